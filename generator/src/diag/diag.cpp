@@ -1,0 +1,123 @@
+#include "diag/diag.hpp"
+
+#include <algorithm>
+#include <array>
+
+namespace sqlgen::diag {
+
+namespace {
+
+struct DiagInfo {
+  std::string_view name;
+  Severity severity;
+  std::string_view message;
+};
+
+constexpr std::array k_diag_infos = {
+#define SQLGEN_DIAG(id, sev, msg) DiagInfo{#id, Severity::sev, msg},
+#include "diag/diag_ids.def"
+#undef SQLGEN_DIAG
+};
+
+/// Levenshtein distance, for did-you-mean suggestions.
+size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<size_t> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t diag = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diag = up;
+    }
+  }
+  return row[b.size()];
+}
+
+}  // namespace
+
+Severity severity_of(DiagId id) { return k_diag_infos[static_cast<size_t>(id)].severity; }
+
+std::string_view name_of(DiagId id) { return k_diag_infos[static_cast<size_t>(id)].name; }
+
+std::string format_message(std::string_view tmpl, const std::vector<std::string>& args) {
+  std::string out;
+  out.reserve(tmpl.size());
+  for (size_t i = 0; i < tmpl.size(); ++i) {
+    if (tmpl[i] == '{' && i + 2 < tmpl.size() && tmpl[i + 1] >= '0' && tmpl[i + 1] <= '9' &&
+        tmpl[i + 2] == '}') {
+      size_t k = static_cast<size_t>(tmpl[i + 1] - '0');
+      if (k < args.size()) {
+        out += args[k];
+        i += 2;
+        continue;
+      }
+    }
+    out += tmpl[i];
+  }
+  return out;
+}
+
+Diagnostic make(DiagId id, Location loc, std::vector<std::string> args) {
+  const DiagInfo& info = k_diag_infos[static_cast<size_t>(id)];
+  Diagnostic d;
+  d.id = id;
+  d.severity = info.severity;
+  d.loc = std::move(loc);
+  d.message = format_message(info.message, args);
+  return d;
+}
+
+Diagnostic& Diagnostic::note(DiagId note_id, Location where, std::vector<std::string> args) {
+  Diagnostic n = make(note_id, std::move(where), std::move(args));
+  n.severity = Severity::Note;
+  notes.push_back(std::move(n));
+  return *this;
+}
+
+std::string did_you_mean(std::string_view name, const std::vector<std::string>& candidates) {
+  const std::string* best = nullptr;
+  size_t best_dist = 0;
+  for (const auto& c : candidates) {
+    size_t d = edit_distance(name, c);
+    if (!best || d < best_dist || (d == best_dist && c < *best)) {
+      best = &c;
+      best_dist = d;
+    }
+  }
+  // Close enough: at most a third of the name's length, and at least 1 edit allowed.
+  if (!best || best_dist == 0 || best_dist > std::max<size_t>(1, name.size() / 3)) return {};
+  return "did you mean \"" + *best + "\"?";
+}
+
+void DiagnosticEngine::report(Diagnostic d) {
+  std::lock_guard lock(m_mutex);
+  if (d.severity == Severity::Error) ++m_errors;
+  if (d.severity == Severity::Warning) ++m_warnings;
+  m_diags.push_back(std::move(d));
+}
+
+size_t DiagnosticEngine::error_count() const {
+  std::lock_guard lock(m_mutex);
+  return m_errors;
+}
+
+size_t DiagnosticEngine::warning_count() const {
+  std::lock_guard lock(m_mutex);
+  return m_warnings;
+}
+
+std::vector<Diagnostic> DiagnosticEngine::sorted() const {
+  std::lock_guard lock(m_mutex);
+  std::vector<Diagnostic> out = m_diags;
+  std::stable_sort(out.begin(), out.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    const std::string pa = a.loc.source ? a.loc.source->path() : std::string();
+    const std::string pb = b.loc.source ? b.loc.source->path() : std::string();
+    if (pa != pb) return pa < pb;
+    return a.loc.offset < b.loc.offset;
+  });
+  return out;
+}
+
+}  // namespace sqlgen::diag

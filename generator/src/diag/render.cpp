@@ -1,0 +1,159 @@
+// Text and JSON rendering of diagnostics, in clang's layout.
+#include <nlohmann/json.hpp>
+
+#include "diag/diag.hpp"
+
+namespace sqlgen::diag {
+
+namespace {
+
+constexpr const char* k_reset = "\033[0m";
+constexpr const char* k_bold = "\033[1m";
+constexpr const char* k_green = "\033[1;32m";
+
+const char* severity_word(Severity s) {
+  switch (s) {
+    case Severity::Error:
+      return "error";
+    case Severity::Warning:
+      return "warning";
+    case Severity::Note:
+      return "note";
+  }
+  return "error";
+}
+
+const char* severity_color(Severity s) {
+  switch (s) {
+    case Severity::Error:
+      return "\033[1;31m";
+    case Severity::Warning:
+      return "\033[1;35m";
+    case Severity::Note:
+      return "\033[1;36m";
+  }
+  return "";
+}
+
+/// Display width of `text` up to byte `end`, tabs to the next tab stop.
+size_t display_width(std::string_view text, size_t end, unsigned tab_width) {
+  size_t width = 0;
+  for (size_t i = 0; i < end && i < text.size();) {
+    if (text[i] == '\t') {
+      width += tab_width - width % tab_width;
+      ++i;
+      continue;
+    }
+    size_t next = i + char_to_byte(text.substr(i), 1);
+    ++width;
+    i = next;
+  }
+  return width;
+}
+
+std::string expand_tabs(std::string_view line, unsigned tab_width) {
+  std::string out;
+  size_t width = 0;
+  for (size_t i = 0; i < line.size();) {
+    if (line[i] == '\t') {
+      size_t n = tab_width - width % tab_width;
+      out.append(n, ' ');
+      width += n;
+      ++i;
+      continue;
+    }
+    size_t len = char_to_byte(line.substr(i), 1);
+    out.append(line.substr(i, len));
+    ++width;
+    i += len;
+  }
+  return out;
+}
+
+void render_one(std::string& out, const Diagnostic& d, const RenderOptions& opts) {
+  const Location& loc = d.loc;
+  bool has_pos = loc.source && loc.offset >= 0;
+  LineCol lc;
+  if (has_pos) lc = loc.source->line_col(static_cast<uint32_t>(loc.offset));
+
+  if (opts.color) out += k_bold;
+  if (loc.source) {
+    out += loc.source->path();
+    if (has_pos) out += ":" + std::to_string(lc.line) + ":" + std::to_string(lc.column);
+    out += ": ";
+  } else {
+    out += "sqlgen: ";
+  }
+  if (opts.color) out += severity_color(d.severity);
+  out += severity_word(d.severity);
+  out += ": ";
+  if (opts.color) {
+    out += k_reset;
+    out += k_bold;
+  }
+  out += d.message;
+  if (opts.color) out += k_reset;
+  out += '\n';
+
+  if (has_pos) {
+    std::string_view line = loc.source->line_text(lc.line);
+    uint32_t line_begin = loc.source->line_start(lc.line);
+    size_t col_byte = static_cast<size_t>(loc.offset) - line_begin;
+    size_t caret_col = display_width(line, col_byte, opts.tab_width);
+    // The underline covers the span up to the end of this line.
+    size_t span_end = std::min(line.size(), col_byte + loc.length);
+    size_t span_width =
+        span_end > col_byte ? display_width(line, span_end, opts.tab_width) - caret_col : 0;
+    out += expand_tabs(line, opts.tab_width);
+    out += '\n';
+    out.append(caret_col, ' ');
+    if (opts.color) out += k_green;
+    out += '^';
+    if (span_width > 1) out.append(span_width - 1, '~');
+    if (opts.color) out += k_reset;
+    out += '\n';
+  }
+  for (const Diagnostic& n : d.notes) render_one(out, n, opts);
+}
+
+}  // namespace
+
+std::string render_text(const Diagnostic& d, const RenderOptions& opts) {
+  std::string out;
+  render_one(out, d, opts);
+  return out;
+}
+
+nlohmann::json render_json(const Diagnostic& d) {
+  nlohmann::json j = nlohmann::json::object();
+  j["file"] = d.loc.source ? nlohmann::json(d.loc.source->path()) : nlohmann::json(nullptr);
+  if (d.loc.source && d.loc.offset >= 0) {
+    LineCol lc = d.loc.source->line_col(static_cast<uint32_t>(d.loc.offset));
+    j["line"] = lc.line;
+    j["column"] = lc.column;
+  } else {
+    j["line"] = nullptr;
+    j["column"] = nullptr;
+  }
+  j["severity"] = severity_word(d.severity);
+  j["message"] = d.message;
+  j["id"] = std::string(name_of(d.id));
+  nlohmann::json notes = nlohmann::json::array();
+  for (const Diagnostic& n : d.notes) notes.push_back(render_json(n));
+  j["notes"] = std::move(notes);
+  return j;
+}
+
+std::string render_all(const DiagnosticEngine& engine, bool json, const RenderOptions& opts) {
+  std::vector<Diagnostic> diags = engine.sorted();
+  if (json) {
+    nlohmann::json arr = nlohmann::json::array();
+    for (const Diagnostic& d : diags) arr.push_back(render_json(d));
+    return nlohmann::json{{"diagnostics", std::move(arr)}}.dump(2) + "\n";
+  }
+  std::string out;
+  for (const Diagnostic& d : diags) out += render_text(d, opts);
+  return out;
+}
+
+}  // namespace sqlgen::diag

@@ -1,0 +1,27 @@
+#pragma once
+/// Splitting SQL text into statements with byte offsets, by libpg_query's
+/// own splitter (the parser's when the text parses, else the scanner's).
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+namespace sqlgen::parse {
+
+/// One statement's byte range in the text that was split, from its first
+/// token (leading whitespace and comments trimmed) to its end, without the
+/// terminating semicolon.
+struct StatementRange {
+  uint32_t offset = 0;
+  uint32_t length = 0;
+};
+
+/// Statements of `text`, in order; statements that hold only whitespace or
+/// comments are dropped. Never fails: syntax errors surface when parsing.
+std::vector<StatementRange> split_statements(std::string_view text);
+
+/// Offset of the first byte of `text` at or after `from` that is neither
+/// whitespace nor inside a `--` or `/* */` comment.
+uint32_t skip_space_and_comments(std::string_view text, uint32_t from);
+
+}  // namespace sqlgen::parse
