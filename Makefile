@@ -9,7 +9,7 @@ CMAKE_FLAGS += -DSQLGEN_WERROR=ON
 endif
 
 DEB_PACKAGES := libpg-query-dev libpqxx-dev nlohmann-json3-dev catch2 \
-  libyaml-cpp-dev libkainjow-mustache-dev libcli11-dev cmake ninja-build \
+  libyaml-cpp-dev libprotobuf-c-dev libkainjow-mustache-dev libcli11-dev cmake ninja-build \
   g++ pkg-config postgresql-15 postgresql-client-15 clang-format
 
 .PHONY: all deps build gen test bench fmt check clean

@@ -1,1 +1,50 @@
-int main() { return 0; }
+// sqlgen's entry point: parses the command line and hands off to cmd_*.cpp.
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <exception>
+#include <iostream>
+
+#include "cli/commands.hpp"
+
+using namespace sqlgen::cli;
+
+int main(int argc, char** argv) {
+  Context ctx;
+  CLI::App app{"sqlgen: typed C++ from PostgreSQL queries, and a guard for the schema"};
+  app.set_version_flag("--version", std::string("sqlgen ") + SQLGEN_VERSION);
+  app.require_subcommand(1);
+  app.add_option("--diagnostics-format", ctx.json_diagnostics, "text or json")
+      ->transform(CLI::CheckedTransformer(std::map<std::string, bool>{{"text", false},
+                                                                      {"json", true}}))
+      ->option_text("text|json");
+  app.add_option("--color", ctx.color, "color diagnostics: auto, always, never")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+  app.add_option("-c,--config", ctx.config_path, "path to sqlgen.yaml");
+
+  std::vector<std::string> parse_paths;
+  bool parse_json = false;
+  CLI::App* parse_cmd = app.add_subcommand("parse", "list the statements of SQL files");
+  parse_cmd->add_option("paths", parse_paths, "files or directories")->required();
+  parse_cmd->add_flag("--json", parse_json, "print JSON");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int rc = app.exit(e);
+    return rc == 0 ? k_exit_ok : k_exit_usage;
+  }
+
+  bool tty = ::isatty(STDERR_FILENO) == 1;
+  try {
+    int rc = k_exit_ok;
+    if (*parse_cmd) rc = run_parse(ctx, parse_paths, parse_json, std::cout);
+    std::cout.flush();
+    int diag_rc = ctx.finish(std::cerr, tty);
+    return rc != k_exit_ok ? rc : diag_rc;
+  } catch (const std::exception& e) {
+    ctx.finish(std::cerr, tty);
+    std::cerr << "sqlgen: internal error: " << e.what() << "\n";
+    return k_exit_internal;
+  }
+}

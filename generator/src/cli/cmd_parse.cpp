@@ -1,0 +1,42 @@
+// `sqlgen parse`: a debugging aid listing each file's statements.
+#include <nlohmann/json.hpp>
+
+#include "cli/commands.hpp"
+#include "cli/inputs.hpp"
+#include "parse/parse.hpp"
+#include "util/parallel.hpp"
+
+namespace sqlgen::cli {
+
+int run_parse(Context& ctx, const std::vector<std::string>& paths, bool json, std::ostream& out) {
+  std::vector<diag::SourcePtr> sources = read_inputs(paths, ctx.diags);
+  std::vector<std::vector<parse::StmtPtr>> parsed(sources.size());
+  util::parallel_for(sources.size(),
+                     [&](size_t i) { parsed[i] = parse::parse_file(sources[i], ctx.diags); });
+
+  nlohmann::json files = nlohmann::json::array();
+  for (size_t i = 0; i < sources.size(); ++i) {
+    const diag::SourceBuffer& src = *sources[i];
+    nlohmann::json stmts = nlohmann::json::array();
+    for (const parse::StmtPtr& s : parsed[i]) {
+      diag::LineCol lc = src.line_col(s->span.offset);
+      if (json) {
+        stmts.push_back({{"kind", parse::describe(*s)},
+                         {"node", s->node},
+                         {"line", lc.line},
+                         {"column", lc.column},
+                         {"offset", s->span.offset},
+                         {"length", s->span.length}});
+      } else {
+        out << src.path() << ':' << lc.line << ':' << lc.column << ": " << parse::describe(*s)
+            << " [" << s->node << "] bytes " << s->span.offset << ".."
+            << s->span.offset + s->span.length << '\n';
+      }
+    }
+    if (json) files.push_back({{"file", src.path()}, {"statements", std::move(stmts)}});
+  }
+  if (json) out << nlohmann::json{{"files", std::move(files)}}.dump(2) << '\n';
+  return k_exit_ok;
+}
+
+}  // namespace sqlgen::cli

@@ -1,0 +1,75 @@
+#pragma once
+// Internal to parse/: turns libpg_query's protobuf tree into sqlgen's AST.
+// The only header that includes libpg_query's types.
+
+#include <pg_query/pg_query.pb-c.h>
+
+#include <string>
+#include <string_view>
+
+#include "parse/ast.hpp"
+
+namespace sqlgen::parse::detail {
+
+/// Transforms nodes of one parsed statement. `base` is the offset of the
+/// parsed text in the file; libpg_query's locations are relative to it.
+class Transformer {
+ public:
+  Transformer(std::string_view file_text, uint32_t base, Span stmt_span)
+      : m_text(file_text), m_base(base), m_stmt_span(stmt_span) {}
+
+  StmtPtr stmt(const PgQuery__Node* node);
+  ExprPtr expr(const PgQuery__Node* node);
+  std::vector<ExprPtr> exprs(size_t n, PgQuery__Node** nodes);
+  TypeName type_name(const PgQuery__TypeName* tn);
+  QualName range_var(const PgQuery__RangeVar* rv);
+  /// A name list (String nodes) as a QualName: last is the name, one before it the schema.
+  QualName qual_name(size_t n, PgQuery__Node** names, Span span);
+  ObjectRef object_ref(const PgQuery__Node* node);
+  ColumnDef column_def(const PgQuery__ColumnDef* cd);
+  Constraint constraint(const PgQuery__Constraint* c);
+
+  /// Span of a libpg_query location (-1 → the statement's span).
+  Span span(int32_t location) const;
+  Span stmt_span() const { return m_stmt_span; }
+
+  // Statement transforms, one per node kind (transform_*.cpp).
+  StmtPtr create_table(const PgQuery__CreateStmt* s);
+  StmtPtr alter_table(const PgQuery__AlterTableStmt* s);
+  StmtPtr create_enum(const PgQuery__CreateEnumStmt* s);
+  StmtPtr create_composite(const PgQuery__CompositeTypeStmt* s);
+  StmtPtr create_domain(const PgQuery__CreateDomainStmt* s);
+  StmtPtr create_range(const PgQuery__CreateRangeStmt* s);
+  StmtPtr alter_enum(const PgQuery__AlterEnumStmt* s);
+  StmtPtr rename(const PgQuery__RenameStmt* s);
+  StmtPtr alter_object_schema(const PgQuery__AlterObjectSchemaStmt* s);
+  StmtPtr drop(const PgQuery__DropStmt* s);
+  StmtPtr comment(const PgQuery__CommentStmt* s);
+  StmtPtr create_function(const PgQuery__CreateFunctionStmt* s);
+  StmtPtr create_schema(const PgQuery__CreateSchemaStmt* s);
+  StmtPtr create_sequence(const PgQuery__CreateSeqStmt* s);
+  StmtPtr create_extension(const PgQuery__CreateExtensionStmt* s);
+  StmtPtr create_view(const PgQuery__ViewStmt* s);
+  StmtPtr create_table_as(const PgQuery__CreateTableAsStmt* s);
+  StmtPtr variable_set(const PgQuery__VariableSetStmt* s);
+
+ private:
+  std::string_view m_text;
+  uint32_t m_base;
+  Span m_stmt_span;
+};
+
+/// The String node's value, or "" for other nodes.
+std::string str(const PgQuery__Node* node);
+/// Values of a list of String nodes.
+std::vector<std::string> strs(size_t n, PgQuery__Node** nodes);
+/// PostgreSQL's message name of the node inside a Node wrapper, e.g. "CreateStmt".
+std::string node_name(const PgQuery__Node* node);
+ObjectType object_type(PgQuery__ObjectType t);
+/// Length of the SQL token starting at `offset` (identifier, quoted name,
+/// string, number or operator); used to underline it in diagnostics.
+uint32_t token_length(std::string_view text, uint32_t offset);
+/// Smallest location found anywhere inside `node`, or -1.
+int32_t first_location(const PgQuery__Node* node);
+
+}  // namespace sqlgen::parse::detail

@@ -1,0 +1,32 @@
+#pragma once
+/// Runs independent jobs on a few threads (one per core, at most `n`).
+
+#include <algorithm>
+#include <atomic>
+#include <cstddef>
+#include <thread>
+#include <vector>
+
+namespace sqlgen::util {
+
+/// Calls fn(i) for every i in [0, n), in parallel; returns when all are done.
+/// `fn` must not throw (catch inside and record the failure).
+template <class Fn>
+void parallel_for(size_t n, Fn&& fn) {
+  size_t workers = std::min<size_t>(n, std::max(1u, std::thread::hardware_concurrency()));
+  if (workers <= 1) {
+    for (size_t i = 0; i < n; ++i) fn(i);
+    return;
+  }
+  std::atomic<size_t> next{0};
+  std::vector<std::thread> threads;
+  threads.reserve(workers);
+  for (size_t w = 0; w < workers; ++w) {
+    threads.emplace_back([&] {
+      for (size_t i = next++; i < n; i = next++) fn(i);
+    });
+  }
+  for (std::thread& t : threads) t.join();
+}
+
+}  // namespace sqlgen::util
