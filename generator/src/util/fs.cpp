@@ -18,8 +18,14 @@ namespace fs = std::filesystem;
 ReadResult read_file(const fs::path& path) {
   ReadResult r;
   std::error_code ec;
-  if (fs::is_directory(path, ec)) {
+  fs::file_status st = fs::status(path, ec);
+  if (!ec && fs::is_directory(st)) {
     r.error = "is a directory";
+    return r;
+  }
+  if (!ec && !fs::is_regular_file(st)) {
+    // FIFOs and devices could block forever or never end.
+    r.error = "not a regular file";
     return r;
   }
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);

@@ -1,0 +1,270 @@
+#include "config/config.hpp"
+
+#include <yaml-cpp/yaml.h>
+
+#include <limits>
+
+#include "config/yaml_reader.hpp"
+#include "util/fs.hpp"
+
+namespace sqlgen::config {
+
+namespace {
+
+using detail::YamlReader;
+using diag::DiagId;
+
+const std::vector<std::string> k_global_keys = {
+    "version",   "output",      "templates", "search_path",     "rename",
+    "overrides", "schema_dump", "options",   "namespace_width", "modules"};
+const std::vector<std::string> k_module_keys = {"name",      "migrations",  "queries", "schema",
+                                                "namespace", "search_path", "rename",  "overrides"};
+const std::vector<std::string> k_override_keys = {"db_type", "column", "cpp_type", "include",
+                                                  "nullable"};
+
+/// Largest accepted namespace width; keeps every module's range within int64.
+constexpr int64_t k_max_namespace_width = 1'000'000'000'000;
+
+/// True for "a" or "a::b::c" where each part is an identifier.
+bool is_cpp_namespace(std::string_view s) {
+  size_t start = 0;
+  for (;;) {
+    size_t sep = s.find("::", start);
+    if (!detail::is_identifier(s.substr(start, sep - start))) return false;
+    if (sep == std::string_view::npos) return true;
+    start = sep + 2;
+  }
+}
+
+/// Sets `out` to the value read by `read` when it succeeded.
+template <typename T>
+void assign(std::optional<T> value, T& out) {
+  if (value) out = std::move(*value);
+}
+
+Override parse_override(YamlReader& r, const YAML::Node& node, const std::string& what) {
+  Override o;
+  o.loc = r.loc(node, diag::Location::file(r.source()));
+  bool has_cpp_type = false;
+  bool is_map = r.for_each_key(
+      node, what, k_override_keys,
+      [&](const std::string& key, const YAML::Node& k, const YAML::Node& v) {
+        diag::Location at = r.loc(k);
+        if (key == "db_type") {
+          assign(r.string(v, key, at), o.db_type);
+        } else if (key == "column") {
+          assign(r.string(v, key, at), o.column);
+          // "table.column" or "schema.table.column", no empty part.
+          size_t dots = 0;
+          bool empty_part = o.column.empty() || o.column.front() == '.' || o.column.back() == '.' ||
+                            o.column.find("..") != std::string::npos;
+          for (char c : o.column) dots += c == '.';
+          if (!o.column.empty() && (empty_part || dots < 1 || dots > 2)) {
+            r.error(DiagId::err_config_value, r.loc(v, at),
+                    {key, "expected \"table.column\" or \"schema.table.column\""});
+          }
+        } else if (key == "cpp_type") {
+          has_cpp_type = true;
+          assign(r.string(v, key, at), o.cpp_type);
+        } else if (key == "include") {
+          assign(r.string(v, key, at), o.include);
+        } else if (key == "nullable") {
+          assign(r.boolean(v, key, at), o.nullable);
+        }
+      });
+  if (!is_map) return o;
+  if (o.db_type.empty() == o.column.empty()) r.error(DiagId::err_config_override_target, o.loc);
+  if (!has_cpp_type) r.error(DiagId::err_config_missing_key, o.loc, {"cpp_type"});
+  return o;
+}
+
+std::vector<Override> parse_overrides(YamlReader& r, const YAML::Node& node,
+                                      const diag::Location& fallback) {
+  std::vector<Override> out;
+  if (!node.IsSequence()) {
+    r.error(DiagId::err_config_type, r.loc(node, fallback), {"overrides", "a list of mappings"});
+    return out;
+  }
+  for (const YAML::Node& item : node) {
+    out.push_back(parse_override(r, item, "overrides[" + std::to_string(out.size()) + "]"));
+  }
+  return out;
+}
+
+Module parse_module(YamlReader& r, const YAML::Node& node, size_t index,
+                    const diag::Location& fallback) {
+  Module m;
+  m.loc = r.loc(node, fallback);
+  std::string what = "modules[" + std::to_string(index) + "]";
+  bool has_namespace = false;
+  bool is_map =
+      r.for_each_key(node, what, k_module_keys,
+                     [&](const std::string& key, const YAML::Node& k, const YAML::Node& v) {
+                       diag::Location at = r.loc(k);
+                       if (key == "name") {
+                         m.name_loc = r.loc(v, at);
+                         if (auto name = r.string(v, key, at)) {
+                           if (detail::is_identifier(*name)) {
+                             m.name = *name;
+                           } else {
+                             r.error(DiagId::err_config_value, m.name_loc,
+                                     {key, "\"" + *name + "\" is not an identifier"});
+                           }
+                         }
+                       } else if (key == "migrations") {
+                         m.migrations_loc = r.loc(v, at);
+                         assign(r.path(v, key, at), m.migrations);
+                       } else if (key == "queries") {
+                         m.queries_loc = r.loc(v, at);
+                         assign(r.path(v, key, at), m.queries);
+                       } else if (key == "schema") {
+                         assign(r.string(v, key, at), m.schema);
+                       } else if (key == "namespace") {
+                         has_namespace = true;
+                         if (auto ns = r.string(v, key, at)) {
+                           if (is_cpp_namespace(*ns)) {
+                             m.cpp_namespace = *ns;
+                           } else {
+                             r.error(DiagId::err_config_value, r.loc(v, at),
+                                     {key, "\"" + *ns + "\" is not a C++ namespace"});
+                           }
+                         }
+                       } else if (key == "search_path") {
+                         assign(r.string_list(v, key, at), m.search_path);
+                       } else if (key == "rename") {
+                         assign(r.string_map(v, key, at), m.rename);
+                       } else if (key == "overrides") {
+                         m.overrides = parse_overrides(r, v, at);
+                       }
+                     });
+  if (is_map && !node["name"]) r.error(DiagId::err_config_missing_key, m.loc, {"name"});
+  if (!has_namespace) m.cpp_namespace = m.name;
+  if (!m.name_loc.source) m.name_loc = m.loc;
+  return m;
+}
+
+void parse_modules(YamlReader& r, const YAML::Node& node, const diag::Location& fallback,
+                   Config& cfg) {
+  if (!node.IsSequence()) {
+    r.error(DiagId::err_config_type, r.loc(node, fallback), {"modules", "a list of mappings"});
+    return;
+  }
+  std::map<std::string, const Module*> seen;
+  cfg.modules.reserve(node.size());
+  for (const YAML::Node& item : node) {
+    cfg.modules.push_back(parse_module(r, item, cfg.modules.size(), r.loc(node, fallback)));
+  }
+  for (const Module& m : cfg.modules) {
+    if (m.name.empty()) continue;
+    auto [prev, inserted] = seen.emplace(m.name, &m);
+    if (inserted) continue;
+    diag::Diagnostic d = diag::make(DiagId::err_config_duplicate_module, m.name_loc, {m.name});
+    d.note(DiagId::note_previous_here, prev->second->name_loc, {"definition"});
+    r.report(std::move(d));
+  }
+}
+
+void parse_global_key(YamlReader& r, const std::string& key, const YAML::Node& k,
+                      const YAML::Node& v, Config& cfg) {
+  diag::Location at = r.loc(k);
+  if (key == "version") {
+    if (auto version = r.string(v, key, at)) {
+      if (*version != "1") {
+        r.error(DiagId::err_config_value, r.loc(v, at),
+                {key, "unsupported version \"" + *version + "\", expected \"1\""});
+      }
+    }
+  } else if (key == "output") {
+    assign(r.path(v, key, at), cfg.output);
+  } else if (key == "templates") {
+    assign(r.path(v, key, at), cfg.templates);
+  } else if (key == "schema_dump") {
+    assign(r.path(v, key, at), cfg.schema_dump);
+  } else if (key == "search_path") {
+    assign(r.string_list(v, key, at), cfg.search_path);
+  } else if (key == "rename") {
+    assign(r.string_map(v, key, at), cfg.rename);
+  } else if (key == "options") {
+    assign(r.string_map(v, key, at), cfg.options);
+  } else if (key == "overrides") {
+    cfg.overrides = parse_overrides(r, v, at);
+  } else if (key == "namespace_width") {
+    if (auto width = r.integer(v, key, at)) {
+      if (*width < 2 || *width > k_max_namespace_width) {
+        r.error(DiagId::err_config_value, r.loc(v, at),
+                {key, "must be between 2 and " + std::to_string(k_max_namespace_width)});
+      } else {
+        cfg.namespace_width = *width;
+      }
+    }
+  } else if (key == "modules") {
+    parse_modules(r, v, at, cfg);
+  }
+}
+
+}  // namespace
+
+std::filesystem::path Config::resolve(const std::string& rel) const {
+  if (dir.empty()) return std::filesystem::path(rel).lexically_normal();
+  return (dir / rel).lexically_normal();
+}
+
+VersionRange Config::version_range(size_t module_index) const {
+  return module_version_range(module_index, namespace_width);
+}
+
+VersionRange module_version_range(size_t module_index, int64_t width) {
+  int64_t base = (static_cast<int64_t>(module_index) + 1) * width;
+  return VersionRange{base + 1, base + width - 1};
+}
+
+std::optional<Config> parse_config(diag::SourcePtr source, diag::DiagnosticEngine& diags) {
+  Config cfg;
+  cfg.source = source;
+  cfg.dir = std::filesystem::path(source->path()).parent_path();
+  YamlReader r(source, diags);
+
+  YAML::Node root;
+  try {
+    root = YAML::Load(source->text());
+  } catch (const YAML::Exception& e) {
+    diag::Location at = e.mark.is_null() ? diag::Location::file(source)
+                                         : diag::Location::at(source, r.offset_of(e.mark));
+    r.error(DiagId::err_config_yaml, at, {e.msg});
+    return std::nullopt;
+  }
+  if (root.IsNull()) {
+    // An empty config is valid: every setting has its default, no modules.
+    diags.report(diag::make(DiagId::warn_file_empty, diag::Location::file(source)));
+    return cfg;
+  }
+  std::string file_name = std::filesystem::path(source->path()).filename().string();
+  r.for_each_key(root, file_name, k_global_keys,
+                 [&](const std::string& key, const YAML::Node& k, const YAML::Node& v) {
+                   parse_global_key(r, key, k, v, cfg);
+                 });
+  if (cfg.modules.size() + 1 >
+      static_cast<size_t>(std::numeric_limits<int64_t>::max() / cfg.namespace_width) - 1) {
+    r.error(
+        DiagId::err_config_value, diag::Location::file(source),
+        {"namespace_width", "too large for " + std::to_string(cfg.modules.size()) + " modules"});
+  }
+  if (r.error_count() > 0) return std::nullopt;
+  return cfg;
+}
+
+std::optional<Config> load_config(const std::filesystem::path& path,
+                                  diag::DiagnosticEngine& diags) {
+  util::ReadResult read = util::read_file(path);
+  if (!read.text) {
+    if (read.not_found) {
+      diags.report(diag::make(DiagId::err_file_not_found, {}, {path.string()}));
+    } else {
+      diags.report(diag::make(DiagId::err_file_unreadable, {}, {path.string(), read.error}));
+    }
+    return std::nullopt;
+  }
+  return parse_config(diag::make_source(path.string(), std::move(*read.text)), diags);
+}
+
+}  // namespace sqlgen::config

@@ -1,0 +1,107 @@
+#pragma once
+/// `sqlgen.yaml` → a validated `Config`: global settings and the ordered list
+/// of modules, each owning a namespace of migration versions. Errors are
+/// reported with the line and column of the offending YAML node.
+
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "diag/diag.hpp"
+
+namespace sqlgen::config {
+
+/// Replaces the C++ type chosen for a database type or for one column.
+struct Override {
+  /// Database type the override applies to (e.g. "uuid"); empty when `column` is set.
+  std::string db_type;
+  /// "table.column" or "schema.table.column"; empty when `db_type` is set.
+  std::string column;
+  /// The C++ type to use (e.g. "boost::uuids::uuid").
+  std::string cpp_type;
+  /// Header to include for `cpp_type` (e.g. "<boost/uuid/uuid.hpp>"); may be empty.
+  std::string include;
+  /// Whether the override applies to nullable columns (true) or NOT NULL ones (false).
+  bool nullable = false;
+  /// The override's mapping in the config file.
+  diag::Location loc;
+};
+
+/// One module: a group of migrations and queries with its own C++ namespace
+/// and its own range of migration versions.
+struct Module {
+  /// Identifier naming the module (required, unique).
+  std::string name;
+  /// Migrations directory relative to the config file's directory; empty when not set.
+  std::string migrations;
+  /// Queries directory relative to the config file's directory; empty when not set.
+  std::string queries;
+  /// PostgreSQL schema the module owns; empty when not set.
+  std::string schema;
+  /// C++ namespace of the generated code ("a::b" allowed); defaults to `name`.
+  std::string cpp_namespace;
+  /// Module-specific search_path; empty means the global one.
+  std::vector<std::string> search_path;
+  /// Module-specific renames (SQL name → C++ name), on top of the global ones.
+  std::map<std::string, std::string> rename;
+  /// Module-specific type overrides, checked before the global ones.
+  std::vector<Override> overrides;
+  /// The module's mapping, its `name` value, and its `migrations` / `queries` values.
+  diag::Location loc, name_loc, migrations_loc, queries_loc;
+};
+
+/// An inclusive range of migration versions.
+struct VersionRange {
+  int64_t first = 0;
+  int64_t last = 0;
+};
+
+/// The validated contents of `sqlgen.yaml`. Paths are relative to the config
+/// file's directory, lexically normalized, never absolute.
+struct Config {
+  /// The config file as read (its path as the user gave it).
+  diag::SourcePtr source;
+  /// Directory of the config file as given (may be empty or relative); paths resolve against it.
+  std::filesystem::path dir;
+  /// Config format version; only "1" exists.
+  std::string version = "1";
+  /// Output directory for generated code.
+  std::string output = "generated";
+  /// Directory of the `*.mustache` templates.
+  std::string templates = "templates";
+  /// Global search_path (schema names), in order.
+  std::vector<std::string> search_path;
+  /// Global renames (SQL name → C++ name).
+  std::map<std::string, std::string> rename;
+  /// Global type overrides.
+  std::vector<Override> overrides;
+  /// Size W of each module's version namespace.
+  int64_t namespace_width = 1000;
+  /// Where the normalized schema dump is written.
+  std::string schema_dump = "generated/schema.sql";
+  /// Free-form generator options, values as written.
+  std::map<std::string, std::string> options;
+  /// Modules in the order they are listed (and their migrations applied).
+  std::vector<Module> modules;
+
+  /// `rel` (a path from this config) as a path to open: `dir / rel`, normalized.
+  std::filesystem::path resolve(const std::string& rel) const;
+  /// Versions owned by the module at `module_index`; see `module_version_range`.
+  VersionRange version_range(size_t module_index) const;
+};
+
+/// Versions owned by the module at `module_index` with namespace width `width`:
+/// (i+1)*W+1 .. (i+1)*W+(W-1).
+VersionRange module_version_range(size_t module_index, int64_t width);
+
+/// Parses and validates config text; `source->path()` is the config file's
+/// path. Returns nullopt when any error was reported.
+std::optional<Config> parse_config(diag::SourcePtr source, diag::DiagnosticEngine& diags);
+
+/// Reads `path` and parses it with `parse_config`; an unreadable file is reported too.
+std::optional<Config> load_config(const std::filesystem::path& path, diag::DiagnosticEngine& diags);
+
+}  // namespace sqlgen::config

@@ -1,0 +1,199 @@
+// Migration discovery: per-module directories, version namespaces, .up/.down
+// pairing, duplicate detection, and schema paths given without a config.
+#include "source/migrations.hpp"
+
+#include <algorithm>
+#include <limits>
+#include <map>
+
+#include "source/sql_files.hpp"
+
+namespace sqlgen::source {
+
+namespace {
+
+namespace fs = std::filesystem;
+using diag::DiagId;
+
+bool ends_with(const std::string& s, std::string_view suffix) {
+  return s.size() >= suffix.size() &&
+         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+/// Where a migration's own file is: its up file, or its down file when it has no up.
+diag::Location file_of(const Migration& m) {
+  return diag::Location::file(m.source ? m.source : m.down_source);
+}
+
+/// The namespaced version of a file numbered `number` in module `index`, or
+/// nullopt (reported) when the number is outside the module's range.
+std::optional<int64_t> namespaced_version(int64_t number, size_t index,
+                                          const config::Module& module,
+                                          const config::Config& config,
+                                          const diag::SourcePtr& source,
+                                          diag::DiagnosticEngine& diags) {
+  const int64_t width = config.namespace_width;
+  const config::VersionRange range = config.version_range(index);
+  // Numbers below W are local to the module; others are already namespaced.
+  int64_t version = number < width ? range.first - 1 + number : number;
+  if (version >= range.first && version <= range.last) return version;
+  diag::Diagnostic d = diag::make(DiagId::err_migration_version_range, diag::Location::file(source),
+                                  {std::to_string(number), module.name, std::to_string(range.first),
+                                   std::to_string(range.last)});
+  d.note(DiagId::note_generic, module.loc,
+         {"numbers below " + std::to_string(width) + " are local to the module: 1.." +
+          std::to_string(width - 1) + " stand for " + std::to_string(range.first) + ".." +
+          std::to_string(range.last)});
+  diags.report(std::move(d));
+  return std::nullopt;
+}
+
+/// Adds `m` to `by_version`, joining the halves of a .up/.down pair; a
+/// second file with the same version is an error.
+void add_migration(Migration m, std::map<int64_t, Migration>& by_version,
+                   diag::DiagnosticEngine& diags) {
+  auto [it, inserted] = by_version.emplace(m.version, m);
+  if (inserted) return;
+  Migration& prev = it->second;
+  const bool pair = m.format == Migration::MigratePair && prev.format == Migration::MigratePair;
+  if (pair && m.source && !prev.source) {
+    prev.path = m.path;
+    prev.source = m.source;
+    prev.local_version = m.local_version;
+    prev.up = std::move(m.up);
+    return;
+  }
+  if (pair && m.down_source && !prev.down_source) {
+    prev.down_path = m.down_path;
+    prev.down_source = m.down_source;
+    prev.down = std::move(m.down);
+    return;
+  }
+  diag::Diagnostic d =
+      diag::make(DiagId::err_migration_duplicate_version, file_of(m), {std::to_string(m.version)});
+  d.note(DiagId::note_previous_here, file_of(prev), {"migration with this version"});
+  diags.report(std::move(d));
+}
+
+/// A migration from one parsed file; a .down.sql file fills only the down half.
+Migration make_migration(const diag::SourcePtr& source, const std::string& path,
+                         ParsedFile parsed) {
+  Migration m;
+  m.format = parsed.format;
+  m.no_transaction = parsed.no_transaction;
+  m.up = std::move(parsed.up);
+  m.down = std::move(parsed.down);
+  m.down_path = path;
+  m.down_source = source;
+  if (!(m.format == Migration::MigratePair && ends_with(path, ".down.sql"))) {
+    m.path = path;
+    m.source = source;
+  }
+  if (m.format == Migration::MigratePair && m.source) {
+    m.down_path.clear();
+    m.down_source = nullptr;
+  }
+  return m;
+}
+
+}  // namespace
+
+std::optional<int64_t> leading_version(std::string_view file_name) {
+  int64_t value = 0;
+  size_t n = 0;
+  for (; n < file_name.size() && file_name[n] >= '0' && file_name[n] <= '9'; ++n) {
+    int64_t digit = file_name[n] - '0';
+    if (value > (std::numeric_limits<int64_t>::max() - digit) / 10) return std::nullopt;
+    value = value * 10 + digit;
+  }
+  if (n == 0) return std::nullopt;
+  return value;
+}
+
+std::vector<Migration> load_module_migrations(const config::Module& module, size_t module_index,
+                                              const config::Config& config,
+                                              diag::DiagnosticEngine& diags) {
+  if (module.migrations.empty()) return {};
+  const fs::path dir = config.resolve(module.migrations);
+  std::map<int64_t, Migration> by_version;
+  for (const detail::FoundFile& f : detail::find_sql_files(dir, diags, module.migrations_loc)) {
+    const std::string path =
+        (fs::path(module.migrations) / f.rel).lexically_normal().generic_string();
+    diag::SourcePtr source =
+        detail::read_source(f.path, f.path.lexically_normal().generic_string(), diags);
+    if (!source) continue;
+    const std::string file_name = f.path.filename().string();
+    std::optional<int64_t> number = leading_version(file_name);
+    if (!number) {
+      diags.report(
+          diag::make(DiagId::err_migration_bad_name, diag::Location::file(source), {file_name}));
+      continue;
+    }
+    std::optional<int64_t> version =
+        namespaced_version(*number, module_index, module, config, source, diags);
+    if (!version) continue;
+    Migration m = make_migration(source, path, parse_migration_file(source, diags));
+    m.module = module.name;
+    m.version = *version;
+    m.local_version = *version - (config.version_range(module_index).first - 1);
+    add_migration(std::move(m), by_version, diags);
+  }
+
+  std::vector<Migration> out;
+  for (auto& [version, m] : by_version) {
+    if (!m.source) {
+      diags.report(diag::make(DiagId::err_migration_missing_up, file_of(m), {m.down_path}));
+      continue;
+    }
+    if (m.format == Migration::MigratePair && !m.down_source) {
+      diags.report(diag::make(DiagId::warn_migration_missing_down, file_of(m), {m.path}));
+    }
+    out.push_back(std::move(m));
+  }
+  return out;
+}
+
+std::vector<Migration> load_all_migrations(const config::Config& config,
+                                           diag::DiagnosticEngine& diags) {
+  std::vector<Migration> out;
+  for (size_t i = 0; i < config.modules.size(); ++i) {
+    std::vector<Migration> module = load_module_migrations(config.modules[i], i, config, diags);
+    std::move(module.begin(), module.end(), std::back_inserter(out));
+  }
+  std::stable_sort(out.begin(), out.end(),
+                   [](const Migration& a, const Migration& b) { return a.version < b.version; });
+  return out;
+}
+
+std::vector<Migration> load_schema_paths(const std::vector<std::string>& paths,
+                                         diag::DiagnosticEngine& diags) {
+  std::vector<Migration> out;
+  auto load = [&](const fs::path& file) {
+    const std::string display = file.lexically_normal().generic_string();
+    diag::SourcePtr source = detail::read_source(file, display, diags);
+    if (!source) return;
+    Migration m = make_migration(source, display, parse_migration_file(source, diags));
+    m.version = m.local_version = leading_version(file.filename().string()).value_or(0);
+    out.push_back(std::move(m));
+  };
+  for (const std::string& p : paths) {
+    std::error_code ec;
+    if (!fs::is_directory(p, ec)) {
+      if (!ends_with(p, ".down.sql")) load(p);
+      continue;
+    }
+    std::vector<detail::FoundFile> files = detail::find_sql_files(p, diags);
+    // Numbered files in numeric order after the unnumbered ones, then by path.
+    auto key = [](const detail::FoundFile& f) {
+      return std::make_pair(leading_version(f.path.filename().string()).value_or(-1), f.rel);
+    };
+    std::stable_sort(files.begin(), files.end(),
+                     [&](const auto& a, const auto& b) { return key(a) < key(b); });
+    for (const detail::FoundFile& f : files) {
+      if (!ends_with(f.rel, ".down.sql")) load(f.path);
+    }
+  }
+  return out;
+}
+
+}  // namespace sqlgen::source

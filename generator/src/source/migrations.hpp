@@ -1,0 +1,91 @@
+#pragma once
+/// Finding and reading migration files: goose files (`-- +goose Up/Down`,
+/// `StatementBegin/End`, `NO TRANSACTION`), golang-migrate `.up.sql` /
+/// `.down.sql` pairs and plain schema files; per-module version namespaces,
+/// numeric ordering, and statements as byte ranges of their file.
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "config/config.hpp"
+#include "diag/diag.hpp"
+
+namespace sqlgen::source {
+
+/// One statement: a byte range in its file, without the terminating semicolon.
+struct Statement {
+  uint32_t offset = 0;
+  uint32_t length = 0;
+};
+
+/// One migration version with its Up and Down statements.
+struct Migration {
+  /// How the file marks its sections.
+  enum Format { Goose, MigratePair, Plain };
+
+  /// Name of the owning module; empty for paths loaded without a config.
+  std::string module;
+  /// Namespaced version (e.g. 2001 for "001_x.sql" in the second module with W=1000).
+  int64_t version = 0;
+  /// The version within the module, 1..W-1 (1 for both "001_x.sql" and "2001_x.sql").
+  int64_t local_version = 0;
+  /// The (up) file's path relative to the config file's directory, as configured.
+  std::string path;
+  /// The (up) file; `up` (and, except for pairs, `down`) are ranges in it.
+  diag::SourcePtr source;
+  /// Path of the file holding the Down statements (the .down.sql of a pair; else `path`).
+  std::string down_path;
+  /// The file `down` ranges point into; null for a pair without its .down.sql.
+  diag::SourcePtr down_source;
+  /// Statements applied when migrating up, in order.
+  std::vector<Statement> up;
+  /// Statements applied when migrating down, in order; never part of the schema.
+  std::vector<Statement> down;
+  /// `-- +goose NO TRANSACTION`: run outside a transaction.
+  bool no_transaction = false;
+  /// The file's format.
+  Format format = Plain;
+};
+
+/// A migration file's sections, as read from its text.
+struct ParsedFile {
+  /// Statements of the Up section (the whole file for plain and .up.sql files).
+  std::vector<Statement> up;
+  /// Statements of the Down section (the whole file for .down.sql files).
+  std::vector<Statement> down;
+  /// `-- +goose NO TRANSACTION` was present.
+  bool no_transaction = false;
+  /// How the file marks its sections.
+  Migration::Format format = Migration::Plain;
+};
+
+/// Leading decimal digits of a file name as a number; nullopt when there are
+/// none or they overflow.
+std::optional<int64_t> leading_version(std::string_view file_name);
+
+/// Splits one migration file (`source->path()` decides `.up.sql` / `.down.sql`)
+/// into statements; goose annotation errors are reported at their line and column.
+ParsedFile parse_migration_file(const diag::SourcePtr& source, diag::DiagnosticEngine& diags);
+
+/// Migrations of the module at `module_index`, ordered by version; files that
+/// cannot be used are reported and left out.
+std::vector<Migration> load_module_migrations(const config::Module& module, size_t module_index,
+                                              const config::Config& config,
+                                              diag::DiagnosticEngine& diags);
+
+/// Migrations of every module of `config`, ordered by version.
+std::vector<Migration> load_all_migrations(const config::Config& config,
+                                           diag::DiagnosticEngine& diags);
+
+/// Schema files given on the command line without a config: each path is a
+/// file or a directory searched recursively for `*.sql` (numbered files in
+/// numeric order, unnumbered first). `*.down.sql` files are skipped and Down
+/// sections only kept in `down`; `version` is the file's number or 0.
+std::vector<Migration> load_schema_paths(const std::vector<std::string>& paths,
+                                         diag::DiagnosticEngine& diags);
+
+}  // namespace sqlgen::source

@@ -1,0 +1,259 @@
+// One migration file → Up and Down statements: goose annotations line by
+// line, libpg_query's splitter for the text between them.
+#include <algorithm>
+#include <cctype>
+
+#include "parse/split.hpp"
+#include "source/migrations.hpp"
+
+namespace sqlgen::source {
+
+namespace {
+
+using diag::DiagId;
+
+enum class Annotation { Up, Down, StatementBegin, StatementEnd, NoTransaction, EnvSub, Unknown };
+
+/// A `-- +goose ...` line: what it says and where its words are.
+struct AnnotationLine {
+  Annotation kind = Annotation::Unknown;
+  uint32_t line_begin = 0;  ///< first byte of the line
+  uint32_t next_line = 0;   ///< first byte after the line's '\n'
+  uint32_t word = 0;        ///< first byte after "+goose" and blanks
+  uint32_t word_length = 0;
+  std::string text;  ///< the words after "+goose" as written
+};
+
+bool is_blank(char c) { return c == ' ' || c == '\t'; }
+
+/// The words after "+goose", blanks collapsed, upper-cased, to an annotation.
+Annotation classify(std::string_view words) {
+  std::string key;
+  for (char c : words) {
+    if (is_blank(c)) {
+      if (!key.empty() && key.back() != ' ') key += ' ';
+    } else {
+      key += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    }
+  }
+  if (key == "UP") return Annotation::Up;
+  if (key == "DOWN") return Annotation::Down;
+  if (key == "STATEMENTBEGIN") return Annotation::StatementBegin;
+  if (key == "STATEMENTEND") return Annotation::StatementEnd;
+  if (key == "NO TRANSACTION") return Annotation::NoTransaction;
+  if (key == "ENVSUB ON" || key == "ENVSUB OFF") return Annotation::EnvSub;
+  return Annotation::Unknown;
+}
+
+/// The annotation on the line [begin, end), if the line is one:
+/// optional blanks, "--", optional blanks, "+goose", words.
+std::optional<AnnotationLine> annotation_at(std::string_view text, uint32_t begin, uint32_t end) {
+  uint32_t i = begin;
+  while (i < end && is_blank(text[i])) ++i;
+  if (text.compare(i, 2, "--") != 0) return std::nullopt;
+  i += 2;
+  while (i < end && is_blank(text[i])) ++i;
+  if (text.compare(i, 6, "+goose") != 0) return std::nullopt;
+  i += 6;
+  if (i < end && !is_blank(text[i]) && text[i] != '\r') return std::nullopt;
+  while (i < end && is_blank(text[i])) ++i;
+  uint32_t word_end = end;
+  while (word_end > i && (is_blank(text[word_end - 1]) || text[word_end - 1] == '\r')) --word_end;
+  AnnotationLine a;
+  a.line_begin = begin;
+  a.word = i;
+  a.word_length = word_end - i;
+  a.text = std::string(text.substr(i, word_end - i));
+  a.kind = classify(a.text);
+  return a;
+}
+
+/// Every goose annotation line of `text`, in order.
+std::vector<AnnotationLine> find_annotations(std::string_view text) {
+  std::vector<AnnotationLine> out;
+  uint32_t begin = 0;
+  const uint32_t size = static_cast<uint32_t>(text.size());
+  while (begin < size) {
+    size_t nl = text.find('\n', begin);
+    uint32_t end = nl == std::string_view::npos ? size : static_cast<uint32_t>(nl);
+    if (auto a = annotation_at(text, begin, end)) {
+      a->next_line = std::min(end + 1, size);
+      out.push_back(std::move(*a));
+    }
+    begin = end + 1;
+  }
+  return out;
+}
+
+/// Statements of text[begin, end), with offsets into the whole text.
+std::vector<Statement> split_range(std::string_view text, uint32_t begin, uint32_t end) {
+  std::vector<Statement> out;
+  if (end <= begin) return out;
+  for (const parse::StatementRange& r : parse::split_statements(text.substr(begin, end - begin))) {
+    out.push_back(Statement{begin + r.offset, r.length});
+  }
+  return out;
+}
+
+/// The StatementBegin/End block text[begin, end) as one statement, trimmed
+/// like the splitter trims: no leading blanks or comments, no trailing semicolon.
+std::optional<Statement> block_statement(std::string_view text, uint32_t begin, uint32_t end) {
+  begin = std::min(parse::skip_space_and_comments(text.substr(0, end), begin), end);
+  while (end > begin && std::isspace(static_cast<unsigned char>(text[end - 1]))) --end;
+  if (end > begin && text[end - 1] == ';') --end;
+  if (end <= begin) return std::nullopt;
+  return Statement{begin, end - begin};
+}
+
+/// Walks a goose file's annotations, collecting statements per section.
+class GooseParser {
+ public:
+  GooseParser(const diag::SourcePtr& source, diag::DiagnosticEngine& diags)
+      : m_source(source), m_text(source->text()), m_diags(diags) {}
+
+  ParsedFile run(const std::vector<AnnotationLine>& annotations) {
+    m_out.format = Migration::Goose;
+    for (const AnnotationLine& a : annotations) visit(a);
+    if (m_block) {
+      report_unterminated();
+    } else {
+      add_plain(m_run_start, static_cast<uint32_t>(m_text.size()));
+    }
+    if (!m_up) {
+      m_diags.report(diag::make(DiagId::err_goose_no_up, diag::Location::file(m_source)));
+    } else if (m_down && m_down->word < m_up->word) {
+      m_diags.report(diag::make(DiagId::err_goose_down_before_up, at(*m_down)));
+    }
+    return std::move(m_out);
+  }
+
+ private:
+  enum class Section { None, Up, Down };
+
+  diag::Location at(const AnnotationLine& a) const {
+    return diag::Location::at(m_source, a.word, a.word_length);
+  }
+
+  void visit(const AnnotationLine& a) {
+    switch (a.kind) {
+      case Annotation::NoTransaction:
+        m_out.no_transaction = true;
+        return;
+      case Annotation::EnvSub:
+        return;
+      case Annotation::Unknown:
+        m_diags.report(diag::make(DiagId::err_goose_unknown_annotation, at(a), {a.text}));
+        return;
+      case Annotation::Up:
+      case Annotation::Down:
+        end_run(a);
+        start_section(a);
+        break;
+      case Annotation::StatementBegin:
+        end_run(a);
+        if (m_block) report_unterminated();
+        if (m_section == Section::None) {
+          m_diags.report(diag::make(DiagId::err_goose_statement_outside_section, at(a)));
+        }
+        m_block = a;
+        break;
+      case Annotation::StatementEnd:
+        if (!m_block) {
+          m_diags.report(diag::make(DiagId::err_goose_stray_end, at(a)));
+        } else {
+          std::optional<Statement> s = block_statement(m_text, m_block->next_line, a.line_begin);
+          if (s && m_section != Section::None) section().push_back(*s);
+          m_block.reset();
+        }
+        break;
+    }
+    m_run_start = a.next_line;
+  }
+
+  /// Ends the text run (or the open block) before a structural annotation.
+  void end_run(const AnnotationLine& a) {
+    if (m_block) {
+      // A section change inside a block leaves the block unterminated; a
+      // second StatementBegin is reported by the caller.
+      if (a.kind != Annotation::StatementBegin) {
+        report_unterminated();
+        m_block.reset();
+      }
+      return;
+    }
+    add_plain(m_run_start, a.line_begin);
+  }
+
+  void start_section(const AnnotationLine& a) {
+    bool is_up = a.kind == Annotation::Up;
+    std::optional<AnnotationLine>& seen = is_up ? m_up : m_down;
+    if (seen) {
+      diag::Diagnostic d =
+          diag::make(DiagId::err_goose_duplicate_section, at(a), {is_up ? "Up" : "Down"});
+      d.note(DiagId::note_previous_here, at(*seen), {"annotation"});
+      m_diags.report(std::move(d));
+    } else {
+      seen = a;
+    }
+    m_section = is_up ? Section::Up : Section::Down;
+  }
+
+  void add_plain(uint32_t begin, uint32_t end) {
+    for (const Statement& s : split_range(m_text, begin, end)) {
+      if (m_section == Section::None) {
+        if (!m_reported_outside) {
+          m_diags.report(diag::make(DiagId::err_goose_statement_outside_section,
+                                    diag::Location::at(m_source, s.offset, 0)));
+        }
+        m_reported_outside = true;
+        continue;
+      }
+      section().push_back(s);
+    }
+  }
+
+  void report_unterminated() {
+    m_diags.report(diag::make(DiagId::err_goose_unterminated_block, at(*m_block)));
+  }
+
+  std::vector<Statement>& section() { return m_section == Section::Down ? m_out.down : m_out.up; }
+
+  const diag::SourcePtr& m_source;
+  std::string_view m_text;
+  diag::DiagnosticEngine& m_diags;
+  ParsedFile m_out;
+  Section m_section = Section::None;
+  std::optional<AnnotationLine> m_up, m_down, m_block;
+  uint32_t m_run_start = 0;
+  bool m_reported_outside = false;
+};
+
+bool ends_with(const std::string& s, std::string_view suffix) {
+  return s.size() >= suffix.size() &&
+         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+}  // namespace
+
+ParsedFile parse_migration_file(const diag::SourcePtr& source, diag::DiagnosticEngine& diags) {
+  std::string_view text = source->text();
+  const uint32_t size = static_cast<uint32_t>(text.size());
+  if (std::all_of(text.begin(), text.end(),
+                  [](char c) { return std::isspace(static_cast<unsigned char>(c)); })) {
+    diags.report(diag::make(DiagId::warn_file_empty, diag::Location::file(source)));
+  }
+  ParsedFile out;
+  const std::string& path = source->path();
+  if (ends_with(path, ".up.sql") || ends_with(path, ".down.sql")) {
+    out.format = Migration::MigratePair;
+    (ends_with(path, ".up.sql") ? out.up : out.down) = split_range(text, 0, size);
+    return out;
+  }
+  std::vector<AnnotationLine> annotations = find_annotations(text);
+  if (!annotations.empty()) return GooseParser(source, diags).run(annotations);
+  out.format = Migration::Plain;
+  out.up = split_range(text, 0, size);
+  return out;
+}
+
+}  // namespace sqlgen::source

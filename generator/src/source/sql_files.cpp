@@ -1,0 +1,67 @@
+#include "source/sql_files.hpp"
+
+#include <algorithm>
+#include <system_error>
+
+#include "util/fs.hpp"
+
+namespace sqlgen::source::detail {
+
+namespace fs = std::filesystem;
+
+bool has_sql_extension(const std::string& name) {
+  return name.size() > 4 && name.compare(name.size() - 4, 4, ".sql") == 0;
+}
+
+std::vector<FoundFile> find_sql_files(const fs::path& dir, diag::DiagnosticEngine& diags,
+                                      const diag::Location& where) {
+  std::vector<FoundFile> out;
+  std::error_code ec;
+  fs::file_status status = fs::status(dir, ec);
+  if (!fs::exists(status)) {
+    diags.report(diag::make(diag::DiagId::err_file_not_found, where, {dir.generic_string()}));
+    return out;
+  }
+  if (!fs::is_directory(status)) {
+    diags.report(diag::make(diag::DiagId::err_file_unreadable, where,
+                            {dir.generic_string(), "not a directory"}));
+    return out;
+  }
+  fs::recursive_directory_iterator it(dir, fs::directory_options::none, ec);
+  const fs::recursive_directory_iterator end;
+  while (!ec && it != end) {
+    const fs::directory_entry& entry = *it;
+    std::string name = entry.path().filename().string();
+    std::error_code entry_ec;
+    if (entry.is_directory(entry_ec)) {
+      // Test fixtures live next to migrations and queries but are neither.
+      if (name == "fixtures") it.disable_recursion_pending();
+    } else if (has_sql_extension(name) && entry.is_regular_file(entry_ec)) {
+      out.push_back(FoundFile{entry.path().lexically_relative(dir).generic_string(), entry.path()});
+    }
+    it.increment(ec);
+  }
+  if (ec) {
+    diags.report(
+        diag::make(diag::DiagId::err_file_unreadable, where, {dir.generic_string(), ec.message()}));
+  }
+  std::sort(out.begin(), out.end(),
+            [](const FoundFile& a, const FoundFile& b) { return a.rel < b.rel; });
+  return out;
+}
+
+diag::SourcePtr read_source(const fs::path& path, const std::string& display,
+                            diag::DiagnosticEngine& diags, const diag::Location& where) {
+  util::ReadResult read = util::read_file(path);
+  if (!read.text) {
+    if (read.not_found) {
+      diags.report(diag::make(diag::DiagId::err_file_not_found, where, {display}));
+    } else {
+      diags.report(diag::make(diag::DiagId::err_file_unreadable, where, {display, read.error}));
+    }
+    return nullptr;
+  }
+  return diag::make_source(display, std::move(*read.text));
+}
+
+}  // namespace sqlgen::source::detail

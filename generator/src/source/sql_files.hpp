@@ -1,0 +1,37 @@
+#pragma once
+/// Internal to source/: finding `*.sql` files under a directory and reading
+/// them into source buffers, with problems reported as diagnostics.
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "diag/diag.hpp"
+
+namespace sqlgen::source::detail {
+
+/// A `*.sql` file found under a directory.
+struct FoundFile {
+  /// Path relative to the directory searched, with '/' separators.
+  std::string rel;
+  /// Path to open (the directory as given joined with `rel`).
+  std::filesystem::path path;
+};
+
+/// All `*.sql` regular files under `dir`, recursively, skipping `fixtures/`
+/// subdirectories, sorted by relative path. Errors (missing directory,
+/// unreadable entries) are reported at `where`, or without a location.
+std::vector<FoundFile> find_sql_files(const std::filesystem::path& dir,
+                                      diag::DiagnosticEngine& diags,
+                                      const diag::Location& where = {});
+
+/// Reads `path` into a buffer named `display`; reports err_file_not_found or
+/// err_file_unreadable at `where` and returns null when it cannot.
+diag::SourcePtr read_source(const std::filesystem::path& path, const std::string& display,
+                            diag::DiagnosticEngine& diags, const diag::Location& where = {});
+
+/// True when `name` ends with ".sql".
+bool has_sql_extension(const std::string& name);
+
+}  // namespace sqlgen::source::detail

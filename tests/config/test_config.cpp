@@ -1,0 +1,279 @@
+// Tests for config/: parsing and validating sqlgen.yaml.
+#include <catch2/catch.hpp>
+
+#include "config/config.hpp"
+#include "util/fs.hpp"
+
+using namespace sqlgen;
+
+namespace {
+
+/// Parses `text` as "proj/sqlgen.yaml".
+std::optional<config::Config> parse(const std::string& text, diag::DiagnosticEngine& diags) {
+  return config::parse_config(diag::make_source("proj/sqlgen.yaml", text), diags);
+}
+
+/// First line of the rendered diagnostic number `i` (in sorted order).
+std::string first_line(const diag::DiagnosticEngine& diags, size_t i = 0) {
+  std::vector<diag::Diagnostic> all = diags.sorted();
+  if (i >= all.size()) return "<no diagnostic " + std::to_string(i) + ">";
+  std::string text = diag::render_text(all[i]);
+  return text.substr(0, text.find('\n'));
+}
+
+/// The one error a config should produce.
+std::string only_error(const std::string& text) {
+  diag::DiagnosticEngine diags;
+  std::optional<config::Config> cfg = parse(text, diags);
+  CHECK_FALSE(cfg.has_value());
+  CHECK(diags.error_count() == 1);
+  return first_line(diags);
+}
+
+}  // namespace
+
+TEST_CASE("config: defaults for a minimal config", "[config]") {
+  diag::DiagnosticEngine diags;
+  auto cfg = parse("modules:\n  - name: core\n    migrations: migrations/core\n", diags);
+  REQUIRE(cfg);
+  CHECK(diags.sorted().empty());
+  CHECK(cfg->version == "1");
+  CHECK(cfg->output == "generated");
+  CHECK(cfg->templates == "templates");
+  CHECK(cfg->schema_dump == "generated/schema.sql");
+  CHECK(cfg->namespace_width == 1000);
+  CHECK(cfg->search_path.empty());
+  CHECK(cfg->dir == "proj");
+  REQUIRE(cfg->modules.size() == 1);
+  const config::Module& m = cfg->modules[0];
+  CHECK(m.name == "core");
+  CHECK(m.cpp_namespace == "core");
+  CHECK(m.migrations == "migrations/core");
+  CHECK(m.queries.empty());
+  CHECK(cfg->resolve(m.migrations) == "proj/migrations/core");
+  CHECK(cfg->version_range(0).first == 1001);
+  CHECK(cfg->version_range(0).last == 1999);
+}
+
+TEST_CASE("config: every key is read", "[config]") {
+  const std::string text = R"(version: "1"
+output: ./out/gen/
+templates: tpl
+schema_dump: out/../dump/schema.sql
+namespace_width: 100
+search_path: [app, public]
+rename:
+  usr: User
+options:
+  json: nlohmann
+  strict: true
+overrides:
+  - db_type: uuid
+    cpp_type: boost::uuids::uuid
+    include: <boost/uuid/uuid.hpp>
+  - column: users.email
+    cpp_type: Email
+    nullable: yes
+modules:
+  - name: core
+    migrations: migrations/core
+    queries: queries/core
+    schema: core
+    namespace: app::core
+    search_path: [core, public]
+    rename:
+      id: key
+    overrides:
+      - db_type: text
+        cpp_type: std::string_view
+  - name: billing
+    migrations: ../shared/billing
+)";
+  diag::DiagnosticEngine diags;
+  auto cfg = parse(text, diags);
+  INFO(diag::render_all(diags, false));
+  REQUIRE(cfg);
+  CHECK(cfg->output == "out/gen");
+  CHECK(cfg->templates == "tpl");
+  CHECK(cfg->schema_dump == "dump/schema.sql");
+  CHECK(cfg->namespace_width == 100);
+  CHECK(cfg->search_path == std::vector<std::string>{"app", "public"});
+  CHECK(cfg->rename == std::map<std::string, std::string>{{"usr", "User"}});
+  CHECK(cfg->options.at("json") == "nlohmann");
+  CHECK(cfg->options.at("strict") == "true");
+  REQUIRE(cfg->overrides.size() == 2);
+  CHECK(cfg->overrides[0].db_type == "uuid");
+  CHECK(cfg->overrides[0].cpp_type == "boost::uuids::uuid");
+  CHECK(cfg->overrides[0].include == "<boost/uuid/uuid.hpp>");
+  CHECK_FALSE(cfg->overrides[0].nullable);
+  CHECK(cfg->overrides[1].column == "users.email");
+  CHECK(cfg->overrides[1].nullable);
+  REQUIRE(cfg->modules.size() == 2);
+  const config::Module& core = cfg->modules[0];
+  CHECK(core.queries == "queries/core");
+  CHECK(core.schema == "core");
+  CHECK(core.cpp_namespace == "app::core");
+  CHECK(core.search_path == std::vector<std::string>{"core", "public"});
+  CHECK(core.rename.at("id") == "key");
+  REQUIRE(core.overrides.size() == 1);
+  CHECK(core.overrides[0].cpp_type == "std::string_view");
+  CHECK(cfg->modules[1].name == "billing");
+  CHECK(cfg->modules[1].cpp_namespace == "billing");
+  CHECK(cfg->modules[1].migrations == "../shared/billing");
+  CHECK(cfg->version_range(1).first == 201);
+  CHECK(cfg->version_range(1).last == 299);
+}
+
+TEST_CASE("config: module version ranges", "[config]") {
+  CHECK(config::module_version_range(0, 1000).first == 1001);
+  CHECK(config::module_version_range(0, 1000).last == 1999);
+  CHECK(config::module_version_range(2, 1000).first == 3001);
+  CHECK(config::module_version_range(2, 1000).last == 3999);
+  CHECK(config::module_version_range(1, 10).first == 21);
+  CHECK(config::module_version_range(1, 10).last == 29);
+}
+
+TEST_CASE("config: unknown keys suggest the closest known key", "[config]") {
+  CHECK(only_error("output: gen\nmodles:\n  - name: core\n") ==
+        "proj/sqlgen.yaml:2:1: error: unknown key \"modles\", did you mean \"modules\"?");
+  CHECK(only_error("modules:\n  - name: core\n    migratons: m\n") ==
+        "proj/sqlgen.yaml:3:5: error: unknown key \"migratons\", did you mean \"migrations\"?");
+  CHECK(only_error("overrides:\n  - db_type: uuid\n    cpp_typ: X\n    cpp_type: Y\n") ==
+        "proj/sqlgen.yaml:3:5: error: unknown key \"cpp_typ\", did you mean \"cpp_type\"?");
+  CHECK(only_error("zzzzzz: 1\n") == "proj/sqlgen.yaml:1:1: error: unknown key \"zzzzzz\"");
+}
+
+TEST_CASE("config: invalid YAML is reported where the parser stopped", "[config]") {
+  std::string line = only_error("output: gen\nmodules: [a, b\n");
+  CHECK(line.rfind("proj/sqlgen.yaml:", 0) == 0);
+  CHECK(line.find("error: invalid YAML: ") != std::string::npos);
+
+  diag::DiagnosticEngine diags;
+  CHECK_FALSE(parse("output: gen\n  bad: indent\n", diags));
+  REQUIRE(diags.error_count() == 1);
+  CHECK(diags.sorted()[0].loc.source->line_col(diags.sorted()[0].loc.offset).line == 2);
+}
+
+TEST_CASE("config: wrong types are reported at the value", "[config]") {
+  CHECK(only_error("search_path: public\n") ==
+        "proj/sqlgen.yaml:1:14: error: \"search_path\" must be a list of strings");
+  CHECK(only_error("namespace_width: wide\n") ==
+        "proj/sqlgen.yaml:1:18: error: \"namespace_width\" must be an integer");
+  CHECK(only_error("modules: {name: core}\n") ==
+        "proj/sqlgen.yaml:1:10: error: \"modules\" must be a list of mappings");
+  CHECK(only_error("modules:\n  - core\n") ==
+        "proj/sqlgen.yaml:2:5: error: \"modules[0]\" must be a mapping");
+  CHECK(only_error("overrides:\n  - db_type: uuid\n    cpp_type: X\n    nullable: maybe\n") ==
+        "proj/sqlgen.yaml:4:15: error: \"nullable\" must be a boolean");
+  CHECK(only_error("rename:\n  a: [b]\n") ==
+        "proj/sqlgen.yaml:2:6: error: \"rename.a\" must be a string");
+  CHECK(only_error("output: [a]\n") == "proj/sqlgen.yaml:1:9: error: \"output\" must be a string");
+  CHECK(only_error("- a\n- b\n") ==
+        "proj/sqlgen.yaml:1:1: error: \"sqlgen.yaml\" must be a mapping");
+}
+
+TEST_CASE("config: a key without a value is reported at its key", "[config]") {
+  CHECK(only_error("output:\nmodules: []\n") ==
+        "proj/sqlgen.yaml:1:1: error: \"output\" must be a string");
+  CHECK(only_error("modules:\n  - name:\n") ==
+        "proj/sqlgen.yaml:2:5: error: \"name\" must be a string");
+}
+
+TEST_CASE("config: module names are required, identifiers and unique", "[config]") {
+  CHECK(only_error("modules:\n  - migrations: m\n") ==
+        "proj/sqlgen.yaml:2:5: error: missing required key \"name\"");
+  CHECK(only_error("modules:\n  - name: my-module\n") ==
+        "proj/sqlgen.yaml:2:11: error: invalid value for \"name\": \"my-module\" is not an "
+        "identifier");
+  CHECK(only_error("modules:\n  - name: a\n    namespace: \"a::1b\"\n") ==
+        "proj/sqlgen.yaml:3:16: error: invalid value for \"namespace\": \"a::1b\" is not a C++ "
+        "namespace");
+
+  diag::DiagnosticEngine diags;
+  CHECK_FALSE(parse("modules:\n  - name: core\n  - name: billing\n  - name: core\n", diags));
+  REQUIRE(diags.error_count() == 1);
+  std::string text = diag::render_text(diags.sorted()[0]);
+  CHECK(text.rfind("proj/sqlgen.yaml:4:11: error: duplicate module \"core\"\n", 0) == 0);
+  CHECK(text.find("proj/sqlgen.yaml:2:11: note: previous definition is here") != std::string::npos);
+}
+
+TEST_CASE("config: duplicate keys are errors", "[config]") {
+  diag::DiagnosticEngine diags;
+  CHECK_FALSE(parse("output: a\noutput: b\n", diags));
+  REQUIRE(diags.error_count() == 1);
+  std::string text = diag::render_text(diags.sorted()[0]);
+  CHECK(text.rfind("proj/sqlgen.yaml:2:1: error: duplicate key \"output\"\n", 0) == 0);
+  CHECK(text.find("proj/sqlgen.yaml:1:1: note: previous definition is here") != std::string::npos);
+}
+
+TEST_CASE("config: overrides need one target and a C++ type", "[config]") {
+  CHECK(only_error("overrides:\n  - cpp_type: X\n") ==
+        "proj/sqlgen.yaml:2:5: error: an override needs exactly one of \"db_type\" and "
+        "\"column\"");
+  CHECK(only_error("overrides:\n  - db_type: a\n    column: t.c\n    cpp_type: X\n") ==
+        "proj/sqlgen.yaml:2:5: error: an override needs exactly one of \"db_type\" and "
+        "\"column\"");
+  CHECK(only_error("overrides:\n  - db_type: uuid\n") ==
+        "proj/sqlgen.yaml:2:5: error: missing required key \"cpp_type\"");
+  CHECK(only_error("overrides:\n  - column: email\n    cpp_type: X\n") ==
+        "proj/sqlgen.yaml:2:13: error: invalid value for \"column\": expected \"table.column\" "
+        "or \"schema.table.column\"");
+}
+
+TEST_CASE("config: values are validated", "[config]") {
+  CHECK(only_error("version: 2\n") ==
+        "proj/sqlgen.yaml:1:10: error: invalid value for \"version\": unsupported version "
+        "\"2\", expected \"1\"");
+  CHECK(only_error("output: /abs/gen\n") ==
+        "proj/sqlgen.yaml:1:9: error: invalid value for \"output\": path must be relative to "
+        "the config file's directory");
+  CHECK(only_error("templates: \"\"\n") ==
+        "proj/sqlgen.yaml:1:12: error: invalid value for \"templates\": path is empty");
+  CHECK(only_error("namespace_width: 1\n") ==
+        "proj/sqlgen.yaml:1:18: error: invalid value for \"namespace_width\": must be between 2 "
+        "and 1000000000000");
+  diag::DiagnosticEngine diags;
+  CHECK(parse("version: 1\n", diags));
+}
+
+TEST_CASE("config: every error is collected", "[config]") {
+  diag::DiagnosticEngine diags;
+  CHECK_FALSE(parse("outptu: a\nmodules:\n  - name: a\n  - nme: b\n  - name: a\n", diags));
+  CHECK(diags.error_count() == 4);  // unknown key x2, missing name, duplicate module
+}
+
+TEST_CASE("config: an empty config warns and uses defaults", "[config]") {
+  diag::DiagnosticEngine diags;
+  auto cfg = parse("# nothing yet\n", diags);
+  REQUIRE(cfg);
+  CHECK(cfg->modules.empty());
+  CHECK(diags.warning_count() == 1);
+  CHECK(first_line(diags) == "proj/sqlgen.yaml: warning: file is empty");
+}
+
+TEST_CASE("config: load_config reads a file and resolves paths against its directory", "[config]") {
+  util::TempDir tmp;
+  const auto path = tmp.path() / "sub" / "sqlgen.yaml";
+  REQUIRE(util::write_file_atomic(path, "modules:\n  - name: core\n    migrations: ./m/\n") == "");
+  diag::DiagnosticEngine diags;
+  auto cfg = config::load_config(path, diags);
+  REQUIRE(cfg);
+  CHECK(cfg->dir == tmp.path() / "sub");
+  CHECK(cfg->modules[0].migrations == "m");
+  CHECK(cfg->resolve("m") == tmp.path() / "sub" / "m");
+
+  diag::DiagnosticEngine missing;
+  CHECK_FALSE(config::load_config(tmp.path() / "nope.yaml", missing));
+  CHECK(first_line(missing) ==
+        "sqlgen: error: no such file or directory \"" + (tmp.path() / "nope.yaml").string() + "\"");
+}
+
+TEST_CASE("config: a config in the current directory resolves to plain relative paths",
+          "[config]") {
+  diag::DiagnosticEngine diags;
+  auto cfg = config::parse_config(
+      diag::make_source("sqlgen.yaml", "modules:\n  - name: a\n    queries: q/\n"), diags);
+  REQUIRE(cfg);
+  CHECK(cfg->dir.empty());
+  CHECK(cfg->resolve(cfg->modules[0].queries) == "q");
+}

@@ -1,0 +1,236 @@
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <thread>
+
+#include "parse/parse.hpp"
+#include "support/expect_diag.hpp"
+#include "util/fs.hpp"
+
+using namespace sqlgen;
+using namespace sqlgen::parse;
+
+namespace {
+
+/// Text of a span in its source.
+std::string text_of(const diag::SourcePtr& src, Span s) {
+  return src->text().substr(s.offset, s.length);
+}
+
+}  // namespace
+
+TEST_CASE("split gives each statement's byte range, comments and semicolons trimmed",
+          "[parse]") {
+  std::string text =
+      "-- header\nCREATE TABLE a (id int);\n\n/* block /* nested */ */ SELECT 1;\n"
+      "CREATE FUNCTION f() RETURNS int AS $$ SELECT 1; SELECT 2; $$ LANGUAGE sql;;\n"
+      "select 'x;y'";
+  auto ranges = split_statements(text);
+  REQUIRE(ranges.size() == 4);
+  CHECK(text.substr(ranges[0].offset, ranges[0].length) == "CREATE TABLE a (id int)");
+  CHECK(text.substr(ranges[1].offset, ranges[1].length) == "SELECT 1");
+  CHECK(text.substr(ranges[2].offset, ranges[2].length) ==
+        "CREATE FUNCTION f() RETURNS int AS $$ SELECT 1; SELECT 2; $$ LANGUAGE sql");
+  CHECK(text.substr(ranges[3].offset, ranges[3].length) == "select 'x;y'");
+}
+
+TEST_CASE("split falls back to the scanner when a statement does not parse", "[parse]") {
+  std::string text = "SELECT 1;\nSELEC oops;\nSELECT 3;";
+  auto ranges = split_statements(text);
+  REQUIRE(ranges.size() == 3);
+  CHECK(text.substr(ranges[1].offset, ranges[1].length) == "SELEC oops");
+  CHECK(text.substr(ranges[2].offset, ranges[2].length) == "SELECT 3");
+}
+
+TEST_CASE("split handles empty input and comment-only input", "[parse]") {
+  CHECK(split_statements("").empty());
+  CHECK(split_statements("  -- nothing\n/* here */\n").empty());
+}
+
+TEST_CASE("parse errors land on the right line and column of multi-statement files",
+          "[parse]") {
+  auto src = diag::make_source("m.sql",
+                               "CREATE TABLE a (id int);\n"
+                               "CREATE TABLE b (\n"
+                               "  ünï text,\n"
+                               "  x integer FRM\n"
+                               ");\n"
+                               "SELECT 1 2;\n");
+  diag::DiagnosticEngine diags;
+  auto stmts = parse_file(src, diags);
+  CHECK(stmts.size() == 1);  // the two broken statements are reported and skipped
+  auto all = diags.sorted();
+  REQUIRE(all.size() == 2);
+  CHECK(diag::render_text(all[0]) ==
+        "m.sql:4:13: error: syntax error at or near \"FRM\"\n"
+        "  x integer FRM\n"
+        "            ^~~\n");
+  diag::LineCol second = src->line_col(static_cast<uint32_t>(all[1].loc.offset));
+  CHECK(second.line == 6);
+  CHECK(second.column == 10);
+}
+
+TEST_CASE("cursor positions count characters: multibyte text before the error", "[parse]") {
+  // libpg_query's cursorpos counts characters; the file offset must count bytes.
+  auto src = diag::make_source("u.sql", "SELECT 'ääääää' AS \"ö\" FRM t;\n");
+  diag::DiagnosticEngine diags;
+  parse_file(src, diags);
+  auto all = diags.sorted();
+  REQUIRE(all.size() == 1);
+  CHECK(text_of(src, Span{static_cast<uint32_t>(all[0].loc.offset), all[0].loc.length}) ==
+        "FRM");
+  CHECK(src->line_col(static_cast<uint32_t>(all[0].loc.offset)).column == 24);
+}
+
+TEST_CASE("unterminated quotes and comments are diagnostics, not crashes", "[parse]") {
+  for (std::string text : {"SELECT 'abc", "SELECT \"abc", "SELECT 1 /* open", "SELECT $$x"}) {
+    auto src = diag::make_source("q.sql", text);
+    diag::DiagnosticEngine diags;
+    CHECK(parse_file(src, diags).empty());
+    CHECK(diags.error_count() == 1);
+  }
+}
+
+TEST_CASE("statement and node spans are offsets into the original file", "[parse]") {
+  auto src = diag::make_source("s.sql",
+                               "SET search_path = billing, public;\n"
+                               "CREATE TABLE billing.accounts (\n"
+                               "  id bigserial PRIMARY KEY,\n"
+                               "  owner \"Tenant\".mood NOT NULL DEFAULT 'ok',\n"
+                               "  amount numeric(10,2)[] CHECK (amount IS NOT NULL)\n"
+                               ");\n");
+  diag::DiagnosticEngine diags;
+  auto stmts = parse_file(src, diags);
+  REQUIRE(stmts.size() == 2);
+  CHECK_FALSE(diags.has_errors());
+
+  REQUIRE(stmts[0]->kind == StmtKind::VariableSet);
+  const auto& set = stmts[0]->as<VariableSetStmt>();
+  CHECK(set.name == "search_path");
+  CHECK(set.values == std::vector<std::string>{"billing", "public"});
+
+  REQUIRE(stmts[1]->kind == StmtKind::CreateTable);
+  const auto& ct = stmts[1]->as<CreateTableStmt>();
+  CHECK(text_of(src, ct.span).rfind("CREATE TABLE billing.accounts", 0) == 0);
+  CHECK(ct.table.schema == "billing");
+  CHECK(ct.table.name == "accounts");
+  CHECK(text_of(src, ct.table.span) == "billing");
+  REQUIRE(ct.elements.size() == 3);
+  const auto& owner = std::get<ColumnDef>(ct.elements[1]);
+  CHECK(owner.name == "owner");
+  CHECK(owner.type.names == std::vector<std::string>{"Tenant", "mood"});
+  CHECK(text_of(src, owner.span) == "owner");
+  CHECK(text_of(src, owner.type.span) == "\"Tenant\"");
+  REQUIRE(owner.constraints.size() == 2);
+  CHECK(owner.constraints[0].type == Constraint::Type::NotNull);
+  CHECK(owner.constraints[1].type == Constraint::Type::Default);
+  REQUIRE(owner.constraints[1].expr);
+  CHECK(text_of(src, owner.constraints[1].expr->span) == "'ok'");
+  const auto& amount = std::get<ColumnDef>(ct.elements[2]);
+  CHECK(amount.type.names == std::vector<std::string>{"pg_catalog", "numeric"});
+  CHECK(amount.type.typmods.size() == 2);
+  CHECK(amount.type.array_bounds.size() == 1);
+  REQUIRE(amount.constraints[0].expr);
+  CHECK(amount.constraints[0].expr->kind == ExprKind::NullTest);
+}
+
+TEST_CASE("DDL statements become typed nodes; the rest keep their node name", "[parse]") {
+  auto src = diag::make_source(
+      "d.sql",
+      "CREATE TYPE mood AS ENUM ('sad', 'ok');\n"
+      "ALTER TYPE mood ADD VALUE IF NOT EXISTS 'happy' AFTER 'ok';\n"
+      "ALTER TABLE t ALTER COLUMN c TYPE new_mood USING c::text::new_mood, "
+      "ADD COLUMN d int NOT NULL DEFAULT 1;\n"
+      "DROP TYPE IF EXISTS mood CASCADE;\n"
+      "ALTER TYPE new_mood RENAME TO mood;\n"
+      "CREATE OR REPLACE FUNCTION f(x int, OUT y text) RETURNS SETOF record "
+      "LANGUAGE sql AS $$ select 1, 'a' $$;\n"
+      "COMMENT ON COLUMN t.c IS 'the c';\n"
+      "CREATE INDEX ON t (c);\n"
+      "DO $$ BEGIN END $$;\n");
+  diag::DiagnosticEngine diags;
+  auto stmts = parse_file(src, diags);
+  REQUIRE(stmts.size() == 9);
+  CHECK(stmts[0]->as<CreateEnumStmt>().labels == std::vector<std::string>{"sad", "ok"});
+  const auto& add = stmts[1]->as<AlterEnumStmt>();
+  CHECK(add.new_value == "happy");
+  CHECK(add.neighbor == "ok");
+  CHECK(add.after);
+  CHECK(add.if_not_exists);
+  const auto& alter = stmts[2]->as<AlterTableStmt>();
+  REQUIRE(alter.cmds.size() == 2);
+  CHECK(alter.cmds[0].type == AlterTableCmd::Type::AlterColumnType);
+  CHECK(alter.cmds[0].name == "c");
+  REQUIRE(alter.cmds[0].column);
+  REQUIRE(alter.cmds[0].column->raw_default);
+  CHECK(alter.cmds[0].column->raw_default->kind == ExprKind::TypeCast);
+  CHECK(text_of(src, alter.cmds[0].column->raw_default->span) == "::");
+  CHECK(alter.cmds[1].type == AlterTableCmd::Type::AddColumn);
+  const auto& drop = stmts[3]->as<DropStmt>();
+  CHECK(drop.object_type == ObjectType::Type);
+  CHECK(drop.missing_ok);
+  CHECK(drop.cascade);
+  CHECK(drop.objects[0].names == std::vector<std::string>{"mood"});
+  const auto& ren = stmts[4]->as<RenameStmt>();
+  CHECK(ren.object_type == ObjectType::Type);
+  CHECK(ren.new_name == "mood");
+  const auto& fn = stmts[5]->as<CreateFunctionStmt>();
+  CHECK(fn.replace);
+  CHECK(fn.language == "sql");
+  REQUIRE(fn.params.size() == 2);
+  CHECK(fn.params[1].mode == FunctionParam::Mode::Out);
+  REQUIRE(fn.returns);
+  CHECK(fn.returns->setof);
+  const auto& com = stmts[6]->as<CommentStmt>();
+  CHECK(com.object_type == ObjectType::Column);
+  CHECK(com.object.names == std::vector<std::string>{"t", "c"});
+  CHECK(com.comment == std::optional<std::string>("the c"));
+  CHECK(stmts[7]->kind == StmtKind::Other);
+  CHECK(stmts[7]->node == "IndexStmt");
+  CHECK(describe(*stmts[7]) == "index");
+  CHECK(stmts[8]->node == "DoStmt");
+}
+
+TEST_CASE("parsing is thread-safe across many files in parallel", "[parse]") {
+  std::vector<std::thread> threads;
+  std::vector<size_t> counts(4);
+  std::vector<size_t> errors(4);
+  for (size_t t = 0; t < 4; ++t) {
+    threads.emplace_back([t, &counts, &errors] {
+      for (int i = 0; i < 200; ++i) {
+        auto src = diag::make_source("f" + std::to_string(t) + ".sql",
+                                     "CREATE TABLE x" + std::to_string(i) +
+                                         " (a int, b text NOT NULL);\nSELECT 1 2;\n");
+        diag::DiagnosticEngine diags;
+        counts[t] += parse_file(src, diags).size();
+        errors[t] += diags.error_count();
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  for (size_t t = 0; t < 4; ++t) {
+    CHECK(counts[t] == 200);
+    CHECK(errors[t] == 200);
+  }
+}
+
+TEST_CASE("expected-error fixtures under tests/cases/parse_errors", "[parse]") {
+  namespace fs = std::filesystem;
+  size_t files = 0;
+  for (const auto& entry : fs::directory_iterator(SQLGEN_TESTS_DIR "/cases/parse_errors")) {
+    if (entry.path().extension() != ".sql") continue;
+    ++files;
+    auto r = util::read_file(entry.path());
+    REQUIRE(r.text);
+    auto src = diag::make_source(entry.path().filename().string(), *r.text);
+    diag::DiagnosticEngine diags;
+    parse_file(src, diags);
+    auto expected = testing::expected_diagnostics(*src);
+    auto actual = testing::actual_diagnostics(diags, *src);
+    INFO(entry.path().filename().string() << "\nexpected:\n"
+                                          << testing::to_string(expected) << "actual:\n"
+                                          << testing::to_string(actual));
+    CHECK_FALSE(expected.empty());
+    CHECK(expected == actual);
+  }
+  CHECK(files >= 2);
+}
