@@ -32,7 +32,11 @@ std::vector<StmtPtr> parse_range(const diag::SourcePtr& source, StatementRange r
                                  diag::DiagnosticEngine& diags) {
   std::vector<StmtPtr> out;
   const std::string& text = source->text();
-  std::string parsed = text.substr(range.offset, range.length);
+  // Keep the terminating semicolon so errors read as PostgreSQL's do
+  // ("at or near \";\"" rather than "at end of input").
+  uint32_t parse_len = range.length;
+  if (range.offset + parse_len < text.size() && text[range.offset + parse_len] == ';') ++parse_len;
+  std::string parsed = text.substr(range.offset, parse_len);
   PgQueryProtobufParseResult result = pg_query_parse_protobuf(parsed.c_str());
   if (result.error) {
     report_syntax_error(source, range.offset, parsed, *result.error, diags);

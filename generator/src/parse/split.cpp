@@ -1,6 +1,7 @@
 #include "parse/split.hpp"
 
 #include <pg_query.h>
+#include <pg_query/pg_query.pb-c.h>
 
 #include <cctype>
 #include <string>
@@ -36,31 +37,63 @@ uint32_t skip_space_and_comments(std::string_view text, uint32_t from) {
   return static_cast<uint32_t>(i);
 }
 
+namespace {
+
+/// Appends [begin, end) trimmed of leading comments/space, trailing space and ';'.
+void push_trimmed(std::string_view text, uint32_t begin, uint32_t end,
+                  std::vector<StatementRange>& out) {
+  begin = skip_space_and_comments(text, begin);
+  while (end > begin && std::isspace(static_cast<unsigned char>(text[end - 1]))) --end;
+  if (end > begin && text[end - 1] == ';') --end;
+  if (end > begin) out.push_back(StatementRange{begin, end - begin});
+}
+
+/// Splits at `;` tokens of libpg_query's scanner. Used when the text does
+/// not parse: libpg_query's own scanner splitter drops statements that
+/// start with a non-keyword, which would hide them from diagnostics.
+std::vector<StatementRange> split_by_tokens(std::string_view text, const std::string& buf) {
+  std::vector<StatementRange> out;
+  PgQueryScanResult scan = pg_query_scan(buf.c_str());
+  PgQuery__ScanResult* tokens =
+      scan.error ? nullptr
+                 : pg_query__scan_result__unpack(
+                       nullptr, scan.pbuf.len, reinterpret_cast<const uint8_t*>(scan.pbuf.data));
+  if (tokens) {
+    uint32_t begin = 0;
+    for (size_t i = 0; i < tokens->n_tokens; ++i) {
+      if (tokens->tokens[i]->token != PG_QUERY__TOKEN__ASCII_59) continue;
+      uint32_t semi = static_cast<uint32_t>(tokens->tokens[i]->start);
+      push_trimmed(text, begin, semi, out);
+      begin = semi + 1;
+    }
+    push_trimmed(text, begin, static_cast<uint32_t>(text.size()), out);
+    pg_query__scan_result__free_unpacked(tokens, nullptr);
+  } else {
+    // Even the scanner failed (e.g. an unterminated quote): hand the whole
+    // text on as one statement so the parser reports the error in place.
+    push_trimmed(text, 0, static_cast<uint32_t>(text.size()), out);
+  }
+  pg_query_free_scan_result(scan);
+  return out;
+}
+
+}  // namespace
+
 std::vector<StatementRange> split_statements(std::string_view text) {
   // libpg_query wants a NUL-terminated string.
   std::string buf(text);
   PgQuerySplitResult r = pg_query_split_with_parser(buf.c_str());
   if (r.error) {
     pg_query_free_split_result(r);
-    r = pg_query_split_with_scanner(buf.c_str());
+    return split_by_tokens(text, buf);
   }
   std::vector<StatementRange> out;
-  if (!r.error) {
-    for (int i = 0; i < r.n_stmts; ++i) {
-      const PgQuerySplitStmt* s = r.stmts[i];
-      uint32_t begin = static_cast<uint32_t>(s->stmt_location);
-      uint32_t end = s->stmt_len == 0 ? static_cast<uint32_t>(text.size())
-                                      : begin + static_cast<uint32_t>(s->stmt_len);
-      begin = skip_space_and_comments(text, begin);
-      while (end > begin && std::isspace(static_cast<unsigned char>(text[end - 1]))) --end;
-      if (end > begin && text[end - 1] == ';') --end;
-      if (end > begin) out.push_back(StatementRange{begin, end - begin});
-    }
-  } else if (skip_space_and_comments(text, 0) < text.size()) {
-    // Even the scanner failed (e.g. an unterminated quote): hand the whole
-    // text on as one statement so the parser reports the error in place.
-    uint32_t begin = skip_space_and_comments(text, 0);
-    out.push_back(StatementRange{begin, static_cast<uint32_t>(text.size()) - begin});
+  for (int i = 0; i < r.n_stmts; ++i) {
+    const PgQuerySplitStmt* s = r.stmts[i];
+    uint32_t begin = static_cast<uint32_t>(s->stmt_location);
+    uint32_t end = s->stmt_len == 0 ? static_cast<uint32_t>(text.size())
+                                    : begin + static_cast<uint32_t>(s->stmt_len);
+    push_trimmed(text, begin, end, out);
   }
   pg_query_free_split_result(r);
   return out;

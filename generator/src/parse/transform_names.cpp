@@ -162,7 +162,7 @@ uint32_t token_length(std::string_view text, uint32_t offset) {
   } else if (ident(c)) {
     while (i < text.size() && ident(text[i])) ++i;
   } else {
-    static constexpr std::string_view k_op_chars = "+-*/<>=~!@#%^&|`?";
+    static constexpr std::string_view k_op_chars = "+-*/<>=~!@#%^&|`?:";
     while (i < text.size() && k_op_chars.find(text[i]) != std::string_view::npos) ++i;
     if (i == offset) ++i;
   }
