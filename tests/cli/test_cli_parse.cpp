@@ -45,7 +45,7 @@ TEST_CASE("syntax errors: clang-style diagnostic and exit code 1", "[cli]") {
         "1 error generated.\n");
 }
 
-TEST_CASE("--diagnostics-format=json prints the diagnostics as JSON", "[cli]") {
+TEST_CASE("diagnostics format json prints the diagnostics as JSON", "[cli]") {
   util::TempDir dir;
   REQUIRE(util::write_file_atomic(dir.path() / "bad.sql", "SELEC 1;").empty());
   auto r = run_sqlgen("--diagnostics-format=json parse bad.sql", dir.path().string());

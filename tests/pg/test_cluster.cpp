@@ -33,9 +33,21 @@ std::string query_value(const std::string& conninfo, const std::string& sql) {
   return row[0].is_null() ? "<null>" : row[0].c_str();
 }
 
-bool process_exists(pid_t pid) { return ::kill(pid, 0) == 0 || errno != ESRCH; }
+/// The state letter in /proc/<pid>/stat ('R', 'S', 'Z', ...), or '\0' when there is none.
+char process_state(pid_t pid) {
+  std::ifstream in("/proc/" + std::to_string(pid) + "/stat");
+  std::string stat((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  size_t close = stat.rfind(')');
+  return close != std::string::npos && close + 2 < stat.size() ? stat[close + 2] : '\0';
+}
 
-/// Pids of processes whose process group is `pgid`.
+/// True while `pid` runs; a zombie waiting for init to reap it no longer counts.
+bool process_exists(pid_t pid) {
+  char state = process_state(pid);
+  return state != '\0' && state != 'Z';
+}
+
+/// Live (non-zombie) processes whose process group is `pgid`.
 std::vector<pid_t> processes_in_group(pid_t pgid) {
   std::vector<pid_t> found;
   for (const auto& entry : fs::directory_iterator("/proc")) {
@@ -102,6 +114,54 @@ class ScopedEnv {
   const char* m_name;
   std::optional<std::string> m_old;
 };
+
+/// A forked child holding a cluster.
+struct Holder {
+  pid_t child;
+  std::string dir;
+  pid_t server;
+};
+
+/// Forks a child that starts a cluster, reports its directory and server pid, then waits for a
+/// signal (SIGTERM with its default action, not Catch2's handler: like a plain sqlgen).
+Holder fork_cluster_holder() {
+  int fds[2];
+  if (::pipe(fds) != 0) throw std::runtime_error("pipe failed");
+  pid_t child = ::fork();
+  if (child < 0) throw std::runtime_error("fork failed");
+  if (child == 0) {
+    ::signal(SIGTERM, SIG_DFL);
+    ::close(fds[0]);
+    auto r = Cluster::start();
+    if (!r) ::_exit(2);
+    std::string msg = (*r)->dir().string() + "\n" + std::to_string((*r)->pid()) + "\n";
+    if (::write(fds[1], msg.data(), msg.size()) != static_cast<ssize_t>(msg.size())) ::_exit(3);
+    for (;;) ::pause();
+  }
+  ::close(fds[1]);
+  std::string msg;
+  char buf[512];
+  pollfd p{};
+  p.fd = fds[0];
+  p.events = POLLIN;
+  while (std::count(msg.begin(), msg.end(), '\n') < 2 && ::poll(&p, 1, 60000) > 0) {
+    ssize_t n = ::read(fds[0], buf, sizeof buf);
+    if (n <= 0) break;
+    msg.append(buf, static_cast<size_t>(n));
+  }
+  ::close(fds[0]);
+  std::istringstream lines(msg);
+  std::string dir;
+  std::string pid_text;
+  std::getline(lines, dir);
+  std::getline(lines, pid_text);
+  if (pid_text.empty()) {
+    ::kill(child, SIGKILL);
+    ::waitpid(child, nullptr, 0);
+    throw std::runtime_error("the child could not start a cluster");
+  }
+  return {child, dir, std::stoi(pid_text)};
+}
 
 std::unique_ptr<Cluster> start_cluster(const ClusterOptions& options = {}) {
   return std::move(Cluster::start(options).value());
@@ -172,41 +232,7 @@ TEST_CASE("cluster is cleaned up when an exception unwinds past it", "[pg]") {
 }
 
 TEST_CASE("SIGTERM to a process holding a cluster leaves no directory or server", "[pg]") {
-  int fds[2];
-  REQUIRE(::pipe(fds) == 0);
-  pid_t child = ::fork();
-  REQUIRE(child >= 0);
-  if (child == 0) {
-    ::signal(SIGTERM, SIG_DFL);  // not Catch2's handler: die like a plain sqlgen would
-    ::close(fds[0]);
-    auto r = Cluster::start();
-    if (!r) ::_exit(2);
-    std::string msg = (*r)->dir().string() + "\n" + std::to_string((*r)->pid()) + "\n";
-    if (::write(fds[1], msg.data(), msg.size()) != static_cast<ssize_t>(msg.size())) ::_exit(3);
-    for (;;) ::pause();
-  }
-  ::close(fds[1]);
-  std::string msg;
-  char buf[512];
-  for (;;) {
-    struct pollfd p {
-      fds[0], POLLIN, 0
-    };
-    if (::poll(&p, 1, 60000) <= 0) break;
-    ssize_t n = ::read(fds[0], buf, sizeof buf);
-    if (n <= 0) break;
-    msg.append(buf, static_cast<size_t>(n));
-    if (std::count(msg.begin(), msg.end(), '\n') >= 2) break;
-  }
-  ::close(fds[0]);
-  std::istringstream lines(msg);
-  std::string dir;
-  std::string pid_text;
-  std::getline(lines, dir);
-  std::getline(lines, pid_text);
-  if (pid_text.empty()) ::kill(child, SIGKILL);
-  REQUIRE_FALSE(pid_text.empty());
-  pid_t server = std::stoi(pid_text);
+  auto [child, dir, server] = fork_cluster_holder();
   REQUIRE(fs::exists(dir));
   REQUIRE(process_exists(server));
 
@@ -218,6 +244,23 @@ TEST_CASE("SIGTERM to a process holding a cluster leaves no directory or server"
   CHECK_FALSE(fs::exists(dir));
   CHECK_FALSE(process_exists(server));
   CHECK(processes_in_group(server).empty());
+}
+
+TEST_CASE("a SIGKILLed owner takes its server down with it", "[pg]") {
+  auto [child, dir, server] = fork_cluster_holder();
+  REQUIRE(::kill(child, SIGKILL) == 0);
+  int status = 0;
+  REQUIRE(::waitpid(child, &status, 0) == child);
+  // PR_SET_PDEATHSIG: the server is killed too; only the directory is left for us to remove.
+  bool gone = false;
+  for (int i = 0; i < 1000 && !gone; ++i) {
+    gone = !process_exists(server) && processes_in_group(server).empty();
+    if (!gone) ::usleep(10000);
+  }
+  CHECK(gone);
+  // Dynamic shared memory lives in the cluster's dir (not /dev/shm), so removing it is enough.
+  CHECK_FALSE(fs::is_empty(fs::path(dir) / "data" / "pg_dynshmem"));
+  fs::remove_all(dir);
 }
 
 TEST_CASE("missing server binaries are a clear error", "[pg]") {
@@ -233,10 +276,22 @@ TEST_CASE("missing server binaries are a clear error", "[pg]") {
   }
   SECTION("SQLGEN_PG_BINDIR") {
     ScopedEnv env("SQLGEN_PG_BINDIR", empty.path().string());
-    auto r = sqlgen::pg::acquire();
+    auto r = sqlgen::pg::find_binaries();
     REQUIRE_FALSE(r.ok());
     CHECK(r.error().id == DiagId::err_pg_binaries_missing);
-    CHECK(r.error().message.find("SQLGEN_PG_BINDIR") != std::string::npos);
+    CHECK(r.error().message.find("SQLGEN_PG_BINDIR \"" + empty.path().string()) !=
+          std::string::npos);
+  }
+  SECTION("rendered like every other diagnostic") {
+    ClusterOptions options;
+    options.bindir = empty.path().string();
+    auto r = Cluster::start(options);
+    REQUIRE_FALSE(r.ok());
+    CHECK(sqlgen::diag::render_text(r.error()) ==
+          "sqlgen: error: PostgreSQL server binaries not found (no initdb and postgres in the "
+          "configured bindir \"" +
+              empty.path().string() +
+              "\"): install the \"postgresql-15\" package or set SQLGEN_PG_BINDIR\n");
   }
 }
 
@@ -251,9 +306,15 @@ TEST_CASE("a server that fails to start reports its log", "[pg]") {
 }
 
 TEST_CASE("a second cluster copies the cached template data dir", "[pg]") {
-  sqlgen::util::TempDir cache("sqlgen-test-cache");
+  // A private cache (where clusters go: on tmpfs when there is one, to keep this test fast).
+  std::string tmpl = (sqlgen::pg::default_base_dir() / "sqlgen-test-cache.XXXXXX").string();
+  REQUIRE(::mkdtemp(tmpl.data()) != nullptr);
+  struct RemoveDir {
+    fs::path dir;
+    ~RemoveDir() { fs::remove_all(dir); }
+  } cache{tmpl};
   ClusterOptions options;
-  options.cache_dir = cache.path() / "cache";
+  options.cache_dir = cache.dir / "cache";
   std::unique_ptr<Cluster> first = start_cluster(options);
   CHECK_FALSE(first->from_template_cache());
   std::unique_ptr<Cluster> second = start_cluster(options);

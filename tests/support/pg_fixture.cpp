@@ -35,7 +35,9 @@ State& state() {
   return s;
 }
 
-[[noreturn]] void fail(const diag::Diagnostic& d) { throw std::runtime_error(diag::render_text(d)); }
+[[noreturn]] void fail(const diag::Diagnostic& d) {
+  throw std::runtime_error(diag::render_text(d));
+}
 
 pg::Server& server_locked(State& s) {
   if (!s.server) {

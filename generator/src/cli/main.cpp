@@ -28,6 +28,17 @@ int main(int argc, char** argv) {
   parse_cmd->add_option("paths", parse_paths, "files or directories")->required();
   parse_cmd->add_flag("--json", parse_json, "print JSON");
 
+  SchemaOptions schema_opts;
+  CLI::App* schema_cmd =
+      app.add_subcommand("schema", "print the catalog the migrations build (JSON or SQL)");
+  schema_cmd->add_option("--schema", schema_opts.schema_paths,
+                         "migration files or directories (default: the config's modules)");
+  schema_cmd->add_option("--format", schema_opts.format, "json or sql")
+      ->check(CLI::IsMember({"json", "sql"}));
+
+  CLI::App* generate_cmd =
+      app.add_subcommand("generate", "build everything sqlgen.yaml asks for into its output");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -39,6 +50,8 @@ int main(int argc, char** argv) {
   try {
     int rc = k_exit_ok;
     if (*parse_cmd) rc = run_parse(ctx, parse_paths, parse_json, std::cout);
+    if (*schema_cmd) rc = run_schema(ctx, schema_opts, std::cout);
+    if (*generate_cmd) rc = run_generate(ctx, std::cout);
     std::cout.flush();
     int diag_rc = ctx.finish(std::cerr, tty);
     return rc != k_exit_ok ? rc : diag_rc;

@@ -287,6 +287,7 @@ struct Constraint {
   std::string name;               ///< `CONSTRAINT name`, or empty
   std::vector<std::string> keys;  ///< table-level PK/UNIQUE columns
   ExprPtr expr;                   ///< DEFAULT, CHECK, GENERATED ... AS (expr)
+  std::string expr_sql;           ///< `expr` deparsed by PostgreSQL's deparser
   char generated_when = 0;        ///< 'a' ALWAYS, 'd' BY DEFAULT (identity)
   QualName fk_table;
   std::vector<std::string> fk_columns;  ///< local columns of a table-level FK
@@ -301,6 +302,7 @@ struct ColumnDef {
   std::vector<Constraint> constraints;
   std::vector<std::string> collation;
   ExprPtr raw_default;  ///< ALTER COLUMN TYPE ... USING expr lands here
+  std::string raw_default_sql;  ///< `raw_default` deparsed
   Span span;
 };
 
@@ -310,9 +312,10 @@ struct TableLike {
   uint32_t options = 0;  ///< PostgreSQL's CREATE_TABLE_LIKE_* bits
   Span span;
   /// Bits of TableLikeOption as PostgreSQL defines them.
-  static constexpr uint32_t k_defaults = 1u << 2;
-  static constexpr uint32_t k_generated = 1u << 3;
-  static constexpr uint32_t k_identity = 1u << 4;
+  static constexpr uint32_t k_comments = 1u << 0;
+  static constexpr uint32_t k_defaults = 1u << 3;
+  static constexpr uint32_t k_generated = 1u << 4;
+  static constexpr uint32_t k_identity = 1u << 5;
   static constexpr uint32_t k_all = 0x7FFFFFFF;
 };
 
@@ -450,6 +453,7 @@ struct AlterTableCmd {
   std::optional<ColumnDef> column;          ///< ADD COLUMN, ALTER COLUMN TYPE
   std::optional<Constraint> constraint;     ///< ADD CONSTRAINT, ADD IDENTITY
   ExprPtr expr;                             ///< SET DEFAULT
+  std::string expr_sql;                     ///< `expr` deparsed
   std::optional<QualName> partition;        ///< ATTACH/DETACH PARTITION, INHERIT
   bool missing_ok = false;
   bool cascade = false;
@@ -546,6 +550,8 @@ struct CreateFunctionStmt : Stmt {
   std::vector<FunctionParam> params;
   std::optional<TypeName> returns;  ///< absent for procedures and OUT-only functions
   std::string language;
+  bool strict = false;    ///< STRICT / RETURNS NULL ON NULL INPUT
+  char volatility = 'v';  ///< i immutable, s stable, v volatile
 };
 
 /// `CREATE SEQUENCE`.

@@ -93,6 +93,7 @@ StmtPtr Transformer::alter_table(const PgQuery__AlterTableStmt* s) {
           break;
         default:
           cmd.expr = expr(def);
+          cmd.expr_sql = deparse_expr(def);
           if (cmd.expr) cmd.span = cmd.expr->span;
           break;
       }

@@ -40,6 +40,7 @@ Constraint Transformer::constraint(const PgQuery__Constraint* c) {
   k.name = c->conname ? c->conname : "";
   k.keys = strs(c->n_keys, c->keys);
   k.expr = expr(c->raw_expr);
+  k.expr_sql = deparse_expr(c->raw_expr);
   k.generated_when = c->generated_when && *c->generated_when ? c->generated_when[0] : 0;
   if (c->pktable) k.fk_table = range_var(c->pktable);
   k.fk_columns = strs(c->n_fk_attrs, c->fk_attrs);
@@ -59,6 +60,7 @@ ColumnDef Transformer::column_def(const PgQuery__ColumnDef* cd) {
   }
   if (cd->coll_clause) col.collation = strs(cd->coll_clause->n_collname, cd->coll_clause->collname);
   col.raw_default = expr(cd->raw_default);
+  col.raw_default_sql = deparse_expr(cd->raw_default);
   col.span = span(cd->location);
   return col;
 }

@@ -53,6 +53,14 @@ StmtPtr Transformer::create_function(const PgQuery__CreateFunctionStmt* s) {
   if (const PgQuery__DefElem* lang = find_option(s->n_options, s->options, "language")) {
     out->language = str(lang->arg);
   }
+  if (const PgQuery__DefElem* st = find_option(s->n_options, s->options, "strict")) {
+    out->strict = st->arg && st->arg->node_case == PG_QUERY__NODE__NODE_BOOLEAN &&
+                  st->arg->boolean->boolval;
+  }
+  if (const PgQuery__DefElem* vol = find_option(s->n_options, s->options, "volatility")) {
+    std::string v = str(vol->arg);
+    out->volatility = v == "immutable" ? 'i' : v == "stable" ? 's' : 'v';
+  }
   return out;
 }
 

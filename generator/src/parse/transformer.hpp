@@ -69,6 +69,8 @@ ObjectType object_type(PgQuery__ObjectType t);
 /// Length of the SQL token starting at `offset` (identifier, quoted name,
 /// string, number or operator); used to underline it in diagnostics.
 uint32_t token_length(std::string_view text, uint32_t offset);
+/// An expression node deparsed to SQL by libpg_query ("" if it cannot be).
+std::string deparse_expr(const PgQuery__Node* node);
 /// Smallest location found anywhere inside `node`, or -1.
 int32_t first_location(const PgQuery__Node* node);
 

@@ -1,0 +1,29 @@
+// Building the catalog from migrations: parse every Up statement (files in
+// parallel), then apply them in version order.
+#include "catalog/catalog.hpp"
+#include "parse/parse.hpp"
+#include "source/migrations.hpp"
+#include "util/parallel.hpp"
+
+namespace sqlgen::catalog {
+
+Catalog build_catalog(const std::vector<source::Migration>& migrations,
+                      diag::DiagnosticEngine& diags) {
+  std::vector<std::vector<parse::StmtPtr>> parsed(migrations.size());
+  util::parallel_for(migrations.size(), [&](size_t i) {
+    const source::Migration& m = migrations[i];
+    for (const source::Statement& st : m.up) {
+      for (parse::StmtPtr& s :
+           parse::parse_range(m.source, parse::StatementRange{st.offset, st.length}, diags)) {
+        parsed[i].push_back(std::move(s));
+      }
+    }
+  });
+  Catalog cat;
+  for (size_t i = 0; i < migrations.size(); ++i) {
+    for (const parse::StmtPtr& s : parsed[i]) cat.apply(*s, migrations[i].source, diags);
+  }
+  return cat;
+}
+
+}  // namespace sqlgen::catalog

@@ -1,0 +1,220 @@
+#pragma once
+/// The catalog stage's public header: schemas, relations, columns, types,
+/// functions and sequences as PostgreSQL would hold them after the same
+/// migrations. Built by applying parsed DDL statements in order
+/// (apply_*.cpp); read by the analyzer, codegen, the dump check and vet.
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <nlohmann/json_fwd.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "catalog/builtins.hpp"
+#include "diag/diag.hpp"
+#include "parse/ast.hpp"
+
+namespace sqlgen::source {
+struct Migration;
+}
+
+namespace sqlgen::catalog {
+
+using Oid = builtins::Oid;
+
+/// User objects get oids from here on (builtins keep PostgreSQL's, extension
+/// objects the synthetic range of builtins.hpp).
+inline constexpr Oid k_first_user_oid = 0x80000000u;
+
+/// Where an object was declared: file and byte offset, for diagnostics and JSON.
+struct Origin {
+  diag::SourcePtr source;
+  uint32_t offset = 0;
+  uint32_t length = 0;
+  diag::Location location() const { return diag::Location::at(source, offset, length); }
+};
+
+/// A column's or argument's type: the type oid and its typmod. Array types
+/// are their own oids (as in pg_type); `array_dims` records what was written.
+struct TypeRef {
+  Oid oid = 0;
+  int32_t typmod = -1;
+  int32_t array_dims = 0;
+};
+
+/// A column of a table, view or composite type.
+struct Column {
+  std::string name;
+  TypeRef type;
+  bool not_null = false;
+  bool has_default = false;
+  char identity = 0;   ///< 0, 'a' always, 'd' by default
+  char generated = 0;  ///< 0, 's' stored
+  std::string default_sql;  ///< the default expression's text, when there is one
+  std::string comment;
+  std::vector<std::string> collation;
+  Origin origin;
+};
+
+/// A table constraint that later DDL may name (PK, UNIQUE, CHECK, FK).
+struct TableConstraint {
+  std::string name;
+  char type = 'c';  ///< p primary key, u unique, c check, f foreign key, x exclusion
+  std::vector<std::string> columns;
+  Oid references = 0;  ///< foreign keys: the referenced relation
+};
+
+/// pg_class kinds sqlgen keeps.
+enum class RelKind { Table, PartitionedTable, View, MatView, ForeignTable, Sequence };
+
+/// "table", "view", "materialized_view", "partitioned_table", "foreign_table", "sequence".
+const char* relkind_name(RelKind k);
+
+/// A table, view, materialized view or sequence.
+struct Relation {
+  Oid oid = 0;
+  Oid row_type = 0;  ///< the composite type every table and view has (0 for sequences)
+  RelKind kind = RelKind::Table;
+  std::string schema;
+  std::string name;
+  std::vector<Column> columns;  ///< in attribute order
+  std::vector<TableConstraint> constraints;
+  std::vector<Oid> parents;      ///< INHERITS / PARTITION OF
+  std::string comment;
+  bool columns_known = true;  ///< false for views until the analyzer fills them
+  std::string owned_by;       ///< sequences: "table.column" of a serial/identity column
+  Origin origin;
+  /// The column named `name`, or null.
+  const Column* column(const std::string& name) const;
+  Column* column(const std::string& name);
+};
+
+/// A type: enum, composite, domain, range, a table's row type, an array,
+/// or an extension type that CREATE EXTENSION made visible in a schema.
+struct Type {
+  Oid oid = 0;
+  std::string schema;
+  std::string name;
+  char typtype = 'b';  ///< b base (extension), c composite, d domain, e enum, r range, m multirange
+  Oid elem = 0;        ///< arrays: element type
+  Oid array = 0;       ///< the array type over this one
+  Oid relation = 0;    ///< composites: the relation holding the fields (tables) or 0
+  std::vector<std::string> labels;  ///< enums, in sort order
+  std::vector<Column> fields;       ///< standalone composite types
+  TypeRef base;                     ///< domains: base type; ranges: subtype
+  bool not_null = false;            ///< domains
+  bool has_default = false;         ///< domains
+  std::vector<std::string> checks;  ///< domains: CHECK expressions' text
+  std::string extension;            ///< set for types an extension added
+  std::string comment;
+  Origin origin;
+};
+
+/// A function or procedure argument.
+struct FunctionArg {
+  std::string name;
+  TypeRef type;
+  char mode = 'i';  ///< i in, o out, b inout, v variadic, t table
+  bool has_default = false;
+};
+
+/// A user function or procedure (or one an extension added).
+struct Function {
+  Oid oid = 0;
+  std::string schema;
+  std::string name;
+  bool is_procedure = false;
+  std::vector<FunctionArg> args;
+  TypeRef returns;
+  bool returns_set = false;
+  bool strict = false;
+  char volatility = 'v';
+  std::string language;
+  std::string extension;
+  std::string comment;
+  Origin origin;
+  /// The IN/INOUT/VARIADIC argument types: the overload's identity.
+  std::vector<Oid> input_types() const;
+};
+
+/// A schema and the objects named in it.
+struct Schema {
+  std::string name;
+  std::string comment;
+  std::map<std::string, Oid> relations;  ///< tables, views, sequences by name
+  std::map<std::string, Oid> types;      ///< user and extension types by name (incl. arrays)
+  std::multimap<std::string, Oid> functions;
+  Origin origin;
+};
+
+/// A statement the catalog records without modelling (indexes, triggers, DML, ...).
+struct NotModelled {
+  std::string kind;  ///< e.g. "index", "do"
+  Origin origin;
+};
+
+/// The whole catalog. Copyable so callers can snapshot it between migrations.
+class Catalog {
+ public:
+  /// An empty database: schemas pg_catalog and public, search_path "$user", public.
+  Catalog();
+
+  /// Applies one parsed statement; problems are reported, never thrown.
+  void apply(const parse::Stmt& stmt, const diag::SourcePtr& source,
+             diag::DiagnosticEngine& diags);
+
+  // --- lookups (read by the analyzer, codegen, vet)
+  const std::map<std::string, Schema>& schemas() const { return m_schemas; }
+  const std::map<Oid, Relation>& relations() const { return m_relations; }
+  const std::map<Oid, Type>& types() const { return m_types; }
+  const std::map<Oid, Function>& functions() const { return m_functions; }
+  const Relation* relation(Oid oid) const;
+  const Type* type(Oid oid) const;
+  const Function* function(Oid oid) const;
+  /// A relation by possibly-qualified name along `search_path` (pg_catalog first).
+  const Relation* find_relation(const std::string& schema, const std::string& name,
+                                const std::vector<std::string>& search_path) const;
+  /// A user/extension type by possibly-qualified name; builtins are not included.
+  const Type* find_type(const std::string& schema, const std::string& name,
+                        const std::vector<std::string>& search_path) const;
+  /// The search_path migrations set last (default {"$user", "public"}).
+  const std::vector<std::string>& search_path() const { return m_search_path; }
+  const std::vector<NotModelled>& not_modelled() const { return m_not_modelled; }
+
+  // --- type facts, for builtins and user types alike
+  /// PostgreSQL's format_type() as printed with the default search_path.
+  std::string format_type(const TypeRef& t) const;
+  /// (schema, name) of a type oid; arrays name their array type ("_int4").
+  std::pair<std::string, std::string> type_name(Oid oid) const;
+  /// The element type of an array type, or 0.
+  Oid element_type(Oid oid) const;
+  /// The array type over `oid`, or 0.
+  Oid array_type(Oid oid) const;
+
+  /// The catalog as JSON (the `sqlgen schema` contract).
+  nlohmann::json to_json() const;
+  /// A catalog-only schema dump in a deterministic order.
+  std::string to_sql() const;
+
+  // Implementation state is shared with apply_*.cpp through CatalogBuilder.
+  friend class CatalogBuilder;
+
+ private:
+  std::map<std::string, Schema> m_schemas;
+  std::map<Oid, Relation> m_relations;
+  std::map<Oid, Type> m_types;
+  std::map<Oid, Function> m_functions;
+  std::vector<std::string> m_search_path;
+  std::vector<std::string> m_extensions;
+  std::vector<NotModelled> m_not_modelled;
+  Oid m_next_oid = k_first_user_oid;
+};
+
+/// Parses every Up statement of `migrations` (in parallel) and applies them
+/// in version order.
+Catalog build_catalog(const std::vector<source::Migration>& migrations,
+                      diag::DiagnosticEngine& diags);
+
+}  // namespace sqlgen::catalog

@@ -1,0 +1,133 @@
+#pragma once
+// Internal to catalog/: applies statements to a Catalog. One apply_<ddl>.cpp
+// per DDL family implements the matching member functions.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "catalog/catalog.hpp"
+
+namespace sqlgen::catalog {
+
+/// Applies the statements of one source file to a catalog, reporting problems
+/// at their positions in that file.
+class CatalogBuilder {
+ public:
+  CatalogBuilder(Catalog& catalog, const diag::SourcePtr& source, diag::DiagnosticEngine& diags)
+      : m_cat(catalog), m_source(source), m_diags(diags) {}
+
+  /// The statement dispatch: one case per modelled statement kind.
+  void apply(const parse::Stmt& stmt);
+
+  // apply_schema.cpp
+  void create_schema(const parse::CreateSchemaStmt& s);
+  void variable_set(const parse::VariableSetStmt& s);
+  void create_extension(const parse::CreateExtensionStmt& s);
+  // apply_create_table.cpp
+  void create_table(const parse::CreateTableStmt& s);
+  void create_view(const parse::CreateViewStmt& s);
+  void create_table_as(const parse::CreateTableAsStmt& s);
+  void create_sequence(const parse::CreateSequenceStmt& s);
+  // apply_alter_table.cpp
+  void alter_table(const parse::AlterTableStmt& s);
+  // apply_types.cpp
+  void create_enum(const parse::CreateEnumStmt& s);
+  void create_composite(const parse::CreateCompositeStmt& s);
+  void create_domain(const parse::CreateDomainStmt& s);
+  void create_range(const parse::CreateRangeStmt& s);
+  void alter_enum(const parse::AlterEnumStmt& s);
+  // apply_functions.cpp
+  void create_function(const parse::CreateFunctionStmt& s);
+  // apply_rename.cpp
+  void rename(const parse::RenameStmt& s);
+  void alter_object_schema(const parse::AlterObjectSchemaStmt& s);
+  // apply_drop.cpp
+  void drop(const parse::DropStmt& s);
+  // apply_comment.cpp
+  void comment(const parse::CommentStmt& s);
+
+  // ----------------------------------------------------------- shared helpers
+  Origin origin(parse::Span span) const { return Origin{m_source, span.offset, span.length}; }
+  diag::Location location(parse::Span span) const {
+    return diag::Location::at(m_source, span.offset, span.length);
+  }
+  /// Reports `id` at `span`; returns the diagnostic's index for adding notes.
+  void error(diag::DiagId id, parse::Span span, std::vector<std::string> args = {});
+  void report(diag::Diagnostic d) { m_diags.report(std::move(d)); }
+
+  /// Schemas of the search path that exist, "$user" dropped, pg_catalog not included.
+  std::vector<std::string> path_schemas() const;
+  /// The schema to create an object in: the explicit one (which must exist)
+  /// or the first existing schema of the search path. nullopt after an error.
+  std::optional<std::string> creation_schema(const std::string& explicit_schema,
+                                             parse::Span span);
+  Schema* schema(const std::string& name);
+
+  /// Resolves a written type to an oid and typmod; reports and returns nullopt
+  /// when it does not exist. `serial` receives the serial kind, if any.
+  std::optional<TypeRef> resolve_type(const parse::TypeName& tn,
+                                      builtins::SerialKind* serial = nullptr);
+  /// A user/extension type by name list; reports unless `missing_ok`.
+  Type* lookup_type(const std::vector<std::string>& names, parse::Span span, bool missing_ok);
+  /// A relation by name; reports unless `missing_ok`. `what` names the
+  /// expected kind for "is not a ..." errors (empty: any kind).
+  Relation* lookup_relation(const parse::QualName& name, bool missing_ok,
+                            const std::vector<RelKind>& kinds = {}, const char* what = nullptr);
+  /// A function by name and, when given, argument types.
+  Function* lookup_function(const parse::ObjectRef& ref, bool missing_ok, bool procedure);
+
+  Oid new_oid() { return m_cat.m_next_oid++; }
+  /// Adds a type (and an array type over it unless it is an array); returns its oid.
+  Oid add_type(Type t, bool with_array = true);
+  /// Adds a relation and, for tables and views, its row type; returns its oid.
+  Oid add_relation(Relation r);
+  /// True (after reporting) when a type `name` already exists in `schema`.
+  bool type_name_taken(const std::string& schema, const std::string& name, parse::Span span);
+  /// True (after reporting) when a relation `name` already exists in `schema`.
+  bool relation_name_taken(const std::string& schema, const std::string& name, parse::Span span);
+  /// An array type name for `name` not yet used in `schema` ("_name", "__name", ...).
+  std::string array_name(const std::string& schema, const std::string& name) const;
+  /// A relation name not yet used in `schema`: base, base1, base2, ...
+  std::string choose_relation_name(const std::string& schema, const std::string& base) const;
+
+  /// Removes a type and its array; the caller has dealt with dependents.
+  void remove_type(Oid oid);
+  /// Removes a relation, its row type and the sequences it owns.
+  void remove_relation(Oid oid);
+  void remove_function(Oid oid);
+  /// Renames a type (and its array type) in place.
+  void rename_type(Oid oid, const std::string& new_name);
+  /// Moves a type (and its array) to another schema.
+  void move_type(Oid oid, const std::string& new_schema);
+
+  /// The text of a span in the current source.
+  std::string text(parse::Span span) const;
+
+  Catalog& cat() { return m_cat; }
+  const diag::SourcePtr& source() const { return m_source; }
+
+ private:
+  Catalog& m_cat;
+  const diag::SourcePtr& m_source;
+  diag::DiagnosticEngine& m_diags;
+};
+
+/// Adds a column's constraints (NOT NULL, DEFAULT, identity, generated, PK,
+/// UNIQUE ...) to `col` and table-level constraints to `rel`.
+void apply_column_constraints(CatalogBuilder& b, const parse::ColumnDef& def, Column& col,
+                              Relation& rel);
+
+/// Records a table constraint (default-named like PostgreSQL); PK columns
+/// become NOT NULL.
+void add_table_constraint(CatalogBuilder& b, Relation& rel, const parse::Constraint& c,
+                          const std::vector<std::string>& cols);
+
+/// Handles a serial column: the sequence, the default and NOT NULL.
+void attach_serial_sequence(CatalogBuilder& b, Relation& rel, Column& col);
+
+/// The columns of `rel` that a type is used by (directly or as an array or
+/// through a domain over it), as "relation.column" descriptions.
+std::vector<std::pair<Oid, std::string>> columns_using_type(const Catalog& cat, Oid type);
+
+}  // namespace sqlgen::catalog
