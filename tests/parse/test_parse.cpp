@@ -186,7 +186,7 @@ TEST_CASE("DDL statements become typed nodes; the rest keep their node name", "[
   CHECK(com.comment == std::optional<std::string>("the c"));
   CHECK(stmts[7]->kind == StmtKind::Other);
   CHECK(stmts[7]->node == "IndexStmt");
-  CHECK(describe(*stmts[7]) == "index");
+  CHECK(describe(*stmts[7]) == "create index");
   CHECK(stmts[8]->node == "DoStmt");
 }
 

@@ -212,6 +212,7 @@ void CatalogBuilder::create_table(const parse::CreateTableStmt& s) {
   }
 
   std::vector<const parse::ColumnDef*> serial_cols;
+  std::vector<std::string> like_identity_cols;
   for (const parse::TableElement& e : s.elements) {
     if (const auto* def = std::get_if<parse::ColumnDef>(&e)) {
       Column* col = rel.column(def->name);
@@ -250,6 +251,7 @@ void CatalogBuilder::create_table(const parse::CreateTableStmt& s) {
                                like->options & parse::TableLike::k_identity,
                                like->options & parse::TableLike::k_generated);
         if (like->options & parse::TableLike::k_comments) c.comment = sc.comment;
+        if (c.identity) like_identity_cols.push_back(c.name);  // gets its own sequence
         rel.columns.push_back(std::move(c));
       }
     }
@@ -267,6 +269,9 @@ void CatalogBuilder::create_table(const parse::CreateTableStmt& s) {
   Relation& added = m_cat.m_relations.at(oid);
   for (const parse::ColumnDef* def : serial_cols) {
     attach_serial_sequence(*this, added, *added.column(def->name));
+  }
+  for (const std::string& name : like_identity_cols) {
+    attach_serial_sequence(*this, added, *added.column(name));
   }
 }
 

@@ -50,6 +50,9 @@ void CatalogBuilder::create_function(const parse::CreateFunctionStmt& s) {
     if (!ret) return;
     f.returns = *ret;
     f.returns_set = s.returns->setof;
+  } else if (s.is_procedure) {
+    // Procedures return void, or record as soon as they have OUT/INOUT arguments.
+    f.returns.oid = outs.empty() ? builtins::type_oid::k_void : builtins::type_oid::k_record;
   } else if (outs.size() == 1) {
     f.returns = outs.front();  // a single OUT parameter is the result type
   } else if (outs.size() > 1) {

@@ -85,7 +85,7 @@ void CatalogBuilder::create_range(const parse::CreateRangeStmt& s) {
   }
   t.origin = origin(s.span);
   TypeRef subtype = t.base;
-  add_type(std::move(t));
+  Oid range_oid = add_type(std::move(t));
   // Like PostgreSQL 14+, every range type gets a multirange type.
   std::string mr = s.multirange_name;
   if (mr.empty()) {
@@ -101,7 +101,30 @@ void CatalogBuilder::create_range(const parse::CreateRangeStmt& s) {
   m.typtype = 'm';
   m.base = subtype;
   m.origin = origin(s.span);
-  add_type(std::move(m));
+  Oid multi_oid = add_type(std::move(m));
+
+  // The constructor functions PostgreSQL creates with every range type.
+  auto constructor = [&](const std::string& name, Oid returns, std::vector<FunctionArg> args) {
+    Function f;
+    f.oid = new_oid();
+    f.schema = *sch;
+    f.name = name;
+    f.args = std::move(args);
+    f.returns = TypeRef{returns, -1, 0};
+    f.volatility = 'i';
+    f.language = "internal";
+    f.origin = origin(s.span);
+    schema(*sch)->functions.emplace(f.name, f.oid);
+    m_cat.m_functions[f.oid] = std::move(f);
+  };
+  FunctionArg bound{"", TypeRef{subtype.oid, -1, 0}, 'i', false};
+  FunctionArg flags{"", TypeRef{builtins::type_oid::k_text, -1, 0}, 'i', false};
+  constructor(s.type.name, range_oid, {bound, bound});
+  constructor(s.type.name, range_oid, {bound, bound, flags});
+  constructor(mr, multi_oid, {});
+  constructor(mr, multi_oid, {FunctionArg{"", TypeRef{range_oid, -1, 0}, 'i', false}});
+  constructor(mr, multi_oid,
+              {FunctionArg{"", TypeRef{m_cat.array_type(range_oid), -1, 1}, 'v', false}});
 }
 
 void CatalogBuilder::alter_enum(const parse::AlterEnumStmt& s) {

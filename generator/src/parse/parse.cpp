@@ -144,7 +144,18 @@ std::string describe(const Stmt& stmt) {
     case StmtKind::Other:
       break;
   }
-  // Other: derive from the node name, "IndexStmt" → "index".
+  // Other: well-known node names, else derived ("AlterSeqStmt" → "alter seq").
+  static const std::pair<const char*, const char*> k_names[] = {
+      {"IndexStmt", "create index"},   {"CreateTrigStmt", "create trigger"},
+      {"DoStmt", "do"},                {"InsertStmt", "insert"},
+      {"UpdateStmt", "update"},        {"DeleteStmt", "delete"},
+      {"SelectStmt", "select"},        {"GrantStmt", "grant"},
+      {"CreatePolicyStmt", "create policy"}, {"AlterSeqStmt", "alter sequence"},
+      {"DefineStmt", "define"},        {"TransactionStmt", "transaction"},
+  };
+  for (const auto& [node, name] : k_names) {
+    if (stmt.node == node) return name;
+  }
   std::string out;
   std::string n = stmt.node;
   if (n.size() > 4 && n.compare(n.size() - 4, 4, "Stmt") == 0) n.resize(n.size() - 4);

@@ -1,0 +1,30 @@
+-- +goose Up
+CREATE FUNCTION fn.add(a int, b int DEFAULT 1) RETURNS int LANGUAGE sql IMMUTABLE STRICT AS $$ SELECT a + b $$;
+CREATE FUNCTION fn.add(a numeric, b numeric) RETURNS numeric LANGUAGE sql AS $$ SELECT a + b $$;
+CREATE OR REPLACE FUNCTION fn.add(a int, b int DEFAULT 2) RETURNS int LANGUAGE sql AS $$ SELECT a + b + 0 $$;
+CREATE FUNCTION fn.split(s text, OUT head text, OUT tail text) LANGUAGE sql AS $$ SELECT s, s $$;
+CREATE FUNCTION fn.one_out(x int, OUT y bigint) LANGUAGE sql AS $$ SELECT x::bigint $$;
+CREATE FUNCTION fn.people_named(n text) RETURNS SETOF fn.people LANGUAGE sql STABLE AS $$ SELECT * FROM fn.people WHERE email = n $$;
+CREATE FUNCTION fn.pairs(n int) RETURNS TABLE (i int, label text) LANGUAGE sql AS $$ SELECT g, g::text FROM generate_series(1, n) g $$;
+CREATE FUNCTION fn.touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
+CREATE FUNCTION fn.noop() RETURNS void LANGUAGE sql AS $$ SELECT $$;
+CREATE FUNCTION fn.sum_all(VARIADIC xs int[]) RETURNS int LANGUAGE sql AS $$ SELECT sum(x)::int FROM unnest(xs) x $$;
+CREATE PROCEDURE fn.reset(INOUT counter int) LANGUAGE plpgsql AS $$ BEGIN counter := 0; END $$;
+CREATE PROCEDURE fn.log_it(msg text) LANGUAGE sql AS $$ SELECT msg $$;
+CREATE FUNCTION fn.temp_gone() RETURNS int LANGUAGE sql AS $$ SELECT 1 $$;
+DROP FUNCTION fn.temp_gone();
+CREATE FUNCTION fn.renamed_later(x text) RETURNS text LANGUAGE sql AS $$ SELECT x $$;
+ALTER FUNCTION fn.renamed_later(text) RENAME TO renamed_now;
+CREATE TRIGGER people_touch BEFORE UPDATE ON fn.people FOR EACH ROW EXECUTE FUNCTION fn.touch();
+CREATE VIEW fn.emails AS SELECT id, email FROM fn.people;
+CREATE VIEW fn.tmp_view AS SELECT 1 AS one;
+DROP VIEW fn.tmp_view;
+CREATE TABLE fn.dropped (x int);
+DROP TABLE fn.dropped;
+CREATE SEQUENCE fn.seq_gone;
+DROP SEQUENCE fn.seq_gone;
+CREATE SCHEMA scratch;
+CREATE TABLE scratch.t (x int);
+DROP SCHEMA scratch CASCADE;
+-- +goose Down
+DROP VIEW fn.emails;
