@@ -63,7 +63,8 @@ std::vector<source::Migration> load_set(const std::string& name) {
 
 }  // namespace
 
-TEST_CASE("catalog equals PostgreSQL's: tables, keys, identity, LIKE, partitions", "[catalog][oracle]") {
+TEST_CASE("catalog equals PostgreSQL's: tables, keys, identity, LIKE, partitions",
+          "[catalog][oracle]") {
   check_against_postgres(load_set("tables"));
 }
 

@@ -75,8 +75,7 @@ TEST_CASE("missing, unreadable and empty files give clear diagnostics", "[cli]")
   // A FIFO would block a naive reader forever: it must be refused at once.
   auto fifo = run_sqlgen("parse fifo.sql", d);
   CHECK(fifo.exit_code == 1);
-  CHECK(fifo.err.find("error: cannot read \"fifo.sql\": not a regular file") !=
-        std::string::npos);
+  CHECK(fifo.err.find("error: cannot read \"fifo.sql\": not a regular file") != std::string::npos);
 
   // Errors are collected across files, not stopped at the first.
   REQUIRE(util::write_file_atomic(dir.path() / "bad.sql", "SELEC 1;").empty());

@@ -36,9 +36,10 @@ TEST_CASE("columns count UTF-8 characters, the caret follows display width", "[d
   CHECK(lc.line == 1);
   CHECK(lc.column == 15);  // bytes would say 17
   std::string text = render_text(make(DiagId::err_syntax, Location::at(src, off, 9), {"x"}));
-  CHECK(text == "u.sql:1:15: error: x\n"
-                "SELECT 'ünï', \"größe\" FROM t;\n"
-                "              ^~~~~~~\n");
+  CHECK(text ==
+        "u.sql:1:15: error: x\n"
+        "SELECT 'ünï', \"größe\" FROM t;\n"
+        "              ^~~~~~~\n");
 }
 
 TEST_CASE("tabs count as one column but are expanded for the caret", "[diag]") {
@@ -46,9 +47,10 @@ TEST_CASE("tabs count as one column but are expanded for the caret", "[diag]") {
   uint32_t off = at(src, "bar");
   CHECK(src->line_col(off).column == 7);
   std::string text = render_text(make(DiagId::err_syntax, Location::at(src, off, 3), {"x"}));
-  CHECK(text == "t.sql:2:7: error: x\n"
-                "        foo,    bar\n"
-                "                ^~~\n");
+  CHECK(text ==
+        "t.sql:2:7: error: x\n"
+        "        foo,    bar\n"
+        "                ^~~\n");
 }
 
 TEST_CASE("positions at line ends, file ends and CRLF files", "[diag]") {
@@ -88,7 +90,8 @@ TEST_CASE("color only when asked", "[diag]") {
 TEST_CASE("JSON diagnostics carry file, line, column, severity, message and notes", "[diag]") {
   auto src = make_source("q.sql", "SELECT nme FROM t;\n");
   DiagnosticEngine engine;
-  Diagnostic d = make(DiagId::err_syntax, Location::at(src, 7, 3), {"column \"nme\" does not exist"});
+  Diagnostic d =
+      make(DiagId::err_syntax, Location::at(src, 7, 3), {"column \"nme\" does not exist"});
   d.note(DiagId::note_generic, Location::at(src, 16, 1), {"here"});
   engine.report(std::move(d));
   engine.report(make(DiagId::warn_file_empty, Location::file(make_source("e.sql", ""))));
@@ -121,7 +124,6 @@ TEST_CASE("the engine collects errors from many threads and counts them", "[diag
 
 TEST_CASE("message templates and did-you-mean", "[diag]") {
   CHECK(format_message("a {0} b {1} {2}", {"x", "y"}) == "a x b y {2}");
-  CHECK(did_you_mean("modles", {"modules", "output", "overrides"}) ==
-        "did you mean \"modules\"?");
+  CHECK(did_you_mean("modles", {"modules", "output", "overrides"}) == "did you mean \"modules\"?");
   CHECK(did_you_mean("zzzzzz", {"modules", "output"}).empty());
 }

@@ -18,8 +18,7 @@ std::string text_of(const diag::SourcePtr& src, Span s) {
 
 }  // namespace
 
-TEST_CASE("split gives each statement's byte range, comments and semicolons trimmed",
-          "[parse]") {
+TEST_CASE("split gives each statement's byte range, comments and semicolons trimmed", "[parse]") {
   std::string text =
       "-- header\nCREATE TABLE a (id int);\n\n/* block /* nested */ */ SELECT 1;\n"
       "CREATE FUNCTION f() RETURNS int AS $$ SELECT 1; SELECT 2; $$ LANGUAGE sql;;\n"
@@ -46,8 +45,7 @@ TEST_CASE("split handles empty input and comment-only input", "[parse]") {
   CHECK(split_statements("  -- nothing\n/* here */\n").empty());
 }
 
-TEST_CASE("parse errors land on the right line and column of multi-statement files",
-          "[parse]") {
+TEST_CASE("parse errors land on the right line and column of multi-statement files", "[parse]") {
   auto src = diag::make_source("m.sql",
                                "CREATE TABLE a (id int);\n"
                                "CREATE TABLE b (\n"
@@ -76,8 +74,7 @@ TEST_CASE("cursor positions count characters: multibyte text before the error", 
   parse_file(src, diags);
   auto all = diags.sorted();
   REQUIRE(all.size() == 1);
-  CHECK(text_of(src, Span{static_cast<uint32_t>(all[0].loc.offset), all[0].loc.length}) ==
-        "FRM");
+  CHECK(text_of(src, Span{static_cast<uint32_t>(all[0].loc.offset), all[0].loc.length}) == "FRM");
   CHECK(src->line_col(static_cast<uint32_t>(all[0].loc.offset)).column == 24);
 }
 
@@ -134,19 +131,19 @@ TEST_CASE("statement and node spans are offsets into the original file", "[parse
 }
 
 TEST_CASE("DDL statements become typed nodes; the rest keep their node name", "[parse]") {
-  auto src = diag::make_source(
-      "d.sql",
-      "CREATE TYPE mood AS ENUM ('sad', 'ok');\n"
-      "ALTER TYPE mood ADD VALUE IF NOT EXISTS 'happy' AFTER 'ok';\n"
-      "ALTER TABLE t ALTER COLUMN c TYPE new_mood USING c::text::new_mood, "
-      "ADD COLUMN d int NOT NULL DEFAULT 1;\n"
-      "DROP TYPE IF EXISTS mood CASCADE;\n"
-      "ALTER TYPE new_mood RENAME TO mood;\n"
-      "CREATE OR REPLACE FUNCTION f(x int, OUT y text) RETURNS SETOF record "
-      "LANGUAGE sql AS $$ select 1, 'a' $$;\n"
-      "COMMENT ON COLUMN t.c IS 'the c';\n"
-      "CREATE INDEX ON t (c);\n"
-      "DO $$ BEGIN END $$;\n");
+  auto src =
+      diag::make_source("d.sql",
+                        "CREATE TYPE mood AS ENUM ('sad', 'ok');\n"
+                        "ALTER TYPE mood ADD VALUE IF NOT EXISTS 'happy' AFTER 'ok';\n"
+                        "ALTER TABLE t ALTER COLUMN c TYPE new_mood USING c::text::new_mood, "
+                        "ADD COLUMN d int NOT NULL DEFAULT 1;\n"
+                        "DROP TYPE IF EXISTS mood CASCADE;\n"
+                        "ALTER TYPE new_mood RENAME TO mood;\n"
+                        "CREATE OR REPLACE FUNCTION f(x int, OUT y text) RETURNS SETOF record "
+                        "LANGUAGE sql AS $$ select 1, 'a' $$;\n"
+                        "COMMENT ON COLUMN t.c IS 'the c';\n"
+                        "CREATE INDEX ON t (c);\n"
+                        "DO $$ BEGIN END $$;\n");
   diag::DiagnosticEngine diags;
   auto stmts = parse_file(src, diags);
   REQUIRE(stmts.size() == 9);
@@ -197,9 +194,9 @@ TEST_CASE("parsing is thread-safe across many files in parallel", "[parse]") {
   for (size_t t = 0; t < 4; ++t) {
     threads.emplace_back([t, &counts, &errors] {
       for (int i = 0; i < 200; ++i) {
-        auto src = diag::make_source("f" + std::to_string(t) + ".sql",
-                                     "CREATE TABLE x" + std::to_string(i) +
-                                         " (a int, b text NOT NULL);\nSELECT 1 2;\n");
+        auto src = diag::make_source(
+            "f" + std::to_string(t) + ".sql",
+            "CREATE TABLE x" + std::to_string(i) + " (a int, b text NOT NULL);\nSELECT 1 2;\n");
         diag::DiagnosticEngine diags;
         counts[t] += parse_file(src, diags).size();
         errors[t] += diags.error_count();

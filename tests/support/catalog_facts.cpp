@@ -63,8 +63,8 @@ std::vector<std::string> catalog_facts(const catalog::Catalog& cat) {
       for (size_t i = 0; i < r.columns.size(); ++i) {
         const Column& c = r.columns[i];
         auto [ts, tn] = cat.type_name(c.type.oid);
-        out.push_back("column " + q + " #" + std::to_string(i + 1) + " " + c.name +
-                      " type=" + ts + "." + tn + " format=" + cat.format_type(c.type) +
+        out.push_back("column " + q + " #" + std::to_string(i + 1) + " " + c.name + " type=" + ts +
+                      "." + tn + " format=" + cat.format_type(c.type) +
                       " not_null=" + b(c.not_null) + " has_default=" + b(c.has_default) +
                       " identity=" + identity_name(std::string(1, c.identity ? c.identity : ' ')) +
                       " generated=" + (c.generated ? "s" : ""));
@@ -114,8 +114,9 @@ std::vector<std::string> postgres_facts(const std::string& conninfo) {
   const std::string user_ns =
       "n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast') AND n.nspname NOT LIKE "
       "'pg_temp%' AND n.nspname NOT LIKE 'pg_toast_temp%'";
-  const std::string not_ext = "NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = %s AND "
-                              "d.deptype = 'e')";
+  const std::string not_ext =
+      "NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = %s AND "
+      "d.deptype = 'e')";
   auto not_extension = [&](const std::string& oid_expr) {
     std::string s = not_ext;
     return s.replace(s.find("%s"), 2, oid_expr);
@@ -142,26 +143,26 @@ std::vector<std::string> postgres_facts(const std::string& conninfo) {
            "WHERE c.relkind IN ('r','p','f') AND " +
            user_ns + " AND " + not_extension("c.oid"))) {
     out.push_back("column " + row[0].as<std::string>() + "." + row[1].as<std::string>() + " #" +
-                  row[2].as<std::string>() + " " + row[3].as<std::string>() + " type=" +
-                  row[4].as<std::string>() + "." + row[5].as<std::string>() + " format=" +
-                  row[6].as<std::string>() + " not_null=" + b(row[7].as<bool>()) +
+                  row[2].as<std::string>() + " " + row[3].as<std::string>() +
+                  " type=" + row[4].as<std::string>() + "." + row[5].as<std::string>() +
+                  " format=" + row[6].as<std::string>() + " not_null=" + b(row[7].as<bool>()) +
                   " has_default=" + b(row[8].as<bool>()) +
                   " identity=" + identity_name(row[9].as<std::string>()) +
                   " generated=" + row[10].as<std::string>());
   }
-  for (const auto& row : tx.exec(
-           "SELECT n.nspname, t.typname, t.typtype, "
-           "(SELECT array_to_string(array_agg(e.enumlabel ORDER BY e.enumsortorder), ',') FROM "
-           "pg_enum e WHERE e.enumtypid = t.oid), "
-           "(SELECT array_to_string(array_agg(a.attname || ':' || format_type(a.atttypid, "
-           "a.atttypmod) ORDER BY a.attnum), ',') FROM pg_attribute a WHERE a.attrelid = "
-           "t.typrelid AND a.attnum > 0 AND NOT a.attisdropped), "
-           "format_type(t.typbasetype, t.typtypmod), t.typnotnull "
-           "FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace "
-           "LEFT JOIN pg_class c ON c.oid = t.typrelid "
-           "WHERE t.typtype IN ('e','c','d','r','m') AND (t.typtype <> 'c' OR c.relkind = 'c') "
-           "AND " +
-           user_ns + " AND " + not_extension("t.oid"))) {
+  for (const auto& row :
+       tx.exec("SELECT n.nspname, t.typname, t.typtype, "
+               "(SELECT array_to_string(array_agg(e.enumlabel ORDER BY e.enumsortorder), ',') FROM "
+               "pg_enum e WHERE e.enumtypid = t.oid), "
+               "(SELECT array_to_string(array_agg(a.attname || ':' || format_type(a.atttypid, "
+               "a.atttypmod) ORDER BY a.attnum), ',') FROM pg_attribute a WHERE a.attrelid = "
+               "t.typrelid AND a.attnum > 0 AND NOT a.attisdropped), "
+               "format_type(t.typbasetype, t.typtypmod), t.typnotnull "
+               "FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace "
+               "LEFT JOIN pg_class c ON c.oid = t.typrelid "
+               "WHERE t.typtype IN ('e','c','d','r','m') AND (t.typtype <> 'c' OR c.relkind = 'c') "
+               "AND " +
+               user_ns + " AND " + not_extension("t.oid"))) {
     std::string q = row[0].as<std::string>() + "." + row[1].as<std::string>();
     std::string tt = row[2].as<std::string>();
     if (tt == "e") out.push_back("enum " + q + " labels=" + row[3].as<std::string>(""));
@@ -173,19 +174,19 @@ std::vector<std::string> postgres_facts(const std::string& conninfo) {
     if (tt == "r") out.push_back("range " + q);
     if (tt == "m") out.push_back("multirange " + q);
   }
-  for (const auto& row : tx.exec(
-           "SELECT n.nspname, p.proname, p.prokind, p.proretset, rn.nspname, rt.typname, "
-           "p.pronargs, p.pronargdefaults, "
-           "array_to_string(ARRAY(SELECT tn.nspname || '.' || ty.typname FROM "
-           "unnest(coalesce(p.proallargtypes, p.proargtypes::oid[])) WITH ORDINALITY u(t, o) "
-           "JOIN pg_type ty ON ty.oid = u.t JOIN pg_namespace tn ON tn.oid = ty.typnamespace "
-           "ORDER BY u.o), E'\\x1f'), "
-           "array_to_string(p.proargmodes, E'\\x1f'), "
-           "array_to_string(p.proargnames, E'\\x1f', '') "
-           "FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace "
-           "JOIN pg_type rt ON rt.oid = p.prorettype JOIN pg_namespace rn ON rn.oid = "
-           "rt.typnamespace WHERE " +
-           user_ns + " AND " + not_extension("p.oid"))) {
+  for (const auto& row :
+       tx.exec("SELECT n.nspname, p.proname, p.prokind, p.proretset, rn.nspname, rt.typname, "
+               "p.pronargs, p.pronargdefaults, "
+               "array_to_string(ARRAY(SELECT tn.nspname || '.' || ty.typname FROM "
+               "unnest(coalesce(p.proallargtypes, p.proargtypes::oid[])) WITH ORDINALITY u(t, o) "
+               "JOIN pg_type ty ON ty.oid = u.t JOIN pg_namespace tn ON tn.oid = ty.typnamespace "
+               "ORDER BY u.o), E'\\x1f'), "
+               "array_to_string(p.proargmodes, E'\\x1f'), "
+               "array_to_string(p.proargnames, E'\\x1f', '') "
+               "FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace "
+               "JOIN pg_type rt ON rt.oid = p.prorettype JOIN pg_namespace rn ON rn.oid = "
+               "rt.typnamespace WHERE " +
+               user_ns + " AND " + not_extension("p.oid"))) {
     std::vector<std::string> types = split(row[8].as<std::string>(""));
     std::vector<std::string> modes = split(row[9].as<std::string>(""));
     std::vector<std::string> names = split(row[10].as<std::string>(""));
@@ -201,10 +202,10 @@ std::vector<std::string> postgres_facts(const std::string& conninfo) {
                      b(has_default));
     }
     bool proc = row[2].as<std::string>() == "p";
-    out.push_back(std::string(proc ? "procedure " : "function ") + row[0].as<std::string>() +
-                  "." + row[1].as<std::string>() + "(" + join(args) + ") returns=" +
-                  (row[3].as<bool>() ? "setof " : "") + row[4].as<std::string>() + "." +
-                  row[5].as<std::string>());
+    out.push_back(std::string(proc ? "procedure " : "function ") + row[0].as<std::string>() + "." +
+                  row[1].as<std::string>() + "(" + join(args) +
+                  ") returns=" + (row[3].as<bool>() ? "setof " : "") + row[4].as<std::string>() +
+                  "." + row[5].as<std::string>());
   }
   std::sort(out.begin(), out.end());
   return out;

@@ -9,8 +9,7 @@ std::vector<DiagLine> expected_diagnostics(const diag::SourceBuffer& source) {
   std::vector<DiagLine> out;
   const std::string& text = source.text();
   const std::string marker = "expected-";
-  for (size_t pos = text.find(marker); pos != std::string::npos;
-       pos = text.find(marker, pos + 1)) {
+  for (size_t pos = text.find(marker); pos != std::string::npos; pos = text.find(marker, pos + 1)) {
     size_t p = pos + marker.size();
     size_t word_end = text.find_first_of("@ {", p);
     if (word_end == std::string::npos) break;

@@ -122,8 +122,7 @@ void attach_serial_sequence(CatalogBuilder& b, Relation& rel, Column& col) {
   seq.name = b.choose_relation_name(rel.schema, rel.name + "_" + col.name + "_seq");
   seq.owned_by = rel.schema + "." + rel.name + "." + col.name;
   seq.origin = col.origin;
-  std::string qualified =
-      rel.schema == "public" ? seq.name : rel.schema + "." + seq.name;
+  std::string qualified = rel.schema == "public" ? seq.name : rel.schema + "." + seq.name;
   b.add_relation(std::move(seq));
   if (!col.identity) {
     col.has_default = true;
@@ -188,8 +187,8 @@ void CatalogBuilder::create_table(const parse::CreateTableStmt& s) {
 
   // Inherited columns come first, merged by name.
   for (const parse::QualName& p : s.inherits) {
-    Relation* parent = lookup_relation(p, false, {RelKind::Table, RelKind::PartitionedTable},
-                                       "table");
+    Relation* parent =
+        lookup_relation(p, false, {RelKind::Table, RelKind::PartitionedTable}, "table");
     if (!parent) return;
     rel.parents.push_back(parent->oid);
     for (const Column& pc : parent->columns) {
@@ -259,8 +258,8 @@ void CatalogBuilder::create_table(const parse::CreateTableStmt& s) {
   // Table constraints after all columns exist (they may name any column).
   for (const parse::TableElement& e : s.elements) {
     if (const auto* c = std::get_if<Constraint>(&e)) {
-      std::vector<std::string> cols = c->type == Constraint::Type::ForeignKey ? c->fk_columns
-                                                                             : c->keys;
+      std::vector<std::string> cols =
+          c->type == Constraint::Type::ForeignKey ? c->fk_columns : c->keys;
       add_table_constraint(*this, rel, *c, cols);
     }
   }

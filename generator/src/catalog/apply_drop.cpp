@@ -15,8 +15,8 @@ using parse::ObjectType;
 struct Dependent {
   std::string description;  ///< e.g. "column status of table orders"
   enum class Kind { Column, FkConstraint, Domain, Field, Function } kind;
-  Oid owner = 0;      ///< relation, type or function oid
-  std::string name;   ///< column, constraint or field name
+  Oid owner = 0;     ///< relation, type or function oid
+  std::string name;  ///< column, constraint or field name
 };
 
 /// Everything that uses type `oid` (or its array type).
@@ -40,8 +40,8 @@ std::vector<Dependent> type_dependents(const Catalog& cat, Oid oid) {
     }
     for (const Column& f : ty.fields) {
       if (uses(f.type.oid)) {
-        out.push_back({"column " + f.name + " of composite type " + ty.name,
-                       Dependent::Kind::Field, toid, f.name});
+        out.push_back({"column " + f.name + " of composite type " + ty.name, Dependent::Kind::Field,
+                       toid, f.name});
       }
     }
   }
@@ -75,8 +75,8 @@ namespace {
 /// Reports "cannot drop ... because other objects depend on it" with notes.
 void report_dependents(CatalogBuilder& b, parse::Span span, const char* what,
                        const std::string& name, const std::vector<Dependent>& deps) {
-  diag::Diagnostic d = diag::make(diag::DiagId::err_drop_dependents, b.location(span),
-                                  {what, name});
+  diag::Diagnostic d =
+      diag::make(diag::DiagId::err_drop_dependents, b.location(span), {what, name});
   for (const Dependent& dep : deps) {
     d.note(diag::DiagId::note_depends_on, diag::Location{}, {dep.description, what, name});
   }
@@ -136,9 +136,9 @@ void CatalogBuilder::drop(const parse::DropStmt& s) {
       case ObjectType::MatView:
       case ObjectType::Sequence:
       case ObjectType::ForeignTable: {
-        RelKind want = s.object_type == ObjectType::View       ? RelKind::View
-                       : s.object_type == ObjectType::MatView  ? RelKind::MatView
-                       : s.object_type == ObjectType::Sequence ? RelKind::Sequence
+        RelKind want = s.object_type == ObjectType::View           ? RelKind::View
+                       : s.object_type == ObjectType::MatView      ? RelKind::MatView
+                       : s.object_type == ObjectType::Sequence     ? RelKind::Sequence
                        : s.object_type == ObjectType::ForeignTable ? RelKind::ForeignTable
                                                                    : RelKind::Table;
         std::vector<RelKind> kinds{want};

@@ -68,8 +68,8 @@ void CatalogBuilder::create_function(const parse::CreateFunctionStmt& s) {
     Function& existing = m_cat.m_functions.at(it->second);
     if (existing.input_types() != inputs) continue;
     if (!s.replace) {
-      diag::Diagnostic d = diag::make(diag::DiagId::err_function_exists, location(s.name.span),
-                                      {f.name});
+      diag::Diagnostic d =
+          diag::make(diag::DiagId::err_function_exists, location(s.name.span), {f.name});
       d.note(diag::DiagId::note_declared_here, existing.origin.location(),
              {"function", existing.name});
       report(std::move(d));

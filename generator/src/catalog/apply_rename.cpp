@@ -99,8 +99,7 @@ void CatalogBuilder::rename(const parse::RenameStmt& s) {
   if ((s.object_type == ObjectType::Function || s.object_type == ObjectType::Procedure ||
        s.object_type == ObjectType::Routine) &&
       s.object) {
-    Function* f = lookup_function(*s.object, s.missing_ok,
-                                  s.object_type == ObjectType::Procedure);
+    Function* f = lookup_function(*s.object, s.missing_ok, s.object_type == ObjectType::Procedure);
     if (!f) return;
     Function renamed = *f;
     remove_function(f->oid);  // re-register under the new name
@@ -173,8 +172,7 @@ void CatalogBuilder::alter_object_schema(const parse::AlterObjectSchemaStmt& s) 
   }
   if ((s.object_type == ObjectType::Function || s.object_type == ObjectType::Procedure) &&
       s.object) {
-    Function* f = lookup_function(*s.object, s.missing_ok,
-                                  s.object_type == ObjectType::Procedure);
+    Function* f = lookup_function(*s.object, s.missing_ok, s.object_type == ObjectType::Procedure);
     if (!f) return;
     Function moved = *f;
     remove_function(f->oid);

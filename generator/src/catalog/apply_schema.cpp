@@ -9,8 +9,7 @@ void CatalogBuilder::create_schema(const parse::CreateSchemaStmt& s) {
   parse::Span name_span{s.span.offset, s.span.length};
   if (schema(s.name)) {
     if (s.if_not_exists) return;
-    diag::Diagnostic d =
-        diag::make(diag::DiagId::err_schema_exists, location(name_span), {s.name});
+    diag::Diagnostic d = diag::make(diag::DiagId::err_schema_exists, location(name_span), {s.name});
     const Schema* existing = schema(s.name);
     if (existing->origin.source) {
       d.note(diag::DiagId::note_declared_here, existing->origin.location(), {"schema", s.name});

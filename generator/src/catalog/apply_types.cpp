@@ -90,9 +90,9 @@ void CatalogBuilder::create_range(const parse::CreateRangeStmt& s) {
   std::string mr = s.multirange_name;
   if (mr.empty()) {
     size_t p = s.type.name.find("range");
-    mr = p == std::string::npos ? s.type.name + "_multirange"
-                                : s.type.name.substr(0, p) + "multirange" +
-                                      s.type.name.substr(p + 5);
+    mr = p == std::string::npos
+             ? s.type.name + "_multirange"
+             : s.type.name.substr(0, p) + "multirange" + s.type.name.substr(p + 5);
   }
   if (type_name_taken(*sch, mr, s.span)) return;
   Type m;

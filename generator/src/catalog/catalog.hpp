@@ -50,8 +50,8 @@ struct Column {
   TypeRef type;
   bool not_null = false;
   bool has_default = false;
-  char identity = 0;   ///< 0, 'a' always, 'd' by default
-  char generated = 0;  ///< 0, 's' stored
+  char identity = 0;        ///< 0, 'a' always, 'd' by default
+  char generated = 0;       ///< 0, 's' stored
   std::string default_sql;  ///< the default expression's text, when there is one
   std::string comment;
   std::vector<std::string> collation;
@@ -81,7 +81,7 @@ struct Relation {
   std::string name;
   std::vector<Column> columns;  ///< in attribute order
   std::vector<TableConstraint> constraints;
-  std::vector<Oid> parents;      ///< INHERITS / PARTITION OF
+  std::vector<Oid> parents;  ///< INHERITS / PARTITION OF
   std::string comment;
   bool columns_known = true;  ///< false for views until the analyzer fills them
   std::string owned_by;       ///< sequences: "table.column" of a serial/identity column
@@ -162,8 +162,7 @@ class Catalog {
   Catalog();
 
   /// Applies one parsed statement; problems are reported, never thrown.
-  void apply(const parse::Stmt& stmt, const diag::SourcePtr& source,
-             diag::DiagnosticEngine& diags);
+  void apply(const parse::Stmt& stmt, const diag::SourcePtr& source, diag::DiagnosticEngine& diags);
 
   // --- lookups (read by the analyzer, codegen, vet)
   const std::map<std::string, Schema>& schemas() const { return m_schemas; }

@@ -60,8 +60,7 @@ class CatalogBuilder {
   std::vector<std::string> path_schemas() const;
   /// The schema to create an object in: the explicit one (which must exist)
   /// or the first existing schema of the search path. nullopt after an error.
-  std::optional<std::string> creation_schema(const std::string& explicit_schema,
-                                             parse::Span span);
+  std::optional<std::string> creation_schema(const std::string& explicit_schema, parse::Span span);
   Schema* schema(const std::string& name);
 
   /// Resolves a written type to an oid and typmod; reports and returns nullopt

@@ -26,9 +26,7 @@ std::string file_of(const Origin& o) { return o.source ? o.source->path() : std:
 
 uint32_t line_of(const Origin& o) { return o.source ? o.source->line_col(o.offset).line : 0; }
 
-const char* identity_name(char c) {
-  return c == 'a' ? "always" : c == 'd' ? "by_default" : "";
-}
+const char* identity_name(char c) { return c == 'a' ? "always" : c == 'd' ? "by_default" : ""; }
 
 const char* mode_name(char m) {
   switch (m) {
@@ -76,13 +74,17 @@ json Catalog::to_json() const {
       }
       json cols = json::array();
       for (const Column& c : r.columns) cols.push_back(column_json(*this, c));
-      json t = {{"name", r.name},       {"kind", relkind_name(r.kind)},
-                {"file", file_of(r.origin)}, {"line", line_of(r.origin)},
-                {"columns", std::move(cols)}, {"columns_known", r.columns_known},
+      json t = {{"name", r.name},
+                {"kind", relkind_name(r.kind)},
+                {"file", file_of(r.origin)},
+                {"line", line_of(r.origin)},
+                {"columns", std::move(cols)},
+                {"columns_known", r.columns_known},
                 {"comment", r.comment}};
       json cons = json::array();
       for (const TableConstraint& k : r.constraints) {
-        cons.push_back({{"name", k.name}, {"type", std::string(1, k.type)}, {"columns", k.columns}});
+        cons.push_back(
+            {{"name", k.name}, {"type", std::string(1, k.type)}, {"columns", k.columns}});
       }
       t["constraints"] = std::move(cons);
       tables.push_back(std::move(t));
@@ -99,8 +101,8 @@ json Catalog::to_json() const {
           put_type(*this, f.type, fj, "", true);
           fields.push_back(std::move(fj));
         }
-        composites.push_back({{"name", t.name}, {"fields", std::move(fields)},
-                              {"comment", t.comment}});
+        composites.push_back(
+            {{"name", t.name}, {"fields", std::move(fields)}, {"comment", t.comment}});
       } else if (t.typtype == 'd') {
         json d = {{"name", t.name}};
         put_type(*this, t.base, d, "base_", false);

@@ -95,8 +95,7 @@ std::optional<TypeRef> CatalogBuilder::resolve_type(const parse::TypeName& tn,
         return std::nullopt;
       }
     }
-    if (user_type || !builtins::find_type(ref.oid) ||
-        !builtins::find_type(ref.oid)->has_typmodin) {
+    if (user_type || !builtins::find_type(ref.oid) || !builtins::find_type(ref.oid)->has_typmodin) {
       error(diag::DiagId::err_typmod_not_allowed, tn.span, {tn.to_string()});
       return std::nullopt;
     }

@@ -59,8 +59,7 @@ std::string Catalog::to_sql() const {
         for (const std::string& c : t.checks) out << " CHECK (" << c << ")";
         out << ";\n";
       } else if (t.typtype == 'r') {
-        out << "\nCREATE TYPE " << name << " AS RANGE (subtype = " << format_type(t.base)
-            << ");\n";
+        out << "\nCREATE TYPE " << name << " AS RANGE (subtype = " << format_type(t.base) << ");\n";
       }
     }
   }
@@ -82,8 +81,7 @@ std::string Catalog::to_sql() const {
         const Column& c = r.columns[i];
         out << (i ? "," : "") << "\n    " << q(c.name) << ' ' << format_type(c.type);
         if (c.identity) {
-          out << " GENERATED " << (c.identity == 'a' ? "ALWAYS" : "BY DEFAULT")
-              << " AS IDENTITY";
+          out << " GENERATED " << (c.identity == 'a' ? "ALWAYS" : "BY DEFAULT") << " AS IDENTITY";
         }
         if (c.generated) out << " GENERATED ALWAYS AS (" << c.default_sql << ") STORED";
         if (c.has_default && !c.generated) out << " DEFAULT " << c.default_sql;
@@ -91,7 +89,8 @@ std::string Catalog::to_sql() const {
       }
       for (const TableConstraint& k : r.constraints) {
         if (k.type != 'p' && k.type != 'u') continue;
-        out << ",\n    CONSTRAINT " << q(k.name) << (k.type == 'p' ? " PRIMARY KEY (" : " UNIQUE (");
+        out << ",\n    CONSTRAINT " << q(k.name)
+            << (k.type == 'p' ? " PRIMARY KEY (" : " UNIQUE (");
         for (size_t i = 0; i < k.columns.size(); ++i) out << (i ? ", " : "") << q(k.columns[i]);
         out << ")";
       }
@@ -101,8 +100,8 @@ std::string Catalog::to_sql() const {
       }
       for (const Column& c : r.columns) {
         if (c.comment.empty()) continue;
-        out << "COMMENT ON COLUMN " << name << '.' << q(c.name) << " IS "
-            << sql_literal(c.comment) << ";\n";
+        out << "COMMENT ON COLUMN " << name << '.' << q(c.name) << " IS " << sql_literal(c.comment)
+            << ";\n";
       }
     }
   }
@@ -115,7 +114,10 @@ std::string Catalog::to_sql() const {
       bool first = true;
       for (const FunctionArg& a : f.args) {
         if (a.mode == 't') continue;
-        out << (first ? "" : ", ") << (a.mode == 'o' ? "OUT " : a.mode == 'b' ? "INOUT " : "")
+        out << (first ? "" : ", ")
+            << (a.mode == 'o'   ? "OUT "
+                : a.mode == 'b' ? "INOUT "
+                                : "")
             << (a.name.empty() ? "" : q(a.name) + " ") << format_type(a.type);
         first = false;
       }

@@ -20,8 +20,8 @@ int run_generate(Context& ctx, std::ostream& out) {
   std::filesystem::path target = config->resolve(config->output) / "catalog.sql";
   std::string err = util::write_file_atomic(target, cat.to_sql());
   if (!err.empty()) {
-    ctx.diags.report(diag::make(diag::DiagId::err_file_write, diag::Location{},
-                                {target.string(), err}));
+    ctx.diags.report(
+        diag::make(diag::DiagId::err_file_write, diag::Location{}, {target.string(), err}));
     return k_exit_ok;
   }
   out << "sqlgen: " << migrations.size() << " migrations, wrote "

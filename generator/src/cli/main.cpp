@@ -15,8 +15,8 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", std::string("sqlgen ") + SQLGEN_VERSION);
   app.require_subcommand(1);
   app.add_option("--diagnostics-format", ctx.json_diagnostics, "text or json")
-      ->transform(CLI::CheckedTransformer(std::map<std::string, bool>{{"text", false},
-                                                                      {"json", true}}))
+      ->transform(
+          CLI::CheckedTransformer(std::map<std::string, bool>{{"text", false}, {"json", true}}))
       ->option_text("text|json");
   app.add_option("--color", ctx.color, "color diagnostics: auto, always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}));

@@ -53,8 +53,8 @@ uint32_t SourceBuffer::line_start(uint32_t line) const {
 std::string_view SourceBuffer::line_text(uint32_t line) const {
   if (line == 0 || line > m_line_starts.size()) return {};
   uint32_t start = m_line_starts[line - 1];
-  uint32_t end = line < m_line_starts.size() ? m_line_starts[line] - 1
-                                             : static_cast<uint32_t>(m_text.size());
+  uint32_t end =
+      line < m_line_starts.size() ? m_line_starts[line] - 1 : static_cast<uint32_t>(m_text.size());
   if (end > start && m_text[end - 1] == '\r') --end;
   return std::string_view(m_text).substr(start, end - start);
 }

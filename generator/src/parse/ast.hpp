@@ -39,8 +39,8 @@ using StmtPtr = std::unique_ptr<Stmt>;
 
 /// A type as written: `varchar(40)`, `pg_catalog.int4`, `mood[]`, `SETOF x`.
 struct TypeName {
-  std::vector<std::string> names;  ///< as the grammar gives them, e.g. {"pg_catalog","int4"}
-  std::vector<ExprPtr> typmods;    ///< `(40)`, `(10,2)`
+  std::vector<std::string> names;     ///< as the grammar gives them, e.g. {"pg_catalog","int4"}
+  std::vector<ExprPtr> typmods;       ///< `(40)`, `(10,2)`
   std::vector<int32_t> array_bounds;  ///< one entry per `[]` (-1 when unsized)
   bool setof = false;
   bool pct_type = false;  ///< `tbl.col%TYPE`
@@ -182,7 +182,7 @@ struct SubLinkExpr : Expr {
   enum class Type { Exists, All, Any, RowCompare, Expr, MultiExpr, Array, Cte };
   SubLinkExpr() : Expr(ExprKind::SubLink) {}
   Type type = Type::Expr;
-  ExprPtr test;                       ///< lhs of `x IN (SELECT ...)`
+  ExprPtr test;                        ///< lhs of `x IN (SELECT ...)`
   std::vector<std::string> oper_name;  ///< operator of ANY/ALL
   StmtPtr subselect;
   Span subselect_span;
@@ -301,7 +301,7 @@ struct ColumnDef {
   TypeName type;
   std::vector<Constraint> constraints;
   std::vector<std::string> collation;
-  ExprPtr raw_default;  ///< ALTER COLUMN TYPE ... USING expr lands here
+  ExprPtr raw_default;          ///< ALTER COLUMN TYPE ... USING expr lands here
   std::string raw_default_sql;  ///< `raw_default` deparsed
   Span span;
 };
@@ -352,7 +352,7 @@ const char* object_type_name(ObjectType t);
 /// An object named in DROP, COMMENT ON, ALTER ... SET SCHEMA: a name, and
 /// for functions the argument types.
 struct ObjectRef {
-  std::vector<std::string> names;  ///< e.g. {"billing","accounts"} or {"t","col"}
+  std::vector<std::string> names;             ///< e.g. {"billing","accounts"} or {"t","col"}
   std::optional<std::vector<TypeName>> args;  ///< functions: types, when given
   Span span;
 };
@@ -448,13 +448,13 @@ struct AlterTableCmd {
     Other,
   };
   Type type = Type::Other;
-  std::string pg_type;  ///< PostgreSQL's AlterTableType name, for messages
-  std::string name;     ///< column or constraint name
-  std::optional<ColumnDef> column;          ///< ADD COLUMN, ALTER COLUMN TYPE
-  std::optional<Constraint> constraint;     ///< ADD CONSTRAINT, ADD IDENTITY
-  ExprPtr expr;                             ///< SET DEFAULT
-  std::string expr_sql;                     ///< `expr` deparsed
-  std::optional<QualName> partition;        ///< ATTACH/DETACH PARTITION, INHERIT
+  std::string pg_type;                   ///< PostgreSQL's AlterTableType name, for messages
+  std::string name;                      ///< column or constraint name
+  std::optional<ColumnDef> column;       ///< ADD COLUMN, ALTER COLUMN TYPE
+  std::optional<Constraint> constraint;  ///< ADD CONSTRAINT, ADD IDENTITY
+  ExprPtr expr;                          ///< SET DEFAULT
+  std::string expr_sql;                  ///< `expr` deparsed
+  std::optional<QualName> partition;     ///< ATTACH/DETACH PARTITION, INHERIT
   bool missing_ok = false;
   bool cascade = false;
   Span span;
@@ -599,7 +599,7 @@ struct CreateTableAsStmt : Stmt {
 /// `SET [LOCAL] name = value, ...` / `RESET name`.
 struct VariableSetStmt : Stmt {
   VariableSetStmt() : Stmt(StmtKind::VariableSet) {}
-  std::string name;                ///< lowercase, e.g. "search_path"
+  std::string name;                 ///< lowercase, e.g. "search_path"
   std::vector<std::string> values;  ///< literal or identifier values
   bool reset = false;               ///< RESET / SET ... TO DEFAULT
   bool is_local = false;

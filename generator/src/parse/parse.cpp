@@ -146,12 +146,18 @@ std::string describe(const Stmt& stmt) {
   }
   // Other: well-known node names, else derived ("AlterSeqStmt" → "alter seq").
   static const std::pair<const char*, const char*> k_names[] = {
-      {"IndexStmt", "create index"},   {"CreateTrigStmt", "create trigger"},
-      {"DoStmt", "do"},                {"InsertStmt", "insert"},
-      {"UpdateStmt", "update"},        {"DeleteStmt", "delete"},
-      {"SelectStmt", "select"},        {"GrantStmt", "grant"},
-      {"CreatePolicyStmt", "create policy"}, {"AlterSeqStmt", "alter sequence"},
-      {"DefineStmt", "define"},        {"TransactionStmt", "transaction"},
+      {"IndexStmt", "create index"},
+      {"CreateTrigStmt", "create trigger"},
+      {"DoStmt", "do"},
+      {"InsertStmt", "insert"},
+      {"UpdateStmt", "update"},
+      {"DeleteStmt", "delete"},
+      {"SelectStmt", "select"},
+      {"GrantStmt", "grant"},
+      {"CreatePolicyStmt", "create policy"},
+      {"AlterSeqStmt", "alter sequence"},
+      {"DefineStmt", "define"},
+      {"TransactionStmt", "transaction"},
   };
   for (const auto& [node, name] : k_names) {
     if (stmt.node == node) return name;

@@ -56,8 +56,8 @@ std::vector<StatementRange> split_by_tokens(std::string_view text, const std::st
   PgQueryScanResult scan = pg_query_scan(buf.c_str());
   PgQuery__ScanResult* tokens =
       scan.error ? nullptr
-                 : pg_query__scan_result__unpack(
-                       nullptr, scan.pbuf.len, reinterpret_cast<const uint8_t*>(scan.pbuf.data));
+                 : pg_query__scan_result__unpack(nullptr, scan.pbuf.len,
+                                                 reinterpret_cast<const uint8_t*>(scan.pbuf.data));
   if (tokens) {
     uint32_t begin = 0;
     for (size_t i = 0; i < tokens->n_tokens; ++i) {

@@ -183,9 +183,8 @@ ExprPtr Transformer::expr(const PgQuery__Node* node) {
       const PgQuery__BooleanTest* b = node->boolean_test;
       auto e = make<BooleanTestExpr>(span(b->location));
       e->arg = expr(b->arg);
-      const ProtobufCEnumValue* v =
-          protobuf_c_enum_descriptor_get_value(&pg_query__bool_test_type__descriptor,
-                                               b->booltesttype);
+      const ProtobufCEnumValue* v = protobuf_c_enum_descriptor_get_value(
+          &pg_query__bool_test_type__descriptor, b->booltesttype);
       e->test = v ? v->name : "";
       return e;
     }

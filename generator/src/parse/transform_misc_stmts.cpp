@@ -54,8 +54,8 @@ StmtPtr Transformer::create_function(const PgQuery__CreateFunctionStmt* s) {
     out->language = str(lang->arg);
   }
   if (const PgQuery__DefElem* st = find_option(s->n_options, s->options, "strict")) {
-    out->strict = st->arg && st->arg->node_case == PG_QUERY__NODE__NODE_BOOLEAN &&
-                  st->arg->boolean->boolval;
+    out->strict =
+        st->arg && st->arg->node_case == PG_QUERY__NODE__NODE_BOOLEAN && st->arg->boolean->boolval;
   }
   if (const PgQuery__DefElem* vol = find_option(s->n_options, s->options, "volatility")) {
     std::string v = str(vol->arg);

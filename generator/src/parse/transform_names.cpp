@@ -238,7 +238,7 @@ TypeName Transformer::type_name(const PgQuery__TypeName* tn) {
   for (size_t i = 0; i < tn->n_array_bounds; ++i) {
     const PgQuery__Node* b = tn->array_bounds[i];
     t.array_bounds.push_back(b && b->node_case == PG_QUERY__NODE__NODE_INTEGER ? b->integer->ival
-                                                                                : -1);
+                                                                               : -1);
   }
   t.setof = tn->setof;
   t.pct_type = tn->pct_type;
