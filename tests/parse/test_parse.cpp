@@ -110,13 +110,13 @@ TEST_CASE("statement and node spans are offsets into the original file", "[parse
   CHECK(text_of(src, ct.span).rfind("CREATE TABLE billing.accounts", 0) == 0);
   CHECK(ct.table.schema == "billing");
   CHECK(ct.table.name == "accounts");
-  CHECK(text_of(src, ct.table.span) == "billing");
+  CHECK(text_of(src, ct.table.span) == "billing.accounts");
   REQUIRE(ct.elements.size() == 3);
   const auto& owner = std::get<ColumnDef>(ct.elements[1]);
   CHECK(owner.name == "owner");
   CHECK(owner.type.names == std::vector<std::string>{"Tenant", "mood"});
   CHECK(text_of(src, owner.span) == "owner");
-  CHECK(text_of(src, owner.type.span) == "\"Tenant\"");
+  CHECK(text_of(src, owner.type.span) == "\"Tenant\".mood");
   REQUIRE(owner.constraints.size() == 2);
   CHECK(owner.constraints[0].type == Constraint::Type::NotNull);
   CHECK(owner.constraints[1].type == Constraint::Type::Default);

@@ -169,6 +169,16 @@ uint32_t token_length(std::string_view text, uint32_t offset) {
   return static_cast<uint32_t>(i - offset);
 }
 
+uint32_t qualified_name_length(std::string_view text, uint32_t offset) {
+  uint32_t end = offset + token_length(text, offset);
+  while (end + 1 < text.size() && text[end] == '.' && text[end + 1] != '.') {
+    uint32_t next = token_length(text, end + 1);
+    if (next == 0) break;
+    end += 1 + next;
+  }
+  return end - offset;
+}
+
 namespace {
 
 /// Walks a protobuf message by reflection for the smallest `location`.
@@ -219,6 +229,7 @@ QualName Transformer::range_var(const PgQuery__RangeVar* rv) {
   q.schema = rv->schemaname ? rv->schemaname : "";
   q.name = rv->relname ? rv->relname : "";
   q.span = span(rv->location);
+  if (rv->location >= 0) q.span.length = qualified_name_length(m_text, q.span.offset);
   return q;
 }
 
@@ -243,6 +254,7 @@ TypeName Transformer::type_name(const PgQuery__TypeName* tn) {
   t.setof = tn->setof;
   t.pct_type = tn->pct_type;
   t.span = span(tn->location);
+  if (tn->location >= 0) t.span.length = qualified_name_length(m_text, t.span.offset);
   return t;
 }
 

@@ -71,6 +71,8 @@ ObjectType object_type(PgQuery__ObjectType t);
 uint32_t token_length(std::string_view text, uint32_t offset);
 /// An expression node deparsed to SQL by libpg_query ("" if it cannot be).
 std::string deparse_expr(const PgQuery__Node* node);
+/// Length of a possibly qualified name at `offset` (`a`, `"A".b`, `s.t`).
+uint32_t qualified_name_length(std::string_view text, uint32_t offset);
 /// Smallest location found anywhere inside `node`, or -1.
 int32_t first_location(const PgQuery__Node* node);
 

@@ -1,0 +1,148 @@
+#!/usr/bin/env bash
+# Benchmarks, run by `make bench` after the build (or directly, after
+# `cmake --build build`). Each bench_* function measures one stage and
+# rewrites its own `## ...` section of BENCHMARKS.md; other sections are kept.
+# To add a stage: write bench_<stage> and call it at the bottom.
+#
+# Environment:
+#   BENCH_REPS   timed repetitions of each command (default 10)
+#   BUILD_DIR    build directory holding sqlgen (default build)
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+BUILD_DIR=${BUILD_DIR:-build}
+SQLGEN=$BUILD_DIR/sqlgen
+REPS=${BENCH_REPS:-10}
+BENCH_DIR=$BUILD_DIR/bench
+RESULTS=BENCHMARKS.md
+
+CORPUS=$BENCH_DIR/corpus
+CORPUS_FILES=600
+CORPUS_SEED=20240601
+
+log() { echo "bench: $*" >&2; }
+
+[[ -x $SQLGEN ]] || { log "$SQLGEN not found; run \`make build\` first"; exit 1; }
+[[ $REPS =~ ^[1-9][0-9]*$ ]] || { log "BENCH_REPS must be a positive integer"; exit 1; }
+mkdir -p "$BENCH_DIR"
+
+# ---- shared helpers ----------------------------------------------------------
+
+# The command line that reproduces this run, as recorded in BENCHMARKS.md.
+bench_command() {
+  local env=""
+  [[ -n ${BENCH_REPS:-} ]] && env+="BENCH_REPS=$REPS "
+  [[ $BUILD_DIR != build ]] && env+="BUILD_DIR=$BUILD_DIR "
+  if [[ -n ${MAKELEVEL:-} ]]; then echo "${env}make bench"; else echo "${env}scripts/bench.sh"; fi
+}
+
+# Machine and build facts shared by every section, as Markdown list items.
+run_facts() {
+  local cpu build_type commit
+  cpu=$(grep -m1 '^model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')
+  build_type=$(sed -n 's/^CMAKE_BUILD_TYPE:[A-Z]*=//p' "$BUILD_DIR/CMakeCache.txt" 2>/dev/null)
+  commit=$(git describe --always --dirty 2>/dev/null || echo unknown)
+  echo "- Date: $(date -u '+%Y-%m-%d %H:%M UTC')"
+  echo "- Commit: \`$commit\`$([[ $commit == *-dirty ]] && echo ' (with uncommitted changes in the working tree)')"
+  echo "- Command: \`$(bench_command)\`"
+  echo "- Machine: $(nproc) CPUs, ${cpu:-unknown CPU}, load average $(cut -d' ' -f1-3 /proc/loadavg) at start"
+  echo "- Build: \`$SQLGEN\`, CMAKE_BUILD_TYPE=${build_type:-unknown}"
+}
+
+# BENCHMARKS.md's opening, used when the file does not exist yet.
+write_header() {
+  cat >"$1" <<'EOF'
+# Benchmarks
+
+Wall-clock timings of sqlgen's stages, produced by `make bench`
+(`scripts/bench.sh`, which builds nothing itself; `make bench` builds first).
+Each `## ` section belongs to one stage and is rewritten, on its own, by the
+run that measured it; the command, commit and machine are recorded with it.
+
+The numbers come from a shared 2-core VM whose load changes while it runs,
+so absolute times wander between runs. Within one run the commands are timed
+alternately, so only the ratios between them from the same run are
+meaningful; do not compare absolute times across sections or runs.
+EOF
+}
+
+# Replaces section "$1" (a "## ..." heading) of BENCHMARKS.md with stdin.
+write_section() {
+  local header="$BENCH_DIR/header.md"
+  write_header "$header"
+  python3 bench/md_section.py "$RESULTS" "$1" --header "$header"
+  log "wrote section \"$1\" of $RESULTS"
+}
+
+# ---- corpus ----------------------------------------------------------------------
+
+# Generates the synthetic migrations into $CORPUS unless they are there and
+# were made by the current generator with the same parameters.
+ensure_corpus() {
+  local stamp="$BENCH_DIR/corpus.stamp" want
+  want="$(sha256sum bench/gen_corpus.py | cut -d' ' -f1) files=$CORPUS_FILES seed=$CORPUS_SEED"
+  if [[ -d $CORPUS && -f $BENCH_DIR/corpus.json && -f $stamp && $(cat "$stamp") == "$want" ]]; then
+    log "corpus up to date: $CORPUS"
+    return
+  fi
+  rm -f "$stamp"
+  python3 bench/gen_corpus.py "$CORPUS" --files "$CORPUS_FILES" --seed "$CORPUS_SEED" \
+    --stats "$BENCH_DIR/corpus.json"
+  echo "$want" >"$stamp"
+}
+
+# ---- stages ----------------------------------------------------------------------
+
+# Catalog build (`sqlgen schema`) against parsing alone (`sqlgen parse`) on
+# the synthetic corpus.
+bench_catalog_build() {
+  ensure_corpus
+  local json="$BENCH_DIR/catalog_build.json"
+  local parse_cmd="$SQLGEN parse $CORPUS"
+  local schema_cmd="$SQLGEN schema --schema $CORPUS"
+  log "catalog build: $REPS alternating repetitions of parse-only and catalog build"
+  python3 bench/timeit.py --reps "$REPS" --warmup 1 \
+    "parse=$parse_cmd" "catalog=$schema_cmd" >"$json"
+
+  python3 - "$json" "$BENCH_DIR/corpus.json" "$CORPUS" >"$BENCH_DIR/catalog_build.table" <<'EOF'
+import json, os, sys
+res = json.load(open(sys.argv[1]))
+corpus = json.load(open(sys.argv[2]))
+files = [f for f in os.listdir(sys.argv[3]) if f.endswith(".sql")]
+size = sum(os.path.getsize(os.path.join(sys.argv[3], f)) for f in files)
+r = res["results"]
+ms = lambda s: f"{s * 1000:.1f}"
+p, c = r["parse"], r["catalog"]
+up, down = corpus["up_statements"], corpus["down_statements"]
+print(f"- Corpus: `{sys.argv[3]}`, {len(files)} goose migration files, "
+      f"{up + down} statements ({up} Up, {down} Down), {size:,} bytes, "
+      f"{corpus['schemas']} schemas, generated by `bench/gen_corpus.py "
+      f"--files {corpus['files']} --seed {corpus['seed']}`")
+print(f"- Repetitions: {res['reps']} of each command, alternating, after {res['warmup']} untimed warm-up round")
+print()
+print("| Benchmark | Command | Median (ms) | Min (ms) | Max (ms) |")
+print("|---|---|---:|---:|---:|")
+for label, x in (("Parse only", p), ("Catalog build", c)):
+    print(f"| {label} | `{x['command']} >/dev/null` | {ms(x['median'])} | {ms(x['min'])} | {ms(x['max'])} |")
+print()
+print(f"**Ratio catalog build / parse only: {c['median'] / p['median']:.2f}x by median "
+      f"({c['min'] / p['min']:.2f}x by min).**")
+EOF
+
+  write_section "## Catalog build" <<EOF
+## Catalog build
+
+What it measures: \`sqlgen schema --schema DIR\` (read the migrations, parse
+every Up statement, apply them to the catalog, print the catalog as JSON)
+against \`sqlgen parse DIR\` (read and parse every statement of every file,
+Up and Down, and list them) on the same synthetic corpus, stdout to
+/dev/null. The ratio is the cost of the whole catalog build relative to
+parsing alone.
+
+$(run_facts)
+$(cat "$BENCH_DIR/catalog_build.table")
+EOF
+  cat "$BENCH_DIR/catalog_build.table" >&2
+}
+
+bench_catalog_build
