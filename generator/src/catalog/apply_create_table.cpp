@@ -115,14 +115,18 @@ Column copy_column(const Column& src, bool defaults, bool identity, bool generat
 
 }  // namespace
 
-void attach_serial_sequence(CatalogBuilder& b, Relation& rel, Column& col) {
+void attach_serial_sequence(CatalogBuilder& b, Relation& rel, Column& col,
+                            const std::vector<std::string>& sequence_name) {
   Relation seq;
   seq.kind = RelKind::Sequence;
-  seq.schema = rel.schema;
-  seq.name = b.choose_relation_name(rel.schema, rel.name + "_" + col.name + "_seq");
+  seq.schema = sequence_name.size() >= 2 ? sequence_name[sequence_name.size() - 2] : rel.schema;
+  if (!b.schema(seq.schema)) seq.schema = rel.schema;
+  seq.name = sequence_name.empty()
+                 ? b.choose_relation_name(rel.schema, rel.name + "_" + col.name + "_seq")
+                 : sequence_name.back();
   seq.owned_by = rel.schema + "." + rel.name + "." + col.name;
   seq.origin = col.origin;
-  std::string qualified = rel.schema == "public" ? seq.name : rel.schema + "." + seq.name;
+  std::string qualified = seq.schema == "public" ? seq.name : seq.schema + "." + seq.name;
   b.add_relation(std::move(seq));
   if (!col.identity) {
     col.has_default = true;
@@ -151,7 +155,7 @@ void apply_column_constraints(CatalogBuilder& b, const parse::ColumnDef& def, Co
           break;
         }
         col.identity = c.generated_when == 'a' ? 'a' : 'd';
-        attach_serial_sequence(b, rel, col);
+        attach_serial_sequence(b, rel, col, c.sequence_name);
         break;
       case Constraint::Type::Generated:
         col.generated = 's';

@@ -122,8 +122,10 @@ void apply_column_constraints(CatalogBuilder& b, const parse::ColumnDef& def, Co
 void add_table_constraint(CatalogBuilder& b, Relation& rel, const parse::Constraint& c,
                           const std::vector<std::string>& cols);
 
-/// Handles a serial column: the sequence, the default and NOT NULL.
-void attach_serial_sequence(CatalogBuilder& b, Relation& rel, Column& col);
+/// Handles a serial or identity column: the sequence (named like
+/// PostgreSQL does, or `sequence_name` when given), the default and NOT NULL.
+void attach_serial_sequence(CatalogBuilder& b, Relation& rel, Column& col,
+                            const std::vector<std::string>& sequence_name = {});
 
 /// The columns of `rel` that a type is used by (directly or as an array or
 /// through a domain over it), as "relation.column" descriptions.

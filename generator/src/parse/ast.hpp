@@ -289,6 +289,7 @@ struct Constraint {
   ExprPtr expr;                   ///< DEFAULT, CHECK, GENERATED ... AS (expr)
   std::string expr_sql;           ///< `expr` deparsed by PostgreSQL's deparser
   char generated_when = 0;        ///< 'a' ALWAYS, 'd' BY DEFAULT (identity)
+  std::vector<std::string> sequence_name;  ///< identity `(SEQUENCE NAME s.x)`, if given
   QualName fk_table;
   std::vector<std::string> fk_columns;  ///< local columns of a table-level FK
   std::vector<std::string> pk_columns;  ///< referenced columns

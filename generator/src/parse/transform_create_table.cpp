@@ -42,6 +42,14 @@ Constraint Transformer::constraint(const PgQuery__Constraint* c) {
   k.expr = expr(c->raw_expr);
   k.expr_sql = deparse_expr(c->raw_expr);
   k.generated_when = c->generated_when && *c->generated_when ? c->generated_when[0] : 0;
+  for (size_t i = 0; i < c->n_options; ++i) {
+    const PgQuery__Node* o = c->options[i];
+    if (o->node_case == PG_QUERY__NODE__NODE_DEF_ELEM && o->def_elem->defname &&
+        std::string_view(o->def_elem->defname) == "sequence_name" && o->def_elem->arg &&
+        o->def_elem->arg->node_case == PG_QUERY__NODE__NODE_LIST) {
+      k.sequence_name = strs(o->def_elem->arg->list->n_items, o->def_elem->arg->list->items);
+    }
+  }
   if (c->pktable) k.fk_table = range_var(c->pktable);
   k.fk_columns = strs(c->n_fk_attrs, c->fk_attrs);
   k.pk_columns = strs(c->n_pk_attrs, c->pk_attrs);

@@ -84,9 +84,14 @@ std::optional<fs::path> pg_config_bindir() {
   return std::nullopt;
 }
 
-Result<Binaries> with_version(const fs::path& bindir) {
+Result<Binaries> with_version(const fs::path& found_dir) {
   Binaries b;
-  b.bindir = bindir;
+  // A PATH entry may hold symlinks to the server binaries only (e.g.
+  // /usr/local/bin/initdb): use the directory they live in, which also has
+  // the client tools (pg_dump).
+  std::error_code ec;
+  fs::path real = fs::canonical(found_dir / "initdb", ec);
+  b.bindir = ec ? found_dir : real.parent_path();
   detail::SpawnSpec spec;
   spec.argv = {b.postgres().string(), "--version"};
   detail::RunResult r = detail::run(spec, std::chrono::seconds(10));

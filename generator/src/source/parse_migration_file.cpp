@@ -85,11 +85,33 @@ std::vector<AnnotationLine> find_annotations(std::string_view text) {
   return out;
 }
 
-/// Statements of text[begin, end), with offsets into the whole text.
-std::vector<Statement> split_range(std::string_view text, uint32_t begin, uint32_t end) {
+/// `text` with psql meta-command lines (`\connect`, `\restrict KEY`, ... as
+/// pg_dump prints them) blanked out; offsets are unchanged.
+std::string blank_psql_meta_commands(std::string_view text) {
+  std::string out(text);
+  size_t line = 0;
+  while (line < out.size()) {
+    size_t end = out.find('\n', line);
+    if (end == std::string::npos) end = out.size();
+    if (out[line] == '\\') std::fill(out.begin() + line, out.begin() + end, ' ');
+    line = end + 1;
+  }
+  return out;
+}
+
+/// Statements of text[begin, end), with offsets into the whole text. Plain
+/// schema files (pg_dump output) may hold psql meta-commands: skipped.
+std::vector<Statement> split_range(std::string_view text, uint32_t begin, uint32_t end,
+                                   bool plain = false) {
   std::vector<Statement> out;
   if (end <= begin) return out;
-  for (const parse::StatementRange& r : parse::split_statements(text.substr(begin, end - begin))) {
+  std::string blanked;
+  std::string_view part = text.substr(begin, end - begin);
+  if (plain) {
+    blanked = blank_psql_meta_commands(part);
+    part = blanked;
+  }
+  for (const parse::StatementRange& r : parse::split_statements(part)) {
     out.push_back(Statement{begin + r.offset, r.length});
   }
   return out;
@@ -252,7 +274,7 @@ ParsedFile parse_migration_file(const diag::SourcePtr& source, diag::DiagnosticE
   std::vector<AnnotationLine> annotations = find_annotations(text);
   if (!annotations.empty()) return GooseParser(source, diags).run(annotations);
   out.format = Migration::Plain;
-  out.up = split_range(text, 0, size);
+  out.up = split_range(text, 0, size, true);
   return out;
 }
 
