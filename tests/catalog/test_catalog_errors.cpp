@@ -29,7 +29,8 @@ TEST_CASE("catalog diagnostics fixtures under tests/cases/catalog_errors", "[cat
 }
 
 TEST_CASE("a catalog error carries a note where the first declaration is", "[catalog]") {
-  auto src = diag::make_source("m.sql", "CREATE TABLE users (id int);\nCREATE TABLE users (x int);\n");
+  auto src =
+      diag::make_source("m.sql", "CREATE TABLE users (id int);\nCREATE TABLE users (x int);\n");
   diag::DiagnosticEngine diags;
   source::Migration m;
   m.source = src;

@@ -231,3 +231,83 @@ TEST_CASE("expected-error fixtures under tests/cases/parse_errors", "[parse]") {
   }
   CHECK(files >= 2);
 }
+
+TEST_CASE("DML statements become typed nodes with FROM items, CTEs and RETURNING", "[parse]") {
+  auto src = diag::make_source(
+      "q.sql",
+      "WITH recent AS (SELECT id FROM billing.invoices WHERE created_at > now() - interval '1 "
+      "day')\n"
+      "SELECT DISTINCT ON (a.id) a.id, i.total AS amount, count(*) OVER ()\n"
+      "FROM billing.accounts a LEFT JOIN recent r USING (id)\n"
+      "  JOIN LATERAL unnest(a.tags) WITH ORDINALITY AS t(tag, n) ON true\n"
+      "  , (SELECT 1 AS one) s\n"
+      "WHERE a.id = @account_id AND a.status IN ('open', 'paid')\n"
+      "ORDER BY a.id DESC LIMIT $2 OFFSET 10 FOR UPDATE;\n"
+      "INSERT INTO t AS x (a, b) VALUES (1, DEFAULT), ($1, 'z') ON CONFLICT (a) DO UPDATE SET b "
+      "= excluded.b RETURNING *;\n"
+      "UPDATE t SET (a, b) = (1, 2), c[1] = 3 FROM u WHERE t.id = u.id RETURNING t.a;\n"
+      "DELETE FROM t USING u WHERE t.id = u.id RETURNING 1;\n"
+      "SELECT 1 UNION ALL SELECT 2 EXCEPT SELECT 3;\n");
+  diag::DiagnosticEngine diags;
+  auto stmts = parse_file(src, diags);
+  REQUIRE(stmts.size() == 5);
+  CHECK_FALSE(diags.has_errors());
+
+  const auto& sel = stmts[0]->as<SelectStmt>();
+  REQUIRE(sel.with);
+  CHECK(sel.with->ctes[0].name == "recent");
+  CHECK(sel.with->ctes[0].query->kind == StmtKind::Select);
+  CHECK(sel.distinct);
+  CHECK(sel.distinct_on.size() == 1);
+  REQUIRE(sel.targets.size() == 3);
+  CHECK(sel.targets[1].name == "amount");
+  CHECK(sel.targets[2].value->as<FuncCallExpr>().has_over);
+  REQUIRE(sel.from.size() == 2);
+  const auto& outer = sel.from[0]->as<JoinRef>();
+  CHECK(outer.type == JoinRef::Type::Inner);
+  CHECK(outer.right->kind == FromItem::Kind::Function);
+  CHECK(outer.right->lateral);
+  CHECK(outer.right->as<FunctionRef>().ordinality);
+  CHECK(outer.right->alias.columns == std::vector<std::string>{"tag", "n"});
+  const auto& left = outer.left->as<JoinRef>();
+  CHECK(left.type == JoinRef::Type::Left);
+  CHECK(left.using_columns == std::vector<std::string>{"id"});
+  CHECK(left.left->as<TableRef>().name.to_string() == "billing.accounts");
+  CHECK(left.left->alias.name == "a");
+  CHECK(sel.from[1]->kind == FromItem::Kind::Subquery);
+  CHECK(sel.from[1]->alias.name == "s");
+  REQUIRE(sel.where);
+  CHECK(sel.order_by[0].desc);
+  CHECK(sel.limit->kind == ExprKind::ParamRef);
+  CHECK(sel.locking);
+
+  const auto& ins = stmts[1]->as<InsertStmt>();
+  CHECK(ins.table.name == "t");
+  CHECK(ins.alias == "x");
+  CHECK(ins.columns.size() == 2);
+  REQUIRE(ins.source);
+  CHECK(ins.source->values.size() == 2);
+  CHECK(ins.source->values[0][1]->kind == ExprKind::SetToDefault);
+  REQUIRE(ins.on_conflict);
+  CHECK(ins.on_conflict->update);
+  CHECK(ins.on_conflict->columns == std::vector<std::string>{"a"});
+  CHECK(ins.returning[0].value->as<ColumnRefExpr>().star);
+
+  const auto& upd = stmts[2]->as<UpdateStmt>();
+  REQUIRE(upd.set.size() == 3);
+  CHECK(upd.set[0].name == "a");
+  CHECK(upd.set[0].multi_index == 1);
+  CHECK(upd.set[1].value->as<ConstExpr>().text == "2");
+  CHECK(upd.set[2].indirection.size() == 1);
+  CHECK(upd.from.size() == 1);
+
+  const auto& del = stmts[3]->as<DeleteStmt>();
+  CHECK(del.using_items.size() == 1);
+  CHECK(del.returning.size() == 1);
+
+  const auto& set = stmts[4]->as<SelectStmt>();
+  CHECK(set.set_op == SelectStmt::SetOp::Except);
+  REQUIRE(set.left);
+  CHECK(set.left->set_op == SelectStmt::SetOp::Union);
+  CHECK(set.left->all);
+}

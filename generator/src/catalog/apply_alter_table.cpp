@@ -121,9 +121,9 @@ void CatalogBuilder::alter_table(const parse::AlterTableStmt& s) {
           return;
         }
         col->identity = cmd.constraint && cmd.constraint->generated_when == 'a' ? 'a' : 'd';
-        attach_serial_sequence(*this, *rel, *col,
-                               cmd.constraint ? cmd.constraint->sequence_name
-                                              : std::vector<std::string>{});
+        attach_serial_sequence(
+            *this, *rel, *col,
+            cmd.constraint ? cmd.constraint->sequence_name : std::vector<std::string>{});
         break;
       case Cmd::Type::DropIdentity:
         if (!col->identity) {

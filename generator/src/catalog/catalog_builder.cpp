@@ -47,8 +47,12 @@ void CatalogBuilder::apply(const parse::Stmt& stmt) {
       return create_table_as(stmt.as<parse::CreateTableAsStmt>());
     case StmtKind::VariableSet:
       return variable_set(stmt.as<parse::VariableSetStmt>());
+    case StmtKind::Select:
+    case StmtKind::Insert:
+    case StmtKind::Update:
+    case StmtKind::Delete:
     case StmtKind::Other:
-      break;
+      break;  // data changes and queries leave the catalog as it is
   }
   // Not modelled: recorded; DO blocks can run any DDL, so they are flagged.
   std::string kind = parse::describe(stmt);

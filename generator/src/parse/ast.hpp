@@ -284,11 +284,11 @@ struct Constraint {
     Attribute,  ///< DEFERRABLE and friends
   };
   Type type = Type::Null;
-  std::string name;               ///< `CONSTRAINT name`, or empty
-  std::vector<std::string> keys;  ///< table-level PK/UNIQUE columns
-  ExprPtr expr;                   ///< DEFAULT, CHECK, GENERATED ... AS (expr)
-  std::string expr_sql;           ///< `expr` deparsed by PostgreSQL's deparser
-  char generated_when = 0;        ///< 'a' ALWAYS, 'd' BY DEFAULT (identity)
+  std::string name;                        ///< `CONSTRAINT name`, or empty
+  std::vector<std::string> keys;           ///< table-level PK/UNIQUE columns
+  ExprPtr expr;                            ///< DEFAULT, CHECK, GENERATED ... AS (expr)
+  std::string expr_sql;                    ///< `expr` deparsed by PostgreSQL's deparser
+  char generated_when = 0;                 ///< 'a' ALWAYS, 'd' BY DEFAULT (identity)
   std::vector<std::string> sequence_name;  ///< identity `(SEQUENCE NAME s.x)`, if given
   QualName fk_table;
   std::vector<std::string> fk_columns;  ///< local columns of a table-level FK
@@ -388,6 +388,10 @@ enum class StmtKind {
   CreateView,
   CreateTableAs,
   VariableSet,
+  Select,
+  Insert,
+  Update,
+  Delete,
   Other,
 };
 
@@ -585,7 +589,7 @@ struct CreateViewStmt : Stmt {
   QualName view;
   std::vector<std::string> column_names;
   bool replace = false;
-  // The defining query is analyzed from the statement itself (analyze/).
+  StmtPtr query;  ///< the defining query (a SelectStmt)
 };
 
 /// `CREATE TABLE x AS query` / `CREATE MATERIALIZED VIEW x AS query`.
@@ -595,6 +599,7 @@ struct CreateTableAsStmt : Stmt {
   bool materialized = false;
   bool if_not_exists = false;
   std::vector<std::string> column_names;
+  StmtPtr query;  ///< the defining query (a SelectStmt)
 };
 
 /// `SET [LOCAL] name = value, ...` / `RESET name`.
@@ -606,7 +611,163 @@ struct VariableSetStmt : Stmt {
   bool is_local = false;
 };
 
-/// Any statement sqlgen does not model (indexes, triggers, grants, DML, ...).
+// ---------------------------------------------------------------- queries
+
+/// `AS alias (col, ...)` on a FROM item.
+struct Alias {
+  std::string name;  ///< empty when there is no alias
+  std::vector<std::string> columns;
+};
+
+struct SelectStmt;
+
+/// One entry of a FROM clause.
+struct FromItem {
+  enum class Kind { Table, Subquery, Function, Join };
+  explicit FromItem(Kind k) : kind(k) {}
+  virtual ~FromItem() = default;
+  Kind kind;
+  Span span;
+  Alias alias;
+  bool lateral = false;
+  template <class T>
+  const T& as() const {
+    return static_cast<const T&>(*this);
+  }
+};
+using FromItemPtr = std::unique_ptr<FromItem>;
+
+/// A table, view or CTE name in FROM.
+struct TableRef : FromItem {
+  TableRef() : FromItem(Kind::Table) {}
+  QualName name;
+  bool only = false;  ///< `ONLY t`
+};
+
+/// `(SELECT ...) AS s`.
+struct SubqueryRef : FromItem {
+  SubqueryRef() : FromItem(Kind::Subquery) {}
+  StmtPtr query;
+};
+
+/// `f(...) [WITH ORDINALITY] AS x(cols)`, `ROWS FROM (...)`.
+struct FunctionRef : FromItem {
+  FunctionRef() : FromItem(Kind::Function) {}
+  std::vector<ExprPtr> calls;
+  bool ordinality = false;
+  std::vector<ColumnDef> column_defs;  ///< `AS x(a int, b text)` for record functions
+};
+
+/// `a [NATURAL] {INNER|LEFT|RIGHT|FULL|CROSS} JOIN b {ON ...|USING (...)}`.
+struct JoinRef : FromItem {
+  enum class Type { Inner, Left, Right, Full };
+  JoinRef() : FromItem(Kind::Join) {}
+  Type type = Type::Inner;
+  bool natural = false;
+  FromItemPtr left;
+  FromItemPtr right;
+  ExprPtr on;  ///< null for CROSS JOIN, NATURAL and USING
+  std::vector<std::string> using_columns;
+};
+
+/// A select-list entry, INSERT column or UPDATE SET target.
+struct ResTarget {
+  std::string name;                                ///< `AS name`, the INSERT/SET column
+  ExprPtr value;                                   ///< null for INSERT column lists
+  std::vector<IndirectionExpr::Step> indirection;  ///< `SET a[1] = ...`, `SET (a).f = ...`
+  int32_t multi_index = 0;  ///< `SET (a, b) = (...)`: 1-based position, 0 otherwise
+  Span span;
+};
+
+/// `ORDER BY expr [ASC|DESC] [NULLS FIRST|LAST]`.
+struct SortBy {
+  ExprPtr expr;
+  bool desc = false;
+  Span span;
+};
+
+/// One `name [(cols)] AS [NOT] MATERIALIZED (query)` of a WITH clause.
+struct CommonTableExpr {
+  std::string name;
+  std::vector<std::string> columns;
+  StmtPtr query;
+  Span span;
+};
+
+/// `WITH [RECURSIVE] ...`.
+struct WithClause {
+  bool recursive = false;
+  std::vector<CommonTableExpr> ctes;
+};
+
+/// SELECT, VALUES, and UNION/INTERSECT/EXCEPT trees.
+struct SelectStmt : Stmt {
+  enum class SetOp { None, Union, Intersect, Except };
+  SelectStmt() : Stmt(StmtKind::Select) {}
+  std::optional<WithClause> with;
+  bool distinct = false;
+  std::vector<ExprPtr> distinct_on;
+  std::vector<ResTarget> targets;
+  std::vector<FromItemPtr> from;
+  ExprPtr where;
+  std::vector<ExprPtr> group_by;
+  ExprPtr having;
+  std::vector<std::vector<ExprPtr>> values;  ///< VALUES rows
+  std::vector<SortBy> order_by;
+  ExprPtr limit;
+  ExprPtr offset;
+  bool locking = false;  ///< FOR UPDATE / SHARE ...
+  SetOp set_op = SetOp::None;
+  bool all = false;
+  std::unique_ptr<SelectStmt> left;
+  std::unique_ptr<SelectStmt> right;
+};
+
+/// `ON CONFLICT [(cols)] DO NOTHING | DO UPDATE SET ... [WHERE ...]`.
+struct OnConflict {
+  bool update = false;
+  std::vector<std::string> columns;
+  std::string constraint;
+  std::vector<ResTarget> set;
+  ExprPtr where;
+};
+
+/// `INSERT INTO t [AS a] (cols) {VALUES ... | SELECT ... | DEFAULT VALUES}`.
+struct InsertStmt : Stmt {
+  InsertStmt() : Stmt(StmtKind::Insert) {}
+  std::optional<WithClause> with;
+  QualName table;
+  std::string alias;
+  std::vector<ResTarget> columns;
+  std::unique_ptr<SelectStmt> source;  ///< null for DEFAULT VALUES
+  std::optional<OnConflict> on_conflict;
+  std::vector<ResTarget> returning;
+};
+
+/// `UPDATE t [AS a] SET ... [FROM ...] [WHERE ...] [RETURNING ...]`.
+struct UpdateStmt : Stmt {
+  UpdateStmt() : Stmt(StmtKind::Update) {}
+  std::optional<WithClause> with;
+  QualName table;
+  std::string alias;
+  std::vector<ResTarget> set;
+  std::vector<FromItemPtr> from;
+  ExprPtr where;
+  std::vector<ResTarget> returning;
+};
+
+/// `DELETE FROM t [AS a] [USING ...] [WHERE ...] [RETURNING ...]`.
+struct DeleteStmt : Stmt {
+  DeleteStmt() : Stmt(StmtKind::Delete) {}
+  std::optional<WithClause> with;
+  QualName table;
+  std::string alias;
+  std::vector<FromItemPtr> using_items;
+  ExprPtr where;
+  std::vector<ResTarget> returning;
+};
+
+/// Any statement sqlgen does not model (indexes, triggers, grants, ...).
 struct OtherStmt : Stmt {
   OtherStmt() : Stmt(StmtKind::Other) {}
 };

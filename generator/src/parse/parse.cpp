@@ -141,6 +141,14 @@ std::string describe(const Stmt& stmt) {
                                                        : "create table as";
     case StmtKind::VariableSet:
       return "set";
+    case StmtKind::Select:
+      return "select";
+    case StmtKind::Insert:
+      return "insert";
+    case StmtKind::Update:
+      return "update";
+    case StmtKind::Delete:
+      return "delete";
     case StmtKind::Other:
       break;
   }

@@ -68,6 +68,27 @@ SubLinkExpr::Type sublink_type(PgQuery__SubLinkType t) {
 
 }  // namespace
 
+std::vector<IndirectionExpr::Step> Transformer::indirection(size_t n, PgQuery__Node** nodes) {
+  std::vector<IndirectionExpr::Step> out;
+  for (size_t i = 0; i < n; ++i) {
+    const PgQuery__Node* node = nodes[i];
+    IndirectionExpr::Step step;
+    if (node->node_case == PG_QUERY__NODE__NODE_A_INDICES) {
+      step.kind = node->a_indices->is_slice ? IndirectionExpr::Step::Kind::Slice
+                                            : IndirectionExpr::Step::Kind::Subscript;
+      step.lower = expr(node->a_indices->lidx);
+      step.upper = expr(node->a_indices->uidx);
+    } else if (node->node_case == PG_QUERY__NODE__NODE_A_STAR) {
+      step.kind = IndirectionExpr::Step::Kind::Star;
+    } else {
+      step.kind = IndirectionExpr::Step::Kind::Field;
+      step.field = str(node);
+    }
+    out.push_back(std::move(step));
+  }
+  return out;
+}
+
 std::vector<ExprPtr> Transformer::exprs(size_t n, PgQuery__Node** nodes) {
   std::vector<ExprPtr> out;
   out.reserve(n);
@@ -231,22 +252,7 @@ ExprPtr Transformer::expr(const PgQuery__Node* node) {
       auto e = make<IndirectionExpr>(m_stmt_span);
       e->arg = expr(ind->arg);
       if (e->arg) e->span = e->arg->span;
-      for (size_t i = 0; i < ind->n_indirection; ++i) {
-        const PgQuery__Node* n = ind->indirection[i];
-        IndirectionExpr::Step step;
-        if (n->node_case == PG_QUERY__NODE__NODE_A_INDICES) {
-          step.kind = n->a_indices->is_slice ? IndirectionExpr::Step::Kind::Slice
-                                             : IndirectionExpr::Step::Kind::Subscript;
-          step.lower = expr(n->a_indices->lidx);
-          step.upper = expr(n->a_indices->uidx);
-        } else if (n->node_case == PG_QUERY__NODE__NODE_A_STAR) {
-          step.kind = IndirectionExpr::Step::Kind::Star;
-        } else {
-          step.kind = IndirectionExpr::Step::Kind::Field;
-          step.field = str(n);
-        }
-        e->steps.push_back(std::move(step));
-      }
+      e->steps = indirection(ind->n_indirection, ind->indirection);
       return e;
     }
     case PG_QUERY__NODE__NODE_ROW_EXPR: {

@@ -99,6 +99,7 @@ StmtPtr Transformer::create_view(const PgQuery__ViewStmt* s) {
   out->view = range_var(s->view);
   out->column_names = strs(s->n_aliases, s->aliases);
   out->replace = s->replace;
+  out->query = stmt(s->query);
   return out;
 }
 
@@ -109,6 +110,7 @@ StmtPtr Transformer::create_table_as(const PgQuery__CreateTableAsStmt* s) {
     out->column_names = strs(s->into->n_col_names, s->into->col_names);
   }
   out->materialized = s->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW;
+  out->query = stmt(s->query);
   out->if_not_exists = s->if_not_exists;
   return out;
 }

@@ -62,6 +62,18 @@ StmtPtr Transformer::stmt(const PgQuery__Node* node) {
       case PG_QUERY__NODE__NODE_VARIABLE_SET_STMT:
         out = variable_set(node->variable_set_stmt);
         break;
+      case PG_QUERY__NODE__NODE_SELECT_STMT:
+        out = select(node->select_stmt);
+        break;
+      case PG_QUERY__NODE__NODE_INSERT_STMT:
+        out = insert(node->insert_stmt);
+        break;
+      case PG_QUERY__NODE__NODE_UPDATE_STMT:
+        out = update(node->update_stmt);
+        break;
+      case PG_QUERY__NODE__NODE_DELETE_STMT:
+        out = delete_(node->delete_stmt);
+        break;
       default:
         break;
     }

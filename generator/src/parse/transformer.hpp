@@ -52,6 +52,17 @@ class Transformer {
   StmtPtr create_view(const PgQuery__ViewStmt* s);
   StmtPtr create_table_as(const PgQuery__CreateTableAsStmt* s);
   StmtPtr variable_set(const PgQuery__VariableSetStmt* s);
+  // transform_select.cpp / transform_from.cpp / transform_dml.cpp
+  std::unique_ptr<SelectStmt> select(const PgQuery__SelectStmt* s);
+  StmtPtr insert(const PgQuery__InsertStmt* s);
+  StmtPtr update(const PgQuery__UpdateStmt* s);
+  StmtPtr delete_(const PgQuery__DeleteStmt* s);
+  FromItemPtr from_item(const PgQuery__Node* node);
+  std::vector<FromItemPtr> from_list(size_t n, PgQuery__Node** nodes);
+  std::vector<ResTarget> res_targets(size_t n, PgQuery__Node** nodes);
+  std::optional<WithClause> with_clause(const PgQuery__WithClause* w);
+  Alias alias(const PgQuery__Alias* a);
+  std::vector<IndirectionExpr::Step> indirection(size_t n, PgQuery__Node** nodes);
 
  private:
   std::string_view m_text;
