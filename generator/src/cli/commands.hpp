@@ -24,4 +24,21 @@ int run_schema(Context& ctx, const SchemaOptions& opts, std::ostream& out);
 /// `sqlgen generate`: everything `make gen` produces from sqlgen.yaml.
 int run_generate(Context& ctx, std::ostream& out);
 
+/// Options of `sqlgen dump`.
+struct DumpOptions {
+  std::string db_url;           ///< --db; "" = $SQLGEN_DATABASE_URL, else a throwaway server
+  std::string mode = "single";  ///< --mode: single | per-migration
+  bool check = false;           ///< --check: compare with the committed dump, write nothing
+  std::string output;           ///< --output; "" = the config's schema_dump
+  std::string base;             ///< --base: compare with the migrations at this git revision
+};
+
+/// `sqlgen dump`: applies every module's migrations to a fresh database and writes (or, with
+/// --check / --base, compares) the normalized pg_dump of its schema.
+int run_dump(Context& ctx, const DumpOptions& opts, std::ostream& out);
+
+/// `sqlgen fixture MODULE VERSION`: creates `<migrations>/fixtures/<version>.sql` for seed data;
+/// VERSION is local (1) or namespaced (5001).
+int run_fixture(Context& ctx, const std::string& module, long long version, std::ostream& out);
+
 }  // namespace sqlgen::cli

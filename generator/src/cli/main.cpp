@@ -39,6 +39,32 @@ int main(int argc, char** argv) {
   CLI::App* generate_cmd =
       app.add_subcommand("generate", "build everything sqlgen.yaml asks for into its output");
 
+  DumpOptions dump_opts;
+  CLI::App* dump_cmd = app.add_subcommand(
+      "dump", "apply the migrations to a fresh database and write its normalized pg_dump");
+  dump_cmd->add_option("--db", dump_opts.db_url,
+                       "PostgreSQL URL (default: $SQLGEN_DATABASE_URL, else a throwaway server)");
+  dump_cmd
+      ->add_option("--mode", dump_opts.mode, "transactions: single (all in one) or per-migration")
+      ->check(CLI::IsMember({"single", "per-migration"}));
+  CLI::Option* dump_check = dump_cmd->add_flag(
+      "--check", dump_opts.check, "compare with the committed dump; exit 1 with a diff on drift");
+  dump_cmd->add_option("--output", dump_opts.output,
+                       "dump file (default: the config's schema_dump)");
+  dump_cmd
+      ->add_option("--base", dump_opts.base,
+                   "compare with the schema the migrations at this git revision build")
+      ->excludes(dump_check);
+
+  std::string fixture_module;
+  long long fixture_version = 0;
+  CLI::App* fixture_cmd = app.add_subcommand(
+      "fixture", "create migrations/<module>/fixtures/<version>.sql for seed data");
+  fixture_cmd->add_option("module", fixture_module, "module name")->required();
+  fixture_cmd
+      ->add_option("version", fixture_version, "migration version (local 1 or namespaced 5001)")
+      ->required();
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -52,6 +78,8 @@ int main(int argc, char** argv) {
     if (*parse_cmd) rc = run_parse(ctx, parse_paths, parse_json, std::cout);
     if (*schema_cmd) rc = run_schema(ctx, schema_opts, std::cout);
     if (*generate_cmd) rc = run_generate(ctx, std::cout);
+    if (*dump_cmd) rc = run_dump(ctx, dump_opts, std::cout);
+    if (*fixture_cmd) rc = run_fixture(ctx, fixture_module, fixture_version, std::cout);
     std::cout.flush();
     int diag_rc = ctx.finish(std::cerr, tty);
     return rc != k_exit_ok ? rc : diag_rc;

@@ -79,6 +79,30 @@ std::vector<StatementRange> split_by_tokens(std::string_view text, const std::st
 
 }  // namespace
 
+std::vector<Comment> scan_comments(std::string_view text) {
+  std::string buf(text);
+  std::vector<Comment> out;
+  PgQueryScanResult scan = pg_query_scan(buf.c_str());
+  PgQuery__ScanResult* tokens =
+      scan.error ? nullptr
+                 : pg_query__scan_result__unpack(
+                       nullptr, scan.pbuf.len, reinterpret_cast<const uint8_t*>(scan.pbuf.data));
+  if (tokens) {
+    for (size_t i = 0; i < tokens->n_tokens; ++i) {
+      const PgQuery__ScanToken* t = tokens->tokens[i];
+      if (t->token != PG_QUERY__TOKEN__SQL_COMMENT && t->token != PG_QUERY__TOKEN__C_COMMENT) {
+        continue;
+      }
+      out.push_back(Comment{static_cast<uint32_t>(t->start),
+                            static_cast<uint32_t>(t->end - t->start),
+                            t->token == PG_QUERY__TOKEN__C_COMMENT});
+    }
+    pg_query__scan_result__free_unpacked(tokens, nullptr);
+  }
+  pg_query_free_scan_result(scan);
+  return out;
+}
+
 std::vector<StatementRange> split_statements(std::string_view text) {
   // libpg_query wants a NUL-terminated string.
   std::string buf(text);

@@ -20,6 +20,17 @@ struct StatementRange {
 /// comments are dropped. Never fails: syntax errors surface when parsing.
 std::vector<StatementRange> split_statements(std::string_view text);
 
+/// A comment found by PostgreSQL's scanner: `-- ...` or `/* ... */`.
+struct Comment {
+  uint32_t offset = 0;
+  uint32_t length = 0;
+  bool block = false;  ///< `/* */`
+};
+
+/// Every comment of `text` in order, as PostgreSQL's scanner sees them (so
+/// `--` inside strings is no comment). Empty when the text does not scan.
+std::vector<Comment> scan_comments(std::string_view text);
+
 /// Offset of the first byte of `text` at or after `from` that is neither
 /// whitespace nor inside a `--` or `/* */` comment.
 uint32_t skip_space_and_comments(std::string_view text, uint32_t from);

@@ -1,0 +1,85 @@
+#pragma once
+/// Applying migrations to a real database the way production runners do: in version order, on a
+/// plain connection (no search_path of sqlgen's), all pending migrations in one transaction by
+/// default, `-- +goose NO TRANSACTION` migrations outside any transaction, fixtures (seed data)
+/// right after their migration, and what was applied recorded in `public.sqlgen_migrations`.
+/// A failing statement becomes a diagnostic at its position in its file.
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "config/config.hpp"
+#include "diag/diag.hpp"
+#include "pg/cluster.hpp"
+#include "source/migrations.hpp"
+
+namespace sqlgen::pg {
+
+/// The table the runner creates and records applied migrations in; left out of schema dumps.
+inline constexpr const char* k_tracking_table = "public.sqlgen_migrations";
+
+/// How the runner groups migrations into transactions.
+enum class TransactionMode {
+  Single,        ///< every pending migration in one transaction (a deploy of several at once)
+  PerMigration,  ///< each migration, with its fixtures, in its own transaction
+};
+
+/// "single" or "per-migration"; nullopt for anything else.
+std::optional<TransactionMode> parse_transaction_mode(std::string_view text);
+
+/// The mode's command-line spelling.
+std::string_view transaction_mode_name(TransactionMode mode);
+
+/// Seed data: plain SQL run right after the migration with the same version, in its transaction,
+/// so later migrations meet rows like production's (e.g. values they must cast).
+struct Fixture {
+  int64_t version = 0;                        ///< namespaced version of the migration it follows
+  diag::SourcePtr source;                     ///< the fixture file
+  std::vector<source::Statement> statements;  ///< statements of `source`, in order
+};
+
+/// A fixture file's number (local like 1, or namespaced like 5001) as the namespaced version of
+/// the module at `module_index`; nullopt when it is neither.
+std::optional<int64_t> fixture_version(const config::Config& config, size_t module_index,
+                                       int64_t number);
+
+/// A fixture for migration `version` from SQL text, split into statements.
+Fixture make_fixture(int64_t version, diag::SourcePtr source);
+
+/// The fixtures of every module of `config`: `<migrations>/fixtures/<version>[_name].sql`, the
+/// version local (1) or namespaced (5001). Files for versions outside the module's range or
+/// without a migration in `migrations` are reported. Ordered by version, then file name.
+std::vector<Fixture> load_fixtures(const config::Config& config,
+                                   const std::vector<source::Migration>& migrations,
+                                   diag::DiagnosticEngine& diags);
+
+/// How migrations are applied.
+struct MigrateOptions {
+  TransactionMode mode = TransactionMode::Single;  ///< transaction grouping
+};
+
+/// What a successful run did.
+struct MigrateReport {
+  size_t applied = 0;       ///< migrations applied by this run
+  size_t skipped = 0;       ///< migrations already recorded in the tracking table
+  size_t fixtures = 0;      ///< fixture files run
+  size_t statements = 0;    ///< statements executed, fixtures' included
+  size_t transactions = 0;  ///< transactions committed
+};
+
+/// Applies the migrations not yet recorded in `k_tracking_table` (created when missing) to the
+/// database `conninfo` names, in version order, each statement on its own, each fixture right
+/// after its migration. Fails at the first failing statement with a diagnostic at that statement
+/// (PostgreSQL's message and SQLSTATE; detail, hint and context as notes); the open transaction
+/// is rolled back, so in Single mode nothing is left behind unless a NO TRANSACTION migration
+/// split the run. Never throws.
+Result<MigrateReport> apply_migrations(const std::string& conninfo,
+                                       const std::vector<source::Migration>& migrations,
+                                       const std::vector<Fixture>& fixtures,
+                                       const MigrateOptions& options = {});
+
+}  // namespace sqlgen::pg

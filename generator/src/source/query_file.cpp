@@ -1,0 +1,197 @@
+#include "source/query_file.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+
+#include "parse/split.hpp"
+
+namespace sqlgen::source {
+
+namespace {
+
+using diag::DiagId;
+
+const std::vector<std::pair<std::string, QueryCommand>>& commands() {
+  static const std::vector<std::pair<std::string, QueryCommand>> k_commands = {
+      {"one", QueryCommand::One},
+      {"many", QueryCommand::Many},
+      {"exec", QueryCommand::Exec},
+      {"execrows", QueryCommand::ExecRows},
+      {"execresult", QueryCommand::ExecResult},
+      {"copyfrom", QueryCommand::CopyFrom},
+      {"batchexec", QueryCommand::BatchExec},
+      {"batchmany", QueryCommand::BatchMany},
+      {"batchone", QueryCommand::BatchOne},
+  };
+  return k_commands;
+}
+
+/// A comment's text without `--` or `/* */` and surrounding blanks.
+std::string comment_body(std::string_view text, const parse::Comment& c) {
+  std::string_view body = text.substr(c.offset, c.length);
+  if (c.block) {
+    body.remove_prefix(2);
+    if (body.size() >= 2) body.remove_suffix(2);
+  } else {
+    body.remove_prefix(2);
+  }
+  size_t b = body.find_first_not_of(" \t\r\n");
+  size_t e = body.find_last_not_of(" \t\r\n");
+  return b == std::string_view::npos ? std::string() : std::string(body.substr(b, e - b + 1));
+}
+
+std::vector<std::string> words(const std::string& s) {
+  std::vector<std::string> out;
+  size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && std::isspace(static_cast<unsigned char>(s[i]))) ++i;
+    size_t start = i;
+    while (i < s.size() && !std::isspace(static_cast<unsigned char>(s[i]))) ++i;
+    if (i > start) out.push_back(s.substr(start, i - start));
+  }
+  return out;
+}
+
+/// What a comment above a query is.
+struct Header {
+  bool is_name = false;
+  std::string name;
+  std::string command;
+  bool malformed = false;
+  parse::Comment comment;
+};
+
+/// "name: X :cmd" → name/command; other "name:" forms are malformed.
+Header classify(std::string_view text, const parse::Comment& c) {
+  Header h;
+  h.comment = c;
+  std::string body = comment_body(text, c);
+  if (body.rfind("name:", 0) != 0) return h;
+  h.is_name = true;
+  std::vector<std::string> w = words(body.substr(5));
+  if (w.size() != 2 || w[1].size() < 2 || w[1][0] != ':') {
+    h.malformed = true;
+    return h;
+  }
+  h.name = w[0];
+  h.command = w[1].substr(1);
+  return h;
+}
+
+}  // namespace
+
+const char* command_name(QueryCommand c) {
+  for (const auto& [name, cmd] : commands()) {
+    if (cmd == c) return name.c_str();
+  }
+  return "exec";
+}
+
+const std::vector<std::string>& known_annotations() {
+  static const std::vector<std::string> k_known = {"nullable", "not-null"};
+  return k_known;
+}
+
+std::vector<Query> read_query_file(const diag::SourcePtr& source, diag::DiagnosticEngine& diags) {
+  std::string_view text = source->text();
+  std::vector<parse::StatementRange> stmts = parse::split_statements(text);
+  std::vector<parse::Comment> comments = parse::scan_comments(text);
+  auto loc = [&](uint32_t off, uint32_t len) { return diag::Location::at(source, off, len); };
+
+  std::vector<Query> out;
+  size_t ci = 0;
+  uint32_t prev_end = 0;
+  for (const parse::StatementRange& st : stmts) {
+    Query q;
+    q.source = source;
+    q.offset = st.offset;
+    q.length = st.length;
+    bool named = false;
+    bool broken = false;
+    // Comments between the previous statement and this one: name, annotations, doc.
+    for (; ci < comments.size() && comments[ci].offset < st.offset; ++ci) {
+      const parse::Comment& c = comments[ci];
+      if (c.offset < prev_end) continue;
+      Header h = classify(text, c);
+      std::string body = comment_body(text, c);
+      if (h.is_name) {
+        if (h.malformed) {
+          diags.report(diag::make(DiagId::err_query_bad_name_comment, loc(c.offset, c.length)));
+          broken = true;
+          continue;
+        }
+        auto cmd = std::find_if(commands().begin(), commands().end(),
+                                [&](const auto& p) { return p.first == h.command; });
+        if (cmd == commands().end()) {
+          std::vector<std::string> names;
+          for (const auto& p : commands()) names.push_back(p.first);
+          std::string hint = diag::did_you_mean(h.command, names);
+          diags.report(diag::make(DiagId::err_query_unknown_command, loc(c.offset, c.length),
+                                  {h.command, hint.empty() ? "" : ", " + hint}));
+          broken = true;
+          continue;
+        }
+        named = true;
+        q.name = h.name;
+        q.command = cmd->second;
+        q.name_offset = c.offset;
+        q.name_length = c.length;
+        q.doc.clear();  // doc lines belong below the name line or directly above it
+      } else if (!body.empty() && body[0] == '@') {
+        std::vector<std::string> w = words(body.substr(1));
+        QueryAnnotation a;
+        a.kind = w.empty() ? "" : w[0];
+        a.args.assign(w.begin() + (w.empty() ? 0 : 1), w.end());
+        a.offset = c.offset;
+        a.length = c.length;
+        const auto& known = known_annotations();
+        if (std::find(known.begin(), known.end(), a.kind) == known.end()) {
+          std::string hint = diag::did_you_mean(a.kind, known);
+          diags.report(diag::make(DiagId::err_query_bad_annotation, loc(c.offset, c.length),
+                                  {a.kind, hint.empty() ? "" : ", " + hint}));
+          continue;
+        }
+        q.annotations.push_back(std::move(a));
+      } else {
+        q.doc.push_back(body);
+      }
+    }
+    // A name comment inside the statement means a ';' is missing before it.
+    uint32_t end = st.offset + st.length;
+    for (; ci < comments.size() && comments[ci].offset < end; ++ci) {
+      Header h = classify(text, comments[ci]);
+      if (h.is_name && !h.malformed) {
+        diags.report(diag::make(DiagId::err_query_missing_semicolon,
+                                loc(comments[ci].offset, comments[ci].length), {h.name}));
+        broken = true;
+      }
+    }
+    prev_end = end;
+    if (broken) continue;
+    if (!named) {
+      diags.report(diag::make(DiagId::err_query_no_name, loc(st.offset, 0)));
+      continue;
+    }
+    out.push_back(std::move(q));
+  }
+  return out;
+}
+
+void check_duplicate_names(const std::vector<Query>& queries, diag::DiagnosticEngine& diags) {
+  std::map<std::string, const Query*> seen;
+  for (const Query& q : queries) {
+    auto [it, inserted] = seen.emplace(q.name, &q);
+    if (inserted) continue;
+    diag::Diagnostic d = diag::make(diag::DiagId::err_query_duplicate_name,
+                                    diag::Location::at(q.source, q.name_offset, q.name_length),
+                                    {q.name});
+    d.note(diag::DiagId::note_previous_here,
+           diag::Location::at(it->second->source, it->second->name_offset,
+                              it->second->name_length),
+           {"definition"});
+    diags.report(std::move(d));
+  }
+}
+
+}  // namespace sqlgen::source
