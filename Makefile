@@ -27,6 +27,7 @@ build: deps $(BUILD_DIR)/build.ninja
 
 gen: build
 	$(SQLGEN) generate
+	$(SQLGEN) dump
 
 test: build
 	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)

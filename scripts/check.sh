@@ -31,6 +31,13 @@ if [ -x build/sqlgen ]; then
     head -40 "$tmp/diff"
     status=1
   fi
+  # The schema dump: migrations applied to a throwaway PostgreSQL in one
+  # transaction, pg_dump'ed and normalized, must equal the committed one.
+  if ! build/sqlgen dump --check >"$tmp/dump.diff" 2>&1; then
+    echo "check: generated/schema.sql drifted from the migrations (run \`make gen\`):"
+    head -40 "$tmp/dump.diff"
+    status=1
+  fi
 else
   echo "check: build/sqlgen not built (make build), generated output not checked"
 fi

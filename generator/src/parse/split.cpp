@@ -85,8 +85,8 @@ std::vector<Comment> scan_comments(std::string_view text) {
   PgQueryScanResult scan = pg_query_scan(buf.c_str());
   PgQuery__ScanResult* tokens =
       scan.error ? nullptr
-                 : pg_query__scan_result__unpack(
-                       nullptr, scan.pbuf.len, reinterpret_cast<const uint8_t*>(scan.pbuf.data));
+                 : pg_query__scan_result__unpack(nullptr, scan.pbuf.len,
+                                                 reinterpret_cast<const uint8_t*>(scan.pbuf.data));
   if (tokens) {
     for (size_t i = 0; i < tokens->n_tokens; ++i) {
       const PgQuery__ScanToken* t = tokens->tokens[i];

@@ -183,12 +183,11 @@ void check_duplicate_names(const std::vector<Query>& queries, diag::DiagnosticEn
   for (const Query& q : queries) {
     auto [it, inserted] = seen.emplace(q.name, &q);
     if (inserted) continue;
-    diag::Diagnostic d = diag::make(diag::DiagId::err_query_duplicate_name,
-                                    diag::Location::at(q.source, q.name_offset, q.name_length),
-                                    {q.name});
+    diag::Diagnostic d =
+        diag::make(diag::DiagId::err_query_duplicate_name,
+                   diag::Location::at(q.source, q.name_offset, q.name_length), {q.name});
     d.note(diag::DiagId::note_previous_here,
-           diag::Location::at(it->second->source, it->second->name_offset,
-                              it->second->name_length),
+           diag::Location::at(it->second->source, it->second->name_offset, it->second->name_length),
            {"definition"});
     diags.report(std::move(d));
   }

@@ -1,0 +1,83 @@
+#pragma once
+/// The vet stage's public header: static hazard checks over the migrations as
+/// production runners apply them. vet models the transaction plan (every
+/// pending migration in one transaction, or one transaction per migration;
+/// `-- +goose NO TRANSACTION` migrations split the batch and run each statement
+/// on its own), walks the Up statements in order against a live catalog, and
+/// reports enum values that `ALTER TYPE ... ADD VALUE` adds and the same
+/// transaction then uses (PostgreSQL: "unsafe use of new value", SQLSTATE
+/// 55P04). The fixer rewrites such ADD VALUE statements into the
+/// recreate-the-type pattern, whose values are usable at once.
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "diag/diag.hpp"
+#include "source/migrations.hpp"
+
+namespace sqlgen::vet {
+
+/// How the migration runner groups migrations into transactions.
+enum class TransactionMode {
+  Single,        ///< every pending migration in one transaction (a deploy of several at once)
+  PerMigration,  ///< each migration in its own transaction
+};
+
+/// "single" or "per-migration"; nullopt for anything else.
+std::optional<TransactionMode> parse_transaction_mode(std::string_view text);
+
+/// The mode's command-line spelling.
+std::string_view transaction_mode_name(TransactionMode mode);
+
+/// What vet checks and how it models the run.
+struct Options {
+  TransactionMode mode = TransactionMode::Single;  ///< transaction grouping
+};
+
+/// An `ALTER TYPE ... ADD VALUE` whose value is used in the transaction that adds it.
+struct UnsafeAddValue {
+  diag::SourcePtr source;  ///< the migration file holding the statement
+  uint32_t offset = 0;     ///< the statement's first byte in `source`
+  uint32_t length = 0;     ///< the statement's length, without its terminating semicolon
+  std::string type;        ///< the enum type, "schema.name"
+  std::string value;       ///< the added label
+  size_t errors = 0;       ///< uses that always fail
+  size_t warnings = 0;     ///< uses that fail only with some data
+  /// The recreate pattern that replaces the statement (no trailing semicolon); "" when it
+  /// cannot be rewritten.
+  std::string replacement;
+  std::string not_fixable;  ///< why `replacement` is empty
+};
+
+/// What a check found, beyond the diagnostics it reported.
+struct Report {
+  std::vector<UnsafeAddValue> unsafe_add_values;  ///< in statement order
+};
+
+/// Applies the Up statements of `migrations` (in order, as loaded) to a fresh catalog and
+/// reports each unsafe use of a value added in the same transaction: an error for uses
+/// PostgreSQL rejects whatever the data, a warning for casts that fail only when rows hold
+/// the value. Parse and catalog errors are reported too.
+Report check(const std::vector<source::Migration>& migrations, const Options& options,
+             diag::DiagnosticEngine& diags);
+
+/// One migration file's text after the fix.
+struct FileFix {
+  std::string path;       ///< the file, as its SourceBuffer names it
+  std::string text;       ///< the whole new text; bytes outside rewritten statements unchanged
+  size_t rewritten = 0;   ///< ADD VALUE statements replaced
+};
+
+/// The new text of every file with an unsafe ADD VALUE, each fixable statement replaced by
+/// its recreate pattern. Statements that cannot be rewritten are reported as warnings.
+std::vector<FileFix> plan_fixes(const Report& report, diag::DiagnosticEngine& diags);
+
+/// Writes each fix atomically (temp file and rename); failures are reported. True when
+/// every file was written.
+bool write_fixes(const std::vector<FileFix>& fixes, diag::DiagnosticEngine& diags);
+
+}  // namespace sqlgen::vet
