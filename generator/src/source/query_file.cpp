@@ -137,7 +137,6 @@ std::vector<Query> read_query_file(const diag::SourcePtr& source, diag::Diagnost
         q.command = cmd->second;
         q.name_offset = c.offset;
         q.name_length = c.length;
-        q.doc.clear();  // doc lines belong below the name line or directly above it
       } else if (!body.empty() && body[0] == '@') {
         std::vector<std::string> w = words(body.substr(1));
         QueryAnnotation a;
@@ -147,7 +146,9 @@ std::vector<Query> read_query_file(const diag::SourcePtr& source, diag::Diagnost
         a.length = c.length;
         const auto& known = known_annotations();
         if (std::find(known.begin(), known.end(), a.kind) == known.end()) {
-          std::string hint = diag::did_you_mean(a.kind, known);
+          std::vector<std::string> spelled;
+          for (const std::string& k : known) spelled.push_back("@" + k);
+          std::string hint = diag::did_you_mean("@" + a.kind, spelled);
           diags.report(diag::make(DiagId::err_query_bad_annotation, loc(c.offset, c.length),
                                   {a.kind, hint.empty() ? "" : ", " + hint}));
           continue;
@@ -155,6 +156,18 @@ std::vector<Query> read_query_file(const diag::SourcePtr& source, diag::Diagnost
         q.annotations.push_back(std::move(a));
       } else {
         q.doc.push_back(body);
+      }
+      // A blank line after a comment detaches everything above it (file
+      // headers, section comments) from the query's doc comment.
+      uint32_t next = ci + 1 < comments.size() && comments[ci + 1].offset < st.offset
+                          ? comments[ci + 1].offset
+                          : st.offset;
+      std::string_view gap = text.substr(c.offset + c.length, next - (c.offset + c.length));
+      size_t nl = gap.find('\n');
+      if (nl != std::string_view::npos &&
+          gap.find_first_not_of(" \t\r\n") == std::string_view::npos &&
+          gap.find('\n', nl + 1) != std::string_view::npos) {
+        q.doc.clear();
       }
     }
     // A name comment inside the statement means a ';' is missing before it.

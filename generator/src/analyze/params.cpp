@@ -1,0 +1,199 @@
+#include "analyze/params.hpp"
+
+#include <algorithm>
+
+#include "analyze/walk.hpp"
+
+namespace sqlgen::analyze {
+
+namespace {
+
+using namespace parse;
+
+/// Offset just past the `)` closing the call that starts at `offset`.
+uint32_t call_end(const std::string& text, uint32_t offset) {
+  size_t i = text.find('(', offset);
+  if (i == std::string::npos) return offset;
+  int depth = 0;
+  for (; i < text.size(); ++i) {
+    char c = text[i];
+    if (c == '\'' || c == '"') {
+      for (++i; i < text.size() && text[i] != c; ++i) {
+      }
+    } else if (c == '(') {
+      ++depth;
+    } else if (c == ')' && --depth == 0) {
+      return static_cast<uint32_t>(i + 1);
+    }
+  }
+  return static_cast<uint32_t>(text.size());
+}
+
+/// The parameter name inside `sqlgen.arg(name)`: an identifier or a string.
+std::string macro_arg(const FuncCallExpr& call) {
+  if (call.args.size() != 1 || !call.args[0]) return {};
+  const Expr& a = *call.args[0];
+  if (a.kind == ExprKind::ColumnRef && a.as<ColumnRefExpr>().fields.size() == 1 &&
+      !a.as<ColumnRefExpr>().star) {
+    return a.as<ColumnRefExpr>().fields[0];
+  }
+  if (a.kind == ExprKind::Const && a.as<ConstExpr>().type == ConstExpr::Type::String) {
+    return a.as<ConstExpr>().text;
+  }
+  return {};
+}
+
+/// `@name`: the prefix operator "@" applied to a bare column name.
+bool is_at_param(const Expr& e, std::string* name) {
+  if (e.kind != ExprKind::AExpr) return false;
+  const auto& a = e.as<AExpr>();
+  if (a.op != AExpr::Op::Op || a.lhs || !a.rhs || a.name.size() != 1 || a.name[0] != "@") {
+    return false;
+  }
+  if (a.rhs->kind != ExprKind::ColumnRef) return false;
+  const auto& c = a.rhs->as<ColumnRefExpr>();
+  if (c.fields.size() != 1 || c.star) return false;
+  *name = c.fields[0];
+  return true;
+}
+
+}  // namespace
+
+std::string macro_name(const FuncCallExpr& call) {
+  if (call.name.size() != 2 || (call.name[0] != "sqlgen" && call.name[0] != "sqlc")) return {};
+  return call.name[1];
+}
+
+ParamPlan plan_params(const Stmt& stmt, const diag::SourcePtr& source,
+                      diag::DiagnosticEngine& diags) {
+  ParamPlan plan;
+  const std::string& text = source->text();
+  std::map<std::string, size_t> by_name;
+  std::map<int, size_t> by_number;
+  const Expr* first_named = nullptr;
+  bool any_positional = false;
+
+  auto named_slot = [&](const std::string& name, const Expr& node, uint32_t off, uint32_t len) {
+    auto it = by_name.find(name);
+    size_t idx;
+    if (it == by_name.end()) {
+      idx = plan.params.size();
+      ParamSlot slot;
+      slot.name = name;
+      slot.first_offset = off;
+      plan.params.push_back(slot);
+      by_name[name] = idx;
+    } else {
+      idx = it->second;
+    }
+    plan.params[idx].uses.push_back(&node);
+    plan.edits.push_back(Edit{off, len, ""});  // number filled in below
+    if (!first_named) first_named = &node;
+    return idx;
+  };
+
+  std::vector<std::pair<size_t, size_t>> edit_slot;  // edit index → slot index
+  walk_stmt(stmt, [&](const Expr& e) {
+    std::string name;
+    if (e.kind == ExprKind::ParamRef) {
+      int n = e.as<ParamRefExpr>().number;
+      any_positional = true;
+      auto it = by_number.find(n);
+      size_t idx;
+      if (it == by_number.end()) {
+        idx = plan.params.size();
+        ParamSlot slot;
+        slot.number = n;
+        slot.first_offset = e.span.offset;
+        plan.params.push_back(slot);
+        by_number[n] = idx;
+      } else {
+        idx = it->second;
+      }
+      plan.params[idx].uses.push_back(&e);
+    } else if (is_at_param(e, &name)) {
+      const Expr& id = *e.as<AExpr>().rhs;
+      uint32_t end = id.span.offset + id.span.length;
+      size_t slot = named_slot(name, e, e.span.offset, end - e.span.offset);
+      edit_slot.emplace_back(plan.edits.size() - 1, slot);
+    } else if (e.kind == ExprKind::FuncCall) {
+      const auto& call = e.as<FuncCallExpr>();
+      std::string macro = macro_name(call);
+      if (macro.empty()) return;
+      uint32_t end = call_end(text, e.span.offset);
+      if (macro == "embed") {
+        std::string table = macro_arg(call);
+        if (table.empty()) {
+          diags.report(diag::make(diag::DiagId::err_param_bad_arg,
+                                  diag::Location::at(source, e.span.offset, e.span.length),
+                                  {call.name[0] + ".embed"}));
+          return;
+        }
+        plan.embeds.push_back(EmbedUse{table, &e, e.span.offset, end - e.span.offset});
+        return;
+      }
+      if (macro != "arg" && macro != "narg" && macro != "slice") {
+        std::string hint = diag::did_you_mean(macro, {"arg", "narg", "slice", "embed"});
+        diags.report(diag::make(diag::DiagId::err_param_unknown_macro,
+                                diag::Location::at(source, e.span.offset, e.span.length),
+                                {call.name[0] + "." + macro, hint.empty() ? "" : ", " + hint}));
+        return;
+      }
+      std::string pname = macro_arg(call);
+      if (pname.empty()) {
+        diags.report(diag::make(diag::DiagId::err_param_bad_arg,
+                                diag::Location::at(source, e.span.offset, e.span.length),
+                                {call.name[0] + "." + macro}));
+        return;
+      }
+      size_t slot = named_slot(pname, e, e.span.offset, end - e.span.offset);
+      plan.params[slot].narg = plan.params[slot].narg || macro == "narg";
+      plan.params[slot].slice = plan.params[slot].slice || macro == "slice";
+      edit_slot.emplace_back(plan.edits.size() - 1, slot);
+    }
+  });
+
+  if (any_positional && first_named) {
+    diags.report(
+        diag::make(diag::DiagId::err_query_mixed_params,
+                   diag::Location::at(source, first_named->span.offset, first_named->span.length)));
+  }
+  // Named parameters are numbered in order of first appearance in the text.
+  std::vector<size_t> order(plan.params.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  if (!any_positional) {
+    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+      return plan.params[a].first_offset < plan.params[b].first_offset;
+    });
+    for (size_t k = 0; k < order.size(); ++k)
+      plan.params[order[k]].number = static_cast<int>(k + 1);
+  }
+  for (const auto& [edit, slot] : edit_slot) {
+    plan.edits[edit].text = "$" + std::to_string(plan.params[slot].number);
+  }
+  for (const ParamSlot& p : plan.params) {
+    for (const Expr* use : p.uses) plan.number_of[use] = p.number;
+  }
+  std::sort(plan.params.begin(), plan.params.end(),
+            [](const ParamSlot& a, const ParamSlot& b) { return a.number < b.number; });
+  return plan;
+}
+
+std::string apply_edits(const std::string& text, uint32_t offset, uint32_t length,
+                        std::vector<Edit> edits) {
+  std::sort(edits.begin(), edits.end(),
+            [](const Edit& a, const Edit& b) { return a.offset < b.offset; });
+  std::string out;
+  uint32_t pos = offset;
+  uint32_t end = offset + length;
+  for (const Edit& e : edits) {
+    if (e.offset < pos || e.offset + e.length > end) continue;  // overlapping: skip
+    out.append(text, pos, e.offset - pos);
+    out += e.text;
+    pos = e.offset + e.length;
+  }
+  out.append(text, pos, end - pos);
+  return out;
+}
+
+}  // namespace sqlgen::analyze

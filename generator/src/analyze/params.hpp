@@ -1,0 +1,59 @@
+#pragma once
+// Internal to analyze/: the parameters of a query — `$n`, `@name`,
+// `sqlgen.arg/narg/slice(name)` and sqlc's `sqlc.*` spellings — and
+// `sqlgen.embed(table)`, with the edits that turn them into `$n`.
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "diag/diag.hpp"
+#include "parse/ast.hpp"
+
+namespace sqlgen::analyze {
+
+/// A text replacement in the query's file: [offset, offset+length) → text.
+struct Edit {
+  uint32_t offset = 0;
+  uint32_t length = 0;
+  std::string text;
+};
+
+/// One parameter of a query, with every place it is used.
+struct ParamSlot {
+  int number = 0;                        ///< the `$n` it becomes
+  std::string name;                      ///< empty for positional parameters
+  bool narg = false;                     ///< sqlgen.narg: forced nullable
+  bool slice = false;                    ///< sqlgen.slice: an array parameter
+  std::vector<const parse::Expr*> uses;  ///< the nodes that stand for it
+  uint32_t first_offset = 0;
+};
+
+/// `sqlgen.embed(table)` in a select list.
+struct EmbedUse {
+  std::string table;  ///< the FROM item's name or alias
+  const parse::Expr* expr = nullptr;
+  uint32_t offset = 0;
+  uint32_t length = 0;
+};
+
+/// Parameters and embeds of one query.
+struct ParamPlan {
+  std::vector<ParamSlot> params;                ///< ordered by number
+  std::map<const parse::Expr*, int> number_of;  ///< node → `$n`
+  std::vector<EmbedUse> embeds;
+  std::vector<Edit> edits;  ///< named forms → `$n`
+};
+
+/// Finds the parameters of `stmt` (text in `source`); problems are reported.
+ParamPlan plan_params(const parse::Stmt& stmt, const diag::SourcePtr& source,
+                      diag::DiagnosticEngine& diags);
+
+/// The text [offset, offset+length) of `source` with `edits` applied.
+std::string apply_edits(const std::string& text, uint32_t offset, uint32_t length,
+                        std::vector<Edit> edits);
+
+/// "arg", "narg", "slice", "embed" when `call` is `sqlgen.X(...)` or `sqlc.X(...)`, else "".
+std::string macro_name(const parse::FuncCallExpr& call);
+
+}  // namespace sqlgen::analyze

@@ -1,0 +1,187 @@
+#include "analyze/walk.hpp"
+
+namespace sqlgen::analyze {
+
+namespace {
+
+using namespace parse;
+
+void walk_targets(const std::vector<ResTarget>& targets, const ExprVisitor& fn) {
+  for (const ResTarget& t : targets) {
+    walk_expr(t.value.get(), fn);
+    for (const IndirectionExpr::Step& s : t.indirection) {
+      walk_expr(s.lower.get(), fn);
+      walk_expr(s.upper.get(), fn);
+    }
+  }
+}
+
+void walk_from(const FromItem* item, const ExprVisitor& fn) {
+  if (!item) return;
+  switch (item->kind) {
+    case FromItem::Kind::Table:
+      break;
+    case FromItem::Kind::Subquery:
+      if (const auto& q = item->as<SubqueryRef>().query) walk_stmt(*q, fn);
+      break;
+    case FromItem::Kind::Function:
+      for (const ExprPtr& c : item->as<FunctionRef>().calls) walk_expr(c.get(), fn);
+      break;
+    case FromItem::Kind::Join: {
+      const auto& j = item->as<JoinRef>();
+      walk_from(j.left.get(), fn);
+      walk_from(j.right.get(), fn);
+      walk_expr(j.on.get(), fn);
+      break;
+    }
+  }
+}
+
+void walk_with(const std::optional<WithClause>& with, const ExprVisitor& fn) {
+  if (!with) return;
+  for (const CommonTableExpr& cte : with->ctes) {
+    if (cte.query) walk_stmt(*cte.query, fn);
+  }
+}
+
+void walk_list(const std::vector<ExprPtr>& list, const ExprVisitor& fn) {
+  for (const ExprPtr& e : list) walk_expr(e.get(), fn);
+}
+
+}  // namespace
+
+void walk_expr(const Expr* e, const ExprVisitor& fn) {
+  if (!e) return;
+  fn(*e);
+  switch (e->kind) {
+    case ExprKind::AExpr: {
+      const auto& a = e->as<AExpr>();
+      walk_expr(a.lhs.get(), fn);
+      walk_expr(a.rhs.get(), fn);
+      walk_list(a.list, fn);
+      break;
+    }
+    case ExprKind::BoolExpr:
+      walk_list(e->as<BoolExpr>().args, fn);
+      break;
+    case ExprKind::FuncCall:
+      walk_list(e->as<FuncCallExpr>().args, fn);
+      break;
+    case ExprKind::TypeCast:
+      walk_expr(e->as<TypeCastExpr>().arg.get(), fn);
+      break;
+    case ExprKind::NullTest:
+      walk_expr(e->as<NullTestExpr>().arg.get(), fn);
+      break;
+    case ExprKind::BooleanTest:
+      walk_expr(e->as<BooleanTestExpr>().arg.get(), fn);
+      break;
+    case ExprKind::SubLink: {
+      const auto& s = e->as<SubLinkExpr>();
+      walk_expr(s.test.get(), fn);
+      if (s.subselect) walk_stmt(*s.subselect, fn);
+      break;
+    }
+    case ExprKind::Case: {
+      const auto& c = e->as<CaseExpr>();
+      walk_expr(c.arg.get(), fn);
+      for (const auto& [when, then] : c.whens) {
+        walk_expr(when.get(), fn);
+        walk_expr(then.get(), fn);
+      }
+      walk_expr(c.default_result.get(), fn);
+      break;
+    }
+    case ExprKind::Coalesce:
+      walk_list(e->as<CoalesceExpr>().args, fn);
+      break;
+    case ExprKind::MinMax:
+      walk_list(e->as<MinMaxExpr>().args, fn);
+      break;
+    case ExprKind::Array:
+      walk_list(e->as<ArrayExpr>().elements, fn);
+      break;
+    case ExprKind::Indirection: {
+      const auto& i = e->as<IndirectionExpr>();
+      walk_expr(i.arg.get(), fn);
+      for (const IndirectionExpr::Step& s : i.steps) {
+        walk_expr(s.lower.get(), fn);
+        walk_expr(s.upper.get(), fn);
+      }
+      break;
+    }
+    case ExprKind::Row:
+      walk_list(e->as<RowExpr>().args, fn);
+      break;
+    case ExprKind::NamedArg:
+      walk_expr(e->as<NamedArgExpr>().arg.get(), fn);
+      break;
+    case ExprKind::Collate:
+      walk_expr(e->as<CollateExpr>().arg.get(), fn);
+      break;
+    default:
+      break;
+  }
+}
+
+void walk_stmt(const Stmt& stmt, const ExprVisitor& fn) {
+  switch (stmt.kind) {
+    case StmtKind::Select: {
+      const auto& s = stmt.as<SelectStmt>();
+      walk_with(s.with, fn);
+      if (s.set_op != SelectStmt::SetOp::None) {
+        if (s.left) walk_stmt(*s.left, fn);
+        if (s.right) walk_stmt(*s.right, fn);
+      }
+      walk_list(s.distinct_on, fn);
+      walk_targets(s.targets, fn);
+      for (const FromItemPtr& f : s.from) walk_from(f.get(), fn);
+      walk_expr(s.where.get(), fn);
+      walk_list(s.group_by, fn);
+      walk_expr(s.having.get(), fn);
+      for (const auto& row : s.values) walk_list(row, fn);
+      for (const SortBy& o : s.order_by) walk_expr(o.expr.get(), fn);
+      walk_expr(s.limit.get(), fn);
+      walk_expr(s.offset.get(), fn);
+      break;
+    }
+    case StmtKind::Insert: {
+      const auto& s = stmt.as<InsertStmt>();
+      walk_with(s.with, fn);
+      if (s.source) walk_stmt(*s.source, fn);
+      if (s.on_conflict) {
+        walk_targets(s.on_conflict->set, fn);
+        walk_expr(s.on_conflict->where.get(), fn);
+      }
+      walk_targets(s.returning, fn);
+      break;
+    }
+    case StmtKind::Update: {
+      const auto& s = stmt.as<UpdateStmt>();
+      walk_with(s.with, fn);
+      walk_targets(s.set, fn);
+      for (const FromItemPtr& f : s.from) walk_from(f.get(), fn);
+      walk_expr(s.where.get(), fn);
+      walk_targets(s.returning, fn);
+      break;
+    }
+    case StmtKind::Delete: {
+      const auto& s = stmt.as<DeleteStmt>();
+      walk_with(s.with, fn);
+      for (const FromItemPtr& f : s.using_items) walk_from(f.get(), fn);
+      walk_expr(s.where.get(), fn);
+      walk_targets(s.returning, fn);
+      break;
+    }
+    case StmtKind::CreateView:
+      if (const auto& q = stmt.as<CreateViewStmt>().query) walk_stmt(*q, fn);
+      break;
+    case StmtKind::CreateTableAs:
+      if (const auto& q = stmt.as<CreateTableAsStmt>().query) walk_stmt(*q, fn);
+      break;
+    default:
+      break;
+  }
+}
+
+}  // namespace sqlgen::analyze

@@ -1,0 +1,71 @@
+#include <catch2/catch.hpp>
+
+#include "analyze/params.hpp"
+#include "parse/parse.hpp"
+
+using namespace sqlgen;
+
+namespace {
+
+struct Planned {
+  analyze::ParamPlan plan;
+  std::string sql;
+  size_t errors = 0;
+  std::vector<parse::StmtPtr> stmts;
+};
+
+Planned plan(const std::string& text) {
+  Planned p;
+  auto src = diag::make_source("q.sql", text);
+  diag::DiagnosticEngine diags;
+  p.stmts = parse::parse_file(src, diags);
+  REQUIRE(p.stmts.size() == 1);
+  p.plan = analyze::plan_params(*p.stmts[0], src, diags);
+  p.sql =
+      analyze::apply_edits(text, p.stmts[0]->span.offset, p.stmts[0]->span.length, p.plan.edits);
+  p.errors = diags.error_count();
+  return p;
+}
+
+}  // namespace
+
+TEST_CASE("named parameters become $n in order of appearance; the same name is one parameter",
+          "[analyze]") {
+  auto p = plan(
+      "SELECT * FROM users WHERE org = @org AND (name = sqlgen.arg(name) OR nick = @name) "
+      "AND id = ANY(sqlc.slice('ids')) AND deleted_at IS NOT DISTINCT FROM sqlc.narg(deleted)");
+  CHECK(p.errors == 0);
+  CHECK(p.sql ==
+        "SELECT * FROM users WHERE org = $1 AND (name = $2 OR nick = $2) AND id = ANY($3) AND "
+        "deleted_at IS NOT DISTINCT FROM $4");
+  REQUIRE(p.plan.params.size() == 4);
+  CHECK(p.plan.params[0].name == "org");
+  CHECK(p.plan.params[1].name == "name");
+  CHECK(p.plan.params[1].uses.size() == 2);
+  CHECK(p.plan.params[2].name == "ids");
+  CHECK(p.plan.params[2].slice);
+  CHECK(p.plan.params[3].narg);
+}
+
+TEST_CASE("positional parameters keep their numbers", "[analyze]") {
+  auto p = plan("UPDATE t SET a = $2 WHERE id = $1 AND b = $2");
+  CHECK(p.errors == 0);
+  CHECK(p.sql == "UPDATE t SET a = $2 WHERE id = $1 AND b = $2");
+  REQUIRE(p.plan.params.size() == 2);
+  CHECK(p.plan.params[0].number == 1);
+  CHECK(p.plan.params[1].uses.size() == 2);
+}
+
+TEST_CASE("mixing $n and named parameters is an error", "[analyze]") {
+  auto p = plan("SELECT 1 FROM t WHERE a = $1 AND b = @b");
+  CHECK(p.errors == 1);
+}
+
+TEST_CASE("sqlgen.embed is recorded for the analyzer; unknown macros are errors", "[analyze]") {
+  auto p = plan("SELECT sqlgen.embed(u), p.title FROM posts p JOIN users u ON u.id = p.author");
+  CHECK(p.errors == 0);
+  REQUIRE(p.plan.embeds.size() == 1);
+  CHECK(p.plan.embeds[0].table == "u");
+  CHECK(plan("SELECT sqlc.ar(x)").errors == 1);
+  CHECK(plan("SELECT sqlc.arg(a, b)").errors == 1);
+}

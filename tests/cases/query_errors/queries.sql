@@ -1,0 +1,22 @@
+-- name: GetUser :one
+SELECT 1;
+
+-- name: ListUsers :mny
+SELECT 2; -- expected-error@-1 {{unknown query command ":mny", did you mean "many"?}}
+
+-- name: Broken
+SELECT 3; -- expected-error@-1 {{invalid query name comment: expected "-- name: <Name> :<command>"}}
+
+SELECT 4; -- expected-error {{query has no name: add a "-- name: <Name> :<command>" comment above it}}
+
+-- name: First :one
+SELECT 5
+-- name: Second :one
+SELECT 6; -- expected-error@-1 {{query "Second" begins inside the previous query: missing ";" before it}}
+
+-- @nulable email
+-- name: Annotated :one
+SELECT 7; -- expected-error@-2 {{unknown annotation "@nulable", did you mean "@nullable"?}}
+
+-- name: GetUser :many
+SELECT 8; -- expected-error@-1 {{duplicate query name "GetUser"}}
