@@ -5,6 +5,8 @@
 #include <exception>
 #include <iostream>
 
+#include "cli/cmd_analyze.hpp"
+#include "cli/cmd_vet.hpp"
 #include "cli/commands.hpp"
 
 using namespace sqlgen::cli;
@@ -65,6 +67,25 @@ int main(int argc, char** argv) {
       ->add_option("version", fixture_version, "migration version (local 1 or namespaced 5001)")
       ->required();
 
+  AnalyzeCmdOptions analyze_opts;
+  CLI::App* analyze_cmd =
+      app.add_subcommand("analyze", "types, nullability and parameters of every query, as JSON");
+  analyze_cmd->add_option("--schema", analyze_opts.schema_paths,
+                          "migration files or directories (default: sqlgen.yaml)");
+  analyze_cmd->add_option("--queries", analyze_opts.query_paths, "query files or directories");
+  analyze_cmd->add_option("--search-path", analyze_opts.search_path, "schemas, comma-separated")
+      ->delimiter(',');
+
+  VetOptions vet_opts;
+  CLI::App* vet_cmd =
+      app.add_subcommand("vet", "check the migrations' transaction plan for hazards");
+  vet_cmd->add_option("--schema", vet_opts.schema_paths,
+                      "migration files or directories (default: sqlgen.yaml)");
+  vet_cmd->add_option("--mode", vet_opts.mode, "single (default) or per-migration")
+      ->check(CLI::IsMember({"single", "per-migration"}));
+  vet_cmd->add_flag("--fix", vet_opts.fix,
+                    "rewrite unsafe ALTER TYPE ... ADD VALUE into the recreate pattern");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -78,6 +99,8 @@ int main(int argc, char** argv) {
     if (*parse_cmd) rc = run_parse(ctx, parse_paths, parse_json, std::cout);
     if (*schema_cmd) rc = run_schema(ctx, schema_opts, std::cout);
     if (*generate_cmd) rc = run_generate(ctx, std::cout);
+    if (*analyze_cmd) rc = run_analyze(ctx, analyze_opts, std::cout);
+    if (*vet_cmd) rc = run_vet(ctx, vet_opts, std::cout);
     if (*dump_cmd) rc = run_dump(ctx, dump_opts, std::cout);
     if (*fixture_cmd) rc = run_fixture(ctx, fixture_module, fixture_version, std::cout);
     std::cout.flush();

@@ -67,9 +67,9 @@ Report check(const std::vector<source::Migration>& migrations, const Options& op
 
 /// One migration file's text after the fix.
 struct FileFix {
-  std::string path;       ///< the file, as its SourceBuffer names it
-  std::string text;       ///< the whole new text; bytes outside rewritten statements unchanged
-  size_t rewritten = 0;   ///< ADD VALUE statements replaced
+  std::string path;      ///< the file, as its SourceBuffer names it
+  std::string text;      ///< the whole new text; bytes outside rewritten statements unchanged
+  size_t rewritten = 0;  ///< ADD VALUE statements replaced
 };
 
 /// The new text of every file with an unsafe ADD VALUE, each fixable statement replaced by

@@ -1,0 +1,187 @@
+// Analyzing one query: parse, plan parameters, resolve the statement,
+// apply annotations, and assemble the SQL sent to the server.
+#include "analyze/analyze.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "analyze/analyzer.hpp"
+#include "parse/parse.hpp"
+
+namespace sqlgen::analyze {
+
+namespace {
+
+using source::QueryCommand;
+
+bool returns_rows(QueryCommand c) {
+  return c == QueryCommand::One || c == QueryCommand::Many || c == QueryCommand::BatchOne ||
+         c == QueryCommand::BatchMany;
+}
+
+}  // namespace
+
+Analyzer::Analyzer(const catalog::Catalog& cat, const source::Query& query,
+                   const AnalyzeOptions& opts, diag::DiagnosticEngine& diags)
+    : m_cat(cat), m_query(query), m_opts(opts), m_diags(diags) {
+  m_search_path = opts.search_path.empty() ? cat.search_path() : opts.search_path;
+}
+
+void Analyzer::error(diag::DiagId id, parse::Span span, std::vector<std::string> args) {
+  if (m_quiet > 0) return;
+  m_diags.report(
+      diag::make(id, diag::Location::at(source(), span.offset, span.length), std::move(args)));
+  if (diag::severity_of(id) == diag::Severity::Error) m_failed = true;
+}
+
+AnalyzedQuery Analyzer::run() {
+  AnalyzedQuery out;
+  out.name = m_query.name;
+  out.command = m_query.command;
+  out.module = m_opts.module;
+  out.file = source()->path();
+  out.line = source()->line_col(m_query.name_offset).line;
+  out.doc = m_query.doc;
+  out.sql = source()->text().substr(m_query.offset, m_query.length);
+
+  size_t errors_before = m_diags.error_count();
+  auto stmts =
+      parse::parse_range(source(), parse::StatementRange{m_query.offset, m_query.length}, m_diags);
+  if (stmts.size() != 1) return out;
+  const parse::Stmt& stmt = *stmts[0];
+  m_plan = plan_params(stmt, source(), m_diags);
+  for (const ParamSlot& p : m_plan.params) m_params[p.number].nullable = p.narg;
+
+  switch (stmt.kind) {
+    case parse::StmtKind::Select:
+      select(stmt.as<parse::SelectStmt>(), nullptr, &out.columns);
+      break;
+    case parse::StmtKind::Insert:
+      insert(stmt.as<parse::InsertStmt>(), nullptr, &out.columns);
+      break;
+    case parse::StmtKind::Update:
+      update(stmt.as<parse::UpdateStmt>(), nullptr, &out.columns);
+      break;
+    case parse::StmtKind::Delete:
+      delete_(stmt.as<parse::DeleteStmt>(), nullptr, &out.columns);
+      break;
+    default:
+      error(diag::DiagId::err_unsupported_sql, stmt.span, {parse::describe(stmt) + " statement"});
+      break;
+  }
+  bool is_dml = stmt.kind != parse::StmtKind::Select;
+  if (is_dml && returns_rows(m_query.command) && out.columns.empty() && !m_failed) {
+    error(diag::DiagId::err_one_without_returning, stmt.span,
+          {m_query.name, source::command_name(m_query.command), parse::describe(stmt)});
+  }
+
+  // Parameters: every number from 1 to the highest must be known.
+  int highest = 0;
+  for (const ParamSlot& p : m_plan.params) highest = std::max(highest, p.number);
+  for (int n = 1; n <= highest; ++n) {
+    const ParamSlot* slot = nullptr;
+    for (const ParamSlot& p : m_plan.params) {
+      if (p.number == n) slot = &p;
+    }
+    ResultParam rp;
+    rp.number = n;
+    if (!slot) {
+      error(diag::DiagId::err_type_resolution, stmt.span,
+            {"could not determine data type of parameter $" + std::to_string(n)});
+      out.params.push_back(rp);
+      continue;
+    }
+    const ParamState& st = m_params[n];
+    rp.name = slot->name;
+    rp.slice = slot->slice;
+    rp.not_null = !st.nullable;
+    if (st.typed) {
+      rp.type = st.type;
+    } else {
+      rp.type = ExprType{pseudo_oid::k_any, -1};
+      const parse::Expr* use = slot->uses.empty() ? nullptr : slot->uses.front();
+      error(diag::DiagId::warn_unknown_type, use ? use->span : stmt.span,
+            {"parameter $" + std::to_string(n)});
+    }
+    out.params.push_back(rp);
+  }
+
+  // Annotations: `-- @nullable name` / `-- @not-null name` (a column, else a parameter).
+  for (const source::QueryAnnotation& a : m_query.annotations) {
+    for (const std::string& target : a.args) {
+      bool hit = false;
+      for (ResultColumn& c : out.columns) {
+        if (c.name == target) {
+          c.not_null = a.kind == "not-null";
+          hit = true;
+        }
+      }
+      for (ResultParam& p : out.params) {
+        if (!hit && p.name == target) {
+          p.not_null = a.kind == "not-null";
+          hit = true;
+        }
+      }
+      if (!hit) {
+        m_diags.report(diag::make(diag::DiagId::err_column_unknown,
+                                  diag::Location::at(source(), a.offset, a.length),
+                                  {target, " in the query's result or parameters"}));
+      }
+    }
+  }
+
+  std::vector<Edit> edits = m_plan.edits;
+  edits.insert(edits.end(), m_edits.begin(), m_edits.end());
+  out.sql = apply_edits(source()->text(), m_query.offset, m_query.length, std::move(edits));
+  out.ok = m_diags.error_count() == errors_before;
+  return out;
+}
+
+AnalyzedQuery analyze_query(const catalog::Catalog& cat, const source::Query& query,
+                            const AnalyzeOptions& opts, diag::DiagnosticEngine& diags) {
+  return Analyzer(cat, query, opts, diags).run();
+}
+
+nlohmann::json to_json(const catalog::Catalog& cat, const AnalyzedQuery& q) {
+  using nlohmann::json;
+  auto put_type = [&](json& j, ExprType t) {
+    if (t.oid == 0) t.oid = pseudo_oid::k_any;  // unresolved after an error
+    catalog::Oid elem = cat.element_type(t.oid);
+    auto [schema, name] = cat.type_name(elem ? elem : t.oid);
+    j["type"] = name;
+    j["type_schema"] = schema;
+    j["array_dims"] = elem ? 1 : 0;
+  };
+  json cols = json::array();
+  for (const ResultColumn& c : q.columns) {
+    json j = {{"name", c.name}};
+    put_type(j, c.type);
+    j["not_null"] = c.not_null;
+    j["table"] = c.table.empty() ? json(nullptr) : json(c.table);
+    j["table_schema"] = c.table_schema.empty() ? json(nullptr) : json(c.table_schema);
+    j["embed"] = c.embed.empty() ? json(nullptr) : json(c.embed);
+    if (!c.embed.empty()) {
+      j["embed_schema"] = c.embed_schema;
+      j["embed_nullable"] = c.embed_nullable;
+    }
+    cols.push_back(std::move(j));
+  }
+  json params = json::array();
+  for (const ResultParam& p : q.params) {
+    json j = {{"number", p.number}, {"name", p.name}};
+    put_type(j, p.type);
+    j["not_null"] = p.not_null;
+    if (p.slice) j["slice"] = true;
+    params.push_back(std::move(j));
+  }
+  return json{{"name", q.name},
+              {"cmd", source::command_name(q.command)},
+              {"module", q.module},
+              {"file", q.file},
+              {"line", q.line},
+              {"doc", q.doc},
+              {"sql", q.sql},
+              {"columns", std::move(cols)},
+              {"params", std::move(params)}};
+}
+
+}  // namespace sqlgen::analyze

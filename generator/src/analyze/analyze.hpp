@@ -1,0 +1,65 @@
+#pragma once
+/// The analyze stage's public header: for each named query, its result
+/// columns and parameters with PostgreSQL's types and sqlgen's nullability,
+/// and the SQL sent to the server (`$n` parameters, stars expanded).
+
+#include <nlohmann/json_fwd.hpp>
+#include <string>
+#include <vector>
+
+#include "analyze/types.hpp"
+#include "catalog/catalog.hpp"
+#include "diag/diag.hpp"
+#include "source/query_file.hpp"
+
+namespace sqlgen::analyze {
+
+/// A result column.
+struct ResultColumn {
+  std::string name;
+  ExprType type;
+  bool not_null = false;
+  std::string table;         ///< the column's table when it is a plain table column
+  std::string table_schema;  ///< its schema
+  std::string embed;         ///< set for columns of `sqlgen.embed(table)`: the table's name
+  std::string embed_schema;
+  bool embed_nullable = false;  ///< the embedded table is on the nullable side of a join
+};
+
+/// A parameter `$n`.
+struct ResultParam {
+  int number = 0;
+  std::string name;  ///< from `@name` / `sqlgen.arg(name)`; empty for `$n`
+  ExprType type;
+  bool not_null = true;
+  bool slice = false;
+};
+
+/// One analyzed query.
+struct AnalyzedQuery {
+  std::string name;
+  source::QueryCommand command = source::QueryCommand::Exec;
+  std::string module;
+  std::string file;
+  uint32_t line = 0;
+  std::vector<std::string> doc;
+  std::string sql;  ///< what is sent to the server
+  std::vector<ResultColumn> columns;
+  std::vector<ResultParam> params;
+  bool ok = false;  ///< false when the query had errors
+};
+
+/// Settings of one module.
+struct AnalyzeOptions {
+  std::vector<std::string> search_path;  ///< empty: the catalog's default
+  std::string module;
+};
+
+/// Analyzes one query; problems are reported at their place in the query file.
+AnalyzedQuery analyze_query(const catalog::Catalog& cat, const source::Query& query,
+                            const AnalyzeOptions& opts, diag::DiagnosticEngine& diags);
+
+/// The `sqlgen analyze` JSON of one query (see the analyzer issue's contract).
+nlohmann::json to_json(const catalog::Catalog& cat, const AnalyzedQuery& q);
+
+}  // namespace sqlgen::analyze

@@ -1,0 +1,137 @@
+#pragma once
+// Internal to analyze/: the state of analyzing one query — scopes of FROM
+// items, parameter types, edits to the SQL — shared by infer_*.cpp,
+// select.cpp and dml.cpp.
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "analyze/analyze.hpp"
+#include "analyze/params.hpp"
+#include "parse/ast.hpp"
+
+namespace sqlgen::analyze {
+
+/// A column visible in a scope.
+struct Col {
+  std::string name;
+  ExprType type;
+  bool nullable = true;
+  std::string table;  ///< source table name for plain table columns
+  std::string schema;
+};
+
+/// One FROM item as the query sees it.
+struct RangeEntry {
+  std::string name;    ///< alias, or the table/CTE/function name
+  std::string schema;  ///< for `schema.table.col` references of tables
+  std::vector<Col> cols;
+  bool nullable_side = false;       ///< under the nullable side of an outer join
+  std::vector<std::string> merged;  ///< USING/NATURAL columns hidden from `*` on the right side
+};
+
+/// A CTE's output.
+struct CteDef {
+  std::string name;
+  std::vector<Col> cols;
+};
+
+/// Names visible at one query level; `parent` for correlated references.
+struct Scope {
+  std::vector<RangeEntry> entries;
+  const Scope* parent = nullptr;
+  std::vector<CteDef> ctes;
+  /// Columns known not null by WHERE / inner-join conditions: (entry, column).
+  std::vector<std::pair<std::string, std::string>> narrowed;
+  /// The CTE `name` visible here or in a parent.
+  const CteDef* find_cte(const std::string& name) const;
+};
+
+/// The type and nullability of an expression.
+struct Typed {
+  ExprType type;
+  bool nullable = true;
+  const Col* origin = nullptr;  ///< the scope column a plain column reference names
+  std::string entry;            ///< that column's range entry
+  bool is_param = false;        ///< an untyped parameter or literal to bind later
+};
+
+/// Analyzes one statement of one query.
+class Analyzer {
+ public:
+  Analyzer(const catalog::Catalog& cat, const source::Query& query, const AnalyzeOptions& opts,
+           diag::DiagnosticEngine& diags);
+
+  AnalyzedQuery run();
+
+  // select.cpp
+  std::vector<Col> select(const parse::SelectStmt& s, const Scope* parent,
+                          std::vector<ResultColumn>* out = nullptr);
+  void add_from(const parse::FromItem& item, Scope& scope, const Scope* parent);
+  std::vector<Col> statement_columns(const parse::Stmt& s, const Scope* parent);
+  void add_ctes(const std::optional<parse::WithClause>& with, Scope& scope, const Scope* parent);
+  std::vector<Col> target_list(const std::vector<parse::ResTarget>& targets, Scope& scope,
+                               std::vector<ResultColumn>* out);
+  // dml.cpp
+  std::vector<Col> insert(const parse::InsertStmt& s, const Scope* parent,
+                          std::vector<ResultColumn>* out);
+  std::vector<Col> update(const parse::UpdateStmt& s, const Scope* parent,
+                          std::vector<ResultColumn>* out);
+  std::vector<Col> delete_(const parse::DeleteStmt& s, const Scope* parent,
+                           std::vector<ResultColumn>* out);
+  // infer.cpp
+  Typed infer(const parse::Expr& e, Scope& scope);
+  /// Types `e` and coerces it to `target` (parameters and literals take it).
+  Typed infer_as(const parse::Expr& e, Scope& scope, ExprType target, bool nullable_target);
+  /// Gives an untyped parameter (or parameter under a cast) its type.
+  void bind(const parse::Expr& e, ExprType type);
+  /// Marks a parameter nullable (IS NULL comparisons, nullable targets, narg).
+  void bind_nullable(const parse::Expr& e);
+  std::string figure_name(const parse::Expr& e) const;
+  /// Resolves a column reference; reports and returns null when it fails.
+  std::optional<Typed> column_ref(const parse::ColumnRefExpr& c, const Scope& scope);
+  void narrow(const parse::Expr* cond, Scope& scope);
+
+  // shared
+  void error(diag::DiagId id, parse::Span span, std::vector<std::string> args = {});
+  const catalog::Relation* find_relation(const parse::QualName& name);
+  std::vector<Col> relation_cols(const catalog::Relation& rel);
+  ExprType type_of(const catalog::TypeRef& t) const { return ExprType{t.oid, t.typmod}; }
+  ExprType type_name(const parse::TypeName& tn);
+  std::string quote(const std::string& ident) const;
+  const std::vector<std::string>& search_path() const { return m_search_path; }
+  const catalog::Catalog& cat() const { return m_cat; }
+  const diag::SourcePtr& source() const { return m_query.source; }
+
+  std::vector<Edit> m_edits;
+  bool m_failed = false;
+  int m_quiet = 0;  ///< > 0 while analyzing a view's definition: nothing is reported
+
+ private:
+  const catalog::Catalog& m_cat;
+  const source::Query& m_query;
+  AnalyzeOptions m_opts;
+  diag::DiagnosticEngine& m_diags;
+  std::vector<std::string> m_search_path;
+  ParamPlan m_plan;
+  struct ParamState {
+    ExprType type;
+    bool typed = false;
+    bool nullable = false;
+    const parse::Expr* typed_at = nullptr;
+  };
+  std::map<int, ParamState> m_params;
+  std::vector<std::unique_ptr<Col>> m_owned;  // stable storage for Typed::origin
+
+  friend struct AnalyzerAccess;
+
+ public:
+  /// The `$n` of a parameter node, or 0.
+  int param_number(const parse::Expr& e) const;
+  const ParamPlan& plan() const { return m_plan; }
+};
+
+}  // namespace sqlgen::analyze

@@ -1,0 +1,179 @@
+// INSERT, UPDATE and DELETE: target columns type the parameters and values
+// written to them; RETURNING lists are result columns.
+#include "analyze/analyzer.hpp"
+
+namespace sqlgen::analyze {
+
+namespace {
+
+using namespace parse;
+
+}  // namespace
+
+std::vector<Col> Analyzer::insert(const InsertStmt& s, const Scope* parent,
+                                  std::vector<ResultColumn>* out) {
+  Scope scope;
+  scope.parent = parent;
+  add_ctes(s.with, scope, parent);
+  const catalog::Relation* rel = find_relation(s.table);
+  if (!rel) {
+    m_failed = true;
+    return {};
+  }
+  RangeEntry target;
+  target.name = s.alias.empty() ? rel->name : s.alias;
+  target.schema = rel->schema;
+  target.cols = relation_cols(*rel);
+
+  // The columns written, in order.
+  std::vector<const Col*> cols;
+  if (s.columns.empty()) {
+    for (const Col& c : target.cols) cols.push_back(&c);
+  } else {
+    for (const ResTarget& t : s.columns) {
+      const Col* found = nullptr;
+      for (const Col& c : target.cols) {
+        if (c.name == t.name) found = &c;
+      }
+      if (!found) {
+        std::vector<std::string> names;
+        for (const Col& c : target.cols) names.push_back(c.name);
+        std::string h = diag::did_you_mean(t.name, names);
+        error(diag::DiagId::err_column_not_found, t.span,
+              {t.name, rel->name, h.empty() ? "" : ", " + h});
+        return {};
+      }
+      cols.push_back(found);
+    }
+  }
+
+  if (s.source) {
+    if (!s.source->values.empty() && s.source->set_op == SelectStmt::SetOp::None &&
+        s.source->from.empty()) {
+      // VALUES rows: every value takes its column's type.
+      for (const auto& row : s.source->values) {
+        if (row.size() > cols.size()) {
+          error(diag::DiagId::err_column_count, row[cols.size()]->span, {"INSERT"});
+          return {};
+        }
+        for (size_t i = 0; i < row.size(); ++i) {
+          if (row[i]->kind == ExprKind::SetToDefault) continue;
+          infer_as(*row[i], scope, cols[i]->type, cols[i]->nullable);
+        }
+      }
+    } else {
+      // INSERT ... SELECT: parameters in the select list take the column types.
+      select(*s.source, &scope);
+      const SelectStmt* leaf = s.source.get();
+      while (leaf && leaf->set_op != SelectStmt::SetOp::None) leaf = leaf->left.get();
+      if (leaf) {
+        for (size_t i = 0; i < leaf->targets.size() && i < cols.size(); ++i) {
+          if (!leaf->targets[i].value) continue;
+          bind(*leaf->targets[i].value, cols[i]->type);
+          if (cols[i]->nullable) bind_nullable(*leaf->targets[i].value);
+        }
+      }
+    }
+  }
+
+  scope.entries.push_back(target);
+  if (s.on_conflict && s.on_conflict->update) {
+    RangeEntry excluded = target;
+    excluded.name = "excluded";
+    excluded.schema.clear();
+    scope.entries.push_back(excluded);
+    for (const ResTarget& t : s.on_conflict->set) {
+      const Col* col = nullptr;
+      for (const Col& c : target.cols) {
+        if (c.name == t.name) col = &c;
+      }
+      if (!col) {
+        error(diag::DiagId::err_column_not_found, t.span, {t.name, rel->name, ""});
+        continue;
+      }
+      if (t.value && t.value->kind != ExprKind::SetToDefault) {
+        infer_as(*t.value, scope, col->type, col->nullable);
+      }
+    }
+    if (s.on_conflict->where) {
+      infer_as(*s.on_conflict->where, scope, {catalog::builtins::type_oid::k_bool, -1}, false);
+    }
+    scope.entries.pop_back();
+  }
+  return target_list(s.returning, scope, out);
+}
+
+std::vector<Col> Analyzer::update(const UpdateStmt& s, const Scope* parent,
+                                  std::vector<ResultColumn>* out) {
+  Scope scope;
+  scope.parent = parent;
+  add_ctes(s.with, scope, parent);
+  const catalog::Relation* rel = find_relation(s.table);
+  if (!rel) {
+    m_failed = true;
+    return {};
+  }
+  RangeEntry target;
+  target.name = s.alias.empty() ? rel->name : s.alias;
+  target.schema = rel->schema;
+  target.cols = relation_cols(*rel);
+  scope.entries.push_back(target);
+  for (const FromItemPtr& f : s.from) {
+    if (f) add_from(*f, scope, parent);
+  }
+  for (const ResTarget& t : s.set) {
+    const Col* col = nullptr;
+    for (const Col& c : scope.entries[0].cols) {
+      if (c.name == t.name) col = &c;
+    }
+    if (!col) {
+      std::vector<std::string> names;
+      for (const Col& c : scope.entries[0].cols) names.push_back(c.name);
+      std::string h = diag::did_you_mean(t.name, names);
+      error(diag::DiagId::err_column_not_found, t.span,
+            {t.name, rel->name, h.empty() ? "" : ", " + h});
+      continue;
+    }
+    if (!t.value || t.value->kind == ExprKind::SetToDefault) continue;
+    ExprType target_type = col->type;
+    // `SET arr[1] = x` writes an element.
+    for (const IndirectionExpr::Step& step : t.indirection) {
+      if (step.kind == IndirectionExpr::Step::Kind::Subscript) {
+        if (catalog::Oid elem = element_of(m_cat, target_type.oid)) target_type = {elem, -1};
+      }
+    }
+    infer_as(*t.value, scope, target_type, col->nullable);
+  }
+  if (s.where) {
+    infer_as(*s.where, scope, {catalog::builtins::type_oid::k_bool, -1}, false);
+    narrow(s.where.get(), scope);
+  }
+  return target_list(s.returning, scope, out);
+}
+
+std::vector<Col> Analyzer::delete_(const DeleteStmt& s, const Scope* parent,
+                                   std::vector<ResultColumn>* out) {
+  Scope scope;
+  scope.parent = parent;
+  add_ctes(s.with, scope, parent);
+  const catalog::Relation* rel = find_relation(s.table);
+  if (!rel) {
+    m_failed = true;
+    return {};
+  }
+  RangeEntry target;
+  target.name = s.alias.empty() ? rel->name : s.alias;
+  target.schema = rel->schema;
+  target.cols = relation_cols(*rel);
+  scope.entries.push_back(target);
+  for (const FromItemPtr& f : s.using_items) {
+    if (f) add_from(*f, scope, parent);
+  }
+  if (s.where) {
+    infer_as(*s.where, scope, {catalog::builtins::type_oid::k_bool, -1}, false);
+    narrow(s.where.get(), scope);
+  }
+  return target_list(s.returning, scope, out);
+}
+
+}  // namespace sqlgen::analyze

@@ -1,0 +1,601 @@
+// Expression typing: PostgreSQL's resolution (types.hpp) applied to the
+// AST, parameters typed from their context, and nullability by the rules
+// of the analyzer issue.
+#include <algorithm>
+#include <set>
+
+#include "analyze/analyzer.hpp"
+
+namespace sqlgen::analyze {
+
+namespace {
+
+using namespace parse;
+using catalog::Oid;
+namespace builtin_type = catalog::builtins::type_oid;
+
+constexpr Oid k_unknown_oid = pseudo_oid::k_unknown_oid;
+
+/// Strict functions that still return NULL for non-null input.
+const std::set<std::string>& null_returning_functions() {
+  static const std::set<std::string> k = {"regexp_match",
+                                          "array_position",
+                                          "nullif",
+                                          "jsonb_extract_path",
+                                          "jsonb_extract_path_text",
+                                          "json_extract_path",
+                                          "json_extract_path_text",
+                                          "jsonb_path_query_first",
+                                          "array_lower",
+                                          "array_upper",
+                                          "array_length",
+                                          "to_regclass",
+                                          "to_regtype",
+                                          "substring",
+                                          "lag",
+                                          "lead",
+                                          "first_value",
+                                          "last_value",
+                                          "nth_value",
+                                          "json_object_field",
+                                          "jsonb_object_field",
+                                          "json_object_field_text",
+                                          "jsonb_object_field_text",
+                                          "array_ndims",
+                                          "array_dims",
+                                          "current_setting",
+                                          "pg_get_serial_sequence"};
+  return k;
+}
+
+/// Non-strict functions that never return NULL.
+const std::set<std::string>& never_null_functions() {
+  static const std::set<std::string> k = {"now",
+                                          "clock_timestamp",
+                                          "statement_timestamp",
+                                          "transaction_timestamp",
+                                          "timeofday",
+                                          "random",
+                                          "gen_random_uuid",
+                                          "uuid_generate_v4",
+                                          "concat",
+                                          "concat_ws",
+                                          "jsonb_build_object",
+                                          "json_build_object",
+                                          "jsonb_build_array",
+                                          "json_build_array",
+                                          "count",
+                                          "row_number",
+                                          "rank",
+                                          "dense_rank",
+                                          "percent_rank",
+                                          "cume_dist",
+                                          "ntile",
+                                          "current_database",
+                                          "version",
+                                          "pg_backend_pid",
+                                          "format"};
+  return k;
+}
+
+/// Operators that may return NULL for non-null operands (missing keys, ...).
+bool null_returning_operator(const std::string& name) {
+  return name == "->" || name == "->>" || name == "#>" || name == "#>>";
+}
+
+ExprType sql_value_function_type(const std::string& op) {
+  if (op == "SVFOP_CURRENT_DATE") return {builtin_type::k_date, -1};
+  if (op == "SVFOP_CURRENT_TIME" || op == "SVFOP_CURRENT_TIME_N")
+    return {builtin_type::k_timetz, -1};
+  if (op == "SVFOP_CURRENT_TIMESTAMP" || op == "SVFOP_CURRENT_TIMESTAMP_N") {
+    return {builtin_type::k_timestamptz, -1};
+  }
+  if (op == "SVFOP_LOCALTIME" || op == "SVFOP_LOCALTIME_N") return {builtin_type::k_time, -1};
+  if (op == "SVFOP_LOCALTIMESTAMP" || op == "SVFOP_LOCALTIMESTAMP_N") {
+    return {builtin_type::k_timestamp, -1};
+  }
+  return {builtin_type::k_name, -1};  // CURRENT_USER, SESSION_USER, CURRENT_SCHEMA, ...
+}
+
+bool is_unknown(const Typed& t) { return t.type.oid == k_unknown_oid; }
+
+}  // namespace
+
+int Analyzer::param_number(const Expr& e) const {
+  auto it = m_plan.number_of.find(&e);
+  return it == m_plan.number_of.end() ? 0 : it->second;
+}
+
+void Analyzer::bind(const Expr& e, ExprType type) {
+  if (type.oid == 0 || type.oid == k_unknown_oid) return;
+  int n = param_number(e);
+  if (n == 0) {
+    // `(@x)::int` style nesting: a cast's operand already took its type.
+    return;
+  }
+  ParamState& st = m_params[n];
+  if (!st.typed) {
+    st.type = type;
+    st.typed = true;
+    st.typed_at = &e;
+    return;
+  }
+  if (st.type.oid == type.oid) return;
+  diag::Diagnostic d = diag::make(diag::DiagId::err_param_conflict,
+                                  diag::Location::at(source(), e.span.offset, e.span.length),
+                                  {std::to_string(n), format(m_cat, st.type), format(m_cat, type)});
+  if (st.typed_at) {
+    d.note(diag::DiagId::note_param_first_use,
+           diag::Location::at(source(), st.typed_at->span.offset, st.typed_at->span.length),
+           {std::to_string(n), format(m_cat, st.type)});
+  }
+  m_diags.report(std::move(d));
+  m_failed = true;
+}
+
+void Analyzer::bind_nullable(const Expr& e) {
+  if (int n = param_number(e)) m_params[n].nullable = true;
+}
+
+Typed Analyzer::infer_as(const Expr& e, Scope& scope, ExprType target, bool nullable_target) {
+  Typed t = infer(e, scope);
+  if (param_number(e)) {
+    bind(e, target);
+    if (nullable_target) bind_nullable(e);
+    t.type = target;
+    t.is_param = false;
+    return t;
+  }
+  if (is_unknown(t)) t.type = target;  // an unknown literal takes the target type
+  return t;
+}
+
+std::string Analyzer::figure_name(const Expr& e) const {
+  switch (e.kind) {
+    case ExprKind::ColumnRef: {
+      const auto& c = e.as<ColumnRefExpr>();
+      return c.fields.empty() ? "?column?" : c.fields.back();
+    }
+    case ExprKind::FuncCall: {
+      const auto& f = e.as<FuncCallExpr>();
+      if (param_number(e)) return f.args.empty() ? "?column?" : figure_name(*f.args[0]);
+      return f.name.empty() ? "?column?" : f.name.back();
+    }
+    case ExprKind::TypeCast: {
+      const auto& c = e.as<TypeCastExpr>();
+      std::string inner = c.arg ? figure_name(*c.arg) : "?column?";
+      if (inner != "?column?") return inner;
+      return c.type.names.empty() ? inner : c.type.names.back();
+    }
+    case ExprKind::Case:
+      return "case";
+    case ExprKind::Coalesce:
+      return "coalesce";
+    case ExprKind::MinMax:
+      return e.as<MinMaxExpr>().greatest ? "greatest" : "least";
+    case ExprKind::Array:
+      return "array";
+    case ExprKind::Row:
+      return "row";
+    case ExprKind::SubLink: {
+      const auto& s = e.as<SubLinkExpr>();
+      if (s.type == SubLinkExpr::Type::Exists) return "exists";
+      if (s.type == SubLinkExpr::Type::Array) return "array";
+      if (s.type == SubLinkExpr::Type::Expr && s.subselect &&
+          s.subselect->kind == StmtKind::Select) {
+        const auto& sel = s.subselect->as<SelectStmt>();
+        if (!sel.targets.empty()) {
+          if (!sel.targets[0].name.empty()) return sel.targets[0].name;
+          if (sel.targets[0].value) return figure_name(*sel.targets[0].value);
+        }
+      }
+      return "?column?";
+    }
+    case ExprKind::Indirection: {
+      const auto& i = e.as<IndirectionExpr>();
+      for (auto it = i.steps.rbegin(); it != i.steps.rend(); ++it) {
+        if (it->kind == IndirectionExpr::Step::Kind::Field) return it->field;
+      }
+      return i.arg ? figure_name(*i.arg) : "?column?";
+    }
+    case ExprKind::SqlValueFunction: {
+      std::string op = e.as<SqlValueFunctionExpr>().op;
+      std::string n = op.rfind("SVFOP_", 0) == 0 ? op.substr(6) : op;
+      if (n.size() > 2 && n.compare(n.size() - 2, 2, "_N") == 0) n.resize(n.size() - 2);
+      std::transform(n.begin(), n.end(), n.begin(), [](char c) { return std::tolower(c); });
+      return n;
+    }
+    case ExprKind::Collate:
+      return e.as<CollateExpr>().arg ? figure_name(*e.as<CollateExpr>().arg) : "?column?";
+    default:
+      return "?column?";
+  }
+}
+
+Typed Analyzer::infer(const Expr& e, Scope& scope) {
+  if (int n = param_number(e)) {
+    ParamState& st = m_params[n];
+    Typed t;
+    t.type = st.typed ? st.type : k_unknown;
+    t.nullable = st.nullable;
+    t.is_param = !st.typed;
+    return t;
+  }
+  auto resolve_binary = [&](const std::vector<std::string>& op, const Expr* l, const Expr* r,
+                            Span span) -> Typed {
+    Typed lt = l ? infer(*l, scope) : Typed{};
+    Typed rt = infer(*r, scope);
+    OperatorMatch m = resolve_operator(m_cat, op, l ? lt.type.oid : 0, rt.type.oid, m_search_path);
+    Typed out;
+    if (!m.ok()) {
+      error(diag::DiagId::err_type_resolution, span, {m.error});
+      return out;
+    }
+    if (l) bind(*l, {m.left, -1});
+    bind(*r, {m.right, -1});
+    out.type = {m.result, -1};
+    bool any_null = (l && lt.nullable) || rt.nullable;
+    out.nullable = m.strict ? any_null : true;
+    if (!op.empty() && null_returning_operator(op.back())) out.nullable = true;
+    return out;
+  };
+
+  switch (e.kind) {
+    case ExprKind::ColumnRef: {
+      const auto& c = e.as<ColumnRefExpr>();
+      if (c.star) {
+        error(diag::DiagId::err_unsupported_sql, e.span, {"\"*\" outside a select list"});
+        return Typed{};
+      }
+      auto t = column_ref(c, scope);
+      return t ? *t : Typed{};
+    }
+    case ExprKind::ParamRef:
+      return Typed{k_unknown, false, nullptr, "", true};
+    case ExprKind::Const: {
+      const auto& c = e.as<ConstExpr>();
+      Typed t;
+      t.nullable = false;
+      switch (c.type) {
+        case ConstExpr::Type::Integer:
+          t.type = {builtin_type::k_int4, -1};
+          break;
+        case ConstExpr::Type::Float: {
+          // Integers too large for int4 arrive as "float" strings of digits.
+          bool digits = !c.text.empty() && std::all_of(c.text.begin(), c.text.end(), ::isdigit);
+          if (digits && c.text.size() <= 18) {
+            t.type = {builtin_type::k_int8, -1};
+          } else {
+            t.type = {builtin_type::k_numeric, -1};
+          }
+          break;
+        }
+        case ConstExpr::Type::String:
+          t.type = k_unknown;
+          t.is_param = true;
+          break;
+        case ConstExpr::Type::Bool:
+          t.type = {builtin_type::k_bool, -1};
+          break;
+        case ConstExpr::Type::BitString:
+          t.type = {builtin_type::k_bit, -1};
+          break;
+        case ConstExpr::Type::Null:
+          t.type = k_unknown;
+          t.nullable = true;
+          t.is_param = true;
+          break;
+      }
+      return t;
+    }
+    case ExprKind::AExpr: {
+      const auto& a = e.as<AExpr>();
+      switch (a.op) {
+        case AExpr::Op::Op:
+        case AExpr::Op::Like:
+        case AExpr::Op::ILike:
+        case AExpr::Op::Similar:
+          return resolve_binary(a.name, a.lhs.get(), a.rhs.get(), e.span);
+        case AExpr::Op::OpAny:
+        case AExpr::Op::OpAll: {
+          Typed lt = infer(*a.lhs, scope);
+          Typed rt = infer(*a.rhs, scope);
+          Oid elem = is_unknown(rt) ? k_unknown_oid : element_of(m_cat, rt.type.oid);
+          if (elem == 0) {
+            error(diag::DiagId::err_type_resolution, a.rhs->span,
+                  {"op ANY/ALL (array) requires array on right side"});
+            return Typed{};
+          }
+          OperatorMatch m = resolve_operator(m_cat, a.name, lt.type.oid, elem, m_search_path);
+          if (!m.ok()) {
+            error(diag::DiagId::err_type_resolution, e.span, {m.error});
+            return Typed{};
+          }
+          bind(*a.lhs, {m.left, -1});
+          bind(*a.rhs, {array_of(m_cat, m.right), -1});
+          return Typed{{builtin_type::k_bool, -1}, lt.nullable || rt.nullable, nullptr, "", false};
+        }
+        case AExpr::Op::Distinct:
+        case AExpr::Op::NotDistinct: {
+          Typed t = resolve_binary({"="}, a.lhs.get(), a.rhs.get(), e.span);
+          t.nullable = false;
+          t.type = {builtin_type::k_bool, -1};
+          return t;
+        }
+        case AExpr::Op::NullIf: {
+          Typed lt = infer(*a.lhs, scope);
+          Typed t = resolve_binary({"="}, a.lhs.get(), a.rhs.get(), e.span);
+          (void)t;
+          Typed out = lt;
+          if (param_number(*a.lhs)) out.type = m_params[param_number(*a.lhs)].type;
+          out.nullable = true;
+          out.origin = nullptr;
+          return out;
+        }
+        case AExpr::Op::In: {
+          // `x IN (a, b)` compares like `x = a OR x = b` (strict `=`).
+          bool nullable = false;
+          for (const ExprPtr& item : a.list) {
+            Typed t = resolve_binary({"="}, a.lhs.get(), item.get(), item->span);
+            nullable = nullable || t.nullable;
+          }
+          return Typed{{builtin_type::k_bool, -1}, nullable, nullptr, "", false};
+        }
+        case AExpr::Op::Between:
+        case AExpr::Op::NotBetween:
+        case AExpr::Op::BetweenSym:
+        case AExpr::Op::NotBetweenSym: {
+          bool nullable = infer(*a.lhs, scope).nullable;
+          if (a.list.size() == 2) {
+            nullable =
+                resolve_binary({">="}, a.lhs.get(), a.list[0].get(), e.span).nullable || nullable;
+            nullable =
+                resolve_binary({"<="}, a.lhs.get(), a.list[1].get(), e.span).nullable || nullable;
+          }
+          return Typed{{builtin_type::k_bool, -1}, nullable, nullptr, "", false};
+        }
+      }
+      return Typed{};
+    }
+    case ExprKind::BoolExpr: {
+      bool nullable = false;
+      for (const ExprPtr& arg : e.as<BoolExpr>().args) {
+        nullable = infer_as(*arg, scope, {builtin_type::k_bool, -1}, false).nullable || nullable;
+      }
+      return Typed{{builtin_type::k_bool, -1}, nullable, nullptr, "", false};
+    }
+    case ExprKind::FuncCall: {
+      const auto& f = e.as<FuncCallExpr>();
+      std::vector<ExprType> types;
+      std::vector<std::string> names;
+      std::vector<const Expr*> args;
+      bool any_null = false;
+      bool named = false;
+      for (const ExprPtr& a : f.args) {
+        const Expr* arg = a.get();
+        std::string n;
+        if (arg->kind == ExprKind::NamedArg) {
+          n = arg->as<NamedArgExpr>().name;
+          arg = arg->as<NamedArgExpr>().arg.get();
+          named = true;
+        }
+        Typed t = infer(*arg, scope);
+        any_null = any_null || t.nullable;
+        types.push_back(t.type);
+        names.push_back(n);
+        args.push_back(arg);
+      }
+      CallFlags flags;
+      flags.agg_star = f.agg_star;
+      flags.agg_distinct = f.agg_distinct;
+      flags.has_filter = f.has_filter;
+      flags.within_group = f.within_group;
+      flags.has_over = f.has_over;
+      flags.variadic = f.variadic;
+      FunctionMatch m = resolve_function(m_cat, f.name, types, m_search_path, flags,
+                                         named ? names : std::vector<std::string>{});
+      if (!m.ok()) {
+        error(diag::DiagId::err_type_resolution, e.span, {m.error});
+        return Typed{};
+      }
+      for (size_t i = 0; i < args.size() && i < m.declared.size(); ++i) {
+        Oid decl = m.declared[i];
+        if (decl != pseudo_oid::k_any) bind(*args[i], {decl, -1});
+      }
+      Typed out;
+      out.type = {m.result, -1};
+      std::string fname = f.name.empty() ? "" : f.name.back();
+      if (m.kind == 'a' || m.kind == 'w') {
+        out.nullable = !never_null_functions().count(fname);
+      } else if (never_null_functions().count(fname)) {
+        out.nullable = false;
+      } else if (m.strict) {
+        out.nullable = any_null || null_returning_functions().count(fname) > 0;
+      } else {
+        out.nullable = true;
+      }
+      return out;
+    }
+    case ExprKind::TypeCast: {
+      const auto& c = e.as<TypeCastExpr>();
+      Typed inner = infer(*c.arg, scope);
+      ExprType target = type_name(c.type);
+      if (target.oid == 0) return Typed{};
+      bind(*c.arg, target);
+      return Typed{target, inner.nullable, nullptr, "", false};
+    }
+    case ExprKind::NullTest: {
+      const auto& n = e.as<NullTestExpr>();
+      infer(*n.arg, scope);
+      bind_nullable(*n.arg);
+      return Typed{{builtin_type::k_bool, -1}, false, nullptr, "", false};
+    }
+    case ExprKind::BooleanTest:
+      infer_as(*e.as<BooleanTestExpr>().arg, scope, {builtin_type::k_bool, -1}, true);
+      return Typed{{builtin_type::k_bool, -1}, false, nullptr, "", false};
+    case ExprKind::SubLink: {
+      const auto& s = e.as<SubLinkExpr>();
+      if (!s.subselect) return Typed{};
+      std::vector<Col> cols = statement_columns(*s.subselect, &scope);
+      switch (s.type) {
+        case SubLinkExpr::Type::Exists:
+          return Typed{{builtin_type::k_bool, -1}, false, nullptr, "", false};
+        case SubLinkExpr::Type::Array:
+          if (cols.empty()) return Typed{};
+          return Typed{{array_of(m_cat, cols[0].type.oid), -1}, false, nullptr, "", false};
+        case SubLinkExpr::Type::Any:
+        case SubLinkExpr::Type::All: {
+          if (!s.test || cols.empty()) return Typed{};
+          Typed lt = infer(*s.test, scope);
+          std::vector<std::string> op =
+              s.oper_name.empty() ? std::vector<std::string>{"="} : s.oper_name;
+          OperatorMatch m =
+              resolve_operator(m_cat, op, lt.type.oid, cols[0].type.oid, m_search_path);
+          if (!m.ok()) {
+            error(diag::DiagId::err_type_resolution, e.span, {m.error});
+            return Typed{};
+          }
+          bind(*s.test, {m.left, -1});
+          return Typed{{builtin_type::k_bool, -1}, true, nullptr, "", false};
+        }
+        default:
+          if (cols.empty()) return Typed{};
+          return Typed{cols[0].type, true, nullptr, "", false};
+      }
+    }
+    case ExprKind::Case: {
+      const auto& c = e.as<CaseExpr>();
+      if (c.arg) {
+        for (const auto& [when, then] : c.whens) {
+          resolve_binary({"="}, c.arg.get(), when.get(), when->span);
+        }
+      } else {
+        for (const auto& [when, then] : c.whens) {
+          infer_as(*when, scope, {builtin_type::k_bool, -1}, false);
+        }
+      }
+      // Like transformCaseExpr: the ELSE result (or an untyped NULL) comes
+      // first, then the THEN results; the order decides the common type.
+      std::vector<ExprType> types;
+      std::vector<const Expr*> results;
+      bool nullable = !c.default_result;
+      if (c.default_result) {
+        results.push_back(c.default_result.get());
+      } else {
+        types.push_back(k_unknown);
+      }
+      for (const auto& [when, then] : c.whens) results.push_back(then.get());
+      for (const Expr* r : results) {
+        Typed t = infer(*r, scope);
+        types.push_back(t.type);
+        nullable = nullable || t.nullable;
+      }
+      std::string err;
+      ExprType common = select_common_type(m_cat, types, "CASE", &err);
+      if (!err.empty()) {
+        error(diag::DiagId::err_type_resolution, e.span, {err});
+        return Typed{};
+      }
+      for (const Expr* r : results) bind(*r, common);
+      return Typed{common, nullable, nullptr, "", false};
+    }
+    case ExprKind::Coalesce:
+    case ExprKind::MinMax: {
+      const std::vector<ExprPtr>& list =
+          e.kind == ExprKind::Coalesce ? e.as<CoalesceExpr>().args : e.as<MinMaxExpr>().args;
+      const char* ctx = e.kind == ExprKind::Coalesce  ? "COALESCE"
+                        : e.as<MinMaxExpr>().greatest ? "GREATEST"
+                                                      : "LEAST";
+      std::vector<ExprType> types;
+      bool all_null = true;
+      for (const ExprPtr& a : list) {
+        Typed t = infer(*a, scope);
+        types.push_back(t.type);
+        all_null = all_null && t.nullable;
+      }
+      std::string err;
+      ExprType common = select_common_type(m_cat, types, ctx, &err);
+      if (!err.empty()) {
+        error(diag::DiagId::err_type_resolution, e.span, {err});
+        return Typed{};
+      }
+      for (const ExprPtr& a : list) bind(*a, common);
+      return Typed{common, all_null, nullptr, "", false};
+    }
+    case ExprKind::Array: {
+      const auto& arr = e.as<ArrayExpr>();
+      std::vector<ExprType> types;
+      for (const ExprPtr& el : arr.elements) types.push_back(infer(*el, scope).type);
+      if (types.empty()) {
+        error(diag::DiagId::err_type_resolution, e.span, {"cannot determine type of empty array"});
+        return Typed{};
+      }
+      std::string err;
+      ExprType common = select_common_type(m_cat, types, "ARRAY", &err);
+      if (!err.empty()) {
+        error(diag::DiagId::err_type_resolution, e.span, {err});
+        return Typed{};
+      }
+      for (const ExprPtr& el : arr.elements) bind(*el, common);
+      Oid result = element_of(m_cat, common.oid) ? common.oid : array_of(m_cat, common.oid);
+      return Typed{{result, -1}, false, nullptr, "", false};
+    }
+    case ExprKind::Indirection: {
+      const auto& ind = e.as<IndirectionExpr>();
+      Typed t = infer(*ind.arg, scope);
+      ExprType cur = t.type;
+      for (const IndirectionExpr::Step& step : ind.steps) {
+        if (step.lower) infer_as(*step.lower, scope, {builtin_type::k_int4, -1}, false);
+        if (step.upper) infer_as(*step.upper, scope, {builtin_type::k_int4, -1}, false);
+        if (step.kind == IndirectionExpr::Step::Kind::Subscript) {
+          Oid elem = element_of(m_cat, base_type(m_cat, cur.oid));
+          if (elem) {
+            cur = {elem, cur.typmod};
+          } else if (cur.oid != builtin_type::k_jsonb) {
+            error(diag::DiagId::err_type_resolution, e.span,
+                  {"cannot subscript type " + format(m_cat, cur) +
+                   " because it does not support subscripting"});
+            return Typed{};
+          }
+        } else if (step.kind == IndirectionExpr::Step::Kind::Field) {
+          // (composite).field
+          const catalog::Type* ty = m_cat.type(base_type(m_cat, cur.oid));
+          const std::vector<catalog::Column>* fields = nullptr;
+          if (ty && ty->relation) fields = &m_cat.relation(ty->relation)->columns;
+          if (ty && !ty->relation) fields = &ty->fields;
+          const catalog::Column* found = nullptr;
+          if (fields) {
+            for (const catalog::Column& f : *fields) {
+              if (f.name == step.field) found = &f;
+            }
+          }
+          if (!found) {
+            error(diag::DiagId::err_column_unknown, e.span, {step.field, ""});
+            return Typed{};
+          }
+          cur = type_of(found->type);
+        }
+      }
+      return Typed{cur, true, nullptr, "", false};
+    }
+    case ExprKind::Row:
+      for (const ExprPtr& a : e.as<RowExpr>().args) infer(*a, scope);
+      return Typed{{pseudo_oid::k_record, -1}, false, nullptr, "", false};
+    case ExprKind::SqlValueFunction:
+      return Typed{sql_value_function_type(e.as<SqlValueFunctionExpr>().op), false, nullptr, "",
+                   false};
+    case ExprKind::NamedArg:
+      return infer(*e.as<NamedArgExpr>().arg, scope);
+    case ExprKind::Collate:
+      return infer(*e.as<CollateExpr>().arg, scope);
+    case ExprKind::SetToDefault:
+      return Typed{k_unknown, true, nullptr, "", false};
+    case ExprKind::Unsupported:
+      error(diag::DiagId::err_unsupported_sql, e.span,
+            {"expression " + e.as<UnsupportedExpr>().node});
+      return Typed{};
+  }
+  return Typed{};
+}
+
+}  // namespace sqlgen::analyze

@@ -1,0 +1,596 @@
+// Scopes: FROM items (tables, views, CTEs, subqueries, functions, joins),
+// column references with PostgreSQL's ambiguity rules, select lists with
+// star and embed expansion, VALUES, set operations, narrowing by WHERE.
+#include <algorithm>
+
+#include "analyze/analyzer.hpp"
+#include "parse/parse.hpp"
+
+namespace sqlgen::analyze {
+
+namespace {
+
+using namespace parse;
+namespace builtin_type = catalog::builtins::type_oid;
+
+bool contains(const std::vector<std::string>& v, const std::string& s) {
+  return std::find(v.begin(), v.end(), s) != v.end();
+}
+
+/// Column names of every entry visible at this level, for did-you-mean.
+std::vector<std::string> visible_names(const Scope& scope) {
+  std::vector<std::string> out;
+  for (const Scope* s = &scope; s; s = s->parent) {
+    for (const RangeEntry& e : s->entries) {
+      for (const Col& c : e.cols) out.push_back(c.name);
+    }
+  }
+  return out;
+}
+
+std::string hint(const std::string& name, const std::vector<std::string>& candidates) {
+  std::string h = diag::did_you_mean(name, candidates);
+  return h.empty() ? "" : ", " + h;
+}
+
+}  // namespace
+
+const CteDef* Scope::find_cte(const std::string& name) const {
+  for (const Scope* s = this; s; s = s->parent) {
+    for (const CteDef& c : s->ctes) {
+      if (c.name == name) return &c;
+    }
+  }
+  return nullptr;
+}
+
+std::optional<Typed> Analyzer::column_ref(const ColumnRefExpr& c, const Scope& scope) {
+  const std::string& col = c.fields.back();
+  std::string table = c.fields.size() >= 2 ? c.fields[c.fields.size() - 2] : "";
+  std::string schema = c.fields.size() >= 3 ? c.fields[c.fields.size() - 3] : "";
+  for (const Scope* s = &scope; s; s = s->parent) {
+    const RangeEntry* found_entry = nullptr;
+    const Col* found = nullptr;
+    bool table_seen = false;
+    for (const RangeEntry& e : s->entries) {
+      if (!table.empty()) {
+        if (e.name != table || (!schema.empty() && e.schema != schema)) continue;
+        table_seen = true;
+      }
+      for (const Col& cc : e.cols) {
+        if (cc.name != col) continue;
+        if (table.empty() && contains(e.merged, col)) continue;  // USING: shown once
+        if (found) {
+          error(diag::DiagId::err_column_ambiguous, c.span, {col});
+          return std::nullopt;
+        }
+        found = &cc;
+        found_entry = &e;
+      }
+    }
+    if (!table.empty() && table_seen && !found) {
+      std::vector<std::string> names;
+      for (const RangeEntry& e : s->entries) {
+        if (e.name == table) {
+          for (const Col& cc : e.cols) names.push_back(cc.name);
+        }
+      }
+      error(diag::DiagId::err_column_qualified_unknown, c.span, {table, col, hint(col, names)});
+      return std::nullopt;
+    }
+    if (found) {
+      Typed t;
+      t.type = found->type;
+      t.nullable = found->nullable || found_entry->nullable_side;
+      for (const auto& [entry, name] : s->narrowed) {
+        if (entry == found_entry->name && name == col) t.nullable = false;
+      }
+      t.origin = found;
+      t.entry = found_entry->name;
+      return t;
+    }
+  }
+  if (!table.empty()) {
+    error(diag::DiagId::err_missing_from, c.span, {table});
+  } else {
+    error(diag::DiagId::err_column_unknown, c.span, {col, hint(col, visible_names(scope))});
+  }
+  return std::nullopt;
+}
+
+void Analyzer::narrow(const Expr* cond, Scope& scope) {
+  if (!cond) return;
+  auto mark = [&](const Expr* e) {
+    if (!e || e->kind != ExprKind::ColumnRef || e->as<ColumnRefExpr>().star) return;
+    const auto& c = e->as<ColumnRefExpr>();
+    // Resolve without reporting: look the column up in this scope only.
+    const std::string& col = c.fields.back();
+    std::string table = c.fields.size() >= 2 ? c.fields[c.fields.size() - 2] : "";
+    for (const RangeEntry& entry : scope.entries) {
+      if (!table.empty() && entry.name != table) continue;
+      for (const Col& cc : entry.cols) {
+        if (cc.name == col) scope.narrowed.emplace_back(entry.name, col);
+      }
+    }
+  };
+  if (cond->kind == ExprKind::BoolExpr && cond->as<BoolExpr>().op == BoolExpr::Op::And) {
+    for (const ExprPtr& a : cond->as<BoolExpr>().args) narrow(a.get(), scope);
+  } else if (cond->kind == ExprKind::NullTest && cond->as<NullTestExpr>().is_not) {
+    mark(cond->as<NullTestExpr>().arg.get());
+  } else if (cond->kind == ExprKind::AExpr && cond->as<AExpr>().op == AExpr::Op::Op) {
+    const auto& a = cond->as<AExpr>();
+    static const std::vector<std::string> k_strict_cmp = {"=", "<", ">", "<=", ">=", "<>"};
+    if (a.lhs && a.name.size() == 1 && contains(k_strict_cmp, a.name[0])) {
+      mark(a.lhs.get());
+      mark(a.rhs.get());
+    }
+  }
+}
+
+const catalog::Relation* Analyzer::find_relation(const QualName& name) {
+  const catalog::Relation* rel = m_cat.find_relation(name.schema, name.name, m_search_path);
+  if (!rel) {
+    std::vector<std::string> names;
+    for (const auto& [sname, sc] : m_cat.schemas()) {
+      if (!name.schema.empty() && sname != name.schema) continue;
+      for (const auto& [rname, oid] : sc.relations) names.push_back(rname);
+    }
+    error(diag::DiagId::err_relation_not_found, name.span,
+          {name.to_string(), hint(name.name, names)});
+  }
+  return rel;
+}
+
+std::vector<Col> Analyzer::relation_cols(const catalog::Relation& rel) {
+  std::vector<Col> out;
+  if (rel.columns_known) {
+    for (const catalog::Column& c : rel.columns) {
+      out.push_back(Col{c.name, type_of(c.type), !c.not_null, rel.name, rel.schema});
+    }
+    return out;
+  }
+  // Views and CREATE TABLE AS: analyze the defining query.
+  if (!rel.origin.source) return out;
+  diag::DiagnosticEngine quiet;
+  auto stmts = parse::parse_range(
+      rel.origin.source, parse::StatementRange{rel.origin.offset, rel.origin.length}, quiet);
+  if (stmts.size() != 1) return out;
+  const Stmt* query = nullptr;
+  std::vector<std::string> names;
+  if (stmts[0]->kind == StmtKind::CreateView) {
+    query = stmts[0]->as<CreateViewStmt>().query.get();
+    names = stmts[0]->as<CreateViewStmt>().column_names;
+  } else if (stmts[0]->kind == StmtKind::CreateTableAs) {
+    query = stmts[0]->as<CreateTableAsStmt>().query.get();
+    names = stmts[0]->as<CreateTableAsStmt>().column_names;
+  }
+  if (!query) return out;
+  // Problems inside a view are the migration's business, not this query's.
+  ++m_quiet;
+  out = statement_columns(*query, nullptr);
+  --m_quiet;
+  for (size_t i = 0; i < out.size(); ++i) {
+    if (i < names.size()) out[i].name = names[i];
+    // A view column is a plain column of the view for the caller.
+    out[i].table = rel.name;
+    out[i].schema = rel.schema;
+    if (rel.kind == catalog::RelKind::MatView || rel.kind == catalog::RelKind::Table) {
+      out[i].nullable = true;
+    }
+  }
+  return out;
+}
+
+ExprType Analyzer::type_name(const TypeName& tn) {
+  std::vector<std::string> names = tn.names;
+  if (names.size() > 2) names.erase(names.begin(), names.end() - 2);
+  ExprType t{0, -1};
+  if (names.size() == 1 || (names.size() == 2 && names[0] == "pg_catalog")) {
+    if (auto m = catalog::builtins::resolve_type_name(names)) t.oid = m->type->oid;
+  }
+  if (t.oid == 0) {
+    const catalog::Type* ut =
+        m_cat.find_type(names.size() == 2 ? names[0] : "", names.back(), m_search_path);
+    if (!ut) {
+      error(diag::DiagId::err_type_not_found, tn.span, {tn.to_string(), ""});
+      return ExprType{0, -1};
+    }
+    t.oid = ut->oid;
+  }
+  if (!tn.typmods.empty()) {
+    std::vector<int64_t> args;
+    for (const ExprPtr& m : tn.typmods) {
+      if (m && m->kind == ExprKind::Const && m->as<ConstExpr>().type == ConstExpr::Type::Integer) {
+        args.push_back(std::stoll(m->as<ConstExpr>().text));
+      }
+    }
+    auto r = catalog::builtins::compute_typmod(t.oid, args);
+    if (r.ok()) t.typmod = r.typmod;
+  }
+  if (!tn.array_bounds.empty()) {
+    catalog::Oid arr = element_of(m_cat, t.oid) ? t.oid : array_of(m_cat, t.oid);
+    t.oid = arr;
+  }
+  return t;
+}
+
+std::string Analyzer::quote(const std::string& ident) const {
+  return catalog::builtins::quote_identifier(ident);
+}
+
+void Analyzer::add_ctes(const std::optional<WithClause>& with, Scope& scope, const Scope* parent) {
+  if (!with) return;
+  for (const CommonTableExpr& cte : with->ctes) {
+    if (!cte.query) continue;
+    std::vector<Col> cols;
+    if (with->recursive && cte.query->kind == StmtKind::Select &&
+        cte.query->as<SelectStmt>().set_op == SelectStmt::SetOp::Union &&
+        cte.query->as<SelectStmt>().left) {
+      // The non-recursive term defines the types; then the whole is analyzed.
+      cols = select(*cte.query->as<SelectStmt>().left, &scope);
+      for (size_t i = 0; i < cols.size() && i < cte.columns.size(); ++i) {
+        cols[i].name = cte.columns[i];
+      }
+      scope.ctes.push_back(CteDef{cte.name, cols});
+      std::vector<Col> all = statement_columns(*cte.query, &scope);
+      scope.ctes.pop_back();
+      for (size_t i = 0; i < cols.size() && i < all.size(); ++i) {
+        cols[i].nullable = cols[i].nullable || all[i].nullable;
+      }
+    } else {
+      (void)parent;
+      cols = statement_columns(*cte.query, &scope);
+      for (size_t i = 0; i < cols.size() && i < cte.columns.size(); ++i) {
+        cols[i].name = cte.columns[i];
+      }
+    }
+    for (Col& c : cols) {
+      c.table.clear();
+      c.schema.clear();
+    }
+    scope.ctes.push_back(CteDef{cte.name, std::move(cols)});
+  }
+}
+
+void Analyzer::add_from(const FromItem& item, Scope& scope, const Scope* parent) {
+  RangeEntry entry;
+  switch (item.kind) {
+    case FromItem::Kind::Table: {
+      const auto& t = item.as<TableRef>();
+      const CteDef* cte = t.name.schema.empty() ? scope.find_cte(t.name.name) : nullptr;
+      if (cte) {
+        entry.name = t.name.name;
+        entry.cols = cte->cols;
+      } else {
+        const catalog::Relation* rel = find_relation(t.name);
+        if (!rel) {
+          m_failed = true;
+          return;
+        }
+        entry.name = rel->name;
+        entry.schema = rel->schema;
+        entry.cols = relation_cols(*rel);
+      }
+      break;
+    }
+    case FromItem::Kind::Subquery: {
+      const auto& sq = item.as<SubqueryRef>();
+      if (sq.query) entry.cols = statement_columns(*sq.query, item.lateral ? &scope : parent);
+      for (Col& c : entry.cols) {
+        c.table.clear();
+        c.schema.clear();
+      }
+      break;
+    }
+    case FromItem::Kind::Function: {
+      const auto& fr = item.as<FunctionRef>();
+      for (const ExprPtr& call : fr.calls) {
+        if (!call || call->kind != ExprKind::FuncCall) continue;
+        const auto& f = call->as<FuncCallExpr>();
+        // Resolve like an expression (arguments see LATERAL columns).
+        Typed t = infer(*call, scope);
+        std::vector<ExprType> arg_types;
+        for (const ExprPtr& a : f.args) arg_types.push_back(infer(*a, scope).type);
+        FunctionMatch m = resolve_function(m_cat, f.name, arg_types, m_search_path);
+        std::string fname = f.name.empty() ? "" : f.name.back();
+        if (!fr.column_defs.empty()) {
+          for (const ColumnDef& cd : fr.column_defs) {
+            entry.cols.push_back(Col{cd.name, type_name(cd.type), true, "", ""});
+          }
+        } else if (m.ok() && !m.out_columns.empty()) {
+          for (const auto& [n, ty] : m.out_columns) {
+            entry.cols.push_back(Col{n, ExprType{ty, -1}, true, "", ""});
+          }
+        } else if (m.ok() && is_complex(m_cat, m.result) && m_cat.type(m.result) &&
+                   m_cat.type(m.result)->relation) {
+          const catalog::Relation* rel = m_cat.relation(m_cat.type(m.result)->relation);
+          for (const catalog::Column& c : rel->columns) {
+            entry.cols.push_back(Col{c.name, type_of(c.type), true, "", ""});
+          }
+        } else {
+          bool strict_nonnull = fname == "unnest" || fname == "generate_series";
+          Col c{fname, t.type, !strict_nonnull || t.nullable, "", ""};
+          entry.cols.push_back(c);
+        }
+        if (entry.name.empty()) entry.name = fname;
+      }
+      if (fr.ordinality) {
+        entry.cols.push_back(Col{"ordinality", ExprType{builtin_type::k_int8, -1}, false, "", ""});
+      }
+      // A single unnamed result column takes the alias's name.
+      if (!item.alias.name.empty() && entry.cols.size() == 1 + (fr.ordinality ? 1 : 0) &&
+          item.alias.columns.empty() && fr.column_defs.empty()) {
+        entry.cols[0].name = item.alias.name;
+      }
+      break;
+    }
+    case FromItem::Kind::Join: {
+      const auto& j = item.as<JoinRef>();
+      size_t before = scope.entries.size();
+      if (j.left) add_from(*j.left, scope, parent);
+      size_t mid = scope.entries.size();
+      if (j.right) add_from(*j.right, scope, parent);
+      size_t after = scope.entries.size();
+      bool left_nullable = j.type == JoinRef::Type::Right || j.type == JoinRef::Type::Full;
+      bool right_nullable = j.type == JoinRef::Type::Left || j.type == JoinRef::Type::Full;
+      for (size_t i = before; i < mid; ++i) {
+        scope.entries[i].nullable_side = scope.entries[i].nullable_side || left_nullable;
+      }
+      for (size_t i = mid; i < after; ++i) {
+        scope.entries[i].nullable_side = scope.entries[i].nullable_side || right_nullable;
+      }
+      std::vector<std::string> using_cols = j.using_columns;
+      if (j.natural) {
+        for (size_t i = before; i < mid; ++i) {
+          for (const Col& lc : scope.entries[i].cols) {
+            for (size_t k = mid; k < after; ++k) {
+              for (const Col& rc : scope.entries[k].cols) {
+                if (rc.name == lc.name && !contains(using_cols, lc.name)) {
+                  using_cols.push_back(lc.name);
+                }
+              }
+            }
+          }
+        }
+      }
+      for (size_t k = mid; k < after; ++k) {
+        for (const std::string& u : using_cols) scope.entries[k].merged.push_back(u);
+      }
+      if (j.on) {
+        infer_as(*j.on, scope, ExprType{builtin_type::k_bool, -1}, false);
+        if (j.type == JoinRef::Type::Inner) narrow(j.on.get(), scope);
+      }
+      return;
+    }
+  }
+  if (!item.alias.name.empty()) {
+    entry.name = item.alias.name;
+    entry.schema.clear();
+  }
+  for (size_t i = 0; i < item.alias.columns.size() && i < entry.cols.size(); ++i) {
+    entry.cols[i].name = item.alias.columns[i];
+  }
+  scope.entries.push_back(std::move(entry));
+}
+
+std::vector<Col> Analyzer::target_list(const std::vector<ResTarget>& targets, Scope& scope,
+                                       std::vector<ResultColumn>* out) {
+  std::vector<Col> cols;
+  auto emit = [&](const Col& c, bool nullable, const std::string& embed,
+                  const std::string& embed_schema, bool embed_nullable) {
+    Col col = c;
+    col.nullable = nullable;
+    if (col.type.oid == pseudo_oid::k_unknown_oid) col.type = {builtin_type::k_text, -1};
+    cols.push_back(col);
+    if (out) {
+      ResultColumn rc;
+      rc.name = col.name;
+      rc.type = col.type;
+      rc.not_null = !nullable;
+      rc.table = col.table;
+      rc.table_schema = col.schema;
+      rc.embed = embed;
+      rc.embed_schema = embed_schema;
+      rc.embed_nullable = embed_nullable;
+      out->push_back(rc);
+    }
+  };
+  // Expands the columns of one entry (for `*`, `t.*` and embeds).
+  auto expand = [&](const RangeEntry& e, bool skip_merged, std::string& sql, bool embed) {
+    for (const Col& c : e.cols) {
+      if (skip_merged && contains(e.merged, c.name)) continue;
+      bool nullable = c.nullable || e.nullable_side;
+      for (const auto& [entry, name] : scope.narrowed) {
+        if (entry == e.name && name == c.name) nullable = false;
+      }
+      if (!sql.empty()) sql += ", ";
+      sql += quote(e.name) + "." + quote(c.name);
+      emit(c, nullable, embed ? e.name : "", embed ? e.schema : "", embed && e.nullable_side);
+    }
+  };
+  const std::string& text = source()->text();
+  for (const ResTarget& t : targets) {
+    if (!t.value) continue;
+    const Expr& v = *t.value;
+    if (v.kind == ExprKind::ColumnRef && v.as<ColumnRefExpr>().star) {
+      const auto& c = v.as<ColumnRefExpr>();
+      std::string sql;
+      if (c.fields.empty()) {
+        for (const RangeEntry& e : scope.entries) expand(e, true, sql, false);
+      } else {
+        bool found = false;
+        for (const RangeEntry& e : scope.entries) {
+          if (e.name == c.fields.back()) {
+            expand(e, false, sql, false);
+            found = true;
+          }
+        }
+        if (!found) error(diag::DiagId::err_missing_from, v.span, {c.fields.back()});
+      }
+      size_t star = text.find('*', v.span.offset);
+      uint32_t end = star == std::string::npos ? v.span.offset + v.span.length
+                                               : static_cast<uint32_t>(star + 1);
+      if (m_quiet == 0) m_edits.push_back(Edit{v.span.offset, end - v.span.offset, sql});
+      continue;
+    }
+    if (v.kind == ExprKind::FuncCall && macro_name(v.as<FuncCallExpr>()) == "embed") {
+      const EmbedUse* use = nullptr;
+      for (const EmbedUse& u : plan().embeds) {
+        if (u.expr == &v) use = &u;
+      }
+      if (!use) continue;
+      std::string sql;
+      bool found = false;
+      for (const RangeEntry& e : scope.entries) {
+        if (e.name == use->table) {
+          expand(e, false, sql, true);
+          found = true;
+        }
+      }
+      if (!found) error(diag::DiagId::err_missing_from, v.span, {use->table});
+      if (m_quiet == 0) m_edits.push_back(Edit{use->offset, use->length, sql});
+      continue;
+    }
+    Typed ty = infer(v, scope);
+    Col c;
+    c.name = t.name.empty() ? figure_name(v) : t.name;
+    c.type = ty.type;
+    if (ty.origin) {
+      c.table = ty.origin->table;
+      c.schema = ty.origin->schema;
+    }
+    emit(c, ty.nullable, "", "", false);
+  }
+  return cols;
+}
+
+std::vector<Col> Analyzer::select(const SelectStmt& s, const Scope* parent,
+                                  std::vector<ResultColumn>* out) {
+  Scope scope;
+  scope.parent = parent;
+  add_ctes(s.with, scope, parent);
+
+  if (s.set_op != SelectStmt::SetOp::None) {
+    std::vector<ResultColumn> left_out;
+    std::vector<Col> left =
+        s.left ? select(*s.left, &scope, out ? &left_out : nullptr) : std::vector<Col>{};
+    std::vector<Col> right = s.right ? select(*s.right, &scope) : std::vector<Col>{};
+    const char* ctx = s.set_op == SelectStmt::SetOp::Union       ? "UNION"
+                      : s.set_op == SelectStmt::SetOp::Intersect ? "INTERSECT"
+                                                                 : "EXCEPT";
+    if (left.size() != right.size()) {
+      error(diag::DiagId::err_type_resolution, s.span,
+            {std::string("each ") + ctx + " query must have the same number of columns"});
+      return left;
+    }
+    for (size_t i = 0; i < left.size(); ++i) {
+      std::string err;
+      ExprType common = select_common_type(m_cat, {left[i].type, right[i].type}, ctx, &err);
+      if (!err.empty()) error(diag::DiagId::err_type_resolution, s.span, {err});
+      if (common.oid == pseudo_oid::k_unknown_oid) common = {builtin_type::k_text, -1};
+      left[i].type = common;
+      left[i].nullable = left[i].nullable || right[i].nullable;
+      if (left[i].table != right[i].table) {
+        left[i].table.clear();
+        left[i].schema.clear();
+      }
+      if (out && i < left_out.size()) {
+        left_out[i].type = common;
+        left_out[i].not_null = !left[i].nullable;
+        left_out[i].table = left[i].table;
+        left_out[i].table_schema = left[i].schema;
+      }
+    }
+    if (s.limit) infer_as(*s.limit, scope, {builtin_type::k_int8, -1}, false);
+    if (s.offset) infer_as(*s.offset, scope, {builtin_type::k_int8, -1}, false);
+    if (out) *out = std::move(left_out);
+    return left;
+  }
+
+  if (!s.values.empty()) {
+    size_t width = s.values[0].size();
+    std::vector<Col> cols(width);
+    for (size_t i = 0; i < width; ++i) {
+      std::vector<ExprType> types;
+      bool nullable = false;
+      for (const auto& row : s.values) {
+        if (i >= row.size()) continue;
+        Typed t = infer(*row[i], scope);
+        types.push_back(t.type);
+        nullable = nullable || t.nullable;
+      }
+      std::string err;
+      ExprType common = select_common_type(m_cat, types, "VALUES", &err);
+      if (!err.empty()) error(diag::DiagId::err_type_resolution, s.span, {err});
+      for (const auto& row : s.values) {
+        if (i < row.size()) bind(*row[i], common);
+      }
+      if (common.oid == pseudo_oid::k_unknown_oid) common = {builtin_type::k_text, -1};
+      cols[i] = Col{"column" + std::to_string(i + 1), common, nullable, "", ""};
+      if (out) {
+        ResultColumn rc;
+        rc.name = cols[i].name;
+        rc.type = common;
+        rc.not_null = !nullable;
+        out->push_back(rc);
+      }
+    }
+    return cols;
+  }
+
+  for (const FromItemPtr& f : s.from) {
+    if (f) add_from(*f, scope, parent);
+  }
+  if (s.where) {
+    infer_as(*s.where, scope, {builtin_type::k_bool, -1}, false);
+    narrow(s.where.get(), scope);
+  }
+  std::vector<Col> cols = target_list(s.targets, scope, out);
+  auto is_output_ref = [&](const Expr& e) {
+    if (e.kind == ExprKind::Const && e.as<ConstExpr>().type == ConstExpr::Type::Integer) {
+      return true;  // ORDER BY 1
+    }
+    if (e.kind != ExprKind::ColumnRef || e.as<ColumnRefExpr>().fields.size() != 1) return false;
+    const std::string& n = e.as<ColumnRefExpr>().fields[0];
+    bool in_scope = false;
+    for (const RangeEntry& en : scope.entries) {
+      for (const Col& c : en.cols) in_scope = in_scope || c.name == n;
+    }
+    if (in_scope) return false;
+    for (const Col& c : cols) {
+      if (c.name == n) return true;
+    }
+    return false;
+  };
+  for (const ExprPtr& g : s.group_by) {
+    if (g && !is_output_ref(*g)) infer(*g, scope);
+  }
+  if (s.having) infer_as(*s.having, scope, {builtin_type::k_bool, -1}, false);
+  for (const ExprPtr& d : s.distinct_on) {
+    if (d && !is_output_ref(*d)) infer(*d, scope);
+  }
+  for (const SortBy& o : s.order_by) {
+    if (o.expr && !is_output_ref(*o.expr)) infer(*o.expr, scope);
+  }
+  if (s.limit) infer_as(*s.limit, scope, {builtin_type::k_int8, -1}, false);
+  if (s.offset) infer_as(*s.offset, scope, {builtin_type::k_int8, -1}, false);
+  return cols;
+}
+
+std::vector<Col> Analyzer::statement_columns(const Stmt& s, const Scope* parent) {
+  switch (s.kind) {
+    case StmtKind::Select:
+      return select(s.as<SelectStmt>(), parent);
+    case StmtKind::Insert:
+      return insert(s.as<InsertStmt>(), parent, nullptr);
+    case StmtKind::Update:
+      return update(s.as<UpdateStmt>(), parent, nullptr);
+    case StmtKind::Delete:
+      return delete_(s.as<DeleteStmt>(), parent, nullptr);
+    default:
+      error(diag::DiagId::err_unsupported_sql, s.span, {parse::describe(s) + " statement"});
+      return {};
+  }
+}
+
+}  // namespace sqlgen::analyze

@@ -1,0 +1,26 @@
+#pragma once
+/// `sqlgen vet`: static hazard checks over the migrations (see vet/vet.hpp).
+/// Declared apart from commands.hpp until main.cpp wires the subcommand.
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "cli/context.hpp"
+
+namespace sqlgen::cli {
+
+/// Options of `sqlgen vet`.
+struct VetOptions {
+  std::vector<std::string> schema_paths;  ///< --schema; empty: the config's modules
+  std::string mode = "single";            ///< --mode: single | per-migration
+  bool fix = false;  ///< --fix: rewrite unsafe ADD VALUE statements, then check again
+};
+
+/// `sqlgen vet [--mode single|per-migration] [--fix] [--schema PATH...]`: reports enum values
+/// used in the transaction that adds them (errors make the exit code 1). With --fix, rewrites
+/// each such `ALTER TYPE ... ADD VALUE` in its file into the recreate-the-type pattern, prints
+/// what it rewrote to `out`, and reports what the check finds in the rewritten files.
+int run_vet(Context& ctx, const VetOptions& opts, std::ostream& out);
+
+}  // namespace sqlgen::cli

@@ -1,0 +1,92 @@
+// The relations a view's defining query reads: PostgreSQL refuses to change the
+// type of a column a view depends on, so the fixer must know them.
+#include "vet/internal.hpp"
+
+namespace sqlgen::vet::detail {
+
+namespace {
+
+class ReadCollector {
+ public:
+  explicit ReadCollector(const catalog::Catalog& cat) : m_cat(cat) {}
+
+  void statement(const parse::Stmt& s) {
+    if (s.kind != parse::StmtKind::Select) return;
+    const auto& sel = s.as<parse::SelectStmt>();
+    if (sel.with) {
+      for (const parse::CommonTableExpr& cte : sel.with->ctes) {
+        m_ctes.insert(cte.name);
+        if (cte.query) statement(*cte.query);
+      }
+    }
+    if (sel.left) statement(*sel.left);
+    if (sel.right) statement(*sel.right);
+    for (const parse::FromItemPtr& item : sel.from) from_item(item.get());
+    for (const parse::ResTarget& t : sel.targets) expr(t.value.get());
+    expr(sel.where.get());
+    expr(sel.having.get());
+  }
+
+  std::set<catalog::Oid> reads;
+
+ private:
+  void from_item(const parse::FromItem* item) {
+    if (!item) return;
+    switch (item->kind) {
+      case parse::FromItem::Kind::Table: {
+        const auto& t = item->as<parse::TableRef>();
+        if (t.name.schema.empty() && m_ctes.count(t.name.name)) return;
+        const catalog::Relation* rel =
+            m_cat.find_relation(t.name.schema, t.name.name, m_cat.search_path());
+        if (rel) reads.insert(rel->oid);
+        return;
+      }
+      case parse::FromItem::Kind::Subquery:
+        if (const auto& q = item->as<parse::SubqueryRef>().query) statement(*q);
+        return;
+      case parse::FromItem::Kind::Join: {
+        const auto& j = item->as<parse::JoinRef>();
+        from_item(j.left.get());
+        from_item(j.right.get());
+        expr(j.on.get());
+        return;
+      }
+      case parse::FromItem::Kind::Function:
+        return;
+    }
+  }
+
+  /// Subqueries anywhere in an expression (the operands of AND/OR/NOT and operators).
+  void expr(const parse::Expr* e) {
+    if (!e) return;
+    switch (e->kind) {
+      case parse::ExprKind::SubLink:
+        if (const auto& q = e->as<parse::SubLinkExpr>().subselect) statement(*q);
+        return;
+      case parse::ExprKind::BoolExpr:
+        for (const parse::ExprPtr& a : e->as<parse::BoolExpr>().args) expr(a.get());
+        return;
+      case parse::ExprKind::AExpr: {
+        const auto& a = e->as<parse::AExpr>();
+        expr(a.lhs.get());
+        expr(a.rhs.get());
+        return;
+      }
+      default:
+        return;
+    }
+  }
+
+  const catalog::Catalog& m_cat;
+  std::set<std::string> m_ctes;
+};
+
+}  // namespace
+
+std::set<catalog::Oid> relations_read(const parse::Stmt& query, const catalog::Catalog& cat) {
+  ReadCollector c(cat);
+  c.statement(query);
+  return c.reads;
+}
+
+}  // namespace sqlgen::vet::detail
