@@ -1,12 +1,12 @@
 // Plain schema files work as a catalog source: a pg_dump of a migrated
 // database, read back by sqlgen, gives the catalog PostgreSQL holds.
 #include <catch2/catch.hpp>
-#include <pqxx/pqxx>
 
 #include "catalog/catalog.hpp"
 #include "pg/cluster.hpp"
 #include "source/migrations.hpp"
 #include "support/catalog_facts.hpp"
+#include "support/migrations.hpp"
 #include "support/pg_fixture.hpp"
 #include "support/run.hpp"
 #include "util/fs.hpp"
@@ -19,22 +19,9 @@ TEST_CASE("a pg_dump of each migration set builds the same catalog as PostgreSQL
   REQUIRE(bins.ok());
   for (const char* set : {"tables", "alter_table", "types", "functions_extensions"}) {
     INFO("migration set: " << set);
-    diag::DiagnosticEngine load_diags;
-    auto migrations = source::load_schema_paths(
-        {std::string(SQLGEN_TESTS_DIR) + "/cases/catalog/" + set}, load_diags);
-    REQUIRE(load_diags.error_count() == 0);
-
+    auto migrations = testing::load_case_migrations(std::string("catalog/") + set);
     testing::FreshDatabase db = testing::fresh_database();
-    {
-      pqxx::connection conn(db.conninfo());
-      pqxx::work tx(conn);
-      for (const source::Migration& m : migrations) {
-        for (const source::Statement& st : m.up) {
-          tx.exec(m.source->text().substr(st.offset, st.length));
-        }
-      }
-      tx.commit();
-    }
+    testing::apply_up_statements(db.conninfo(), migrations);
     util::TempDir dir;
     std::string dump = (dir.path() / "schema.sql").string();
     auto r = testing::run_command(testing::shell_quote((bins->bindir / "pg_dump").string()) +

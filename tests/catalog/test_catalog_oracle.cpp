@@ -8,27 +8,13 @@
 #include "config/config.hpp"
 #include "source/migrations.hpp"
 #include "support/catalog_facts.hpp"
+#include "support/migrations.hpp"
 #include "support/pg_fixture.hpp"
 
 using namespace sqlgen;
 namespace fs = std::filesystem;
 
 namespace {
-
-/// Applies every Up statement of `migrations` in order, in one transaction.
-void apply_to_postgres(const std::string& conninfo,
-                       const std::vector<source::Migration>& migrations) {
-  pqxx::connection conn(conninfo);
-  pqxx::work tx(conn);
-  for (const source::Migration& m : migrations) {
-    for (const source::Statement& st : m.up) {
-      std::string sql = m.source->text().substr(st.offset, st.length);
-      INFO(m.path << ": " << sql);
-      tx.exec(sql);
-    }
-  }
-  tx.commit();
-}
 
 /// sqlgen's catalog of `migrations`, which must build without errors.
 std::vector<std::string> sqlgen_facts(const std::vector<source::Migration>& migrations) {
@@ -44,7 +30,7 @@ void check_against_postgres(const std::vector<source::Migration>& migrations) {
   REQUIRE_FALSE(migrations.empty());
   std::vector<std::string> ours = sqlgen_facts(migrations);
   testing::FreshDatabase db = testing::fresh_database();
-  apply_to_postgres(db.conninfo(), migrations);
+  testing::apply_up_statements(db.conninfo(), migrations);
   std::vector<std::string> theirs = testing::postgres_facts(db.conninfo());
   // "- " lines are only in sqlgen's catalog, "+ " lines only in PostgreSQL's.
   std::string diff = testing::facts_diff(ours, theirs);
@@ -53,12 +39,7 @@ void check_against_postgres(const std::vector<source::Migration>& migrations) {
 }
 
 std::vector<source::Migration> load_set(const std::string& name) {
-  diag::DiagnosticEngine diags;
-  auto migrations =
-      source::load_schema_paths({std::string(SQLGEN_TESTS_DIR) + "/cases/catalog/" + name}, diags);
-  INFO(diag::render_all(diags, false));
-  REQUIRE(diags.error_count() == 0);
-  return migrations;
+  return testing::load_case_migrations("catalog/" + name);
 }
 
 }  // namespace

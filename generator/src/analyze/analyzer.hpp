@@ -68,13 +68,15 @@ class Analyzer {
   AnalyzedQuery run();
 
   // select.cpp
+  /// `keep_unknown`: a set operation's branch leaves untyped literals for the
+  /// common type (elsewhere an unknown output column becomes text).
   std::vector<Col> select(const parse::SelectStmt& s, const Scope* parent,
-                          std::vector<ResultColumn>* out = nullptr);
+                          std::vector<ResultColumn>* out = nullptr, bool keep_unknown = false);
   void add_from(const parse::FromItem& item, Scope& scope, const Scope* parent);
   std::vector<Col> statement_columns(const parse::Stmt& s, const Scope* parent);
   void add_ctes(const std::optional<parse::WithClause>& with, Scope& scope, const Scope* parent);
   std::vector<Col> target_list(const std::vector<parse::ResTarget>& targets, Scope& scope,
-                               std::vector<ResultColumn>* out);
+                               std::vector<ResultColumn>* out, bool keep_unknown = false);
   // dml.cpp
   std::vector<Col> insert(const parse::InsertStmt& s, const Scope* parent,
                           std::vector<ResultColumn>* out);

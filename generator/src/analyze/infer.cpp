@@ -214,6 +214,14 @@ std::string Analyzer::figure_name(const Expr& e) const {
 
 Typed Analyzer::infer(const Expr& e, Scope& scope) {
   if (int n = param_number(e)) {
+    // `@name::type`: the parameter sits under the cast(s) PostgreSQL parsed.
+    if (e.kind == ExprKind::AExpr && e.as<AExpr>().rhs &&
+        e.as<AExpr>().rhs->kind == ExprKind::TypeCast) {
+      ExprType target = type_name(e.as<AExpr>().rhs->as<TypeCastExpr>().type);
+      if (target.oid == 0) return Typed{};
+      bind(e, target);
+      return Typed{target, m_params[n].nullable, nullptr, "", false};
+    }
     ParamState& st = m_params[n];
     Typed t;
     t.type = st.typed ? st.type : k_unknown;

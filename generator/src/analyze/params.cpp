@@ -50,8 +50,13 @@ bool is_at_param(const Expr& e, std::string* name) {
   if (a.op != AExpr::Op::Op || a.lhs || !a.rhs || a.name.size() != 1 || a.name[0] != "@") {
     return false;
   }
-  if (a.rhs->kind != ExprKind::ColumnRef) return false;
-  const auto& c = a.rhs->as<ColumnRefExpr>();
+  // `@name::type` parses as `@ (name::type)`: the cast binds tighter.
+  const Expr* operand = a.rhs.get();
+  while (operand->kind == ExprKind::TypeCast && operand->as<TypeCastExpr>().arg) {
+    operand = operand->as<TypeCastExpr>().arg.get();
+  }
+  if (operand->kind != ExprKind::ColumnRef) return false;
+  const auto& c = operand->as<ColumnRefExpr>();
   if (c.fields.size() != 1 || c.star) return false;
   *name = c.fields[0];
   return true;
@@ -112,8 +117,9 @@ ParamPlan plan_params(const Stmt& stmt, const diag::SourcePtr& source,
       }
       plan.params[idx].uses.push_back(&e);
     } else if (is_at_param(e, &name)) {
-      const Expr& id = *e.as<AExpr>().rhs;
-      uint32_t end = id.span.offset + id.span.length;
+      const Expr* id = e.as<AExpr>().rhs.get();
+      while (id->kind == ExprKind::TypeCast) id = id->as<TypeCastExpr>().arg.get();
+      uint32_t end = id->span.offset + id->span.length;
       size_t slot = named_slot(name, e, e.span.offset, end - e.span.offset);
       edit_slot.emplace_back(plan.edits.size() - 1, slot);
     } else if (e.kind == ExprKind::FuncCall) {

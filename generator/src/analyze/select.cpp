@@ -374,13 +374,15 @@ void Analyzer::add_from(const FromItem& item, Scope& scope, const Scope* parent)
 }
 
 std::vector<Col> Analyzer::target_list(const std::vector<ResTarget>& targets, Scope& scope,
-                                       std::vector<ResultColumn>* out) {
+                                       std::vector<ResultColumn>* out, bool keep_unknown) {
   std::vector<Col> cols;
   auto emit = [&](const Col& c, bool nullable, const std::string& embed,
                   const std::string& embed_schema, bool embed_nullable) {
     Col col = c;
     col.nullable = nullable;
-    if (col.type.oid == pseudo_oid::k_unknown_oid) col.type = {builtin_type::k_text, -1};
+    if (col.type.oid == pseudo_oid::k_unknown_oid && !keep_unknown) {
+      col.type = {builtin_type::k_text, -1};
+    }
     cols.push_back(col);
     if (out) {
       ResultColumn rc;
@@ -465,7 +467,7 @@ std::vector<Col> Analyzer::target_list(const std::vector<ResTarget>& targets, Sc
 }
 
 std::vector<Col> Analyzer::select(const SelectStmt& s, const Scope* parent,
-                                  std::vector<ResultColumn>* out) {
+                                  std::vector<ResultColumn>* out, bool keep_unknown) {
   Scope scope;
   scope.parent = parent;
   add_ctes(s.with, scope, parent);
@@ -473,8 +475,8 @@ std::vector<Col> Analyzer::select(const SelectStmt& s, const Scope* parent,
   if (s.set_op != SelectStmt::SetOp::None) {
     std::vector<ResultColumn> left_out;
     std::vector<Col> left =
-        s.left ? select(*s.left, &scope, out ? &left_out : nullptr) : std::vector<Col>{};
-    std::vector<Col> right = s.right ? select(*s.right, &scope) : std::vector<Col>{};
+        s.left ? select(*s.left, &scope, out ? &left_out : nullptr, true) : std::vector<Col>{};
+    std::vector<Col> right = s.right ? select(*s.right, &scope, nullptr, true) : std::vector<Col>{};
     const char* ctx = s.set_op == SelectStmt::SetOp::Union       ? "UNION"
                       : s.set_op == SelectStmt::SetOp::Intersect ? "INTERSECT"
                                                                  : "EXCEPT";
@@ -487,7 +489,9 @@ std::vector<Col> Analyzer::select(const SelectStmt& s, const Scope* parent,
       std::string err;
       ExprType common = select_common_type(m_cat, {left[i].type, right[i].type}, ctx, &err);
       if (!err.empty()) error(diag::DiagId::err_type_resolution, s.span, {err});
-      if (common.oid == pseudo_oid::k_unknown_oid) common = {builtin_type::k_text, -1};
+      if (common.oid == pseudo_oid::k_unknown_oid && !keep_unknown) {
+        common = {builtin_type::k_text, -1};
+      }
       left[i].type = common;
       left[i].nullable = left[i].nullable || right[i].nullable;
       if (left[i].table != right[i].table) {
@@ -525,7 +529,9 @@ std::vector<Col> Analyzer::select(const SelectStmt& s, const Scope* parent,
       for (const auto& row : s.values) {
         if (i < row.size()) bind(*row[i], common);
       }
-      if (common.oid == pseudo_oid::k_unknown_oid) common = {builtin_type::k_text, -1};
+      if (common.oid == pseudo_oid::k_unknown_oid && !keep_unknown) {
+        common = {builtin_type::k_text, -1};
+      }
       cols[i] = Col{"column" + std::to_string(i + 1), common, nullable, "", ""};
       if (out) {
         ResultColumn rc;
@@ -545,7 +551,7 @@ std::vector<Col> Analyzer::select(const SelectStmt& s, const Scope* parent,
     infer_as(*s.where, scope, {builtin_type::k_bool, -1}, false);
     narrow(s.where.get(), scope);
   }
-  std::vector<Col> cols = target_list(s.targets, scope, out);
+  std::vector<Col> cols = target_list(s.targets, scope, out, keep_unknown);
   auto is_output_ref = [&](const Expr& e) {
     if (e.kind == ExprKind::Const && e.as<ConstExpr>().type == ConstExpr::Type::Integer) {
       return true;  // ORDER BY 1

@@ -1,0 +1,127 @@
+// The analyzer oracle: every query is PREPAREd on a real PostgreSQL loaded
+// with the same migrations; parameter and result types (PQdescribePrepared)
+// and result column names must equal sqlgen's.
+#include <libpq-fe.h>
+
+#include <catch2/catch.hpp>
+#include <map>
+#include <memory>
+
+#include "analyze/analyze.hpp"
+#include "support/migrations.hpp"
+#include "support/pg_fixture.hpp"
+#include "util/fs.hpp"
+
+using namespace sqlgen;
+
+namespace {
+
+/// "schema.typname" of a type oid on the server, cached.
+class ServerTypes {
+ public:
+  explicit ServerTypes(PGconn* conn) : m_conn(conn) {}
+  std::string name(Oid oid) {
+    auto it = m_cache.find(oid);
+    if (it != m_cache.end()) return it->second;
+    std::string sql =
+        "SELECT n.nspname || '.' || t.typname FROM pg_type t JOIN pg_namespace n ON n.oid = "
+        "t.typnamespace WHERE t.oid = " +
+        std::to_string(oid);
+    PGresult* r = PQexec(m_conn, sql.c_str());
+    std::string out = PQntuples(r) == 1 ? PQgetvalue(r, 0, 0) : "?" + std::to_string(oid);
+    PQclear(r);
+    return m_cache[oid] = out;
+  }
+
+ private:
+  PGconn* m_conn;
+  std::map<Oid, std::string> m_cache;
+};
+
+std::string ours(const catalog::Catalog& cat, analyze::ExprType t) {
+  auto [schema, name] = cat.type_name(t.oid);
+  return schema + "." + name;
+}
+
+/// Compares every query of `queries_file` against PostgreSQL; returns the mismatches.
+std::string compare(const std::string& schema_dir, const std::string& queries_file,
+                    size_t* compared) {
+  auto migrations = testing::load_case_migrations(schema_dir);
+  diag::DiagnosticEngine diags;
+  catalog::Catalog cat = catalog::build_catalog(migrations, diags);
+  REQUIRE(diags.error_count() == 0);
+  auto text = util::read_file(std::string(SQLGEN_TESTS_DIR) + "/cases/" + queries_file);
+  REQUIRE(text.text);
+  auto src = diag::make_source(queries_file, *text.text);
+  auto queries = source::read_query_file(src, diags);
+  std::vector<analyze::AnalyzedQuery> analyzed;
+  for (const source::Query& q : queries) {
+    analyzed.push_back(analyze::analyze_query(cat, q, {}, diags));
+  }
+  INFO(diag::render_all(diags, false));
+  REQUIRE(diags.error_count() == 0);
+  REQUIRE(diags.warning_count() == 0);
+
+  testing::FreshDatabase db = testing::fresh_database();
+  testing::apply_up_statements(db.conninfo(), migrations);
+  std::unique_ptr<PGconn, decltype(&PQfinish)> conn(PQconnectdb(db.conninfo().c_str()), &PQfinish);
+  REQUIRE(PQstatus(conn.get()) == CONNECTION_OK);
+  ServerTypes types(conn.get());
+  std::string mismatches;
+  for (const analyze::AnalyzedQuery& q : analyzed) {
+    std::string stmt = "q_" + q.name;
+    PGresult* prep = PQprepare(conn.get(), stmt.c_str(), q.sql.c_str(), 0, nullptr);
+    if (PQresultStatus(prep) != PGRES_COMMAND_OK) {
+      mismatches += q.name + ": PREPARE failed: " + PQresultErrorMessage(prep) + "\n";
+      PQclear(prep);
+      continue;
+    }
+    PQclear(prep);
+    PGresult* d = PQdescribePrepared(conn.get(), stmt.c_str());
+    int nparams = PQnparams(d);
+    if (static_cast<size_t>(nparams) != q.params.size()) {
+      mismatches += q.name + ": " + std::to_string(nparams) + " parameters, sqlgen has " +
+                    std::to_string(q.params.size()) + "\n";
+    }
+    for (int i = 0; i < nparams && static_cast<size_t>(i) < q.params.size(); ++i) {
+      std::string pg = types.name(PQparamtype(d, i));
+      std::string sg = ours(cat, q.params[i].type);
+      if (pg != sg) {
+        mismatches +=
+            q.name + ": $" + std::to_string(i + 1) + " is " + pg + ", sqlgen says " + sg + "\n";
+      }
+    }
+    int nfields = PQnfields(d);
+    if (static_cast<size_t>(nfields) != q.columns.size()) {
+      mismatches += q.name + ": " + std::to_string(nfields) + " columns, sqlgen has " +
+                    std::to_string(q.columns.size()) + "\n";
+    }
+    for (int i = 0; i < nfields && static_cast<size_t>(i) < q.columns.size(); ++i) {
+      std::string pg = types.name(PQftype(d, i));
+      // The row description carries a domain's base type.
+      analyze::ExprType t = analyze::base_type(cat, q.columns[i].type);
+      std::string sg = ours(cat, t);
+      std::string pg_name = PQfname(d, i);
+      if (pg != sg || pg_name != q.columns[i].name) {
+        mismatches += q.name + ": column " + std::to_string(i + 1) + " is " + pg_name + " " + pg +
+                      ", sqlgen says " + q.columns[i].name + " " + sg + "\n";
+      }
+      if (PQfmod(d, i) != t.typmod && !(PQfmod(d, i) == -1 && t.typmod == -1)) {
+        mismatches += q.name + ": column " + pg_name + " typmod " + std::to_string(PQfmod(d, i)) +
+                      ", sqlgen says " + std::to_string(t.typmod) + "\n";
+      }
+    }
+    PQclear(d);
+    ++*compared;
+  }
+  return mismatches;
+}
+
+}  // namespace
+
+TEST_CASE("analyzer types equal PostgreSQL's PREPARE for every test query", "[analyze][oracle]") {
+  size_t compared = 0;
+  std::string mismatches = compare("analyze/shop/schema", "analyze/shop/queries.sql", &compared);
+  CHECK(mismatches == "");
+  CHECK(compared >= 30);
+}
