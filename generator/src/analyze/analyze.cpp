@@ -99,8 +99,11 @@ AnalyzedQuery Analyzer::run() {
     } else {
       rp.type = ExprType{pseudo_oid::k_any, -1};
       const parse::Expr* use = slot->uses.empty() ? nullptr : slot->uses.front();
-      error(diag::DiagId::warn_unknown_type, use ? use->span : stmt.span,
-            {"parameter $" + std::to_string(n)});
+      // After an error the type was never going to be found: no second message.
+      if (!m_failed) {
+        error(diag::DiagId::warn_unknown_type, use ? use->span : stmt.span,
+              {"parameter $" + std::to_string(n)});
+      }
     }
     out.params.push_back(rp);
   }

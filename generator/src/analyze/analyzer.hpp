@@ -44,6 +44,8 @@ struct Scope {
   std::vector<RangeEntry> entries;
   const Scope* parent = nullptr;
   std::vector<CteDef> ctes;
+  /// A FROM item failed to resolve: column errors would only repeat it.
+  bool broken = false;
   /// Columns known not null by WHERE / inner-join conditions: (entry, column).
   std::vector<std::pair<std::string, std::string>> narrowed;
   /// The CTE `name` visible here or in a parent.

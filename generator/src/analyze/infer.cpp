@@ -121,12 +121,18 @@ void Analyzer::bind(const Expr& e, ExprType type) {
     return;
   }
   if (st.type.oid == type.oid) return;
-  diag::Diagnostic d = diag::make(diag::DiagId::err_param_conflict,
-                                  diag::Location::at(source(), e.span.offset, e.span.length),
+  // Underline the whole `@name` / `sqlgen.arg(name)`, as the SQL edit covers it.
+  auto where = [&](const Expr& node) {
+    uint32_t length = node.span.length;
+    for (const Edit& edit : m_plan.edits) {
+      if (edit.offset == node.span.offset) length = edit.length;
+    }
+    return diag::Location::at(source(), node.span.offset, length);
+  };
+  diag::Diagnostic d = diag::make(diag::DiagId::err_param_conflict, where(e),
                                   {std::to_string(n), format(m_cat, st.type), format(m_cat, type)});
   if (st.typed_at) {
-    d.note(diag::DiagId::note_param_first_use,
-           diag::Location::at(source(), st.typed_at->span.offset, st.typed_at->span.length),
+    d.note(diag::DiagId::note_param_first_use, where(*st.typed_at),
            {std::to_string(n), format(m_cat, st.type)});
   }
   m_diags.report(std::move(d));
@@ -234,6 +240,18 @@ Typed Analyzer::infer(const Expr& e, Scope& scope) {
     Typed lt = l ? infer(*l, scope) : Typed{};
     Typed rt = infer(*r, scope);
     OperatorMatch m = resolve_operator(m_cat, op, l ? lt.type.oid : 0, rt.type.oid, m_search_path);
+    if (!m.ok()) {
+      // A parameter typed by an earlier use: if it resolves as untyped, the
+      // real problem is that its uses disagree (reported by bind()).
+      bool l_param = l && param_number(*l) && !lt.is_param;
+      bool r_param = param_number(*r) && !rt.is_param;
+      if (l_param || r_param) {
+        OperatorMatch retry =
+            resolve_operator(m_cat, op, l ? (l_param ? k_unknown_oid : lt.type.oid) : 0,
+                             r_param ? k_unknown_oid : rt.type.oid, m_search_path);
+        if (retry.ok()) m = retry;
+      }
+    }
     Typed out;
     if (!m.ok()) {
       error(diag::DiagId::err_type_resolution, span, {m.error});

@@ -90,6 +90,9 @@ std::optional<Typed> Analyzer::column_ref(const ColumnRefExpr& c, const Scope& s
       return t;
     }
   }
+  for (const Scope* s = &scope; s; s = s->parent) {
+    if (s->broken) return std::nullopt;  // already reported at the FROM item
+  }
   if (!table.empty()) {
     error(diag::DiagId::err_missing_from, c.span, {table});
   } else {
@@ -265,6 +268,7 @@ void Analyzer::add_from(const FromItem& item, Scope& scope, const Scope* parent)
         const catalog::Relation* rel = find_relation(t.name);
         if (!rel) {
           m_failed = true;
+          scope.broken = true;
           return;
         }
         entry.name = rel->name;

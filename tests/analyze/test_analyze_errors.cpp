@@ -1,0 +1,47 @@
+#include <catch2/catch.hpp>
+
+#include "analyze/analyze.hpp"
+#include "support/expect_diag.hpp"
+#include "support/migrations.hpp"
+#include "util/fs.hpp"
+
+using namespace sqlgen;
+
+TEST_CASE("analyzer diagnostics fixtures under tests/cases/analyze_errors", "[analyze]") {
+  auto migrations = testing::load_case_migrations("analyze/shop/schema");
+  diag::DiagnosticEngine diags;
+  catalog::Catalog cat = catalog::build_catalog(migrations, diags);
+  REQUIRE(diags.error_count() == 0);
+  auto r = util::read_file(SQLGEN_TESTS_DIR "/cases/analyze_errors/queries.sql");
+  REQUIRE(r.text);
+  auto src = diag::make_source("queries.sql", *r.text);
+  for (const source::Query& q : source::read_query_file(src, diags)) {
+    auto a = analyze::analyze_query(cat, q, {}, diags);
+    (void)a;
+  }
+  auto expected = testing::expected_diagnostics(*src);
+  auto actual = testing::actual_diagnostics(diags, *src);
+  INFO("expected:\n" << testing::to_string(expected) << "actual:\n" << testing::to_string(actual));
+  CHECK(expected == actual);
+  CHECK(expected.size() >= 10);
+}
+
+TEST_CASE("a parameter conflict notes where the parameter got its first type", "[analyze]") {
+  auto migrations = testing::load_case_migrations("analyze/shop/schema");
+  diag::DiagnosticEngine diags;
+  catalog::Catalog cat = catalog::build_catalog(migrations, diags);
+  auto src = diag::make_source(
+      "q.sql", "-- name: X :many\nSELECT id FROM shop.customers WHERE id = @v OR email = @v;\n");
+  auto queries = source::read_query_file(src, diags);
+  REQUIRE(queries.size() == 1);
+  analyze::analyze_query(cat, queries[0], {}, diags);
+  auto all = diags.sorted();
+  REQUIRE(all.size() == 1);
+  CHECK(diag::render_text(all[0]) ==
+        "q.sql:2:56: error: inconsistent types deduced for parameter $1: bigint versus text\n"
+        "SELECT id FROM shop.customers WHERE id = @v OR email = @v;\n"
+        "                                                       ^~\n"
+        "q.sql:2:42: note: parameter $1 has type bigint here\n"
+        "SELECT id FROM shop.customers WHERE id = @v OR email = @v;\n"
+        "                                         ^~\n");
+}
