@@ -8,6 +8,8 @@
 #include <memory>
 
 #include "analyze/analyze.hpp"
+#include "config/config.hpp"
+#include "source/queries.hpp"
 #include "support/migrations.hpp"
 #include "support/pg_fixture.hpp"
 #include "util/fs.hpp"
@@ -43,33 +45,33 @@ std::string ours(const catalog::Catalog& cat, analyze::ExprType t) {
   return schema + "." + name;
 }
 
-/// Compares every query of `queries_file` against PostgreSQL; returns the mismatches.
-std::string compare(const std::string& schema_dir, const std::string& queries_file,
-                    size_t* compared) {
-  auto migrations = testing::load_case_migrations(schema_dir);
-  diag::DiagnosticEngine diags;
-  catalog::Catalog cat = catalog::build_catalog(migrations, diags);
-  REQUIRE(diags.error_count() == 0);
-  auto text = util::read_file(std::string(SQLGEN_TESTS_DIR) + "/cases/" + queries_file);
-  REQUIRE(text.text);
-  auto src = diag::make_source(queries_file, *text.text);
-  auto queries = source::read_query_file(src, diags);
-  std::vector<analyze::AnalyzedQuery> analyzed;
-  for (const source::Query& q : queries) {
-    analyzed.push_back(analyze::analyze_query(cat, q, {}, diags));
-  }
-  INFO(diag::render_all(diags, false));
-  REQUIRE(diags.error_count() == 0);
-  REQUIRE(diags.warning_count() == 0);
+/// A query and the search_path it was analyzed (and is prepared) with.
+struct Prepared {
+  analyze::AnalyzedQuery query;
+  std::vector<std::string> search_path;
+};
 
+/// PREPAREs every query on a database built from `migrations`; returns the mismatches.
+std::string describe_and_compare(const catalog::Catalog& cat,
+                                 const std::vector<source::Migration>& migrations,
+                                 const std::vector<Prepared>& queries, size_t* compared) {
   testing::FreshDatabase db = testing::fresh_database();
   testing::apply_up_statements(db.conninfo(), migrations);
   std::unique_ptr<PGconn, decltype(&PQfinish)> conn(PQconnectdb(db.conninfo().c_str()), &PQfinish);
   REQUIRE(PQstatus(conn.get()) == CONNECTION_OK);
   ServerTypes types(conn.get());
   std::string mismatches;
-  for (const analyze::AnalyzedQuery& q : analyzed) {
-    std::string stmt = "q_" + q.name;
+  for (const Prepared& p : queries) {
+    const analyze::AnalyzedQuery& q = p.query;
+    std::string path = "SET search_path TO \"$user\", public";
+    if (!p.search_path.empty()) {
+      path = "SET search_path TO ";
+      for (size_t i = 0; i < p.search_path.size(); ++i) {
+        path += (i ? ", " : "") + std::string("\"") + p.search_path[i] + "\"";
+      }
+    }
+    PQclear(PQexec(conn.get(), path.c_str()));
+    std::string stmt = "q_" + q.module + "_" + q.name;
     PGresult* prep = PQprepare(conn.get(), stmt.c_str(), q.sql.c_str(), 0, nullptr);
     if (PQresultStatus(prep) != PGRES_COMMAND_OK) {
       mismatches += q.name + ": PREPARE failed: " + PQresultErrorMessage(prep) + "\n";
@@ -98,15 +100,14 @@ std::string compare(const std::string& schema_dir, const std::string& queries_fi
     }
     for (int i = 0; i < nfields && static_cast<size_t>(i) < q.columns.size(); ++i) {
       std::string pg = types.name(PQftype(d, i));
-      // The row description carries a domain's base type.
-      analyze::ExprType t = analyze::base_type(cat, q.columns[i].type);
+      analyze::ExprType t = q.columns[i].type;
       std::string sg = ours(cat, t);
       std::string pg_name = PQfname(d, i);
       if (pg != sg || pg_name != q.columns[i].name) {
         mismatches += q.name + ": column " + std::to_string(i + 1) + " is " + pg_name + " " + pg +
                       ", sqlgen says " + q.columns[i].name + " " + sg + "\n";
       }
-      if (PQfmod(d, i) != t.typmod && !(PQfmod(d, i) == -1 && t.typmod == -1)) {
+      if (PQfmod(d, i) != t.typmod) {
         mismatches += q.name + ": column " + pg_name + " typmod " + std::to_string(PQfmod(d, i)) +
                       ", sqlgen says " + std::to_string(t.typmod) + "\n";
       }
@@ -117,6 +118,26 @@ std::string compare(const std::string& schema_dir, const std::string& queries_fi
   return mismatches;
 }
 
+/// Compares every query of `queries_file` against PostgreSQL; returns the mismatches.
+std::string compare(const std::string& schema_dir, const std::string& queries_file,
+                    size_t* compared) {
+  auto migrations = testing::load_case_migrations(schema_dir);
+  diag::DiagnosticEngine diags;
+  catalog::Catalog cat = catalog::build_catalog(migrations, diags);
+  REQUIRE(diags.error_count() == 0);
+  auto text = util::read_file(std::string(SQLGEN_TESTS_DIR) + "/cases/" + queries_file);
+  REQUIRE(text.text);
+  auto src = diag::make_source(queries_file, *text.text);
+  std::vector<Prepared> prepared;
+  for (const source::Query& q : source::read_query_file(src, diags)) {
+    prepared.push_back(Prepared{analyze::analyze_query(cat, q, {}, diags), {}});
+  }
+  INFO(diag::render_all(diags, false));
+  REQUIRE(diags.error_count() == 0);
+  REQUIRE(diags.warning_count() == 0);
+  return describe_and_compare(cat, migrations, prepared, compared);
+}
+
 }  // namespace
 
 TEST_CASE("analyzer types equal PostgreSQL's PREPARE for every test query", "[analyze][oracle]") {
@@ -124,4 +145,35 @@ TEST_CASE("analyzer types equal PostgreSQL's PREPARE for every test query", "[an
   std::string mismatches = compare("analyze/shop/schema", "analyze/shop/queries.sql", &compared);
   CHECK(mismatches == "");
   CHECK(compared >= 30);
+}
+
+TEST_CASE("analyzer types equal PostgreSQL's PREPARE for the example app's queries",
+          "[analyze][oracle]") {
+  diag::DiagnosticEngine diags;
+  auto config = config::load_config(std::string(SQLGEN_SOURCE_DIR) + "/sqlgen.yaml", diags);
+  REQUIRE(config);
+  auto migrations = source::load_all_migrations(*config, diags);
+  catalog::Catalog cat = catalog::build_catalog(migrations, diags);
+  std::vector<Prepared> prepared;
+  std::vector<std::vector<source::Query>> keep;
+  for (const config::Module& m : config->modules) {
+    for (const source::QueryFile& f : source::list_query_files(m, *config, diags)) {
+      auto text = util::read_file(config->resolve(f.path));
+      REQUIRE(text.text);
+      auto src = diag::make_source(f.path, *text.text);
+      analyze::AnalyzeOptions opts;
+      opts.module = m.name;
+      opts.search_path = m.search_path;
+      for (const source::Query& q : source::read_query_file(src, diags)) {
+        prepared.push_back(Prepared{analyze::analyze_query(cat, q, opts, diags), m.search_path});
+      }
+    }
+  }
+  INFO(diag::render_all(diags, false));
+  REQUIRE(diags.error_count() == 0);
+  REQUIRE(diags.warning_count() == 0);
+  size_t compared = 0;
+  std::string mismatches = describe_and_compare(cat, migrations, prepared, &compared);
+  CHECK(mismatches == "");
+  CHECK(compared >= 40);
 }

@@ -22,6 +22,7 @@ struct Col {
   bool nullable = true;
   std::string table;  ///< source table name for plain table columns
   std::string schema;
+  bool system = false;  ///< xmin, ctid, ...: found by name, never by `*`
 };
 
 /// One FROM item as the query sees it.
@@ -112,7 +113,9 @@ class Analyzer {
 
   std::vector<Edit> m_edits;
   bool m_failed = false;
-  int m_quiet = 0;  ///< > 0 while analyzing a view's definition: nothing is reported
+  int m_quiet = 0;
+  bool m_binding_cast = false;  ///< bind() called for a parameter's own cast  ///< > 0 while
+                                ///< analyzing a view's definition: nothing is reported
 
  private:
   const catalog::Catalog& m_cat;

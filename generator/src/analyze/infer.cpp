@@ -113,6 +113,10 @@ void Analyzer::bind(const Expr& e, ExprType type) {
     // `(@x)::int` style nesting: a cast's operand already took its type.
     return;
   }
+  // `@p::type` is typed by its cast (in infer()), not by where the value goes.
+  bool under_cast = e.kind == ExprKind::AExpr && e.as<AExpr>().rhs &&
+                    e.as<AExpr>().rhs->kind == ExprKind::TypeCast;
+  if (under_cast && !m_binding_cast) return;
   ParamState& st = m_params[n];
   if (!st.typed) {
     st.type = type;
@@ -223,10 +227,19 @@ Typed Analyzer::infer(const Expr& e, Scope& scope) {
     // `@name::type`: the parameter sits under the cast(s) PostgreSQL parsed.
     if (e.kind == ExprKind::AExpr && e.as<AExpr>().rhs &&
         e.as<AExpr>().rhs->kind == ExprKind::TypeCast) {
-      ExprType target = type_name(e.as<AExpr>().rhs->as<TypeCastExpr>().type);
-      if (target.oid == 0) return Typed{};
-      bind(e, target);
-      return Typed{target, m_params[n].nullable, nullptr, "", false};
+      // `@p::a::b`: the innermost cast types the parameter, the outermost the value.
+      std::vector<const TypeCastExpr*> casts;
+      for (const Expr* c = e.as<AExpr>().rhs.get(); c && c->kind == ExprKind::TypeCast;
+           c = c->as<TypeCastExpr>().arg.get()) {
+        casts.push_back(&c->as<TypeCastExpr>());
+      }
+      ExprType inner = type_name(casts.back()->type);
+      ExprType outer = type_name(casts.front()->type);
+      if (inner.oid == 0 || outer.oid == 0) return Typed{};
+      m_binding_cast = true;
+      bind(e, inner);
+      m_binding_cast = false;
+      return Typed{outer, m_params[n].nullable, nullptr, "", false};
     }
     ParamState& st = m_params[n];
     Typed t;
@@ -239,6 +252,7 @@ Typed Analyzer::infer(const Expr& e, Scope& scope) {
                             Span span) -> Typed {
     Typed lt = l ? infer(*l, scope) : Typed{};
     Typed rt = infer(*r, scope);
+    if ((l && lt.type.oid == 0) || rt.type.oid == 0) return Typed{};  // operand already failed
     OperatorMatch m = resolve_operator(m_cat, op, l ? lt.type.oid : 0, rt.type.oid, m_search_path);
     if (!m.ok()) {
       // A parameter typed by an earlier use: if it resolves as untyped, the
@@ -410,6 +424,9 @@ Typed Analyzer::infer(const Expr& e, Scope& scope) {
         types.push_back(t.type);
         names.push_back(n);
         args.push_back(arg);
+      }
+      for (const ExprType& t : types) {
+        if (t.oid == 0) return Typed{};  // an argument already failed
       }
       CallFlags flags;
       flags.agg_star = f.agg_star;

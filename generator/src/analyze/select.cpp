@@ -150,6 +150,14 @@ std::vector<Col> Analyzer::relation_cols(const catalog::Relation& rel) {
     for (const catalog::Column& c : rel.columns) {
       out.push_back(Col{c.name, type_of(c.type), !c.not_null, rel.name, rel.schema});
     }
+    if (rel.kind != catalog::RelKind::View) {
+      // System columns every table has (pg_attribute's negative attnums).
+      static const std::pair<const char*, catalog::Oid> k_system[] = {
+          {"tableoid", 26}, {"cmax", 29}, {"xmax", 28}, {"cmin", 29}, {"xmin", 28}, {"ctid", 27}};
+      for (const auto& [name, oid] : k_system) {
+        out.push_back(Col{name, ExprType{oid, -1}, false, rel.name, rel.schema, true});
+      }
+    }
     return out;
   }
   // Views and CREATE TABLE AS: analyze the defining query.
@@ -388,6 +396,8 @@ std::vector<Col> Analyzer::target_list(const std::vector<ResTarget>& targets, Sc
       col.type = {builtin_type::k_text, -1};
     }
     cols.push_back(col);
+    // A result column of a domain type arrives as the domain's base type.
+    col.type = base_type(m_cat, col.type);
     if (out) {
       ResultColumn rc;
       rc.name = col.name;
@@ -404,7 +414,7 @@ std::vector<Col> Analyzer::target_list(const std::vector<ResTarget>& targets, Sc
   // Expands the columns of one entry (for `*`, `t.*` and embeds).
   auto expand = [&](const RangeEntry& e, bool skip_merged, std::string& sql, bool embed) {
     for (const Col& c : e.cols) {
-      if (skip_merged && contains(e.merged, c.name)) continue;
+      if (c.system || (skip_merged && contains(e.merged, c.name))) continue;
       bool nullable = c.nullable || e.nullable_side;
       for (const auto& [entry, name] : scope.narrowed) {
         if (entry == e.name && name == c.name) nullable = false;
