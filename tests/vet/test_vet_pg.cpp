@@ -13,6 +13,7 @@
 #include <set>
 
 #include "catalog/catalog.hpp"
+#include "pg/dump.hpp"
 #include "pg/migrate.hpp"
 #include "support/catalog_facts.hpp"
 #include "support/expect_diag.hpp"
@@ -239,4 +240,41 @@ TEST_CASE("vet: PostgreSQL 15 rejects a value added to a type created in the sam
   } catch (const pqxx::sql_error& e) {
     CHECK(e.sqlstate() == "55P04");
   }
+}
+
+TEST_CASE("vet --fix: the fixed set dumps byte-identically to the original", "[vet][pg][dump]") {
+  // ADD VALUE in 002, the value used in 003: applicable only with a commit in between.
+  util::TempDir tmp("sqlgen-vet");
+  testing::copy_files(
+      std::filesystem::path(SQLGEN_TESTS_DIR) / "cases/dump/add_value/migrations/ai", tmp.path());
+  testing::VetSet original = testing::load_vet_set(tmp.path());
+
+  auto before_db = testing::fresh_database();
+  pg::MigrateOptions per_migration;
+  per_migration.mode = pg::TransactionMode::PerMigration;
+  auto applied = pg::apply_migrations(before_db.conninfo(), original.migrations, {}, per_migration);
+  INFO((applied.ok() ? "" : diag::render_text(applied.error())));
+  REQUIRE(applied.ok());
+  auto before = pg::dump_schema(before_db.conninfo());
+  REQUIRE(before.ok());
+
+  diag::DiagnosticEngine found;
+  vet::Report report = vet::check(original.migrations, original.options, found);
+  CHECK(found.warning_count() + found.error_count() > 0);
+  diag::DiagnosticEngine diags;
+  REQUIRE(vet::write_fixes(vet::plan_fixes(report, diags), diags));
+  INFO(testing::rendered(diags));
+  testing::VetSet fixed = testing::load_vet_set(tmp.path());
+  diag::DiagnosticEngine clean;
+  vet::check(fixed.migrations, fixed.options, clean);
+  CHECK(clean.warning_count() + clean.error_count() == 0);
+
+  // The fixed set applies in ONE transaction and leaves the same schema.
+  auto after_db = testing::fresh_database();
+  auto fixed_applied = pg::apply_migrations(after_db.conninfo(), fixed.migrations, {});
+  INFO((fixed_applied.ok() ? "" : diag::render_text(fixed_applied.error())));
+  REQUIRE(fixed_applied.ok());
+  auto after = pg::dump_schema(after_db.conninfo());
+  REQUIRE(after.ok());
+  CHECK(*before == *after);
 }
