@@ -87,6 +87,10 @@ class Analyzer {
                           std::vector<ResultColumn>* out);
   std::vector<Col> delete_(const parse::DeleteStmt& s, const Scope* parent,
                            std::vector<ResultColumn>* out);
+  /// The CTEs and the target table of INSERT/UPDATE/DELETE; false after an error.
+  bool dml_target(const parse::QualName& table, const std::string& alias,
+                  const std::optional<parse::WithClause>& with, Scope& scope, const Scope* parent,
+                  RangeEntry& target, const catalog::Relation** rel);
   // infer.cpp
   Typed infer(const parse::Expr& e, Scope& scope);
   /// Types `e` and coerces it to `target` (parameters and literals take it).

@@ -10,20 +10,28 @@ using namespace parse;
 
 }  // namespace
 
+bool Analyzer::dml_target(const QualName& table, const std::string& alias,
+                          const std::optional<WithClause>& with, Scope& scope, const Scope* parent,
+                          RangeEntry& target, const catalog::Relation** rel) {
+  scope.parent = parent;
+  add_ctes(with, scope, parent);
+  *rel = find_relation(table);
+  if (!*rel) {
+    m_failed = true;
+    return false;
+  }
+  target.name = alias.empty() ? (*rel)->name : alias;
+  target.schema = (*rel)->schema;
+  target.cols = relation_cols(**rel);
+  return true;
+}
+
 std::vector<Col> Analyzer::insert(const InsertStmt& s, const Scope* parent,
                                   std::vector<ResultColumn>* out) {
   Scope scope;
-  scope.parent = parent;
-  add_ctes(s.with, scope, parent);
-  const catalog::Relation* rel = find_relation(s.table);
-  if (!rel) {
-    m_failed = true;
-    return {};
-  }
   RangeEntry target;
-  target.name = s.alias.empty() ? rel->name : s.alias;
-  target.schema = rel->schema;
-  target.cols = relation_cols(*rel);
+  const catalog::Relation* rel = nullptr;
+  if (!dml_target(s.table, s.alias, s.with, scope, parent, target, &rel)) return {};
 
   // The columns written, in order.
   std::vector<const Col*> cols;
@@ -106,17 +114,9 @@ std::vector<Col> Analyzer::insert(const InsertStmt& s, const Scope* parent,
 std::vector<Col> Analyzer::update(const UpdateStmt& s, const Scope* parent,
                                   std::vector<ResultColumn>* out) {
   Scope scope;
-  scope.parent = parent;
-  add_ctes(s.with, scope, parent);
-  const catalog::Relation* rel = find_relation(s.table);
-  if (!rel) {
-    m_failed = true;
-    return {};
-  }
   RangeEntry target;
-  target.name = s.alias.empty() ? rel->name : s.alias;
-  target.schema = rel->schema;
-  target.cols = relation_cols(*rel);
+  const catalog::Relation* rel = nullptr;
+  if (!dml_target(s.table, s.alias, s.with, scope, parent, target, &rel)) return {};
   scope.entries.push_back(target);
   for (const FromItemPtr& f : s.from) {
     if (f) add_from(*f, scope, parent);
@@ -154,17 +154,9 @@ std::vector<Col> Analyzer::update(const UpdateStmt& s, const Scope* parent,
 std::vector<Col> Analyzer::delete_(const DeleteStmt& s, const Scope* parent,
                                    std::vector<ResultColumn>* out) {
   Scope scope;
-  scope.parent = parent;
-  add_ctes(s.with, scope, parent);
-  const catalog::Relation* rel = find_relation(s.table);
-  if (!rel) {
-    m_failed = true;
-    return {};
-  }
   RangeEntry target;
-  target.name = s.alias.empty() ? rel->name : s.alias;
-  target.schema = rel->schema;
-  target.cols = relation_cols(*rel);
+  const catalog::Relation* rel = nullptr;
+  if (!dml_target(s.table, s.alias, s.with, scope, parent, target, &rel)) return {};
   scope.entries.push_back(target);
   for (const FromItemPtr& f : s.using_items) {
     if (f) add_from(*f, scope, parent);

@@ -85,30 +85,35 @@ std::vector<std::string> lookup_path(const std::map<std::string, Schema>& schema
 
 }  // namespace
 
+namespace {
+
+/// The oid `name` maps to in the first schema of the lookup path that has it
+/// in the map `member` selects (relations or types), or 0.
+template <class Member>
+Oid lookup(const std::map<std::string, Schema>& schemas, const std::string& schema,
+           const std::string& name, const std::vector<std::string>& search_path, Member member) {
+  std::vector<std::string> path =
+      schema.empty() ? lookup_path(schemas, search_path) : std::vector<std::string>{schema};
+  for (const std::string& s : path) {
+    auto sit = schemas.find(s);
+    if (sit == schemas.end()) continue;
+    const auto& names = sit->second.*member;
+    auto it = names.find(name);
+    if (it != names.end()) return it->second;
+  }
+  return 0;
+}
+
+}  // namespace
+
 const Relation* Catalog::find_relation(const std::string& schema, const std::string& name,
                                        const std::vector<std::string>& search_path) const {
-  std::vector<std::string> path =
-      schema.empty() ? lookup_path(m_schemas, search_path) : std::vector<std::string>{schema};
-  for (const std::string& s : path) {
-    auto sit = m_schemas.find(s);
-    if (sit == m_schemas.end()) continue;
-    auto it = sit->second.relations.find(name);
-    if (it != sit->second.relations.end()) return relation(it->second);
-  }
-  return nullptr;
+  return relation(lookup(m_schemas, schema, name, search_path, &Schema::relations));
 }
 
 const Type* Catalog::find_type(const std::string& schema, const std::string& name,
                                const std::vector<std::string>& search_path) const {
-  std::vector<std::string> path =
-      schema.empty() ? lookup_path(m_schemas, search_path) : std::vector<std::string>{schema};
-  for (const std::string& s : path) {
-    auto sit = m_schemas.find(s);
-    if (sit == m_schemas.end()) continue;
-    auto it = sit->second.types.find(name);
-    if (it != sit->second.types.end()) return type(it->second);
-  }
-  return nullptr;
+  return type(lookup(m_schemas, schema, name, search_path, &Schema::types));
 }
 
 std::pair<std::string, std::string> Catalog::type_name(Oid oid) const {

@@ -48,58 +48,51 @@ void push_trimmed(std::string_view text, uint32_t begin, uint32_t end,
   if (end > begin) out.push_back(StatementRange{begin, end - begin});
 }
 
-/// Splits at `;` tokens of libpg_query's scanner. Used when the text does
-/// not parse: libpg_query's own scanner splitter drops statements that
-/// start with a non-keyword, which would hide them from diagnostics.
-std::vector<StatementRange> split_by_tokens(std::string_view text, const std::string& buf) {
-  std::vector<StatementRange> out;
-  PgQueryScanResult scan = pg_query_scan(buf.c_str());
+/// Calls fn(token) for every token PostgreSQL's scanner finds in `text`;
+/// false when the text does not scan (e.g. an unterminated quote).
+template <class Fn>
+bool for_each_token(const std::string& text, Fn&& fn) {
+  PgQueryScanResult scan = pg_query_scan(text.c_str());
   PgQuery__ScanResult* tokens =
       scan.error ? nullptr
                  : pg_query__scan_result__unpack(nullptr, scan.pbuf.len,
                                                  reinterpret_cast<const uint8_t*>(scan.pbuf.data));
   if (tokens) {
-    uint32_t begin = 0;
-    for (size_t i = 0; i < tokens->n_tokens; ++i) {
-      if (tokens->tokens[i]->token != PG_QUERY__TOKEN__ASCII_59) continue;
-      uint32_t semi = static_cast<uint32_t>(tokens->tokens[i]->start);
-      push_trimmed(text, begin, semi, out);
-      begin = semi + 1;
-    }
-    push_trimmed(text, begin, static_cast<uint32_t>(text.size()), out);
+    for (size_t i = 0; i < tokens->n_tokens; ++i) fn(*tokens->tokens[i]);
     pg_query__scan_result__free_unpacked(tokens, nullptr);
-  } else {
-    // Even the scanner failed (e.g. an unterminated quote): hand the whole
-    // text on as one statement so the parser reports the error in place.
-    push_trimmed(text, 0, static_cast<uint32_t>(text.size()), out);
   }
   pg_query_free_scan_result(scan);
+  return tokens != nullptr;
+}
+
+/// Splits at `;` tokens of libpg_query's scanner. Used when the text does
+/// not parse: libpg_query's own scanner splitter drops statements that
+/// start with a non-keyword, which would hide them from diagnostics.
+std::vector<StatementRange> split_by_tokens(std::string_view text, const std::string& buf) {
+  std::vector<StatementRange> out;
+  uint32_t begin = 0;
+  bool scanned = for_each_token(buf, [&](const PgQuery__ScanToken& t) {
+    if (t.token != PG_QUERY__TOKEN__ASCII_59) return;
+    uint32_t semi = static_cast<uint32_t>(t.start);
+    push_trimmed(text, begin, semi, out);
+    begin = semi + 1;
+  });
+  // When even the scanner fails, the rest goes on as one statement so the
+  // parser reports the error in place.
+  push_trimmed(text, scanned ? begin : 0, static_cast<uint32_t>(text.size()), out);
   return out;
 }
 
 }  // namespace
 
 std::vector<Comment> scan_comments(std::string_view text) {
-  std::string buf(text);
   std::vector<Comment> out;
-  PgQueryScanResult scan = pg_query_scan(buf.c_str());
-  PgQuery__ScanResult* tokens =
-      scan.error ? nullptr
-                 : pg_query__scan_result__unpack(nullptr, scan.pbuf.len,
-                                                 reinterpret_cast<const uint8_t*>(scan.pbuf.data));
-  if (tokens) {
-    for (size_t i = 0; i < tokens->n_tokens; ++i) {
-      const PgQuery__ScanToken* t = tokens->tokens[i];
-      if (t->token != PG_QUERY__TOKEN__SQL_COMMENT && t->token != PG_QUERY__TOKEN__C_COMMENT) {
-        continue;
-      }
-      out.push_back(Comment{static_cast<uint32_t>(t->start),
-                            static_cast<uint32_t>(t->end - t->start),
-                            t->token == PG_QUERY__TOKEN__C_COMMENT});
+  for_each_token(std::string(text), [&](const PgQuery__ScanToken& t) {
+    if (t.token == PG_QUERY__TOKEN__SQL_COMMENT || t.token == PG_QUERY__TOKEN__C_COMMENT) {
+      out.push_back(Comment{static_cast<uint32_t>(t.start), static_cast<uint32_t>(t.end - t.start),
+                            t.token == PG_QUERY__TOKEN__C_COMMENT});
     }
-    pg_query__scan_result__free_unpacked(tokens, nullptr);
-  }
-  pg_query_free_scan_result(scan);
+  });
   return out;
 }
 
