@@ -1,6 +1,7 @@
 // `sqlgen dump`: the schema the migrations build on a real PostgreSQL, as a normalized pg_dump
 // written to the config's schema_dump, compared with it (--check), or compared with the schema
-// the migrations at a git revision build (--base). Also `sqlgen fixture`.
+// the migrations at a git revision build (--base). Dumps come from the dump cache
+// (pg/dump_cache.hpp) when it holds one for the same inputs. Also `sqlgen fixture`.
 #include <fcntl.h>
 #include <spawn.h>
 #include <sys/wait.h>
@@ -8,6 +9,7 @@
 
 #include <atomic>
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <optional>
@@ -16,6 +18,7 @@
 #include "cli/load.hpp"
 #include "pg/cluster.hpp"
 #include "pg/dump.hpp"
+#include "pg/dump_cache.hpp"
 #include "pg/migrate.hpp"
 #include "util/fs.hpp"
 
@@ -139,12 +142,11 @@ class ScratchDatabase {
   std::string m_name;
 };
 
-/// Applies `migrations` (and the config's fixtures) to a new database on `server` and dumps it.
-std::optional<BuiltDump> build_dump(Context& ctx, pg::Server& server, const config::Config& config,
+/// Applies `migrations` with `fixtures` to a new database on `server` and dumps it.
+std::optional<BuiltDump> build_dump(Context& ctx, pg::Server& server,
                                     const std::vector<source::Migration>& migrations,
+                                    const std::vector<pg::Fixture>& fixtures,
                                     pg::TransactionMode mode) {
-  std::vector<pg::Fixture> fixtures = pg::load_fixtures(config, migrations, ctx.diags);
-  if (ctx.diags.has_errors()) return std::nullopt;
   static std::atomic<unsigned> counter{0};
   const std::string name =
       "sqlgen_dump_" + std::to_string(::getpid()) + "_" + std::to_string(counter++);
@@ -170,6 +172,84 @@ std::optional<BuiltDump> build_dump(Context& ctx, pg::Server& server, const conf
   }
   return BuiltDump{std::move(*dump), *report};
 }
+
+/// Makes the dumps of one run: from the dump cache when it may be used and holds the dump,
+/// else on a server acquired at the first miss and shared by the run's later dumps. Successful
+/// dumps built on a throwaway cluster are stored in the cache.
+class DumpMaker {
+ public:
+  DumpMaker(Context& ctx, const DumpOptions& opts, pg::TransactionMode mode)
+      : m_ctx(ctx), m_opts(opts), m_mode(mode) {
+    // Only clusters sqlgen starts itself: an external server's identity is not in the key.
+    const char* env_url = std::getenv("SQLGEN_DATABASE_URL");
+    m_use_cache = opts.db_url.empty() && !(env_url && *env_url) && !opts.no_cache &&
+                  !pg::dump_cache_disabled_by_env();
+  }
+
+  /// The dump `migrations` and `config`'s fixtures build; nullopt when that failed (reported).
+  std::optional<BuiltDump> make(const config::Config& config,
+                                const std::vector<source::Migration>& migrations) {
+    std::vector<pg::Fixture> fixtures = pg::load_fixtures(config, migrations, m_ctx.diags);
+    if (m_ctx.diags.has_errors()) return std::nullopt;
+    std::string key;
+    if (const pg::Binaries* binaries = cache_binaries()) {
+      key = pg::dump_cache_key(config, migrations, fixtures, m_mode, binaries->version);
+      if (std::optional<pg::CachedDump> hit = m_cache.load(key)) {
+        pg::MigrateReport report;
+        report.applied = hit->applied;
+        report.fixtures = hit->fixtures;
+        return BuiltDump{std::move(hit->text), report};
+      }
+    }
+    pg::Server* srv = server();
+    if (!srv) return std::nullopt;
+    std::optional<BuiltDump> built = build_dump(m_ctx, *srv, migrations, fixtures, m_mode);
+    auto* cluster = dynamic_cast<pg::Cluster*>(srv);
+    // Stored only when the dump was made by the very server version the key names.
+    if (built && !key.empty() && cluster && cluster->binaries().version == m_binaries->version) {
+      (void)m_cache.store(key, {built->text, built->report.applied, built->report.fixtures});
+    }
+    return built;
+  }
+
+ private:
+  /// The binaries a throwaway cluster would run, when the cache may be used; nullptr when not
+  /// (finding them failed: starting the server reports why).
+  const pg::Binaries* cache_binaries() {
+    if (!m_use_cache) return nullptr;
+    if (!m_binaries_looked_up) {
+      m_binaries_looked_up = true;
+      if (pg::Result<pg::Binaries> found = pg::find_binaries(); found) m_binaries = *found;
+    }
+    return m_binaries ? &*m_binaries : nullptr;
+  }
+
+  /// The run's server, acquired on first use; nullptr when that failed (reported once).
+  pg::Server* server() {
+    if (m_server) return m_server.get();
+    if (m_acquire_failed) return nullptr;
+    pg::ClusterOptions options;
+    if (m_binaries) options.bindir = m_binaries->bindir.string();  // the version in the key
+    pg::Result<std::unique_ptr<pg::Server>> acquired = pg::acquire(m_opts.db_url, options);
+    if (!acquired) {
+      m_ctx.diags.report(acquired.error());
+      m_acquire_failed = true;
+      return nullptr;
+    }
+    m_server = std::move(*acquired);
+    return m_server.get();
+  }
+
+  Context& m_ctx;
+  const DumpOptions& m_opts;
+  pg::TransactionMode m_mode;
+  bool m_use_cache = false;
+  bool m_binaries_looked_up = false;
+  bool m_acquire_failed = false;
+  std::optional<pg::Binaries> m_binaries;
+  pg::DumpCache m_cache;
+  std::unique_ptr<pg::Server> m_server;
+};
 
 /// The config and migration dirs as they were at git revision `rev`, extracted under `into`;
 /// the extracted config, or nullopt (reported).
@@ -229,14 +309,10 @@ int compare_with_base(Context& ctx, const DumpOptions& opts, pg::TransactionMode
   std::vector<source::Migration> base_migrations =
       source::load_all_migrations(*base_config, ctx.diags);
   if (ctx.diags.has_errors()) return k_exit_ok;
-  pg::Result<std::unique_ptr<pg::Server>> server = pg::acquire(opts.db_url);
-  if (!server) {
-    ctx.diags.report(server.error());
-    return k_exit_ok;
-  }
-  std::optional<BuiltDump> before = build_dump(ctx, **server, *base_config, base_migrations, mode);
+  DumpMaker maker(ctx, opts, mode);
+  std::optional<BuiltDump> before = maker.make(*base_config, base_migrations);
   if (!before) return k_exit_ok;
-  std::optional<BuiltDump> after = build_dump(ctx, **server, config, migrations, mode);
+  std::optional<BuiltDump> after = maker.make(config, migrations);
   if (!after) return k_exit_ok;
   std::optional<std::string> diff = unified_diff(ctx, "schema at " + opts.base, before->text,
                                                  "schema of the working tree", after->text);
@@ -265,12 +341,8 @@ int run_dump(Context& ctx, const DumpOptions& opts, std::ostream& out) {
   const fs::path target =
       opts.output.empty() ? config->resolve(config->schema_dump) : fs::path(opts.output);
   const std::string display = target.lexically_normal().generic_string();
-  pg::Result<std::unique_ptr<pg::Server>> server = pg::acquire(opts.db_url);
-  if (!server) {
-    ctx.diags.report(server.error());
-    return k_exit_ok;
-  }
-  std::optional<BuiltDump> built = build_dump(ctx, **server, *config, migrations, *mode);
+  DumpMaker maker(ctx, opts, *mode);
+  std::optional<BuiltDump> built = maker.make(*config, migrations);
   if (!built) return k_exit_ok;
   const std::string summary = count(built->report.applied, "migration") + ", " +
                               count(built->report.fixtures, "fixture") + ", " +

@@ -31,6 +31,7 @@ struct DumpOptions {
   bool check = false;           ///< --check: compare with the committed dump, write nothing
   std::string output;           ///< --output; "" = the config's schema_dump
   std::string base;             ///< --base: compare with the migrations at this git revision
+  bool no_cache = false;        ///< --no-cache: neither read nor write the dump cache
 };
 
 /// `sqlgen dump`: applies every module's migrations to a fresh database and writes (or, with

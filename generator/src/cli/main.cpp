@@ -57,6 +57,9 @@ int main(int argc, char** argv) {
       ->add_option("--base", dump_opts.base,
                    "compare with the schema the migrations at this git revision build")
       ->excludes(dump_check);
+  dump_cmd->add_flag("--no-cache", dump_opts.no_cache,
+                     "build the dump on a server even if the dump cache holds it (see also "
+                     "SQLGEN_NO_CACHE=1)");
 
   std::string fixture_module;
   long long fixture_version = 0;
