@@ -32,6 +32,7 @@ struct RangeEntry {
   std::vector<Col> cols;
   bool nullable_side = false;       ///< under the nullable side of an outer join
   std::vector<std::string> merged;  ///< USING/NATURAL columns hidden from `*` on the right side
+  catalog::Oid row_type = 0;        ///< tables and views: their composite row type
 };
 
 /// A CTE's output.

@@ -23,6 +23,7 @@ bool Analyzer::dml_target(const QualName& table, const std::string& alias,
   target.name = alias.empty() ? (*rel)->name : alias;
   target.schema = (*rel)->schema;
   target.cols = relation_cols(**rel);
+  target.row_type = (*rel)->row_type;
   return true;
 }
 

@@ -353,7 +353,8 @@ Typed Analyzer::infer(const Expr& e, Scope& scope) {
           }
           bind(*a.lhs, {m.left, -1});
           bind(*a.rhs, {array_of(m_cat, m.right), -1});
-          return Typed{{builtin_type::k_bool, -1}, lt.nullable || rt.nullable, nullptr, "", false};
+          // NULL when nothing matches and the array holds a NULL element.
+          return Typed{{builtin_type::k_bool, -1}, true, nullptr, "", false};
         }
         case AExpr::Op::Distinct:
         case AExpr::Op::NotDistinct: {
@@ -363,14 +364,20 @@ Typed Analyzer::infer(const Expr& e, Scope& scope) {
           return t;
         }
         case AExpr::Op::NullIf: {
+          // The result has the type of the `=` operator's left input
+          // (nullif(varchar, '') is text, as varchar compares as text).
           Typed lt = infer(*a.lhs, scope);
-          Typed t = resolve_binary({"="}, a.lhs.get(), a.rhs.get(), e.span);
-          (void)t;
-          Typed out = lt;
-          if (param_number(*a.lhs)) out.type = m_params[param_number(*a.lhs)].type;
-          out.nullable = true;
-          out.origin = nullptr;
-          return out;
+          Typed rt = infer(*a.rhs, scope);
+          if (lt.type.oid == 0 || rt.type.oid == 0) return Typed{};
+          OperatorMatch m = resolve_operator(m_cat, {"="}, lt.type.oid, rt.type.oid, m_search_path);
+          if (!m.ok()) {
+            error(diag::DiagId::err_type_resolution, e.span, {m.error});
+            return Typed{};
+          }
+          bind(*a.lhs, {m.left, -1});
+          bind(*a.rhs, {m.right, -1});
+          ExprType type = m.left == lt.type.oid ? lt.type : ExprType{m.left, -1};
+          return Typed{type, true, nullptr, "", false};
         }
         case AExpr::Op::In: {
           // `x IN (a, b)` compares like `x = a OR x = b` (strict `=`).

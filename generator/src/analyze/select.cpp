@@ -90,6 +90,18 @@ std::optional<Typed> Analyzer::column_ref(const ColumnRefExpr& c, const Scope& s
       return t;
     }
   }
+  // `SELECT row_to_json(c) FROM t c`: a bare FROM-item name is the whole row.
+  if (table.empty()) {
+    for (const Scope* s = &scope; s; s = s->parent) {
+      for (const RangeEntry& e : s->entries) {
+        if (e.name != col) continue;
+        Typed t;
+        t.type = ExprType{e.row_type ? e.row_type : pseudo_oid::k_record, -1};
+        t.nullable = e.nullable_side;
+        return t;
+      }
+    }
+  }
   for (const Scope* s = &scope; s; s = s->parent) {
     if (s->broken) return std::nullopt;  // already reported at the FROM item
   }
@@ -282,6 +294,7 @@ void Analyzer::add_from(const FromItem& item, Scope& scope, const Scope* parent)
         entry.name = rel->name;
         entry.schema = rel->schema;
         entry.cols = relation_cols(*rel);
+        entry.row_type = rel->row_type;
       }
       break;
     }
@@ -320,8 +333,10 @@ void Analyzer::add_from(const FromItem& item, Scope& scope, const Scope* parent)
             entry.cols.push_back(Col{c.name, type_of(c.type), true, "", ""});
           }
         } else {
-          bool strict_nonnull = fname == "unnest" || fname == "generate_series";
-          Col c{fname, t.type, !strict_nonnull || t.nullable, "", ""};
+          // generate_series never yields NULL; unnest yields the array's
+          // elements, which may be NULL.
+          bool never_null = fname == "generate_series";
+          Col c{fname, t.type, !never_null || t.nullable, "", ""};
           entry.cols.push_back(c);
         }
         if (entry.name.empty()) entry.name = fname;
@@ -345,12 +360,17 @@ void Analyzer::add_from(const FromItem& item, Scope& scope, const Scope* parent)
       size_t after = scope.entries.size();
       bool left_nullable = j.type == JoinRef::Type::Right || j.type == JoinRef::Type::Full;
       bool right_nullable = j.type == JoinRef::Type::Left || j.type == JoinRef::Type::Full;
-      for (size_t i = before; i < mid; ++i) {
-        scope.entries[i].nullable_side = scope.entries[i].nullable_side || left_nullable;
-      }
-      for (size_t i = mid; i < after; ++i) {
-        scope.entries[i].nullable_side = scope.entries[i].nullable_side || right_nullable;
-      }
+      // An outer join null-extends whole sides: what an inner join's ON
+      // condition proved not null below it no longer holds.
+      auto null_extend = [&](size_t from, size_t to) {
+        for (size_t i = from; i < to; ++i) {
+          scope.entries[i].nullable_side = true;
+          const std::string& name = scope.entries[i].name;
+          std::erase_if(scope.narrowed, [&](const auto& n) { return n.first == name; });
+        }
+      };
+      if (left_nullable) null_extend(before, mid);
+      if (right_nullable) null_extend(mid, after);
       std::vector<std::string> using_cols = j.using_columns;
       if (j.natural) {
         for (size_t i = before; i < mid; ++i) {
