@@ -28,7 +28,7 @@ std::string shape(const std::string& sql) {
   for (const auto& c : q.columns)
     out += (out.empty() ? "" : " ") + c.name + (c.not_null ? ":N" : ":?");
   for (const auto& p : q.params) {
-    out += " $" + std::to_string(p.number) + (p.not_null ? ":N" : ":?");
+    out += (out.empty() ? "$" : " $") + std::to_string(p.number) + (p.not_null ? ":N" : ":?");
   }
   return out;
 }
