@@ -21,8 +21,18 @@ struct SchemaOptions {
 /// `sqlgen schema`: the catalog built from the migrations, as JSON or SQL.
 int run_schema(Context& ctx, const SchemaOptions& opts, std::ostream& out);
 
+/// Options of `sqlgen generate`.
+struct GenerateOptions {
+  bool check = false;       ///< --check (and `sqlgen diff`): write nothing, diff, exit 1 when stale
+  std::string output = "";  ///< --output: directory instead of the config's `output` (from the cwd)
+};
+
 /// `sqlgen generate`: everything `make gen` produces from sqlgen.yaml.
 int run_generate(Context& ctx, std::ostream& out);
+
+/// `sqlgen generate [--check]`: writes (or with --check, compares) catalog.sql and every
+/// module's models.hpp / queries.hpp; stale generated files are removed (or reported).
+int run_generate(Context& ctx, const GenerateOptions& opts, std::ostream& out);
 
 /// Options of `sqlgen dump`.
 struct DumpOptions {

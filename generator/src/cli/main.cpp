@@ -38,8 +38,15 @@ int main(int argc, char** argv) {
   schema_cmd->add_option("--format", schema_opts.format, "json or sql")
       ->check(CLI::IsMember({"json", "sql"}));
 
+  GenerateOptions generate_opts;
   CLI::App* generate_cmd =
       app.add_subcommand("generate", "build everything sqlgen.yaml asks for into its output");
+  generate_cmd->add_flag("--check", generate_opts.check,
+                         "write nothing; print a diff and exit 1 when the output is stale");
+  generate_cmd->add_option("--output", generate_opts.output,
+                           "output directory (default: the config's output)");
+  CLI::App* diff_cmd =
+      app.add_subcommand("diff", "same as \"generate --check\": diff the output, write nothing");
 
   DumpOptions dump_opts;
   CLI::App* dump_cmd = app.add_subcommand(
@@ -101,7 +108,8 @@ int main(int argc, char** argv) {
     int rc = k_exit_ok;
     if (*parse_cmd) rc = run_parse(ctx, parse_paths, parse_json, std::cout);
     if (*schema_cmd) rc = run_schema(ctx, schema_opts, std::cout);
-    if (*generate_cmd) rc = run_generate(ctx, std::cout);
+    if (*generate_cmd) rc = run_generate(ctx, generate_opts, std::cout);
+    if (*diff_cmd) rc = run_generate(ctx, GenerateOptions{.check = true}, std::cout);
     if (*analyze_cmd) rc = run_analyze(ctx, analyze_opts, std::cout);
     if (*vet_cmd) rc = run_vet(ctx, vet_opts, std::cout);
     if (*dump_cmd) rc = run_dump(ctx, dump_opts, std::cout);

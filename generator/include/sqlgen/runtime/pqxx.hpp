@@ -1,0 +1,111 @@
+#pragma once
+/// libpqxx 6.4 glue for generated queries: run a prepared statement with converted
+/// parameters, read result fields, run many parameter sets in one round trip (a pipeline of
+/// SQL-level EXECUTEs), and write rows through COPY.
+
+#include <array>
+#include <cstddef>
+#include <limits>
+#include <memory>
+#include <optional>
+#include <pqxx/pqxx>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sqlgen/runtime/text.hpp"
+
+namespace sqlgen::runtime {
+
+/// Reads one result field into `out` (NULL needs a std::optional; see from_text).
+template <typename T>
+void read(const pqxx::field& f, T& out) {
+  std::optional<std::string_view> text;
+  if (!f.is_null()) text = std::string_view(f.c_str(), f.size());
+  from_text(text, out, std::string("column \"") + f.name() + "\"");
+}
+
+/// True when the fields [first, first + count) of `r` are all NULL (an absent LEFT JOIN embed).
+inline bool all_null(const pqxx::row& r, pqxx::row::size_type first, pqxx::row::size_type count) {
+  for (pqxx::row::size_type i = first; i < first + count; ++i) {
+    if (!r[i].is_null()) return false;
+  }
+  return true;
+}
+
+/// Runs the prepared statement `statement` (registered by the generated `prepare`) with the
+/// arguments converted to PostgreSQL's text format.
+template <typename... Args>
+pqxx::result exec(pqxx::transaction_base& tx, const std::string& statement, const Args&... args) {
+  std::array<std::optional<std::string>, sizeof...(Args)> values{to_text(args)...};
+  std::array<const char*, sizeof...(Args)> pointers{};
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    pointers[i] = values[i] ? values[i]->c_str() : nullptr;
+  }
+  return tx.exec_prepared(statement,
+                          pqxx::prepare::make_dynamic_params(pointers.begin(), pointers.end()));
+}
+
+/// Many executions of one prepared statement sent in one round trip: each `add` queues
+/// `EXECUTE statement(literal, ...)` on a pqxx::pipeline; `results` waits for all of them.
+class Batch {
+ public:
+  /// Makes sure `statement` exists on the server (it must have been defined by the generated
+  /// `prepare`), then opens a pipeline on `tx`.
+  Batch(pqxx::transaction_base& tx, const std::string& statement)
+      : m_tx(tx), m_statement(tx.quote_name(statement)) {
+    tx.conn().prepare_now(statement);
+    m_pipeline = std::make_unique<pqxx::pipeline>(tx);
+    // Hold every query until the results are asked for: then all go out at once.
+    m_pipeline->retain(std::numeric_limits<int>::max());
+  }
+
+  /// Queues one execution with these arguments.
+  template <typename... Args>
+  void add(const Args&... args) {
+    std::string sql = "EXECUTE " + m_statement;
+    if constexpr (sizeof...(Args) > 0) {
+      sql += '(';
+      bool first = true;
+      ((append(sql, to_text(args), first)), ...);
+      sql += ')';
+    }
+    m_ids.push_back(m_pipeline->insert(sql));
+  }
+
+  /// The results in the order the executions were added; the pipeline is then closed.
+  std::vector<pqxx::result> results() {
+    std::vector<pqxx::result> out;
+    out.reserve(m_ids.size());
+    for (pqxx::pipeline::query_id id : m_ids) out.push_back(m_pipeline->retrieve(id));
+    m_pipeline->complete();
+    m_pipeline.reset();
+    m_ids.clear();
+    return out;
+  }
+
+ private:
+  void append(std::string& sql, const std::optional<std::string>& value, bool& first) {
+    if (!first) sql += ", ";
+    first = false;
+    sql += value ? m_tx.quote(*value) : std::string("NULL");
+  }
+
+  pqxx::transaction_base& m_tx;
+  std::string m_statement;
+  std::unique_ptr<pqxx::pipeline> m_pipeline;
+  std::vector<pqxx::pipeline::query_id> m_ids;
+};
+
+/// Writes one row of values to a COPY stream.
+template <typename... Args>
+void copy_row(pqxx::stream_to& stream, const Args&... args) {
+  std::array<std::optional<std::string>, sizeof...(Args)> values{to_text(args)...};
+  std::array<const char*, sizeof...(Args)> pointers{};
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    pointers[i] = values[i] ? values[i]->c_str() : nullptr;
+  }
+  stream << pointers;
+}
+
+}  // namespace sqlgen::runtime

@@ -1,0 +1,334 @@
+// The repository's templates/*.mustache, compiled in for configs without a templates
+// directory. Regenerate: SQLGEN_UPDATE_GOLDEN=1 build/tests/sqlgen_tests "[golden]"
+#include "codegen/internal.hpp"
+
+namespace sqlgen::codegen {
+
+// clang-format off
+const std::map<std::string, std::string>& builtin_templates() {
+  static const std::map<std::string, std::string> templates = {
+      {"models.hpp", R"tmpl({{{header}}}
+{{! The module's model types: enums, composite types, and a struct per table and view. }}
+#pragma once
+
+{{#std_includes}}
+#include {{{.}}}
+{{/std_includes}}
+
+#include <nlohmann/json.hpp>
+#include <sqlgen/runtime/runtime.hpp>
+{{#user_includes}}
+#include {{{.}}}
+{{/user_includes}}
+{{#module_includes}}
+#include "{{{.}}}"
+{{/module_includes}}
+
+namespace {{{namespace}}} {
+
+using sqlgen::runtime::all_values;
+using sqlgen::runtime::from_string;
+{{#enums}}
+
+{{#doc}}
+/// {{{.}}}
+{{/doc}}
+enum class {{{name}}} {
+{{#values}}
+  {{{value}}},  ///< '{{label}}'
+{{/values}}
+};
+{{/enums}}
+{{#has_enums}}
+
+}  // namespace {{{namespace}}}
+{{/has_enums}}
+{{#enums}}
+
+/// The labels of {{{namespace}}}::{{{name}}}, in the SQL type's sort order.
+template <>
+struct sqlgen::runtime::enum_traits<{{{namespace}}}::{{{name}}}> {
+  /// The SQL type.
+  static constexpr std::string_view sql_name = "{{sql_name}}";
+  /// Every value.
+  static constexpr std::array<{{{namespace}}}::{{{name}}}, {{count}}> values = {
+{{#values}}
+      {{{namespace}}}::{{{name}}}::{{{value}}},
+{{/values}}
+  };
+  /// The label of values[i].
+  static constexpr std::array<std::string_view, {{count}}> labels = {
+{{#values}}
+      "{{label}}",
+{{/values}}
+  };
+};
+{{/enums}}
+{{#has_enums}}
+
+namespace {{{namespace}}} {
+{{/has_enums}}
+{{#enums}}
+
+/// The SQL label of a {{{name}}}.
+constexpr std::string_view to_string({{{name}}} v) noexcept { return sqlgen::runtime::label_of(v); }
+{{#json}}
+
+/// A {{{name}}} is its label in JSON.
+inline void to_json(nlohmann::json& j, {{{name}}} v) { j = std::string(to_string(v)); }
+
+/// Reads a label; throws sqlgen::runtime::unknown_enum_label for an unknown one.
+inline void from_json(const nlohmann::json& j, {{{name}}}& v) {
+  v = sqlgen::runtime::from_string<{{{name}}}>(j.get<std::string>());
+}
+{{/json}}
+{{/enums}}
+{{#composites}}
+
+{{>struct}}
+{{/composites}}
+{{#structs}}
+
+{{>struct}}
+{{/structs}}
+
+}  // namespace {{{namespace}}}
+{{#composites}}
+
+/// {{{namespace}}}::{{{name}}} in PostgreSQL's record text format "(a,b,...)".
+template <>
+struct sqlgen::runtime::codec<{{{namespace}}}::{{{name}}}> {
+  /// Reads "(...)" with {{field_count}} fields.
+  static {{{namespace}}}::{{{name}}} parse(std::string_view text) {
+    auto fields = sqlgen::runtime::split_record(text, {{field_count}}, "{{sql_name}}");
+    {{{namespace}}}::{{{name}}} v;
+{{#fields}}
+    sqlgen::runtime::from_text(fields[{{index}}], v.{{{name}}}, "field \"{{json_key}}\"");
+{{/fields}}
+    return v;
+  }
+  /// Writes "(...)".
+  static std::string format(const {{{namespace}}}::{{{name}}}& v) {
+    return sqlgen::runtime::join_record({
+{{#fields}}
+        sqlgen::runtime::to_text(v.{{{name}}}),
+{{/fields}}
+    });
+  }
+};
+{{/composites}}
+)tmpl"},
+      {"queries.hpp", R"tmpl({{{header}}}
+{{! The module's queries: a Queries class bound to a transaction, one function per query. }}
+#pragma once
+
+{{#std_includes}}
+#include {{{.}}}
+{{/std_includes}}
+
+#include <pqxx/pqxx>
+#include <sqlgen/runtime/runtime.hpp>
+{{#user_includes}}
+#include {{{.}}}
+{{/user_includes}}
+
+{{#module_includes}}
+#include "{{{.}}}"
+{{/module_includes}}
+
+namespace {{{namespace}}} {
+{{#structs}}
+
+{{>struct}}
+{{/structs}}
+
+/// The queries of module "{{module}}", run in the caller's transaction. Call
+/// Queries::prepare once per connection before using them.
+class Queries {
+ public:
+  /// Binds the queries to a transaction.
+  explicit Queries(pqxx::transaction_base& tx) : m_tx(tx) {}
+
+  /// Registers every statement of the module on `conn` (as "<module>_<Query>").
+  static void prepare(pqxx::connection_base& conn) {
+{{#queries}}
+    conn.prepare("{{stmt}}", {{{sql_literal}}});
+{{/queries}}
+  }
+{{#queries}}
+
+{{#doc}}
+  /// {{{.}}}
+{{/doc}}
+{{#is_one}}
+  std::optional<{{{row_type}}}> {{{fn}}}({{#args}}{{{decl}}}{{^last}}, {{/last}}{{/args}}) {
+    pqxx::result result_ = sqlgen::runtime::exec(m_tx, "{{stmt}}"{{#values}}, {{{expr}}}{{/values}});
+    if (result_.empty()) return std::nullopt;
+    return {{{reader}}}(result_[0]);
+  }
+{{/is_one}}
+{{#is_many}}
+  std::vector<{{{row_type}}}> {{{fn}}}({{#args}}{{{decl}}}{{^last}}, {{/last}}{{/args}}) {
+    pqxx::result result_ = sqlgen::runtime::exec(m_tx, "{{stmt}}"{{#values}}, {{{expr}}}{{/values}});
+    std::vector<{{{row_type}}}> out_;
+    out_.reserve(result_.size());
+    for (pqxx::result::size_type i_ = 0; i_ < result_.size(); ++i_) {
+      out_.push_back({{{reader}}}(result_[i_]));
+    }
+    return out_;
+  }
+
+  /// {{{fn}}}, calling `on_row` with each row instead of collecting them.
+  template <typename F>
+  void {{{fn_each}}}({{#args}}{{{decl}}}, {{/args}}F&& on_row) {
+    pqxx::result result_ = sqlgen::runtime::exec(m_tx, "{{stmt}}"{{#values}}, {{{expr}}}{{/values}});
+    for (pqxx::result::size_type i_ = 0; i_ < result_.size(); ++i_) {
+      on_row({{{reader}}}(result_[i_]));
+    }
+  }
+{{/is_many}}
+{{#is_exec}}
+  void {{{fn}}}({{#args}}{{{decl}}}{{^last}}, {{/last}}{{/args}}) {
+    sqlgen::runtime::exec(m_tx, "{{stmt}}"{{#values}}, {{{expr}}}{{/values}});
+  }
+{{/is_exec}}
+{{#is_execrows}}
+  std::uint64_t {{{fn}}}({{#args}}{{{decl}}}{{^last}}, {{/last}}{{/args}}) {
+    return sqlgen::runtime::exec(m_tx, "{{stmt}}"{{#values}}, {{{expr}}}{{/values}}).affected_rows();
+  }
+{{/is_execrows}}
+{{#is_execresult}}
+  pqxx::result {{{fn}}}({{#args}}{{{decl}}}{{^last}}, {{/last}}{{/args}}) {
+    return sqlgen::runtime::exec(m_tx, "{{stmt}}"{{#values}}, {{{expr}}}{{/values}});
+  }
+{{/is_execresult}}
+{{#is_copyfrom}}
+  /// Loads every {{{params_type}}} of `items` through COPY; returns the number of rows.
+  template <std::ranges::input_range Range>
+  std::uint64_t {{{fn}}}(Range&& items) {
+    pqxx::stream_to stream_(m_tx, "{{copy_table}}",
+                            std::vector<std::string>{ {{#copy_columns}}"{{name}}"{{^last}}, {{/last}}{{/copy_columns}} });
+    std::uint64_t n_ = 0;
+    for (const {{{params_type}}}& item : items) {
+      sqlgen::runtime::copy_row(stream_{{#copy_values}}, {{{expr}}}{{/copy_values}});
+      ++n_;
+    }
+    stream_.complete();
+    return n_;
+  }
+{{/is_copyfrom}}
+{{#is_batchexec}}
+  /// Runs the statement for every {{{params_type}}} of `items` in one round trip.
+  template <std::ranges::input_range Range>
+  void {{{fn}}}(Range&& items) {
+    sqlgen::runtime::Batch batch_(m_tx, "{{stmt}}");
+    for (const {{{params_type}}}& item : items) batch_.add({{#values}}{{{expr}}}{{^last}}, {{/last}}{{/values}});
+    batch_.results();
+  }
+{{/is_batchexec}}
+{{#is_batchone}}
+  /// Runs the statement for every {{{params_type}}} of `items` in one round trip; one
+  /// optional row per item.
+  template <std::ranges::input_range Range>
+  std::vector<std::optional<{{{row_type}}}>> {{{fn}}}(Range&& items) {
+    sqlgen::runtime::Batch batch_(m_tx, "{{stmt}}");
+    for (const {{{params_type}}}& item : items) batch_.add({{#values}}{{{expr}}}{{^last}}, {{/last}}{{/values}});
+    std::vector<std::optional<{{{row_type}}}>> out_;
+    for (const pqxx::result& result_ : batch_.results()) {
+      if (result_.empty()) out_.emplace_back(std::nullopt);
+      else out_.emplace_back({{{reader}}}(result_[0]));
+    }
+    return out_;
+  }
+{{/is_batchone}}
+{{#is_batchmany}}
+  /// Runs the statement for every {{{params_type}}} of `items` in one round trip; the rows
+  /// of each item.
+  template <std::ranges::input_range Range>
+  std::vector<std::vector<{{{row_type}}}>> {{{fn}}}(Range&& items) {
+    sqlgen::runtime::Batch batch_(m_tx, "{{stmt}}");
+    for (const {{{params_type}}}& item : items) batch_.add({{#values}}{{{expr}}}{{^last}}, {{/last}}{{/values}});
+    std::vector<std::vector<{{{row_type}}}>> out_;
+    for (const pqxx::result& result_ : batch_.results()) {
+      std::vector<{{{row_type}}}>& rows_ = out_.emplace_back();
+      for (pqxx::result::size_type i_ = 0; i_ < result_.size(); ++i_) {
+        rows_.push_back({{{reader}}}(result_[i_]));
+      }
+    }
+    return out_;
+  }
+{{/is_batchmany}}
+{{/queries}}
+
+ private:
+{{#queries}}
+{{#has_rows}}
+  static {{{row_type}}} {{{reader}}}([[maybe_unused]] const pqxx::row& r) {
+    {{{row_type}}} row_;
+{{#reads}}
+    sqlgen::runtime::read(r[{{index}}], row_.{{{target}}});
+{{/reads}}
+{{#embeds}}
+{{#nullable}}
+    if (!sqlgen::runtime::all_null(r, {{first}}, {{count}})) {
+      {{{type}}}& e_ = row_.{{{field}}}.emplace();
+{{#reads}}
+      sqlgen::runtime::read(r[{{index}}], e_.{{{target}}});
+{{/reads}}
+    }
+{{/nullable}}
+{{^nullable}}
+{{#reads}}
+    sqlgen::runtime::read(r[{{index}}], row_.{{{field}}}.{{{target}}});
+{{/reads}}
+{{/nullable}}
+{{/embeds}}
+    return row_;
+  }
+
+{{/has_rows}}
+{{/queries}}
+  pqxx::transaction_base& m_tx;
+};
+
+}  // namespace {{{namespace}}}
+)tmpl"},
+      {"struct", R"tmpl({{! One struct with its fields; with `json`, also to_json / from_json found by ADL. }}
+{{#doc}}
+/// {{{.}}}
+{{/doc}}
+struct {{{name}}} {
+{{#fields}}
+{{#doc}}
+  /// {{{.}}}
+{{/doc}}
+  {{{type}}} {{{name}}}{};
+{{/fields}}
+
+  /// Field-wise equality.
+  bool operator==(const {{{name}}}&) const = default;
+};
+{{#json}}
+
+/// Writes {{{name}}} as a JSON object keyed by the SQL names.
+inline void to_json(nlohmann::json& j, const {{{name}}}& v) {
+  j = nlohmann::json::object();
+{{#fields}}
+  sqlgen::runtime::json_put(j, "{{json_key}}", v.{{{name}}});
+{{/fields}}
+}
+
+/// Reads {{{name}}} from a JSON object written by to_json.
+inline void from_json([[maybe_unused]] const nlohmann::json& j, [[maybe_unused]] {{{name}}}& v) {
+{{#fields}}
+  sqlgen::runtime::json_get(j, "{{json_key}}", v.{{{name}}});
+{{/fields}}
+}
+{{/json}}
+)tmpl"},
+  };
+  return templates;
+}
+// clang-format on
+
+}  // namespace sqlgen::codegen

@@ -1,0 +1,94 @@
+// The code generator's entry: plan the models, then per module render models.hpp and
+// queries.hpp from their view models. Nothing is returned when anything went wrong.
+#include <deque>
+#include <filesystem>
+
+#include "codegen/internal.hpp"
+
+namespace sqlgen::codegen {
+
+namespace {
+
+bool is_identifier(const std::string& s) {
+  if (s.empty() || (s[0] >= '0' && s[0] <= '9')) return false;
+  for (char c : s) {
+    bool ok =
+        (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+    if (!ok) return false;
+  }
+  return true;
+}
+
+/// Rename values and namespaces must be C++ identifiers (reported at the config file).
+void check_names(const config::Config& config, diag::DiagnosticEngine& diags) {
+  auto bad = [&](const std::string& name, const char* what, const diag::Location& loc) {
+    diags.report(diag::make(diag::DiagId::err_codegen_bad_name, loc, {name, what}));
+  };
+  diag::Location file = config.source ? diag::Location::file(config.source) : diag::Location{};
+  for (const auto& [from, to] : config.rename) {
+    if (!is_identifier(to)) bad(to, "name", file);
+  }
+  for (const config::Module& m : config.modules) {
+    for (const auto& [from, to] : m.rename) {
+      if (!is_identifier(to)) bad(to, "name", m.loc);
+    }
+    std::string ns = m.cpp_namespace.empty() ? m.name : m.cpp_namespace;
+    size_t start = 0;
+    while (true) {
+      size_t end = ns.find("::", start);
+      if (!is_identifier(ns.substr(start, end == std::string::npos ? end : end - start))) {
+        bad(ns, "namespace", m.loc);
+        break;
+      }
+      if (end == std::string::npos) break;
+      start = end + 2;
+    }
+  }
+}
+
+std::string output_path(const config::Config& config, const std::string& module, const char* file) {
+  return (std::filesystem::path(config.output) / module / file).lexically_normal().generic_string();
+}
+
+}  // namespace
+
+std::vector<GeneratedFile> generate(const config::Config& config, const catalog::Catalog& cat,
+                                    const std::vector<ModuleQueries>& queries,
+                                    diag::DiagnosticEngine& diags) {
+  size_t errors_before = diags.error_count();
+  Options options = parse_options(config, diags);
+  check_names(config, diags);
+  TemplateSet templates = load_templates(config, diags);
+  if (diags.error_count() > errors_before) return {};
+
+  Plan plan = make_plan(config, cat, queries);
+  TypeMapper types(cat, config, options, plan);
+  std::map<Oid, RelationModel> relation_models;
+  std::deque<NameScope> scopes;
+  std::vector<nlohmann::json> model_views;
+  for (size_t i = 0; i < plan.modules.size(); ++i) {
+    scopes.emplace_back("namespace \"" + module_namespace(*plan.modules[i]) + "\"", diags);
+    model_views.push_back(
+        models_view(config, cat, plan, types, options, i, scopes[i], relation_models, diags));
+  }
+
+  std::vector<GeneratedFile> files;
+  for (size_t i = 0; i < plan.modules.size(); ++i) {
+    const std::string& name = plan.modules[i]->name;
+    if (auto text = render_template(templates, "models.hpp", model_views[i], diags)) {
+      files.push_back(GeneratedFile{output_path(config, name, "models.hpp"), std::move(*text)});
+    }
+    for (const ModuleQueries& mq : queries) {
+      if (mq.module != name) continue;
+      nlohmann::json view =
+          queries_view(config, cat, plan, types, options, i, scopes[i], mq, relation_models, diags);
+      if (auto text = render_template(templates, "queries.hpp", view, diags)) {
+        files.push_back(GeneratedFile{output_path(config, name, "queries.hpp"), std::move(*text)});
+      }
+    }
+  }
+  if (diags.error_count() > errors_before) return {};
+  return files;
+}
+
+}  // namespace sqlgen::codegen

@@ -1,0 +1,185 @@
+#pragma once
+// Shared between codegen/*.cpp; not part of the stage's public header.
+//
+// The generator mirrors its output: generate.cpp plans which module owns which catalog object
+// (plan.cpp), builds a view model per file (model_models.cpp for models.hpp,
+// model_queries.cpp for queries.hpp; types.cpp maps SQL types to C++), checks names per scope
+// (scope.cpp) and renders templates strictly (template.cpp).
+
+#include <map>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "codegen/codegen.hpp"
+
+namespace sqlgen::codegen {
+
+using catalog::Oid;
+
+/// Generator options from `options:` in sqlgen.yaml (unknown keys are errors).
+struct Options {
+  int max_params = 4;  ///< max_params: positional parameters before a struct
+  bool json = true;    ///< json: to_json/from_json for structs and enums
+  std::string function_naming = "snake_case";  ///< function_naming: snake_case|camelCase|as_is
+  bool nullable_array_elements = false;  ///< nullable_array_elements: std::vector<std::optional<T>>
+};
+
+/// Reads and validates `config.options`.
+Options parse_options(const config::Config& config, diag::DiagnosticEngine& diags);
+
+/// A generated model type: which module's models.hpp holds it and its C++ name there.
+struct ModelRef {
+  size_t module = 0;
+  std::string name;
+};
+
+/// A table or view with a generated struct, and its fields in column order.
+struct RelationModel {
+  Oid oid = 0;
+  size_t module = 0;
+  std::string name;
+  struct Field {
+    std::string column;  ///< SQL column name
+    std::string name;    ///< C++ field name
+    std::string type;    ///< C++ type
+    std::string comment;
+  };
+  std::vector<Field> fields;
+};
+
+/// Which module owns each generated type and relation struct, and their C++ names.
+struct Plan {
+  std::vector<const config::Module*> modules;
+  std::map<std::string, size_t> module_index;  ///< by module name
+  std::map<Oid, ModelRef> types;               ///< enums and composites
+  std::map<Oid, ModelRef> relations;           ///< tables and views
+  /// Columns of views, from analyzing `SELECT * FROM view` (the catalog leaves them unknown).
+  std::map<Oid, std::vector<analyze::ResultColumn>> view_columns;
+};
+
+/// Builds the plan: objects in a module's `schema` belong to it (a module without `schema`
+/// owns `public` unless another claims it); objects of other schemas belong to the first
+/// module whose queries use them.
+Plan make_plan(const config::Config& config, const catalog::Catalog& cat,
+               const std::vector<ModuleQueries>& queries);
+
+/// A mapped C++ type.
+struct CppType {
+  std::string name;                ///< e.g. "std::optional<std::int64_t>"
+  bool by_value = false;           ///< cheap to copy: passed by value
+  std::set<std::string> includes;  ///< "<cstdint>", an override's include, ...
+  std::set<size_t> modules;        ///< modules whose models.hpp declares a type used here
+};
+
+/// Where a value comes from, for `column` overrides.
+struct ColumnRef {
+  std::string schema;
+  std::string table;
+  std::string column;
+};
+
+/// SQL type → C++ type, with renames, overrides and the plan's generated types.
+class TypeMapper {
+ public:
+  TypeMapper(const catalog::Catalog& cat, const config::Config& config, const Options& options,
+             const Plan& plan);
+  /// The C++ type of a value of type `oid` (arrays are their own oids), NULL allowed unless
+  /// `not_null`, as spelled in module `from`'s namespace.
+  CppType map(Oid oid, bool not_null, const std::optional<ColumnRef>& column, size_t from) const;
+  /// A generated model type's name as spelled from module `from` ("User" or "::identity::User").
+  std::string qualified(const ModelRef& ref, size_t from) const;
+
+ private:
+  CppType base_type(Oid oid, size_t from) const;
+  const config::Override* find_override(Oid oid, bool not_null,
+                                        const std::optional<ColumnRef>& column, size_t from) const;
+
+  const catalog::Catalog& m_cat;
+  const config::Config& m_config;
+  const Options& m_options;
+  const Plan& m_plan;
+};
+
+/// The C++ namespace of a module ("a::b"), each part escaped.
+std::string module_namespace(const config::Module& module);
+
+/// Looks `key` up in the module's renames, then the global ones.
+std::optional<std::string> find_rename(const config::Config& config, const config::Module& module,
+                                       const std::string& key);
+
+/// Names declared in one C++ scope; a second declaration of the same C++ name is an error
+/// with a note at the first.
+class NameScope {
+ public:
+  /// `scope` describes the scope in messages, e.g. `struct "User"`.
+  NameScope(std::string scope, diag::DiagnosticEngine& diags)
+      : m_scope(std::move(scope)), m_diags(diags) {}
+  /// Declares `cpp_name` for `what` (e.g. `column "class"`) declared at `where`; false (and an
+  /// error) when the name is taken.
+  bool declare(const std::string& cpp_name, const std::string& what, const diag::Location& where,
+               bool report = true);
+
+ private:
+  struct Entry {
+    std::string what;
+    diag::Location where;
+  };
+  std::string m_scope;
+  diag::DiagnosticEngine& m_diags;
+  std::map<std::string, Entry> m_names;
+};
+
+/// Cleans a comment line for a `///` comment: no trailing backslash (line continuation), no
+/// control characters, trimmed.
+std::string comment_line(std::string_view text);
+/// Comment text (possibly several lines) as a JSON array of cleaned lines.
+nlohmann::json comment_lines(const std::string& text);
+
+/// The view model of `<module>/models.hpp`.
+nlohmann::json models_view(const config::Config& config, const catalog::Catalog& cat,
+                           const Plan& plan, const TypeMapper& types, const Options& options,
+                           size_t module, NameScope& module_scope,
+                           std::map<Oid, RelationModel>& relation_models,
+                           diag::DiagnosticEngine& diags);
+
+/// The view model of `<module>/queries.hpp`.
+nlohmann::json queries_view(const config::Config& config, const catalog::Catalog& cat,
+                            const Plan& plan, const TypeMapper& types, const Options& options,
+                            size_t module, NameScope& module_scope, const ModuleQueries& queries,
+                            const std::map<Oid, RelationModel>& relation_models,
+                            diag::DiagnosticEngine& diags);
+
+/// The `{{{header}}}` of a generated file: the marker line and one `// source:` line per path.
+std::string file_header(const std::set<std::string>& sources);
+
+/// Templates by name ("models.hpp" for models.hpp.mustache) with their source buffers.
+struct TemplateSet {
+  std::map<std::string, diag::SourcePtr> templates;
+};
+
+/// Loads `*.mustache` from the config's `templates` directory when it exists, else the
+/// built-in copies of the repository's templates/.
+TemplateSet load_templates(const config::Config& config, diag::DiagnosticEngine& diags);
+
+/// The built-in templates (builtin_templates.cpp): name → text.
+const std::map<std::string, std::string>& builtin_templates();
+/// The source of builtin_templates.cpp holding `templates` (the golden test regenerates it
+/// from the repository's templates/ and checks it is current).
+std::string builtin_templates_source(const std::map<std::string, std::string>& templates);
+
+/// Renders template `name` with `view`: every variable, section and partial the template uses
+/// must exist in the view (checked before rendering, errors at the tag); `{{x}}` escapes for
+/// a C++ string literal, `{{{x}}}` inserts as is. Returns nullopt after reporting an error.
+std::optional<std::string> render_template(const TemplateSet& set, const std::string& name,
+                                           const nlohmann::json& view,
+                                           diag::DiagnosticEngine& diags);
+
+/// Escapes text for the inside of a C++ string literal.
+std::string cpp_string_escape(std::string_view text);
+/// A C++ raw string literal holding `text`, with a delimiter that does not occur in it.
+std::string cpp_raw_string(std::string_view text);
+
+}  // namespace sqlgen::codegen

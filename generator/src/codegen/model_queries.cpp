@@ -1,0 +1,446 @@
+// The view model of `<module>/queries.hpp`: per query its function names, C++ signature,
+// parameter values, row type (a table's model struct when the columns are exactly the
+// table's, else `<Query>Row` with embedded structs) and, for :copyfrom, the COPY target.
+#include "codegen/internal.hpp"
+#include "parse/parse.hpp"
+
+namespace sqlgen::codegen {
+
+namespace {
+
+using nlohmann::json;
+using source::QueryCommand;
+
+/// Names the generated function bodies use for locals and parameters; a SQL parameter name
+/// equal to one of them is escaped like a keyword.
+const std::vector<std::string_view> k_local_names = {
+    "params", "items",   "item", "on_row", "result_", "row_", "out_",
+    "batch_", "stream_", "n_",   "i_",     "e_",      "r"};
+
+bool returns_rows(QueryCommand c) {
+  return c == QueryCommand::One || c == QueryCommand::Many || c == QueryCommand::BatchOne ||
+         c == QueryCommand::BatchMany;
+}
+
+bool takes_items(QueryCommand c) {
+  return c == QueryCommand::CopyFrom || c == QueryCommand::BatchExec ||
+         c == QueryCommand::BatchOne || c == QueryCommand::BatchMany;
+}
+
+std::string quote_ident(const std::string& s) {
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+/// Marks the last element of a JSON array with "last": true (others false).
+void mark_last(json& items) {
+  for (size_t i = 0; i < items.size(); ++i) items[i]["last"] = i + 1 == items.size();
+}
+
+/// The target of `INSERT INTO t (cols) VALUES ($1, ...)`: the table, and for each column the
+/// parameter number inserted into it as is (0 when the value is an expression).
+struct InsertTarget {
+  std::string schema;
+  std::string table;
+  std::vector<std::pair<std::string, int>> columns;
+  std::string problem;  ///< why this is not a plain single-row INSERT ... VALUES, "" if it is
+};
+
+InsertTarget insert_target(const std::string& path, const std::string& sql) {
+  InsertTarget out;
+  diag::DiagnosticEngine quiet;
+  diag::SourcePtr src = diag::make_source(path, sql);
+  auto stmts =
+      parse::parse_range(src, parse::StatementRange{0, static_cast<uint32_t>(sql.size())}, quiet);
+  if (stmts.size() != 1 || stmts[0]->kind != parse::StmtKind::Insert) {
+    out.problem = "it is not an INSERT statement";
+    return out;
+  }
+  const auto& ins = stmts[0]->as<parse::InsertStmt>();
+  out.schema = ins.table.schema;
+  out.table = ins.table.name;
+  if (ins.with || ins.on_conflict || !ins.returning.empty()) {
+    out.problem = "it has a WITH, ON CONFLICT or RETURNING clause";
+  } else if (ins.columns.empty()) {
+    out.problem = "it does not list the table's columns";
+  } else if (!ins.source || ins.source->values.size() != 1 ||
+             ins.source->values[0].size() != ins.columns.size()) {
+    out.problem = "it does not insert one VALUES row with a value per column";
+  }
+  if (!ins.source || ins.source->values.size() != 1 ||
+      ins.source->values[0].size() != ins.columns.size()) {
+    return out;
+  }
+  for (size_t i = 0; i < ins.columns.size(); ++i) {
+    const parse::Expr* x = ins.source->values[0][i].get();
+    while (x && x->kind == parse::ExprKind::TypeCast) x = x->as<parse::TypeCastExpr>().arg.get();
+    int n = x && x->kind == parse::ExprKind::ParamRef ? x->as<parse::ParamRefExpr>().number : 0;
+    out.columns.emplace_back(ins.columns[i].name, n);
+  }
+  return out;
+}
+
+/// Builds one query's view; `needs` collects includes and referenced modules.
+class QueryBuilder {
+ public:
+  QueryBuilder(const config::Config& config, const catalog::Catalog& cat, const Plan& plan,
+               const TypeMapper& types, const Options& options, size_t module,
+               NameScope& module_scope, NameScope& class_scope,
+               const std::map<Oid, RelationModel>& relation_models, diag::DiagnosticEngine& diags)
+      : m_config(config),
+        m_cat(cat),
+        m_plan(plan),
+        m_types(types),
+        m_options(options),
+        m_module(module),
+        m_mod(*plan.modules[module]),
+        m_module_scope(module_scope),
+        m_class_scope(class_scope),
+        m_relation_models(relation_models),
+        m_diags(diags) {}
+
+  json build(const source::Query& sq, const analyze::AnalyzedQuery& q, json& structs);
+
+  std::set<std::string> includes;
+  std::set<size_t> modules;
+
+ private:
+  std::string function_name(const std::string& query) const {
+    if (m_options.function_naming == "camelCase") return to_camel_case(query);
+    if (m_options.function_naming == "as_is") return query;
+    return to_snake_case(query);
+  }
+  std::string field_name(const std::string& sql_name) const {
+    std::optional<std::string> renamed = find_rename(m_config, m_mod, sql_name);
+    return escape_identifier(renamed ? *renamed : sql_name, k_local_names);
+  }
+  CppType map(Oid oid, bool not_null, const std::optional<ColumnRef>& column, size_t from) {
+    CppType t = m_types.map(oid, not_null, column, from);
+    if (from == m_module) {
+      includes.insert(t.includes.begin(), t.includes.end());
+      modules.insert(t.modules.begin(), t.modules.end());
+    }
+    return t;
+  }
+  std::optional<std::string> reused_model(const analyze::AnalyzedQuery& q);
+  void row(const analyze::AnalyzedQuery& q, const diag::Location& loc, json& view, json& structs);
+  void params(const analyze::AnalyzedQuery& q, const diag::Location& loc, json& view,
+              json& structs);
+  void copy_target(const source::Query& sq, const analyze::AnalyzedQuery& q,
+                   const json& param_fields, json& view);
+
+  const config::Config& m_config;
+  const catalog::Catalog& m_cat;
+  const Plan& m_plan;
+  const TypeMapper& m_types;
+  const Options& m_options;
+  size_t m_module;
+  const config::Module& m_mod;
+  NameScope& m_module_scope;
+  NameScope& m_class_scope;
+  const std::map<Oid, RelationModel>& m_relation_models;
+  diag::DiagnosticEngine& m_diags;
+  bool m_report = true;  ///< false after the query's function name collided
+};
+
+std::optional<std::string> QueryBuilder::reused_model(const analyze::AnalyzedQuery& q) {
+  if (q.columns.empty() || q.columns[0].table.empty()) return std::nullopt;
+  const catalog::Relation* rel =
+      m_cat.find_relation(q.columns[0].table_schema, q.columns[0].table, {});
+  if (!rel) return std::nullopt;
+  auto it = m_relation_models.find(rel->oid);
+  if (it == m_relation_models.end()) return std::nullopt;
+  const RelationModel& model = it->second;
+  if (model.fields.size() != q.columns.size()) return std::nullopt;
+  for (size_t i = 0; i < q.columns.size(); ++i) {
+    const analyze::ResultColumn& c = q.columns[i];
+    if (!c.embed.empty() || c.name != model.fields[i].column) return std::nullopt;
+    // Compare as spelled in the model's module: same C++ type, same nullability.
+    std::optional<ColumnRef> ref;
+    if (!c.table.empty()) ref = ColumnRef{c.table_schema, c.table, c.name};
+    if (m_types.map(c.type.oid, c.not_null, ref, model.module).name != model.fields[i].type) {
+      return std::nullopt;
+    }
+  }
+  modules.insert(model.module);
+  return m_types.qualified(ModelRef{model.module, model.name}, m_module);
+}
+
+void QueryBuilder::row(const analyze::AnalyzedQuery& q, const diag::Location& loc, json& view,
+                       json& structs) {
+  json reads = json::array(), embeds = json::array();
+  view["row_type"] = "";
+  if (!returns_rows(q.command)) {
+    view["reads"] = reads;
+    view["embeds"] = embeds;
+    return;
+  }
+  if (std::optional<std::string> model = reused_model(q)) {
+    view["row_type"] = *model;
+    for (size_t i = 0; i < q.columns.size(); ++i) {
+      const RelationModel& rm = m_relation_models.at(
+          m_cat.find_relation(q.columns[0].table_schema, q.columns[0].table, {})->oid);
+      reads.push_back(json{{"index", std::to_string(i)}, {"target", rm.fields[i].name}});
+    }
+    view["reads"] = reads;
+    view["embeds"] = embeds;
+    return;
+  }
+  std::string name = escape_identifier(to_pascal_case(q.name) + "Row");
+  m_module_scope.declare(name, "the row type of query \"" + q.name + "\"", loc, m_report);
+  NameScope fields_scope("struct \"" + name + "\"", m_diags);
+  json fields = json::array();
+  for (size_t i = 0; i < q.columns.size(); ++i) {
+    const analyze::ResultColumn& c = q.columns[i];
+    if (c.embed.empty()) {
+      std::string fname = field_name(c.name);
+      fields_scope.declare(fname, "column \"" + c.name + "\"", loc);
+      std::optional<ColumnRef> ref;
+      if (!c.table.empty()) ref = ColumnRef{c.table_schema, c.table, c.name};
+      CppType t = map(c.type.oid, c.not_null, ref, m_module);
+      fields.push_back(
+          json{{"name", fname}, {"type", t.name}, {"json_key", c.name}, {"doc", json::array()}});
+      reads.push_back(json{{"index", std::to_string(i)}, {"target", fname}});
+      continue;
+    }
+    // sqlgen.embed(t): consecutive columns of one table become a nested model struct.
+    size_t first = i;
+    while (i + 1 < q.columns.size() && q.columns[i + 1].embed == c.embed) ++i;
+    const catalog::Relation* rel = m_cat.find_relation(c.table_schema, c.table, {});
+    auto it = rel ? m_relation_models.find(rel->oid) : m_relation_models.end();
+    if (it == m_relation_models.end()) {
+      throw std::logic_error("codegen: no model struct for embedded table " + c.table_schema + "." +
+                             c.table);
+    }
+    const RelationModel& rm = it->second;
+    modules.insert(rm.module);
+    std::string type = m_types.qualified(ModelRef{rm.module, rm.name}, m_module);
+    std::string fname = escape_identifier(singularize(c.table), k_local_names);
+    fields_scope.declare(fname, "embedded table \"" + c.embed + "\"", loc);
+    json embed_reads = json::array();
+    for (size_t k = first; k <= i; ++k) {
+      const RelationModel::Field* f = nullptr;
+      for (const RelationModel::Field& mf : rm.fields) {
+        if (mf.column == q.columns[k].name) f = &mf;
+      }
+      if (!f) throw std::logic_error("codegen: embedded column " + q.columns[k].name + " unknown");
+      embed_reads.push_back(json{{"index", std::to_string(k)}, {"target", f->name}});
+    }
+    std::string field_type = c.embed_nullable ? "std::optional<" + type + ">" : type;
+    if (c.embed_nullable) includes.insert("<optional>");
+    fields.push_back(
+        json{{"name", fname}, {"type", field_type}, {"json_key", fname}, {"doc", json::array()}});
+    embeds.push_back(json{{"field", fname},
+                          {"type", type},
+                          {"nullable", c.embed_nullable},
+                          {"first", std::to_string(first)},
+                          {"count", std::to_string(i - first + 1)},
+                          {"reads", embed_reads}});
+  }
+  json doc = json::array({comment_line("A row of query " + q.name + ".")});
+  structs.push_back(json{{"name", name}, {"doc", doc}, {"fields", fields}});
+  view["row_type"] = name;
+  view["reads"] = reads;
+  view["embeds"] = embeds;
+}
+
+void QueryBuilder::params(const analyze::AnalyzedQuery& q, const diag::Location& loc, json& view,
+                          json& structs) {
+  NameScope scope("the parameters of query \"" + q.name + "\"", m_diags);
+  // A parameter inserted as is into a column takes that column's overrides.
+  std::map<int, ColumnRef> param_columns;
+  if (q.sql.compare(0, 6, "INSERT") == 0 || q.sql.compare(0, 6, "insert") == 0) {
+    InsertTarget target = insert_target(q.file, q.sql);
+    std::vector<std::string> search_path =
+        m_mod.search_path.empty() ? m_config.search_path : m_mod.search_path;
+    if (const catalog::Relation* rel =
+            m_cat.find_relation(target.schema, target.table, search_path)) {
+      for (const auto& [column, number] : target.columns) {
+        if (number > 0) param_columns[number] = ColumnRef{rel->schema, rel->name, column};
+      }
+    }
+  }
+  json fields = json::array();
+  std::vector<CppType> ptypes;
+  for (const analyze::ResultParam& p : q.params) {
+    std::string sql_name = p.name.empty() ? "arg" + std::to_string(p.number) : p.name;
+    std::string name = field_name(sql_name);
+    scope.declare(name, "parameter \"" + sql_name + "\"", loc);
+    std::optional<ColumnRef> column;
+    if (auto it = param_columns.find(p.number); it != param_columns.end()) column = it->second;
+    CppType t = map(p.type.oid, p.not_null, column, m_module);
+    ptypes.push_back(t);
+    fields.push_back(
+        json{{"name", name}, {"type", t.name}, {"json_key", sql_name}, {"doc", json::array()}});
+  }
+  json args = json::array(), values = json::array();
+  bool as_struct =
+      takes_items(q.command) || static_cast<int>(q.params.size()) > m_options.max_params;
+  view["params_type"] = "";
+  if (!as_struct) {
+    for (size_t i = 0; i < fields.size(); ++i) {
+      std::string name = fields[i]["name"];
+      std::string type = fields[i]["type"];
+      std::string decl = ptypes[i].by_value ? type + " " + name : "const " + type + "& " + name;
+      args.push_back(json{{"decl", decl}, {"name", name}});
+      values.push_back(json{{"expr", name}});
+    }
+  } else {
+    std::string name = escape_identifier(to_pascal_case(q.name) + "Params");
+    m_module_scope.declare(name, "the parameter type of query \"" + q.name + "\"", loc, m_report);
+    json doc = json::array({comment_line("The parameters of query " + q.name + ".")});
+    structs.push_back(json{{"name", name}, {"doc", doc}, {"fields", fields}});
+    view["params_type"] = name;
+    std::string owner = takes_items(q.command) ? "item." : "params.";
+    if (!takes_items(q.command)) {
+      args.push_back(json{{"decl", "const " + name + "& params"}, {"name", "params"}});
+    }
+    for (const json& f : fields)
+      values.push_back(json{{"expr", owner + f["name"].get<std::string>()}});
+  }
+  mark_last(args);
+  mark_last(values);
+  view["args"] = args;
+  view["values"] = values;
+  view["param_fields"] = fields;
+}
+
+void QueryBuilder::copy_target(const source::Query& sq, const analyze::AnalyzedQuery& q,
+                               const json& param_fields, json& view) {
+  view["copy_table"] = "";
+  view["copy_columns"] = json::array();
+  view["copy_values"] = json::array();
+  if (q.command != QueryCommand::CopyFrom) return;
+  diag::Location loc = diag::Location::at(sq.source, sq.name_offset, sq.name_length);
+  auto fail = [&](const std::string& why) {
+    m_diags.report(diag::make(diag::DiagId::err_codegen_copyfrom_shape, loc, {q.name, why}));
+  };
+  InsertTarget target = insert_target(sq.source->path(), q.sql);
+  if (!target.problem.empty()) return fail(target.problem);
+  std::vector<int> numbers;
+  for (const auto& [column, n] : target.columns) {
+    if (n == 0) return fail("the value of column \"" + column + "\" is not a parameter");
+    if (n > static_cast<int>(param_fields.size()) ||
+        std::find(numbers.begin(), numbers.end(), n) != numbers.end()) {
+      return fail("parameter $" + std::to_string(n) + " is used twice");
+    }
+    numbers.push_back(n);
+  }
+  if (numbers.size() != param_fields.size()) return fail("a parameter is not inserted");
+  std::vector<std::string> search_path =
+      m_mod.search_path.empty() ? m_config.search_path : m_mod.search_path;
+  const catalog::Relation* rel = m_cat.find_relation(target.schema, target.table, search_path);
+  std::string schema = rel ? rel->schema : target.schema;
+  view["copy_table"] =
+      (schema.empty() ? "" : quote_ident(schema) + ".") + quote_ident(target.table);
+  json columns = json::array(), values = json::array();
+  for (size_t i = 0; i < target.columns.size(); ++i) {
+    columns.push_back(json{{"name", quote_ident(target.columns[i].first)}});
+    values.push_back(
+        json{{"expr", "item." + param_fields[numbers[i] - 1]["name"].get<std::string>()}});
+  }
+  mark_last(columns);
+  view["copy_columns"] = columns;
+  view["copy_values"] = values;
+}
+
+json QueryBuilder::build(const source::Query& sq, const analyze::AnalyzedQuery& q, json& structs) {
+  diag::Location loc = diag::Location::at(sq.source, sq.name_offset, sq.name_length);
+  bool snake = m_options.function_naming == "snake_case";
+  std::string fn = escape_identifier(function_name(q.name));
+  std::string each = escape_identifier(fn + (snake ? "_each" : "Each"));
+  std::string reader = escape_identifier("read_" + to_snake_case(q.name));
+  // After a query's own name collides, the names derived from it would only repeat that.
+  m_report = m_class_scope.declare(fn, "query \"" + q.name + "\"", loc);
+  if (q.command == QueryCommand::Many) {
+    m_class_scope.declare(each, "the streaming form of query \"" + q.name + "\"", loc, m_report);
+  }
+  if (returns_rows(q.command)) {
+    m_class_scope.declare(reader, "the row reader of query \"" + q.name + "\"", loc, m_report);
+  }
+
+  json view;
+  view["name"] = q.name;
+  view["fn"] = fn;
+  view["fn_each"] = each;
+  view["reader"] = reader;
+  view["stmt"] = m_mod.name + "_" + q.name;
+  view["sql_literal"] = cpp_raw_string(q.sql);
+  json doc = json::array();
+  for (const std::string& line : q.doc) {
+    if (!comment_line(line).empty()) doc.push_back(comment_line(line));
+  }
+  doc.push_back(comment_line(q.name + " :" + source::command_name(q.command) + " (" + q.file + ":" +
+                             std::to_string(q.line) + ")"));
+  view["doc"] = doc;
+  const std::pair<const char*, QueryCommand> k_flags[] = {
+      {"is_one", QueryCommand::One},
+      {"is_many", QueryCommand::Many},
+      {"is_exec", QueryCommand::Exec},
+      {"is_execrows", QueryCommand::ExecRows},
+      {"is_execresult", QueryCommand::ExecResult},
+      {"is_copyfrom", QueryCommand::CopyFrom},
+      {"is_batchexec", QueryCommand::BatchExec},
+      {"is_batchone", QueryCommand::BatchOne},
+      {"is_batchmany", QueryCommand::BatchMany}};
+  for (const auto& [flag, cmd] : k_flags) view[flag] = q.command == cmd;
+  view["has_rows"] = returns_rows(q.command);
+  if (takes_items(q.command)) includes.insert("<ranges>");
+
+  params(q, loc, view, structs);
+  row(q, loc, view, structs);
+  copy_target(sq, q, view["param_fields"], view);
+  view.erase("param_fields");
+  return view;
+}
+
+}  // namespace
+
+json queries_view(const config::Config& config, const catalog::Catalog& cat, const Plan& plan,
+                  const TypeMapper& types, const Options& options, size_t module,
+                  NameScope& module_scope, const ModuleQueries& mq,
+                  const std::map<Oid, RelationModel>& relation_models,
+                  diag::DiagnosticEngine& diags) {
+  const config::Module& mod = *plan.modules[module];
+  NameScope class_scope("class \"Queries\"", diags);
+  class_scope.declare("prepare", "the generated function \"prepare\"", {});
+  class_scope.declare("m_tx", "the generated member \"m_tx\"", {});
+  module_scope.declare("Queries", "the generated class \"Queries\"", {});
+
+  QueryBuilder builder(config, cat, plan, types, options, module, module_scope, class_scope,
+                       relation_models, diags);
+  builder.includes = {"<cstdint>", "<optional>", "<string>", "<vector>"};
+  json structs = json::array(), queries = json::array();
+  for (size_t i = 0; i < mq.analyzed.size(); ++i) {
+    queries.push_back(builder.build(mq.queries[i], mq.analyzed[i], structs));
+  }
+
+  json view;
+  std::set<std::string> sources(mq.files.begin(), mq.files.end());
+  view["header"] = file_header(sources);
+  view["module"] = mod.name;
+  view["namespace"] = module_namespace(mod);
+  view["json"] = options.json;
+  json std_includes = json::array(), user_includes = json::array();
+  for (const std::string& inc : builder.includes) {
+    bool standard = inc.size() > 2 && inc[0] == '<' && inc.find('/') == std::string::npos &&
+                    inc.find('.') == std::string::npos;
+    (standard ? std_includes : user_includes).push_back(inc);
+  }
+  json module_includes = json::array({"models.hpp"});
+  for (size_t m : builder.modules) {
+    if (m != module) module_includes.push_back("../" + plan.modules[m]->name + "/models.hpp");
+  }
+  view["std_includes"] = std_includes;
+  view["user_includes"] = user_includes;
+  view["module_includes"] = module_includes;
+  view["structs"] = structs;
+  view["queries"] = queries;
+  return view;
+}
+
+}  // namespace sqlgen::codegen

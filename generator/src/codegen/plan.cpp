@@ -1,0 +1,131 @@
+// Which module's models.hpp declares each enum, composite type, table and view, and under
+// which C++ name. A module owns the objects of its `schema`; objects of schemas no module owns
+// go to the first module (in config order) whose models or queries use them.
+#include <functional>
+
+#include "analyze/types.hpp"
+#include "codegen/internal.hpp"
+
+namespace sqlgen::codegen {
+
+namespace {
+
+std::string quote_ident(const std::string& s) {
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+bool is_model_type(const catalog::Type& t) {
+  return t.extension.empty() && t.elem == 0 &&
+         (t.typtype == 'e' || (t.typtype == 'c' && t.relation == 0));
+}
+
+bool is_model_relation(const catalog::Relation& r) { return r.kind != catalog::RelKind::Sequence; }
+
+/// The C++ name of an enum or composite: rename `{schema}_{name}` or `{name}`, else PascalCase.
+std::string type_cpp_name(const config::Config& config, const config::Module& module,
+                          const std::string& schema, const std::string& name) {
+  if (auto r = find_rename(config, module, schema + "_" + name)) return escape_identifier(*r);
+  if (auto r = find_rename(config, module, name)) return escape_identifier(*r);
+  return escape_identifier(to_pascal_case(name));
+}
+
+/// The C++ name of a table's struct: rename `{schema}_{singular}` or `{singular}`, else
+/// PascalCase of the singular (`users` → `User`).
+std::string relation_cpp_name(const config::Config& config, const config::Module& module,
+                              const std::string& schema, const std::string& name) {
+  std::string singular = singularize(name);
+  if (auto r = find_rename(config, module, schema + "_" + singular)) return escape_identifier(*r);
+  if (auto r = find_rename(config, module, singular)) return escape_identifier(*r);
+  return escape_identifier(to_pascal_case(singular));
+}
+
+}  // namespace
+
+Plan make_plan(const config::Config& config, const catalog::Catalog& cat,
+               const std::vector<ModuleQueries>& queries) {
+  Plan plan;
+  std::map<std::string, size_t> owner;
+  for (size_t i = 0; i < config.modules.size(); ++i) {
+    const config::Module& m = config.modules[i];
+    plan.modules.push_back(&m);
+    plan.module_index[m.name] = i;
+    if (!m.schema.empty() && !owner.count(m.schema)) owner[m.schema] = i;
+  }
+  for (size_t i = 0; i < config.modules.size(); ++i) {
+    if (config.modules[i].schema.empty() && !owner.count("public")) owner["public"] = i;
+  }
+
+  // Views (and CREATE TABLE AS) have no known columns in the catalog: analyze SELECT *.
+  for (const auto& [oid, rel] : cat.relations()) {
+    if (!is_model_relation(rel) || rel.columns_known) continue;
+    std::string sql = "SELECT * FROM " + quote_ident(rel.schema) + "." + quote_ident(rel.name);
+    source::Query q;
+    q.name = rel.name;
+    q.command = source::QueryCommand::Many;
+    q.source = diag::make_source("<columns of " + rel.schema + "." + rel.name + ">", sql);
+    q.length = static_cast<uint32_t>(sql.size());
+    diag::DiagnosticEngine quiet;  // problems in a view are its migration's business
+    plan.view_columns[oid] =
+        analyze::analyze_query(cat, q, analyze::AnalyzeOptions{}, quiet).columns;
+  }
+
+  std::function<void(Oid, size_t)> use_type;
+  std::function<void(Oid, size_t)> use_relation;
+  use_type = [&](Oid oid, size_t module) {
+    oid = analyze::base_type(cat, oid);
+    if (Oid elem = analyze::element_of(cat, oid)) return use_type(elem, module);
+    const catalog::Type* t = cat.type(oid);
+    if (!t || !is_model_type(*t) || plan.types.count(oid)) return;
+    if (auto own = owner.find(t->schema); own != owner.end() && own->second != module) return;
+    plan.types[oid] =
+        ModelRef{module, type_cpp_name(config, *plan.modules[module], t->schema, t->name)};
+    for (const catalog::Column& f : t->fields) use_type(f.type.oid, module);
+  };
+  use_relation = [&](Oid oid, size_t module) {
+    const catalog::Relation* r = cat.relation(oid);
+    if (!r || !is_model_relation(*r) || plan.relations.count(oid)) return;
+    if (auto own = owner.find(r->schema); own != owner.end() && own->second != module) return;
+    plan.relations[oid] =
+        ModelRef{module, relation_cpp_name(config, *plan.modules[module], r->schema, r->name)};
+    for (const catalog::Column& c : r->columns) use_type(c.type.oid, module);
+    if (auto it = plan.view_columns.find(oid); it != plan.view_columns.end()) {
+      for (const analyze::ResultColumn& c : it->second) use_type(c.type.oid, module);
+    }
+  };
+
+  // Each module's own objects, then (again in module order) what queries use from schemas
+  // no module owns.
+  for (size_t i = 0; i < plan.modules.size(); ++i) {
+    for (const auto& [oid, t] : cat.types()) {
+      auto it = owner.find(t.schema);
+      if (it != owner.end() && it->second == i) use_type(oid, i);
+    }
+    for (const auto& [oid, r] : cat.relations()) {
+      auto it = owner.find(r.schema);
+      if (it != owner.end() && it->second == i) use_relation(oid, i);
+    }
+  }
+  for (size_t i = 0; i < plan.modules.size(); ++i) {
+    for (const ModuleQueries& mq : queries) {
+      if (mq.module != plan.modules[i]->name) continue;
+      for (const analyze::AnalyzedQuery& q : mq.analyzed) {
+        for (const analyze::ResultColumn& c : q.columns) {
+          use_type(c.type.oid, i);
+          if (c.embed.empty()) continue;
+          if (const catalog::Relation* r = cat.find_relation(c.table_schema, c.table, {})) {
+            use_relation(r->oid, i);
+          }
+        }
+        for (const analyze::ResultParam& p : q.params) use_type(p.type.oid, i);
+      }
+    }
+  }
+  return plan;
+}
+
+}  // namespace sqlgen::codegen

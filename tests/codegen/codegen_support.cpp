@@ -1,0 +1,52 @@
+#include "codegen/codegen_support.hpp"
+
+#include <catch2/catch.hpp>
+#include <sstream>
+
+#include "support/run.hpp"
+
+namespace sqlgen::testing {
+
+namespace fs = std::filesystem;
+
+fs::path codegen_case(const std::string& name) {
+  return fs::path(SQLGEN_TESTS_DIR) / "cases" / "codegen" / name;
+}
+
+GenerateRun generate(const fs::path& config, const cli::GenerateOptions& opts) {
+  cli::Context ctx;
+  ctx.color = "never";
+  ctx.config_path = config.string();
+  std::ostringstream out, err;
+  int rc = cli::run_generate(ctx, opts, out);
+  int diag_rc = ctx.finish(err, false);
+  return {rc != cli::k_exit_ok ? rc : diag_rc, out.str(), err.str()};
+}
+
+void copy_case(const std::string& name, const fs::path& dir) {
+  fs::copy(codegen_case(name), dir, fs::copy_options::recursive);
+}
+
+std::string read_text(const fs::path& path) {
+  util::ReadResult r = util::read_file(path);
+  INFO(path.string());
+  REQUIRE(r.text);
+  return *r.text;
+}
+
+std::string cxx() {
+#ifdef SQLGEN_CXX
+  return SQLGEN_CXX;
+#else
+  return "c++";
+#endif
+}
+
+std::pair<int, std::string> compile(const std::string& args) {
+  std::string cmd = shell_quote(cxx()) + " -std=c++20 -Wall -Wextra -Wpedantic -Werror -I" +
+                    shell_quote(std::string(SQLGEN_SOURCE_DIR) + "/generator/include") + " " + args;
+  RunResult r = run_command(cmd);
+  return {r.exit_code, cmd + "\n" + r.out + r.err};
+}
+
+}  // namespace sqlgen::testing

@@ -1,0 +1,39 @@
+#pragma once
+// Shared by the codegen tests: running `sqlgen generate` in-process on a config, copies of
+// the golden case, and compiling C++ against generated headers.
+
+#include <filesystem>
+#include <string>
+
+#include "cli/commands.hpp"
+#include "util/fs.hpp"
+
+namespace sqlgen::testing {
+
+/// tests/cases/codegen/<name>.
+std::filesystem::path codegen_case(const std::string& name);
+
+/// What `sqlgen generate` printed and returned (exit code as main.cpp computes it).
+struct GenerateRun {
+  int exit_code = 0;
+  std::string out;
+  std::string diagnostics;
+};
+
+/// Runs run_generate on `config` with `opts`.
+GenerateRun generate(const std::filesystem::path& config, const cli::GenerateOptions& opts = {});
+
+/// Copies tests/cases/codegen/<name> (migrations, queries, config, expected output) into `dir`.
+void copy_case(const std::string& name, const std::filesystem::path& dir);
+
+/// Reads a file that must exist.
+std::string read_text(const std::filesystem::path& path);
+
+/// The C++ compiler tests invoke (the one CMake uses, else c++).
+std::string cxx();
+
+/// `cxx -std=c++20 -Wall -Wextra -Wpedantic -Werror -I<runtime> ...` plus `args`; returns the
+/// exit code and the compiler's output.
+std::pair<int, std::string> compile(const std::string& args);
+
+}  // namespace sqlgen::testing

@@ -1,0 +1,298 @@
+// `sqlgen generate` end to end: the golden case (refresh with SQLGEN_UPDATE_GOLDEN=1),
+// determinism, stale-file removal, --check / `sqlgen diff`, and the errors the generator
+// reports (name collisions, options, templates, :copyfrom shapes).
+#include <catch2/catch.hpp>
+#include <cstdlib>
+#include <thread>
+
+#include "codegen/codegen_support.hpp"
+#include "codegen/internal.hpp"
+#include "support/run.hpp"
+
+using namespace sqlgen;
+using namespace sqlgen::testing;
+namespace fs = std::filesystem;
+
+namespace {
+
+bool updating_golden() {
+  const char* v = std::getenv("SQLGEN_UPDATE_GOLDEN");
+  return v && std::string(v) == "1";
+}
+
+std::map<std::string, std::string> repo_templates() {
+  std::map<std::string, std::string> out;
+  for (const auto& e : fs::directory_iterator(fs::path(SQLGEN_SOURCE_DIR) / "templates")) {
+    if (e.path().extension() == ".mustache") out[e.path().stem().string()] = read_text(e.path());
+  }
+  return out;
+}
+
+/// Every file under `dir` but .clang-format, relative path → content.
+std::map<std::string, std::string> tree(const fs::path& dir) {
+  std::map<std::string, std::string> out;
+  for (const auto& e : fs::recursive_directory_iterator(dir)) {
+    if (e.is_regular_file() && e.path().filename() != ".clang-format") {
+      out[e.path().lexically_relative(dir).generic_string()] = read_text(e.path());
+    }
+  }
+  return out;
+}
+
+/// A one-module project in `dir`: sqlgen.yaml (with `extra` top-level YAML), one migration,
+/// one query file.
+void write_project(const fs::path& dir, const std::string& extra, const std::string& migration,
+                   const std::string& queries) {
+  std::string yaml = "version: \"1\"\noutput: out\n" + extra +
+                     "modules:\n  - name: m\n    migrations: migrations\n    queries: queries\n"
+                     "    schema: m\n    search_path: [m, public]\n";
+  REQUIRE(util::write_file_atomic(dir / "sqlgen.yaml", yaml).empty());
+  REQUIRE(util::write_file_atomic(dir / "migrations/001_init.sql",
+                                  "-- +goose Up\nCREATE SCHEMA m;\n" + migration)
+              .empty());
+  REQUIRE(util::write_file_atomic(dir / "queries/q.sql", queries).empty());
+}
+
+}  // namespace
+
+TEST_CASE("golden: tests/cases/codegen/types generates its expected/ (SQLGEN_UPDATE_GOLDEN=1)",
+          "[codegen][golden]") {
+  fs::path config = codegen_case("types") / "sqlgen.yaml";
+  cli::GenerateOptions opts;
+  opts.check = !updating_golden();
+  GenerateRun r = generate(config, opts);
+  INFO(r.out << r.diagnostics);
+  CHECK(r.exit_code == 0);
+  CHECK(r.diagnostics.empty());
+}
+
+TEST_CASE("golden: the built-in templates are templates/*.mustache (SQLGEN_UPDATE_GOLDEN=1)",
+          "[codegen][golden]") {
+  fs::path file = fs::path(SQLGEN_SOURCE_DIR) / "generator/src/codegen/builtin_templates.cpp";
+  std::string source = codegen::builtin_templates_source(repo_templates());
+  if (updating_golden() && read_text(file) != source) {
+    REQUIRE(util::write_file_atomic(file, source).empty());
+    WARN("rewrote " << file.string() << ": rebuild for sqlgen to use the new templates");
+  }
+  CHECK(read_text(file) == source);
+  // What this binary has compiled in (stale until the rebuild after a refresh).
+  CHECK(codegen::builtin_templates() == repo_templates());
+}
+
+TEST_CASE("the example app's generated/ headers are up to date", "[codegen][cli]") {
+  GenerateRun r = generate(fs::path(SQLGEN_SOURCE_DIR) / "sqlgen.yaml", {.check = true});
+  INFO(r.out << r.diagnostics);
+  CHECK(r.exit_code == 0);
+}
+
+TEST_CASE("generate is deterministic, independent of the cwd, and skips unchanged files",
+          "[codegen][cli]") {
+  util::TempDir tmp("sqlgen-codegen");
+  copy_case("types", tmp.path() / "case");
+  fs::remove_all(tmp.path() / "case/expected");
+  fs::path config = tmp.path() / "case/sqlgen.yaml";
+  // Two runs from different directories (the config named differently) write the same bytes.
+  RunResult a = run_sqlgen("-c " + shell_quote(config.string()) + " generate --output " +
+                               shell_quote((tmp.path() / "a").string()),
+                           tmp.path().string());
+  RunResult b = run_sqlgen("-c sqlgen.yaml generate --output ../b", (tmp.path() / "case").string());
+  INFO(a.err << b.err);
+  REQUIRE(a.exit_code == 0);
+  REQUIRE(b.exit_code == 0);
+  std::map<std::string, std::string> ta = tree(tmp.path() / "a"), tb = tree(tmp.path() / "b");
+  CHECK(ta.size() == 5);
+  CHECK(ta == tb);
+  // The built-in templates (the copy has no templates/ next to it) give the golden output.
+  CHECK(ta == tree(codegen_case("types") / "expected"));
+
+  // A second run writes nothing: unchanged files keep their modification time.
+  fs::path header = tmp.path() / "a/app/queries.hpp";
+  auto before = fs::last_write_time(header);
+  std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  RunResult again = run_sqlgen("-c " + shell_quote(config.string()) + " generate --output " +
+                               shell_quote((tmp.path() / "a").string()));
+  CHECK(again.exit_code == 0);
+  CHECK(again.out.find("0 files written, 5 unchanged") != std::string::npos);
+  CHECK(fs::last_write_time(header) == before);
+}
+
+TEST_CASE("generate removes generated files no input produces any more", "[codegen][cli]") {
+  util::TempDir tmp("sqlgen-codegen");
+  copy_case("types", tmp.path() / "case");
+  fs::path out = tmp.path() / "case/expected";
+  std::string marker = std::string(codegen::k_generated_marker) + "\n// source: gone.sql\n";
+  REQUIRE(util::write_file_atomic(out / "old_module/queries.hpp", marker).empty());
+  REQUIRE(util::write_file_atomic(out / "app/extra.hpp", marker).empty());
+  REQUIRE(util::write_file_atomic(out / "app/handwritten.hpp", "// mine\n" + marker).empty());
+  REQUIRE(util::write_file_atomic(out / "notes.txt", "not generated\n").empty());
+
+  GenerateRun check = generate(tmp.path() / "case/sqlgen.yaml", {.check = true});
+  CHECK(check.exit_code == 1);
+  CHECK(check.diagnostics.find("error: generated file \"expected/app/extra.hpp\" no longer "
+                               "corresponds to any input") != std::string::npos);
+  CHECK(check.out.find("--- a/expected/old_module/queries.hpp\n+++ /dev/null\n") !=
+        std::string::npos);
+  CHECK(fs::exists(out / "app/extra.hpp"));  // --check writes nothing
+
+  GenerateRun r = generate(tmp.path() / "case/sqlgen.yaml");
+  INFO(r.diagnostics);
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.find("removed expected/app/extra.hpp") != std::string::npos);
+  CHECK(!fs::exists(out / "app/extra.hpp"));
+  CHECK(!fs::exists(out / "old_module"));  // emptied directories go too
+  CHECK(fs::exists(out / "app/handwritten.hpp"));
+  CHECK(fs::exists(out / "notes.txt"));
+  CHECK(fs::exists(out / "catalog.sql"));
+  CHECK(generate(tmp.path() / "case/sqlgen.yaml", {.check = true}).exit_code == 0);
+}
+
+TEST_CASE("generate --check and sqlgen diff: exit 1 with a unified diff when stale",
+          "[codegen][cli]") {
+  util::TempDir tmp("sqlgen-codegen");
+  copy_case("types", tmp.path() / "case");
+  fs::path dir = tmp.path() / "case";
+  RunResult fresh = run_sqlgen("generate --check", dir.string());
+  INFO(fresh.out << fresh.err);
+  CHECK(fresh.exit_code == 0);
+  CHECK(fresh.out.find("up to date") != std::string::npos);
+
+  fs::path models = dir / "expected/app/models.hpp";
+  std::string text = read_text(models);
+  std::string edited = text;
+  edited.replace(edited.find("struct Thing {"), 14, "struct Thingy {");
+  REQUIRE(util::write_file_atomic(models, edited).empty());
+  fs::remove(dir / "expected/reports/queries.hpp");
+  for (const char* cmd : {"generate --check", "diff"}) {
+    RunResult stale = run_sqlgen(cmd, dir.string());
+    INFO(cmd);
+    CHECK(stale.exit_code == 1);
+    CHECK(stale.out.find("--- a/expected/app/models.hpp\n+++ b/expected/app/models.hpp\n@@ ") !=
+          std::string::npos);
+    CHECK(stale.out.find("\n-struct Thingy {\n+struct Thing {\n") != std::string::npos);
+    CHECK(stale.out.find("--- /dev/null\n+++ b/expected/reports/queries.hpp\n@@ -0,0 +1,") !=
+          std::string::npos);
+    CHECK(stale.err.find("error: generated file \"expected/app/models.hpp\" is out of date: "
+                         "run \"sqlgen generate\"") != std::string::npos);
+  }
+  CHECK(read_text(models) == edited);  // nothing written
+  CHECK(!fs::exists(dir / "expected/reports/queries.hpp"));
+  CHECK(run_sqlgen("generate", dir.string()).exit_code == 0);
+  CHECK(read_text(models) == text);
+  CHECK(run_sqlgen("diff", dir.string()).exit_code == 0);
+}
+
+TEST_CASE("unified_diff: hunks with context", "[codegen]") {
+  CHECK(codegen::unified_diff("a", "x\n", "b", "x\n").empty());
+  std::string before = "1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n";
+  std::string after = "1\n2\n3\n4\nfive\n6\n7\n8\n9\n10\n11\n";
+  CHECK(codegen::unified_diff("a/f", before, "b/f", after) ==
+        "--- a/f\n+++ b/f\n@@ -2,9 +2,10 @@\n 2\n 3\n 4\n-5\n+five\n 6\n 7\n 8\n 9\n 10\n+11\n");
+  CHECK(codegen::unified_diff("a/f", "", "b/f", "x\n") == "--- a/f\n+++ b/f\n@@ -0,0 +1 @@\n+x\n");
+}
+
+TEST_CASE("two SQL names that become one C++ name are an error naming both", "[codegen]") {
+  util::TempDir tmp("sqlgen-codegen");
+  write_project(tmp.path(), "",
+                "CREATE TABLE m.things (id int, \"class\" text, class_ text);\n"
+                "CREATE TABLE m.thing (id int);\n",
+                "-- name: GetThings :many\nSELECT id, 1 AS \"a b\", 2 AS a_b FROM m.things;\n"
+                "-- name: getThings :one\nSELECT id FROM m.things;\n");
+  GenerateRun r = generate(tmp.path() / "sqlgen.yaml");
+  CHECK(r.exit_code == 1);
+  INFO(r.diagnostics);
+  CHECK(r.diagnostics.find("migrations/001_init.sql:3:46: error: column \"class_\" and column "
+                           "\"class\" both become the C++ name \"class_\" in struct \"Thing\"") !=
+        std::string::npos);
+  CHECK(r.diagnostics.find("migrations/001_init.sql:3:32: note: column \"class\" is declared "
+                           "here") != std::string::npos);
+  CHECK(r.diagnostics.find("table \"m.things\" and table \"m.thing\" both become the C++ name "
+                           "\"Thing\" in namespace \"m\"") != std::string::npos);
+  CHECK(r.diagnostics.find("column \"a_b\" and column \"a b\" both become the C++ name \"a_b\" "
+                           "in struct \"GetThingsRow\"") != std::string::npos);
+  CHECK(r.diagnostics.find("queries/q.sql:3:1: error: query \"getThings\" and query "
+                           "\"GetThings\" both become the C++ name \"get_things\" in class "
+                           "\"Queries\"") != std::string::npos);
+  CHECK(r.diagnostics.find("4 errors generated") != std::string::npos);
+  CHECK(!fs::exists(tmp.path() / "out"));  // nothing written after errors
+}
+
+TEST_CASE("renames must be identifiers; a query named like a generated member collides",
+          "[codegen]") {
+  util::TempDir tmp("sqlgen-codegen");
+  write_project(tmp.path(), "rename:\n  m_thing: \"Bad Name\"\n",
+                "CREATE TABLE m.things (id int);\n",
+                "-- name: Prepare :exec\nDELETE FROM m.things;\n");
+  GenerateRun r = generate(tmp.path() / "sqlgen.yaml");
+  CHECK(r.exit_code == 1);
+  CHECK(r.diagnostics.find("error: \"Bad Name\" is not a valid C++ name") != std::string::npos);
+}
+
+TEST_CASE("unknown options and bad option values are errors", "[codegen]") {
+  util::TempDir tmp("sqlgen-codegen");
+  write_project(tmp.path(), "options:\n  max_param: 3\n  json: maybe\n  function_naming: kebab\n",
+                "CREATE TABLE m.t (id int);\n", "-- name: GetT :many\nSELECT id FROM m.t;\n");
+  GenerateRun r = generate(tmp.path() / "sqlgen.yaml");
+  CHECK(r.exit_code == 1);
+  CHECK(r.diagnostics.find("sqlgen.yaml:4:3: error: unknown option \"max_param\", did you mean "
+                           "\"max_params\"?") != std::string::npos);
+  CHECK(r.diagnostics.find("invalid value \"maybe\" for option \"json\": expected true or false") !=
+        std::string::npos);
+  CHECK(r.diagnostics.find("invalid value \"kebab\" for option \"function_naming\"") !=
+        std::string::npos);
+}
+
+TEST_CASE("options: max_params, json, function_naming, nullable_array_elements", "[codegen]") {
+  util::TempDir tmp("sqlgen-codegen");
+  write_project(
+      tmp.path(),
+      "options:\n  max_params: 1\n  json: false\n  function_naming: camelCase\n"
+      "  nullable_array_elements: true\n",
+      "CREATE TABLE m.t (id int NOT NULL, tags text[] NOT NULL);\n",
+      "-- name: GetTByID :many\nSELECT id, tags FROM m.t WHERE id = @id AND @x::int > 0;\n");
+  GenerateRun r = generate(tmp.path() / "sqlgen.yaml");
+  INFO(r.diagnostics);
+  REQUIRE(r.exit_code == 0);
+  std::string queries = read_text(tmp.path() / "out/m/queries.hpp");
+  // The columns are exactly m.t's: the row is its model struct.
+  CHECK(queries.find("std::vector<T> getTById(const GetTByIDParams& params)") != std::string::npos);
+  CHECK(queries.find("void getTByIdEach(const GetTByIDParams& params, F&& on_row)") !=
+        std::string::npos);
+  CHECK(queries.find("to_json") == std::string::npos);
+  std::string models = read_text(tmp.path() / "out/m/models.hpp");
+  CHECK(models.find("std::vector<std::optional<std::string>> tags{};") != std::string::npos);
+}
+
+TEST_CASE(":copyfrom needs INSERT INTO t (cols) VALUES ($1, ...)", "[codegen]") {
+  util::TempDir tmp("sqlgen-codegen");
+  write_project(
+      tmp.path(), "", "CREATE TABLE m.t (id int, name text);\n",
+      "-- name: LoadT :copyfrom\nINSERT INTO m.t (id, name) VALUES (@id, upper(@name));\n");
+  GenerateRun r = generate(tmp.path() / "sqlgen.yaml");
+  CHECK(r.exit_code == 1);
+  CHECK(r.diagnostics.find("queries/q.sql:1:1: error: query \"LoadT\" is :copyfrom but the value "
+                           "of column \"name\" is not a parameter") != std::string::npos);
+}
+
+TEST_CASE("a user's templates: a variable the model lacks is reported", "[codegen][cli]") {
+  util::TempDir tmp("sqlgen-codegen");
+  copy_case("types", tmp.path() / "case");
+  fs::path dir = tmp.path() / "case";
+  fs::copy(fs::path(SQLGEN_SOURCE_DIR) / "templates", dir / "my_templates");
+  std::string yaml = read_text(dir / "sqlgen.yaml");
+  yaml.replace(yaml.find("templates: ../../../../templates"), 32, "templates: my_templates");
+  REQUIRE(util::write_file_atomic(dir / "sqlgen.yaml", yaml).empty());
+  CHECK(generate(dir / "sqlgen.yaml", {.check = true}).exit_code == 0);
+
+  std::string tmpl = read_text(dir / "my_templates/models.hpp.mustache");
+  tmpl.replace(tmpl.find("{{{namespace}}}"), 15, "{{{namespcae}}}");
+  REQUIRE(util::write_file_atomic(dir / "my_templates/models.hpp.mustache", tmpl).empty());
+  GenerateRun r = generate(dir / "sqlgen.yaml");
+  CHECK(r.exit_code == 1);
+  CHECK(r.diagnostics.find("my_templates/models.hpp.mustache:") != std::string::npos);
+  CHECK(r.diagnostics.find("error: template \"models.hpp.mustache\": variable \"namespcae\" is "
+                           "not defined") != std::string::npos);
+  fs::remove(dir / "my_templates/queries.hpp.mustache");
+  r = generate(dir / "sqlgen.yaml");
+  CHECK(r.diagnostics.find("error: template \"queries.hpp.mustache\" does not exist in "
+                           "\"my_templates\"") != std::string::npos);
+}

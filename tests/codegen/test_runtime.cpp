@@ -1,0 +1,165 @@
+// generator/include/sqlgen/runtime: PostgreSQL's text format for every mapped type, arrays and
+// records, enums and JSON, without a server (test_codegen_pg.cpp runs them against one).
+#include <catch2/catch.hpp>
+#include <cmath>
+#include <sqlgen/runtime/runtime.hpp>
+
+using namespace sqlgen::runtime;
+namespace chr = std::chrono;
+
+namespace demo {
+enum class Color { red, dark_blue };
+}  // namespace demo
+
+template <>
+struct sqlgen::runtime::enum_traits<demo::Color> {
+  static constexpr std::string_view sql_name = "demo.color";
+  static constexpr std::array<demo::Color, 2> values = {demo::Color::red, demo::Color::dark_blue};
+  static constexpr std::array<std::string_view, 2> labels = {"red", "dark blue"};
+};
+
+TEST_CASE("runtime: numbers and booleans", "[codegen][runtime]") {
+  CHECK(codec<std::int16_t>::parse("-32768") == -32768);
+  CHECK(codec<std::int64_t>::parse("9223372036854775807") == 9223372036854775807);
+  CHECK_THROWS_AS(codec<std::int32_t>::parse("12x"), conversion_error);
+  CHECK_THROWS_AS(codec<std::int16_t>::parse("40000"), conversion_error);
+  CHECK(codec<double>::parse("0.1") == 0.1);
+  CHECK(codec<double>::parse("-Infinity") == -std::numeric_limits<double>::infinity());
+  CHECK(std::isnan(codec<float>::parse("NaN")));
+  CHECK(codec<double>::format(0.1) == "0.1");
+  CHECK(codec<double>::format(std::numeric_limits<double>::infinity()) == "Infinity");
+  CHECK(codec<float>::format(std::nanf("")) == "NaN");
+  CHECK(codec<bool>::parse("t"));
+  CHECK_FALSE(codec<bool>::parse("f"));
+  CHECK(codec<bool>::format(true) == "true");
+}
+
+TEST_CASE("runtime: bytea in hex and escape formats", "[codegen][runtime]") {
+  Bytes b{std::byte{0}, std::byte{0xff}, std::byte{'A'}, std::byte{'\\'}};
+  CHECK(codec<Bytes>::format(b) == "\\x00ff415c");
+  CHECK(codec<Bytes>::parse("\\x00ff415c") == b);
+  CHECK(codec<Bytes>::parse("\\000\\377A\\\\") == b);
+  CHECK(codec<Bytes>::parse("\\x").empty());
+  CHECK_THROWS_AS(codec<Bytes>::parse("\\x0"), conversion_error);
+}
+
+TEST_CASE("runtime: date, timestamp, timestamptz", "[codegen][runtime]") {
+  using namespace std::chrono_literals;
+  Date leap = chr::sys_days(chr::year(2024) / 2 / 29);
+  CHECK(codec<Date>::parse("2024-02-29") == leap);
+  CHECK(codec<Date>::format(leap) == "2024-02-29");
+  Date caesar = chr::sys_days(chr::year(-43) / 3 / 15);
+  CHECK(codec<Date>::parse("0044-03-15 BC") == caesar);
+  CHECK(codec<Date>::format(caesar) == "0044-03-15 BC");
+  CHECK(codec<Date>::parse("infinity") == Date::max());
+  CHECK(codec<Date>::format(Date::min()) == "-infinity");
+  CHECK_THROWS_AS(codec<Date>::parse("2023-02-29"), conversion_error);
+
+  Timestamp t = chr::sys_days(chr::year(2024) / 1 / 31) + 11h + 34min + 56s + 789000us;
+  CHECK(codec<Timestamp>::parse("2024-01-31 12:34:56.789+01") == t);
+  CHECK(codec<Timestamp>::parse("2024-01-31 17:04:56.789+05:30") == t);
+  CHECK(codec<Timestamp>::parse("2024-01-31 08:04:56.789-03:30") == t);
+  CHECK(codec<Timestamp>::parse("2024-01-31 11:34:56.789+00") == t);
+  CHECK(codec<Timestamp>::format(t) == "2024-01-31 11:34:56.789000+00");
+  CHECK(codec<Timestamp>::parse(codec<Timestamp>::format(t)) == t);
+  CHECK(codec<Timestamp>::parse("2024-01-31 11:34:56+00") == t - 789000us);
+
+  LocalTimestamp l = chr::local_days(chr::year(1999) / 12 / 31) + 23h + 59min + 59s + 1us;
+  CHECK(codec<LocalTimestamp>::parse("1999-12-31 23:59:59.000001") == l);
+  CHECK(codec<LocalTimestamp>::format(l) == "1999-12-31 23:59:59.000001");
+}
+
+TEST_CASE("runtime: interval (IntervalStyle postgres)", "[codegen][runtime]") {
+  CHECK(codec<Interval>::parse("1 year 2 mons -3 days +04:05:06.7") ==
+        Interval{14, -3, ((4 * 60 + 5) * 60 + 6) * 1000000LL + 700000});
+  CHECK(codec<Interval>::parse("00:00:00") == Interval{});
+  CHECK(codec<Interval>::parse("-00:00:00.000001") == Interval{0, 0, -1});
+  CHECK(codec<Interval>::parse("7 days") == Interval{0, 7, 0});
+  CHECK(codec<Interval>::parse("-1 years -2 mons") == Interval{-14, 0, 0});
+  CHECK(codec<Interval>::parse("100:00:00") == Interval{0, 0, 360000000000LL});
+  Interval i{14, -3, -3723000004};
+  CHECK(codec<Interval>::format(i) == "14 mons -3 days -01:02:03.000004");
+  CHECK(codec<Interval>::parse(codec<Interval>::format(i)) == i);
+  CHECK_THROWS_AS(codec<Interval>::parse("3 fortnights"), conversion_error);
+}
+
+TEST_CASE("runtime: arrays, NULL elements, nesting", "[codegen][runtime]") {
+  using Strings = std::vector<std::optional<std::string>>;
+  CHECK(codec<Strings>::parse(R"({a,"b c",NULL,"NULL","",null,"q\"\\"})") ==
+        Strings{"a", "b c", std::nullopt, "NULL", "", std::nullopt, "q\"\\"});
+  CHECK(codec<std::vector<std::string>>::parse("{}").empty());
+  CHECK_THROWS_AS(codec<std::vector<std::string>>::parse("{a,NULL}"), unexpected_null);
+  CHECK(codec<std::vector<std::int32_t>>::parse("[0:2]={1,2,3}") ==
+        std::vector<std::int32_t>{1, 2, 3});
+  using Matrix = std::vector<std::vector<std::int32_t>>;
+  CHECK(codec<Matrix>::parse("{{1,2},{3,4}}") == Matrix{{1, 2}, {3, 4}});
+  CHECK(codec<Matrix>::format(Matrix{{1, 2}, {3, 4}}) == R"({{"1","2"},{"3","4"}})");
+  Strings s{"a,b", std::nullopt, "{x}", "back\\slash \"q\""};
+  CHECK(codec<Strings>::format(s) == R"({"a,b",NULL,"{x}","back\\slash \"q\""})");
+  CHECK(codec<Strings>::parse(codec<Strings>::format(s)) == s);
+  std::vector<Bytes> blobs{Bytes{std::byte{1}}};
+  CHECK(codec<std::vector<Bytes>>::parse(R"({"\\x01"})") == blobs);
+  CHECK_THROWS_AS(codec<std::vector<std::int32_t>>::parse("1,2"), conversion_error);
+}
+
+TEST_CASE("runtime: records", "[codegen][runtime]") {
+  auto f = split_record(R"((a,,"b ""c""",""))", 4, "t");
+  REQUIRE(f.size() == 4);
+  CHECK(f[0] == "a");
+  CHECK(!f[1]);
+  CHECK(f[2] == "b \"c\"");
+  CHECK(f[3] == "");
+  CHECK(join_record({"a", std::nullopt, "b \"c\"", ""}) == R"(("a",,"b \"c\"",""))");
+  CHECK_THROWS_AS(split_record("(a,b)", 3, "t"), conversion_error);
+}
+
+TEST_CASE("runtime: NULL handling through from_text / to_text", "[codegen][runtime]") {
+  std::optional<std::int32_t> o = 5;
+  from_text(std::nullopt, o, "x");
+  CHECK(!o);
+  std::int32_t v = 0;
+  CHECK_THROWS_WITH(from_text(std::nullopt, v, "column \"n\""),
+                    "column \"n\" is NULL but its C++ type is not optional");
+  CHECK(to_text(std::optional<std::int32_t>{}) == std::nullopt);
+  CHECK(to_text(std::optional<std::int32_t>{7}) == "7");
+}
+
+TEST_CASE("runtime: enums by label; unknown labels name the type", "[codegen][runtime]") {
+  CHECK(from_string<demo::Color>("dark blue") == demo::Color::dark_blue);
+  CHECK(label_of(demo::Color::red) == "red");
+  CHECK(all_values<demo::Color>().size() == 2);
+  CHECK(codec<demo::Color>::format(demo::Color::dark_blue) == "dark blue");
+  try {
+    codec<demo::Color>::parse("green");
+    FAIL("no exception");
+  } catch (const unknown_enum_label& e) {
+    CHECK(e.type() == "demo.color");
+    CHECK(e.label() == "green");
+    CHECK(std::string(e.what()) == "unknown label \"green\" of enum \"demo.color\"");
+  }
+}
+
+TEST_CASE("runtime: JSON of field values", "[codegen][runtime]") {
+  using namespace std::chrono_literals;
+  Timestamp t = chr::sys_days(chr::year(2024) / 1 / 31) + 1us;
+  CHECK(to_json_value(t) == "2024-01-31T00:00:00.000001Z");
+  Timestamp back{};
+  from_json_value(nlohmann::json("2024-01-31T00:00:00.000001Z"), back);
+  CHECK(back == t);
+  CHECK(to_json_value(std::optional<std::int32_t>{}).is_null());
+  CHECK(to_json_value(Bytes{std::byte{10}}) == "\\x0a");
+  CHECK(to_json_value(Interval{1, 2, 3}) ==
+        nlohmann::json{{"months", 1}, {"days", 2}, {"microseconds", 3}});
+  std::vector<std::optional<Date>> dates{chr::sys_days(chr::year(2000) / 1 / 1), std::nullopt};
+  nlohmann::json j = to_json_value(dates);
+  CHECK(j == nlohmann::json::parse(R"(["2000-01-01", null])"));
+  std::vector<std::optional<Date>> dates_back;
+  from_json_value(j, dates_back);
+  CHECK(dates_back == dates);
+  nlohmann::json obj = nlohmann::json::object();
+  std::optional<std::string> missing = "x";
+  json_get(obj, "nope", missing);
+  CHECK(!missing);
+  std::string required;
+  CHECK_THROWS_AS(json_get(obj, "nope", required), nlohmann::json::out_of_range);
+}

@@ -1,0 +1,114 @@
+// codegen/template.cpp: strict mustache. Every variable a template uses must exist in the
+// view model; `{{x}}` escapes for a C++ string literal; standalone lines leave no trace.
+#include <catch2/catch.hpp>
+
+#include "codegen/internal.hpp"
+
+using namespace sqlgen;
+using nlohmann::json;
+
+namespace {
+
+struct Rendered {
+  std::optional<std::string> text;
+  std::string diagnostics;
+};
+
+Rendered render(const std::map<std::string, std::string>& templates, const json& view) {
+  codegen::TemplateSet set;
+  for (const auto& [name, text] : templates) {
+    set.templates[name] = diag::make_source("templates/" + name + ".mustache", text);
+  }
+  diag::DiagnosticEngine diags;
+  Rendered r;
+  r.text = codegen::render_template(set, "main", view, diags);
+  r.diagnostics = diag::render_all(diags, false);
+  UNSCOPED_INFO(r.diagnostics);
+  return r;
+}
+
+const std::string k_header = "{{{header}}}\n";
+const json k_base = {{"header", std::string(codegen::k_generated_marker)}};
+
+}  // namespace
+
+TEST_CASE("template: a variable the view lacks is an error at the tag", "[codegen]") {
+  json view = k_base;
+  view["items"] = json::array({json{{"name", "a"}}});
+  view["flag"] = false;
+  Rendered r = render({{"main", k_header + "{{#items}}\n  {{name}} {{nmae}}\n{{/items}}\n"}}, view);
+  CHECK(!r.text);
+  CHECK(r.diagnostics.find("templates/main.mustache:3:12: error: template \"main.mustache\": "
+                           "variable \"nmae\" is not defined") == 0);
+  // A section that is not rendered is checked too, so is an inverted one.
+  r = render({{"main", k_header + "{{#flag}}{{missing}}{{/flag}}{{^nope}}x{{/nope}}\n"}}, view);
+  CHECK(!r.text);
+  CHECK(r.diagnostics.find("variable \"missing\" is not defined") != std::string::npos);
+  CHECK(r.diagnostics.find("variable \"nope\" is not defined") != std::string::npos);
+  // Names resolve up the context stack, and dotted names through objects.
+  view["outer"] = json{{"inner", "v"}};
+  r = render({{"main", k_header + "{{#items}}{{name}}{{header}}{{outer.inner}}{{/items}}\n"}},
+             view);
+  CHECK(r.text);
+  r = render({{"main", k_header + "{{outer.nope}}\n"}}, view);
+  CHECK(r.diagnostics.find("variable \"outer.nope\" is not defined") != std::string::npos);
+}
+
+TEST_CASE("template: syntax errors, partials and the header line", "[codegen]") {
+  Rendered r = render({{"main", k_header + "{{#a}}\n"}}, k_base);
+  CHECK(r.diagnostics.find("error: template \"main.mustache\": section \"a\" is not closed") !=
+        std::string::npos);
+  r = render({{"main", k_header + "{{#a}}{{/b}}\n"}}, k_base);
+  CHECK(r.diagnostics.find("\"b\" closes section \"a\"") != std::string::npos);
+  r = render({{"main", k_header + "{{>part}}\n"}}, k_base);
+  CHECK(r.diagnostics.find("partial \"part\" does not exist") != std::string::npos);
+  json view = k_base;
+  view["x"] = "1";
+  r = render({{"main", k_header + "{{>part}}\n"}, {"part", "x={{x}} {{y}}\n"}}, view);
+  CHECK(r.diagnostics.find("templates/part.mustache:1:9: error: template \"part.mustache\": "
+                           "variable \"y\" is not defined") == 0);
+  view["y"] = "2";
+  r = render({{"main", k_header + "{{>part}}\n"}, {"part", "x={{x}} {{y}}\n"}}, view);
+  REQUIRE(r.text);
+  CHECK(*r.text == std::string(codegen::k_generated_marker) + "\nx=1 2\n");
+  r = render({{"main", "// no header\n"}}, k_base);
+  CHECK(r.diagnostics.find("must start its output with \"{{{header}}}\"") != std::string::npos);
+}
+
+TEST_CASE("template: escaping and standalone lines", "[codegen]") {
+  json view = k_base;
+  view["s"] = "a \"b\"\\\n\t\x01";
+  view["list"] = json::array({"x", "y"});
+  view["on"] = true;
+  view["off"] = false;
+  std::string tmpl = k_header +
+                     "\"{{s}}\" {{{s}}}\n"
+                     "{{! a comment line }}\n"
+                     "begin\n"
+                     "{{#list}}\n"
+                     "\n"
+                     "  - {{.}}\n"
+                     "{{/list}}\n"
+                     "  {{#off}}\n"
+                     "never\n"
+                     "  {{/off}}\n"
+                     "{{#on}}\n"
+                     "on\n"
+                     "{{/on}}\n"
+                     "{{^off}}\n"
+                     "\n"
+                     "{{/off}}\n"
+                     "end {{#list}}{{.}},{{/list}}\n";
+  Rendered r = render({{"main", tmpl}}, view);
+  REQUIRE(r.text);
+  CHECK(*r.text == std::string(codegen::k_generated_marker) +
+                       "\n\"a \\\"b\\\"\\\\\\n\\t\\001\" a \"b\"\\\n\t\x01\n"
+                       "begin\n\n  - x\n\n  - y\non\n\nend x,y,\n");
+}
+
+TEST_CASE("cpp_raw_string picks a delimiter the text does not contain", "[codegen]") {
+  CHECK(codegen::cpp_raw_string("SELECT 1") == "R\"sql(SELECT 1)sql\"");
+  CHECK(codegen::cpp_raw_string("SELECT ')sql\"'") == "R\"sql1(SELECT ')sql\"')sql1\"");
+  CHECK(codegen::comment_line("ends with \\\\  ") == "ends with");
+  CHECK(codegen::comment_line("  tab\there") == "tab here");
+}
