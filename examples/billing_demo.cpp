@@ -31,9 +31,7 @@ std::chrono::sys_time<std::chrono::microseconds> now() {
 
 int run(const std::string& conninfo, bool commit) {
   pqxx::connection conn(conninfo);
-  // The analyzer resolved unqualified names with each module's search_path; the session's
-  // must resolve them the same way.
-  conn.set_variable("search_path", "identity, organization, billing, audit, ai, public");
+  // No search_path needed: the generated SQL names the schemas the analyzer resolved.
   identity::Queries::prepare(conn);
   organization::Queries::prepare(conn);
   billing::Queries::prepare(conn);

@@ -227,12 +227,12 @@ class Queries {
        model,
        api_version,
        settings ->> 'deployment' AS deployment
-FROM chat_providers
+FROM ai.chat_providers
 WHERE name = $1 AND enabled)sql");
     conn.prepare("ai_CreateProvider", R"sql(INSERT INTO ai.chat_providers (name, provider_type, base_url, model, api_version, settings)
 VALUES ($1, $2, $3, $4, $5, $6)
 RETURNING chat_providers.id, chat_providers.name, chat_providers.provider_type, chat_providers.base_url, chat_providers.model, chat_providers.enabled, chat_providers.settings, chat_providers.created_at, chat_providers.api_version)sql");
-    conn.prepare("ai_UpsertProvider", R"sql(INSERT INTO chat_providers (name, provider_type, base_url, model, settings)
+    conn.prepare("ai_UpsertProvider", R"sql(INSERT INTO ai.chat_providers (name, provider_type, base_url, model, settings)
 VALUES ($1, $2, $3, $4, $5)
 ON CONFLICT (name) DO UPDATE
 SET provider_type = excluded.provider_type,

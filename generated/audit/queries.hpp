@@ -294,7 +294,7 @@ WHERE e.organization_id = $1
 ORDER BY e.occurred_at DESC
 LIMIT $3)sql");
     conn.prepare("audit_FindEventsByPayload", R"sql(SELECT id, occurred_at, action, payload ->> 'to' AS new_status, payload -> 'from' AS old_status
-FROM events
+FROM audit.events
 WHERE payload @> $1::jsonb AND action = $2
 ORDER BY occurred_at DESC)sql");
     conn.prepare("audit_InvoiceStatusHistory", R"sql(SELECT e.id,

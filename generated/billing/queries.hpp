@@ -552,8 +552,8 @@ ORDER BY billed_cents DESC)sql");
        a.currency,
        sum(i.total_cents)::bigint AS revenue_cents,
        count(*) AS paid_invoices
-FROM invoices i
-JOIN accounts a ON a.id = i.account_id
+FROM billing.invoices i
+JOIN billing.accounts a ON a.id = i.account_id
 WHERE i.status = 'paid' AND i.paid_at >= now() - $1::interval
 GROUP BY 1, 2
 ORDER BY 1, 2)sql");
@@ -561,7 +561,7 @@ ORDER BY 1, 2)sql");
 VALUES ($1, $2, $3, $4, $5, $6)
 RETURNING invoices.id, invoices.account_id, invoices.number, invoices.status, invoices.total_cents, invoices.issued_at, invoices.due_at, invoices.metadata, invoices.created_at, invoices.paid_at, invoices.payment_reference)sql");
     conn.prepare("billing_ListInvoices", R"sql(SELECT id, number, status, total_cents, issued_at, due_at, paid_at
-FROM invoices
+FROM billing.invoices
 WHERE account_id = $1
   AND ($2::billing.invoice_status IS NULL OR status = $2)
   AND ($3::timestamptz IS NULL OR issued_at >= $3)
@@ -604,7 +604,7 @@ VALUES ($1, $2, $3, $4, $5, $6))sql");
        amount,
        tax_codes,
        sum(amount) OVER (ORDER BY position) AS running_total
-FROM invoice_lines
+FROM billing.invoice_lines
 WHERE invoice_id = $1
 ORDER BY position)sql");
     conn.prepare("billing_RecomputeInvoiceTotal", R"sql(UPDATE billing.invoices i

@@ -257,7 +257,7 @@ class Queries {
 
   /// Registers every statement of the module on `conn` (as "<module>_<Query>").
   static void prepare(pqxx::connection_base& conn) {
-    conn.prepare("identity_CreateSession", R"sql(INSERT INTO sessions (user_id, token_hash, user_agent, ip_address, expires_at)
+    conn.prepare("identity_CreateSession", R"sql(INSERT INTO identity.sessions (user_id, token_hash, user_agent, ip_address, expires_at)
 VALUES ($1, $2, $3, $4, now() + $5::interval)
 RETURNING id, created_at, expires_at)sql");
     conn.prepare("identity_GetActiveSessionByTokenHash", R"sql(SELECT u.id, u.email, u.display_name, u.status, u.password_hash, u.last_login_at, u.created_at, u.updated_at, s.id AS session_id, s.expires_at
@@ -271,7 +271,7 @@ WHERE s.token_hash = $1
 FROM identity.sessions s
 WHERE s.user_id = ANY($1::uuid[])
 ORDER BY s.user_id, s.created_at DESC)sql");
-    conn.prepare("identity_DeleteStaleSessions", R"sql(DELETE FROM sessions
+    conn.prepare("identity_DeleteStaleSessions", R"sql(DELETE FROM identity.sessions
 WHERE expires_at < now() - $1::interval
    OR revoked_at < now() - $1::interval)sql");
     conn.prepare("identity_DeleteSessionsOfBlockedUsers", R"sql(DELETE FROM identity.sessions s
@@ -279,12 +279,12 @@ USING identity.users u
 WHERE u.id = s.user_id AND u.status IN ('disabled', 'suspended'))sql");
     conn.prepare("identity_GetUserByID", R"sql(SELECT users.id, users.email, users.display_name, users.status, users.password_hash, users.last_login_at, users.created_at, users.updated_at FROM identity.users WHERE id = $1)sql");
     conn.prepare("identity_GetUserByEmail", R"sql(SELECT id, email, display_name, status, password_hash
-FROM users
+FROM identity.users
 WHERE email = $1)sql");
     conn.prepare("identity_CreateUser", R"sql(INSERT INTO identity.users (email, display_name, status, password_hash)
 VALUES ($1, $2, $3, $4)
 RETURNING users.id, users.email, users.display_name, users.status, users.password_hash, users.last_login_at, users.created_at, users.updated_at)sql");
-    conn.prepare("identity_UpsertUserByEmail", R"sql(INSERT INTO users AS u (email, display_name)
+    conn.prepare("identity_UpsertUserByEmail", R"sql(INSERT INTO identity.users AS u (email, display_name)
 VALUES ($1, $2)
 ON CONFLICT (email) DO UPDATE
 SET display_name = COALESCE(excluded.display_name, u.display_name)

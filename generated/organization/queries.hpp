@@ -321,7 +321,7 @@ WHERE i.token = $1
   AND u.email = i.email
 RETURNING i.organization_id, i.role, u.id AS user_id)sql");
     conn.prepare("organization_ListPendingInvitations", R"sql(SELECT i.id, i.email, i.role, i.expires_at, inviter.id, inviter.email, inviter.display_name, inviter.status, inviter.password_hash, inviter.last_login_at, inviter.created_at, inviter.updated_at
-FROM invitations i
+FROM organization.invitations i
 LEFT JOIN identity.users inviter ON inviter.id = i.invited_by
 WHERE i.organization_id = $1 AND i.accepted_at IS NULL
 ORDER BY i.created_at DESC)sql");
@@ -336,12 +336,12 @@ ORDER BY CASE m.role
              ELSE 3
          END,
          u.email)sql");
-    conn.prepare("organization_UpsertMembership", R"sql(INSERT INTO memberships (organization_id, user_id, role)
+    conn.prepare("organization_UpsertMembership", R"sql(INSERT INTO organization.memberships (organization_id, user_id, role)
 VALUES ($1, $2, $3)
 ON CONFLICT (organization_id, user_id) DO UPDATE
 SET role = excluded.role)sql");
     conn.prepare("organization_ListMemberIDsByRole", R"sql(SELECT user_id
-FROM memberships
+FROM organization.memberships
 WHERE organization_id = $1 AND role = $2)sql");
     conn.prepare("organization_GetOrganizationBySlug", R"sql(SELECT organizations.id, organizations.slug, organizations.name, organizations.owner_id, organizations.settings, organizations.tags, organizations.created_at, organizations.updated_at, organizations.deleted_at FROM organization.organizations
 WHERE slug = $1 AND deleted_at IS NULL)sql");
@@ -363,11 +363,11 @@ JOIN owner_membership om ON om.organization_id = org.id)sql");
        m.role,
        o.settings ->> 'plan' AS plan,
        (SELECT count(*) FROM organization.memberships m2 WHERE m2.organization_id = o.id) AS member_count
-FROM organizations o
-JOIN memberships m ON m.organization_id = o.id
+FROM organization.organizations o
+JOIN organization.memberships m ON m.organization_id = o.id
 WHERE m.user_id = $1 AND o.deleted_at IS NULL
 ORDER BY o.name)sql");
-    conn.prepare("organization_UpdateOrganizationSettings", R"sql(UPDATE organizations
+    conn.prepare("organization_UpdateOrganizationSettings", R"sql(UPDATE organization.organizations
 SET settings = settings || $1::jsonb,
     tags = COALESCE($2::text[], tags)
 WHERE id = $3

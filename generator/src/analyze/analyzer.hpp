@@ -109,6 +109,8 @@ class Analyzer {
   void error(diag::DiagId id, parse::Span span, std::vector<std::string> args = {});
   const catalog::Relation* find_relation(const parse::QualName& name);
   std::vector<Col> relation_cols(const catalog::Relation& rel);
+  /// Inserts `schema.` before an unqualified name at `span` in the SQL sent.
+  void qualify(const std::string& schema, parse::Span span);
   ExprType type_of(const catalog::TypeRef& t) const { return ExprType{t.oid, t.typmod}; }
   ExprType type_name(const parse::TypeName& tn);
   std::string quote(const std::string& ident) const;

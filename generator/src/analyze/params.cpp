@@ -187,8 +187,10 @@ ParamPlan plan_params(const Stmt& stmt, const diag::SourcePtr& source,
 
 std::string apply_edits(const std::string& text, uint32_t offset, uint32_t length,
                         std::vector<Edit> edits) {
-  std::sort(edits.begin(), edits.end(),
-            [](const Edit& a, const Edit& b) { return a.offset < b.offset; });
+  // Insertions (length 0) at an offset go before a replacement starting there.
+  std::stable_sort(edits.begin(), edits.end(), [](const Edit& a, const Edit& b) {
+    return a.offset != b.offset ? a.offset < b.offset : a.length < b.length;
+  });
   std::string out;
   uint32_t pos = offset;
   uint32_t end = offset + length;

@@ -153,7 +153,18 @@ const catalog::Relation* Analyzer::find_relation(const QualName& name) {
     error(diag::DiagId::err_relation_not_found, name.span,
           {name.to_string(), hint(name.name, names)});
   }
+  qualify(name.schema.empty() && rel ? rel->schema : "", name.span);
   return rel;
+}
+
+void Analyzer::qualify(const std::string& schema, parse::Span span) {
+  // The SQL sent to the server names the schema the module's search_path
+  // found, so it means the same on a connection with any search_path.
+  if (schema.empty() || schema == "pg_catalog" || m_quiet > 0 || span.length == 0) return;
+  if (span.offset < m_query.offset || span.offset + span.length > m_query.offset + m_query.length) {
+    return;
+  }
+  m_edits.push_back(Edit{span.offset, 0, quote(schema) + "."});
 }
 
 std::vector<Col> Analyzer::relation_cols(const catalog::Relation& rel) {
@@ -219,6 +230,7 @@ ExprType Analyzer::type_name(const TypeName& tn) {
       return ExprType{0, -1};
     }
     t.oid = ut->oid;
+    if (names.size() == 1) qualify(ut->schema, tn.span);
   }
   if (!tn.typmods.empty()) {
     std::vector<int64_t> args;

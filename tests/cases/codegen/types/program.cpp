@@ -213,7 +213,6 @@ int main(int argc, char** argv) {
   }
   try {
     pqxx::connection conn(argv[1]);
-    conn.set_variable("search_path", "app, reports, public");
     app::Queries::prepare(conn);
     acme::reports::Queries::prepare(conn);
     std::int64_t full_id = 0;

@@ -51,8 +51,8 @@ class Queries {
 VALUES ($1, $2, $3)
 RETURNING entries.id, entries.person_id, entries.mood, entries.note, entries.created_at)sql");
     conn.prepare("reports_EntriesWithPerson", R"sql(SELECT e.id, e.person_id, e.mood, e.note, e.created_at, p.id, p.name, p.category_id, p.mood, p.score
-FROM entries e
-JOIN people p ON p.id = e.person_id
+FROM reports.entries e
+JOIN app.people p ON p.id = e.person_id
 ORDER BY e.id)sql");
   }
 
