@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "codegen/internal.hpp"
+#include "util/parallel.hpp"
 
 namespace sqlgen::codegen {
 
@@ -63,29 +64,43 @@ std::vector<GeneratedFile> generate(const config::Config& config, const catalog:
 
   Plan plan = make_plan(config, cat, queries);
   TypeMapper types(cat, config, options, plan);
-  std::map<Oid, RelationModel> relation_models;
   std::deque<NameScope> scopes;
-  std::vector<nlohmann::json> model_views;
   for (size_t i = 0; i < plan.modules.size(); ++i) {
     scopes.emplace_back("namespace \"" + module_namespace(*plan.modules[i]) + "\"", diags);
-    model_views.push_back(
-        models_view(config, cat, plan, types, options, i, scopes[i], relation_models, diags));
   }
+  // Two passes over the modules, each on every core: the models (each module describes the
+  // tables it owns, so the relation models of different modules never overlap), then the
+  // queries, which may read any module's relation models.
+  std::vector<nlohmann::json> model_views(plan.modules.size());
+  std::vector<std::map<Oid, RelationModel>> module_relations(plan.modules.size());
+  util::parallel_for_rethrow(plan.modules.size(), [&](size_t i) {
+    model_views[i] =
+        models_view(config, cat, plan, types, options, i, scopes[i], module_relations[i], diags);
+  });
+  std::map<Oid, RelationModel> relation_models;
+  for (std::map<Oid, RelationModel>& m : module_relations) relation_models.merge(m);
 
-  std::vector<GeneratedFile> files;
-  for (size_t i = 0; i < plan.modules.size(); ++i) {
+  // Files are collected in module order.
+  std::vector<std::vector<GeneratedFile>> per_module(plan.modules.size());
+  util::parallel_for_rethrow(plan.modules.size(), [&](size_t i) {
     const std::string& name = plan.modules[i]->name;
+    std::vector<GeneratedFile>& out = per_module[i];
     if (auto text = render_template(templates, "models.hpp", model_views[i], diags)) {
-      files.push_back(GeneratedFile{output_path(config, name, "models.hpp"), std::move(*text)});
+      out.push_back(GeneratedFile{output_path(config, name, "models.hpp"), std::move(*text)});
     }
+    model_views[i] = nlohmann::json();
     for (const ModuleQueries& mq : queries) {
       if (mq.module != name) continue;
       nlohmann::json view =
           queries_view(config, cat, plan, types, options, i, scopes[i], mq, relation_models, diags);
       if (auto text = render_template(templates, "queries.hpp", view, diags)) {
-        files.push_back(GeneratedFile{output_path(config, name, "queries.hpp"), std::move(*text)});
+        out.push_back(GeneratedFile{output_path(config, name, "queries.hpp"), std::move(*text)});
       }
     }
+  });
+  std::vector<GeneratedFile> files;
+  for (std::vector<GeneratedFile>& module_files : per_module) {
+    for (GeneratedFile& f : module_files) files.push_back(std::move(f));
   }
   if (diags.error_count() > errors_before) return {};
   return files;

@@ -114,7 +114,7 @@ json models_view(const config::Config& config, const catalog::Catalog& cat, cons
     enum_views.push_back(json{{"name", name},
                               {"sql_name", sql_name},
                               {"doc", doc_or(t->comment, "The SQL enum " + sql_name + ".")},
-                              {"values", values},
+                              {"values", std::move(values)},
                               {"count", std::to_string(t->labels.size())}});
   }
   if (!enums.empty()) needs.includes.insert({"<array>", "<string>", "<string_view>"});
@@ -142,7 +142,7 @@ json models_view(const config::Config& config, const catalog::Catalog& cat, cons
         json{{"name", name},
              {"sql_name", sql_name},
              {"doc", doc_or(t->comment, "The SQL composite type " + sql_name + ".")},
-             {"fields", fields},
+             {"fields", std::move(fields)},
              {"field_count", std::to_string(t->fields.size())}});
   }
 
@@ -185,7 +185,7 @@ json models_view(const config::Config& config, const catalog::Catalog& cat, cons
         json{{"name", name},
              {"sql_name", sql_name},
              {"doc", doc_or(r->comment, "A row of " + kind + " " + sql_name + ".")},
-             {"fields", fields}});
+             {"fields", std::move(fields)}});
     relation_models[r->oid] = std::move(model);
   }
 
@@ -201,13 +201,13 @@ json models_view(const config::Config& config, const catalog::Catalog& cat, cons
     (standard ? std_includes : user_includes).push_back(inc);
   }
   view["header"] = file_header(sources);
-  view["std_includes"] = std_includes;
-  view["user_includes"] = user_includes;
-  view["module_includes"] = module_includes;
-  view["enums"] = enum_views;
+  view["std_includes"] = std::move(std_includes);
+  view["user_includes"] = std::move(user_includes);
+  view["module_includes"] = std::move(module_includes);
+  view["enums"] = std::move(enum_views);
   view["has_enums"] = !enums.empty();
-  view["composites"] = composite_views;
-  view["structs"] = struct_views;
+  view["composites"] = std::move(composite_views);
+  view["structs"] = std::move(struct_views);
   return view;
 }
 

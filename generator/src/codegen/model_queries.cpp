@@ -175,8 +175,8 @@ void QueryBuilder::row(const analyze::AnalyzedQuery& q, const diag::Location& lo
   json reads = json::array(), embeds = json::array();
   view["row_type"] = "";
   if (!returns_rows(q.command)) {
-    view["reads"] = reads;
-    view["embeds"] = embeds;
+    view["reads"] = std::move(reads);
+    view["embeds"] = std::move(embeds);
     return;
   }
   if (std::optional<std::string> model = reused_model(q)) {
@@ -186,8 +186,8 @@ void QueryBuilder::row(const analyze::AnalyzedQuery& q, const diag::Location& lo
           m_cat.find_relation(q.columns[0].table_schema, q.columns[0].table, {})->oid);
       reads.push_back(json{{"index", std::to_string(i)}, {"target", rm.fields[i].name}});
     }
-    view["reads"] = reads;
-    view["embeds"] = embeds;
+    view["reads"] = std::move(reads);
+    view["embeds"] = std::move(embeds);
     return;
   }
   std::string name = escape_identifier(to_pascal_case(q.name) + "Row");
@@ -239,13 +239,13 @@ void QueryBuilder::row(const analyze::AnalyzedQuery& q, const diag::Location& lo
                           {"nullable", c.embed_nullable},
                           {"first", std::to_string(first)},
                           {"count", std::to_string(i - first + 1)},
-                          {"reads", embed_reads}});
+                          {"reads", std::move(embed_reads)}});
   }
   json doc = json::array({comment_line("A row of query " + q.name + ".")});
-  structs.push_back(json{{"name", name}, {"doc", doc}, {"fields", fields}});
+  structs.push_back(json{{"name", name}, {"doc", std::move(doc)}, {"fields", std::move(fields)}});
   view["row_type"] = name;
-  view["reads"] = reads;
-  view["embeds"] = embeds;
+  view["reads"] = std::move(reads);
+  view["embeds"] = std::move(embeds);
 }
 
 void QueryBuilder::params(const analyze::AnalyzedQuery& q, const diag::Location& loc, json& view,
@@ -293,7 +293,7 @@ void QueryBuilder::params(const analyze::AnalyzedQuery& q, const diag::Location&
     std::string name = escape_identifier(to_pascal_case(q.name) + "Params");
     m_module_scope.declare(name, "the parameter type of query \"" + q.name + "\"", loc, m_report);
     json doc = json::array({comment_line("The parameters of query " + q.name + ".")});
-    structs.push_back(json{{"name", name}, {"doc", doc}, {"fields", fields}});
+    structs.push_back(json{{"name", name}, {"doc", std::move(doc)}, {"fields", fields}});
     view["params_type"] = name;
     std::string owner = takes_items(q.command) ? "item." : "params.";
     if (!takes_items(q.command)) {
@@ -304,9 +304,9 @@ void QueryBuilder::params(const analyze::AnalyzedQuery& q, const diag::Location&
   }
   mark_last(args);
   mark_last(values);
-  view["args"] = args;
-  view["values"] = values;
-  view["param_fields"] = fields;
+  view["args"] = std::move(args);
+  view["values"] = std::move(values);
+  view["param_fields"] = std::move(fields);
 }
 
 void QueryBuilder::copy_target(const source::Query& sq, const analyze::AnalyzedQuery& q,
@@ -344,8 +344,8 @@ void QueryBuilder::copy_target(const source::Query& sq, const analyze::AnalyzedQ
         json{{"expr", "item." + param_fields[numbers[i] - 1]["name"].get<std::string>()}});
   }
   mark_last(columns);
-  view["copy_columns"] = columns;
-  view["copy_values"] = values;
+  view["copy_columns"] = std::move(columns);
+  view["copy_values"] = std::move(values);
 }
 
 json QueryBuilder::build(const source::Query& sq, const analyze::AnalyzedQuery& q, json& structs) {
@@ -376,7 +376,7 @@ json QueryBuilder::build(const source::Query& sq, const analyze::AnalyzedQuery& 
   }
   doc.push_back(comment_line(q.name + " :" + source::command_name(q.command) + " (" + q.file + ":" +
                              std::to_string(q.line) + ")"));
-  view["doc"] = doc;
+  view["doc"] = std::move(doc);
   const std::pair<const char*, QueryCommand> k_flags[] = {
       {"is_one", QueryCommand::One},
       {"is_many", QueryCommand::Many},
@@ -435,11 +435,11 @@ json queries_view(const config::Config& config, const catalog::Catalog& cat, con
   for (size_t m : builder.modules) {
     if (m != module) module_includes.push_back("../" + plan.modules[m]->name + "/models.hpp");
   }
-  view["std_includes"] = std_includes;
-  view["user_includes"] = user_includes;
-  view["module_includes"] = module_includes;
-  view["structs"] = structs;
-  view["queries"] = queries;
+  view["std_includes"] = std::move(std_includes);
+  view["user_includes"] = std::move(user_includes);
+  view["module_includes"] = std::move(module_includes);
+  view["structs"] = std::move(structs);
+  view["queries"] = std::move(queries);
   return view;
 }
 

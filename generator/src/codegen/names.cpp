@@ -2,7 +2,9 @@
 // conversions, and English singulars for type names (the inflection rules sqlc uses).
 #include <algorithm>
 #include <cctype>
+#include <mutex>
 #include <regex>
+#include <unordered_map>
 
 #include "codegen/codegen.hpp"
 
@@ -104,7 +106,7 @@ const std::vector<std::string_view> k_uncountable = {"equipment", "information",
                                                      "species",   "series",      "fish", "sheep",
                                                      "jeans",     "police"};
 
-std::string singular_word(const std::string& word) {
+std::string singular_word_uncached(const std::string& word) {
   std::string lowered = word;
   std::transform(lowered.begin(), lowered.end(), lowered.begin(), lower);
   if (std::find(k_uncountable.begin(), k_uncountable.end(), lowered) != k_uncountable.end()) {
@@ -118,6 +120,20 @@ std::string singular_word(const std::string& word) {
     }
   }
   return word;
+}
+
+/// singular_word_uncached, remembered: std::regex is slow and the same table names come back
+/// for every module and query (any thread may ask).
+std::string singular_word(const std::string& word) {
+  static std::mutex mutex;
+  static std::unordered_map<std::string, std::string> cache;
+  {
+    std::lock_guard<std::mutex> lock(mutex);
+    if (auto it = cache.find(word); it != cache.end()) return it->second;
+  }
+  std::string singular = singular_word_uncached(word);
+  std::lock_guard<std::mutex> lock(mutex);
+  return cache.emplace(word, std::move(singular)).first->second;
 }
 
 }  // namespace

@@ -1,11 +1,18 @@
 // Strict mustache: templates are scanned into a tag tree first and every variable, section
 // and partial they use is looked up in the view model (as mustache would, walking the context
 // stack), so a name the model lacks is an error at the tag instead of an empty string. Then
-// kainjow renders the template, with `{{x}}` escaped for a C++ string literal. Standalone
-// section and comment lines are removed before kainjow sees the text (kainjow keeps their
-// line breaks when a section is skipped).
+// the same tree is rendered straight from the JSON view, with `{{x}}` escaped for a C++ string
+// literal. Standalone section and comment lines leave no trace (mustache spec).
+//
+// The renderer reproduces what kainjow/mustache (which rendered these templates before)
+// printed for them, with its data conventions: a section over a non-empty list repeats, over
+// false, null or an empty list is skipped, over anything else (true, a string, a number, an
+// object, even an empty one) renders once with the value pushed; a variable prints strings
+// and numbers (as JSON writes them) and nothing for other values; names resolve from the
+// innermost context outwards (`a.b` per context, `.` the innermost). Rendering directly
+// avoids converting the view into kainjow's data (deep copies at every level) and
+// re-parsing a partial at every use, which made rendering most of `sqlgen generate`.
 #include <filesystem>
-#include <kainjow/mustache.hpp>
 #include <set>
 
 #include "codegen/internal.hpp"
@@ -22,6 +29,7 @@ using nlohmann::json;
 struct Tag {
   enum class Kind { Variable, Section, Inverted, Close, Partial, Comment, Delimiters };
   Kind kind = Kind::Variable;
+  bool raw = false;  ///< `{{{x}}}` or `{{&x}}`: inserted without escaping
   std::string name;
   size_t begin = 0;  ///< offset of the opening delimiter
   size_t end = 0;    ///< offset just past the closing delimiter
@@ -33,16 +41,23 @@ struct Node {
   std::vector<Node> children;
 };
 
-/// A template split into tags, its tag tree, and the text kainjow renders.
+/// What the renderer walks: text (standalone lines already removed), variables, sections,
+/// inverted sections and partials.
+struct RenderNode {
+  enum class Kind { Text, Variable, Section, Inverted, Partial };
+  Kind kind = Kind::Text;
+  bool raw = false;
+  std::string text;  ///< Text: the text; otherwise the tag's name
+  std::vector<RenderNode> children;
+};
+
+/// A template split into tags, its tag tree (checked against views), and its render tree.
 struct Parsed {
   std::vector<Node> roots;
-  std::string render_text;
+  std::vector<RenderNode> render;
   std::string error;
   size_t error_offset = 0;
 };
-
-/// Inserted after section tags for kainjow, removed from its output.
-constexpr std::string_view k_line_keeper = "\x01sqlgen-line\x01";
 
 std::string trim(std::string_view s) {
   size_t b = s.find_first_not_of(" \t");
@@ -76,6 +91,7 @@ Parsed parse_template(const std::string& text) {
     char sigil = inner.empty() ? '\0' : inner[0];
     if (triple) {
       tag.kind = Tag::Kind::Variable;
+      tag.raw = true;
       tag.name = trim(inner.substr(1));
     } else if (sigil == '#' || sigil == '^' || sigil == '/' || sigil == '>' || sigil == '&' ||
                sigil == '!') {
@@ -83,6 +99,7 @@ Parsed parse_template(const std::string& text) {
           {'#', Tag::Kind::Section}, {'^', Tag::Kind::Inverted}, {'/', Tag::Kind::Close},
           {'>', Tag::Kind::Partial}, {'&', Tag::Kind::Variable}, {'!', Tag::Kind::Comment}};
       tag.kind = k_kinds.at(sigil);
+      tag.raw = sigil == '&';
       tag.name = trim(inner.substr(1));
     } else if (sigil == '=') {
       tag.kind = Tag::Kind::Delimiters;
@@ -109,15 +126,22 @@ Parsed parse_template(const std::string& text) {
   }
 
   // Standalone lines: a section, close, comment or delimiter tag alone on its line (with
-  // whitespace) leaves no trace, as the mustache spec says. kainjow guesses standalone lines
-  // from the output instead (dropping blank lines that follow a section tag, keeping the
-  // line of a skipped one), so a marker after each section tag stops its guessing and is
-  // removed from the output.
+  // whitespace) leaves no trace, as the mustache spec says. The render tree gets the text
+  // between tags with those lines cut out.
+  std::vector<RenderNode> render_root;
+  std::vector<std::vector<RenderNode>*> render_stack = {&render_root};
+  auto add_text = [&](size_t from, size_t to) {
+    if (to <= from) return;
+    std::vector<RenderNode>& nodes = *render_stack.back();
+    if (!nodes.empty() && nodes.back().kind == RenderNode::Kind::Text) {
+      nodes.back().text.append(text, from, to - from);
+    } else {
+      nodes.push_back(RenderNode{RenderNode::Kind::Text, false, text.substr(from, to - from), {}});
+    }
+  };
   size_t copied = 0;
   for (size_t i = 0; i < tags.size(); ++i) {
     const Tag& t = tags[i];
-    bool sectionish =
-        t.kind == Tag::Kind::Section || t.kind == Tag::Kind::Inverted || t.kind == Tag::Kind::Close;
     bool standalone = false;
     size_t line_begin = 0, after = 0;
     if (t.kind != Tag::Kind::Variable && t.kind != Tag::Kind::Partial) {
@@ -134,16 +158,38 @@ Parsed parse_template(const std::string& text) {
                    (rest.empty() || rest == "\r");
     }
     if (standalone) {
-      out.render_text.append(text, copied, line_begin - copied);
-      out.render_text.append(text, t.begin, t.end - t.begin);
+      add_text(copied, line_begin);
       copied = after;
     } else {
-      out.render_text.append(text, copied, t.end - copied);
+      add_text(copied, t.begin);
       copied = t.end;
     }
-    if (sectionish) out.render_text += k_line_keeper;
+    switch (t.kind) {
+      case Tag::Kind::Variable:
+        render_stack.back()->push_back(RenderNode{RenderNode::Kind::Variable, t.raw, t.name, {}});
+        break;
+      case Tag::Kind::Partial:
+        render_stack.back()->push_back(RenderNode{RenderNode::Kind::Partial, false, t.name, {}});
+        break;
+      case Tag::Kind::Section:
+      case Tag::Kind::Inverted:
+        render_stack.back()->push_back(RenderNode{
+            t.kind == Tag::Kind::Section ? RenderNode::Kind::Section : RenderNode::Kind::Inverted,
+            false,
+            t.name,
+            {}});
+        render_stack.push_back(&render_stack.back()->back().children);
+        break;
+      case Tag::Kind::Close:
+        if (render_stack.size() > 1) render_stack.pop_back();  // mismatches: reported below
+        break;
+      case Tag::Kind::Comment:
+      case Tag::Kind::Delimiters:
+        break;
+    }
   }
-  out.render_text.append(text, copied, std::string::npos);
+  add_text(copied, text.size());
+  out.render = std::move(render_root);
 
   // The tag tree.
   std::vector<std::vector<Node>*> stack = {&out.roots};
@@ -212,6 +258,13 @@ class Checker {
 
   static const json* lookup(const std::vector<const json*>& stack, const std::string& name) {
     if (name == ".") return stack.back();
+    if (name.find('.') == std::string::npos) {
+      for (auto it = stack.rbegin(); it != stack.rend(); ++it) {
+        if (!(*it)->is_object()) continue;
+        if (auto found = (*it)->find(name); found != (*it)->end()) return &*found;
+      }
+      return nullptr;
+    }
     std::vector<std::string> parts;
     size_t start = 0;
     while (true) {
@@ -301,29 +354,108 @@ class Checker {
   std::set<std::pair<std::string, size_t>> m_reported;
 };
 
-kainjow::mustache::data to_data(const json& j) {
-  using kainjow::mustache::data;
-  switch (j.type()) {
-    case json::value_t::object: {
-      data d{data::type::object};
-      for (const auto& [k, v] : j.items()) d.set(k, to_data(v));
-      return d;
-    }
-    case json::value_t::array: {
-      data d{data::type::list};
-      for (const json& v : j) d.push_back(to_data(v));
-      return d;
-    }
-    case json::value_t::string:
-      return data(j.get<std::string>());
-    case json::value_t::boolean:
-      return data(j.get<bool>());
-    case json::value_t::null:
-      return data(false);
-    default:
-      return data(j.dump());
+/// Renders a template's render tree over a view (see the file comment for the rules).
+class Renderer {
+ public:
+  Renderer(const std::map<std::string, Parsed>& parsed, std::string& out)
+      : m_parsed(parsed), m_out(out) {}
+
+  void render(const std::string& name, const json& view) {
+    m_stack.assign(1, &view);
+    render_nodes(m_parsed.at(name).render);
   }
-}
+
+ private:
+  const json* lookup(const std::string& name) const {
+    if (name == ".") return m_stack.back();
+    if (name.find('.') == std::string::npos) {
+      for (auto it = m_stack.rbegin(); it != m_stack.rend(); ++it) {
+        if (!(*it)->is_object()) continue;
+        auto found = (*it)->find(name);
+        if (found != (*it)->end()) return &*found;
+      }
+      return nullptr;
+    }
+    std::vector<std::string> parts;
+    for (size_t start = 0;;) {
+      size_t dot = name.find('.', start);
+      parts.push_back(name.substr(start, dot == std::string::npos ? dot : dot - start));
+      if (dot == std::string::npos) break;
+      start = dot + 1;
+    }
+    for (auto it = m_stack.rbegin(); it != m_stack.rend(); ++it) {
+      const json* v = *it;
+      for (const std::string& part : parts) {
+        if (!v->is_object()) {
+          v = nullptr;
+          break;
+        }
+        auto found = v->find(part);
+        v = found == v->end() ? nullptr : &*found;
+        if (!v) break;
+      }
+      if (v) return v;
+    }
+    return nullptr;
+  }
+
+  static bool is_falsy(const json& v) {
+    return v.is_null() || (v.is_boolean() && !v.get<bool>()) || (v.is_array() && v.empty());
+  }
+
+  void render_nodes(const std::vector<RenderNode>& nodes) {
+    for (const RenderNode& n : nodes) {
+      switch (n.kind) {
+        case RenderNode::Kind::Text:
+          m_out += n.text;
+          break;
+        case RenderNode::Kind::Variable:
+          if (const json* v = lookup(n.text)) {
+            if (v->is_string()) {
+              const std::string& s = v->get_ref<const std::string&>();
+              m_out += n.raw ? s : cpp_string_escape(s);
+            } else if (v->is_number()) {
+              std::string s = v->dump();
+              m_out += n.raw ? s : cpp_string_escape(s);
+            }
+          }
+          break;
+        case RenderNode::Kind::Section: {
+          const json* v = lookup(n.text);
+          if (!v || is_falsy(*v)) break;
+          if (v->is_array()) {
+            for (const json& item : *v) {
+              m_stack.push_back(&item);
+              render_nodes(n.children);
+              m_stack.pop_back();
+            }
+          } else {
+            m_stack.push_back(v);
+            render_nodes(n.children);
+            m_stack.pop_back();
+          }
+          break;
+        }
+        case RenderNode::Kind::Inverted: {
+          const json* v = lookup(n.text);
+          if (v && !is_falsy(*v)) break;
+          if (v) m_stack.push_back(v);
+          render_nodes(n.children);
+          if (v) m_stack.pop_back();
+          break;
+        }
+        case RenderNode::Kind::Partial:
+          if (auto it = m_parsed.find(n.text); it != m_parsed.end())
+            render_nodes(it->second.render);
+          break;
+      }
+    }
+  }
+
+  const std::map<std::string, Parsed>& m_parsed;
+  std::string& m_out;
+  std::vector<const json*> m_stack;
+};
 
 }  // namespace
 
@@ -367,36 +499,10 @@ std::optional<std::string> render_template(const TemplateSet& set, const std::st
   Checker checker(set, parsed, diags);
   if (!checker.check(name, view)) return std::nullopt;
 
-  kainjow::mustache::mustache tmpl(parsed.at(name).render_text);
   const diag::SourcePtr& src = set.templates.at(name);
   std::string shown = fs::path(src->path()).filename().string();
-  if (!tmpl.is_valid()) {
-    diags.report(diag::make(diag::DiagId::err_codegen_template_syntax, diag::Location::file(src),
-                            {shown, tmpl.error_message()}));
-    return std::nullopt;
-  }
-  tmpl.set_custom_escape([](const std::string& s) { return cpp_string_escape(s); });
-  kainjow::mustache::data data = to_data(view);
-  for (const auto& [partial, p] : parsed) {
-    if (partial == name) continue;
-    std::string text = p.render_text;
-    data.set(partial, kainjow::mustache::partial([text] { return text; }));
-  }
-  std::string out = tmpl.render(data);
-  std::string cleaned;
-  cleaned.reserve(out.size());
-  for (size_t pos = 0; pos < out.size();) {
-    size_t at = out.find(k_line_keeper, pos);
-    if (at == std::string::npos) at = out.size();
-    cleaned.append(out, pos, at - pos);
-    pos = at + k_line_keeper.size();
-  }
-  out = std::move(cleaned);
-  if (!tmpl.is_valid()) {
-    diags.report(diag::make(diag::DiagId::err_codegen_template_syntax, diag::Location::file(src),
-                            {shown, tmpl.error_message()}));
-    return std::nullopt;
-  }
+  std::string out;
+  Renderer(parsed, out).render(name, view);
   if (out.compare(0, k_generated_marker.size(), k_generated_marker) != 0) {
     diags.report(diag::make(diag::DiagId::err_codegen_template_header, diag::Location::file(src),
                             {shown, std::string(k_generated_marker)}));

@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <atomic>
 #include <cstddef>
+#include <exception>
+#include <mutex>
 #include <thread>
 #include <vector>
 
@@ -27,6 +29,23 @@ void parallel_for(size_t n, Fn&& fn) {
     });
   }
   for (std::thread& t : threads) t.join();
+}
+
+/// parallel_for for jobs that may throw: every job runs, then the first exception caught is
+/// rethrown, as a sequential loop would have let it escape.
+template <class Fn>
+void parallel_for_rethrow(size_t n, Fn&& fn) {
+  std::exception_ptr first;
+  std::mutex mutex;
+  parallel_for(n, [&](size_t i) {
+    try {
+      fn(i);
+    } catch (...) {
+      std::lock_guard<std::mutex> lock(mutex);
+      if (!first) first = std::current_exception();
+    }
+  });
+  if (first) std::rethrow_exception(first);
 }
 
 }  // namespace sqlgen::util

@@ -17,12 +17,22 @@
 
 namespace sqlgen::runtime {
 
-/// Reads one result field into `out` (NULL needs a std::optional; see from_text).
+/// Reads one result field into `out` (NULL needs a std::optional; see from_text). The
+/// column's name is only looked up to report a NULL the type cannot hold. A NULL has length
+/// 0, so only empty values pay for asking whether they are NULL.
 template <typename T>
 void read(const pqxx::field& f, T& out) {
-  std::optional<std::string_view> text;
-  if (!f.is_null()) text = std::string_view(f.c_str(), f.size());
-  from_text(text, out, std::string("column \"") + f.name() + "\"");
+  const char* text = f.c_str();
+  std::size_t size = f.size();
+  if (size == 0 && f.is_null()) {
+    if constexpr (detail::is_optional<T>::value || detail::self_nullable<T>) {
+      from_text(std::nullopt, out, {});
+    } else {
+      throw unexpected_null(std::string("column \"") + f.name() + "\"");
+    }
+    return;
+  }
+  from_text(std::string_view(text, size), out, "column");
 }
 
 /// True when the fields [first, first + count) of `r` are all NULL (an absent LEFT JOIN embed).

@@ -151,9 +151,10 @@ inline bool parse_hms(Cursor& c, std::int64_t& us) {
 }
 
 inline void pad(std::string& out, std::int64_t v, int width) {
-  std::string digits = std::to_string(v);
-  for (int i = static_cast<int>(digits.size()); i < width; ++i) out += '0';
-  out += digits;
+  char digits[24];
+  char* end = std::to_chars(digits, digits + sizeof digits, v).ptr;
+  for (int i = static_cast<int>(end - digits); i < width; ++i) out += '0';
+  out.append(digits, end);
 }
 
 /// "YYYY-MM-DD" of `days` plus " BC" when the year is before 1 AD (appended by the caller).
@@ -191,8 +192,61 @@ struct TimestampParts {
   std::int64_t offset_s = 0;  ///< seconds east of UTC
 };
 
+/// Two decimal digits at `p`, or -1.
+inline int two_digits(const char* p) {
+  unsigned a = static_cast<unsigned char>(p[0]) - '0', b = static_cast<unsigned char>(p[1]) - '0';
+  return a < 10 && b < 10 ? static_cast<int>(a * 10 + b) : -1;
+}
+
+/// The fast path of parse_timestamp for what the server prints with DateStyle=ISO: exactly
+/// "YYYY-MM-DD HH:MM:SS[.f{1,6}]" (an AD year of four digits), then for timestamptz an offset
+/// "+HH[:MM[:SS]]", nothing else. Returns false for any other shape (and for an invalid
+/// date), which the general parser then reads or rejects; where both accept a text they
+/// compute the same value.
+inline bool parse_timestamp_fast(std::string_view text, bool with_zone, TimestampParts& parts) {
+  const char* p = text.data();
+  size_t n = text.size();
+  if (n < 19 || p[4] != '-' || p[7] != '-' || p[10] != ' ' || p[13] != ':' || p[16] != ':') {
+    return false;
+  }
+  int yh = two_digits(p), yl = two_digits(p + 2), m = two_digits(p + 5), d = two_digits(p + 8);
+  int hh = two_digits(p + 11), mi = two_digits(p + 14), ss = two_digits(p + 17);
+  if ((yh | yl | m | d | hh | mi | ss) < 0) return false;
+  size_t i = 19;
+  std::int64_t us = 0;
+  if (i < n && p[i] == '.') {
+    int digits = 0;
+    for (++i; i < n && p[i] >= '0' && p[i] <= '9'; ++i, ++digits) us = us * 10 + (p[i] - '0');
+    if (digits == 0 || digits > 6) return false;
+    for (; digits < 6; ++digits) us *= 10;
+  }
+  std::int64_t offset = 0;
+  if (with_zone && i < n && (p[i] == '+' || p[i] == '-')) {
+    std::int64_t sign = p[i] == '-' ? -1 : 1;
+    int part[3] = {0, 0, 0};
+    for (int k = 0; k < 3; ++k) {
+      if (i + 3 > n || (k > 0 && p[i] != ':')) break;
+      int v = two_digits(p + i + 1);
+      if (v < 0) return false;
+      part[k] = v;
+      i += 3;
+    }
+    offset = sign * (part[0] * 3600 + part[1] * 60 + part[2]);
+  }
+  if (i != n) return false;
+  std::chrono::year_month_day ymd{std::chrono::year(yh * 100 + yl),
+                                  std::chrono::month(static_cast<unsigned>(m)),
+                                  std::chrono::day(static_cast<unsigned>(d))};
+  if (!ymd.ok()) return false;
+  parts.days = std::chrono::sys_days(ymd);
+  parts.time_us = ((std::int64_t(hh) * 60 + mi) * 60 + ss) * 1000000 + us;
+  parts.offset_s = offset;
+  return true;
+}
+
 inline TimestampParts parse_timestamp(std::string_view text, bool with_zone,
                                       std::string_view type) {
+  if (TimestampParts fast; parse_timestamp_fast(text, with_zone, fast)) return fast;
   Cursor c{text};
   std::int64_t y = 0, m = 0, d = 0;
   TimestampParts parts;

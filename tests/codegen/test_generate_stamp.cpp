@@ -1,0 +1,277 @@
+// The generate stamp: a repeated `sqlgen generate` with unchanged inputs is answered from the
+// stamp (nothing parsed, analyzed or written), and every change that matters makes it run for
+// real: inputs (queries, migrations, config, templates, new files), outputs (edited, deleted,
+// a stray generated file), another output directory. `--check` and SQLGEN_NO_CACHE=1 never
+// use the stamp. The skip is proven by the run's summary line and untouched mtimes, not by
+// timing.
+#include <catch2/catch.hpp>
+#include <random>
+
+#include "codegen/codegen_support.hpp"
+#include "codegen/stamp.hpp"
+#include "support/run.hpp"
+#include "util/sha256.hpp"
+
+using namespace sqlgen;
+using namespace sqlgen::testing;
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr std::string_view k_skipped = "sqlgen: up to date (no inputs changed); 0 files written, ";
+
+/// A one-module project with its own cache dir, both in one temp dir.
+class Project {
+ public:
+  Project() {
+    write("sqlgen.yaml",
+          "version: \"1\"\noutput: out\nmodules:\n  - name: m\n    migrations: migrations\n"
+          "    queries: queries\n    schema: m\n    search_path: [m, public]\n");
+    write("migrations/001_init.sql",
+          "-- +goose Up\nCREATE SCHEMA m;\n"
+          "CREATE TABLE m.items (id bigint PRIMARY KEY, name text NOT NULL, note text);\n");
+    write("queries/items.sql",
+          "-- name: GetItem :one\nSELECT id, name, note FROM m.items WHERE id = @id;\n");
+  }
+
+  fs::path dir() const { return m_tmp.path() / "project"; }
+  fs::path cache() const { return m_tmp.path() / "cache"; }
+  fs::path out() const { return dir() / "out"; }
+
+  void write(const std::string& rel, const std::string& text) const {
+    REQUIRE(util::write_file_atomic(dir() / rel, text).empty());
+  }
+  void append(const std::string& rel, const std::string& text) const {
+    write(rel, read_text(dir() / rel) + text);
+  }
+
+  /// `sqlgen ARGS` in the project dir with its cache dir (and `env`).
+  RunResult run(const std::string& args = "generate", const std::string& env = "") const {
+    RunResult r =
+        run_command("env -u SQLGEN_NO_CACHE SQLGEN_CACHE_DIR=" + shell_quote(cache().string()) +
+                        " " + env + " " + shell_quote(SQLGEN_BINARY) + " " + args,
+                    dir().string());
+    UNSCOPED_INFO("sqlgen " << args << " -> " << r.exit_code << "\n" << r.out << r.err);
+    return r;
+  }
+
+  /// Output file → content.
+  std::map<std::string, std::string> outputs() const {
+    std::map<std::string, std::string> files;
+    for (const auto& e : fs::recursive_directory_iterator(out())) {
+      if (e.is_regular_file()) {
+        files[e.path().lexically_relative(out()).generic_string()] = read_text(e.path());
+      }
+    }
+    return files;
+  }
+
+  /// Sets every output's mtime to a fixed old time, so any rewrite shows.
+  void age_outputs() const {
+    for (const auto& e : fs::recursive_directory_iterator(out())) {
+      if (e.is_regular_file()) fs::last_write_time(e.path(), k_old);
+    }
+  }
+  /// True when no output was written since age_outputs().
+  bool outputs_untouched() const {
+    for (const auto& e : fs::recursive_directory_iterator(out())) {
+      if (e.is_regular_file() && fs::last_write_time(e.path()) != k_old) return false;
+    }
+    return true;
+  }
+
+  /// The stamp files in the cache dir.
+  std::vector<fs::path> stamps() const {
+    std::vector<fs::path> out;
+    std::error_code ec;
+    for (const auto& e : fs::directory_iterator(cache() / "generate", ec)) out.push_back(e.path());
+    return out;
+  }
+
+ private:
+  static inline const fs::file_time_type k_old =
+      fs::file_time_type::clock::now() - std::chrono::hours(24 * 30);
+  util::TempDir m_tmp{"sqlgen-stamp"};
+};
+
+bool skipped(const RunResult& r) {
+  return r.exit_code == 0 && r.err.empty() && r.out.find(k_skipped) == 0;
+}
+
+/// A run that did the work: exit 0, the normal summary.
+bool ran(const RunResult& r) {
+  return r.exit_code == 0 && r.err.empty() && r.out.find("sqlgen: 1 migrations, 1 queries; ") == 0;
+}
+
+}  // namespace
+
+TEST_CASE("stamp: a repeated generate with unchanged inputs skips the work and writes nothing",
+          "[codegen][cli][stamp]") {
+  Project p;
+  RunResult first = p.run();
+  REQUIRE(ran(first));
+  CHECK(first.out.find("3 files written, 0 unchanged, 0 removed") != std::string::npos);
+  std::map<std::string, std::string> outputs = p.outputs();
+  CHECK(outputs.size() == 3);  // catalog.sql, m/models.hpp, m/queries.hpp: no stamp in out/
+  REQUIRE(p.stamps().size() == 1);
+
+  p.age_outputs();
+  RunResult again = p.run();
+  CHECK(skipped(again));
+  CHECK(again.out == std::string(k_skipped) + "3 unchanged, 0 removed\n");
+  CHECK(p.outputs_untouched());
+  CHECK(p.outputs() == outputs);
+  CHECK(skipped(p.run()));
+  CHECK(p.stamps().size() == 1);
+
+  // The stamp is deterministic: no timestamps; the same project elsewhere differs only in
+  // the inputs hash (absolute paths are inputs), and a re-made stamp is byte-identical.
+  std::string stamp = read_text(p.stamps()[0]);
+  CHECK(stamp.find("sqlgen generate stamp v1\ninputs ") == 0);
+  CHECK(stamp.find(" out/m/queries.hpp\n") != std::string::npos);
+  fs::remove_all(p.cache());
+  REQUIRE(ran(p.run()));
+  REQUIRE(p.stamps().size() == 1);
+  CHECK(read_text(p.stamps()[0]) == stamp);
+}
+
+TEST_CASE("stamp: any input change runs for real, then the new inputs are stamped",
+          "[codegen][cli][stamp]") {
+  Project p;
+  REQUIRE(ran(p.run()));
+
+  SECTION("a query file") {
+    p.append("queries/items.sql", "\n-- name: CountItems :one\nSELECT count(*) FROM m.items;\n");
+    RunResult r = p.run();
+    CHECK(r.exit_code == 0);
+    CHECK(r.out.find("1 migrations, 2 queries; 1 files written") != std::string::npos);
+    CHECK(p.outputs().at("m/queries.hpp").find("count_items") != std::string::npos);
+  }
+  SECTION("a migration, even when the output does not change") {
+    p.append("migrations/001_init.sql", "-- a comment\n");
+    p.age_outputs();
+    CHECK(ran(p.run()));
+    CHECK(p.outputs_untouched());  // the real run found every file unchanged
+  }
+  SECTION("a new file next to the queries") {
+    p.write("queries/README", "not SQL, but in a query directory\n");
+    CHECK(ran(p.run()));
+  }
+  SECTION("the config") {
+    p.append("sqlgen.yaml", "# a comment\n");
+    CHECK(ran(p.run()));
+  }
+  SECTION("the templates: a templates/ directory appears, then one of its files changes") {
+    for (const auto& e : fs::directory_iterator(fs::path(SQLGEN_SOURCE_DIR) / "templates")) {
+      if (e.path().extension() == ".mustache") {
+        p.write("templates/" + e.path().filename().string(), read_text(e.path()));
+      }
+    }
+    CHECK(ran(p.run()));
+    CHECK(skipped(p.run()));
+    p.append("templates/queries.hpp.mustache", "{{! a comment }}\n");
+    CHECK(ran(p.run()));
+  }
+  SECTION("another output directory") {
+    CHECK(ran(p.run("generate --output other")));
+    CHECK(skipped(p.run("generate --output other")));
+    CHECK(skipped(p.run()));  // each output directory has its own stamp
+    CHECK(p.stamps().size() == 2);
+  }
+  CHECK(skipped(p.run()));
+}
+
+TEST_CASE("stamp: an edited, deleted or extra output runs for real and is repaired",
+          "[codegen][cli][stamp]") {
+  Project p;
+  REQUIRE(ran(p.run()));
+  std::map<std::string, std::string> outputs = p.outputs();
+
+  SECTION("edited") {
+    p.append("out/m/models.hpp", "// my edit\n");
+    RunResult r = p.run();
+    CHECK(ran(r));
+    CHECK(r.out.find("1 files written, 2 unchanged") != std::string::npos);
+  }
+  SECTION("deleted") {
+    fs::remove(p.out() / "m/queries.hpp");
+    CHECK(ran(p.run()));
+  }
+  SECTION("a generated file no input produces (a real run removes it)") {
+    p.write("out/old/queries.hpp", std::string(codegen::k_generated_marker) + "\n");
+    RunResult r = p.run();
+    CHECK(ran(r));
+    CHECK(r.out.find("removed out/old/queries.hpp") != std::string::npos);
+  }
+  SECTION("a hand-written file in the output directory is not a reason to run") {
+    p.write("out/NOTES.md", "mine\n");
+    CHECK(skipped(p.run()));
+    fs::remove(p.out() / "NOTES.md");
+  }
+  CHECK(p.outputs() == outputs);
+  CHECK(skipped(p.run()));
+}
+
+TEST_CASE("stamp: --check never trusts it, SQLGEN_NO_CACHE=1 turns it off",
+          "[codegen][cli][stamp]") {
+  Project p;
+  REQUIRE(ran(p.run()));
+  RunResult check = p.run("generate --check");
+  CHECK(check.exit_code == 0);
+  CHECK(check.out == "sqlgen: 3 generated files are up to date\n");
+
+  // The stamp still matches the inputs, but --check compares what it would generate.
+  std::string models = read_text(p.out() / "m/models.hpp");
+  p.append("out/m/models.hpp", "// my edit\n");
+  RunResult stale = p.run("generate --check");
+  CHECK(stale.exit_code == 1);
+  CHECK(stale.out.find("-// my edit\n") != std::string::npos);
+  CHECK(stale.err.find("error: generated file \"out/m/models.hpp\" is out of date") !=
+        std::string::npos);
+  CHECK(p.run("diff").exit_code == 1);
+  REQUIRE(ran(p.run()));
+  CHECK(read_text(p.out() / "m/models.hpp") == models);
+
+  CHECK(ran(p.run("generate", "SQLGEN_NO_CACHE=1")));
+  CHECK(skipped(p.run("generate", "SQLGEN_NO_CACHE=0")));
+}
+
+TEST_CASE("stamp: a run with errors leaves the previous stamp and outputs alone",
+          "[codegen][cli][stamp]") {
+  Project p;
+  REQUIRE(ran(p.run()));
+  std::map<std::string, std::string> outputs = p.outputs();
+  std::string query = read_text(p.dir() / "queries/items.sql");
+  p.write("queries/items.sql", "-- name: Broken :one\nSELECT nope FROM m.items;\n");
+  RunResult broken = p.run();
+  CHECK(broken.exit_code == 1);
+  CHECK(p.outputs() == outputs);
+  // Back to the stamped inputs: the outputs on disk are still theirs.
+  p.write("queries/items.sql", query);
+  CHECK(skipped(p.run()));
+}
+
+TEST_CASE("sha256: CPU extensions and portable code agree (FIPS 180-4 vectors, random input)",
+          "[codegen][stamp]") {
+  CHECK(util::sha256_hex("abc") ==
+        "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  CHECK(util::detail::sha256_hex_portable("abc") == util::sha256_hex("abc"));
+  CHECK(util::sha256_hex(std::string(1000000, 'a')) ==
+        "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+  std::mt19937 rng(42);
+  for (size_t len = 0; len < 300; ++len) {
+    std::string s(len, '\0');
+    for (char& c : s) c = static_cast<char>(rng());
+    // Incremental updates in random pieces give the one-shot digest.
+    util::Sha256 h;
+    for (size_t i = 0; i < s.size();) {
+      size_t n = std::min<size_t>(rng() % 100, s.size() - i);
+      h.update(std::string_view(s).substr(i, n));
+      i += n;
+    }
+    std::string digest = h.hex_digest();
+    INFO("length " << len);
+    CHECK(digest == util::sha256_hex(s));
+    CHECK(digest == util::detail::sha256_hex_portable(s));
+  }
+}
