@@ -258,33 +258,20 @@ bool check_polymorphic(const catalog::Catalog& cat, std::span<const Oid> actual,
     }
   }
 
-  if (array_typeid != 0 && array_typeid != k_anyarray) {
-    Oid array_typelem = element_of(cat, array_typeid);
-    if (array_typelem == 0) return false;
-    if (elem_typeid == 0) {
-      elem_typeid = array_typelem;
-    } else if (array_typelem != elem_typeid) {
-      return false;
-    }
+  // A type derived from a container (0: none) must agree with what `slot` holds already.
+  auto unify = [](Oid derived, Oid& slot) {
+    if (derived == 0) return false;
+    if (slot == 0) slot = derived;
+    return slot == derived;
+  };
+  if (array_typeid != 0 && array_typeid != k_anyarray &&
+      !unify(element_of(cat, array_typeid), elem_typeid)) {
+    return false;
   }
-  if (multirange_typeid != 0) {
-    Oid multirange_typelem = multirange_range(cat, multirange_typeid);
-    if (multirange_typelem == 0) return false;
-    if (range_typeid == 0) {
-      range_typeid = multirange_typelem;
-    } else if (multirange_typelem != range_typeid) {
-      return false;
-    }
+  if (multirange_typeid != 0 && !unify(multirange_range(cat, multirange_typeid), range_typeid)) {
+    return false;
   }
-  if (range_typeid != 0) {
-    Oid range_typelem = range_subtype(cat, range_typeid);
-    if (range_typelem == 0) return false;
-    if (elem_typeid == 0) {
-      elem_typeid = range_typelem;
-    } else if (range_typelem != elem_typeid) {
-      return false;
-    }
-  }
+  if (range_typeid != 0 && !unify(range_subtype(cat, range_typeid), elem_typeid)) return false;
   if (have_anynonarray && is_array_or_array_domain(cat, elem_typeid)) return false;
   if (have_anyenum && type_kind(cat, elem_typeid) != 'e') return false;
 
