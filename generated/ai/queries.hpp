@@ -213,7 +213,7 @@ class Queries {
   /// Binds the queries to a transaction.
   explicit Queries(pqxx::transaction_base& tx) : m_tx(tx) {}
 
-  /// Registers every statement of the module on `conn` (as "<module>_<Query>").
+  /// Registers every statement of these queries on `conn` (as "<module>_<Query>").
   static void prepare(pqxx::connection_base& conn) {
     conn.prepare("ai_ListEnabledProviders", R"sql(SELECT chat_providers.id, chat_providers.name, chat_providers.provider_type, chat_providers.base_url, chat_providers.model, chat_providers.enabled, chat_providers.settings, chat_providers.created_at, chat_providers.api_version FROM ai.chat_providers WHERE enabled ORDER BY name)sql");
     conn.prepare("ai_GetProviderEndpoint", R"sql(SELECT id,
@@ -261,9 +261,7 @@ WHERE id = ANY($2))sql");
     pqxx::result result_ = sqlgen::runtime::exec(m_tx, "ai_ListEnabledProviders");
     std::vector<ChatProvider> out_;
     out_.reserve(result_.size());
-    for (pqxx::result::size_type i_ = 0; i_ < result_.size(); ++i_) {
-      out_.push_back(read_list_enabled_providers(result_[i_]));
-    }
+    for (const pqxx::row& r_ : result_) read_list_enabled_providers(r_, out_.emplace_back());
     return out_;
   }
 
@@ -271,8 +269,10 @@ WHERE id = ANY($2))sql");
   template <typename F>
   void list_enabled_providers_each(F&& on_row) {
     pqxx::result result_ = sqlgen::runtime::exec(m_tx, "ai_ListEnabledProviders");
-    for (pqxx::result::size_type i_ = 0; i_ < result_.size(); ++i_) {
-      on_row(read_list_enabled_providers(result_[i_]));
+    for (const pqxx::row& r_ : result_) {
+      ChatProvider row_;
+      read_list_enabled_providers(r_, row_);
+      on_row(std::move(row_));
     }
   }
 
@@ -280,23 +280,26 @@ WHERE id = ANY($2))sql");
   /// GetProviderEndpoint :one (queries/ai/providers.sql:5)
   std::optional<GetProviderEndpointRow> get_provider_endpoint(const std::string& name) {
     pqxx::result result_ = sqlgen::runtime::exec(m_tx, "ai_GetProviderEndpoint", name);
-    if (result_.empty()) return std::nullopt;
-    return read_get_provider_endpoint(result_[0]);
+    std::optional<GetProviderEndpointRow> out_;
+    if (!result_.empty()) read_get_provider_endpoint(result_[0], out_.emplace());
+    return out_;
   }
 
   /// CreateProvider :one (queries/ai/providers.sql:20)
   std::optional<ChatProvider> create_provider(const CreateProviderParams& params) {
     pqxx::result result_ = sqlgen::runtime::exec(m_tx, "ai_CreateProvider", params.name, params.provider_type, params.base_url, params.model, params.api_version, params.settings);
-    if (result_.empty()) return std::nullopt;
-    return read_create_provider(result_[0]);
+    std::optional<ChatProvider> out_;
+    if (!result_.empty()) read_create_provider(result_[0], out_.emplace());
+    return out_;
   }
 
   /// Creates or reconfigures a provider by name.
   /// UpsertProvider :one (queries/ai/providers.sql:26)
   std::optional<UpsertProviderRow> upsert_provider(const UpsertProviderParams& params) {
     pqxx::result result_ = sqlgen::runtime::exec(m_tx, "ai_UpsertProvider", params.name, params.provider_type, params.base_url, params.model, params.settings);
-    if (result_.empty()) return std::nullopt;
-    return read_upsert_provider(result_[0]);
+    std::optional<UpsertProviderRow> out_;
+    if (!result_.empty()) read_upsert_provider(result_[0], out_.emplace());
+    return out_;
   }
 
   /// ListProvidersByType :many (queries/ai/providers.sql:36)
@@ -304,9 +307,7 @@ WHERE id = ANY($2))sql");
     pqxx::result result_ = sqlgen::runtime::exec(m_tx, "ai_ListProvidersByType", types);
     std::vector<ListProvidersByTypeRow> out_;
     out_.reserve(result_.size());
-    for (pqxx::result::size_type i_ = 0; i_ < result_.size(); ++i_) {
-      out_.push_back(read_list_providers_by_type(result_[i_]));
-    }
+    for (const pqxx::row& r_ : result_) read_list_providers_by_type(r_, out_.emplace_back());
     return out_;
   }
 
@@ -314,8 +315,10 @@ WHERE id = ANY($2))sql");
   template <typename F>
   void list_providers_by_type_each(const std::vector<AiProviderType>& types, F&& on_row) {
     pqxx::result result_ = sqlgen::runtime::exec(m_tx, "ai_ListProvidersByType", types);
-    for (pqxx::result::size_type i_ = 0; i_ < result_.size(); ++i_) {
-      on_row(read_list_providers_by_type(result_[i_]));
+    for (const pqxx::row& r_ : result_) {
+      ListProvidersByTypeRow row_;
+      read_list_providers_by_type(r_, row_);
+      on_row(std::move(row_));
     }
   }
 
@@ -324,9 +327,7 @@ WHERE id = ANY($2))sql");
     pqxx::result result_ = sqlgen::runtime::exec(m_tx, "ai_ProviderTypeSummary");
     std::vector<ProviderTypeSummaryRow> out_;
     out_.reserve(result_.size());
-    for (pqxx::result::size_type i_ = 0; i_ < result_.size(); ++i_) {
-      out_.push_back(read_provider_type_summary(result_[i_]));
-    }
+    for (const pqxx::row& r_ : result_) read_provider_type_summary(r_, out_.emplace_back());
     return out_;
   }
 
@@ -334,8 +335,10 @@ WHERE id = ANY($2))sql");
   template <typename F>
   void provider_type_summary_each(F&& on_row) {
     pqxx::result result_ = sqlgen::runtime::exec(m_tx, "ai_ProviderTypeSummary");
-    for (pqxx::result::size_type i_ = 0; i_ < result_.size(); ++i_) {
-      on_row(read_provider_type_summary(result_[i_]));
+    for (const pqxx::row& r_ : result_) {
+      ProviderTypeSummaryRow row_;
+      read_provider_type_summary(r_, row_);
+      on_row(std::move(row_));
     }
   }
 
@@ -345,8 +348,8 @@ WHERE id = ANY($2))sql");
   }
 
  private:
-  static ChatProvider read_list_enabled_providers([[maybe_unused]] const pqxx::row& r) {
-    ChatProvider row_;
+  static void read_list_enabled_providers(const pqxx::row& row, ChatProvider& row_) {
+    sqlgen::runtime::Fields r(row);
     sqlgen::runtime::read(r[0], row_.id);
     sqlgen::runtime::read(r[1], row_.name);
     sqlgen::runtime::read(r[2], row_.provider_type);
@@ -356,11 +359,10 @@ WHERE id = ANY($2))sql");
     sqlgen::runtime::read(r[6], row_.settings);
     sqlgen::runtime::read(r[7], row_.created_at);
     sqlgen::runtime::read(r[8], row_.api_version);
-    return row_;
   }
 
-  static GetProviderEndpointRow read_get_provider_endpoint([[maybe_unused]] const pqxx::row& r) {
-    GetProviderEndpointRow row_;
+  static void read_get_provider_endpoint(const pqxx::row& row, GetProviderEndpointRow& row_) {
+    sqlgen::runtime::Fields r(row);
     sqlgen::runtime::read(r[0], row_.id);
     sqlgen::runtime::read(r[1], row_.name);
     sqlgen::runtime::read(r[2], row_.provider_type);
@@ -368,11 +370,10 @@ WHERE id = ANY($2))sql");
     sqlgen::runtime::read(r[4], row_.model);
     sqlgen::runtime::read(r[5], row_.api_version);
     sqlgen::runtime::read(r[6], row_.deployment);
-    return row_;
   }
 
-  static ChatProvider read_create_provider([[maybe_unused]] const pqxx::row& r) {
-    ChatProvider row_;
+  static void read_create_provider(const pqxx::row& row, ChatProvider& row_) {
+    sqlgen::runtime::Fields r(row);
     sqlgen::runtime::read(r[0], row_.id);
     sqlgen::runtime::read(r[1], row_.name);
     sqlgen::runtime::read(r[2], row_.provider_type);
@@ -382,34 +383,30 @@ WHERE id = ANY($2))sql");
     sqlgen::runtime::read(r[6], row_.settings);
     sqlgen::runtime::read(r[7], row_.created_at);
     sqlgen::runtime::read(r[8], row_.api_version);
-    return row_;
   }
 
-  static UpsertProviderRow read_upsert_provider([[maybe_unused]] const pqxx::row& r) {
-    UpsertProviderRow row_;
+  static void read_upsert_provider(const pqxx::row& row, UpsertProviderRow& row_) {
+    sqlgen::runtime::Fields r(row);
     sqlgen::runtime::read(r[0], row_.id);
     sqlgen::runtime::read(r[1], row_.name);
     sqlgen::runtime::read(r[2], row_.provider_type);
     sqlgen::runtime::read(r[3], row_.enabled);
-    return row_;
   }
 
-  static ListProvidersByTypeRow read_list_providers_by_type([[maybe_unused]] const pqxx::row& r) {
-    ListProvidersByTypeRow row_;
+  static void read_list_providers_by_type(const pqxx::row& row, ListProvidersByTypeRow& row_) {
+    sqlgen::runtime::Fields r(row);
     sqlgen::runtime::read(r[0], row_.id);
     sqlgen::runtime::read(r[1], row_.name);
     sqlgen::runtime::read(r[2], row_.provider_type);
     sqlgen::runtime::read(r[3], row_.model);
-    return row_;
   }
 
-  static ProviderTypeSummaryRow read_provider_type_summary([[maybe_unused]] const pqxx::row& r) {
-    ProviderTypeSummaryRow row_;
+  static void read_provider_type_summary(const pqxx::row& row, ProviderTypeSummaryRow& row_) {
+    sqlgen::runtime::Fields r(row);
     sqlgen::runtime::read(r[0], row_.provider_type);
     sqlgen::runtime::read(r[1], row_.providers);
     sqlgen::runtime::read(r[2], row_.names);
     sqlgen::runtime::read(r[3], row_.any_enabled);
-    return row_;
   }
 
   pqxx::transaction_base& m_tx;

@@ -263,7 +263,7 @@ class Queries {
   /// Binds the queries to a transaction.
   explicit Queries(pqxx::transaction_base& tx) : m_tx(tx) {}
 
-  /// Registers every statement of the module on `conn` (as "<module>_<Query>").
+  /// Registers every statement of these queries on `conn` (as "<module>_<Query>").
   static void prepare(pqxx::connection_base& conn) {
     conn.prepare("audit_InsertEvent", R"sql(INSERT INTO audit.events (actor, organization_id, action, target_table, target_id, payload, tags)
 VALUES (
@@ -333,8 +333,9 @@ WHERE occurred_at < now() - $1::interval
   /// InsertEvent :one (queries/audit/events.sql:2)
   std::optional<InsertEventRow> insert_event(const InsertEventParams& params) {
     pqxx::result result_ = sqlgen::runtime::exec(m_tx, "audit_InsertEvent", params.actor_user_id, params.actor_ip, params.actor_user_agent, params.organization_id, params.action, params.target_table, params.target_id, params.payload, params.tags);
-    if (result_.empty()) return std::nullopt;
-    return read_insert_event(result_[0]);
+    std::optional<InsertEventRow> out_;
+    if (!result_.empty()) read_insert_event(result_[0], out_.emplace());
+    return out_;
   }
 
   /// Bulk import of system events.
@@ -358,9 +359,7 @@ WHERE occurred_at < now() - $1::interval
     pqxx::result result_ = sqlgen::runtime::exec(m_tx, "audit_GetEventsByIDs", ids);
     std::vector<Event> out_;
     out_.reserve(result_.size());
-    for (pqxx::result::size_type i_ = 0; i_ < result_.size(); ++i_) {
-      out_.push_back(read_get_events_by_ids(result_[i_]));
-    }
+    for (const pqxx::row& r_ : result_) read_get_events_by_ids(r_, out_.emplace_back());
     return out_;
   }
 
@@ -368,8 +367,10 @@ WHERE occurred_at < now() - $1::interval
   template <typename F>
   void get_events_by_ids_each(const std::vector<std::int64_t>& ids, F&& on_row) {
     pqxx::result result_ = sqlgen::runtime::exec(m_tx, "audit_GetEventsByIDs", ids);
-    for (pqxx::result::size_type i_ = 0; i_ < result_.size(); ++i_) {
-      on_row(read_get_events_by_ids(result_[i_]));
+    for (const pqxx::row& r_ : result_) {
+      Event row_;
+      read_get_events_by_ids(r_, row_);
+      on_row(std::move(row_));
     }
   }
 
@@ -379,9 +380,7 @@ WHERE occurred_at < now() - $1::interval
     pqxx::result result_ = sqlgen::runtime::exec(m_tx, "audit_ListRecentOrganizationEvents", organization_id, since, max_events);
     std::vector<ListRecentOrganizationEventsRow> out_;
     out_.reserve(result_.size());
-    for (pqxx::result::size_type i_ = 0; i_ < result_.size(); ++i_) {
-      out_.push_back(read_list_recent_organization_events(result_[i_]));
-    }
+    for (const pqxx::row& r_ : result_) read_list_recent_organization_events(r_, out_.emplace_back());
     return out_;
   }
 
@@ -389,8 +388,10 @@ WHERE occurred_at < now() - $1::interval
   template <typename F>
   void list_recent_organization_events_each(const std::string& organization_id, sqlgen::runtime::Interval since, std::int64_t max_events, F&& on_row) {
     pqxx::result result_ = sqlgen::runtime::exec(m_tx, "audit_ListRecentOrganizationEvents", organization_id, since, max_events);
-    for (pqxx::result::size_type i_ = 0; i_ < result_.size(); ++i_) {
-      on_row(read_list_recent_organization_events(result_[i_]));
+    for (const pqxx::row& r_ : result_) {
+      ListRecentOrganizationEventsRow row_;
+      read_list_recent_organization_events(r_, row_);
+      on_row(std::move(row_));
     }
   }
 
@@ -400,9 +401,7 @@ WHERE occurred_at < now() - $1::interval
     pqxx::result result_ = sqlgen::runtime::exec(m_tx, "audit_FindEventsByPayload", filter, action);
     std::vector<FindEventsByPayloadRow> out_;
     out_.reserve(result_.size());
-    for (pqxx::result::size_type i_ = 0; i_ < result_.size(); ++i_) {
-      out_.push_back(read_find_events_by_payload(result_[i_]));
-    }
+    for (const pqxx::row& r_ : result_) read_find_events_by_payload(r_, out_.emplace_back());
     return out_;
   }
 
@@ -410,8 +409,10 @@ WHERE occurred_at < now() - $1::interval
   template <typename F>
   void find_events_by_payload_each(const nlohmann::json& filter, const std::string& action, F&& on_row) {
     pqxx::result result_ = sqlgen::runtime::exec(m_tx, "audit_FindEventsByPayload", filter, action);
-    for (pqxx::result::size_type i_ = 0; i_ < result_.size(); ++i_) {
-      on_row(read_find_events_by_payload(result_[i_]));
+    for (const pqxx::row& r_ : result_) {
+      FindEventsByPayloadRow row_;
+      read_find_events_by_payload(r_, row_);
+      on_row(std::move(row_));
     }
   }
 
@@ -422,9 +423,7 @@ WHERE occurred_at < now() - $1::interval
     pqxx::result result_ = sqlgen::runtime::exec(m_tx, "audit_InvoiceStatusHistory", invoice_id);
     std::vector<InvoiceStatusHistoryRow> out_;
     out_.reserve(result_.size());
-    for (pqxx::result::size_type i_ = 0; i_ < result_.size(); ++i_) {
-      out_.push_back(read_invoice_status_history(result_[i_]));
-    }
+    for (const pqxx::row& r_ : result_) read_invoice_status_history(r_, out_.emplace_back());
     return out_;
   }
 
@@ -432,8 +431,10 @@ WHERE occurred_at < now() - $1::interval
   template <typename F>
   void invoice_status_history_each(const std::string& invoice_id, F&& on_row) {
     pqxx::result result_ = sqlgen::runtime::exec(m_tx, "audit_InvoiceStatusHistory", invoice_id);
-    for (pqxx::result::size_type i_ = 0; i_ < result_.size(); ++i_) {
-      on_row(read_invoice_status_history(result_[i_]));
+    for (const pqxx::row& r_ : result_) {
+      InvoiceStatusHistoryRow row_;
+      read_invoice_status_history(r_, row_);
+      on_row(std::move(row_));
     }
   }
 
@@ -444,9 +445,7 @@ WHERE occurred_at < now() - $1::interval
     pqxx::result result_ = sqlgen::runtime::exec(m_tx, "audit_EventCountsPerMonth", from_time, to_time, organization_id);
     std::vector<EventCountsPerMonthRow> out_;
     out_.reserve(result_.size());
-    for (pqxx::result::size_type i_ = 0; i_ < result_.size(); ++i_) {
-      out_.push_back(read_event_counts_per_month(result_[i_]));
-    }
+    for (const pqxx::row& r_ : result_) read_event_counts_per_month(r_, out_.emplace_back());
     return out_;
   }
 
@@ -454,8 +453,10 @@ WHERE occurred_at < now() - $1::interval
   template <typename F>
   void event_counts_per_month_each(std::chrono::sys_time<std::chrono::microseconds> from_time, std::chrono::sys_time<std::chrono::microseconds> to_time, const std::string& organization_id, F&& on_row) {
     pqxx::result result_ = sqlgen::runtime::exec(m_tx, "audit_EventCountsPerMonth", from_time, to_time, organization_id);
-    for (pqxx::result::size_type i_ = 0; i_ < result_.size(); ++i_) {
-      on_row(read_event_counts_per_month(result_[i_]));
+    for (const pqxx::row& r_ : result_) {
+      EventCountsPerMonthRow row_;
+      read_event_counts_per_month(r_, row_);
+      on_row(std::move(row_));
     }
   }
 
@@ -466,15 +467,14 @@ WHERE occurred_at < now() - $1::interval
   }
 
  private:
-  static InsertEventRow read_insert_event([[maybe_unused]] const pqxx::row& r) {
-    InsertEventRow row_;
+  static void read_insert_event(const pqxx::row& row, InsertEventRow& row_) {
+    sqlgen::runtime::Fields r(row);
     sqlgen::runtime::read(r[0], row_.id);
     sqlgen::runtime::read(r[1], row_.occurred_at);
-    return row_;
   }
 
-  static Event read_get_events_by_ids([[maybe_unused]] const pqxx::row& r) {
-    Event row_;
+  static void read_get_events_by_ids(const pqxx::row& row, Event& row_) {
+    sqlgen::runtime::Fields r(row);
     sqlgen::runtime::read(r[0], row_.id);
     sqlgen::runtime::read(r[1], row_.occurred_at);
     sqlgen::runtime::read(r[2], row_.actor);
@@ -484,11 +484,10 @@ WHERE occurred_at < now() - $1::interval
     sqlgen::runtime::read(r[6], row_.target_id);
     sqlgen::runtime::read(r[7], row_.payload);
     sqlgen::runtime::read(r[8], row_.tags);
-    return row_;
   }
 
-  static ListRecentOrganizationEventsRow read_list_recent_organization_events([[maybe_unused]] const pqxx::row& r) {
-    ListRecentOrganizationEventsRow row_;
+  static void read_list_recent_organization_events(const pqxx::row& row, ListRecentOrganizationEventsRow& row_) {
+    sqlgen::runtime::Fields r(row);
     sqlgen::runtime::read(r[0], row_.id);
     sqlgen::runtime::read(r[1], row_.occurred_at);
     sqlgen::runtime::read(r[2], row_.actor_user_id);
@@ -498,36 +497,32 @@ WHERE occurred_at < now() - $1::interval
     sqlgen::runtime::read(r[6], row_.target_id);
     sqlgen::runtime::read(r[7], row_.payload);
     sqlgen::runtime::read(r[8], row_.tags);
-    return row_;
   }
 
-  static FindEventsByPayloadRow read_find_events_by_payload([[maybe_unused]] const pqxx::row& r) {
-    FindEventsByPayloadRow row_;
+  static void read_find_events_by_payload(const pqxx::row& row, FindEventsByPayloadRow& row_) {
+    sqlgen::runtime::Fields r(row);
     sqlgen::runtime::read(r[0], row_.id);
     sqlgen::runtime::read(r[1], row_.occurred_at);
     sqlgen::runtime::read(r[2], row_.action);
     sqlgen::runtime::read(r[3], row_.new_status);
     sqlgen::runtime::read(r[4], row_.old_status);
-    return row_;
   }
 
-  static InvoiceStatusHistoryRow read_invoice_status_history([[maybe_unused]] const pqxx::row& r) {
-    InvoiceStatusHistoryRow row_;
+  static void read_invoice_status_history(const pqxx::row& row, InvoiceStatusHistoryRow& row_) {
+    sqlgen::runtime::Fields r(row);
     sqlgen::runtime::read(r[0], row_.id);
     sqlgen::runtime::read(r[1], row_.occurred_at);
     sqlgen::runtime::read(r[2], row_.from_status);
     sqlgen::runtime::read(r[3], row_.to_status);
     sqlgen::runtime::read(r[4], row_.seq);
     sqlgen::runtime::read(r[5], row_.actor_email);
-    return row_;
   }
 
-  static EventCountsPerMonthRow read_event_counts_per_month([[maybe_unused]] const pqxx::row& r) {
-    EventCountsPerMonthRow row_;
+  static void read_event_counts_per_month(const pqxx::row& row, EventCountsPerMonthRow& row_) {
+    sqlgen::runtime::Fields r(row);
     sqlgen::runtime::read(r[0], row_.month_start);
     sqlgen::runtime::read(r[1], row_.events);
     sqlgen::runtime::read(r[2], row_.actions);
-    return row_;
   }
 
   pqxx::transaction_base& m_tx;

@@ -526,7 +526,7 @@ class Queries {
   /// Binds the queries to a transaction.
   explicit Queries(pqxx::transaction_base& tx) : m_tx(tx) {}
 
-  /// Registers every statement of the module on `conn` (as "<module>_<Query>").
+  /// Registers every statement of these queries on `conn` (as "<module>_<Query>").
   static void prepare(pqxx::connection_base& conn) {
     conn.prepare("billing_UpsertAccount", R"sql(INSERT INTO billing.accounts (organization_id, invoice_email, currency, tax_rate)
 VALUES ($1, $2, $3, $4)
@@ -632,8 +632,9 @@ ORDER BY i.number)sql");
   /// UpsertAccount :one (queries/billing/accounts.sql:2)
   std::optional<Account> upsert_account(const std::string& organization_id, const std::string& invoice_email, const std::string& currency, const std::string& tax_rate) {
     pqxx::result result_ = sqlgen::runtime::exec(m_tx, "billing_UpsertAccount", organization_id, invoice_email, currency, tax_rate);
-    if (result_.empty()) return std::nullopt;
-    return read_upsert_account(result_[0]);
+    std::optional<Account> out_;
+    if (!result_.empty()) read_upsert_account(result_[0], out_.emplace());
+    return out_;
   }
 
   /// Per-account invoice statistics; accounts without invoices count as zero.
@@ -642,9 +643,7 @@ ORDER BY i.number)sql");
     pqxx::result result_ = sqlgen::runtime::exec(m_tx, "billing_AccountBillingSummary", organization_ids, min_invoices);
     std::vector<AccountBillingSummaryRow> out_;
     out_.reserve(result_.size());
-    for (pqxx::result::size_type i_ = 0; i_ < result_.size(); ++i_) {
-      out_.push_back(read_account_billing_summary(result_[i_]));
-    }
+    for (const pqxx::row& r_ : result_) read_account_billing_summary(r_, out_.emplace_back());
     return out_;
   }
 
@@ -652,8 +651,10 @@ ORDER BY i.number)sql");
   template <typename F>
   void account_billing_summary_each(const std::vector<std::string>& organization_ids, std::int64_t min_invoices, F&& on_row) {
     pqxx::result result_ = sqlgen::runtime::exec(m_tx, "billing_AccountBillingSummary", organization_ids, min_invoices);
-    for (pqxx::result::size_type i_ = 0; i_ < result_.size(); ++i_) {
-      on_row(read_account_billing_summary(result_[i_]));
+    for (const pqxx::row& r_ : result_) {
+      AccountBillingSummaryRow row_;
+      read_account_billing_summary(r_, row_);
+      on_row(std::move(row_));
     }
   }
 
@@ -663,9 +664,7 @@ ORDER BY i.number)sql");
     pqxx::result result_ = sqlgen::runtime::exec(m_tx, "billing_MonthlyRevenue", period);
     std::vector<MonthlyRevenueRow> out_;
     out_.reserve(result_.size());
-    for (pqxx::result::size_type i_ = 0; i_ < result_.size(); ++i_) {
-      out_.push_back(read_monthly_revenue(result_[i_]));
-    }
+    for (const pqxx::row& r_ : result_) read_monthly_revenue(r_, out_.emplace_back());
     return out_;
   }
 
@@ -673,16 +672,19 @@ ORDER BY i.number)sql");
   template <typename F>
   void monthly_revenue_each(sqlgen::runtime::Interval period, F&& on_row) {
     pqxx::result result_ = sqlgen::runtime::exec(m_tx, "billing_MonthlyRevenue", period);
-    for (pqxx::result::size_type i_ = 0; i_ < result_.size(); ++i_) {
-      on_row(read_monthly_revenue(result_[i_]));
+    for (const pqxx::row& r_ : result_) {
+      MonthlyRevenueRow row_;
+      read_monthly_revenue(r_, row_);
+      on_row(std::move(row_));
     }
   }
 
   /// CreateInvoice :one (queries/billing/invoices.sql:1)
   std::optional<Invoice> create_invoice(const CreateInvoiceParams& params) {
     pqxx::result result_ = sqlgen::runtime::exec(m_tx, "billing_CreateInvoice", params.account_id, params.status, params.total_cents, params.issued_at, params.due_at, params.metadata);
-    if (result_.empty()) return std::nullopt;
-    return read_create_invoice(result_[0]);
+    std::optional<Invoice> out_;
+    if (!result_.empty()) read_create_invoice(result_[0], out_.emplace());
+    return out_;
   }
 
   /// A page of an account's invoices, newest first; NULL filters match all.
@@ -691,9 +693,7 @@ ORDER BY i.number)sql");
     pqxx::result result_ = sqlgen::runtime::exec(m_tx, "billing_ListInvoices", params.account_id, params.status, params.issued_after, params.page_size, params.page_offset);
     std::vector<ListInvoicesRow> out_;
     out_.reserve(result_.size());
-    for (pqxx::result::size_type i_ = 0; i_ < result_.size(); ++i_) {
-      out_.push_back(read_list_invoices(result_[i_]));
-    }
+    for (const pqxx::row& r_ : result_) read_list_invoices(r_, out_.emplace_back());
     return out_;
   }
 
@@ -701,16 +701,19 @@ ORDER BY i.number)sql");
   template <typename F>
   void list_invoices_each(const ListInvoicesParams& params, F&& on_row) {
     pqxx::result result_ = sqlgen::runtime::exec(m_tx, "billing_ListInvoices", params.account_id, params.status, params.issued_after, params.page_size, params.page_offset);
-    for (pqxx::result::size_type i_ = 0; i_ < result_.size(); ++i_) {
-      on_row(read_list_invoices(result_[i_]));
+    for (const pqxx::row& r_ : result_) {
+      ListInvoicesRow row_;
+      read_list_invoices(r_, row_);
+      on_row(std::move(row_));
     }
   }
 
   /// GetInvoiceWithAccount :one (queries/billing/invoices.sql:16)
   std::optional<GetInvoiceWithAccountRow> get_invoice_with_account(const std::string& id) {
     pqxx::result result_ = sqlgen::runtime::exec(m_tx, "billing_GetInvoiceWithAccount", id);
-    if (result_.empty()) return std::nullopt;
-    return read_get_invoice_with_account(result_[0]);
+    std::optional<GetInvoiceWithAccountRow> out_;
+    if (!result_.empty()) read_get_invoice_with_account(result_[0], out_.emplace());
+    return out_;
   }
 
   /// Invoices in the order of the given ids.
@@ -719,9 +722,7 @@ ORDER BY i.number)sql");
     pqxx::result result_ = sqlgen::runtime::exec(m_tx, "billing_ListInvoicesByIDsInOrder", ids);
     std::vector<ListInvoicesByIDsInOrderRow> out_;
     out_.reserve(result_.size());
-    for (pqxx::result::size_type i_ = 0; i_ < result_.size(); ++i_) {
-      out_.push_back(read_list_invoices_by_ids_in_order(result_[i_]));
-    }
+    for (const pqxx::row& r_ : result_) read_list_invoices_by_ids_in_order(r_, out_.emplace_back());
     return out_;
   }
 
@@ -729,8 +730,10 @@ ORDER BY i.number)sql");
   template <typename F>
   void list_invoices_by_ids_in_order_each(const std::vector<std::string>& ids, F&& on_row) {
     pqxx::result result_ = sqlgen::runtime::exec(m_tx, "billing_ListInvoicesByIDsInOrder", ids);
-    for (pqxx::result::size_type i_ = 0; i_ < result_.size(); ++i_) {
-      on_row(read_list_invoices_by_ids_in_order(result_[i_]));
+    for (const pqxx::row& r_ : result_) {
+      ListInvoicesByIDsInOrderRow row_;
+      read_list_invoices_by_ids_in_order(r_, row_);
+      on_row(std::move(row_));
     }
   }
 
@@ -741,9 +744,7 @@ ORDER BY i.number)sql");
     pqxx::result result_ = sqlgen::runtime::exec(m_tx, "billing_ClaimOverdueInvoices", grace, batch_size);
     std::vector<ClaimOverdueInvoicesRow> out_;
     out_.reserve(result_.size());
-    for (pqxx::result::size_type i_ = 0; i_ < result_.size(); ++i_) {
-      out_.push_back(read_claim_overdue_invoices(result_[i_]));
-    }
+    for (const pqxx::row& r_ : result_) read_claim_overdue_invoices(r_, out_.emplace_back());
     return out_;
   }
 
@@ -751,8 +752,10 @@ ORDER BY i.number)sql");
   template <typename F>
   void claim_overdue_invoices_each(sqlgen::runtime::Interval grace, std::int64_t batch_size, F&& on_row) {
     pqxx::result result_ = sqlgen::runtime::exec(m_tx, "billing_ClaimOverdueInvoices", grace, batch_size);
-    for (pqxx::result::size_type i_ = 0; i_ < result_.size(); ++i_) {
-      on_row(read_claim_overdue_invoices(result_[i_]));
+    for (const pqxx::row& r_ : result_) {
+      ClaimOverdueInvoicesRow row_;
+      read_claim_overdue_invoices(r_, row_);
+      on_row(std::move(row_));
     }
   }
 
@@ -765,8 +768,8 @@ ORDER BY i.number)sql");
     for (const VoidInvoiceParams& item : items) batch_.add(item.id);
     std::vector<std::optional<VoidInvoiceRow>> out_;
     for (const pqxx::result& result_ : batch_.results()) {
-      if (result_.empty()) out_.emplace_back(std::nullopt);
-      else out_.emplace_back(read_void_invoice(result_[0]));
+      std::optional<VoidInvoiceRow>& row_ = out_.emplace_back();
+      if (!result_.empty()) read_void_invoice(result_[0], row_.emplace());
     }
     return out_;
   }
@@ -777,9 +780,7 @@ ORDER BY i.number)sql");
     pqxx::result result_ = sqlgen::runtime::exec(m_tx, "billing_ListOpenInvoicesForOrganization", organization_id);
     std::vector<ListOpenInvoicesForOrganizationRow> out_;
     out_.reserve(result_.size());
-    for (pqxx::result::size_type i_ = 0; i_ < result_.size(); ++i_) {
-      out_.push_back(read_list_open_invoices_for_organization(result_[i_]));
-    }
+    for (const pqxx::row& r_ : result_) read_list_open_invoices_for_organization(r_, out_.emplace_back());
     return out_;
   }
 
@@ -787,8 +788,10 @@ ORDER BY i.number)sql");
   template <typename F>
   void list_open_invoices_for_organization_each(const std::string& organization_id, F&& on_row) {
     pqxx::result result_ = sqlgen::runtime::exec(m_tx, "billing_ListOpenInvoicesForOrganization", organization_id);
-    for (pqxx::result::size_type i_ = 0; i_ < result_.size(); ++i_) {
-      on_row(read_list_open_invoices_for_organization(result_[i_]));
+    for (const pqxx::row& r_ : result_) {
+      ListOpenInvoicesForOrganizationRow row_;
+      read_list_open_invoices_for_organization(r_, row_);
+      on_row(std::move(row_));
     }
   }
 
@@ -813,9 +816,7 @@ ORDER BY i.number)sql");
     pqxx::result result_ = sqlgen::runtime::exec(m_tx, "billing_ListInvoiceLines", invoice_id);
     std::vector<ListInvoiceLinesRow> out_;
     out_.reserve(result_.size());
-    for (pqxx::result::size_type i_ = 0; i_ < result_.size(); ++i_) {
-      out_.push_back(read_list_invoice_lines(result_[i_]));
-    }
+    for (const pqxx::row& r_ : result_) read_list_invoice_lines(r_, out_.emplace_back());
     return out_;
   }
 
@@ -823,8 +824,10 @@ ORDER BY i.number)sql");
   template <typename F>
   void list_invoice_lines_each(const std::string& invoice_id, F&& on_row) {
     pqxx::result result_ = sqlgen::runtime::exec(m_tx, "billing_ListInvoiceLines", invoice_id);
-    for (pqxx::result::size_type i_ = 0; i_ < result_.size(); ++i_) {
-      on_row(read_list_invoice_lines(result_[i_]));
+    for (const pqxx::row& r_ : result_) {
+      ListInvoiceLinesRow row_;
+      read_list_invoice_lines(r_, row_);
+      on_row(std::move(row_));
     }
   }
 
@@ -832,8 +835,9 @@ ORDER BY i.number)sql");
   /// RecomputeInvoiceTotal :one (queries/billing/lines.sql:20)
   std::optional<RecomputeInvoiceTotalRow> recompute_invoice_total(const std::string& invoice_id) {
     pqxx::result result_ = sqlgen::runtime::exec(m_tx, "billing_RecomputeInvoiceTotal", invoice_id);
-    if (result_.empty()) return std::nullopt;
-    return read_recompute_invoice_total(result_[0]);
+    std::optional<RecomputeInvoiceTotalRow> out_;
+    if (!result_.empty()) read_recompute_invoice_total(result_[0], out_.emplace());
+    return out_;
   }
 
   /// Invoices of an account with at least one line carrying the tax code.
@@ -842,9 +846,7 @@ ORDER BY i.number)sql");
     pqxx::result result_ = sqlgen::runtime::exec(m_tx, "billing_ListInvoicesWithTaxCode", account_id, tax_code);
     std::vector<ListInvoicesWithTaxCodeRow> out_;
     out_.reserve(result_.size());
-    for (pqxx::result::size_type i_ = 0; i_ < result_.size(); ++i_) {
-      out_.push_back(read_list_invoices_with_tax_code(result_[i_]));
-    }
+    for (const pqxx::row& r_ : result_) read_list_invoices_with_tax_code(r_, out_.emplace_back());
     return out_;
   }
 
@@ -852,14 +854,16 @@ ORDER BY i.number)sql");
   template <typename F>
   void list_invoices_with_tax_code_each(const std::string& account_id, const std::string& tax_code, F&& on_row) {
     pqxx::result result_ = sqlgen::runtime::exec(m_tx, "billing_ListInvoicesWithTaxCode", account_id, tax_code);
-    for (pqxx::result::size_type i_ = 0; i_ < result_.size(); ++i_) {
-      on_row(read_list_invoices_with_tax_code(result_[i_]));
+    for (const pqxx::row& r_ : result_) {
+      ListInvoicesWithTaxCodeRow row_;
+      read_list_invoices_with_tax_code(r_, row_);
+      on_row(std::move(row_));
     }
   }
 
  private:
-  static Account read_upsert_account([[maybe_unused]] const pqxx::row& r) {
-    Account row_;
+  static void read_upsert_account(const pqxx::row& row, Account& row_) {
+    sqlgen::runtime::Fields r(row);
     sqlgen::runtime::read(r[0], row_.id);
     sqlgen::runtime::read(r[1], row_.organization_id);
     sqlgen::runtime::read(r[2], row_.invoice_email);
@@ -868,11 +872,10 @@ ORDER BY i.number)sql");
     sqlgen::runtime::read(r[5], row_.tax_rate);
     sqlgen::runtime::read(r[6], row_.created_at);
     sqlgen::runtime::read(r[7], row_.updated_at);
-    return row_;
   }
 
-  static AccountBillingSummaryRow read_account_billing_summary([[maybe_unused]] const pqxx::row& r) {
-    AccountBillingSummaryRow row_;
+  static void read_account_billing_summary(const pqxx::row& row, AccountBillingSummaryRow& row_) {
+    sqlgen::runtime::Fields r(row);
     sqlgen::runtime::read(r[0], row_.account_id);
     sqlgen::runtime::read(r[1], row_.currency);
     sqlgen::runtime::read(r[2], row_.invoice_count);
@@ -880,20 +883,18 @@ ORDER BY i.number)sql");
     sqlgen::runtime::read(r[4], row_.largest_invoice_cents);
     sqlgen::runtime::read(r[5], row_.average_invoice_cents);
     sqlgen::runtime::read(r[6], row_.open_cents);
-    return row_;
   }
 
-  static MonthlyRevenueRow read_monthly_revenue([[maybe_unused]] const pqxx::row& r) {
-    MonthlyRevenueRow row_;
+  static void read_monthly_revenue(const pqxx::row& row, MonthlyRevenueRow& row_) {
+    sqlgen::runtime::Fields r(row);
     sqlgen::runtime::read(r[0], row_.month);
     sqlgen::runtime::read(r[1], row_.currency);
     sqlgen::runtime::read(r[2], row_.revenue_cents);
     sqlgen::runtime::read(r[3], row_.paid_invoices);
-    return row_;
   }
 
-  static Invoice read_create_invoice([[maybe_unused]] const pqxx::row& r) {
-    Invoice row_;
+  static void read_create_invoice(const pqxx::row& row, Invoice& row_) {
+    sqlgen::runtime::Fields r(row);
     sqlgen::runtime::read(r[0], row_.id);
     sqlgen::runtime::read(r[1], row_.account_id);
     sqlgen::runtime::read(r[2], row_.number);
@@ -905,11 +906,10 @@ ORDER BY i.number)sql");
     sqlgen::runtime::read(r[8], row_.created_at);
     sqlgen::runtime::read(r[9], row_.paid_at);
     sqlgen::runtime::read(r[10], row_.payment_reference);
-    return row_;
   }
 
-  static ListInvoicesRow read_list_invoices([[maybe_unused]] const pqxx::row& r) {
-    ListInvoicesRow row_;
+  static void read_list_invoices(const pqxx::row& row, ListInvoicesRow& row_) {
+    sqlgen::runtime::Fields r(row);
     sqlgen::runtime::read(r[0], row_.id);
     sqlgen::runtime::read(r[1], row_.number);
     sqlgen::runtime::read(r[2], row_.status);
@@ -917,11 +917,10 @@ ORDER BY i.number)sql");
     sqlgen::runtime::read(r[4], row_.issued_at);
     sqlgen::runtime::read(r[5], row_.due_at);
     sqlgen::runtime::read(r[6], row_.paid_at);
-    return row_;
   }
 
-  static GetInvoiceWithAccountRow read_get_invoice_with_account([[maybe_unused]] const pqxx::row& r) {
-    GetInvoiceWithAccountRow row_;
+  static void read_get_invoice_with_account(const pqxx::row& row, GetInvoiceWithAccountRow& row_) {
+    sqlgen::runtime::Fields r(row);
     sqlgen::runtime::read(r[0], row_.invoice.id);
     sqlgen::runtime::read(r[1], row_.invoice.account_id);
     sqlgen::runtime::read(r[2], row_.invoice.number);
@@ -941,11 +940,10 @@ ORDER BY i.number)sql");
     sqlgen::runtime::read(r[16], row_.account.tax_rate);
     sqlgen::runtime::read(r[17], row_.account.created_at);
     sqlgen::runtime::read(r[18], row_.account.updated_at);
-    return row_;
   }
 
-  static ListInvoicesByIDsInOrderRow read_list_invoices_by_ids_in_order([[maybe_unused]] const pqxx::row& r) {
-    ListInvoicesByIDsInOrderRow row_;
+  static void read_list_invoices_by_ids_in_order(const pqxx::row& row, ListInvoicesByIDsInOrderRow& row_) {
+    sqlgen::runtime::Fields r(row);
     sqlgen::runtime::read(r[0], row_.id);
     sqlgen::runtime::read(r[1], row_.account_id);
     sqlgen::runtime::read(r[2], row_.number);
@@ -958,29 +956,26 @@ ORDER BY i.number)sql");
     sqlgen::runtime::read(r[9], row_.paid_at);
     sqlgen::runtime::read(r[10], row_.payment_reference);
     sqlgen::runtime::read(r[11], row_.requested_position);
-    return row_;
   }
 
-  static ClaimOverdueInvoicesRow read_claim_overdue_invoices([[maybe_unused]] const pqxx::row& r) {
-    ClaimOverdueInvoicesRow row_;
+  static void read_claim_overdue_invoices(const pqxx::row& row, ClaimOverdueInvoicesRow& row_) {
+    sqlgen::runtime::Fields r(row);
     sqlgen::runtime::read(r[0], row_.id);
     sqlgen::runtime::read(r[1], row_.number);
     sqlgen::runtime::read(r[2], row_.account_id);
     sqlgen::runtime::read(r[3], row_.total_cents);
     sqlgen::runtime::read(r[4], row_.due_at);
-    return row_;
   }
 
-  static VoidInvoiceRow read_void_invoice([[maybe_unused]] const pqxx::row& r) {
-    VoidInvoiceRow row_;
+  static void read_void_invoice(const pqxx::row& row, VoidInvoiceRow& row_) {
+    sqlgen::runtime::Fields r(row);
     sqlgen::runtime::read(r[0], row_.id);
     sqlgen::runtime::read(r[1], row_.number);
     sqlgen::runtime::read(r[2], row_.status);
-    return row_;
   }
 
-  static ListOpenInvoicesForOrganizationRow read_list_open_invoices_for_organization([[maybe_unused]] const pqxx::row& r) {
-    ListOpenInvoicesForOrganizationRow row_;
+  static void read_list_open_invoices_for_organization(const pqxx::row& row, ListOpenInvoicesForOrganizationRow& row_) {
+    sqlgen::runtime::Fields r(row);
     sqlgen::runtime::read(r[0], row_.id);
     sqlgen::runtime::read(r[1], row_.number);
     sqlgen::runtime::read(r[2], row_.account_id);
@@ -991,11 +986,10 @@ ORDER BY i.number)sql");
     sqlgen::runtime::read(r[7], row_.due_at);
     sqlgen::runtime::read(r[8], row_.overdue);
     sqlgen::runtime::read(r[9], row_.urgency);
-    return row_;
   }
 
-  static ListInvoiceLinesRow read_list_invoice_lines([[maybe_unused]] const pqxx::row& r) {
-    ListInvoiceLinesRow row_;
+  static void read_list_invoice_lines(const pqxx::row& row, ListInvoiceLinesRow& row_) {
+    sqlgen::runtime::Fields r(row);
     sqlgen::runtime::read(r[0], row_.id);
     sqlgen::runtime::read(r[1], row_.position);
     sqlgen::runtime::read(r[2], row_.description);
@@ -1004,23 +998,20 @@ ORDER BY i.number)sql");
     sqlgen::runtime::read(r[5], row_.amount);
     sqlgen::runtime::read(r[6], row_.tax_codes);
     sqlgen::runtime::read(r[7], row_.running_total);
-    return row_;
   }
 
-  static RecomputeInvoiceTotalRow read_recompute_invoice_total([[maybe_unused]] const pqxx::row& r) {
-    RecomputeInvoiceTotalRow row_;
+  static void read_recompute_invoice_total(const pqxx::row& row, RecomputeInvoiceTotalRow& row_) {
+    sqlgen::runtime::Fields r(row);
     sqlgen::runtime::read(r[0], row_.id);
     sqlgen::runtime::read(r[1], row_.number);
     sqlgen::runtime::read(r[2], row_.total_cents);
-    return row_;
   }
 
-  static ListInvoicesWithTaxCodeRow read_list_invoices_with_tax_code([[maybe_unused]] const pqxx::row& r) {
-    ListInvoicesWithTaxCodeRow row_;
+  static void read_list_invoices_with_tax_code(const pqxx::row& row, ListInvoicesWithTaxCodeRow& row_) {
+    sqlgen::runtime::Fields r(row);
     sqlgen::runtime::read(r[0], row_.id);
     sqlgen::runtime::read(r[1], row_.number);
     sqlgen::runtime::read(r[2], row_.status);
-    return row_;
   }
 
   pqxx::transaction_base& m_tx;

@@ -255,7 +255,7 @@ class Queries {
   /// Binds the queries to a transaction.
   explicit Queries(pqxx::transaction_base& tx) : m_tx(tx) {}
 
-  /// Registers every statement of the module on `conn` (as "<module>_<Query>").
+  /// Registers every statement of these queries on `conn` (as "<module>_<Query>").
   static void prepare(pqxx::connection_base& conn) {
     conn.prepare("identity_CreateSession", R"sql(INSERT INTO identity.sessions (user_id, token_hash, user_agent, ip_address, expires_at)
 VALUES ($1, $2, $3, $4, now() + $5::interval)
@@ -309,16 +309,18 @@ ORDER BY u.email)sql");
   /// CreateSession :one (queries/identity/sessions.sql:2)
   std::optional<CreateSessionRow> create_session(const CreateSessionParams& params) {
     pqxx::result result_ = sqlgen::runtime::exec(m_tx, "identity_CreateSession", params.user_id, params.token_hash, params.user_agent, params.ip_address, params.ttl);
-    if (result_.empty()) return std::nullopt;
-    return read_create_session(result_[0]);
+    std::optional<CreateSessionRow> out_;
+    if (!result_.empty()) read_create_session(result_[0], out_.emplace());
+    return out_;
   }
 
   /// The signed-in user of a live session, with the session's expiry.
   /// GetActiveSessionByTokenHash :one (queries/identity/sessions.sql:8)
   std::optional<GetActiveSessionByTokenHashRow> get_active_session_by_token_hash(const sqlgen::runtime::Bytes& token_hash) {
     pqxx::result result_ = sqlgen::runtime::exec(m_tx, "identity_GetActiveSessionByTokenHash", token_hash);
-    if (result_.empty()) return std::nullopt;
-    return read_get_active_session_by_token_hash(result_[0]);
+    std::optional<GetActiveSessionByTokenHashRow> out_;
+    if (!result_.empty()) read_get_active_session_by_token_hash(result_[0], out_.emplace());
+    return out_;
   }
 
   /// The most recent session of each given user.
@@ -327,9 +329,7 @@ ORDER BY u.email)sql");
     pqxx::result result_ = sqlgen::runtime::exec(m_tx, "identity_LatestSessionPerUser", user_ids);
     std::vector<LatestSessionPerUserRow> out_;
     out_.reserve(result_.size());
-    for (pqxx::result::size_type i_ = 0; i_ < result_.size(); ++i_) {
-      out_.push_back(read_latest_session_per_user(result_[i_]));
-    }
+    for (const pqxx::row& r_ : result_) read_latest_session_per_user(r_, out_.emplace_back());
     return out_;
   }
 
@@ -337,8 +337,10 @@ ORDER BY u.email)sql");
   template <typename F>
   void latest_session_per_user_each(const std::vector<std::string>& user_ids, F&& on_row) {
     pqxx::result result_ = sqlgen::runtime::exec(m_tx, "identity_LatestSessionPerUser", user_ids);
-    for (pqxx::result::size_type i_ = 0; i_ < result_.size(); ++i_) {
-      on_row(read_latest_session_per_user(result_[i_]));
+    for (const pqxx::row& r_ : result_) {
+      LatestSessionPerUserRow row_;
+      read_latest_session_per_user(r_, row_);
+      on_row(std::move(row_));
     }
   }
 
@@ -356,16 +358,18 @@ ORDER BY u.email)sql");
   /// GetUserByID :one (queries/identity/users.sql:1)
   std::optional<User> get_user_by_id(const std::string& id) {
     pqxx::result result_ = sqlgen::runtime::exec(m_tx, "identity_GetUserByID", id);
-    if (result_.empty()) return std::nullopt;
-    return read_get_user_by_id(result_[0]);
+    std::optional<User> out_;
+    if (!result_.empty()) read_get_user_by_id(result_[0], out_.emplace());
+    return out_;
   }
 
   /// Looks a user up by login email; citext makes the match case-insensitive.
   /// GetUserByEmail :one (queries/identity/users.sql:5)
   std::optional<GetUserByEmailRow> get_user_by_email(const std::string& email) {
     pqxx::result result_ = sqlgen::runtime::exec(m_tx, "identity_GetUserByEmail", email);
-    if (result_.empty()) return std::nullopt;
-    return read_get_user_by_email(result_[0]);
+    std::optional<GetUserByEmailRow> out_;
+    if (!result_.empty()) read_get_user_by_email(result_[0], out_.emplace());
+    return out_;
   }
 
   /// Registers a user; display name and password hash are optional (SSO users
@@ -373,16 +377,18 @@ ORDER BY u.email)sql");
   /// CreateUser :one (queries/identity/users.sql:12)
   std::optional<User> create_user(const std::string& email, const std::optional<std::string>& display_name, UserStatus status, const std::optional<std::string>& password_hash) {
     pqxx::result result_ = sqlgen::runtime::exec(m_tx, "identity_CreateUser", email, display_name, status, password_hash);
-    if (result_.empty()) return std::nullopt;
-    return read_create_user(result_[0]);
+    std::optional<User> out_;
+    if (!result_.empty()) read_create_user(result_[0], out_.emplace());
+    return out_;
   }
 
   /// Creates the user or refreshes its display name; inserted tells which.
   /// UpsertUserByEmail :one (queries/identity/users.sql:18)
   std::optional<UpsertUserByEmailRow> upsert_user_by_email(const std::string& email, const std::optional<std::string>& display_name) {
     pqxx::result result_ = sqlgen::runtime::exec(m_tx, "identity_UpsertUserByEmail", email, display_name);
-    if (result_.empty()) return std::nullopt;
-    return read_upsert_user_by_email(result_[0]);
+    std::optional<UpsertUserByEmailRow> out_;
+    if (!result_.empty()) read_upsert_user_by_email(result_[0], out_.emplace());
+    return out_;
   }
 
   /// GetUsersByIDs :many (queries/identity/users.sql:25)
@@ -390,9 +396,7 @@ ORDER BY u.email)sql");
     pqxx::result result_ = sqlgen::runtime::exec(m_tx, "identity_GetUsersByIDs", ids);
     std::vector<GetUsersByIDsRow> out_;
     out_.reserve(result_.size());
-    for (pqxx::result::size_type i_ = 0; i_ < result_.size(); ++i_) {
-      out_.push_back(read_get_users_by_ids(result_[i_]));
-    }
+    for (const pqxx::row& r_ : result_) read_get_users_by_ids(r_, out_.emplace_back());
     return out_;
   }
 
@@ -400,8 +404,10 @@ ORDER BY u.email)sql");
   template <typename F>
   void get_users_by_ids_each(const std::vector<std::string>& ids, F&& on_row) {
     pqxx::result result_ = sqlgen::runtime::exec(m_tx, "identity_GetUsersByIDs", ids);
-    for (pqxx::result::size_type i_ = 0; i_ < result_.size(); ++i_) {
-      on_row(read_get_users_by_ids(result_[i_]));
+    for (const pqxx::row& r_ : result_) {
+      GetUsersByIDsRow row_;
+      read_get_users_by_ids(r_, row_);
+      on_row(std::move(row_));
     }
   }
 
@@ -411,9 +417,7 @@ ORDER BY u.email)sql");
     pqxx::result result_ = sqlgen::runtime::exec(m_tx, "identity_ListActiveUsersInTaggedOrganizations", tag);
     std::vector<ListActiveUsersInTaggedOrganizationsRow> out_;
     out_.reserve(result_.size());
-    for (pqxx::result::size_type i_ = 0; i_ < result_.size(); ++i_) {
-      out_.push_back(read_list_active_users_in_tagged_organizations(result_[i_]));
-    }
+    for (const pqxx::row& r_ : result_) read_list_active_users_in_tagged_organizations(r_, out_.emplace_back());
     return out_;
   }
 
@@ -421,22 +425,23 @@ ORDER BY u.email)sql");
   template <typename F>
   void list_active_users_in_tagged_organizations_each(const std::string& tag, F&& on_row) {
     pqxx::result result_ = sqlgen::runtime::exec(m_tx, "identity_ListActiveUsersInTaggedOrganizations", tag);
-    for (pqxx::result::size_type i_ = 0; i_ < result_.size(); ++i_) {
-      on_row(read_list_active_users_in_tagged_organizations(result_[i_]));
+    for (const pqxx::row& r_ : result_) {
+      ListActiveUsersInTaggedOrganizationsRow row_;
+      read_list_active_users_in_tagged_organizations(r_, row_);
+      on_row(std::move(row_));
     }
   }
 
  private:
-  static CreateSessionRow read_create_session([[maybe_unused]] const pqxx::row& r) {
-    CreateSessionRow row_;
+  static void read_create_session(const pqxx::row& row, CreateSessionRow& row_) {
+    sqlgen::runtime::Fields r(row);
     sqlgen::runtime::read(r[0], row_.id);
     sqlgen::runtime::read(r[1], row_.created_at);
     sqlgen::runtime::read(r[2], row_.expires_at);
-    return row_;
   }
 
-  static GetActiveSessionByTokenHashRow read_get_active_session_by_token_hash([[maybe_unused]] const pqxx::row& r) {
-    GetActiveSessionByTokenHashRow row_;
+  static void read_get_active_session_by_token_hash(const pqxx::row& row, GetActiveSessionByTokenHashRow& row_) {
+    sqlgen::runtime::Fields r(row);
     sqlgen::runtime::read(r[8], row_.session_id);
     sqlgen::runtime::read(r[9], row_.expires_at);
     sqlgen::runtime::read(r[0], row_.user.id);
@@ -447,21 +452,19 @@ ORDER BY u.email)sql");
     sqlgen::runtime::read(r[5], row_.user.last_login_at);
     sqlgen::runtime::read(r[6], row_.user.created_at);
     sqlgen::runtime::read(r[7], row_.user.updated_at);
-    return row_;
   }
 
-  static LatestSessionPerUserRow read_latest_session_per_user([[maybe_unused]] const pqxx::row& r) {
-    LatestSessionPerUserRow row_;
+  static void read_latest_session_per_user(const pqxx::row& row, LatestSessionPerUserRow& row_) {
+    sqlgen::runtime::Fields r(row);
     sqlgen::runtime::read(r[0], row_.user_id);
     sqlgen::runtime::read(r[1], row_.id);
     sqlgen::runtime::read(r[2], row_.created_at);
     sqlgen::runtime::read(r[3], row_.ip_address);
     sqlgen::runtime::read(r[4], row_.user_agent);
-    return row_;
   }
 
-  static User read_get_user_by_id([[maybe_unused]] const pqxx::row& r) {
-    User row_;
+  static void read_get_user_by_id(const pqxx::row& row, User& row_) {
+    sqlgen::runtime::Fields r(row);
     sqlgen::runtime::read(r[0], row_.id);
     sqlgen::runtime::read(r[1], row_.email);
     sqlgen::runtime::read(r[2], row_.display_name);
@@ -470,21 +473,19 @@ ORDER BY u.email)sql");
     sqlgen::runtime::read(r[5], row_.last_login_at);
     sqlgen::runtime::read(r[6], row_.created_at);
     sqlgen::runtime::read(r[7], row_.updated_at);
-    return row_;
   }
 
-  static GetUserByEmailRow read_get_user_by_email([[maybe_unused]] const pqxx::row& r) {
-    GetUserByEmailRow row_;
+  static void read_get_user_by_email(const pqxx::row& row, GetUserByEmailRow& row_) {
+    sqlgen::runtime::Fields r(row);
     sqlgen::runtime::read(r[0], row_.id);
     sqlgen::runtime::read(r[1], row_.email);
     sqlgen::runtime::read(r[2], row_.display_name);
     sqlgen::runtime::read(r[3], row_.status);
     sqlgen::runtime::read(r[4], row_.password_hash);
-    return row_;
   }
 
-  static User read_create_user([[maybe_unused]] const pqxx::row& r) {
-    User row_;
+  static void read_create_user(const pqxx::row& row, User& row_) {
+    sqlgen::runtime::Fields r(row);
     sqlgen::runtime::read(r[0], row_.id);
     sqlgen::runtime::read(r[1], row_.email);
     sqlgen::runtime::read(r[2], row_.display_name);
@@ -493,33 +494,29 @@ ORDER BY u.email)sql");
     sqlgen::runtime::read(r[5], row_.last_login_at);
     sqlgen::runtime::read(r[6], row_.created_at);
     sqlgen::runtime::read(r[7], row_.updated_at);
-    return row_;
   }
 
-  static UpsertUserByEmailRow read_upsert_user_by_email([[maybe_unused]] const pqxx::row& r) {
-    UpsertUserByEmailRow row_;
+  static void read_upsert_user_by_email(const pqxx::row& row, UpsertUserByEmailRow& row_) {
+    sqlgen::runtime::Fields r(row);
     sqlgen::runtime::read(r[0], row_.id);
     sqlgen::runtime::read(r[1], row_.email);
     sqlgen::runtime::read(r[2], row_.display_name);
     sqlgen::runtime::read(r[3], row_.inserted);
-    return row_;
   }
 
-  static GetUsersByIDsRow read_get_users_by_ids([[maybe_unused]] const pqxx::row& r) {
-    GetUsersByIDsRow row_;
+  static void read_get_users_by_ids(const pqxx::row& row, GetUsersByIDsRow& row_) {
+    sqlgen::runtime::Fields r(row);
     sqlgen::runtime::read(r[0], row_.id);
     sqlgen::runtime::read(r[1], row_.email);
     sqlgen::runtime::read(r[2], row_.display_name);
     sqlgen::runtime::read(r[3], row_.status);
-    return row_;
   }
 
-  static ListActiveUsersInTaggedOrganizationsRow read_list_active_users_in_tagged_organizations([[maybe_unused]] const pqxx::row& r) {
-    ListActiveUsersInTaggedOrganizationsRow row_;
+  static void read_list_active_users_in_tagged_organizations(const pqxx::row& row, ListActiveUsersInTaggedOrganizationsRow& row_) {
+    sqlgen::runtime::Fields r(row);
     sqlgen::runtime::read(r[0], row_.id);
     sqlgen::runtime::read(r[1], row_.email);
     sqlgen::runtime::read(r[2], row_.display_name);
-    return row_;
   }
 
   pqxx::transaction_base& m_tx;

@@ -307,7 +307,7 @@ class Queries {
   /// Binds the queries to a transaction.
   explicit Queries(pqxx::transaction_base& tx) : m_tx(tx) {}
 
-  /// Registers every statement of the module on `conn` (as "<module>_<Query>").
+  /// Registers every statement of these queries on `conn` (as "<module>_<Query>").
   static void prepare(pqxx::connection_base& conn) {
     conn.prepare("organization_CreateInvitation", R"sql(INSERT INTO organization.invitations (organization_id, email, role, invited_by)
 VALUES ($1, $2, $3, $4)
@@ -377,16 +377,18 @@ RETURNING id, settings, tags, updated_at)sql");
   /// CreateInvitation :one (queries/organization/invitations.sql:1)
   std::optional<Invitation> create_invitation(const std::string& organization_id, const std::string& email, const std::string& role, const std::optional<std::string>& invited_by) {
     pqxx::result result_ = sqlgen::runtime::exec(m_tx, "organization_CreateInvitation", organization_id, email, role, invited_by);
-    if (result_.empty()) return std::nullopt;
-    return read_create_invitation(result_[0]);
+    std::optional<Invitation> out_;
+    if (!result_.empty()) read_create_invitation(result_[0], out_.emplace());
+    return out_;
   }
 
   /// Accepts an open invitation for the user registered with its email.
   /// AcceptInvitation :one (queries/organization/invitations.sql:7)
   std::optional<AcceptInvitationRow> accept_invitation(const std::string& token) {
     pqxx::result result_ = sqlgen::runtime::exec(m_tx, "organization_AcceptInvitation", token);
-    if (result_.empty()) return std::nullopt;
-    return read_accept_invitation(result_[0]);
+    std::optional<AcceptInvitationRow> out_;
+    if (!result_.empty()) read_accept_invitation(result_[0], out_.emplace());
+    return out_;
   }
 
   /// Open invitations with who sent them (NULL once the inviter is deleted).
@@ -395,9 +397,7 @@ RETURNING id, settings, tags, updated_at)sql");
     pqxx::result result_ = sqlgen::runtime::exec(m_tx, "organization_ListPendingInvitations", organization_id);
     std::vector<ListPendingInvitationsRow> out_;
     out_.reserve(result_.size());
-    for (pqxx::result::size_type i_ = 0; i_ < result_.size(); ++i_) {
-      out_.push_back(read_list_pending_invitations(result_[i_]));
-    }
+    for (const pqxx::row& r_ : result_) read_list_pending_invitations(r_, out_.emplace_back());
     return out_;
   }
 
@@ -405,8 +405,10 @@ RETURNING id, settings, tags, updated_at)sql");
   template <typename F>
   void list_pending_invitations_each(const std::string& organization_id, F&& on_row) {
     pqxx::result result_ = sqlgen::runtime::exec(m_tx, "organization_ListPendingInvitations", organization_id);
-    for (pqxx::result::size_type i_ = 0; i_ < result_.size(); ++i_) {
-      on_row(read_list_pending_invitations(result_[i_]));
+    for (const pqxx::row& r_ : result_) {
+      ListPendingInvitationsRow row_;
+      read_list_pending_invitations(r_, row_);
+      on_row(std::move(row_));
     }
   }
 
@@ -416,9 +418,7 @@ RETURNING id, settings, tags, updated_at)sql");
     pqxx::result result_ = sqlgen::runtime::exec(m_tx, "organization_ListMembers", organization_id);
     std::vector<ListMembersRow> out_;
     out_.reserve(result_.size());
-    for (pqxx::result::size_type i_ = 0; i_ < result_.size(); ++i_) {
-      out_.push_back(read_list_members(result_[i_]));
-    }
+    for (const pqxx::row& r_ : result_) read_list_members(r_, out_.emplace_back());
     return out_;
   }
 
@@ -426,8 +426,10 @@ RETURNING id, settings, tags, updated_at)sql");
   template <typename F>
   void list_members_each(const std::string& organization_id, F&& on_row) {
     pqxx::result result_ = sqlgen::runtime::exec(m_tx, "organization_ListMembers", organization_id);
-    for (pqxx::result::size_type i_ = 0; i_ < result_.size(); ++i_) {
-      on_row(read_list_members(result_[i_]));
+    for (const pqxx::row& r_ : result_) {
+      ListMembersRow row_;
+      read_list_members(r_, row_);
+      on_row(std::move(row_));
     }
   }
 
@@ -450,9 +452,8 @@ RETURNING id, settings, tags, updated_at)sql");
     std::vector<std::vector<ListMemberIDsByRoleRow>> out_;
     for (const pqxx::result& result_ : batch_.results()) {
       std::vector<ListMemberIDsByRoleRow>& rows_ = out_.emplace_back();
-      for (pqxx::result::size_type i_ = 0; i_ < result_.size(); ++i_) {
-        rows_.push_back(read_list_member_ids_by_role(result_[i_]));
-      }
+      rows_.reserve(result_.size());
+      for (const pqxx::row& r_ : result_) read_list_member_ids_by_role(r_, rows_.emplace_back());
     }
     return out_;
   }
@@ -460,16 +461,18 @@ RETURNING id, settings, tags, updated_at)sql");
   /// GetOrganizationBySlug :one (queries/organization/organizations.sql:1)
   std::optional<Organization> get_organization_by_slug(const std::string& slug) {
     pqxx::result result_ = sqlgen::runtime::exec(m_tx, "organization_GetOrganizationBySlug", slug);
-    if (result_.empty()) return std::nullopt;
-    return read_get_organization_by_slug(result_[0]);
+    std::optional<Organization> out_;
+    if (!result_.empty()) read_get_organization_by_slug(result_[0], out_.emplace());
+    return out_;
   }
 
   /// Creates an organization and makes its owner a member in one statement.
   /// CreateOrganizationWithOwner :one (queries/organization/organizations.sql:6)
   std::optional<CreateOrganizationWithOwnerRow> create_organization_with_owner(const CreateOrganizationWithOwnerParams& params) {
     pqxx::result result_ = sqlgen::runtime::exec(m_tx, "organization_CreateOrganizationWithOwner", params.slug, params.name, params.owner_id, params.settings, params.tags);
-    if (result_.empty()) return std::nullopt;
-    return read_create_organization_with_owner(result_[0]);
+    std::optional<CreateOrganizationWithOwnerRow> out_;
+    if (!result_.empty()) read_create_organization_with_owner(result_[0], out_.emplace());
+    return out_;
   }
 
   /// The live organizations a user belongs to, with their plan and size.
@@ -478,9 +481,7 @@ RETURNING id, settings, tags, updated_at)sql");
     pqxx::result result_ = sqlgen::runtime::exec(m_tx, "organization_ListOrganizationsForUser", user_id);
     std::vector<ListOrganizationsForUserRow> out_;
     out_.reserve(result_.size());
-    for (pqxx::result::size_type i_ = 0; i_ < result_.size(); ++i_) {
-      out_.push_back(read_list_organizations_for_user(result_[i_]));
-    }
+    for (const pqxx::row& r_ : result_) read_list_organizations_for_user(r_, out_.emplace_back());
     return out_;
   }
 
@@ -488,8 +489,10 @@ RETURNING id, settings, tags, updated_at)sql");
   template <typename F>
   void list_organizations_for_user_each(const std::string& user_id, F&& on_row) {
     pqxx::result result_ = sqlgen::runtime::exec(m_tx, "organization_ListOrganizationsForUser", user_id);
-    for (pqxx::result::size_type i_ = 0; i_ < result_.size(); ++i_) {
-      on_row(read_list_organizations_for_user(result_[i_]));
+    for (const pqxx::row& r_ : result_) {
+      ListOrganizationsForUserRow row_;
+      read_list_organizations_for_user(r_, row_);
+      on_row(std::move(row_));
     }
   }
 
@@ -497,13 +500,14 @@ RETURNING id, settings, tags, updated_at)sql");
   /// UpdateOrganizationSettings :one (queries/organization/organizations.sql:34)
   std::optional<UpdateOrganizationSettingsRow> update_organization_settings(const nlohmann::json& patch, const std::optional<std::vector<std::string>>& tags, const std::string& id) {
     pqxx::result result_ = sqlgen::runtime::exec(m_tx, "organization_UpdateOrganizationSettings", patch, tags, id);
-    if (result_.empty()) return std::nullopt;
-    return read_update_organization_settings(result_[0]);
+    std::optional<UpdateOrganizationSettingsRow> out_;
+    if (!result_.empty()) read_update_organization_settings(result_[0], out_.emplace());
+    return out_;
   }
 
  private:
-  static Invitation read_create_invitation([[maybe_unused]] const pqxx::row& r) {
-    Invitation row_;
+  static void read_create_invitation(const pqxx::row& row, Invitation& row_) {
+    sqlgen::runtime::Fields r(row);
     sqlgen::runtime::read(r[0], row_.id);
     sqlgen::runtime::read(r[1], row_.organization_id);
     sqlgen::runtime::read(r[2], row_.email);
@@ -513,19 +517,17 @@ RETURNING id, settings, tags, updated_at)sql");
     sqlgen::runtime::read(r[6], row_.created_at);
     sqlgen::runtime::read(r[7], row_.expires_at);
     sqlgen::runtime::read(r[8], row_.accepted_at);
-    return row_;
   }
 
-  static AcceptInvitationRow read_accept_invitation([[maybe_unused]] const pqxx::row& r) {
-    AcceptInvitationRow row_;
+  static void read_accept_invitation(const pqxx::row& row, AcceptInvitationRow& row_) {
+    sqlgen::runtime::Fields r(row);
     sqlgen::runtime::read(r[0], row_.organization_id);
     sqlgen::runtime::read(r[1], row_.role);
     sqlgen::runtime::read(r[2], row_.user_id);
-    return row_;
   }
 
-  static ListPendingInvitationsRow read_list_pending_invitations([[maybe_unused]] const pqxx::row& r) {
-    ListPendingInvitationsRow row_;
+  static void read_list_pending_invitations(const pqxx::row& row, ListPendingInvitationsRow& row_) {
+    sqlgen::runtime::Fields r(row);
     sqlgen::runtime::read(r[0], row_.id);
     sqlgen::runtime::read(r[1], row_.email);
     sqlgen::runtime::read(r[2], row_.role);
@@ -541,11 +543,10 @@ RETURNING id, settings, tags, updated_at)sql");
       sqlgen::runtime::read(r[10], e_.created_at);
       sqlgen::runtime::read(r[11], e_.updated_at);
     }
-    return row_;
   }
 
-  static ListMembersRow read_list_members([[maybe_unused]] const pqxx::row& r) {
-    ListMembersRow row_;
+  static void read_list_members(const pqxx::row& row, ListMembersRow& row_) {
+    sqlgen::runtime::Fields r(row);
     sqlgen::runtime::read(r[8], row_.role);
     sqlgen::runtime::read(r[9], row_.joined_at);
     sqlgen::runtime::read(r[0], row_.user.id);
@@ -556,17 +557,15 @@ RETURNING id, settings, tags, updated_at)sql");
     sqlgen::runtime::read(r[5], row_.user.last_login_at);
     sqlgen::runtime::read(r[6], row_.user.created_at);
     sqlgen::runtime::read(r[7], row_.user.updated_at);
-    return row_;
   }
 
-  static ListMemberIDsByRoleRow read_list_member_ids_by_role([[maybe_unused]] const pqxx::row& r) {
-    ListMemberIDsByRoleRow row_;
+  static void read_list_member_ids_by_role(const pqxx::row& row, ListMemberIDsByRoleRow& row_) {
+    sqlgen::runtime::Fields r(row);
     sqlgen::runtime::read(r[0], row_.user_id);
-    return row_;
   }
 
-  static Organization read_get_organization_by_slug([[maybe_unused]] const pqxx::row& r) {
-    Organization row_;
+  static void read_get_organization_by_slug(const pqxx::row& row, Organization& row_) {
+    sqlgen::runtime::Fields r(row);
     sqlgen::runtime::read(r[0], row_.id);
     sqlgen::runtime::read(r[1], row_.slug);
     sqlgen::runtime::read(r[2], row_.name);
@@ -576,37 +575,33 @@ RETURNING id, settings, tags, updated_at)sql");
     sqlgen::runtime::read(r[6], row_.created_at);
     sqlgen::runtime::read(r[7], row_.updated_at);
     sqlgen::runtime::read(r[8], row_.deleted_at);
-    return row_;
   }
 
-  static CreateOrganizationWithOwnerRow read_create_organization_with_owner([[maybe_unused]] const pqxx::row& r) {
-    CreateOrganizationWithOwnerRow row_;
+  static void read_create_organization_with_owner(const pqxx::row& row, CreateOrganizationWithOwnerRow& row_) {
+    sqlgen::runtime::Fields r(row);
     sqlgen::runtime::read(r[0], row_.id);
     sqlgen::runtime::read(r[1], row_.slug);
     sqlgen::runtime::read(r[2], row_.name);
     sqlgen::runtime::read(r[3], row_.created_at);
     sqlgen::runtime::read(r[4], row_.joined_at);
-    return row_;
   }
 
-  static ListOrganizationsForUserRow read_list_organizations_for_user([[maybe_unused]] const pqxx::row& r) {
-    ListOrganizationsForUserRow row_;
+  static void read_list_organizations_for_user(const pqxx::row& row, ListOrganizationsForUserRow& row_) {
+    sqlgen::runtime::Fields r(row);
     sqlgen::runtime::read(r[0], row_.id);
     sqlgen::runtime::read(r[1], row_.slug);
     sqlgen::runtime::read(r[2], row_.name);
     sqlgen::runtime::read(r[3], row_.role);
     sqlgen::runtime::read(r[4], row_.plan);
     sqlgen::runtime::read(r[5], row_.member_count);
-    return row_;
   }
 
-  static UpdateOrganizationSettingsRow read_update_organization_settings([[maybe_unused]] const pqxx::row& r) {
-    UpdateOrganizationSettingsRow row_;
+  static void read_update_organization_settings(const pqxx::row& row, UpdateOrganizationSettingsRow& row_) {
+    sqlgen::runtime::Fields r(row);
     sqlgen::runtime::read(r[0], row_.id);
     sqlgen::runtime::read(r[1], row_.settings);
     sqlgen::runtime::read(r[2], row_.tags);
     sqlgen::runtime::read(r[3], row_.updated_at);
-    return row_;
   }
 
   pqxx::transaction_base& m_tx;

@@ -49,5 +49,5 @@ TEST_CASE("query file errors: expected-error fixtures", "[analyze][source]") {
   auto actual = testing::actual_diagnostics(diags, *src);
   INFO("expected:\n" << testing::to_string(expected) << "actual:\n" << testing::to_string(actual));
   CHECK(expected == actual);
-  CHECK(expected.size() == 6);
+  CHECK(expected.size() == 7);
 }

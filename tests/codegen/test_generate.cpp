@@ -262,6 +262,106 @@ TEST_CASE("options: max_params, json, function_naming, nullable_array_elements",
   CHECK(models.find("std::vector<std::optional<std::string>> tags{};") != std::string::npos);
 }
 
+TEST_CASE("options: exact_table_names; query_classes: file (a class and header per file)",
+          "[codegen][compile]") {
+  util::TempDir tmp("sqlgen-codegen");
+  write_project(tmp.path(), "options:\n  exact_table_names: true\n  query_classes: file\n",
+                "CREATE TABLE m.users (id int NOT NULL, name text NOT NULL);\n",
+                "-- name: GetUser :one\nSELECT id, name FROM m.users WHERE id = @id;\n");
+  REQUIRE(util::write_file_atomic(tmp.path() / "queries/admin-tools.sql",
+                                  "-- name: CountUsers :one\nSELECT count(*) AS n FROM m.users;\n"
+                                  "-- name: ListUsers :many\nSELECT id, name FROM m.users;\n")
+              .empty());
+  GenerateRun r = generate(tmp.path() / "sqlgen.yaml");
+  INFO(r.diagnostics);
+  REQUIRE(r.exit_code == 0);
+  CHECK(!fs::exists(tmp.path() / "out/m/queries.hpp"));
+  std::string models = read_text(tmp.path() / "out/m/models.hpp");
+  CHECK(models.find("struct Users {") != std::string::npos);
+  std::string q = read_text(tmp.path() / "out/m/q_queries.hpp");
+  CHECK(q.find("// source: queries/q.sql\n") != std::string::npos);
+  CHECK(q.find("class QQueries {") != std::string::npos);
+  CHECK(q.find("std::optional<Users> get_user(std::int32_t id)") != std::string::npos);
+  CHECK(q.find("count_users") == std::string::npos);
+  std::string admin = read_text(tmp.path() / "out/m/admin_tools_queries.hpp");
+  CHECK(admin.find("class AdminToolsQueries {") != std::string::npos);
+  CHECK(admin.find("explicit AdminToolsQueries(pqxx::transaction_base& tx)") != std::string::npos);
+  CHECK(admin.find("std::vector<Users> list_users()") != std::string::npos);
+  CHECK(admin.find("get_user") == std::string::npos);
+  // Both headers in one translation unit: the classes and row types do not clash.
+  REQUIRE(util::write_file_atomic(tmp.path() / "tu.cpp",
+                                  "#include \"m/q_queries.hpp\"\n"
+                                  "#include \"m/admin_tools_queries.hpp\"\n"
+                                  "void use(pqxx::transaction_base& tx) {\n"
+                                  "  m::QQueries a(tx);\n  m::AdminToolsQueries b(tx);\n}\n")
+              .empty());
+  auto [code, output] = compile("-fsyntax-only -I" + (tmp.path() / "out").string() + " " +
+                                (tmp.path() / "tu.cpp").string());
+  INFO(output);
+  CHECK(code == 0);
+
+  // Back to one class per module: the per-file headers are stale and removed.
+  write_project(tmp.path(), "", "CREATE TABLE m.users (id int NOT NULL, name text NOT NULL);\n",
+                "-- name: GetUser :one\nSELECT id, name FROM m.users WHERE id = @id;\n");
+  r = generate(tmp.path() / "sqlgen.yaml");
+  REQUIRE(r.exit_code == 0);
+  CHECK(fs::exists(tmp.path() / "out/m/queries.hpp"));
+  CHECK(!fs::exists(tmp.path() / "out/m/q_queries.hpp"));
+  CHECK(!fs::exists(tmp.path() / "out/m/admin_tools_queries.hpp"));
+  CHECK(read_text(tmp.path() / "out/m/models.hpp").find("struct User {") != std::string::npos);
+}
+
+TEST_CASE("per-query @override: a column or parameter gets another C++ type", "[codegen]") {
+  util::TempDir tmp("sqlgen-codegen");
+  write_project(tmp.path(), "overrides:\n  - db_type: numeric\n    cpp_type: double\n",
+                "CREATE TABLE m.t (id bigint NOT NULL, total numeric NOT NULL, note text);\n",
+                "-- name: GetT :one\n"
+                "-- @override total std::string\n"
+                "-- @override note std::map<std::string, int> <map>\n"
+                "-- @override @id std::int32_t\n"
+                "SELECT id, total, note FROM m.t WHERE id = @id;\n"
+                "-- name: ListT :many\n"
+                "-- @override id my::Id \"my/id.hpp\"\n"
+                "SELECT id, total, note FROM m.t WHERE id > $1;\n"
+                "-- name: FindT :many\n"
+                "-- @override $1 my::Id \"my/id.hpp\"\n"
+                "SELECT id, total, note FROM m.t WHERE id > $1;\n"
+                "-- name: PlainT :many\n"
+                "SELECT id, total, note FROM m.t;\n");
+  GenerateRun r = generate(tmp.path() / "sqlgen.yaml");
+  INFO(r.diagnostics);
+  REQUIRE(r.exit_code == 0);
+  std::string queries = read_text(tmp.path() / "out/m/queries.hpp");
+  // The overridden row is no longer the model struct T; NULL still adds std::optional.
+  CHECK(queries.find("std::optional<GetTRow> get_t(const std::int32_t& id)") != std::string::npos);
+  CHECK(
+      queries.find("  std::string total{};\n  std::optional<std::map<std::string, int>> note{};") !=
+      std::string::npos);
+  CHECK(queries.find("#include <map>") != std::string::npos);
+  // A column named like no parameter; `$1` names a positional parameter.
+  CHECK(queries.find("  my::Id id{};") != std::string::npos);
+  CHECK(queries.find("#include \"my/id.hpp\"") != std::string::npos);
+  CHECK(queries.find("std::vector<FindTRow> find_t(const my::Id& arg1)") == std::string::npos);
+  CHECK(queries.find("std::vector<T> find_t(const my::Id& arg1)") != std::string::npos);
+  // Queries without the annotation keep the config's types and the model struct.
+  CHECK(queries.find("std::vector<T> plain_t()") != std::string::npos);
+  std::string models = read_text(tmp.path() / "out/m/models.hpp");
+  CHECK(models.find("double total{};") != std::string::npos);
+
+  // A name that is no column or parameter, or `@name` that is no parameter: errors.
+  write_project(tmp.path(), "", "CREATE TABLE m.t (id bigint NOT NULL);\n",
+                "-- name: GetT :one\n-- @override idd std::string\n"
+                "SELECT id FROM m.t WHERE id = @id;\n"
+                "-- name: GetU :one\n-- @override @idd std::string\n"
+                "SELECT id FROM m.t WHERE id = @id;\n");
+  r = generate(tmp.path() / "sqlgen.yaml");
+  CHECK(r.exit_code == 1);
+  CHECK(r.diagnostics.find("queries/q.sql:2:1: error: column \"idd\" does not exist in the query's "
+                           "result (outside embeds) or parameters") != std::string::npos);
+  CHECK(r.diagnostics.find("queries/q.sql:5:1: error: column \"@idd\" does not exist among the "
+                           "query's parameters") != std::string::npos);
+}
+
 TEST_CASE(":copyfrom needs INSERT INTO t (cols) VALUES ($1, ...)", "[codegen]") {
   util::TempDir tmp("sqlgen-codegen");
   write_project(

@@ -110,6 +110,7 @@ AnalyzedQuery Analyzer::run() {
 
   // Annotations: `-- @nullable name` / `-- @not-null name` (a column, else a parameter).
   for (const source::QueryAnnotation& a : m_query.annotations) {
+    if (a.kind != "nullable" && a.kind != "not-null") continue;  // @override: codegen's
     for (const std::string& target : a.args) {
       bool hit = false;
       for (ResultColumn& c : out.columns) {

@@ -7,6 +7,29 @@ namespace sqlgen::codegen {
 // clang-format off
 const std::map<std::string, std::string>& builtin_templates() {
   static const std::map<std::string, std::string> templates = {
+      {"codec", R"tmpl({{! The record-text codec of a composite type, or of a table or view whose row type is used as a
+    value type: sqlgen::runtime::from_text / to_text find it. }}
+/// {{{namespace}}}::{{{name}}} in PostgreSQL's record text format "(a,b,...)".
+template <>
+struct sqlgen::runtime::codec<{{{namespace}}}::{{{name}}}> {
+  /// Reads "(...)" with {{field_count}} fields.
+  static {{{namespace}}}::{{{name}}} parse(std::string_view text) {
+    auto fields = sqlgen::runtime::split_record(text, {{field_count}}, "{{sql_name}}");
+    {{{namespace}}}::{{{name}}} v;
+{{#fields}}
+    sqlgen::runtime::from_text(fields[{{index}}], v.{{{name}}}, "field \"{{json_key}}\"");
+{{/fields}}
+    return v;
+  }
+  /// Writes "(...)".
+  static std::string format(const {{{namespace}}}::{{{name}}}& v) {
+    return sqlgen::runtime::join_record({
+{{#fields}}
+        sqlgen::runtime::to_text(v.{{{name}}}),
+{{/fields}}
+    });
+  }
+};)tmpl"},
       {"models.hpp", R"tmpl({{{header}}}
 {{! The module's model types: enums, composite types, and a struct per table and view. }}
 #pragma once
@@ -95,28 +118,14 @@ inline void from_json(const nlohmann::json& j, {{{name}}}& v) {
 }  // namespace {{{namespace}}}
 {{#composites}}
 
-/// {{{namespace}}}::{{{name}}} in PostgreSQL's record text format "(a,b,...)".
-template <>
-struct sqlgen::runtime::codec<{{{namespace}}}::{{{name}}}> {
-  /// Reads "(...)" with {{field_count}} fields.
-  static {{{namespace}}}::{{{name}}} parse(std::string_view text) {
-    auto fields = sqlgen::runtime::split_record(text, {{field_count}}, "{{sql_name}}");
-    {{{namespace}}}::{{{name}}} v;
-{{#fields}}
-    sqlgen::runtime::from_text(fields[{{index}}], v.{{{name}}}, "field \"{{json_key}}\"");
-{{/fields}}
-    return v;
-  }
-  /// Writes "(...)".
-  static std::string format(const {{{namespace}}}::{{{name}}}& v) {
-    return sqlgen::runtime::join_record({
-{{#fields}}
-        sqlgen::runtime::to_text(v.{{{name}}}),
-{{/fields}}
-    });
-  }
-};
+{{>codec}}
 {{/composites}}
+{{#structs}}
+{{#has_codec}}
+
+{{>codec}}
+{{/has_codec}}
+{{/structs}}
 )tmpl"},
       {"queries.hpp", R"tmpl({{{header}}}
 {{! The module's queries: a Queries class bound to a transaction, one function per query. }}
@@ -143,13 +152,13 @@ namespace {{{namespace}}} {
 {{/structs}}
 
 /// The queries of module "{{module}}", run in the caller's transaction. Call
-/// Queries::prepare once per connection before using them.
-class Queries {
+/// {{{class_name}}}::prepare once per connection before using them.
+class {{{class_name}}} {
  public:
   /// Binds the queries to a transaction.
-  explicit Queries(pqxx::transaction_base& tx) : m_tx(tx) {}
+  explicit {{{class_name}}}(pqxx::transaction_base& tx) : m_tx(tx) {}
 
-  /// Registers every statement of the module on `conn` (as "<module>_<Query>").
+  /// Registers every statement of these queries on `conn` (as "<module>_<Query>").
   static void prepare(pqxx::connection_base& conn) {
 {{#queries}}
     conn.prepare("{{stmt}}", {{{sql_literal}}});
@@ -163,8 +172,9 @@ class Queries {
 {{#is_one}}
   std::optional<{{{row_type}}}> {{{fn}}}({{#args}}{{{decl}}}{{^last}}, {{/last}}{{/args}}) {
     pqxx::result result_ = sqlgen::runtime::exec(m_tx, "{{stmt}}"{{#values}}, {{{expr}}}{{/values}});
-    if (result_.empty()) return std::nullopt;
-    return {{{reader}}}(result_[0]);
+    std::optional<{{{row_type}}}> out_;
+    if (!result_.empty()) {{{reader}}}(result_[0], out_.emplace());
+    return out_;
   }
 {{/is_one}}
 {{#is_many}}
@@ -172,9 +182,7 @@ class Queries {
     pqxx::result result_ = sqlgen::runtime::exec(m_tx, "{{stmt}}"{{#values}}, {{{expr}}}{{/values}});
     std::vector<{{{row_type}}}> out_;
     out_.reserve(result_.size());
-    for (pqxx::result::size_type i_ = 0; i_ < result_.size(); ++i_) {
-      out_.push_back({{{reader}}}(result_[i_]));
-    }
+    for (const pqxx::row& r_ : result_) {{{reader}}}(r_, out_.emplace_back());
     return out_;
   }
 
@@ -182,8 +190,10 @@ class Queries {
   template <typename F>
   void {{{fn_each}}}({{#args}}{{{decl}}}, {{/args}}F&& on_row) {
     pqxx::result result_ = sqlgen::runtime::exec(m_tx, "{{stmt}}"{{#values}}, {{{expr}}}{{/values}});
-    for (pqxx::result::size_type i_ = 0; i_ < result_.size(); ++i_) {
-      on_row({{{reader}}}(result_[i_]));
+    for (const pqxx::row& r_ : result_) {
+      {{{row_type}}} row_;
+      {{{reader}}}(r_, row_);
+      on_row(std::move(row_));
     }
   }
 {{/is_many}}
@@ -235,8 +245,8 @@ class Queries {
     for (const {{{params_type}}}& item : items) batch_.add({{#values}}{{{expr}}}{{^last}}, {{/last}}{{/values}});
     std::vector<std::optional<{{{row_type}}}>> out_;
     for (const pqxx::result& result_ : batch_.results()) {
-      if (result_.empty()) out_.emplace_back(std::nullopt);
-      else out_.emplace_back({{{reader}}}(result_[0]));
+      std::optional<{{{row_type}}}>& row_ = out_.emplace_back();
+      if (!result_.empty()) {{{reader}}}(result_[0], row_.emplace());
     }
     return out_;
   }
@@ -251,9 +261,8 @@ class Queries {
     std::vector<std::vector<{{{row_type}}}>> out_;
     for (const pqxx::result& result_ : batch_.results()) {
       std::vector<{{{row_type}}}>& rows_ = out_.emplace_back();
-      for (pqxx::result::size_type i_ = 0; i_ < result_.size(); ++i_) {
-        rows_.push_back({{{reader}}}(result_[i_]));
-      }
+      rows_.reserve(result_.size());
+      for (const pqxx::row& r_ : result_) {{{reader}}}(r_, rows_.emplace_back());
     }
     return out_;
   }
@@ -263,8 +272,8 @@ class Queries {
  private:
 {{#queries}}
 {{#has_rows}}
-  static {{{row_type}}} {{{reader}}}([[maybe_unused]] const pqxx::row& r) {
-    {{{row_type}}} row_;
+  static void {{{reader}}}(const pqxx::row& row, {{{row_type}}}& row_) {
+    sqlgen::runtime::Fields r(row);
 {{#reads}}
     sqlgen::runtime::read(r[{{index}}], row_.{{{target}}});
 {{/reads}}
@@ -283,7 +292,6 @@ class Queries {
 {{/reads}}
 {{/nullable}}
 {{/embeds}}
-    return row_;
   }
 
 {{/has_rows}}

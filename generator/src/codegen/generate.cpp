@@ -47,6 +47,24 @@ void check_names(const config::Config& config, diag::DiagnosticEngine& diags) {
   }
 }
 
+/// The queries of `mq` grouped by the file they come from, in `mq.files` order (each part
+/// names its one file).
+std::vector<ModuleQueries> split_by_file(const ModuleQueries& mq) {
+  std::vector<ModuleQueries> parts;
+  for (const std::string& file : mq.files) {
+    ModuleQueries part;
+    part.module = mq.module;
+    part.files = {file};
+    for (size_t i = 0; i < mq.queries.size(); ++i) {
+      if (mq.analyzed[i].file != file) continue;
+      part.queries.push_back(mq.queries[i]);
+      part.analyzed.push_back(mq.analyzed[i]);
+    }
+    if (!part.queries.empty()) parts.push_back(std::move(part));
+  }
+  return parts;
+}
+
 std::string output_path(const config::Config& config, const std::string& module, const char* file) {
   return (std::filesystem::path(config.output) / module / file).lexically_normal().generic_string();
 }
@@ -62,7 +80,7 @@ std::vector<GeneratedFile> generate(const config::Config& config, const catalog:
   TemplateSet templates = load_templates(config, diags);
   if (diags.error_count() > errors_before) return {};
 
-  Plan plan = make_plan(config, cat, queries);
+  Plan plan = make_plan(config, cat, queries, options);
   TypeMapper types(cat, config, options, plan);
   std::deque<NameScope> scopes;
   for (size_t i = 0; i < plan.modules.size(); ++i) {
@@ -91,10 +109,24 @@ std::vector<GeneratedFile> generate(const config::Config& config, const catalog:
     model_views[i] = nlohmann::json();
     for (const ModuleQueries& mq : queries) {
       if (mq.module != name) continue;
-      nlohmann::json view =
-          queries_view(config, cat, plan, types, options, i, scopes[i], mq, relation_models, diags);
-      if (auto text = render_template(templates, "queries.hpp", view, diags)) {
-        out.push_back(GeneratedFile{output_path(config, name, "queries.hpp"), std::move(*text)});
+      if (!options.class_per_file) {
+        nlohmann::json view = queries_view(config, cat, plan, types, options, i, scopes[i], mq,
+                                           relation_models, diags);
+        if (auto text = render_template(templates, "queries.hpp", view, diags)) {
+          out.push_back(GeneratedFile{output_path(config, name, "queries.hpp"), std::move(*text)});
+        }
+        continue;
+      }
+      // query_classes: file: `<stem>_queries.hpp` with class `<Stem>Queries` per query file.
+      for (const ModuleQueries& part : split_by_file(mq)) {
+        std::string stem = std::filesystem::path(part.files.front()).stem().string();
+        std::string class_name = escape_identifier(to_pascal_case(stem) + "Queries");
+        nlohmann::json view = queries_view(config, cat, plan, types, options, i, scopes[i], part,
+                                           relation_models, diags, class_name);
+        if (auto text = render_template(templates, "queries.hpp", view, diags)) {
+          std::string file = to_snake_case(stem) + "_queries.hpp";
+          out.push_back(GeneratedFile{output_path(config, name, file.c_str()), std::move(*text)});
+        }
       }
     }
   });

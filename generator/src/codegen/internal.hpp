@@ -25,6 +25,8 @@ struct Options {
   bool json = true;    ///< json: to_json/from_json for structs and enums
   std::string function_naming = "snake_case";  ///< function_naming: snake_case|camelCase|as_is
   bool nullable_array_elements = false;  ///< nullable_array_elements: std::vector<std::optional<T>>
+  bool exact_table_names = false;        ///< exact_table_names: `users` → `Users`, not `User`
+  bool class_per_file = false;  ///< query_classes: file → a class and header per query file
 };
 
 /// Reads and validates `config.options`.
@@ -56,6 +58,9 @@ struct Plan {
   std::map<std::string, size_t> module_index;  ///< by module name
   std::map<Oid, ModelRef> types;               ///< enums and composites
   std::map<Oid, ModelRef> relations;           ///< tables and views
+  /// Tables and views whose row type is a column's, field's or parameter's type: their
+  /// structs also get a record-text codec.
+  std::set<Oid> row_types;
   /// Columns of views, from analyzing `SELECT * FROM view` (the catalog leaves them unknown).
   std::map<Oid, std::vector<analyze::ResultColumn>> view_columns;
 };
@@ -64,7 +69,7 @@ struct Plan {
 /// owns `public` unless another claims it); objects of other schemas belong to the first
 /// module whose queries use them.
 Plan make_plan(const config::Config& config, const catalog::Catalog& cat,
-               const std::vector<ModuleQueries>& queries);
+               const std::vector<ModuleQueries>& queries, const Options& options = Options{});
 
 /// A mapped C++ type.
 struct CppType {
@@ -150,7 +155,8 @@ nlohmann::json queries_view(const config::Config& config, const catalog::Catalog
                             const Plan& plan, const TypeMapper& types, const Options& options,
                             size_t module, NameScope& module_scope, const ModuleQueries& queries,
                             const std::map<Oid, RelationModel>& relation_models,
-                            diag::DiagnosticEngine& diags);
+                            diag::DiagnosticEngine& diags,
+                            const std::string& class_name = "Queries");
 
 /// The `{{{header}}}` of a generated file: the marker line and one `// source:` line per path.
 std::string file_header(const std::set<std::string>& sources);

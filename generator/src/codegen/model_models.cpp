@@ -76,6 +76,30 @@ json models_view(const config::Config& config, const catalog::Catalog& cat, cons
   std::sort(composites.begin(), composites.end(), by_name);
   std::sort(relations.begin(), relations.end(), by_name);
 
+  // A table whose column has another table's row type comes after that table (its struct
+  // holds the other one by value); otherwise (schema, name) order.
+  {
+    std::vector<const catalog::Relation*> sorted;
+    std::set<Oid> done;
+    std::function<void(const catalog::Relation*, int)> visit = [&](const catalog::Relation* r,
+                                                                   int depth) {
+      if (done.count(r->oid) || depth > 64) return;
+      done.insert(r->oid);
+      for (const catalog::Column& c : r->columns) {
+        Oid inner = c.type.oid;
+        if (Oid e = cat.element_type(inner)) inner = e;
+        const catalog::Type* t = cat.type(inner);
+        if (!t || t->relation == 0) continue;
+        for (const catalog::Relation* other : relations) {
+          if (other->oid == t->relation) visit(other, depth + 1);
+        }
+      }
+      sorted.push_back(r);
+    };
+    for (const catalog::Relation* r : relations) visit(r, 0);
+    relations = std::move(sorted);
+  }
+
   // Composites that hold composites come after them (their codecs use the inner ones).
   std::vector<const catalog::Type*> ordered;
   std::set<Oid> placed;
@@ -166,7 +190,9 @@ json models_view(const config::Config& config, const catalog::Catalog& cat, cons
       fields_scope.declare(fname, "column \"" + column + "\"", where);
       CppType type = types.map(type_oid, not_null, ColumnRef{r->schema, r->name, column}, module);
       needs.add(type);
-      fields.push_back(field_view(fname, type, column, comment));
+      json fv = field_view(fname, type, column, comment);
+      fv["index"] = std::to_string(fields.size());
+      fields.push_back(std::move(fv));
       model.fields.push_back(RelationModel::Field{column, fname, type.name, comment});
     };
     if (auto it = plan.view_columns.find(r->oid); it != plan.view_columns.end()) {
@@ -181,11 +207,16 @@ json models_view(const config::Config& config, const catalog::Catalog& cat, cons
     }
     std::string kind = catalog::relkind_name(r->kind);
     for (char& ch : kind) ch = ch == '_' ? ' ' : ch;
+    bool has_codec = plan.row_types.count(r->oid) > 0;
+    if (has_codec) needs.includes.insert({"<string>", "<string_view>"});
+    size_t field_count = fields.size();
     struct_views.push_back(
         json{{"name", name},
              {"sql_name", sql_name},
              {"doc", doc_or(r->comment, "A row of " + kind + " " + sql_name + ".")},
-             {"fields", std::move(fields)}});
+             {"fields", std::move(fields)},
+             {"field_count", std::to_string(field_count)},
+             {"has_codec", has_codec}});
     relation_models[r->oid] = std::move(model);
   }
 

@@ -127,6 +127,20 @@ class QueryBuilder {
     return t;
   }
   std::optional<std::string> reused_model(const analyze::AnalyzedQuery& q);
+  void query_overrides(const source::Query& sq, const analyze::AnalyzedQuery& q);
+  /// A column's or parameter's type: its `@override` if the query has one, else mapped.
+  CppType value_type(const std::map<size_t, CppType>& overrides, size_t key, Oid oid, bool not_null,
+                     const std::optional<ColumnRef>& column) {
+    auto it = overrides.find(key);
+    if (it == overrides.end()) return map(oid, not_null, column, m_module);
+    CppType t = it->second;
+    if (!not_null) {  // as a `column` override in the config: NULL adds std::optional
+      t.name = "std::optional<" + t.name + ">";
+      t.includes.insert("<optional>");
+    }
+    includes.insert(t.includes.begin(), t.includes.end());
+    return t;
+  }
   void row(const analyze::AnalyzedQuery& q, const diag::Location& loc, json& view, json& structs);
   void params(const analyze::AnalyzedQuery& q, const diag::Location& loc, json& view,
               json& structs);
@@ -144,11 +158,57 @@ class QueryBuilder {
   NameScope& m_class_scope;
   const std::map<Oid, RelationModel>& m_relation_models;
   diag::DiagnosticEngine& m_diags;
+  /// The current query's `-- @override` types by result column index and parameter number.
+  std::map<size_t, CppType> m_column_overrides;
+  std::map<size_t, CppType> m_param_overrides;
   bool m_report = true;  ///< false after the query's function name collided
 };
 
+// `-- @override name cpp_type [include]`: `name` is a result column, else a parameter (as for
+// `@nullable`); `@name` or `$n` is a parameter only. The words between the name and an
+// include (a last word starting with `<` or `"`) are the C++ type.
+void QueryBuilder::query_overrides(const source::Query& sq, const analyze::AnalyzedQuery& q) {
+  m_column_overrides.clear();
+  m_param_overrides.clear();
+  for (const source::QueryAnnotation& a : sq.annotations) {
+    if (a.kind != "override" || a.args.size() < 2) continue;
+    std::string target = a.args[0];
+    bool param_only = target.size() > 1 && (target[0] == '@' || target[0] == '$');
+    if (target[0] == '@') target.erase(0, 1);
+    size_t type_end = a.args.size();
+    CppType t;
+    const std::string& last = a.args.back();
+    if (type_end > 2 && (last[0] == '<' || last[0] == '"')) {
+      t.includes.insert(last);
+      --type_end;
+    }
+    for (size_t i = 1; i < type_end; ++i) t.name += (i > 1 ? " " : "") + a.args[i];
+    bool hit = false;
+    for (size_t i = 0; i < q.columns.size() && !param_only; ++i) {
+      if (q.columns[i].embed.empty() && q.columns[i].name == target) {
+        m_column_overrides[i] = t;
+        hit = true;
+      }
+    }
+    for (const analyze::ResultParam& p : q.params) {
+      std::string name = target[0] == '$' ? "$" + std::to_string(p.number) : p.name;
+      if (!hit && name == target) {
+        m_param_overrides[static_cast<size_t>(p.number)] = t;
+        hit = true;
+      }
+    }
+    if (!hit) {
+      m_diags.report(diag::make(
+          diag::DiagId::err_column_unknown, diag::Location::at(sq.source, a.offset, a.length),
+          {a.args[0], param_only ? " among the query's parameters"
+                                 : " in the query's result (outside embeds) or parameters"}));
+    }
+  }
+}
+
 std::optional<std::string> QueryBuilder::reused_model(const analyze::AnalyzedQuery& q) {
   if (q.columns.empty() || q.columns[0].table.empty()) return std::nullopt;
+  if (!m_column_overrides.empty()) return std::nullopt;  // the row has its own types
   const catalog::Relation* rel =
       m_cat.find_relation(q.columns[0].table_schema, q.columns[0].table, {});
   if (!rel) return std::nullopt;
@@ -201,7 +261,7 @@ void QueryBuilder::row(const analyze::AnalyzedQuery& q, const diag::Location& lo
       fields_scope.declare(fname, "column \"" + c.name + "\"", loc);
       std::optional<ColumnRef> ref;
       if (!c.table.empty()) ref = ColumnRef{c.table_schema, c.table, c.name};
-      CppType t = map(c.type.oid, c.not_null, ref, m_module);
+      CppType t = value_type(m_column_overrides, i, c.type.oid, c.not_null, ref);
       fields.push_back(
           json{{"name", fname}, {"type", t.name}, {"json_key", c.name}, {"doc", json::array()}});
       reads.push_back(json{{"index", std::to_string(i)}, {"target", fname}});
@@ -272,7 +332,8 @@ void QueryBuilder::params(const analyze::AnalyzedQuery& q, const diag::Location&
     scope.declare(name, "parameter \"" + sql_name + "\"", loc);
     std::optional<ColumnRef> column;
     if (auto it = param_columns.find(p.number); it != param_columns.end()) column = it->second;
-    CppType t = map(p.type.oid, p.not_null, column, m_module);
+    CppType t = value_type(m_param_overrides, static_cast<size_t>(p.number), p.type.oid, p.not_null,
+                           column);
     ptypes.push_back(t);
     fields.push_back(
         json{{"name", name}, {"type", t.name}, {"json_key", sql_name}, {"doc", json::array()}});
@@ -391,6 +452,7 @@ json QueryBuilder::build(const source::Query& sq, const analyze::AnalyzedQuery& 
   view["has_rows"] = returns_rows(q.command);
   if (takes_items(q.command)) includes.insert("<ranges>");
 
+  query_overrides(sq, q);
   params(q, loc, view, structs);
   row(q, loc, view, structs);
   copy_target(sq, q, view["param_fields"], view);
@@ -404,12 +466,12 @@ json queries_view(const config::Config& config, const catalog::Catalog& cat, con
                   const TypeMapper& types, const Options& options, size_t module,
                   NameScope& module_scope, const ModuleQueries& mq,
                   const std::map<Oid, RelationModel>& relation_models,
-                  diag::DiagnosticEngine& diags) {
+                  diag::DiagnosticEngine& diags, const std::string& class_name) {
   const config::Module& mod = *plan.modules[module];
-  NameScope class_scope("class \"Queries\"", diags);
+  NameScope class_scope("class \"" + class_name + "\"", diags);
   class_scope.declare("prepare", "the generated function \"prepare\"", {});
   class_scope.declare("m_tx", "the generated member \"m_tx\"", {});
-  module_scope.declare("Queries", "the generated class \"Queries\"", {});
+  module_scope.declare(class_name, "the generated class \"" + class_name + "\"", {});
 
   QueryBuilder builder(config, cat, plan, types, options, module, module_scope, class_scope,
                        relation_models, diags);
@@ -423,6 +485,7 @@ json queries_view(const config::Config& config, const catalog::Catalog& cat, con
   std::set<std::string> sources(mq.files.begin(), mq.files.end());
   view["header"] = file_header(sources);
   view["module"] = mod.name;
+  view["class_name"] = class_name;
   view["namespace"] = module_namespace(mod);
   view["json"] = options.json;
   json std_includes = json::array(), user_includes = json::array();

@@ -7,8 +7,9 @@ namespace sqlgen::codegen {
 
 namespace {
 
-const std::vector<std::string> k_option_names = {"max_params", "json", "function_naming",
-                                                 "nullable_array_elements"};
+const std::vector<std::string> k_option_names = {"max_params",        "json",
+                                                 "function_naming",   "nullable_array_elements",
+                                                 "exact_table_names", "query_classes"};
 
 /// The option's key in the config text (the config keeps no positions for option keys).
 diag::Location option_location(const config::Config& config, const std::string& key) {
@@ -53,14 +54,21 @@ Options parse_options(const config::Config& config, diag::DiagnosticEngine& diag
       } else {
         out.max_params = n;
       }
-    } else if (key == "json" || key == "nullable_array_elements") {
+    } else if (key == "json" || key == "nullable_array_elements" || key == "exact_table_names") {
       std::optional<bool> b = parse_bool(value);
       if (!b)
         bad("expected true or false");
       else if (key == "json")
         out.json = *b;
+      else if (key == "exact_table_names")
+        out.exact_table_names = *b;
       else
         out.nullable_array_elements = *b;
+    } else if (key == "query_classes") {
+      if (value != "module" && value != "file")
+        bad("expected module (one Queries class per module) or file (one per query file)");
+      else
+        out.class_per_file = value == "file";
     } else if (key == "function_naming") {
       if (value != "snake_case" && value != "camelCase" && value != "as_is") {
         bad("expected snake_case, camelCase or as_is");

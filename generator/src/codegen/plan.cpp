@@ -35,10 +35,10 @@ std::string type_cpp_name(const config::Config& config, const config::Module& mo
 }
 
 /// The C++ name of a table's struct: rename `{schema}_{singular}` or `{singular}`, else
-/// PascalCase of the singular (`users` → `User`).
+/// PascalCase of the singular (`users` → `User`); with `exact_table_names`, of the name itself.
 std::string relation_cpp_name(const config::Config& config, const config::Module& module,
-                              const std::string& schema, const std::string& name) {
-  std::string singular = singularize(name);
+                              const std::string& schema, const std::string& name, bool exact) {
+  std::string singular = exact ? name : singularize(name);
   if (auto r = find_rename(config, module, schema + "_" + singular)) return escape_identifier(*r);
   if (auto r = find_rename(config, module, singular)) return escape_identifier(*r);
   return escape_identifier(to_pascal_case(singular));
@@ -47,7 +47,7 @@ std::string relation_cpp_name(const config::Config& config, const config::Module
 }  // namespace
 
 Plan make_plan(const config::Config& config, const catalog::Catalog& cat,
-               const std::vector<ModuleQueries>& queries) {
+               const std::vector<ModuleQueries>& queries, const Options& options) {
   Plan plan;
   std::map<std::string, size_t> owner;
   for (size_t i = 0; i < config.modules.size(); ++i) {
@@ -80,6 +80,13 @@ Plan make_plan(const config::Config& config, const catalog::Catalog& cat,
     oid = analyze::base_type(cat, oid);
     if (Oid elem = analyze::element_of(cat, oid)) return use_type(elem, module);
     const catalog::Type* t = cat.type(oid);
+    if (t && t->typtype == 'c' && t->relation != 0) {  // a table's or view's row type
+      if (const catalog::Relation* r = cat.relation(t->relation); r && is_model_relation(*r)) {
+        plan.row_types.insert(t->relation);
+        use_relation(t->relation, module);
+      }
+      return;
+    }
     if (!t || !is_model_type(*t) || plan.types.count(oid)) return;
     if (auto own = owner.find(t->schema); own != owner.end() && own->second != module) return;
     plan.types[oid] =
@@ -91,7 +98,8 @@ Plan make_plan(const config::Config& config, const catalog::Catalog& cat,
     if (!r || !is_model_relation(*r) || plan.relations.count(oid)) return;
     if (auto own = owner.find(r->schema); own != owner.end() && own->second != module) return;
     plan.relations[oid] =
-        ModelRef{module, relation_cpp_name(config, *plan.modules[module], r->schema, r->name)};
+        ModelRef{module, relation_cpp_name(config, *plan.modules[module], r->schema, r->name,
+                                           options.exact_table_names)};
     for (const catalog::Column& c : r->columns) use_type(c.type.oid, module);
     if (auto it = plan.view_columns.find(oid); it != plan.view_columns.end()) {
       for (const analyze::ResultColumn& c : it->second) use_type(c.type.oid, module);
@@ -102,6 +110,8 @@ Plan make_plan(const config::Config& config, const catalog::Catalog& cat,
   // no module owns.
   for (size_t i = 0; i < plan.modules.size(); ++i) {
     for (const auto& [oid, t] : cat.types()) {
+      // Row types (and their arrays) are their tables' structs; a codec only when used.
+      if (t.relation != 0 || t.elem != 0) continue;
       auto it = owner.find(t.schema);
       if (it != owner.end() && it->second == i) use_type(oid, i);
     }

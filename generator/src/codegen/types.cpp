@@ -145,6 +145,14 @@ CppType TypeMapper::base_type(Oid oid, size_t from) const {
     t.by_value = type && type->typtype == 'e';
     return t;
   }
+  // A table's or view's row type: its model struct.
+  if (const catalog::Type* type = m_cat.type(oid); type && type->relation != 0) {
+    if (auto it = m_plan.relations.find(type->relation); it != m_plan.relations.end()) {
+      t.name = qualified(it->second, from);
+      t.modules.insert(it->second.module);
+      return t;
+    }
+  }
   auto [schema, name] = m_cat.type_name(oid);
   if (schema == "pg_catalog") {
     auto it = builtin_map().find(name);

@@ -89,7 +89,7 @@ const char* command_name(QueryCommand c) {
 }
 
 const std::vector<std::string>& known_annotations() {
-  static const std::vector<std::string> k_known = {"nullable", "not-null"};
+  static const std::vector<std::string> k_known = {"nullable", "not-null", "override"};
   return k_known;
 }
 
@@ -151,6 +151,10 @@ std::vector<Query> read_query_file(const diag::SourcePtr& source, diag::Diagnost
           std::string hint = diag::did_you_mean("@" + a.kind, spelled);
           diags.report(diag::make(DiagId::err_query_bad_annotation, loc(c.offset, c.length),
                                   {a.kind, hint.empty() ? "" : ", " + hint}));
+          continue;
+        }
+        if (a.kind == "override" && a.args.size() < 2) {
+          diags.report(diag::make(DiagId::err_query_bad_override, loc(c.offset, c.length)));
           continue;
         }
         q.annotations.push_back(std::move(a));

@@ -27,7 +27,8 @@ enum class QueryCommand {
 /// "one", "many", ... for a command.
 const char* command_name(QueryCommand c);
 
-/// `-- @word arg...` above a query, e.g. `@nullable email`.
+/// `-- @word arg...` above a query, e.g. `@nullable email` or
+/// `@override created_at my::Time "my/time.hpp"` (at least two words).
 struct QueryAnnotation {
   std::string kind;  ///< "nullable", "not-null", ...
   std::vector<std::string> args;

@@ -18,5 +18,9 @@ SELECT 6; -- expected-error@-1 {{query "Second" begins inside the previous query
 -- name: Annotated :one
 SELECT 7; -- expected-error@-2 {{unknown annotation "@nulable", did you mean "@nullable"?}}
 
+-- @override email
+-- name: OverrideWithoutType :one
+SELECT 9; -- expected-error@-2 {{@override needs a result column or parameter and a C++ type: "-- @override name cpp_type [<header>]" ("@name" for a parameter)}}
+
 -- name: GetUser :many
 SELECT 8; -- expected-error@-1 {{duplicate query name "GetUser"}}

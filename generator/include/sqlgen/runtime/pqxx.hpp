@@ -5,25 +5,47 @@
 
 #include <array>
 #include <cstddef>
+#include <cstring>
 #include <limits>
 #include <memory>
 #include <optional>
 #include <pqxx/pqxx>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "sqlgen/runtime/text.hpp"
 
 namespace sqlgen::runtime {
 
+/// The fields of one result row by column number, through one libpqxx field cursor that moves
+/// to the column asked for. Reading `row[i]` instead would make and destroy a pqxx::field (a
+/// copy of the shared result handle) for every field of every row.
+class Fields {
+ public:
+  explicit Fields(const pqxx::row& row) : m_field(row.begin()) {}
+
+  const pqxx::field& operator[](pqxx::row::size_type column) {
+    m_field += static_cast<pqxx::row::difference_type>(column) -
+               static_cast<pqxx::row::difference_type>(m_column);
+    m_column = column;
+    return m_field;
+  }
+
+ private:
+  pqxx::row::const_iterator m_field;
+  pqxx::row::size_type m_column = 0;
+};
+
 /// Reads one result field into `out` (NULL needs a std::optional; see from_text). The
-/// column's name is only looked up to report a NULL the type cannot hold. A NULL has length
-/// 0, so only empty values pay for asking whether they are NULL.
+/// column's name is only looked up to report a NULL the type cannot hold. A NULL reads as ""
+/// (length 0), so only empty values pay for asking whether they are NULL. Values come in
+/// PostgreSQL's text format, which never holds a NUL byte, so the length is the C string's.
 template <typename T>
 void read(const pqxx::field& f, T& out) {
   const char* text = f.c_str();
-  std::size_t size = f.size();
+  std::size_t size = std::strlen(text);
   if (size == 0 && f.is_null()) {
     if constexpr (detail::is_optional<T>::value || detail::self_nullable<T>) {
       from_text(std::nullopt, out, {});
@@ -36,9 +58,9 @@ void read(const pqxx::field& f, T& out) {
 }
 
 /// True when the fields [first, first + count) of `r` are all NULL (an absent LEFT JOIN embed).
-inline bool all_null(const pqxx::row& r, pqxx::row::size_type first, pqxx::row::size_type count) {
+inline bool all_null(Fields& fields, pqxx::row::size_type first, pqxx::row::size_type count) {
   for (pqxx::row::size_type i = first; i < first + count; ++i) {
-    if (!r[i].is_null()) return false;
+    if (!fields[i].is_null()) return false;
   }
   return true;
 }

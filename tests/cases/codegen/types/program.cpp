@@ -6,6 +6,7 @@
 #include <cmath>
 #include <iostream>
 #include <limits>
+#include <type_traits>
 
 #include "app/queries.hpp"
 #include "reports/queries.hpp"
@@ -131,6 +132,15 @@ void round_trips(pqxx::connection& conn, std::int64_t& full_id) {
   q.delete_thing(t0->id);
   EXPECT(!q.get_thing(t0->id).has_value());
 
+  // `-- @override`: this query's amount is a double, its id parameter a std::int32_t.
+  static_assert(std::is_same_v<decltype(app::ThingAmountRow::amount), std::optional<double>>);
+  static_assert(std::is_same_v<decltype(app::ThingAmountRow::id), std::int64_t>);
+  static_assert(
+      std::is_same_v<decltype(&app::Queries::thing_amount),
+                     std::optional<app::ThingAmountRow> (app::Queries::*)(const std::int32_t&)>);
+  std::optional<app::ThingAmountRow> amount = q.thing_amount(static_cast<std::int32_t>(t1->id));
+  EXPECT(amount && amount->id == t1->id && amount->amount == 12345.67);
+
   // Positional parameters ($1, $2, $3).
   std::optional<app::EchoRow> echo = q.echo("hi", 42, {"x", "y z"});
   EXPECT(echo && echo->text_value == "hi" && echo->int_value == 42);
@@ -175,6 +185,17 @@ void round_trips(pqxx::connection& conn, std::int64_t& full_id) {
   EXPECT(happy.size() == 2 && happy[0].name == "Ann");
   std::vector<app::CountByMoodRow> counts = q.count_by_mood();
   EXPECT(counts.size() == 2 && counts[0].mood == Mood::happy && counts[0].n == 2);
+
+  // A table's row type as a value: whole rows read and written as model structs (record
+  // text with quoting: the tab, backslash and newline of the third name).
+  std::vector<app::PersonRowsRow> rows = q.person_rows();
+  EXPECT(rows.size() == 3 && rows[2].person.id == rows[2].id);
+  EXPECT(rows.size() == 3 && rows[2].person.name == people[2].name && rows[0].person.score == 1.5);
+  EXPECT(rows.size() == 3 && rows[1].person.category_id == std::nullopt);
+  std::optional<app::Snapshot> snap = q.take_snapshot(rows[2].person, rows[1].person);
+  EXPECT(snap && snap->person == rows[2].person && snap->previous == rows[1].person);
+  snap = q.take_snapshot(rows[0].person, std::nullopt);
+  EXPECT(snap && snap->person == rows[0].person && !snap->previous);
 
   // Another module: renamed type and field, the embedded model of module app.
   acme::reports::Queries r(tx);

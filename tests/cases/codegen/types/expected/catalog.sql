@@ -35,6 +35,15 @@ COMMENT ON TABLE app.people IS 'People; "people" becomes Person.';
 
 CREATE SEQUENCE app.people_id_seq;
 
+CREATE TABLE app.snapshots (
+    id integer DEFAULT nextval('app.snapshots_id_seq'::regclass) NOT NULL,
+    person app.people NOT NULL,
+    previous app.people,
+    CONSTRAINT snapshots_pkey PRIMARY KEY (id)
+);
+
+CREATE SEQUENCE app.snapshots_id_seq;
+
 CREATE TABLE app.things (
     id bigint GENERATED ALWAYS AS IDENTITY NOT NULL,
     name text NOT NULL,

@@ -230,6 +230,29 @@ inline void from_json([[maybe_unused]] const nlohmann::json& j, [[maybe_unused]]
 }
 
 
+/// A row of query PersonRows.
+struct PersonRowsRow {
+  std::int32_t id{};
+  Person person{};
+
+  /// Field-wise equality.
+  bool operator==(const PersonRowsRow&) const = default;
+};
+
+/// Writes PersonRowsRow as a JSON object keyed by the SQL names.
+inline void to_json(nlohmann::json& j, const PersonRowsRow& v) {
+  j = nlohmann::json::object();
+  sqlgen::runtime::json_put(j, "id", v.id);
+  sqlgen::runtime::json_put(j, "person", v.person);
+}
+
+/// Reads PersonRowsRow from a JSON object written by to_json.
+inline void from_json([[maybe_unused]] const nlohmann::json& j, [[maybe_unused]] PersonRowsRow& v) {
+  sqlgen::runtime::json_get(j, "id", v.id);
+  sqlgen::runtime::json_get(j, "person", v.person);
+}
+
+
 /// The parameters of query InsertThing.
 struct InsertThingParams {
   std::string name{};
@@ -363,6 +386,29 @@ inline void from_json([[maybe_unused]] const nlohmann::json& j, [[maybe_unused]]
 }
 
 
+/// A row of query ThingAmount.
+struct ThingAmountRow {
+  std::int64_t id{};
+  std::optional<double> amount{};
+
+  /// Field-wise equality.
+  bool operator==(const ThingAmountRow&) const = default;
+};
+
+/// Writes ThingAmountRow as a JSON object keyed by the SQL names.
+inline void to_json(nlohmann::json& j, const ThingAmountRow& v) {
+  j = nlohmann::json::object();
+  sqlgen::runtime::json_put(j, "id", v.id);
+  sqlgen::runtime::json_put(j, "amount", v.amount);
+}
+
+/// Reads ThingAmountRow from a JSON object written by to_json.
+inline void from_json([[maybe_unused]] const nlohmann::json& j, [[maybe_unused]] ThingAmountRow& v) {
+  sqlgen::runtime::json_get(j, "id", v.id);
+  sqlgen::runtime::json_get(j, "amount", v.amount);
+}
+
+
 /// The queries of module "app", run in the caller's transaction. Call
 /// Queries::prepare once per connection before using them.
 class Queries {
@@ -370,7 +416,7 @@ class Queries {
   /// Binds the queries to a transaction.
   explicit Queries(pqxx::transaction_base& tx) : m_tx(tx) {}
 
-  /// Registers every statement of the module on `conn` (as "<module>_<Query>").
+  /// Registers every statement of these queries on `conn` (as "<module>_<Query>").
   static void prepare(pqxx::connection_base& conn) {
     conn.prepare("app_CreateCategory", R"sql(INSERT INTO app.categories (title, parent_id) VALUES ($1, $2) RETURNING categories.id, categories.title, categories.parent_id)sql");
     conn.prepare("app_CopyPeople", R"sql(INSERT INTO app.people (name, category_id, mood, score) VALUES ($1, $2, $3, $4))sql");
@@ -384,6 +430,8 @@ ORDER BY p.id)sql");
     conn.prepare("app_CountByMood", R"sql(SELECT mood, count(*) AS n FROM app.people GROUP BY mood ORDER BY mood)sql");
     conn.prepare("app_HappyPeople", R"sql(SELECT happy_people.id, happy_people.name FROM app.happy_people ORDER BY id)sql");
     conn.prepare("app_PeopleByMoods", R"sql(SELECT id, name, score FROM app.people WHERE mood = ANY($1::app.mood[]) ORDER BY id)sql");
+    conn.prepare("app_PersonRows", R"sql(SELECT p.id, p AS person FROM app.people p ORDER BY p.id)sql");
+    conn.prepare("app_TakeSnapshot", R"sql(INSERT INTO app.snapshots (person, previous) VALUES ($1, $2) RETURNING snapshots.id, snapshots.person, snapshots.previous)sql");
     conn.prepare("app_InsertThing", R"sql(INSERT INTO app.things (name, small, medium, big, real_value, double_value, flag, label, code,
                         sys_name, email, amount, blob, uid, day, local_at, at, span, doc, docb,
                         words, numbers, moods, mood, address, positive, ip, "class",
@@ -402,13 +450,15 @@ RETURNING things.id, things.name, things.small, things.medium, things.big, thing
     conn.prepare("app_ToggleThings", R"sql(UPDATE app.things SET flag = NOT coalesce(flag, false) WHERE id = ANY($1))sql");
     conn.prepare("app_ThingNames", R"sql(SELECT name FROM app.things ORDER BY id)sql");
     conn.prepare("app_Echo", R"sql(SELECT $1::text AS text_value, $2::int4 AS int_value, $3::text[] AS list_value)sql");
+    conn.prepare("app_ThingAmount", R"sql(SELECT id, amount FROM app.things WHERE id = $1)sql");
   }
 
   /// CreateCategory :one (queries/app/people.sql:1)
   std::optional<Category> create_category(const std::string& title, std::optional<std::int32_t> parent_id) {
     pqxx::result result_ = sqlgen::runtime::exec(m_tx, "app_CreateCategory", title, parent_id);
-    if (result_.empty()) return std::nullopt;
-    return read_create_category(result_[0]);
+    std::optional<Category> out_;
+    if (!result_.empty()) read_create_category(result_[0], out_.emplace());
+    return out_;
   }
 
   /// CopyPeople :copyfrom (queries/app/people.sql:4)
@@ -444,8 +494,8 @@ RETURNING things.id, things.name, things.small, things.medium, things.big, thing
     for (const GetPersonParams& item : items) batch_.add(item.id);
     std::vector<std::optional<GetPersonRow>> out_;
     for (const pqxx::result& result_ : batch_.results()) {
-      if (result_.empty()) out_.emplace_back(std::nullopt);
-      else out_.emplace_back(read_get_person(result_[0]));
+      std::optional<GetPersonRow>& row_ = out_.emplace_back();
+      if (!result_.empty()) read_get_person(result_[0], row_.emplace());
     }
     return out_;
   }
@@ -460,9 +510,8 @@ RETURNING things.id, things.name, things.small, things.medium, things.big, thing
     std::vector<std::vector<PeopleInCategoryRow>> out_;
     for (const pqxx::result& result_ : batch_.results()) {
       std::vector<PeopleInCategoryRow>& rows_ = out_.emplace_back();
-      for (pqxx::result::size_type i_ = 0; i_ < result_.size(); ++i_) {
-        rows_.push_back(read_people_in_category(result_[i_]));
-      }
+      rows_.reserve(result_.size());
+      for (const pqxx::row& r_ : result_) read_people_in_category(r_, rows_.emplace_back());
     }
     return out_;
   }
@@ -473,9 +522,7 @@ RETURNING things.id, things.name, things.small, things.medium, things.big, thing
     pqxx::result result_ = sqlgen::runtime::exec(m_tx, "app_PeopleWithCategory");
     std::vector<PeopleWithCategoryRow> out_;
     out_.reserve(result_.size());
-    for (pqxx::result::size_type i_ = 0; i_ < result_.size(); ++i_) {
-      out_.push_back(read_people_with_category(result_[i_]));
-    }
+    for (const pqxx::row& r_ : result_) read_people_with_category(r_, out_.emplace_back());
     return out_;
   }
 
@@ -483,8 +530,10 @@ RETURNING things.id, things.name, things.small, things.medium, things.big, thing
   template <typename F>
   void people_with_category_each(F&& on_row) {
     pqxx::result result_ = sqlgen::runtime::exec(m_tx, "app_PeopleWithCategory");
-    for (pqxx::result::size_type i_ = 0; i_ < result_.size(); ++i_) {
-      on_row(read_people_with_category(result_[i_]));
+    for (const pqxx::row& r_ : result_) {
+      PeopleWithCategoryRow row_;
+      read_people_with_category(r_, row_);
+      on_row(std::move(row_));
     }
   }
 
@@ -493,9 +542,7 @@ RETURNING things.id, things.name, things.small, things.medium, things.big, thing
     pqxx::result result_ = sqlgen::runtime::exec(m_tx, "app_CountByMood");
     std::vector<CountByMoodRow> out_;
     out_.reserve(result_.size());
-    for (pqxx::result::size_type i_ = 0; i_ < result_.size(); ++i_) {
-      out_.push_back(read_count_by_mood(result_[i_]));
-    }
+    for (const pqxx::row& r_ : result_) read_count_by_mood(r_, out_.emplace_back());
     return out_;
   }
 
@@ -503,8 +550,10 @@ RETURNING things.id, things.name, things.small, things.medium, things.big, thing
   template <typename F>
   void count_by_mood_each(F&& on_row) {
     pqxx::result result_ = sqlgen::runtime::exec(m_tx, "app_CountByMood");
-    for (pqxx::result::size_type i_ = 0; i_ < result_.size(); ++i_) {
-      on_row(read_count_by_mood(result_[i_]));
+    for (const pqxx::row& r_ : result_) {
+      CountByMoodRow row_;
+      read_count_by_mood(r_, row_);
+      on_row(std::move(row_));
     }
   }
 
@@ -513,9 +562,7 @@ RETURNING things.id, things.name, things.small, things.medium, things.big, thing
     pqxx::result result_ = sqlgen::runtime::exec(m_tx, "app_HappyPeople");
     std::vector<HappyPerson> out_;
     out_.reserve(result_.size());
-    for (pqxx::result::size_type i_ = 0; i_ < result_.size(); ++i_) {
-      out_.push_back(read_happy_people(result_[i_]));
-    }
+    for (const pqxx::row& r_ : result_) read_happy_people(r_, out_.emplace_back());
     return out_;
   }
 
@@ -523,8 +570,10 @@ RETURNING things.id, things.name, things.small, things.medium, things.big, thing
   template <typename F>
   void happy_people_each(F&& on_row) {
     pqxx::result result_ = sqlgen::runtime::exec(m_tx, "app_HappyPeople");
-    for (pqxx::result::size_type i_ = 0; i_ < result_.size(); ++i_) {
-      on_row(read_happy_people(result_[i_]));
+    for (const pqxx::row& r_ : result_) {
+      HappyPerson row_;
+      read_happy_people(r_, row_);
+      on_row(std::move(row_));
     }
   }
 
@@ -533,9 +582,7 @@ RETURNING things.id, things.name, things.small, things.medium, things.big, thing
     pqxx::result result_ = sqlgen::runtime::exec(m_tx, "app_PeopleByMoods", moods);
     std::vector<PeopleByMoodsRow> out_;
     out_.reserve(result_.size());
-    for (pqxx::result::size_type i_ = 0; i_ < result_.size(); ++i_) {
-      out_.push_back(read_people_by_moods(result_[i_]));
-    }
+    for (const pqxx::row& r_ : result_) read_people_by_moods(r_, out_.emplace_back());
     return out_;
   }
 
@@ -543,24 +590,57 @@ RETURNING things.id, things.name, things.small, things.medium, things.big, thing
   template <typename F>
   void people_by_moods_each(const std::vector<Mood>& moods, F&& on_row) {
     pqxx::result result_ = sqlgen::runtime::exec(m_tx, "app_PeopleByMoods", moods);
-    for (pqxx::result::size_type i_ = 0; i_ < result_.size(); ++i_) {
-      on_row(read_people_by_moods(result_[i_]));
+    for (const pqxx::row& r_ : result_) {
+      PeopleByMoodsRow row_;
+      read_people_by_moods(r_, row_);
+      on_row(std::move(row_));
     }
+  }
+
+  /// Whole rows: a table's alias as a column is a row of its model struct.
+  /// PersonRows :many (queries/app/people.sql:33)
+  std::vector<PersonRowsRow> person_rows() {
+    pqxx::result result_ = sqlgen::runtime::exec(m_tx, "app_PersonRows");
+    std::vector<PersonRowsRow> out_;
+    out_.reserve(result_.size());
+    for (const pqxx::row& r_ : result_) read_person_rows(r_, out_.emplace_back());
+    return out_;
+  }
+
+  /// person_rows, calling `on_row` with each row instead of collecting them.
+  template <typename F>
+  void person_rows_each(F&& on_row) {
+    pqxx::result result_ = sqlgen::runtime::exec(m_tx, "app_PersonRows");
+    for (const pqxx::row& r_ : result_) {
+      PersonRowsRow row_;
+      read_person_rows(r_, row_);
+      on_row(std::move(row_));
+    }
+  }
+
+  /// TakeSnapshot :one (queries/app/people.sql:36)
+  std::optional<Snapshot> take_snapshot(const Person& person, const std::optional<Person>& previous) {
+    pqxx::result result_ = sqlgen::runtime::exec(m_tx, "app_TakeSnapshot", person, previous);
+    std::optional<Snapshot> out_;
+    if (!result_.empty()) read_take_snapshot(result_[0], out_.emplace());
+    return out_;
   }
 
   /// Inserts a thing; every column but the name may be NULL.
   /// InsertThing :one (queries/app/things.sql:2)
   std::optional<Thing> insert_thing(const InsertThingParams& params) {
     pqxx::result result_ = sqlgen::runtime::exec(m_tx, "app_InsertThing", params.name, params.small, params.medium, params.big, params.real_value, params.double_value, params.flag, params.label, params.code, params.sys_name, params.email, params.amount, params.blob, params.uid, params.day, params.local_at, params.at, params.span, params.doc, params.docb, params.words, params.numbers, params.moods, params.mood, params.address, params.positive, params.ip, params.class_, params.namespace_, params.default_);
-    if (result_.empty()) return std::nullopt;
-    return read_insert_thing(result_[0]);
+    std::optional<Thing> out_;
+    if (!result_.empty()) read_insert_thing(result_[0], out_.emplace());
+    return out_;
   }
 
   /// GetThing :one (queries/app/things.sql:16)
   std::optional<Thing> get_thing(std::int64_t id) {
     pqxx::result result_ = sqlgen::runtime::exec(m_tx, "app_GetThing", id);
-    if (result_.empty()) return std::nullopt;
-    return read_get_thing(result_[0]);
+    std::optional<Thing> out_;
+    if (!result_.empty()) read_get_thing(result_[0], out_.emplace());
+    return out_;
   }
 
   /// ListThings :many (queries/app/things.sql:19)
@@ -568,9 +648,7 @@ RETURNING things.id, things.name, things.small, things.medium, things.big, thing
     pqxx::result result_ = sqlgen::runtime::exec(m_tx, "app_ListThings");
     std::vector<Thing> out_;
     out_.reserve(result_.size());
-    for (pqxx::result::size_type i_ = 0; i_ < result_.size(); ++i_) {
-      out_.push_back(read_list_things(result_[i_]));
-    }
+    for (const pqxx::row& r_ : result_) read_list_things(r_, out_.emplace_back());
     return out_;
   }
 
@@ -578,8 +656,10 @@ RETURNING things.id, things.name, things.small, things.medium, things.big, thing
   template <typename F>
   void list_things_each(F&& on_row) {
     pqxx::result result_ = sqlgen::runtime::exec(m_tx, "app_ListThings");
-    for (pqxx::result::size_type i_ = 0; i_ < result_.size(); ++i_) {
-      on_row(read_list_things(result_[i_]));
+    for (const pqxx::row& r_ : result_) {
+      Thing row_;
+      read_list_things(r_, row_);
+      on_row(std::move(row_));
     }
   }
 
@@ -603,36 +683,44 @@ RETURNING things.id, things.name, things.small, things.medium, things.big, thing
   /// Echo :one (queries/app/things.sql:33)
   std::optional<EchoRow> echo(const std::string& arg1, std::int32_t arg2, const std::vector<std::string>& arg3) {
     pqxx::result result_ = sqlgen::runtime::exec(m_tx, "app_Echo", arg1, arg2, arg3);
-    if (result_.empty()) return std::nullopt;
-    return read_echo(result_[0]);
+    std::optional<EchoRow> out_;
+    if (!result_.empty()) read_echo(result_[0], out_.emplace());
+    return out_;
+  }
+
+  /// One query's own C++ types: the amount as a double (the config maps only NOT NULL numeric),
+  /// the id parameter (not the id column) as a 32-bit integer.
+  /// ThingAmount :one (queries/app/things.sql:38)
+  std::optional<ThingAmountRow> thing_amount(const std::int32_t& id) {
+    pqxx::result result_ = sqlgen::runtime::exec(m_tx, "app_ThingAmount", id);
+    std::optional<ThingAmountRow> out_;
+    if (!result_.empty()) read_thing_amount(result_[0], out_.emplace());
+    return out_;
   }
 
  private:
-  static Category read_create_category([[maybe_unused]] const pqxx::row& r) {
-    Category row_;
+  static void read_create_category(const pqxx::row& row, Category& row_) {
+    sqlgen::runtime::Fields r(row);
     sqlgen::runtime::read(r[0], row_.id);
     sqlgen::runtime::read(r[1], row_.title);
     sqlgen::runtime::read(r[2], row_.parent_id);
-    return row_;
   }
 
-  static GetPersonRow read_get_person([[maybe_unused]] const pqxx::row& r) {
-    GetPersonRow row_;
+  static void read_get_person(const pqxx::row& row, GetPersonRow& row_) {
+    sqlgen::runtime::Fields r(row);
     sqlgen::runtime::read(r[0], row_.id);
     sqlgen::runtime::read(r[1], row_.name);
     sqlgen::runtime::read(r[2], row_.mood);
-    return row_;
   }
 
-  static PeopleInCategoryRow read_people_in_category([[maybe_unused]] const pqxx::row& r) {
-    PeopleInCategoryRow row_;
+  static void read_people_in_category(const pqxx::row& row, PeopleInCategoryRow& row_) {
+    sqlgen::runtime::Fields r(row);
     sqlgen::runtime::read(r[0], row_.id);
     sqlgen::runtime::read(r[1], row_.name);
-    return row_;
   }
 
-  static PeopleWithCategoryRow read_people_with_category([[maybe_unused]] const pqxx::row& r) {
-    PeopleWithCategoryRow row_;
+  static void read_people_with_category(const pqxx::row& row, PeopleWithCategoryRow& row_) {
+    sqlgen::runtime::Fields r(row);
     sqlgen::runtime::read(r[0], row_.person.id);
     sqlgen::runtime::read(r[1], row_.person.name);
     sqlgen::runtime::read(r[2], row_.person.category_id);
@@ -644,33 +732,42 @@ RETURNING things.id, things.name, things.small, things.medium, things.big, thing
       sqlgen::runtime::read(r[6], e_.title);
       sqlgen::runtime::read(r[7], e_.parent_id);
     }
-    return row_;
   }
 
-  static CountByMoodRow read_count_by_mood([[maybe_unused]] const pqxx::row& r) {
-    CountByMoodRow row_;
+  static void read_count_by_mood(const pqxx::row& row, CountByMoodRow& row_) {
+    sqlgen::runtime::Fields r(row);
     sqlgen::runtime::read(r[0], row_.mood);
     sqlgen::runtime::read(r[1], row_.n);
-    return row_;
   }
 
-  static HappyPerson read_happy_people([[maybe_unused]] const pqxx::row& r) {
-    HappyPerson row_;
+  static void read_happy_people(const pqxx::row& row, HappyPerson& row_) {
+    sqlgen::runtime::Fields r(row);
     sqlgen::runtime::read(r[0], row_.id);
     sqlgen::runtime::read(r[1], row_.name);
-    return row_;
   }
 
-  static PeopleByMoodsRow read_people_by_moods([[maybe_unused]] const pqxx::row& r) {
-    PeopleByMoodsRow row_;
+  static void read_people_by_moods(const pqxx::row& row, PeopleByMoodsRow& row_) {
+    sqlgen::runtime::Fields r(row);
     sqlgen::runtime::read(r[0], row_.id);
     sqlgen::runtime::read(r[1], row_.name);
     sqlgen::runtime::read(r[2], row_.score);
-    return row_;
   }
 
-  static Thing read_insert_thing([[maybe_unused]] const pqxx::row& r) {
-    Thing row_;
+  static void read_person_rows(const pqxx::row& row, PersonRowsRow& row_) {
+    sqlgen::runtime::Fields r(row);
+    sqlgen::runtime::read(r[0], row_.id);
+    sqlgen::runtime::read(r[1], row_.person);
+  }
+
+  static void read_take_snapshot(const pqxx::row& row, Snapshot& row_) {
+    sqlgen::runtime::Fields r(row);
+    sqlgen::runtime::read(r[0], row_.id);
+    sqlgen::runtime::read(r[1], row_.person);
+    sqlgen::runtime::read(r[2], row_.previous);
+  }
+
+  static void read_insert_thing(const pqxx::row& row, Thing& row_) {
+    sqlgen::runtime::Fields r(row);
     sqlgen::runtime::read(r[0], row_.id);
     sqlgen::runtime::read(r[1], row_.name);
     sqlgen::runtime::read(r[2], row_.small);
@@ -702,11 +799,10 @@ RETURNING things.id, things.name, things.small, things.medium, things.big, thing
     sqlgen::runtime::read(r[28], row_.class_);
     sqlgen::runtime::read(r[29], row_.namespace_);
     sqlgen::runtime::read(r[30], row_.default_);
-    return row_;
   }
 
-  static Thing read_get_thing([[maybe_unused]] const pqxx::row& r) {
-    Thing row_;
+  static void read_get_thing(const pqxx::row& row, Thing& row_) {
+    sqlgen::runtime::Fields r(row);
     sqlgen::runtime::read(r[0], row_.id);
     sqlgen::runtime::read(r[1], row_.name);
     sqlgen::runtime::read(r[2], row_.small);
@@ -738,11 +834,10 @@ RETURNING things.id, things.name, things.small, things.medium, things.big, thing
     sqlgen::runtime::read(r[28], row_.class_);
     sqlgen::runtime::read(r[29], row_.namespace_);
     sqlgen::runtime::read(r[30], row_.default_);
-    return row_;
   }
 
-  static Thing read_list_things([[maybe_unused]] const pqxx::row& r) {
-    Thing row_;
+  static void read_list_things(const pqxx::row& row, Thing& row_) {
+    sqlgen::runtime::Fields r(row);
     sqlgen::runtime::read(r[0], row_.id);
     sqlgen::runtime::read(r[1], row_.name);
     sqlgen::runtime::read(r[2], row_.small);
@@ -774,15 +869,19 @@ RETURNING things.id, things.name, things.small, things.medium, things.big, thing
     sqlgen::runtime::read(r[28], row_.class_);
     sqlgen::runtime::read(r[29], row_.namespace_);
     sqlgen::runtime::read(r[30], row_.default_);
-    return row_;
   }
 
-  static EchoRow read_echo([[maybe_unused]] const pqxx::row& r) {
-    EchoRow row_;
+  static void read_echo(const pqxx::row& row, EchoRow& row_) {
+    sqlgen::runtime::Fields r(row);
     sqlgen::runtime::read(r[0], row_.text_value);
     sqlgen::runtime::read(r[1], row_.int_value);
     sqlgen::runtime::read(r[2], row_.list_value);
-    return row_;
+  }
+
+  static void read_thing_amount(const pqxx::row& row, ThingAmountRow& row_) {
+    sqlgen::runtime::Fields r(row);
+    sqlgen::runtime::read(r[0], row_.id);
+    sqlgen::runtime::read(r[1], row_.amount);
   }
 
   pqxx::transaction_base& m_tx;

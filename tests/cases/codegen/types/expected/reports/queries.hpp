@@ -45,7 +45,7 @@ class Queries {
   /// Binds the queries to a transaction.
   explicit Queries(pqxx::transaction_base& tx) : m_tx(tx) {}
 
-  /// Registers every statement of the module on `conn` (as "<module>_<Query>").
+  /// Registers every statement of these queries on `conn` (as "<module>_<Query>").
   static void prepare(pqxx::connection_base& conn) {
     conn.prepare("reports_AddEntry", R"sql(INSERT INTO reports.entries (person_id, mood, note)
 VALUES ($1, $2, $3)
@@ -59,8 +59,9 @@ ORDER BY e.id)sql");
   /// AddEntry :one (queries/reports/entries.sql:1)
   std::optional<LogEntry> add_entry(std::int32_t person_id, ::app::Mood mood, const std::optional<std::string>& note_text) {
     pqxx::result result_ = sqlgen::runtime::exec(m_tx, "reports_AddEntry", person_id, mood, note_text);
-    if (result_.empty()) return std::nullopt;
-    return read_add_entry(result_[0]);
+    std::optional<LogEntry> out_;
+    if (!result_.empty()) read_add_entry(result_[0], out_.emplace());
+    return out_;
   }
 
   /// Entries with the person they are about (a model of another module).
@@ -69,9 +70,7 @@ ORDER BY e.id)sql");
     pqxx::result result_ = sqlgen::runtime::exec(m_tx, "reports_EntriesWithPerson");
     std::vector<EntriesWithPersonRow> out_;
     out_.reserve(result_.size());
-    for (pqxx::result::size_type i_ = 0; i_ < result_.size(); ++i_) {
-      out_.push_back(read_entries_with_person(result_[i_]));
-    }
+    for (const pqxx::row& r_ : result_) read_entries_with_person(r_, out_.emplace_back());
     return out_;
   }
 
@@ -79,24 +78,25 @@ ORDER BY e.id)sql");
   template <typename F>
   void entries_with_person_each(F&& on_row) {
     pqxx::result result_ = sqlgen::runtime::exec(m_tx, "reports_EntriesWithPerson");
-    for (pqxx::result::size_type i_ = 0; i_ < result_.size(); ++i_) {
-      on_row(read_entries_with_person(result_[i_]));
+    for (const pqxx::row& r_ : result_) {
+      EntriesWithPersonRow row_;
+      read_entries_with_person(r_, row_);
+      on_row(std::move(row_));
     }
   }
 
  private:
-  static LogEntry read_add_entry([[maybe_unused]] const pqxx::row& r) {
-    LogEntry row_;
+  static void read_add_entry(const pqxx::row& row, LogEntry& row_) {
+    sqlgen::runtime::Fields r(row);
     sqlgen::runtime::read(r[0], row_.id);
     sqlgen::runtime::read(r[1], row_.person_id);
     sqlgen::runtime::read(r[2], row_.mood);
     sqlgen::runtime::read(r[3], row_.note_text);
     sqlgen::runtime::read(r[4], row_.created_at);
-    return row_;
   }
 
-  static EntriesWithPersonRow read_entries_with_person([[maybe_unused]] const pqxx::row& r) {
-    EntriesWithPersonRow row_;
+  static void read_entries_with_person(const pqxx::row& row, EntriesWithPersonRow& row_) {
+    sqlgen::runtime::Fields r(row);
     sqlgen::runtime::read(r[0], row_.entry.id);
     sqlgen::runtime::read(r[1], row_.entry.person_id);
     sqlgen::runtime::read(r[2], row_.entry.mood);
@@ -107,7 +107,6 @@ ORDER BY e.id)sql");
     sqlgen::runtime::read(r[7], row_.person.category_id);
     sqlgen::runtime::read(r[8], row_.person.mood);
     sqlgen::runtime::read(r[9], row_.person.score);
-    return row_;
   }
 
   pqxx::transaction_base& m_tx;

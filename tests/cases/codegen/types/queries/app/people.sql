@@ -28,3 +28,10 @@ SELECT * FROM app.happy_people ORDER BY id;
 
 -- name: PeopleByMoods :many
 SELECT id, name, score FROM app.people WHERE mood = ANY(@moods::app.mood[]) ORDER BY id;
+
+-- Whole rows: a table's alias as a column is a row of its model struct.
+-- name: PersonRows :many
+SELECT p.id, p AS person FROM app.people p ORDER BY p.id;
+
+-- name: TakeSnapshot :one
+INSERT INTO app.snapshots (person, previous) VALUES (@person, sqlc.narg(previous)) RETURNING *;

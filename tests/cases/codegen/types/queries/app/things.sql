@@ -32,3 +32,10 @@ SELECT name FROM app.things ORDER BY id;
 -- Positional parameters get the names arg1, arg2, ...
 -- name: Echo :one
 SELECT $1::text AS text_value, $2::int4 AS int_value, $3::text[] AS list_value;
+
+-- One query's own C++ types: the amount as a double (the config maps only NOT NULL numeric),
+-- the id parameter (not the id column) as a 32-bit integer.
+-- name: ThingAmount :one
+-- @override amount double
+-- @override @id std::int32_t <cstdint>
+SELECT id, amount FROM app.things WHERE id = @id;
