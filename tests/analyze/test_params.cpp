@@ -29,7 +29,7 @@ Planned plan(const std::string& text) {
 
 }  // namespace
 
-TEST_CASE("named parameters become $n in order of appearance; the same name is one parameter",
+TEST_CASE("named parameters become $n in order of appearance, the same name is one parameter",
           "[analyze]") {
   auto p = plan(
       "SELECT * FROM users WHERE org = @org AND (name = sqlgen.arg(name) OR nick = @name) "
@@ -61,7 +61,7 @@ TEST_CASE("mixing $n and named parameters is an error", "[analyze]") {
   CHECK(p.errors == 1);
 }
 
-TEST_CASE("sqlgen.embed is recorded for the analyzer; unknown macros are errors", "[analyze]") {
+TEST_CASE("sqlgen.embed is recorded for the analyzer, unknown macros are errors", "[analyze]") {
   auto p = plan("SELECT sqlgen.embed(u), p.title FROM posts p JOIN users u ON u.id = p.author");
   CHECK(p.errors == 0);
   REQUIRE(p.plan.embeds.size() == 1);

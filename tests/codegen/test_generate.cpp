@@ -216,7 +216,7 @@ TEST_CASE("two SQL names that become one C++ name are an error naming both", "[c
   CHECK(!fs::exists(tmp.path() / "out"));  // nothing written after errors
 }
 
-TEST_CASE("renames must be identifiers; a query named like a generated member collides",
+TEST_CASE("renames must be identifiers, a query named like a generated member collides",
           "[codegen]") {
   util::TempDir tmp("sqlgen-codegen");
   write_project(tmp.path(), "rename:\n  m_thing: \"Bad Name\"\n",
@@ -262,7 +262,7 @@ TEST_CASE("options: max_params, json, function_naming, nullable_array_elements",
   CHECK(models.find("std::vector<std::optional<std::string>> tags{};") != std::string::npos);
 }
 
-TEST_CASE("options: exact_table_names; query_classes: file (a class and header per file)",
+TEST_CASE("options: exact_table_names, query_classes: file (a class and header per file)",
           "[codegen][compile]") {
   util::TempDir tmp("sqlgen-codegen");
   write_project(tmp.path(), "options:\n  exact_table_names: true\n  query_classes: file\n",

@@ -127,7 +127,7 @@ TEST_CASE("stamp: a repeated generate with unchanged inputs skips the work and w
   // The stamp is deterministic: no timestamps; the same project elsewhere differs only in
   // the inputs hash (absolute paths are inputs), and a re-made stamp is byte-identical.
   std::string stamp = read_text(p.stamps()[0]);
-  CHECK(stamp.find("sqlgen generate stamp v1\ninputs ") == 0);
+  CHECK(stamp.find("sqlgen generate stamp v2\ninputs ") == 0);
   CHECK(stamp.find(" out/m/queries.hpp\n") != std::string::npos);
   fs::remove_all(p.cache());
   REQUIRE(ran(p.run()));

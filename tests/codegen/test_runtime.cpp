@@ -124,7 +124,7 @@ TEST_CASE("runtime: NULL handling through from_text / to_text", "[codegen][runti
   CHECK(to_text(std::optional<std::int32_t>{7}) == "7");
 }
 
-TEST_CASE("runtime: enums by label; unknown labels name the type", "[codegen][runtime]") {
+TEST_CASE("runtime: enums by label, unknown labels name the type", "[codegen][runtime]") {
   CHECK(from_string<demo::Color>("dark blue") == demo::Color::dark_blue);
   CHECK(label_of(demo::Color::red) == "red");
   CHECK(all_values<demo::Color>().size() == 2);

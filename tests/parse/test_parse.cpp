@@ -130,7 +130,7 @@ TEST_CASE("statement and node spans are offsets into the original file", "[parse
   CHECK(amount.constraints[0].expr->kind == ExprKind::NullTest);
 }
 
-TEST_CASE("DDL statements become typed nodes; the rest keep their node name", "[parse]") {
+TEST_CASE("DDL statements become typed nodes, the rest keep their node name", "[parse]") {
   auto src =
       diag::make_source("d.sql",
                         "CREATE TYPE mood AS ENUM ('sad', 'ok');\n"

@@ -37,7 +37,7 @@ std::string read(const fs::path& path) {
 
 }  // namespace
 
-TEST_CASE("sqlgen vet: errors exit 1; per-migration mode; a bad mode is a usage error",
+TEST_CASE("sqlgen vet: errors exit 1, per-migration mode, a bad mode is a usage error",
           "[vet][cli]") {
   cli::VetOptions opts;
   opts.schema_paths = {testing::vet_case_dir("uses", "single_cross_migration").string()};
@@ -94,7 +94,7 @@ TEST_CASE("sqlgen vet --fix: rewrites, reports what it rewrote, checks again", "
   CHECK(again.diagnostics.empty());
 }
 
-TEST_CASE("sqlgen vet --fix: holds back on other errors; unfixable statements stay errors",
+TEST_CASE("sqlgen vet --fix: holds back on other errors, unfixable statements stay errors",
           "[vet][cli]") {
   util::TempDir tmp("sqlgen-vet");
   const std::string add = "ALTER TYPE mood ADD VALUE 'happy';\nSELECT 'happy'::mood;\n";

@@ -1,17 +1,36 @@
-// The generate stamp (see stamp.hpp): hashing the inputs of `sqlgen generate`, checking the
-// outputs a stamp lists, and storing stamps under the cache dir.
+// The generate stamp (see stamp.hpp): the inputs' stats, hashing only what a stamp cannot vouch
+// for, checking the outputs a stamp lists, and storing stamps under the cache dir.
+//
+// Formats (paths escaped: "\\" for a backslash, "\n" for a newline; a size of -1 is a path
+// that was not a regular file, whose hash is "-" and which is never trusted):
+//   inputs (what generate_inputs_hash returns; internal to one process):
+//     sqlgen generate inputs v2 / ref <ns> / dir <config dir, absolute> / skeleton <sha256>
+//     f <size> <mtime ns> <ctime ns> <ino> <dev> - <path>           one per input file
+//   stamp:
+//     sqlgen generate stamp v2 / inputs <sha256>
+//     in <size> <mtime ns> <ctime ns> <ino> <dev> <sha256> <path>    inputs, in walk order
+//     out <size> <mtime ns> <ctime ns> <ino> <dev> <sha256> <path>   outputs, sorted by path
 #include "codegen/stamp.hpp"
 
+#include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
+#include <cerrno>
+#include <charconv>
 #include <chrono>
+#include <cstdint>
+#include <cstring>
+#include <mutex>
+#include <optional>
 #include <set>
 #include <string_view>
 #include <system_error>
+#include <unordered_map>
 #include <utility>
 
 #include "util/fs.hpp"
@@ -25,7 +44,12 @@ namespace {
 namespace fs = std::filesystem;
 
 // First line of every stamp; bump the version when what is hashed or the format changes.
-constexpr std::string_view k_stamp_magic = "sqlgen generate stamp v1";
+constexpr std::string_view k_stamp_magic = "sqlgen generate stamp v2";
+// First line of the inputs description generate_inputs_hash returns.
+constexpr std::string_view k_inputs_magic = "sqlgen generate inputs v2";
+constexpr int64_t k_ns_per_s = 1'000'000'000;
+// Below this many files to read, threads cost more than they save.
+constexpr size_t k_parallel_reads = 8;
 
 /// Appends length-prefixed fields, so no two field sequences hash alike.
 class Fields {
@@ -53,47 +77,412 @@ std::string build_identity() {
   return id;
 }
 
-/// The inputs hash's fields in order: text, or a file whose bytes' SHA-256 stands in for them.
-/// Files are read and hashed on every core, then everything is hashed in order.
-class Inputs {
+int64_t ns_of(const struct timespec& ts) {
+  return static_cast<int64_t>(ts.tv_sec) * k_ns_per_s + ts.tv_nsec;
+}
+
+/// What a stamp compares instead of a file's bytes; `regular` false for anything stat() does not
+/// show as a regular file (missing, a directory, ...), which is never trusted.
+struct Stat {
+  bool regular = false;
+  int64_t size = -1;
+  int64_t mtime = 0;  ///< ns since the epoch
+  int64_t ctime = 0;  ///< ns since the epoch
+  uint64_t ino = 0;
+  uint64_t dev = 0;
+  bool operator==(const Stat&) const = default;
+};
+
+Stat stat_from(const struct stat& st) {
+  Stat s;
+  if (!S_ISREG(st.st_mode)) return s;
+  s.regular = true;
+  s.size = st.st_size;
+  s.mtime = ns_of(st.st_mtim);
+  s.ctime = ns_of(st.st_ctim);
+  s.ino = st.st_ino;
+  s.dev = st.st_dev;
+  return s;
+}
+
+/// stat() of `path` (symlinks followed, as reading it does).
+Stat stat_of(const fs::path& path) {
+  struct stat st {};
+  return ::stat(path.c_str(), &st) == 0 ? stat_from(st) : Stat{};
+}
+
+/// Now, on the clock file timestamps come from: the coarse clock is never ahead of the time the
+/// kernel gives a file modified later.
+int64_t now_ns() {
+  struct timespec ts {};
+  ::clock_gettime(CLOCK_REALTIME_COARSE, &ts);
+  return ns_of(ts);
+}
+
+/// A recorded stat can be trusted when the file was last changed before `ref` (the stamp's
+/// mtime) truncated to whole seconds: a later change would give it an mtime (and ctime) at or
+/// after that, even on a filesystem that stores seconds only.
+bool settled(const Stat& s, int64_t ref) {
+  int64_t cutoff = ref / k_ns_per_s * k_ns_per_s;
+  return s.regular && s.mtime < cutoff && s.ctime < cutoff;
+}
+
+std::string escape_path(std::string_view path) {
+  std::string out;
+  out.reserve(path.size());
+  for (char c : path) {
+    if (c == '\\') {
+      out += "\\\\";
+    } else if (c == '\n') {
+      out += "\\n";
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+std::optional<std::string> unescape_path(std::string_view text) {
+  if (text.find('\\') == std::string_view::npos) return std::string(text);
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != '\\') {
+      out += text[i];
+      continue;
+    }
+    if (++i == text.size()) return std::nullopt;
+    if (text[i] == '\\') {
+      out += '\\';
+    } else if (text[i] == 'n') {
+      out += '\n';
+    } else {
+      return std::nullopt;
+    }
+  }
+  return out;
+}
+
+/// One file as a stamp (or inputs) line records it.
+struct Record {
+  std::string path;
+  Stat stat;
+  std::string hash;  ///< 64 hex digits, or "-" (unreadable, or not hashed)
+};
+
+std::string record_line(std::string_view tag, const Record& r) {
+  std::string line(tag);
+  for (int64_t v : {r.stat.size, r.stat.mtime, r.stat.ctime}) line += ' ' + std::to_string(v);
+  for (uint64_t v : {r.stat.ino, r.stat.dev}) line += ' ' + std::to_string(v);
+  line += ' ' + r.hash + ' ' + escape_path(r.path) + '\n';
+  return line;
+}
+
+template <class Int>
+bool parse_int(std::string_view text, Int& out) {
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
+  return ec == std::errc() && end == text.data() + text.size();
+}
+
+/// Splits off the text up to the next space.
+std::string_view take_word(std::string_view& text) {
+  size_t space = text.find(' ');
+  std::string_view word = text.substr(0, space);
+  text.remove_prefix(space == std::string_view::npos ? text.size() : space + 1);
+  return word;
+}
+
+/// Parses a record_line (without its newline) tagged `tag`.
+bool parse_record(std::string_view line, std::string_view tag, Record& r) {
+  if (take_word(line) != tag) return false;
+  Stat& s = r.stat;
+  if (!parse_int(take_word(line), s.size) || !parse_int(take_word(line), s.mtime) ||
+      !parse_int(take_word(line), s.ctime) || !parse_int(take_word(line), s.ino) ||
+      !parse_int(take_word(line), s.dev)) {
+    return false;
+  }
+  s.regular = s.size >= 0;
+  if (!s.regular) s = Stat{};
+  r.hash = std::string(take_word(line));
+  if (r.hash != "-" && r.hash.size() != 64) return false;
+  std::optional<std::string> path = unescape_path(line);
+  if (!path || path->empty()) return false;
+  r.path = std::move(*path);
+  return true;
+}
+
+/// Splits off the next line (without its newline); false at the end or on a last line without
+/// a newline.
+bool take_line(std::string_view& text, std::string_view& line) {
+  size_t eol = text.find('\n');
+  if (eol == std::string_view::npos) return false;
+  line = text.substr(0, eol);
+  text.remove_prefix(eol + 1);
+  return true;
+}
+
+/// "<key> <value>" → value.
+bool take_keyed(std::string_view& text, std::string_view key, std::string_view& value) {
+  std::string_view line;
+  if (!take_line(text, line) || !line.starts_with(key) || line.size() <= key.size() ||
+      line[key.size()] != ' ') {
+    return false;
+  }
+  value = line.substr(key.size() + 1);
+  return true;
+}
+
+/// What generate_inputs_hash returns, parsed.
+struct Inputs {
+  int64_t ref = 0;       ///< taken before the first stat
+  fs::path dir;          ///< the config's directory, absolute: outputs resolve against it
+  std::string skeleton;  ///< SHA-256 of everything but the input files' bytes
+  std::vector<Record> files;
+};
+
+std::optional<Inputs> parse_inputs(std::string_view text) {
+  Inputs in;
+  std::string_view line, value;
+  if (!take_line(text, line) || line != k_inputs_magic) return std::nullopt;
+  if (!take_keyed(text, "ref", value) || !parse_int(value, in.ref)) return std::nullopt;
+  if (!take_keyed(text, "dir", value)) return std::nullopt;
+  std::optional<std::string> dir = unescape_path(value);
+  if (!dir) return std::nullopt;
+  in.dir = *dir;
+  if (!take_keyed(text, "skeleton", value)) return std::nullopt;
+  in.skeleton = std::string(value);
+  while (take_line(text, line)) {
+    Record r;
+    if (!parse_record(line, "f", r)) return std::nullopt;
+    in.files.push_back(std::move(r));
+  }
+  if (!text.empty()) return std::nullopt;
+  return in;
+}
+
+/// A stamp file, parsed, with its mtime (the time its records were last proven against).
+struct Stamp {
+  int64_t mtime = 0;
+  uint64_t ino = 0;    ///< of the file read, so a touch never lands on another writer's stamp
+  std::string inputs;  ///< the inputs hash
+  std::vector<Record> in;
+  std::vector<Record> out;
+};
+
+/// A directory we own that is not a symlink (the cache may live in a shared /tmp).
+bool owned_dir(const fs::path& dir) {
+  struct stat st {};
+  return ::lstat(dir.c_str(), &st) == 0 && S_ISDIR(st.st_mode) && st.st_uid == ::geteuid();
+}
+
+/// The stamp at `path` when it is ours and well-formed.
+std::optional<Stamp> load_stamp(const fs::path& path) {
+  if (!owned_dir(path.parent_path())) return std::nullopt;
+  struct stat st {};
+  if (::lstat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode) || st.st_uid != ::geteuid()) {
+    return std::nullopt;
+  }
+  util::ReadResult r = util::read_file(path);
+  if (!r.text) return std::nullopt;
+  Stamp stamp;
+  stamp.mtime = ns_of(st.st_mtim);
+  stamp.ino = st.st_ino;
+  std::string_view text = *r.text, line, value;
+  if (!take_line(text, line) || line != k_stamp_magic) return std::nullopt;
+  if (!take_keyed(text, "inputs", value) || value.size() != 64) return std::nullopt;
+  stamp.inputs = std::string(value);
+  while (take_line(text, line)) {
+    Record rec;
+    if (parse_record(line, "in", rec)) {
+      if (!stamp.out.empty()) return std::nullopt;
+      stamp.in.push_back(std::move(rec));
+    } else if (parse_record(line, "out", rec) && rec.hash != "-") {
+      stamp.out.push_back(std::move(rec));
+    } else {
+      return std::nullopt;
+    }
+  }
+  if (!text.empty()) return std::nullopt;
+  return stamp;
+}
+
+std::string stamp_content(const std::string& inputs_hash, const std::vector<Record>& in,
+                          const std::vector<Record>& out) {
+  std::string text = std::string(k_stamp_magic) + "\ninputs " + inputs_hash + "\n";
+  for (const Record& r : in) text += record_line("in", r);
+  for (const Record& r : out) text += record_line("out", r);
+  return text;
+}
+
+/// Sets the stamp's mtime to `ref`: its records were proven against files stat'ed after it.
+/// With `ino`, only when the file at `path` is still that inode (not a stamp another run wrote
+/// meanwhile, whose records this run did not check).
+void set_stamp_time(const fs::path& path, int64_t ref, uint64_t ino = 0) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+  if (fd < 0) return;
+  struct stat st {};
+  if (::fstat(fd, &st) == 0 && (ino == 0 || st.st_ino == ino)) {
+    struct timespec times[2] = {{0, UTIME_OMIT}, {ref / k_ns_per_s, ref % k_ns_per_s}};
+    (void)::futimens(fd, times);
+  }
+  ::close(fd);
+}
+
+/// Calls fn(i) for every i of `items`, on every core when there are enough of them.
+template <class Fn>
+void for_each_index(const std::vector<size_t>& items, Fn&& fn) {
+  if (items.size() < k_parallel_reads) {
+    for (size_t i : items) fn(i);
+  } else {
+    util::parallel_for(items.size(), [&](size_t k) { fn(items[k]); });
+  }
+}
+
+/// The hashes of the input files, as "sha256:<hex>" or "unreadable: <why>": recorded ones where
+/// the stamp vouches for them, else read now.
+std::vector<std::string> input_slots(const Inputs& in, const Stamp* stamp) {
+  std::vector<std::string> slots(in.files.size());
+  std::unordered_map<std::string_view, const Record*> recorded;
+  if (stamp) {
+    for (const Record& r : stamp->in) recorded.emplace(r.path, &r);
+  }
+  std::vector<size_t> to_read;
+  for (size_t i = 0; i < in.files.size(); ++i) {
+    const Record& f = in.files[i];
+    auto it = recorded.find(f.path);
+    if (it != recorded.end() && it->second->hash != "-" && it->second->stat == f.stat &&
+        settled(f.stat, stamp->mtime)) {
+      slots[i] = "sha256:" + it->second->hash;
+    } else {
+      to_read.push_back(i);
+    }
+  }
+  for_each_index(to_read, [&](size_t i) {
+    util::ReadResult r = util::read_file(in.files[i].path);
+    slots[i] = r.text ? "sha256:" + util::sha256_hex(*r.text) : "unreadable: " + r.error;
+  });
+  return slots;
+}
+
+std::string inputs_hash_of(const Inputs& in, const std::vector<std::string>& slots) {
+  Fields f;
+  f.field(k_inputs_magic).field(in.skeleton).field(std::to_string(slots.size()));
+  for (const std::string& s : slots) f.field(s);
+  return f.hex();
+}
+
+/// The input records of a stamp: each file's stat (from before it was hashed) and hash.
+std::vector<Record> input_records(const Inputs& in, const std::vector<std::string>& slots) {
+  std::vector<Record> records = in.files;
+  for (size_t i = 0; i < records.size(); ++i) {
+    bool hashed = slots[i].starts_with("sha256:") && records[i].stat.regular;
+    records[i].hash = hashed ? slots[i].substr(7) : "-";
+    if (!hashed) records[i].stat = Stat{};
+  }
+  return records;
+}
+
+/// The input hashes stamp_up_to_date computed for one inputs description, for write_stamp.
+struct Remembered {
+  std::mutex mutex;
+  std::string inputs;
+  std::vector<std::string> slots;
+};
+
+Remembered& remembered() {
+  static Remembered r;
+  return r;
+}
+
+/// The builder of the inputs description: text fields go into the skeleton hash, files are
+/// stat'ed (not read) and their place in the skeleton marked.
+class InputsBuilder {
  public:
-  Inputs& field(std::string_view text) {
-    m_items.push_back(Item{std::string(text), {}, false});
+  InputsBuilder() : m_ref(now_ns()) {}
+  InputsBuilder& field(std::string_view text) {
+    m_skeleton.field("text").field(text);
     return *this;
   }
-  /// A file's bytes; anything unreadable is a distinct marker (a real run reports it).
-  Inputs& file(const fs::path& path) {
-    m_items.push_back(Item{{}, path, true});
+  InputsBuilder& file(const fs::path& path) { return file(path.string(), stat_of(path)); }
+  /// A file whose stat was taken (after this builder was made).
+  InputsBuilder& file(std::string path, const Stat& stat) {
+    m_skeleton.field("file");
+    m_files.push_back(Record{std::move(path), stat, "-"});
     return *this;
   }
-  std::string hex() {
-    util::parallel_for(m_items.size(), [&](size_t i) {
-      Item& item = m_items[i];
-      if (!item.is_file) return;
-      util::ReadResult r = util::read_file(item.path);
-      item.text = r.text ? "sha256:" + util::sha256_hex(*r.text) : "unreadable: " + r.error;
-    });
-    Fields f;
-    for (const Item& item : m_items) f.field(item.is_file ? "file" : "text").field(item.text);
-    return f.hex();
+  std::string text(const fs::path& dir) {
+    std::string out = std::string(k_inputs_magic) + "\nref " + std::to_string(m_ref) + "\ndir " +
+                      escape_path(dir.string()) + "\nskeleton " + m_skeleton.hex() + "\n";
+    for (const Record& r : m_files) out += record_line("f", r);
+    return out;
   }
 
  private:
-  struct Item {
-    std::string text;
-    fs::path path;
-    bool is_file = false;
-  };
-  std::vector<Item> m_items;
+  int64_t m_ref;  // before any stat
+  Fields m_skeleton;
+  std::vector<Record> m_files;
 };
 
-/// Every entry under `rel` (a module's migrations or queries path): relative path and bytes,
+fs::path absolute_normal(const fs::path& p) {
+  std::error_code ec;
+  fs::path abs = fs::absolute(p, ec);
+  return (ec ? p : abs).lexically_normal();
+}
+
+/// A file found under a directory: its name relative to that directory, its path and stat.
+struct Entry {
+  std::string name;
+  std::string path;
+  Stat stat;
+};
+
+/// Appends every entry below the open directory `fd` (owned: closed here) that is not a
+/// directory, following symlinks to files but never into directories (as
+/// std::filesystem::recursive_directory_iterator with no options). Each entry costs one
+/// fstatat() relative to its directory, which gives the stat the stamp records too. The first
+/// error is kept in `error`.
+void walk_dir(int fd, const std::string& path, const std::string& prefix, std::vector<Entry>& out,
+              std::string& error) {
+  DIR* dir = ::fdopendir(fd);
+  if (dir == nullptr) {
+    if (error.empty()) error = path + ": " + std::strerror(errno);
+    ::close(fd);
+    return;
+  }
+  int dfd = ::dirfd(dir);
+  while (const struct dirent* e = ::readdir(dir)) {
+    std::string_view leaf = e->d_name;
+    if (leaf == "." || leaf == "..") continue;
+    unsigned char type = e->d_type;
+    struct stat st {};
+    if (type == DT_UNKNOWN) {
+      if (::fstatat(dfd, e->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0) continue;  // gone
+      type = S_ISDIR(st.st_mode) ? DT_DIR : S_ISLNK(st.st_mode) ? DT_LNK : DT_REG;
+    }
+    std::string full = path + "/" + e->d_name;
+    if (type == DT_DIR) {
+      int sub = ::openat(dfd, e->d_name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+      if (sub < 0) {
+        if (error.empty()) error = full + ": " + std::strerror(errno);
+        continue;
+      }
+      walk_dir(sub, full, prefix + e->d_name + "/", out, error);
+      continue;
+    }
+    bool found = ::fstatat(dfd, e->d_name, &st, 0) == 0;
+    if (found && S_ISDIR(st.st_mode)) continue;  // a symlink to a directory: not followed
+    out.push_back(Entry{prefix + e->d_name, std::move(full), found ? stat_from(st) : Stat{}});
+  }
+  ::closedir(dir);
+}
+
+/// Every entry under `rel` (a module's migrations or queries path): relative path and file,
 /// sorted, walked as source/ walks it (no symlinked directories followed). Fixtures and
 /// non-.sql files are included too: more than the run reads, never less.
-void tree_fields(Inputs& f, const config::Config& config, const std::string& rel) {
+void tree_fields(InputsBuilder& f, const fs::path& base, const std::string& rel) {
   f.field("tree").field(rel);
   if (rel.empty()) return;
-  fs::path dir = config.resolve(rel);
+  fs::path dir = (base / rel).lexically_normal();
   std::error_code ec;
   fs::file_status st = fs::status(dir, ec);
   if (!fs::exists(st)) {
@@ -104,17 +493,21 @@ void tree_fields(Inputs& f, const config::Config& config, const std::string& rel
     f.field("not a directory").file(dir);
     return;
   }
-  std::vector<std::pair<std::string, fs::path>> files;
-  fs::recursive_directory_iterator it(dir, fs::directory_options::none, ec);
-  for (const fs::recursive_directory_iterator end; !ec && it != end; it.increment(ec)) {
-    std::error_code entry_ec;
-    if (it->is_directory(entry_ec)) continue;
-    files.emplace_back(it->path().lexically_relative(dir).generic_string(), it->path());
+  std::string top = dir.string();
+  while (top.size() > 1 && top.back() == '/') top.pop_back();
+  std::vector<Entry> files;
+  std::string error;
+  int fd = ::open(top.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) {
+    error = top + ": " + std::strerror(errno);
+  } else {
+    walk_dir(fd, top, "", files, error);
   }
-  if (ec) f.field("walk error").field(ec.message());
-  std::sort(files.begin(), files.end());
+  if (!error.empty()) f.field("walk error").field(error);
+  std::sort(files.begin(), files.end(),
+            [](const Entry& a, const Entry& b) { return a.name < b.name; });
   f.field(std::to_string(files.size()));
-  for (const auto& [name, path] : files) f.field(name).file(path);
+  for (Entry& e : files) f.field(e.name).file(std::move(e.path), e.stat);
 }
 
 /// True when `path` starts with the generated-file marker line (as output.cpp checks).
@@ -130,22 +523,25 @@ bool starts_with_marker(const fs::path& path) {
          (head.size() == k_generated_marker.size() || head[k_generated_marker.size()] == '\n');
 }
 
-/// A directory we own that is not a symlink (the cache may live in a shared /tmp).
-bool owned_dir(const fs::path& dir) {
-  struct stat st {};
-  return ::lstat(dir.c_str(), &st) == 0 && S_ISDIR(st.st_mode) && st.st_uid == ::geteuid();
-}
-
-fs::path absolute_normal(const fs::path& p) {
+/// True when the output directory holds a generated file that is not in `expected` (a real run
+/// would remove it).
+bool has_stray_generated_file(const fs::path& out_dir, const std::set<fs::path>& expected) {
   std::error_code ec;
-  fs::path abs = fs::absolute(p, ec);
-  return (ec ? p : abs).lexically_normal();
+  for (auto it = fs::recursive_directory_iterator(out_dir, ec);
+       !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    std::error_code entry_ec;
+    if (!it->is_regular_file(entry_ec) || it->is_symlink(entry_ec)) continue;
+    fs::path p = it->path().lexically_normal();
+    if (!expected.count(p) && starts_with_marker(p)) return true;
+  }
+  return static_cast<bool>(ec);
 }
 
 }  // namespace
 
 std::string generate_inputs_hash(const config::Config& config) {
-  Inputs f;
+  InputsBuilder f;  // takes the reference time first
+  fs::path base = absolute_normal(config.dir.empty() ? fs::path(".") : config.dir);
   f.field(k_stamp_magic).field(build_identity());
   std::string config_path = config.source ? config.source->path() : std::string();
   f.field("config").field(absolute_normal(config_path).generic_string());
@@ -154,10 +550,10 @@ std::string generate_inputs_hash(const config::Config& config) {
   f.field("modules").field(std::to_string(config.modules.size()));
   for (const config::Module& m : config.modules) {
     f.field(m.name);
-    tree_fields(f, config, m.migrations);
-    tree_fields(f, config, m.queries);
+    tree_fields(f, base, m.migrations);
+    tree_fields(f, base, m.queries);
   }
-  fs::path templates = config.resolve(config.templates);
+  fs::path templates = (base / config.templates).lexically_normal();
   std::error_code ec;
   if (fs::is_directory(templates, ec)) {
     std::vector<fs::path> files;
@@ -170,7 +566,7 @@ std::string generate_inputs_hash(const config::Config& config) {
   } else {
     f.field("templates").field("built-in");  // compiled in: part of the build identity
   }
-  return f.hex();
+  return f.text(base);
 }
 
 fs::path stamp_path(const fs::path& cache_dir, const config::Config& config) {
@@ -181,81 +577,106 @@ fs::path stamp_path(const fs::path& cache_dir, const config::Config& config) {
   return cache_dir / "generate" / (key + ".stamp");
 }
 
-std::string stamp_text(const std::string& inputs_hash, const std::vector<GeneratedFile>& files) {
-  std::vector<std::pair<std::string, std::string>> lines(files.size());
-  util::parallel_for(files.size(), [&](size_t i) {
-    lines[i] = {files[i].path, util::sha256_hex(files[i].content)};
-  });
-  std::sort(lines.begin(), lines.end());
-  std::string out = std::string(k_stamp_magic) + "\ninputs " + inputs_hash + "\n";
-  for (const auto& [path, hash] : lines) out += hash + " " + path + "\n";
-  return out;
-}
-
 bool stamp_up_to_date(const fs::path& stamp_file, const std::string& inputs_hash,
                       const config::Config& config, size_t* files) {
-  if (!owned_dir(stamp_file.parent_path())) return false;
-  struct stat st {};
-  if (::lstat(stamp_file.c_str(), &st) != 0 || !S_ISREG(st.st_mode) || st.st_uid != ::geteuid()) {
-    return false;
+  std::optional<Inputs> in = parse_inputs(inputs_hash);
+  if (!in) return false;
+  std::optional<Stamp> stamp = load_stamp(stamp_file);
+  // Hash the inputs now, before a real run reads them, for write_stamp to record.
+  std::vector<std::string> slots = input_slots(*in, stamp ? &*stamp : nullptr);
+  {
+    Remembered& r = remembered();
+    std::lock_guard<std::mutex> lock(r.mutex);
+    r.inputs = inputs_hash;
+    r.slots = slots;
   }
-  util::ReadResult r = util::read_file(stamp_file);
-  if (!r.text) return false;
-  std::string_view text = *r.text;
-  std::string head = std::string(k_stamp_magic) + "\ninputs " + inputs_hash + "\n";
-  if (!text.starts_with(head)) return false;
-  text.remove_prefix(head.size());
+  if (!stamp || stamp->out.empty()) return false;
+  std::string hash = inputs_hash_of(*in, slots);
+  if (hash != stamp->inputs) return false;
 
-  struct Listed {
-    std::string_view hash;
-    fs::path target;
-  };
-  std::vector<Listed> listed;
-  while (!text.empty()) {
-    size_t eol = text.find('\n');
-    if (eol == std::string_view::npos || eol < 66 || text[64] != ' ') return false;
-    std::string_view hash = text.substr(0, 64), path = text.substr(65, eol - 65);
-    text.remove_prefix(eol + 1);
-    listed.push_back(Listed{hash, config.resolve(std::string(path)).lexically_normal()});
+  // The outputs: the recorded hash where the stat vouches for it, else read and hash.
+  std::vector<Record> out = stamp->out;
+  std::vector<Stat> now(out.size());
+  std::vector<size_t> to_read;
+  for (size_t i = 0; i < out.size(); ++i) {
+    now[i] = stat_of(config.resolve(out[i].path));
+    if (!now[i].regular) return false;
+    if (!(now[i] == out[i].stat && settled(now[i], stamp->mtime))) to_read.push_back(i);
   }
-  if (listed.empty()) return false;
-  // Reading and hashing the outputs is most of a no-op run: on every core.
   std::atomic<bool> all_same{true};
-  util::parallel_for(listed.size(), [&](size_t i) {
+  for_each_index(to_read, [&](size_t i) {
     if (!all_same) return;
-    util::ReadResult out = util::read_file(listed[i].target);
-    if (!out.text || util::sha256_hex(*out.text) != listed[i].hash) all_same = false;
+    util::ReadResult r = util::read_file(config.resolve(out[i].path));
+    if (!r.text || util::sha256_hex(*r.text) != out[i].hash) all_same = false;
   });
   if (!all_same) return false;
-  std::set<fs::path> expected;
-  for (const Listed& l : listed) expected.insert(l.target);
-  size_t count = listed.size();
 
   // A generated file nobody produces would be removed by a real run: then run for real.
-  fs::path out_dir = config.resolve(config.output).lexically_normal();
-  std::error_code ec;
-  for (auto it = fs::recursive_directory_iterator(out_dir, ec);
-       !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-    std::error_code entry_ec;
-    if (!it->is_regular_file(entry_ec) || it->is_symlink(entry_ec)) continue;
-    fs::path p = it->path().lexically_normal();
-    if (!expected.count(p) && starts_with_marker(p)) return false;
+  std::set<fs::path> expected;
+  for (const Record& r : out) expected.insert(config.resolve(r.path).lexically_normal());
+  if (has_stray_generated_file(config.resolve(config.output).lexically_normal(), expected)) {
+    return false;
   }
-  if (ec) return false;
-  (void)::utimensat(AT_FDCWD, stamp_file.c_str(), nullptr, 0);  // recently used: kept longest
-  if (files) *files = count;
+
+  // Up to date. Files whose stat changed without their bytes (a touch, a rewrite with the same
+  // content) get their new stat recorded, so the next check need not read them again; then
+  // the stamp's mtime moves to this check's reference time (see stamp.hpp).
+  std::vector<Record> in_records = input_records(*in, slots);
+  bool refresh = in_records.size() != stamp->in.size();
+  for (size_t i = 0; !refresh && i < in_records.size(); ++i) {
+    refresh = in_records[i].path != stamp->in[i].path || in_records[i].stat != stamp->in[i].stat;
+  }
+  for (size_t i : to_read) {
+    if (now[i] != out[i].stat) {
+      out[i].stat = now[i];
+      refresh = true;
+    }
+  }
+  if (refresh &&
+      util::write_file_atomic(stamp_file, stamp_content(hash, in_records, out)).empty()) {
+    set_stamp_time(stamp_file, in->ref);
+  } else {
+    set_stamp_time(stamp_file, in->ref, stamp->ino);
+  }
+  if (files) *files = out.size();
   return true;
 }
 
 std::string write_stamp(const fs::path& stamp_file, const std::string& inputs_hash,
                         const std::vector<GeneratedFile>& files, size_t keep) {
-  std::string content = stamp_text(inputs_hash, files);
+  std::optional<Inputs> in = parse_inputs(inputs_hash);
+  if (!in) return "not an inputs description from generate_inputs_hash";
+  std::optional<std::vector<std::string>> slots;
+  {
+    Remembered& r = remembered();
+    std::lock_guard<std::mutex> lock(r.mutex);
+    if (r.inputs == inputs_hash) slots = r.slots;
+  }
+  if (!slots) {
+    // Hashed after the run: only trustworthy for files whose stat has not moved since the run
+    // started.
+    slots = input_slots(*in, nullptr);
+    for (const Record& f : in->files) {
+      if (stat_of(f.path) != f.stat) return "\"" + f.path + "\" changed during the run";
+    }
+  }
+
+  // The outputs as on disk now, with the hash of what the run wrote or found unchanged. A file
+  // changed since then has an mtime after the reference time, so the next check reads it.
+  std::vector<Record> out(files.size());
+  util::parallel_for(files.size(), [&](size_t i) {
+    const std::string& rel = files[i].path;
+    fs::path target = fs::path(rel).is_absolute() ? fs::path(rel) : in->dir / rel;
+    out[i] = Record{rel, stat_of(target.lexically_normal()), util::sha256_hex(files[i].content)};
+  });
+  std::sort(out.begin(), out.end(),
+            [](const Record& a, const Record& b) { return a.path < b.path; });
+  std::string content = stamp_content(inputs_hash_of(*in, *slots), input_records(*in, *slots), out);
   util::ReadResult existing = util::read_file(stamp_file);
   if (!(existing.text && *existing.text == content)) {
     if (std::string err = util::write_file_atomic(stamp_file, content); !err.empty()) return err;
-  } else {
-    (void)::utimensat(AT_FDCWD, stamp_file.c_str(), nullptr, 0);
   }
+  set_stamp_time(stamp_file, in->ref);
 
   // Keep the `keep` most recently used stamps; drop temp files a crashed writer left.
   fs::path dir = stamp_file.parent_path();

@@ -2,7 +2,6 @@
 #include "pg/cluster.hpp"
 
 #include <fcntl.h>
-#include <libpq-fe.h>
 #include <linux/magic.h>
 #include <sys/stat.h>
 #include <sys/statfs.h>
@@ -15,6 +14,7 @@
 #include <thread>
 
 #include "pg/conninfo.hpp"
+#include "pg/libpq.hpp"
 #include "pg/live_clusters.hpp"
 #include "pg/process.hpp"
 #include "pg/template_cache.hpp"
@@ -84,6 +84,8 @@ fs::path default_base_dir(int port) {
 Result<std::unique_ptr<Cluster>> Cluster::start(const ClusterOptions& options) {
   Result<Binaries> binaries = find_binaries(options.bindir);
   if (!binaries) return binaries.error();
+  // Readiness is polled with libpq: fail before creating anything when it cannot be loaded.
+  if (Result<const Libpq*> lib = load_libpq(); !lib) return lib.error();
   std::unique_ptr<Cluster> c(new Cluster());
   c->m_binaries = *binaries;
   c->m_port = options.port;
@@ -225,7 +227,7 @@ Result<> Cluster::wait_until_ready(std::chrono::milliseconds timeout) {
       take_pid();
       return with_log(start_error("the server " + detail::describe_status(*status)), log_tail());
     }
-    if (::PQping(info.c_str()) == PQPING_OK) return {};
+    if (pq().PQping(info.c_str()) == PQPING_OK) return {};
     if (Clock::now() >= deadline) {
       auto secs = std::chrono::duration_cast<std::chrono::seconds>(timeout).count();
       return with_log(start_error("the server did not accept connections within " +

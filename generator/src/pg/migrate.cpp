@@ -2,8 +2,6 @@
 // SQLSTATE, statement position, detail, hint, context).
 #include "pg/migrate.hpp"
 
-#include <libpq-fe.h>
-
 #include <algorithm>
 #include <map>
 #include <memory>
@@ -11,6 +9,7 @@
 #include <system_error>
 
 #include "parse/split.hpp"
+#include "pg/libpq.hpp"
 #include "util/fs.hpp"
 
 namespace sqlgen::pg {
@@ -22,10 +21,10 @@ using source::Migration;
 namespace {
 
 struct ConnCloser {
-  void operator()(PGconn* conn) const { ::PQfinish(conn); }
+  void operator()(PGconn* conn) const { pq().PQfinish(conn); }
 };
 struct ResultCloser {
-  void operator()(PGresult* result) const { ::PQclear(result); }
+  void operator()(PGresult* result) const { pq().PQclear(result); }
 };
 using ConnPtr = std::unique_ptr<PGconn, ConnCloser>;
 using ResultPtr = std::unique_ptr<PGresult, ResultCloser>;
@@ -52,13 +51,13 @@ std::string clean_message(const char* raw) {
 }
 
 std::string error_field(const PGresult* result, int code) {
-  const char* value = result ? ::PQresultErrorField(result, code) : nullptr;
+  const char* value = result ? pq().PQresultErrorField(result, code) : nullptr;
   return value ? value : "";
 }
 
 /// Waits for the rest of a command's results after a COPY it cannot serve.
 void drain(PGconn* conn) {
-  while (PGresult* r = ::PQgetResult(conn)) ::PQclear(r);
+  while (PGresult* r = pq().PQgetResult(conn)) pq().PQclear(r);
 }
 
 /// Runs one command (with text parameters, when given); nullopt on success.
@@ -66,19 +65,19 @@ std::optional<PgError> exec(PGconn* conn, const std::string& sql,
                             const std::vector<std::string>& params = {}) {
   ResultPtr result;
   if (params.empty()) {
-    result.reset(::PQexec(conn, sql.c_str()));
+    result.reset(pq().PQexec(conn, sql.c_str()));
   } else {
     std::vector<const char*> values;
     for (const std::string& p : params) values.push_back(p.c_str());
-    result.reset(::PQexecParams(conn, sql.c_str(), static_cast<int>(values.size()), nullptr,
-                                values.data(), nullptr, nullptr, 0));
+    result.reset(pq().PQexecParams(conn, sql.c_str(), static_cast<int>(values.size()), nullptr,
+                                   values.data(), nullptr, nullptr, 0));
   }
-  ExecStatusType status = result ? ::PQresultStatus(result.get()) : PGRES_FATAL_ERROR;
+  ExecStatusType status = result ? pq().PQresultStatus(result.get()) : PGRES_FATAL_ERROR;
   if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK || status == PGRES_EMPTY_QUERY) {
     return std::nullopt;
   }
   if (status == PGRES_COPY_IN || status == PGRES_COPY_OUT) {
-    if (status == PGRES_COPY_IN) ::PQputCopyEnd(conn, "sqlgen has no COPY data to send");
+    if (status == PGRES_COPY_IN) pq().PQputCopyEnd(conn, "sqlgen has no COPY data to send");
     drain(conn);
     PgError e;
     e.sqlstate = "0A000";
@@ -88,7 +87,7 @@ std::optional<PgError> exec(PGconn* conn, const std::string& sql,
   PgError e;
   e.sqlstate = error_field(result.get(), PG_DIAG_SQLSTATE);
   e.primary = error_field(result.get(), PG_DIAG_MESSAGE_PRIMARY);
-  if (e.primary.empty()) e.primary = clean_message(::PQerrorMessage(conn));
+  if (e.primary.empty()) e.primary = clean_message(pq().PQerrorMessage(conn));
   e.detail = error_field(result.get(), PG_DIAG_MESSAGE_DETAIL);
   e.hint = error_field(result.get(), PG_DIAG_MESSAGE_HINT);
   e.context = error_field(result.get(), PG_DIAG_CONTEXT);
@@ -152,20 +151,20 @@ std::string tracking_table_sql() {
 /// Versions recorded in the tracking table; empty when it does not exist yet.
 Result<std::set<int64_t>> applied_versions(PGconn* conn, bool& table_exists) {
   std::string sql = std::string("SELECT version FROM ") + k_tracking_table;
-  ResultPtr exists(::PQexec(
+  ResultPtr exists(pq().PQexec(
       conn, (std::string("SELECT to_regclass('") + k_tracking_table + "') IS NOT NULL").c_str()));
-  if (::PQresultStatus(exists.get()) != PGRES_TUPLES_OK) {
-    return diag::make(DiagId::err_pg_migrate, {}, {clean_message(::PQerrorMessage(conn))});
+  if (pq().PQresultStatus(exists.get()) != PGRES_TUPLES_OK) {
+    return diag::make(DiagId::err_pg_migrate, {}, {clean_message(pq().PQerrorMessage(conn))});
   }
-  table_exists = std::string_view(::PQgetvalue(exists.get(), 0, 0)) == "t";
+  table_exists = std::string_view(pq().PQgetvalue(exists.get(), 0, 0)) == "t";
   std::set<int64_t> versions;
   if (!table_exists) return versions;
-  ResultPtr rows(::PQexec(conn, sql.c_str()));
-  if (::PQresultStatus(rows.get()) != PGRES_TUPLES_OK) {
-    return diag::make(DiagId::err_pg_migrate, {}, {clean_message(::PQerrorMessage(conn))});
+  ResultPtr rows(pq().PQexec(conn, sql.c_str()));
+  if (pq().PQresultStatus(rows.get()) != PGRES_TUPLES_OK) {
+    return diag::make(DiagId::err_pg_migrate, {}, {clean_message(pq().PQerrorMessage(conn))});
   }
-  for (int i = 0; i < ::PQntuples(rows.get()); ++i) {
-    versions.insert(std::stoll(::PQgetvalue(rows.get(), i, 0)));
+  for (int i = 0; i < pq().PQntuples(rows.get()); ++i) {
+    versions.insert(std::stoll(pq().PQgetvalue(rows.get(), i, 0)));
   }
   return versions;
 }
@@ -410,15 +409,16 @@ Result<MigrateReport> apply_migrations(const std::string& conninfo,
     return d;
   }
 
+  if (Result<const Libpq*> lib = load_libpq(); !lib) return lib.error();
   // dbname is expanded as a whole connection string; later keywords add to it.
   const char* keywords[] = {"dbname", "fallback_application_name", nullptr};
   const char* values[] = {conninfo.c_str(), "sqlgen", nullptr};
-  ConnPtr conn(::PQconnectdbParams(keywords, values, 1));
-  if (!conn || ::PQstatus(conn.get()) != CONNECTION_OK) {
-    return diag::make(DiagId::err_pg_connect, {}, {clean_message(::PQerrorMessage(conn.get()))});
+  ConnPtr conn(pq().PQconnectdbParams(keywords, values, 1));
+  if (!conn || pq().PQstatus(conn.get()) != CONNECTION_OK) {
+    return diag::make(DiagId::err_pg_connect, {}, {clean_message(pq().PQerrorMessage(conn.get()))});
   }
   // NOTICEs ("schema ... already exists, skipping") are not sqlgen's output.
-  ::PQsetNoticeProcessor(
+  pq().PQsetNoticeProcessor(
       conn.get(), [](void*, const char*) {}, nullptr);
 
   bool table_exists = false;
