@@ -45,6 +45,20 @@ TEST_CASE("template: a variable the view lacks is an error at the tag", "[codege
   CHECK(!r.text);
   CHECK(r.diagnostics.find("variable \"missing\" is not defined") != std::string::npos);
   CHECK(r.diagnostics.find("variable \"nope\" is not defined") != std::string::npos);
+  // Not rendered either: an inverted section over a true value, a partial under a false flag.
+  view["on"] = true;
+  r = render({{"main", k_header + "{{^on}}{{gone}}{{/on}}\n"}}, view);
+  CHECK(!r.text);
+  CHECK(r.diagnostics.find("templates/main.mustache:2:8: error: template \"main.mustache\": "
+                           "variable \"gone\" is not defined") == 0);
+  r = render({{"main", k_header + "{{#flag}}{{>part}}{{/flag}}\n"}, {"part", "{{gone}}"}}, view);
+  CHECK(!r.text);
+  CHECK(r.diagnostics.find("templates/part.mustache:1:1: error: template \"part.mustache\": "
+                           "variable \"gone\" is not defined") == 0);
+  // A partial that includes itself stops with an error, rendered or not.
+  r = render({{"main", k_header + "{{>part}}\n"}, {"part", "{{#items}}{{>part}}{{/items}}"}}, view);
+  CHECK(!r.text);
+  CHECK(r.diagnostics.find("partials nest too deeply") != std::string::npos);
   // Names resolve up the context stack, and dotted names through objects.
   view["outer"] = json{{"inner", "v"}};
   r = render({{"main", k_header + "{{#items}}{{name}}{{header}}{{outer.inner}}{{/items}}\n"}},

@@ -1,6 +1,8 @@
 // The view model of `<module>/queries.hpp`: per query its function names, C++ signature,
 // parameter values, row type (a table's model struct when the columns are exactly the
 // table's, else `<Query>Row` with embedded structs) and, for :copyfrom, the COPY target.
+#include <algorithm>
+
 #include "codegen/internal.hpp"
 #include "parse/parse.hpp"
 
@@ -311,9 +313,15 @@ void QueryBuilder::row(const analyze::AnalyzedQuery& q, const diag::Location& lo
 void QueryBuilder::params(const analyze::AnalyzedQuery& q, const diag::Location& loc, json& view,
                           json& structs) {
   NameScope scope("the parameters of query \"" + q.name + "\"", m_diags);
-  // A parameter inserted as is into a column takes that column's overrides.
+  // A parameter inserted as is into a column takes that column's overrides (finding the
+  // columns parses the statement again: only when a `column` override exists).
+  auto has_column_override = [](const std::vector<config::Override>& list) {
+    return std::any_of(list.begin(), list.end(),
+                       [](const config::Override& o) { return !o.column.empty(); });
+  };
   std::map<int, ColumnRef> param_columns;
-  if (q.sql.compare(0, 6, "INSERT") == 0 || q.sql.compare(0, 6, "insert") == 0) {
+  if ((has_column_override(m_mod.overrides) || has_column_override(m_config.overrides)) &&
+      (q.sql.compare(0, 6, "INSERT") == 0 || q.sql.compare(0, 6, "insert") == 0)) {
     InsertTarget target = insert_target(q.file, q.sql);
     std::vector<std::string> search_path =
         m_mod.search_path.empty() ? m_config.search_path : m_mod.search_path;

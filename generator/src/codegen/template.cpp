@@ -24,6 +24,7 @@
 // a missing variable. kainjow is now only a test dependency.
 #include <filesystem>
 #include <set>
+#include <stdexcept>
 
 #include "codegen/internal.hpp"
 #include "util/fs.hpp"
@@ -278,16 +279,7 @@ class Checker {
     return check_template(name, stack, 0);
   }
 
- private:
-  bool check_template(const std::string& name, std::vector<const json*>& stack, int depth) {
-    const Parsed* p = parsed(name);
-    if (!p) return false;
-    const diag::SourcePtr& src = m_set.templates.at(name);
-    bool ok = true;
-    check_nodes(p->roots, src, stack, depth, ok);
-    return ok;
-  }
-
+  /// Template `name` parsed (once; a syntax error is reported then), or null.
   const Parsed* parsed(const std::string& name) {
     auto it = m_parsed.find(name);
     if (it != m_parsed.end()) return it->second.error.empty() ? &it->second : nullptr;
@@ -300,6 +292,18 @@ class Checker {
     }
     auto [ins, _] = m_parsed.emplace(name, std::move(p));
     return ins->second.error.empty() ? &ins->second : nullptr;
+  }
+
+  bool exists(const std::string& name) const { return m_set.templates.count(name) > 0; }
+
+ private:
+  bool check_template(const std::string& name, std::vector<const json*>& stack, int depth) {
+    const Parsed* p = parsed(name);
+    if (!p) return false;
+    const diag::SourcePtr& src = m_set.templates.at(name);
+    bool ok = true;
+    check_nodes(p->roots, src, stack, depth, ok);
+    return ok;
   }
 
   void undefined(const diag::SourcePtr& src, const Tag& t, bool& ok) {
@@ -372,24 +376,79 @@ class Checker {
   std::set<std::pair<std::string, size_t>> m_reported;
 };
 
-/// Renders a template's render tree over a view (see the file comment for the rules).
+/// Renders a template's render tree over a view (see the file comment for the rules) and, in
+/// the same pass, verifies what the Checker checks: every name a tag uses resolves, also in
+/// the parts that are not rendered (a false section, an inverted section over a true value,
+/// with the context the Checker uses there), every partial exists and parses, nesting stays
+/// within 16 partials. ok() false means the Checker has an error to report. One pass instead
+/// of a check and a render halves the lookups of `sqlgen generate`'s rendering.
 class Renderer {
  public:
-  Renderer(const std::map<std::string, Parsed>& parsed, std::string& out)
-      : m_parsed(parsed), m_out(out) {}
+  Renderer(Checker& checker, std::string& out) : m_checker(checker), m_out(out) {}
 
-  void render(const std::string& name, const json& view) {
+  void render(const Parsed& root, const json& view) {
     m_stack.assign(1, &view);
-    render_nodes(m_parsed.at(name).render);
+    render_nodes(root.render, 0);
   }
 
+  bool ok() const { return m_ok; }
+
  private:
+  const Parsed* partial(const std::string& name, int depth) {
+    if (depth > 16 || !m_checker.exists(name)) return nullptr;
+    return m_checker.parsed(name);
+  }
+
+  /// The Checker's walk over nodes that are not rendered: lookups only.
+  void verify_nodes(const std::vector<RenderNode>& nodes, int depth) {
+    for (const RenderNode& n : nodes) {
+      if (!m_ok) return;
+      switch (n.kind) {
+        case RenderNode::Kind::Text:
+          break;
+        case RenderNode::Kind::Variable:
+          if (!lookup(m_stack, n.text)) m_ok = false;
+          break;
+        case RenderNode::Kind::Section: {
+          const json* v = lookup(m_stack, n.text);
+          if (!v) {
+            m_ok = false;
+          } else if (v->is_array()) {
+            for (const json& item : *v) {
+              m_stack.push_back(&item);
+              verify_nodes(n.children, depth);
+              m_stack.pop_back();
+            }
+          } else if (v->is_object()) {
+            m_stack.push_back(v);
+            verify_nodes(n.children, depth);
+            m_stack.pop_back();
+          } else {
+            verify_nodes(n.children, depth);
+          }
+          break;
+        }
+        case RenderNode::Kind::Inverted:
+          if (!lookup(m_stack, n.text)) m_ok = false;
+          verify_nodes(n.children, depth);
+          break;
+        case RenderNode::Kind::Partial:
+          if (const Parsed* p = partial(n.text, depth + 1))
+            verify_nodes(p->render, depth + 1);
+          else
+            m_ok = false;
+          break;
+      }
+    }
+  }
+
   static bool is_falsy(const json& v) {
     return v.is_null() || (v.is_boolean() && !v.get<bool>()) || (v.is_array() && v.empty());
   }
 
-  void render_nodes(const std::vector<RenderNode>& nodes) {
+  void render_nodes(const std::vector<RenderNode>& nodes, int depth) {
     for (const RenderNode& n : nodes) {
+      if (!m_ok) return;
       switch (n.kind) {
         case RenderNode::Kind::Text:
           m_out += n.text;
@@ -403,20 +462,26 @@ class Renderer {
               std::string s = v->dump();
               m_out += n.raw ? s : cpp_string_escape(s);
             }
+          } else {
+            m_ok = false;
           }
           break;
         case RenderNode::Kind::Section: {
           const json* v = lookup(m_stack, n.text);
-          if (!v || is_falsy(*v)) break;
-          if (v->is_array()) {
+          if (!v) {
+            m_ok = false;
+          } else if (is_falsy(*v)) {
+            // Not rendered; the Checker looks inside false and null (not inside empty lists).
+            if (!v->is_array()) verify_nodes(n.children, depth);
+          } else if (v->is_array()) {
             for (const json& item : *v) {
               m_stack.push_back(&item);
-              render_nodes(n.children);
+              render_nodes(n.children, depth);
               m_stack.pop_back();
             }
           } else {
             m_stack.push_back(v);
-            render_nodes(n.children);
+            render_nodes(n.children, depth);
             m_stack.pop_back();
           }
           break;
@@ -426,21 +491,28 @@ class Renderer {
           // (kainjow pushes it, so its `{{.}}` there prints nothing; the templates never use
           // `{{.}}` inside an inverted section).
           const json* v = lookup(m_stack, n.text);
-          if (v && !is_falsy(*v)) break;
-          render_nodes(n.children);
+          if (!v)
+            m_ok = false;
+          else if (!is_falsy(*v))
+            verify_nodes(n.children, depth);
+          else
+            render_nodes(n.children, depth);
           break;
         }
         case RenderNode::Kind::Partial:
-          if (auto it = m_parsed.find(n.text); it != m_parsed.end())
-            render_nodes(it->second.render);
+          if (const Parsed* p = partial(n.text, depth + 1))
+            render_nodes(p->render, depth + 1);
+          else
+            m_ok = false;
           break;
       }
     }
   }
 
-  const std::map<std::string, Parsed>& m_parsed;
+  Checker& m_checker;
   std::string& m_out;
   std::vector<const json*> m_stack;
+  bool m_ok = true;
 };
 
 }  // namespace
@@ -483,12 +555,23 @@ std::optional<std::string> render_template(const TemplateSet& set, const std::st
   if (!set.templates.count(name)) return std::nullopt;  // reported by load_templates
   std::map<std::string, Parsed> parsed;
   Checker checker(set, parsed, diags);
-  if (!checker.check(name, view)) return std::nullopt;
+  const Parsed* root = checker.parsed(name);
+  if (!root) return std::nullopt;
+  std::string out;
+  Renderer renderer(checker, out);
+  renderer.render(*root, view);
+  if (!renderer.ok()) {
+    // Something is undefined: the Checker walks again to report it at its tags.
+    if (checker.check(name, view)) {
+      throw std::logic_error("template " + name +
+                             ": the renderer found an error the checker "
+                             "does not report");
+    }
+    return std::nullopt;
+  }
 
   const diag::SourcePtr& src = set.templates.at(name);
   std::string shown = fs::path(src->path()).filename().string();
-  std::string out;
-  Renderer(parsed, out).render(name, view);
   if (out.compare(0, k_generated_marker.size(), k_generated_marker) != 0) {
     diags.report(diag::make(diag::DiagId::err_codegen_template_header, diag::Location::file(src),
                             {shown, std::string(k_generated_marker)}));
