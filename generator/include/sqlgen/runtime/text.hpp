@@ -540,11 +540,13 @@ template <>
 struct codec<Timestamp> {
   /// ISO timestamp with offset.
   static Timestamp parse(std::string_view text) {
-    if (text == "infinity") return Timestamp::max();
-    if (text == "-infinity") return Timestamp::min();
-    detail::TimestampParts p = detail::parse_timestamp(text, true, "timestamptz");
-    return Timestamp(p.days) + std::chrono::microseconds(p.time_us) -
-           std::chrono::seconds(p.offset_s);
+    detail::TimestampParts p;
+    if (!detail::parse_timestamp_fast(text, true, p)) {
+      if (text == "infinity") return Timestamp::max();
+      if (text == "-infinity") return Timestamp::min();
+      p = detail::parse_timestamp(text, true, "timestamptz");
+    }
+    return Timestamp(p.days) + std::chrono::microseconds(p.time_us - p.offset_s * 1000000);
   }
   /// UTC: "2024-01-31 11:34:56.789000+00".
   static std::string format(Timestamp v) {
@@ -685,7 +687,11 @@ void from_text(const std::optional<std::string_view>& text, T& out, std::string_
     out = text ? codec<T>::parse(*text) : codec<T>::null();
   } else {
     if (!text) throw unexpected_null(what);
-    out = codec<T>::parse(*text);
+    if constexpr (std::is_same_v<T, std::string>) {
+      out.assign(text->data(), text->size());  // reuses out's buffer
+    } else {
+      out = codec<T>::parse(*text);
+    }
   }
 }
 
