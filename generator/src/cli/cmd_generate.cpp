@@ -44,12 +44,14 @@ int run_generate(Context& ctx, const GenerateOptions& opts, std::ostream& out) {
   bool use_stamp =
       !opts.check && !pg::dump_cache_disabled_by_env() && diagnostic_count(ctx.diags) == 0;
   std::string inputs_hash;
+  codegen::InputHashes input_hashes;
   std::filesystem::path stamp_file;
   if (use_stamp) {
     inputs_hash = codegen::generate_inputs_hash(*config);
     stamp_file = codegen::stamp_path(pg::default_cache_dir(), *config);
     size_t up_to_date_files = 0;
-    if (codegen::stamp_up_to_date(stamp_file, inputs_hash, *config, &up_to_date_files)) {
+    if (codegen::stamp_up_to_date(stamp_file, inputs_hash, *config, &up_to_date_files,
+                                  &input_hashes)) {
       // The summary line of a run that found every file unchanged, named as a skip.
       out << "sqlgen: up to date (no inputs changed); 0 files written, " << up_to_date_files
           << " unchanged, 0 removed\n";
@@ -83,7 +85,7 @@ int run_generate(Context& ctx, const GenerateOptions& opts, std::ostream& out) {
     std::filesystem::path cache = stamp_file.parent_path().parent_path();
     if (pg::detail::prepare_cache_dir(cache) &&
         pg::detail::prepare_cache_dir(stamp_file.parent_path())) {
-      (void)codegen::write_stamp(stamp_file, inputs_hash, files);
+      (void)codegen::write_stamp(stamp_file, inputs_hash, files, &input_hashes);
     }
   }
   size_t query_count = 0;

@@ -25,7 +25,6 @@
 #include <chrono>
 #include <cstdint>
 #include <cstring>
-#include <mutex>
 #include <optional>
 #include <set>
 #include <string_view>
@@ -382,18 +381,6 @@ std::vector<Record> input_records(const Inputs& in, const std::vector<std::strin
   return records;
 }
 
-/// The input hashes stamp_up_to_date computed for one inputs description, for write_stamp.
-struct Remembered {
-  std::mutex mutex;
-  std::string inputs;
-  std::vector<std::string> slots;
-};
-
-Remembered& remembered() {
-  static Remembered r;
-  return r;
-}
-
 /// The builder of the inputs description: text fields go into the skeleton hash, files are
 /// stat'ed (not read) and their place in the skeleton marked.
 class InputsBuilder {
@@ -578,18 +565,13 @@ fs::path stamp_path(const fs::path& cache_dir, const config::Config& config) {
 }
 
 bool stamp_up_to_date(const fs::path& stamp_file, const std::string& inputs_hash,
-                      const config::Config& config, size_t* files) {
+                      const config::Config& config, size_t* files, InputHashes* hashes) {
   std::optional<Inputs> in = parse_inputs(inputs_hash);
   if (!in) return false;
   std::optional<Stamp> stamp = load_stamp(stamp_file);
   // Hash the inputs now, before a real run reads them, for write_stamp to record.
   std::vector<std::string> slots = input_slots(*in, stamp ? &*stamp : nullptr);
-  {
-    Remembered& r = remembered();
-    std::lock_guard<std::mutex> lock(r.mutex);
-    r.inputs = inputs_hash;
-    r.slots = slots;
-  }
+  if (hashes) *hashes = InputHashes{inputs_hash, slots};
   if (!stamp || stamp->out.empty()) return false;
   std::string hash = inputs_hash_of(*in, slots);
   if (hash != stamp->inputs) return false;
@@ -643,15 +625,12 @@ bool stamp_up_to_date(const fs::path& stamp_file, const std::string& inputs_hash
 }
 
 std::string write_stamp(const fs::path& stamp_file, const std::string& inputs_hash,
-                        const std::vector<GeneratedFile>& files, size_t keep) {
+                        const std::vector<GeneratedFile>& files, const InputHashes* hashes,
+                        size_t keep) {
   std::optional<Inputs> in = parse_inputs(inputs_hash);
   if (!in) return "not an inputs description from generate_inputs_hash";
   std::optional<std::vector<std::string>> slots;
-  {
-    Remembered& r = remembered();
-    std::lock_guard<std::mutex> lock(r.mutex);
-    if (r.inputs == inputs_hash) slots = r.slots;
-  }
+  if (hashes && hashes->inputs == inputs_hash) slots = hashes->slots;
   if (!slots) {
     // Hashed after the run: only trustworthy for files whose stat has not moved since the run
     // started.

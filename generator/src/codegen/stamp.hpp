@@ -61,19 +61,29 @@ std::string generate_inputs_hash(const config::Config& config);
 std::filesystem::path stamp_path(const std::filesystem::path& cache_dir,
                                  const config::Config& config);
 
+/// The input files' hashes as stamp_up_to_date found them before the run (recorded or read),
+/// for write_stamp; opaque to callers.
+struct InputHashes {
+  std::string inputs;              ///< the generate_inputs_hash they belong to
+  std::vector<std::string> slots;  ///< per input file, in the description's order
+};
+
 /// True when the stamp at `stamp_file` was written for the same inputs and the outputs it lists
 /// are on disk unchanged, with no other generated file in the output directory. Hashes the
-/// inputs whose recorded stat cannot be trusted (all of them without a stamp), which write_stamp
-/// of the same `inputs_hash` then records. `files` receives the number of outputs checked.
+/// inputs whose recorded stat cannot be trusted (all of them without a stamp) into `hashes`
+/// (when given), which write_stamp then records. `files` receives the number of outputs
+/// checked.
 bool stamp_up_to_date(const std::filesystem::path& stamp_file, const std::string& inputs_hash,
-                      const config::Config& config, size_t* files = nullptr);
+                      const config::Config& config, size_t* files = nullptr,
+                      InputHashes* hashes = nullptr);
 
 /// Writes the stamp of a successful run (atomically, only when its content changes) and keeps
-/// the `keep` most recently used stamps of its directory. The input hashes are those
-/// stamp_up_to_date computed before the run; without that call they are computed now, and no
+/// the `keep` most recently used stamps of its directory. `hashes` are those stamp_up_to_date
+/// computed before the run; without them (or for other inputs) they are computed now, and no
 /// stamp is written when an input's stat changed since generate_inputs_hash. Returns an error
 /// message or "".
 std::string write_stamp(const std::filesystem::path& stamp_file, const std::string& inputs_hash,
-                        const std::vector<GeneratedFile>& files, size_t keep = k_stamp_entries);
+                        const std::vector<GeneratedFile>& files,
+                        const InputHashes* hashes = nullptr, size_t keep = k_stamp_entries);
 
 }  // namespace sqlgen::codegen
