@@ -362,6 +362,20 @@ TEST_CASE("per-query @override: a column or parameter gets another C++ type", "[
                            "query's parameters") != std::string::npos);
 }
 
+TEST_CASE("a composite type holding a table's row type is an error, not broken C++", "[codegen]") {
+  util::TempDir tmp("sqlgen-codegen");
+  write_project(tmp.path(), "",
+                "CREATE TABLE m.t (id int);\nCREATE TYPE m.pair AS (row m.t, n int);\n",
+                "-- name: GetT :many\nSELECT id FROM m.t;\n");
+  GenerateRun r = generate(tmp.path() / "sqlgen.yaml");
+  CHECK(r.exit_code == 1);
+  CHECK(r.diagnostics.find("migrations/001_init.sql:4:13: error: field \"row\" of composite type "
+                           "\"m.pair\", whose type is the row type of table \"m.t\", is not "
+                           "supported by the C++ generator: use a composite type") !=
+        std::string::npos);
+  CHECK(!fs::exists(tmp.path() / "out"));
+}
+
 TEST_CASE(":copyfrom needs INSERT INTO t (cols) VALUES ($1, ...)", "[codegen]") {
   util::TempDir tmp("sqlgen-codegen");
   write_project(

@@ -153,6 +153,16 @@ json models_view(const config::Config& config, const catalog::Catalog& cat, cons
     json fields = json::array();
     for (size_t i = 0; i < t->fields.size(); ++i) {
       const catalog::Column& f = t->fields[i];
+      // Composite structs are declared before table structs: one cannot hold a table's row.
+      Oid inner = f.type.oid;
+      if (Oid e = cat.element_type(inner)) inner = e;
+      if (const catalog::Type* ft = cat.type(inner); ft && ft->relation != 0) {
+        diags.report(diag::make(
+            diag::DiagId::err_codegen_unsupported, t->origin.location(),
+            {"field \"" + f.name + "\" of composite type \"" + sql_name +
+                 "\", whose type is the row type of table \"" + ft->schema + "." + ft->name + "\",",
+             ": use a composite type (CREATE TYPE ... AS) for the field"}));
+      }
       std::string fname = field_name(f.name);
       fields_scope.declare(fname, "field \"" + f.name + "\"", t->origin.location());
       CppType type = types.map(f.type.oid, f.not_null, std::nullopt, module);
