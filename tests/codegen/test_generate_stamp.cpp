@@ -5,12 +5,10 @@
 // use the stamp. The skip is proven by the run's summary line and untouched mtimes, not by
 // timing.
 #include <catch2/catch.hpp>
-#include <random>
 
 #include "codegen/codegen_support.hpp"
 #include "codegen/stamp.hpp"
 #include "support/run.hpp"
-#include "util/sha256.hpp"
 
 using namespace sqlgen;
 using namespace sqlgen::testing;
@@ -249,29 +247,4 @@ TEST_CASE("stamp: a run with errors leaves the previous stamp and outputs alone"
   // Back to the stamped inputs: the outputs on disk are still theirs.
   p.write("queries/items.sql", query);
   CHECK(skipped(p.run()));
-}
-
-TEST_CASE("sha256: CPU extensions and portable code agree (FIPS 180-4 vectors, random input)",
-          "[codegen][stamp]") {
-  CHECK(util::sha256_hex("abc") ==
-        "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
-  CHECK(util::detail::sha256_hex_portable("abc") == util::sha256_hex("abc"));
-  CHECK(util::sha256_hex(std::string(1000000, 'a')) ==
-        "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
-  std::mt19937 rng(42);
-  for (size_t len = 0; len < 300; ++len) {
-    std::string s(len, '\0');
-    for (char& c : s) c = static_cast<char>(rng());
-    // Incremental updates in random pieces give the one-shot digest.
-    util::Sha256 h;
-    for (size_t i = 0; i < s.size();) {
-      size_t n = std::min<size_t>(rng() % 100, s.size() - i);
-      h.update(std::string_view(s).substr(i, n));
-      i += n;
-    }
-    std::string digest = h.hex_digest();
-    INFO("length " << len);
-    CHECK(digest == util::sha256_hex(s));
-    CHECK(digest == util::detail::sha256_hex_portable(s));
-  }
 }

@@ -16,6 +16,7 @@
 #include "support/pg_fixture.hpp"
 #include "support/run.hpp"
 #include "util/fs.hpp"
+#include "util/sha256.hpp"
 
 namespace fs = std::filesystem;
 using namespace sqlgen;
@@ -123,23 +124,6 @@ Loaded load(const fs::path& project) {
 
 }  // namespace
 
-TEST_CASE("dump cache: SHA-256 matches the FIPS 180-4 test vectors", "[dump]") {
-  CHECK(pg::sha256_hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
-  CHECK(pg::sha256_hex("abc") ==
-        "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
-  CHECK(pg::sha256_hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq") ==
-        "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
-  CHECK(pg::sha256_hex(std::string(1000000, 'a')) ==
-        "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
-  // Padding edges: 55, 56 and 64 bytes.
-  CHECK(pg::sha256_hex(std::string(55, 'a')) ==
-        "9f4390f8d30c2dd92ec9f095b65e2b9ae9b0a925a5258e241c9f1e910f734318");
-  CHECK(pg::sha256_hex(std::string(56, 'a')) ==
-        "b35439a4ac6f0948b6d6f9e3c6af0f5f590ce20f1bde7090ef7970686ec6738a");
-  CHECK(pg::sha256_hex(std::string(64, 'a')) ==
-        "ffe054fe7ae0cb6dc65c3af9b61d5209f439851db43d0ba5997337df154668eb");
-}
-
 TEST_CASE("dump cache: the key changes with every input the dump depends on", "[dump]") {
   util::TempDir dir;
   make_project("recreate", dir.path());
@@ -193,7 +177,7 @@ TEST_CASE("dump cache: the key changes with every input the dump depends on", "[
 TEST_CASE("dump cache: entries are validated, stored atomically and capped", "[dump]") {
   util::TempDir dir;
   pg::DumpCache cache(dir.path() / "cache");
-  const std::string k1 = pg::sha256_hex("one");
+  const std::string k1 = util::sha256_hex("one");
   CHECK_FALSE(cache.load(k1).has_value());  // no cache dir yet
   REQUIRE(cache.store(k1, {"CREATE TABLE t ();\n", 3, 1}).empty());
   std::optional<pg::CachedDump> hit = cache.load(k1);
@@ -207,7 +191,7 @@ TEST_CASE("dump cache: entries are validated, stored atomically and capped", "[d
   CHECK((st.st_mode & 0777) == 0700);
 
   // An entry whose header names another key, or is cut short, is a miss.
-  const std::string k2 = pg::sha256_hex("two");
+  const std::string k2 = util::sha256_hex("two");
   fs::copy_file(cache.entry_path(k1), cache.entry_path(k2));
   CHECK_FALSE(cache.load(k2).has_value());
   write(cache.entry_path(k2), "-- sqlgen dump cache v1 key=" + k2 + " applied=3");
@@ -217,7 +201,7 @@ TEST_CASE("dump cache: entries are validated, stored atomically and capped", "[d
   // Only the `keep` most recently used entries stay; a load counts as a use.
   std::vector<std::string> keys;
   for (int i = 0; i < 5; ++i) {
-    keys.push_back(pg::sha256_hex("entry " + std::to_string(i)));
+    keys.push_back(util::sha256_hex("entry " + std::to_string(i)));
     // mtime order must be strict even on coarse file systems
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
     REQUIRE(cache.store(keys.back(), {"-- " + std::to_string(i) + "\n", 1, 0}, 4).empty());

@@ -555,7 +555,10 @@ std::string quote_identifier(std::string_view ident) {
     char category = keyword_category(ident);
     safe = category == 0 || category == 'U';
   }
-  if (safe) return std::string(ident);
+  return safe ? std::string(ident) : double_quote(ident);
+}
+
+std::string double_quote(std::string_view ident) {
   std::string out = "\"";
   for (char c : ident) {
     if (c == '"') out += '"';

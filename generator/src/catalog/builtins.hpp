@@ -192,6 +192,8 @@ char keyword_category(std::string_view word);
 /// PostgreSQL's quote_identifier(): double-quotes unless a plain lowercase identifier
 /// that is no keyword other than an unreserved one.
 std::string quote_identifier(std::string_view ident);
+/// `ident` in double quotes, inner quotes doubled, whatever it is (`"users"`).
+std::string double_quote(std::string_view ident);
 
 /// PostgreSQL's format_type(oid, typmod) for builtin types, e.g. "character varying(40)",
 /// "timestamp(3) with time zone", "integer[]". With `typmod_given` false it behaves like

@@ -3,6 +3,7 @@
 // table's, else `<Query>Row` with embedded structs) and, for :copyfrom, the COPY target.
 #include <algorithm>
 
+#include "catalog/builtins.hpp"
 #include "codegen/internal.hpp"
 #include "parse/parse.hpp"
 
@@ -27,15 +28,6 @@ bool returns_rows(QueryCommand c) {
 bool takes_items(QueryCommand c) {
   return c == QueryCommand::CopyFrom || c == QueryCommand::BatchExec ||
          c == QueryCommand::BatchOne || c == QueryCommand::BatchMany;
-}
-
-std::string quote_ident(const std::string& s) {
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
 }
 
 /// Marks the last element of a JSON array with "last": true (others false).
@@ -404,11 +396,11 @@ void QueryBuilder::copy_target(const source::Query& sq, const analyze::AnalyzedQ
       m_mod.search_path.empty() ? m_config.search_path : m_mod.search_path;
   const catalog::Relation* rel = m_cat.find_relation(target.schema, target.table, search_path);
   std::string schema = rel ? rel->schema : target.schema;
-  view["copy_table"] =
-      (schema.empty() ? "" : quote_ident(schema) + ".") + quote_ident(target.table);
+  view["copy_table"] = (schema.empty() ? "" : catalog::builtins::double_quote(schema) + ".") +
+                       catalog::builtins::double_quote(target.table);
   json columns = json::array(), values = json::array();
   for (size_t i = 0; i < target.columns.size(); ++i) {
-    columns.push_back(json{{"name", quote_ident(target.columns[i].first)}});
+    columns.push_back(json{{"name", catalog::builtins::double_quote(target.columns[i].first)}});
     values.push_back(
         json{{"expr", "item." + param_fields[numbers[i] - 1]["name"].get<std::string>()}});
   }

@@ -4,20 +4,12 @@
 #include <functional>
 
 #include "analyze/types.hpp"
+#include "catalog/builtins.hpp"
 #include "codegen/internal.hpp"
 
 namespace sqlgen::codegen {
 
 namespace {
-
-std::string quote_ident(const std::string& s) {
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
 
 bool is_model_type(const catalog::Type& t) {
   return t.extension.empty() && t.elem == 0 &&
@@ -63,7 +55,8 @@ Plan make_plan(const config::Config& config, const catalog::Catalog& cat,
   // Views (and CREATE TABLE AS) have no known columns in the catalog: analyze SELECT *.
   for (const auto& [oid, rel] : cat.relations()) {
     if (!is_model_relation(rel) || rel.columns_known) continue;
-    std::string sql = "SELECT * FROM " + quote_ident(rel.schema) + "." + quote_ident(rel.name);
+    std::string sql = "SELECT * FROM " + catalog::builtins::double_quote(rel.schema) + "." +
+                      catalog::builtins::double_quote(rel.name);
     source::Query q;
     q.name = rel.name;
     q.command = source::QueryCommand::Many;

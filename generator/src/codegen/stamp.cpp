@@ -32,6 +32,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "util/cache_key.hpp"
 #include "util/fs.hpp"
 #include "util/parallel.hpp"
 #include "util/sha256.hpp"
@@ -49,32 +50,6 @@ constexpr std::string_view k_inputs_magic = "sqlgen generate inputs v2";
 constexpr int64_t k_ns_per_s = 1'000'000'000;
 // Below this many files to read, threads cost more than they save.
 constexpr size_t k_parallel_reads = 8;
-
-/// Appends length-prefixed fields, so no two field sequences hash alike.
-class Fields {
- public:
-  Fields& field(std::string_view s) {
-    std::string len = std::to_string(s.size());
-    m_sha.update(len).update(":").update(s).update(";");
-    return *this;
-  }
-  std::string hex() { return m_sha.hex_digest(); }
-
- private:
-  util::Sha256 m_sha;
-};
-
-/// sqlgen's version and which build of it runs (size and mtime of the executable), as the
-/// dump cache keys it: a rebuilt sqlgen never trusts an old stamp.
-std::string build_identity() {
-  std::string id = std::string("sqlgen ") + SQLGEN_VERSION;
-  struct stat st {};
-  if (::stat("/proc/self/exe", &st) == 0) {
-    id += " exe size=" + std::to_string(st.st_size) +
-          " mtime=" + std::to_string(st.st_mtim.tv_sec) + "." + std::to_string(st.st_mtim.tv_nsec);
-  }
-  return id;
-}
 
 int64_t ns_of(const struct timespec& ts) {
   return static_cast<int64_t>(ts.tv_sec) * k_ns_per_s + ts.tv_nsec;
@@ -364,7 +339,7 @@ std::vector<std::string> input_slots(const Inputs& in, const Stamp* stamp) {
 }
 
 std::string inputs_hash_of(const Inputs& in, const std::vector<std::string>& slots) {
-  Fields f;
+  util::KeyHasher f;
   f.field(k_inputs_magic).field(in.skeleton).field(std::to_string(slots.size()));
   for (const std::string& s : slots) f.field(s);
   return f.hex();
@@ -406,7 +381,7 @@ class InputsBuilder {
 
  private:
   int64_t m_ref;  // before any stat
-  Fields m_skeleton;
+  util::KeyHasher m_skeleton;
   std::vector<Record> m_files;
 };
 
@@ -529,7 +504,7 @@ bool has_stray_generated_file(const fs::path& out_dir, const std::set<fs::path>&
 std::string generate_inputs_hash(const config::Config& config) {
   InputsBuilder f;  // takes the reference time first
   fs::path base = absolute_normal(config.dir.empty() ? fs::path(".") : config.dir);
-  f.field(k_stamp_magic).field(build_identity());
+  f.field(k_stamp_magic).field(util::build_identity());
   std::string config_path = config.source ? config.source->path() : std::string();
   f.field("config").field(absolute_normal(config_path).generic_string());
   f.field(config.source ? config.source->text() : std::string_view("<no config text>"));

@@ -14,6 +14,7 @@
 #include "pg/cluster.hpp"
 #include "pg/dump.hpp"
 #include "pg/template_cache.hpp"
+#include "util/cache_key.hpp"
 #include "util/fs.hpp"
 #include "util/sha256.hpp"
 
@@ -38,35 +39,6 @@ constexpr std::string_view k_entry_magic = "-- sqlgen dump cache v1 key=";
 constexpr std::array k_session_env = {"PGOPTIONS", "PGTZ", "PGDATESTYLE", "PGCLIENTENCODING"};
 
 // ---- key ---------------------------------------------------------------------------------
-
-/// An unambiguous serialization: every field is its length, ':', its bytes, ';'.
-class KeyWriter {
- public:
-  KeyWriter& field(std::string_view s) {
-    m_buf += std::to_string(s.size());
-    m_buf += ':';
-    m_buf += s;
-    m_buf += ';';
-    return *this;
-  }
-  KeyWriter& field(int64_t n) { return field(std::to_string(n)); }
-  const std::string& bytes() const { return m_buf; }
-
- private:
-  std::string m_buf;
-};
-
-/// sqlgen's version and which build of it runs (size and mtime of the executable, as ccache
-/// checks a compiler), so a rebuilt sqlgen with the same version number never reuses entries.
-std::string build_identity() {
-  std::string id = std::string("sqlgen ") + SQLGEN_VERSION;
-  struct stat st {};
-  if (::stat("/proc/self/exe", &st) == 0) {
-    id += " exe size=" + std::to_string(st.st_size) +
-          " mtime=" + std::to_string(st.st_mtim.tv_sec) + "." + std::to_string(st.st_mtim.tv_nsec);
-  }
-  return id;
-}
 
 /// The module owning `version` (by the config's version ranges), "" when none does.
 std::string module_of(const config::Config& config, int64_t version) {
@@ -107,14 +79,12 @@ std::optional<size_t> read_count(std::string_view line, std::string_view name, s
 
 }  // namespace
 
-std::string sha256_hex(std::string_view data) { return util::sha256_hex(data); }
-
 std::string dump_cache_key(const config::Config& config,
                            const std::vector<source::Migration>& migrations,
                            const std::vector<Fixture>& fixtures, TransactionMode mode,
                            const std::string& server_version) {
-  KeyWriter w;
-  w.field("sqlgen-dump-key-v1").field(build_identity()).field(k_dump_recipe);
+  util::KeyHasher w;
+  w.field("sqlgen-dump-key-v1").field(util::build_identity()).field(k_dump_recipe);
   for (const std::string& table : DumpOptions{}.exclude_tables) w.field("exclude").field(table);
   w.field("server").field(server_version);
   w.field("mode").field(transaction_mode_name(mode));
@@ -140,7 +110,7 @@ std::string dump_cache_key(const config::Config& config,
         .field(fs::path(path).filename().string())
         .field(f.source ? f.source->text() : std::string_view());
   }
-  return sha256_hex(w.bytes());
+  return w.hex();
 }
 
 bool dump_cache_disabled_by_env() {

@@ -30,9 +30,6 @@ namespace sqlgen::pg {
 /// Entries kept in the dump cache; older ones are removed when a new one is stored.
 inline constexpr size_t k_dump_cache_entries = 32;
 
-/// SHA-256 of `data` as 64 lowercase hex digits.
-std::string sha256_hex(std::string_view data);
-
 /// The cache key of a dump: SHA-256 of every input the normalized dump depends on (see the
 /// header comment). `server_version` is `Binaries::version` of the server that would run it.
 std::string dump_cache_key(const config::Config& config,
