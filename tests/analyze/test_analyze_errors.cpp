@@ -45,3 +45,32 @@ TEST_CASE("a parameter conflict notes where the parameter got its first type", "
         "SELECT id FROM shop.customers WHERE id = @v OR email = @v;\n"
         "                                         ^~\n");
 }
+
+TEST_CASE("an operand compared several times is typed and schema-qualified once", "[analyze]") {
+  auto migrations = testing::load_case_migrations("analyze/shop/schema");
+  diag::DiagnosticEngine diags;
+  catalog::Catalog cat = catalog::build_catalog(migrations, diags);
+  auto src = diag::make_source(
+      "q.sql",
+      "-- name: In :many\nSELECT id FROM orders WHERE @s::order_status IN ('new', 'paid');\n"
+      "-- name: Between :many\n"
+      "SELECT id FROM orders WHERE status BETWEEN 'new'::order_status AND 'paid';\n"
+      "-- name: Case :many\n"
+      "SELECT CASE @t::order_status WHEN 'new' THEN 1 WHEN 'paid' THEN 2 END FROM orders;\n");
+  auto queries = source::read_query_file(src, diags);
+  REQUIRE(queries.size() == 3);
+  analyze::AnalyzeOptions opts;
+  opts.search_path = {"shop", "public"};
+  std::vector<std::string> sql;
+  for (const source::Query& q : queries)
+    sql.push_back(analyze::analyze_query(cat, q, opts, diags).sql);
+  INFO(diag::render_all(diags, false));
+  CHECK(diags.error_count() == 0);
+  CHECK(sql[0] == "SELECT id FROM shop.orders WHERE $1::shop.order_status IN ('new', 'paid')");
+  CHECK(sql[1] ==
+        "SELECT id FROM shop.orders WHERE status BETWEEN "
+        "'new'::shop.order_status AND 'paid'");
+  CHECK(sql[2] ==
+        "SELECT CASE $1::shop.order_status WHEN 'new' THEN 1 WHEN 'paid' THEN 2 "
+        "END FROM shop.orders");
+}

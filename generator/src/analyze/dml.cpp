@@ -16,10 +16,7 @@ bool Analyzer::dml_target(const QualName& table, const std::string& alias,
   scope.parent = parent;
   add_ctes(with, scope, parent);
   *rel = find_relation(table);
-  if (!*rel) {
-    m_failed = true;
-    return false;
-  }
+  if (!*rel) return false;  // reported by find_relation
   target.name = alias.empty() ? (*rel)->name : alias;
   target.schema = (*rel)->schema;
   target.cols = relation_cols(**rel);

@@ -234,7 +234,7 @@ Typed Analyzer::infer(const Expr& e, Scope& scope) {
         casts.push_back(&c->as<TypeCastExpr>());
       }
       ExprType inner = type_name(casts.back()->type);
-      ExprType outer = type_name(casts.front()->type);
+      ExprType outer = casts.size() == 1 ? inner : type_name(casts.front()->type);
       if (inner.oid == 0 || outer.oid == 0) return Typed{};
       m_binding_cast = true;
       bind(e, inner);
@@ -248,9 +248,12 @@ Typed Analyzer::infer(const Expr& e, Scope& scope) {
     t.is_param = !st.typed;
     return t;
   }
+  // `left`: the left operand already typed by the caller (IN, BETWEEN and CASE compare one
+  // operand with several others); an untyped parameter is typed again, as an earlier
+  // comparison may have bound it.
   auto resolve_binary = [&](const std::vector<std::string>& op, const Expr* l, const Expr* r,
-                            Span span) -> Typed {
-    Typed lt = l ? infer(*l, scope) : Typed{};
+                            Span span, const Typed* left = nullptr) -> Typed {
+    Typed lt = !l ? Typed{} : left && !left->is_param ? *left : infer(*l, scope);
     Typed rt = infer(*r, scope);
     if ((l && lt.type.oid == 0) || rt.type.oid == 0) return Typed{};  // operand already failed
     OperatorMatch m = resolve_operator(m_cat, op, l ? lt.type.oid : 0, rt.type.oid, m_search_path);
@@ -382,8 +385,9 @@ Typed Analyzer::infer(const Expr& e, Scope& scope) {
         case AExpr::Op::In: {
           // `x IN (a, b)` compares like `x = a OR x = b` (strict `=`).
           bool nullable = false;
+          Typed lhs = infer(*a.lhs, scope);
           for (const ExprPtr& item : a.list) {
-            Typed t = resolve_binary({"="}, a.lhs.get(), item.get(), item->span);
+            Typed t = resolve_binary({"="}, a.lhs.get(), item.get(), item->span, &lhs);
             nullable = nullable || t.nullable;
           }
           return Typed{{builtin_type::k_bool, -1}, nullable, nullptr, "", false};
@@ -392,12 +396,15 @@ Typed Analyzer::infer(const Expr& e, Scope& scope) {
         case AExpr::Op::NotBetween:
         case AExpr::Op::BetweenSym:
         case AExpr::Op::NotBetweenSym: {
-          bool nullable = infer(*a.lhs, scope).nullable;
+          Typed lhs = infer(*a.lhs, scope);
+          bool nullable = lhs.nullable;
           if (a.list.size() == 2) {
             nullable =
-                resolve_binary({">="}, a.lhs.get(), a.list[0].get(), e.span).nullable || nullable;
+                resolve_binary({">="}, a.lhs.get(), a.list[0].get(), e.span, &lhs).nullable ||
+                nullable;
             nullable =
-                resolve_binary({"<="}, a.lhs.get(), a.list[1].get(), e.span).nullable || nullable;
+                resolve_binary({"<="}, a.lhs.get(), a.list[1].get(), e.span, &lhs).nullable ||
+                nullable;
           }
           return Typed{{builtin_type::k_bool, -1}, nullable, nullptr, "", false};
         }
@@ -516,8 +523,9 @@ Typed Analyzer::infer(const Expr& e, Scope& scope) {
     case ExprKind::Case: {
       const auto& c = e.as<CaseExpr>();
       if (c.arg) {
+        Typed arg = infer(*c.arg, scope);
         for (const auto& [when, then] : c.whens) {
-          resolve_binary({"="}, c.arg.get(), when.get(), when->span);
+          resolve_binary({"="}, c.arg.get(), when.get(), when->span, &arg);
         }
       } else {
         for (const auto& [when, then] : c.whens) {

@@ -164,6 +164,10 @@ void Analyzer::qualify(const std::string& schema, parse::Span span) {
   if (span.offset < m_query.offset || span.offset + span.length > m_query.offset + m_query.length) {
     return;
   }
+  // Once per name, however often an expression holding it is typed.
+  for (const Edit& e : m_edits) {
+    if (e.offset == span.offset && e.length == 0) return;
+  }
   m_edits.push_back(Edit{span.offset, 0, quote(schema) + "."});
 }
 
@@ -298,8 +302,7 @@ void Analyzer::add_from(const FromItem& item, Scope& scope, const Scope* parent)
         entry.cols = cte->cols;
       } else {
         const catalog::Relation* rel = find_relation(t.name);
-        if (!rel) {
-          m_failed = true;
+        if (!rel) {  // reported by find_relation (unless quiet: a view's problem)
           scope.broken = true;
           return;
         }
@@ -326,8 +329,12 @@ void Analyzer::add_from(const FromItem& item, Scope& scope, const Scope* parent)
         const auto& f = call->as<FuncCallExpr>();
         // Resolve like an expression (arguments see LATERAL columns).
         Typed t = infer(*call, scope);
+        // The argument types again, for the result columns: quietly, as infer() above already
+        // reported their problems and made their edits.
         std::vector<ExprType> arg_types;
+        ++m_quiet;
         for (const ExprPtr& a : f.args) arg_types.push_back(infer(*a, scope).type);
+        --m_quiet;
         FunctionMatch m = resolve_function(m_cat, f.name, arg_types, m_search_path);
         std::string fname = f.name.empty() ? "" : f.name.back();
         if (!fr.column_defs.empty()) {

@@ -30,3 +30,12 @@ SELECT @anything; -- expected-warning {{the type of parameter $1 cannot be known
 
 -- name: InsertUnknownColumn :exec
 INSERT INTO shop.customers (emali) VALUES (@e); -- expected-error {{column "emali" of relation "customers" does not exist, did you mean "email"?}}
+
+-- name: InListOnce :many
+SELECT id FROM shop.customers WHERE nme IN (1, 2, 3); -- expected-error {{column "nme" does not exist, did you mean "name"?}}
+
+-- name: BetweenOnce :many
+SELECT id FROM shop.customers WHERE nme BETWEEN 1 AND 2; -- expected-error {{column "nme" does not exist, did you mean "name"?}}
+
+-- name: FromFunctionOnce :many
+SELECT g FROM shop.customers c, generate_series(1, c.nme) g; -- expected-error {{column c.nme does not exist, did you mean "name"?}}
