@@ -169,6 +169,9 @@ TEST_CASE("vet --fix: objects the pattern cannot carry over leave the statement 
   std::vector<Blocker> blockers = {
       {"CREATE VIEW hot AS SELECT name FROM person WHERE name <> '';",
        "view \"public.hot\" reads \"public.person\""},
+      // Read through a subquery under a function call.
+      {"CREATE VIEW first_name AS SELECT coalesce((SELECT name FROM person LIMIT 1), '');",
+       "view \"public.first_name\" reads \"public.person\""},
       {"ALTER TABLE person ADD CONSTRAINT not_sad CHECK (current_mood <> 'sad');",
        "check constraint \"not_sad\" of \"public.person\" may compare column \"current_mood\" of "
        "\"public.person\" with values of the old type"},

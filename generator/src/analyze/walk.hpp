@@ -1,6 +1,6 @@
 #pragma once
-// Internal to analyze/: visiting every expression of a statement, including
-// those inside subqueries, CTEs, FROM functions and joins.
+// Visiting every expression of a statement, including those inside subqueries, CTEs, FROM
+// functions and joins (used by analyze/ and vet/).
 
 #include <functional>
 

@@ -1,5 +1,6 @@
 // The relations a view's defining query reads: PostgreSQL refuses to change the
 // type of a column a view depends on, so the fixer must know them.
+#include "analyze/walk.hpp"
 #include "vet/internal.hpp"
 
 namespace sqlgen::vet::detail {
@@ -56,25 +57,13 @@ class ReadCollector {
     }
   }
 
-  /// Subqueries anywhere in an expression (the operands of AND/OR/NOT and operators).
+  /// The FROM items of subqueries anywhere in an expression (under operators, function
+  /// calls, COALESCE, CASE, casts, ...).
   void expr(const parse::Expr* e) {
-    if (!e) return;
-    switch (e->kind) {
-      case parse::ExprKind::SubLink:
-        if (const auto& q = e->as<parse::SubLinkExpr>().subselect) statement(*q);
-        return;
-      case parse::ExprKind::BoolExpr:
-        for (const parse::ExprPtr& a : e->as<parse::BoolExpr>().args) expr(a.get());
-        return;
-      case parse::ExprKind::AExpr: {
-        const auto& a = e->as<parse::AExpr>();
-        expr(a.lhs.get());
-        expr(a.rhs.get());
-        return;
-      }
-      default:
-        return;
-    }
+    analyze::walk_expr(e, [&](const parse::Expr& x) {
+      if (x.kind != parse::ExprKind::SubLink) return;
+      if (const auto& q = x.as<parse::SubLinkExpr>().subselect) statement(*q);
+    });
   }
 
   const catalog::Catalog& m_cat;
