@@ -28,10 +28,6 @@ size_t diagnostic_count(const diag::DiagnosticEngine& diags) {
 
 }  // namespace
 
-int run_generate(Context& ctx, std::ostream& out) {
-  return run_generate(ctx, GenerateOptions{}, out);
-}
-
 int run_generate(Context& ctx, const GenerateOptions& opts, std::ostream& out) {
   std::optional<config::Config> config = config::load_config(ctx.config_path, ctx.diags);
   if (!config) return k_exit_ok;  // diagnostics explain why

@@ -27,9 +27,6 @@ struct GenerateOptions {
   std::string output = "";  ///< --output: directory instead of the config's `output` (from the cwd)
 };
 
-/// `sqlgen generate`: everything `make gen` produces from sqlgen.yaml.
-int run_generate(Context& ctx, std::ostream& out);
-
 /// `sqlgen generate [--check]`: writes (or with --check, compares) catalog.sql and every
 /// module's models.hpp / queries.hpp; stale generated files are removed (or reported).
 int run_generate(Context& ctx, const GenerateOptions& opts, std::ostream& out);

@@ -11,6 +11,19 @@
 
 using namespace sqlgen::cli;
 
+namespace {
+
+/// Prints the diagnostics gathered before an internal error; a failure there must not hide
+/// the internal error's exit code.
+void finish_after_internal_error(Context& ctx, bool tty) {
+  try {
+    ctx.finish(std::cerr, tty);
+  } catch (...) {
+  }
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
   Context ctx;
   CLI::App app{"sqlgen: typed C++ from PostgreSQL queries, and a guard for the schema"};
@@ -118,8 +131,12 @@ int main(int argc, char** argv) {
     int diag_rc = ctx.finish(std::cerr, tty);
     return rc != k_exit_ok ? rc : diag_rc;
   } catch (const std::exception& e) {
-    ctx.finish(std::cerr, tty);
+    finish_after_internal_error(ctx, tty);
     std::cerr << "sqlgen: internal error: " << e.what() << "\n";
+    return k_exit_internal;
+  } catch (...) {
+    finish_after_internal_error(ctx, tty);
+    std::cerr << "sqlgen: internal error: an exception of unknown type\n";
     return k_exit_internal;
   }
 }
