@@ -345,16 +345,6 @@ void load_module_fixtures(const config::Config& config, size_t index,
 
 }  // namespace
 
-std::optional<TransactionMode> parse_transaction_mode(std::string_view text) {
-  if (text == "single") return TransactionMode::Single;
-  if (text == "per-migration") return TransactionMode::PerMigration;
-  return std::nullopt;
-}
-
-std::string_view transaction_mode_name(TransactionMode mode) {
-  return mode == TransactionMode::Single ? "single" : "per-migration";
-}
-
 std::optional<int64_t> fixture_version(const config::Config& config, size_t module_index,
                                        int64_t number) {
   const config::VersionRange range = config.version_range(module_index);

@@ -22,17 +22,9 @@ namespace sqlgen::pg {
 /// The table the runner creates and records applied migrations in; left out of schema dumps.
 inline constexpr const char* k_tracking_table = "public.sqlgen_migrations";
 
-/// How the runner groups migrations into transactions.
-enum class TransactionMode {
-  Single,        ///< every pending migration in one transaction (a deploy of several at once)
-  PerMigration,  ///< each migration, with its fixtures, in its own transaction
-};
-
-/// "single" or "per-migration"; nullopt for anything else.
-std::optional<TransactionMode> parse_transaction_mode(std::string_view text);
-
-/// The mode's command-line spelling.
-std::string_view transaction_mode_name(TransactionMode mode);
+using source::parse_transaction_mode;
+using source::transaction_mode_name;
+using source::TransactionMode;
 
 /// Seed data: plain SQL run right after the migration with the same version, in its transaction,
 /// so later migrations meet rows like production's (e.g. values they must cast).

@@ -196,4 +196,14 @@ std::vector<Migration> load_schema_paths(const std::vector<std::string>& paths,
   return out;
 }
 
+std::optional<TransactionMode> parse_transaction_mode(std::string_view text) {
+  if (text == "single") return TransactionMode::Single;
+  if (text == "per-migration") return TransactionMode::PerMigration;
+  return std::nullopt;
+}
+
+std::string_view transaction_mode_name(TransactionMode mode) {
+  return mode == TransactionMode::Single ? "single" : "per-migration";
+}
+
 }  // namespace sqlgen::source

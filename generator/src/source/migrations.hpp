@@ -88,4 +88,17 @@ std::vector<Migration> load_all_migrations(const config::Config& config,
 std::vector<Migration> load_schema_paths(const std::vector<std::string>& paths,
                                          diag::DiagnosticEngine& diags);
 
+/// How a migration runner groups migrations into transactions (what `sqlgen dump` runs and
+/// what `sqlgen vet` models).
+enum class TransactionMode {
+  Single,        ///< every pending migration in one transaction (a deploy of several at once)
+  PerMigration,  ///< each migration, with its fixtures, in its own transaction
+};
+
+/// "single" or "per-migration"; nullopt for anything else.
+std::optional<TransactionMode> parse_transaction_mode(std::string_view text);
+
+/// The mode's command-line spelling.
+std::string_view transaction_mode_name(TransactionMode mode);
+
 }  // namespace sqlgen::source

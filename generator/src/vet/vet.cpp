@@ -11,16 +11,6 @@
 
 namespace sqlgen::vet {
 
-std::optional<TransactionMode> parse_transaction_mode(std::string_view text) {
-  if (text == "single") return TransactionMode::Single;
-  if (text == "per-migration") return TransactionMode::PerMigration;
-  return std::nullopt;
-}
-
-std::string_view transaction_mode_name(TransactionMode mode) {
-  return mode == TransactionMode::Single ? "single" : "per-migration";
-}
-
 namespace {
 
 using namespace detail;

@@ -21,17 +21,9 @@
 
 namespace sqlgen::vet {
 
-/// How the migration runner groups migrations into transactions.
-enum class TransactionMode {
-  Single,        ///< every pending migration in one transaction (a deploy of several at once)
-  PerMigration,  ///< each migration in its own transaction
-};
-
-/// "single" or "per-migration"; nullopt for anything else.
-std::optional<TransactionMode> parse_transaction_mode(std::string_view text);
-
-/// The mode's command-line spelling.
-std::string_view transaction_mode_name(TransactionMode mode);
+using source::parse_transaction_mode;
+using source::transaction_mode_name;
+using source::TransactionMode;
 
 /// What vet checks and how it models the run.
 struct Options {
