@@ -9,6 +9,7 @@
 
 #include <atomic>
 #include <cerrno>
+#include <csignal>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
@@ -16,10 +17,12 @@
 
 #include "cli/commands.hpp"
 #include "cli/load.hpp"
+#include "codegen/codegen.hpp"
 #include "pg/cluster.hpp"
 #include "pg/dump.hpp"
 #include "pg/dump_cache.hpp"
 #include "pg/migrate.hpp"
+#include "pg/process.hpp"
 #include "util/fs.hpp"
 
 extern char** environ;
@@ -31,7 +34,10 @@ using diag::DiagId;
 
 namespace {
 
-/// Exit code and output of a helper program (git, tar, diff).
+/// How long a helper program may take (git on a large repository, tar); then it is stopped.
+constexpr std::chrono::minutes k_tool_timeout{10};
+
+/// Exit code and output of a helper program (git, tar).
 struct ToolRun {
   bool started = false;
   int exit_code = -1;  ///< -1 when killed by a signal
@@ -61,9 +67,14 @@ ToolRun run_tool(const std::vector<std::string>& argv) {
     r.error = argv[0] + ": " + std::strerror(rc);
     return r;
   }
-  int status = 0;
-  while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+  std::optional<int> waited = pg::detail::wait_for(pid, k_tool_timeout);
+  if (!waited) {
+    pg::detail::terminate(pid, SIGTERM, std::chrono::seconds(5));
+    r.error =
+        argv[0] + ": did not finish within " + std::to_string(k_tool_timeout.count()) + " minutes";
+    return r;
   }
+  int status = *waited;
   r.started = true;
   r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   r.out = util::read_file(out_path).text.value_or("");
@@ -93,28 +104,6 @@ std::optional<std::string> must_run(Context& ctx, const std::vector<std::string>
 std::string trim_newline(std::string s) {
   while (!s.empty() && (s.back() == '\n' || s.back() == '\r')) s.pop_back();
   return s;
-}
-
-/// `diff -u` of two texts with the given labels; "" when they are equal, nullopt (reported)
-/// when diff cannot run.
-std::optional<std::string> unified_diff(Context& ctx, const std::string& old_label,
-                                        const std::string& old_text, const std::string& new_label,
-                                        const std::string& new_text) {
-  if (old_text == new_text) return std::string();
-  util::TempDir tmp("sqlgen-diff");
-  const fs::path a = tmp.path() / "a.sql";
-  const fs::path b = tmp.path() / "b.sql";
-  for (const auto& [path, text] : {std::pair{a, &old_text}, std::pair{b, &new_text}}) {
-    if (std::string err = util::write_file_atomic(path, *text); !err.empty()) {
-      ctx.diags.report(diag::make(DiagId::err_file_write, {}, {path.string(), err}));
-      return std::nullopt;
-    }
-  }
-  ToolRun r =
-      run_tool({"diff", "-u", "--label", old_label, "--label", new_label, a.string(), b.string()});
-  if (r.started && r.exit_code == 1) return r.out;
-  ctx.diags.report(diag::make(DiagId::err_dump_tool, {}, {"diff", tool_error(r)}));
-  return std::nullopt;
 }
 
 /// "1 fixture", "3 fixtures".
@@ -314,11 +303,10 @@ int compare_with_base(Context& ctx, const DumpOptions& opts, pg::TransactionMode
   if (!before) return k_exit_ok;
   std::optional<BuiltDump> after = maker.make(config, migrations);
   if (!after) return k_exit_ok;
-  std::optional<std::string> diff = unified_diff(ctx, "schema at " + opts.base, before->text,
-                                                 "schema of the working tree", after->text);
-  if (!diff) return k_exit_ok;
-  if (!diff->empty()) {
-    out << *diff;
+  std::string diff = codegen::unified_diff("schema at " + opts.base, before->text,
+                                           "schema of the working tree", after->text);
+  if (!diff.empty()) {
+    out << diff;
     ctx.diags.report(diag::make(DiagId::err_dump_base_differs, {}, {opts.base}));
     return k_exit_ok;
   }
@@ -354,12 +342,10 @@ int run_dump(Context& ctx, const DumpOptions& opts, std::ostream& out) {
       ctx.diags.report(diag::make(DiagId::err_file_unreadable, {}, {display, committed.error}));
       return k_exit_ok;
     }
-    std::optional<std::string> diff =
-        unified_diff(ctx, display + " (committed)", committed.text.value_or(""),
-                     display + " (from the migrations)", built->text);
-    if (!diff) return k_exit_ok;
-    if (!diff->empty()) {
-      out << *diff;
+    std::string diff = codegen::unified_diff(display + " (committed)", committed.text.value_or(""),
+                                             display + " (from the migrations)", built->text);
+    if (!diff.empty()) {
+      out << diff;
       ctx.diags.report(diag::make(DiagId::err_dump_drift, {}, {display}));
       return k_exit_ok;
     }
