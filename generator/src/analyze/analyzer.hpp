@@ -59,7 +59,6 @@ struct Typed {
   ExprType type;
   bool nullable = true;
   const Col* origin = nullptr;  ///< the scope column a plain column reference names
-  std::string entry;            ///< that column's range entry
   bool is_param = false;        ///< an untyped parameter or literal to bind later
 };
 
@@ -114,15 +113,12 @@ class Analyzer {
   ExprType type_of(const catalog::TypeRef& t) const { return ExprType{t.oid, t.typmod}; }
   ExprType type_name(const parse::TypeName& tn);
   std::string quote(const std::string& ident) const;
-  const std::vector<std::string>& search_path() const { return m_search_path; }
-  const catalog::Catalog& cat() const { return m_cat; }
   const diag::SourcePtr& source() const { return m_query.source; }
 
   std::vector<Edit> m_edits;
   bool m_failed = false;
-  int m_quiet = 0;
-  bool m_binding_cast = false;  ///< bind() called for a parameter's own cast  ///< > 0 while
-                                ///< analyzing a view's definition: nothing is reported
+  int m_quiet = 0;              ///< > 0 while analyzing a view's definition: nothing is reported
+  bool m_binding_cast = false;  ///< bind() called for a parameter's own cast
 
  private:
   const catalog::Catalog& m_cat;
@@ -138,9 +134,6 @@ class Analyzer {
     const parse::Expr* typed_at = nullptr;
   };
   std::map<int, ParamState> m_params;
-  std::vector<std::unique_ptr<Col>> m_owned;  // stable storage for Typed::origin
-
-  friend struct AnalyzerAccess;
 
  public:
   /// The `$n` of a parameter node, or 0.

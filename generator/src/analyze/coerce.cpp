@@ -105,26 +105,6 @@ CoercionPath find_coercion_path(const catalog::Catalog& cat, Oid from, Oid to,
   return result;
 }
 
-bool is_binary_coercible(const catalog::Catalog& cat, Oid from, Oid to) {
-  if (from == to) return true;
-  if (to == k_any || to == k_anyelement || to == k_anycompatible) return true;
-  if (from != 0) from = base_type(cat, from);
-  if (from == to) return true;
-  if ((to == k_anyarray || to == k_anycompatiblearray) && element_of(cat, from) != 0) return true;
-  if ((to == k_anynonarray || to == k_anycompatiblenonarray) && element_of(cat, from) == 0) {
-    return true;
-  }
-  if (to == k_anyenum && type_kind(cat, from) == 'e') return true;
-  if ((to == k_anyrange || to == k_anycompatiblerange) && type_kind(cat, from) == 'r') return true;
-  if ((to == k_anymultirange || to == k_anycompatiblemultirange) && type_kind(cat, from) == 'm') {
-    return true;
-  }
-  if (to == k_record && is_complex(cat, from)) return true;
-  if (to == k_record_array && is_complex_array(cat, from)) return true;
-  const builtins::BuiltinCast* c = find_cast(cat, from, to);
-  return c && c->method == 'b' && c->context == 'i';
-}
-
 bool can_coerce_all(const catalog::Catalog& cat, std::span<const Oid> from, std::span<const Oid> to,
                     CoercionContext ctx) {
   bool have_generics = false;

@@ -239,7 +239,7 @@ Typed Analyzer::infer(const Expr& e, Scope& scope) {
       m_binding_cast = true;
       bind(e, inner);
       m_binding_cast = false;
-      return Typed{outer, m_params[n].nullable, nullptr, "", false};
+      return Typed{outer, m_params[n].nullable, nullptr, false};
     }
     ParamState& st = m_params[n];
     Typed t;
@@ -294,7 +294,7 @@ Typed Analyzer::infer(const Expr& e, Scope& scope) {
       return t ? *t : Typed{};
     }
     case ExprKind::ParamRef:
-      return Typed{k_unknown, false, nullptr, "", true};
+      return Typed{k_unknown, false, nullptr, true};
     case ExprKind::Const: {
       const auto& c = e.as<ConstExpr>();
       Typed t;
@@ -357,7 +357,7 @@ Typed Analyzer::infer(const Expr& e, Scope& scope) {
           bind(*a.lhs, {m.left, -1});
           bind(*a.rhs, {array_of(m_cat, m.right), -1});
           // NULL when nothing matches and the array holds a NULL element.
-          return Typed{{builtin_type::k_bool, -1}, true, nullptr, "", false};
+          return Typed{{builtin_type::k_bool, -1}, true, nullptr, false};
         }
         case AExpr::Op::Distinct:
         case AExpr::Op::NotDistinct: {
@@ -380,7 +380,7 @@ Typed Analyzer::infer(const Expr& e, Scope& scope) {
           bind(*a.lhs, {m.left, -1});
           bind(*a.rhs, {m.right, -1});
           ExprType type = m.left == lt.type.oid ? lt.type : ExprType{m.left, -1};
-          return Typed{type, true, nullptr, "", false};
+          return Typed{type, true, nullptr, false};
         }
         case AExpr::Op::In: {
           // `x IN (a, b)` compares like `x = a OR x = b` (strict `=`).
@@ -390,7 +390,7 @@ Typed Analyzer::infer(const Expr& e, Scope& scope) {
             Typed t = resolve_binary({"="}, a.lhs.get(), item.get(), item->span, &lhs);
             nullable = nullable || t.nullable;
           }
-          return Typed{{builtin_type::k_bool, -1}, nullable, nullptr, "", false};
+          return Typed{{builtin_type::k_bool, -1}, nullable, nullptr, false};
         }
         case AExpr::Op::Between:
         case AExpr::Op::NotBetween:
@@ -406,7 +406,7 @@ Typed Analyzer::infer(const Expr& e, Scope& scope) {
                 resolve_binary({"<="}, a.lhs.get(), a.list[1].get(), e.span, &lhs).nullable ||
                 nullable;
           }
-          return Typed{{builtin_type::k_bool, -1}, nullable, nullptr, "", false};
+          return Typed{{builtin_type::k_bool, -1}, nullable, nullptr, false};
         }
       }
       return Typed{};
@@ -416,7 +416,7 @@ Typed Analyzer::infer(const Expr& e, Scope& scope) {
       for (const ExprPtr& arg : e.as<BoolExpr>().args) {
         nullable = infer_as(*arg, scope, {builtin_type::k_bool, -1}, false).nullable || nullable;
       }
-      return Typed{{builtin_type::k_bool, -1}, nullable, nullptr, "", false};
+      return Typed{{builtin_type::k_bool, -1}, nullable, nullptr, false};
     }
     case ExprKind::FuncCall: {
       const auto& f = e.as<FuncCallExpr>();
@@ -447,6 +447,7 @@ Typed Analyzer::infer(const Expr& e, Scope& scope) {
       flags.agg_distinct = f.agg_distinct;
       flags.has_filter = f.has_filter;
       flags.within_group = f.within_group;
+      flags.agg_order = f.agg_order;
       flags.has_over = f.has_over;
       flags.variadic = f.variadic;
       FunctionMatch m = resolve_function(m_cat, f.name, types, m_search_path, flags,
@@ -479,27 +480,27 @@ Typed Analyzer::infer(const Expr& e, Scope& scope) {
       ExprType target = type_name(c.type);
       if (target.oid == 0) return Typed{};
       bind(*c.arg, target);
-      return Typed{target, inner.nullable, nullptr, "", false};
+      return Typed{target, inner.nullable, nullptr, false};
     }
     case ExprKind::NullTest: {
       const auto& n = e.as<NullTestExpr>();
       infer(*n.arg, scope);
       bind_nullable(*n.arg);
-      return Typed{{builtin_type::k_bool, -1}, false, nullptr, "", false};
+      return Typed{{builtin_type::k_bool, -1}, false, nullptr, false};
     }
     case ExprKind::BooleanTest:
       infer_as(*e.as<BooleanTestExpr>().arg, scope, {builtin_type::k_bool, -1}, true);
-      return Typed{{builtin_type::k_bool, -1}, false, nullptr, "", false};
+      return Typed{{builtin_type::k_bool, -1}, false, nullptr, false};
     case ExprKind::SubLink: {
       const auto& s = e.as<SubLinkExpr>();
       if (!s.subselect) return Typed{};
       std::vector<Col> cols = statement_columns(*s.subselect, &scope);
       switch (s.type) {
         case SubLinkExpr::Type::Exists:
-          return Typed{{builtin_type::k_bool, -1}, false, nullptr, "", false};
+          return Typed{{builtin_type::k_bool, -1}, false, nullptr, false};
         case SubLinkExpr::Type::Array:
           if (cols.empty()) return Typed{};
-          return Typed{{array_of(m_cat, cols[0].type.oid), -1}, false, nullptr, "", false};
+          return Typed{{array_of(m_cat, cols[0].type.oid), -1}, false, nullptr, false};
         case SubLinkExpr::Type::Any:
         case SubLinkExpr::Type::All: {
           if (!s.test || cols.empty()) return Typed{};
@@ -513,11 +514,11 @@ Typed Analyzer::infer(const Expr& e, Scope& scope) {
             return Typed{};
           }
           bind(*s.test, {m.left, -1});
-          return Typed{{builtin_type::k_bool, -1}, true, nullptr, "", false};
+          return Typed{{builtin_type::k_bool, -1}, true, nullptr, false};
         }
         default:
           if (cols.empty()) return Typed{};
-          return Typed{cols[0].type, true, nullptr, "", false};
+          return Typed{cols[0].type, true, nullptr, false};
       }
     }
     case ExprKind::Case: {
@@ -555,7 +556,7 @@ Typed Analyzer::infer(const Expr& e, Scope& scope) {
         return Typed{};
       }
       for (const Expr* r : results) bind(*r, common);
-      return Typed{common, nullable, nullptr, "", false};
+      return Typed{common, nullable, nullptr, false};
     }
     case ExprKind::Coalesce:
     case ExprKind::MinMax: {
@@ -578,7 +579,7 @@ Typed Analyzer::infer(const Expr& e, Scope& scope) {
         return Typed{};
       }
       for (const ExprPtr& a : list) bind(*a, common);
-      return Typed{common, all_null, nullptr, "", false};
+      return Typed{common, all_null, nullptr, false};
     }
     case ExprKind::Array: {
       const auto& arr = e.as<ArrayExpr>();
@@ -596,7 +597,7 @@ Typed Analyzer::infer(const Expr& e, Scope& scope) {
       }
       for (const ExprPtr& el : arr.elements) bind(*el, common);
       Oid result = element_of(m_cat, common.oid) ? common.oid : array_of(m_cat, common.oid);
-      return Typed{{result, -1}, false, nullptr, "", false};
+      return Typed{{result, -1}, false, nullptr, false};
     }
     case ExprKind::Indirection: {
       const auto& ind = e.as<IndirectionExpr>();
@@ -634,20 +635,19 @@ Typed Analyzer::infer(const Expr& e, Scope& scope) {
           cur = type_of(found->type);
         }
       }
-      return Typed{cur, true, nullptr, "", false};
+      return Typed{cur, true, nullptr, false};
     }
     case ExprKind::Row:
       for (const ExprPtr& a : e.as<RowExpr>().args) infer(*a, scope);
-      return Typed{{pseudo_oid::k_record, -1}, false, nullptr, "", false};
+      return Typed{{pseudo_oid::k_record, -1}, false, nullptr, false};
     case ExprKind::SqlValueFunction:
-      return Typed{sql_value_function_type(e.as<SqlValueFunctionExpr>().op), false, nullptr, "",
-                   false};
+      return Typed{sql_value_function_type(e.as<SqlValueFunctionExpr>().op), false, nullptr, false};
     case ExprKind::NamedArg:
       return infer(*e.as<NamedArgExpr>().arg, scope);
     case ExprKind::Collate:
       return infer(*e.as<CollateExpr>().arg, scope);
     case ExprKind::SetToDefault:
-      return Typed{k_unknown, true, nullptr, "", false};
+      return Typed{k_unknown, true, nullptr, false};
     case ExprKind::Unsupported:
       error(diag::DiagId::err_unsupported_sql, e.span,
             {"expression " + e.as<UnsupportedExpr>().node});

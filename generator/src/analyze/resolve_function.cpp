@@ -479,8 +479,7 @@ bool is_function_style_cast(const catalog::Catalog& cat, Oid target, Oid source)
 /// The checks ParseFuncOrColumn makes on the kind of routine found; "" when fine.
 std::string check_call_kind(const FunctionMatch& m, const std::string& fname,
                             const std::string& sig, const CallFlags& flags) {
-  if (flags.proc_call && m.kind != 'p') return sig + " is not a procedure";
-  if (!flags.proc_call && m.kind == 'p' && !m.coercion) return sig + " is a procedure";
+  if (m.kind == 'p' && !m.coercion) return sig + " is a procedure";  // not in a CALL
   if (m.kind == 'f' || m.kind == 'p') {
     if (flags.agg_star) {
       return fname + "(*) specified, but " + fname + " is not an aggregate function";

@@ -86,7 +86,6 @@ std::optional<Typed> Analyzer::column_ref(const ColumnRefExpr& c, const Scope& s
         if (entry == found_entry->name && name == col) t.nullable = false;
       }
       t.origin = found;
-      t.entry = found_entry->name;
       return t;
     }
   }

@@ -122,8 +122,6 @@ bool can_coerce(const catalog::Catalog& cat, Oid from, Oid to, CoercionContext c
 /// check_generic_type_consistency when any target is polymorphic.
 bool can_coerce_all(const catalog::Catalog& cat, std::span<const Oid> from, std::span<const Oid> to,
                     CoercionContext ctx);
-/// PostgreSQL's IsBinaryCoercible.
-bool is_binary_coercible(const catalog::Catalog& cat, Oid from, Oid to);
 /// PostgreSQL's check_generic_type_consistency: can these actual types bind the declared
 /// polymorphic types consistently?
 bool check_polymorphic(const catalog::Catalog& cat, std::span<const Oid> actual,
@@ -185,7 +183,6 @@ struct CallFlags {
   bool within_group = false;  ///< `WITHIN GROUP (ORDER BY ...)`: args are direct then ordered
   bool has_over = false;      ///< `OVER (...)`
   bool variadic = false;      ///< `VARIADIC` before the last argument
-  bool proc_call = false;     ///< the call of a CALL statement (must be a procedure)
 };
 
 /// A resolved function call.

@@ -154,6 +154,7 @@ struct FuncCallExpr : Expr {
   bool has_over = false;      ///< window call
   bool has_filter = false;
   bool within_group = false;
+  bool agg_order = false;  ///< `f(x ORDER BY y)` (not WITHIN GROUP)
 };
 
 /// `x::type`, `CAST(x AS type)`.

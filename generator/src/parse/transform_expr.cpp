@@ -184,6 +184,7 @@ ExprPtr Transformer::expr(const PgQuery__Node* node) {
       e->has_over = f->over != nullptr;
       e->has_filter = f->agg_filter != nullptr;
       e->within_group = f->agg_within_group;
+      e->agg_order = f->n_agg_order > 0 && !f->agg_within_group;
       return e;
     }
     case PG_QUERY__NODE__NODE_TYPE_CAST: {

@@ -39,3 +39,6 @@ SELECT id FROM shop.customers WHERE nme BETWEEN 1 AND 2; -- expected-error {{col
 
 -- name: FromFunctionOnce :many
 SELECT g FROM shop.customers c, generate_series(1, c.nme) g; -- expected-error {{column c.nme does not exist, did you mean "name"?}}
+
+-- name: OrderByInPlainFunction :many
+SELECT upper(name ORDER BY name) FROM shop.customers; -- expected-error {{ORDER BY specified, but upper is not an aggregate function}}
