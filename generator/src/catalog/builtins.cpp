@@ -558,6 +558,15 @@ std::string quote_identifier(std::string_view ident) {
   return safe ? std::string(ident) : double_quote(ident);
 }
 
+std::string quote_literal(std::string_view text) {
+  std::string out = "'";
+  for (char c : text) {
+    if (c == '\'') out += '\'';
+    out += c;
+  }
+  return out + "'";
+}
+
 std::string double_quote(std::string_view ident) {
   std::string out = "\"";
   for (char c : ident) {

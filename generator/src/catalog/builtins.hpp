@@ -194,6 +194,8 @@ char keyword_category(std::string_view word);
 std::string quote_identifier(std::string_view ident);
 /// `ident` in double quotes, inner quotes doubled, whatever it is (`"users"`).
 std::string double_quote(std::string_view ident);
+/// A string literal: `text` in single quotes, inner quotes doubled (`'it''s'`).
+std::string quote_literal(std::string_view text);
 
 /// PostgreSQL's format_type(oid, typmod) for builtin types, e.g. "character varying(40)",
 /// "timestamp(3) with time zone", "integer[]". With `typmod_given` false it behaves like

@@ -15,14 +15,7 @@ std::string qualified(const std::string& schema, const std::string& name) {
   return q(schema) + "." + q(name);
 }
 
-std::string sql_literal(const std::string& s) {
-  std::string out = "'";
-  for (char c : s) {
-    if (c == '\'') out += '\'';
-    out += c;
-  }
-  return out + "'";
-}
+std::string sql_literal(const std::string& s) { return builtins::quote_literal(s); }
 
 }  // namespace
 

@@ -13,14 +13,31 @@ namespace sqlgen::pg {
 
 namespace fs = std::filesystem;
 
-namespace {
-
-constexpr const char* k_package = "postgresql-15";
+namespace detail {
 
 bool is_executable(const fs::path& p) {
   std::error_code ec;
   return fs::is_regular_file(p, ec) && ::access(p.c_str(), X_OK) == 0;
 }
+
+std::vector<fs::path> path_dirs() {
+  std::vector<fs::path> dirs;
+  const char* path = std::getenv("PATH");
+  std::stringstream ss(path ? path : "");
+  for (std::string dir; std::getline(ss, dir, ':');) {
+    if (!dir.empty()) dirs.emplace_back(dir);
+  }
+  return dirs;
+}
+
+}  // namespace detail
+
+namespace {
+
+using detail::is_executable;
+using detail::path_dirs;
+
+constexpr const char* k_package = "postgresql-15";
 
 bool has_server_binaries(const fs::path& dir) {
   return is_executable(dir / "initdb") && is_executable(dir / "postgres");
@@ -35,16 +52,6 @@ std::string trim(std::string s) {
 
 diag::Diagnostic missing(const std::string& where) {
   return diag::make(diag::DiagId::err_pg_binaries_missing, {}, {where, k_package});
-}
-
-std::vector<fs::path> path_dirs() {
-  std::vector<fs::path> dirs;
-  const char* path = std::getenv("PATH");
-  std::stringstream ss(path ? path : "");
-  for (std::string dir; std::getline(ss, dir, ':');) {
-    if (!dir.empty()) dirs.emplace_back(dir);
-  }
-  return dirs;
 }
 
 /// "15" → {15}, "9.6" → {9, 6}; empty when not a version.

@@ -66,6 +66,13 @@ struct Binaries {
 /// directory without them is an error (err_pg_binaries_missing), not a reason to look elsewhere.
 Result<Binaries> find_binaries(const std::string& configured_bindir = "");
 
+namespace detail {
+/// A regular file we may execute.
+bool is_executable(const std::filesystem::path& p);
+/// The directories of $PATH, in order (empty entries skipped).
+std::vector<std::filesystem::path> path_dirs();
+}  // namespace detail
+
 /// How a throwaway cluster is started.
 struct ClusterOptions {
   std::string bindir;                    ///< explicit bindir (e.g. from sqlgen.yaml); "" = search

@@ -17,10 +17,7 @@ using diag::DiagId;
 
 namespace {
 
-bool is_executable(const fs::path& p) {
-  std::error_code ec;
-  return fs::is_regular_file(p, ec) && ::access(p.c_str(), X_OK) == 0;
-}
+using detail::is_executable;
 
 /// pg_dump next to the server binaries (same major version as the throwaway cluster), else the
 /// first one on PATH.
@@ -33,10 +30,8 @@ Result<fs::path> find_pg_dump(const std::string& bindir) {
   if (Result<Binaries> found = find_binaries(); found && is_executable(found->bindir / "pg_dump")) {
     return found->bindir / "pg_dump";
   }
-  const char* path = std::getenv("PATH");
-  std::stringstream dirs(path ? path : "");
-  for (std::string dir; std::getline(dirs, dir, ':');) {
-    if (!dir.empty() && is_executable(fs::path(dir) / "pg_dump")) return fs::path(dir) / "pg_dump";
+  for (const fs::path& dir : detail::path_dirs()) {
+    if (is_executable(dir / "pg_dump")) return dir / "pg_dump";
   }
   return diag::make(DiagId::err_pg_dump, {},
                     {"pg_dump not found: install the \"postgresql-client-15\" package"});

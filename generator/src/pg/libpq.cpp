@@ -79,4 +79,13 @@ const Libpq& pq() {
   return **r;
 }
 
+std::string clean_message(std::string_view raw) {
+  std::string msg(raw.substr(0, raw.find('\n')));
+  for (std::string_view prefix : {"ERROR:  ", "FATAL:  "}) {
+    if (msg.starts_with(prefix)) msg.erase(0, prefix.size());
+  }
+  while (!msg.empty() && (msg.back() == ' ' || msg.back() == '\r')) msg.pop_back();
+  return msg.empty() ? "unknown error" : msg;
+}
+
 }  // namespace sqlgen::pg

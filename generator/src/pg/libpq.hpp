@@ -64,6 +64,10 @@ Result<const Libpq*> load_libpq();
 /// The loaded table; only after load_libpq() succeeded (else throws std::logic_error: a bug).
 const Libpq& pq();
 
+/// A libpq message as a diagnostic argument: its first line, without "ERROR:  " / "FATAL:  "
+/// and trailing blanks; "unknown error" when nothing is left.
+std::string clean_message(std::string_view raw);
+
 namespace detail {
 
 /// Loads `library` (a soname or a path) and resolves every function of the table, without the

@@ -39,17 +39,6 @@ struct PgError {
   int position = 0;  ///< PG_DIAG_STATEMENT_POSITION: 1-based character of the statement; 0 = none
 };
 
-/// A libpq message's first line without the "ERROR:  " prefix and trailing space.
-std::string clean_message(const char* raw) {
-  std::string msg = raw ? raw : "";
-  msg = msg.substr(0, msg.find('\n'));
-  for (std::string_view prefix : {"ERROR:  ", "FATAL:  "}) {
-    if (msg.rfind(prefix, 0) == 0) msg.erase(0, prefix.size());
-  }
-  while (!msg.empty() && (msg.back() == ' ' || msg.back() == '\r')) msg.pop_back();
-  return msg.empty() ? "unknown error" : msg;
-}
-
 std::string error_field(const PGresult* result, int code) {
   const char* value = result ? pq().PQresultErrorField(result, code) : nullptr;
   return value ? value : "";

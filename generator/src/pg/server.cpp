@@ -36,16 +36,6 @@ std::string build_conninfo(const std::vector<std::pair<std::string, std::string>
 
 namespace {
 
-/// A libpq message as a diagnostic argument: first line, without "ERROR:  ".
-std::string clean_message(const std::string& what) {
-  std::string msg = what.substr(0, what.find('\n'));
-  for (const char* prefix : {"ERROR:  ", "FATAL:  "}) {
-    if (msg.rfind(prefix, 0) == 0) msg.erase(0, std::strlen(prefix));
-  }
-  while (!msg.empty() && (msg.back() == ' ' || msg.back() == '\r')) msg.pop_back();
-  return msg;
-}
-
 diag::Diagnostic connect_error(const std::string& what) {
   return diag::make(diag::DiagId::err_pg_connect, {}, {clean_message(what)});
 }

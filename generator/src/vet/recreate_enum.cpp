@@ -20,14 +20,7 @@ constexpr size_t k_max_identifier = 63;
 
 std::string q(const std::string& ident) { return catalog::builtins::quote_identifier(ident); }
 
-std::string literal(const std::string& text) {
-  std::string out = "'";
-  for (char c : text) {
-    out += c;
-    if (c == '\'') out += '\'';
-  }
-  return out + "'";
-}
+std::string literal(const std::string& text) { return catalog::builtins::quote_literal(text); }
 
 /// A column that moves to the new type.
 struct MovedColumn {
