@@ -133,9 +133,10 @@ bool can_coerce(const catalog::Catalog& cat, Oid from, Oid to, CoercionContext c
 
 namespace {
 
-/// select_common_type_from_oids: 0 when the types' categories differ.
+/// select_common_type_from_oids: 0 when the types' categories differ (`what` names the
+/// inputs in the error: "argument", "UNION", "CASE", ...).
 Oid common_type_from_oids(const catalog::Catalog& cat, const std::vector<Oid>& types,
-                          std::string* error) {
+                          std::string* error, std::string_view what = "argument") {
   Oid ptype = types[0];
   size_t i = 1;
   if (ptype != k_unknown_oid) {
@@ -156,7 +157,7 @@ Oid common_type_from_oids(const catalog::Catalog& cat, const std::vector<Oid>& t
       pispreferred = is_preferred(cat, ntype);
     } else if (ncategory != pcategory) {
       if (error) {
-        *error = "argument types " + format(cat, ptype) + " and " + format(cat, ntype) +
+        *error = std::string(what) + " types " + format(cat, ptype) + " and " + format(cat, ntype) +
                  " cannot be matched";
       }
       return 0;
@@ -600,41 +601,10 @@ ExprType select_common_type(const catalog::Catalog& cat, const std::vector<ExprT
                             const char* context, std::string* error) {
   if (types.empty()) return {};
   std::string ctx = context ? context : "";
-  Oid ptype = types[0].oid;
-  size_t i = 1;
-  bool all_same = false;
-  if (ptype != k_unknown_oid) {
-    while (i < types.size() && types[i].oid == ptype) ++i;
-    all_same = i == types.size();
-  }
-  if (!all_same) {
-    // Domains are smashed to their base types unless all inputs agree.
-    ptype = base_type(cat, ptype);
-    char pcategory = type_category(cat, ptype);
-    bool pispreferred = is_preferred(cat, ptype);
-    for (; i < types.size(); ++i) {
-      Oid ntype = base_type(cat, types[i].oid);
-      if (ntype == k_unknown_oid || ntype == ptype) continue;
-      char ncategory = type_category(cat, ntype);
-      if (ptype == k_unknown_oid) {
-        ptype = ntype;
-        pcategory = ncategory;
-        pispreferred = is_preferred(cat, ntype);
-      } else if (ncategory != pcategory) {
-        if (error) {
-          *error = ctx + " types " + format(cat, ptype) + " and " + format(cat, ntype) +
-                   " cannot be matched";
-        }
-        return {};
-      } else if (!pispreferred && can_coerce(cat, ptype, ntype, CoercionContext::Implicit) &&
-                 !can_coerce(cat, ntype, ptype, CoercionContext::Implicit)) {
-        ptype = ntype;
-        pcategory = ncategory;
-        pispreferred = is_preferred(cat, ntype);
-      }
-    }
-    if (ptype == k_unknown_oid) ptype = k_text;
-  }
+  std::vector<Oid> oids;
+  for (const ExprType& t : types) oids.push_back(t.oid);
+  Oid ptype = common_type_from_oids(cat, oids, error, ctx);
+  if (ptype == 0) return {};
   // coerce_to_common_type: every input must reach the common type implicitly.
   for (const ExprType& t : types) {
     if (t.oid == ptype || can_coerce(cat, t.oid, ptype, CoercionContext::Implicit)) continue;
