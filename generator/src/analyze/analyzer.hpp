@@ -81,6 +81,10 @@ class Analyzer {
   std::vector<Col> target_list(const std::vector<parse::ResTarget>& targets, Scope& scope,
                                std::vector<ResultColumn>* out, bool keep_unknown = false);
   // dml.cpp
+  /// The column of the DML target `t` names (INSERT columns, SET); reported with a hint
+  /// when there is none.
+  const Col* target_column(const RangeEntry& target, const parse::ResTarget& t,
+                           const std::string& table);
   std::vector<Col> insert(const parse::InsertStmt& s, const Scope* parent,
                           std::vector<ResultColumn>* out);
   std::vector<Col> update(const parse::UpdateStmt& s, const Scope* parent,

@@ -24,6 +24,18 @@ bool Analyzer::dml_target(const QualName& table, const std::string& alias,
   return true;
 }
 
+const Col* Analyzer::target_column(const RangeEntry& target, const ResTarget& t,
+                                   const std::string& table) {
+  for (const Col& c : target.cols) {
+    if (c.name == t.name) return &c;
+  }
+  std::vector<std::string> names;
+  for (const Col& c : target.cols) names.push_back(c.name);
+  std::string h = diag::did_you_mean(t.name, names);
+  error(diag::DiagId::err_column_not_found, t.span, {t.name, table, h.empty() ? "" : ", " + h});
+  return nullptr;
+}
+
 std::vector<Col> Analyzer::insert(const InsertStmt& s, const Scope* parent,
                                   std::vector<ResultColumn>* out) {
   Scope scope;
@@ -37,18 +49,8 @@ std::vector<Col> Analyzer::insert(const InsertStmt& s, const Scope* parent,
     for (const Col& c : target.cols) cols.push_back(&c);
   } else {
     for (const ResTarget& t : s.columns) {
-      const Col* found = nullptr;
-      for (const Col& c : target.cols) {
-        if (c.name == t.name) found = &c;
-      }
-      if (!found) {
-        std::vector<std::string> names;
-        for (const Col& c : target.cols) names.push_back(c.name);
-        std::string h = diag::did_you_mean(t.name, names);
-        error(diag::DiagId::err_column_not_found, t.span,
-              {t.name, rel->name, h.empty() ? "" : ", " + h});
-        return {};
-      }
+      const Col* found = target_column(target, t, rel->name);
+      if (!found) return {};
       cols.push_back(found);
     }
   }
@@ -89,14 +91,8 @@ std::vector<Col> Analyzer::insert(const InsertStmt& s, const Scope* parent,
     excluded.schema.clear();
     scope.entries.push_back(excluded);
     for (const ResTarget& t : s.on_conflict->set) {
-      const Col* col = nullptr;
-      for (const Col& c : target.cols) {
-        if (c.name == t.name) col = &c;
-      }
-      if (!col) {
-        error(diag::DiagId::err_column_not_found, t.span, {t.name, rel->name, ""});
-        continue;
-      }
+      const Col* col = target_column(target, t, rel->name);
+      if (!col) continue;
       if (t.value && t.value->kind != ExprKind::SetToDefault) {
         infer_as(*t.value, scope, col->type, col->nullable);
       }
@@ -120,18 +116,8 @@ std::vector<Col> Analyzer::update(const UpdateStmt& s, const Scope* parent,
     if (f) add_from(*f, scope, parent);
   }
   for (const ResTarget& t : s.set) {
-    const Col* col = nullptr;
-    for (const Col& c : scope.entries[0].cols) {
-      if (c.name == t.name) col = &c;
-    }
-    if (!col) {
-      std::vector<std::string> names;
-      for (const Col& c : scope.entries[0].cols) names.push_back(c.name);
-      std::string h = diag::did_you_mean(t.name, names);
-      error(diag::DiagId::err_column_not_found, t.span,
-            {t.name, rel->name, h.empty() ? "" : ", " + h});
-      continue;
-    }
+    const Col* col = target_column(scope.entries[0], t, rel->name);
+    if (!col) continue;
     if (!t.value || t.value->kind == ExprKind::SetToDefault) continue;
     ExprType target_type = col->type;
     // `SET arr[1] = x` writes an element.

@@ -42,3 +42,6 @@ SELECT g FROM shop.customers c, generate_series(1, c.nme) g; -- expected-error {
 
 -- name: OrderByInPlainFunction :many
 SELECT upper(name ORDER BY name) FROM shop.customers; -- expected-error {{ORDER BY specified, but upper is not an aggregate function}}
+
+-- name: UpsertMisspelled :exec
+INSERT INTO shop.customers (email, name) VALUES (@e, @n) ON CONFLICT (email) DO UPDATE SET nmae = @n; -- expected-error {{column "nmae" of relation "customers" does not exist, did you mean "name"?}}
