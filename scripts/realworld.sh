@@ -1,0 +1,144 @@
+#!/usr/bin/env bash
+# The real-world scorer: for every sqlc config of the projects listed in DIR/MANIFEST.tsv
+# (repo<TAB>commit<TAB>configs, configs comma-separated and relative to the project; each
+# project extracted in DIR/<owner>+<name>), on a temp copy of the project:
+#   sqlgen init --from-sqlc <config>, sqlgen generate, every generated header compiled with
+#   g++ -std=c++20 -fsyntax-only -Wall -Wextra -Wpedantic -Werror, and sqlgen verify (every
+#   query PREPAREd on PostgreSQL and compared with sqlgen's analysis).
+# Prints one Markdown table row per config and a total row. DIR is never written to.
+#
+# Usage: scripts/realworld.sh [DIR]          (DIR default /work/corpus; skipped when absent)
+# Environment: SQLGEN (default build/sqlgen), CXX (default g++), REALWORLD_TIMEOUT (seconds per
+# step, default 300), REALWORLD_LOGS (keep each step's output there; default: a temp dir that
+# is removed), SQLGEN_DATABASE_URL (verify on that server instead of throwaway ones).
+# scripts/realworld.tsv lists the projects and pinned commits of the corpus BENCHMARKS.md used.
+set -uo pipefail
+
+DIR=${1:-/work/corpus}
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+SQLGEN=${SQLGEN:-$ROOT/build/sqlgen}
+CXX=${CXX:-g++}
+STEP_TIMEOUT=${REALWORLD_TIMEOUT:-300}
+
+if [[ ! -d $DIR || ! -f $DIR/MANIFEST.tsv ]]; then
+  echo "realworld: no corpus at $DIR (needs $DIR/MANIFEST.tsv): skipped"
+  exit 0
+fi
+if [[ ! -x $SQLGEN ]]; then
+  echo "realworld: $SQLGEN not found: build sqlgen first (or set SQLGEN)" >&2
+  exit 2
+fi
+SQLGEN=$(cd "$(dirname "$SQLGEN")" && pwd)/$(basename "$SQLGEN")
+DIR=$(cd "$DIR" && pwd)
+
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/sqlgen-realworld.XXXXXX")
+trap 'rm -rf "$WORK"' EXIT
+LOGS=${REALWORLD_LOGS:-$WORK/logs}
+mkdir -p "$LOGS"
+LOGS=$(cd "$LOGS" && pwd)
+PQXX_CFLAGS=$(pkg-config --cflags libpqxx 2>/dev/null || true)
+
+have_init=1
+"$SQLGEN" init --help >/dev/null 2>&1 || have_init=0
+
+# SQLite-flavoured migrations that the Lightning projects rewrite before applying them to
+# PostgreSQL (their Go code's postgresSchemaReplacements, replacer over the migration files);
+# the TIMESTAMP -> TIMESTAMP WITHOUT TIME ZONE entry changes nothing on PostgreSQL and is left out.
+prepare_project() {  # repo copy_dir
+  local repo=$1 copy=$2 extra=""
+  case $repo in
+    lightningnetwork/lnd | lightninglabs/loop | lightninglabs/lightning-terminal) ;;
+    lightninglabs/taproot-assets) extra='s/UNHEX/DECODE/g;' ;;
+    *) return 0 ;;
+  esac
+  local n=0 f
+  while IFS= read -r -d '' f; do
+    sed -i -E "s/BLOB/BYTEA/g; s/(INTEGER|BIGINT) PRIMARY KEY/BIGSERIAL PRIMARY KEY/g; $extra" "$f"
+    n=$((n + 1))
+  done < <(find "$copy" -path '*/migrations*' -name '*.sql' -print0)
+  echo "realworld: $repo: rewrote $n migration files as the project does for PostgreSQL" \
+    "(BLOB -> BYTEA, INTEGER/BIGINT PRIMARY KEY -> BIGSERIAL PRIMARY KEY${extra:+, UNHEX -> DECODE})" >&2
+}
+
+# Reads verify's JSON: "queries analyzed agreeing compared".
+verify_totals() {
+  python3 -c '
+import json, sys
+try:
+    t = json.load(open(sys.argv[1]))["totals"]
+    print(t["queries"], t["analyzed"], t["agreeing"], t["compared"])
+except Exception:
+    print("? ? ? ?")
+' "$1"
+}
+
+pct() {  # part whole
+  if [[ $2 == "?" || $2 -eq 0 ]]; then echo "-"; else
+    python3 -c "import sys; p, w = int(sys.argv[1]), int(sys.argv[2]); print(f'{int(p * 10000 // w) / 100:.2f}%')" "$1" "$2"
+  fi
+}
+
+T_PKG=0 T_PKG_OK=0 T_Q=0 T_Q_OK=0 T_H=0 T_H_OK=0 T_CMP=0 T_AGREE=0
+echo "| project | config | packages generated | queries analyzed | headers compiling | types agree |"
+echo "|---|---|---|---|---|---|"
+while IFS=$'\t' read -r repo commit configs; do
+  [[ $repo == repo || -z $repo ]] && continue
+  src=$DIR/${repo/\//+}
+  if [[ ! -d $src ]]; then
+    echo "| $repo | - | project not extracted at ${src#"$DIR"/} | | | |"
+    continue
+  fi
+  IFS=',' read -r -a config_list <<<"$configs"
+  for config in "${config_list[@]}"; do
+    slug=$(echo "${repo}_${config}" | tr '/.' '__')
+    copy=$WORK/$slug/project
+    log=$LOGS/$slug
+    mkdir -p "$copy" "$log"
+    cp -a "$src/." "$copy/"
+    prepare_project "$repo" "$copy" 2>>"$log/prepare.txt"
+    [[ -s $log/prepare.txt ]] && cat "$log/prepare.txt" >&2
+    cfg_dir=$copy/$(dirname "$config")
+    out=$WORK/$slug/out
+    pkgs="?" pkgs_ok=0 hdrs=0 hdrs_ok=0
+    if [[ $have_init == 0 ]]; then
+      echo "| $repo | $config | sqlgen init --from-sqlc not available | | | |"
+      continue
+    fi
+    (cd "$cfg_dir" && timeout "$STEP_TIMEOUT" "$SQLGEN" --color never init --from-sqlc "$(basename "$config")") \
+      >"$log/init.out" 2>"$log/init.err"
+    init_rc=$?
+    pkgs=$(sed -n -E 's/.*\(([0-9]+) modules?\).*/\1/p' "$log/init.out" | head -1)
+    if [[ $init_rc -ne 0 || -z $pkgs ]]; then
+      echo "| $repo | $config | init failed (exit $init_rc) | | | |"
+      continue
+    fi
+    (cd "$cfg_dir" && timeout "$STEP_TIMEOUT" "$SQLGEN" --color never generate --output "$out") \
+      >"$log/generate.out" 2>"$log/generate.err"
+    echo "generate exit $?" >>"$log/generate.out"
+    if [[ -d $out ]]; then
+      pkgs_ok=$(find "$out" -mindepth 2 -name queries.hpp | wc -l)
+      # Each header included by a translation unit of its own, as a user includes it.
+      while IFS= read -r -d '' h; do
+        hdrs=$((hdrs + 1))
+        echo "#include \"${h#"$out"/}\"" >"$WORK/$slug/tu.cpp"
+        if timeout "$STEP_TIMEOUT" "$CXX" -std=c++20 -fsyntax-only -Wall -Wextra -Wpedantic -Werror \
+          -I"$out" -I"$ROOT/generator/include" $PQXX_CFLAGS "$WORK/$slug/tu.cpp" \
+          >>"$log/compile.txt" 2>&1; then
+          hdrs_ok=$((hdrs_ok + 1))
+        fi
+      done < <(find "$out" -name '*.hpp' -print0 | sort -z)
+    fi
+    (cd "$cfg_dir" && timeout "$STEP_TIMEOUT" "$SQLGEN" --color never verify --format json) \
+      >"$log/verify.json" 2>"$log/verify.err"
+    echo "verify exit $?" >>"$log/verify.err"
+    read -r q q_ok agree cmp < <(verify_totals "$log/verify.json")
+    echo "| $repo | $config | $pkgs_ok/$pkgs | $q_ok/$q | $hdrs_ok/$hdrs | $agree/$cmp ($(pct "$agree" "$cmp")) |"
+    T_PKG=$((T_PKG + pkgs)) T_PKG_OK=$((T_PKG_OK + pkgs_ok)) T_H=$((T_H + hdrs)) T_H_OK=$((T_H_OK + hdrs_ok))
+    if [[ $q != "?" ]]; then
+      T_Q=$((T_Q + q)) T_Q_OK=$((T_Q_OK + q_ok)) T_CMP=$((T_CMP + cmp)) T_AGREE=$((T_AGREE + agree))
+    fi
+  done
+done <"$DIR/MANIFEST.tsv"
+echo "| **total** | | $T_PKG_OK/$T_PKG | $T_Q_OK/$T_Q | $T_H_OK/$T_H | $T_AGREE/$T_CMP ($(pct "$T_AGREE" "$T_CMP")) |"
+[[ -n ${REALWORLD_LOGS:-} ]] && echo "realworld: logs in $LOGS" >&2
+exit 0
