@@ -48,9 +48,11 @@ TEST_CASE("config: defaults for a minimal config", "[config]") {
   const config::Module& m = cfg->modules[0];
   CHECK(m.name == "core");
   CHECK(m.cpp_namespace == "core");
-  CHECK(m.migrations == "migrations/core");
+  REQUIRE(m.migrations.size() == 1);
+  CHECK(m.migrations[0].path == "migrations/core");
+  CHECK_FALSE(m.migrations_listed);
   CHECK(m.queries.empty());
-  CHECK(cfg->resolve(m.migrations) == "proj/migrations/core");
+  CHECK(cfg->resolve(m.migrations[0].path) == "proj/migrations/core");
   CHECK(cfg->version_range(0).first == 1001);
   CHECK(cfg->version_range(0).last == 1999);
 }
@@ -110,7 +112,8 @@ modules:
   CHECK(cfg->overrides[1].nullable);
   REQUIRE(cfg->modules.size() == 2);
   const config::Module& core = cfg->modules[0];
-  CHECK(core.queries == "queries/core");
+  CHECK(core.queries.size() == 1);
+  CHECK(core.queries[0].path == "queries/core");
   CHECK(core.schema == "core");
   CHECK(core.cpp_namespace == "app::core");
   CHECK(core.search_path == std::vector<std::string>{"core", "public"});
@@ -119,7 +122,7 @@ modules:
   CHECK(core.overrides[0].cpp_type == "std::string_view");
   CHECK(cfg->modules[1].name == "billing");
   CHECK(cfg->modules[1].cpp_namespace == "billing");
-  CHECK(cfg->modules[1].migrations == "../shared/billing");
+  CHECK(cfg->modules[1].migrations[0].path == "../shared/billing");
   CHECK(cfg->version_range(1).first == 201);
   CHECK(cfg->version_range(1).last == 299);
 }
@@ -231,7 +234,7 @@ TEST_CASE("config: values are validated", "[config]") {
         "proj/sqlgen.yaml:1:12: error: invalid value for \"templates\": path is empty");
   CHECK(only_error("namespace_width: 1\n") ==
         "proj/sqlgen.yaml:1:18: error: invalid value for \"namespace_width\": must be between 2 "
-        "and 1000000000000");
+        "and 1000000000000000");
   diag::DiagnosticEngine diags;
   CHECK(parse("version: 1\n", diags));
 }
@@ -259,7 +262,7 @@ TEST_CASE("config: load_config reads a file and resolves paths against its direc
   auto cfg = config::load_config(path, diags);
   REQUIRE(cfg);
   CHECK(cfg->dir == tmp.path() / "sub");
-  CHECK(cfg->modules[0].migrations == "m");
+  CHECK(cfg->modules[0].migrations[0].path == "m");
   CHECK(cfg->resolve("m") == tmp.path() / "sub" / "m");
 
   diag::DiagnosticEngine missing;
@@ -275,5 +278,56 @@ TEST_CASE("config: a config in the current directory resolves to plain relative 
       diag::make_source("sqlgen.yaml", "modules:\n  - name: a\n    queries: q/\n"), diags);
   REQUIRE(cfg);
   CHECK(cfg->dir.empty());
-  CHECK(cfg->resolve(cfg->modules[0].queries) == "q");
+  CHECK(cfg->resolve(cfg->modules[0].queries[0].path) == "q");
+}
+
+TEST_CASE("config: migrations and queries as lists of files and directories", "[config]") {
+  diag::DiagnosticEngine diags;
+  auto cfg = parse(R"(modules:
+  - name: app
+    migrations:
+      - schema/base.sql
+      - ./db/migrations/
+      - ../shared/views.sql
+    queries: [q/users.sql, q/more]
+  - name: other
+    migrations: m
+    queries: q2
+)",
+                   diags);
+  INFO(diag::render_all(diags, false));
+  REQUIRE(cfg);
+  CHECK(diags.sorted().empty());
+  const config::Module& app = cfg->modules[0];
+  CHECK(app.migrations_listed);
+  CHECK(app.queries_listed);
+  REQUIRE(app.migrations.size() == 3);
+  CHECK(app.migrations[0].path == "schema/base.sql");
+  CHECK(app.migrations[1].path == "db/migrations");
+  CHECK(app.migrations[2].path == "../shared/views.sql");
+  CHECK(app.migrations[1].loc.source->line_col(uint32_t(app.migrations[1].loc.offset)).line == 5);
+  REQUIRE(app.queries.size() == 2);
+  CHECK(app.queries[0].path == "q/users.sql");
+  CHECK(app.queries[1].path == "q/more");
+  const config::Module& other = cfg->modules[1];
+  CHECK_FALSE(other.migrations_listed);
+  CHECK_FALSE(other.queries_listed);
+  CHECK(other.migrations.size() == 1);
+}
+
+TEST_CASE("config: bad list entries are located errors", "[config]") {
+  CHECK(only_error("modules:\n  - name: a\n    migrations: []\n") ==
+        "proj/sqlgen.yaml:3:17: error: invalid value for \"migrations\": list is empty");
+  CHECK(only_error("modules:\n  - name: a\n    migrations:\n      - ok\n      - {x: 1}\n") ==
+        "proj/sqlgen.yaml:5:9: error: \"migrations[1]\" must be a string");
+  CHECK(only_error("modules:\n  - name: a\n    queries:\n      - /abs/q.sql\n") ==
+        "proj/sqlgen.yaml:4:9: error: invalid value for \"queries[0]\": path must be relative to "
+        "the config file's directory");
+}
+
+TEST_CASE("config: namespace_width fits 14-digit timestamp versions", "[config]") {
+  diag::DiagnosticEngine diags;
+  auto cfg = parse("namespace_width: 100000000000000\nmodules:\n  - name: a\n", diags);
+  REQUIRE(cfg);
+  CHECK(cfg->version_range(0).first == 100000000000001);
 }

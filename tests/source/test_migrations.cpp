@@ -269,7 +269,7 @@ TEST_CASE("source: a version outside the module's range is an error", "[source]"
   p.write("m/5_ok.sql", "SELECT 1;");
   diag::DiagnosticEngine diags;
   config::Config cfg = p.config(k_one_module, diags);
-  cfg.modules[0].migrations = "m";
+  cfg.modules[0].migrations = {config::SourcePath{"m", {}}};
   std::vector<source::Migration> ms = source::load_all_migrations(cfg, diags);
   REQUIRE(ms.size() == 1);
   CHECK(ms[0].version == 1005);

@@ -56,10 +56,19 @@ void CatalogBuilder::apply(const parse::Stmt& stmt) {
   }
   // Not modelled: recorded; DO blocks can run any DDL, so they are flagged.
   std::string kind = parse::describe(stmt);
+  bool first_of_kind = std::none_of(m_cat.m_not_modelled.begin(), m_cat.m_not_modelled.end(),
+                                    [&](const NotModelled& n) { return n.kind == kind; });
   m_cat.m_not_modelled.push_back(NotModelled{kind, origin(stmt.span)});
   if (stmt.node == "DoStmt") {
     parse::Span head{stmt.span.offset, 2};
     error(diag::DiagId::warn_not_modelled_may_change, head, {"DO"});
+    return;
+  }
+  // A rule rewrites the statements queries run: warned once. Triggers, policies and grants
+  // change no type or nullability a query sees; `sqlgen schema` lists them as not modelled.
+  if (stmt.node == "RuleStmt" && first_of_kind) {
+    error(diag::DiagId::warn_not_modelled, stmt.span,
+          {"CREATE RULE", "the query rewrite it adds is invisible to sqlgen"});
   }
 }
 

@@ -7,6 +7,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cerrno>
 #include <csignal>
@@ -275,14 +276,16 @@ std::optional<config::Config> checkout_base(Context& ctx, const std::string& rev
   if (!config) return std::nullopt;
   std::vector<std::string> dirs;
   for (const config::Module& m : config->modules) {
-    if (m.migrations.empty()) continue;
-    std::string rel = (rel_prefix / m.migrations).lexically_normal().generic_string();
-    while (rel.size() > 1 && rel.back() == '/') rel.pop_back();
-    if (rel.starts_with("..")) continue;  // outside the repository: reported as missing
-    std::optional<std::string> listed = must_run(
-        ctx, {"git", "-C", repo, "ls-tree", "-d", "--name-only", sha, "--", rel}, "git ls-tree");
-    if (!listed) return std::nullopt;
-    if (!listed->empty()) dirs.push_back(rel);
+    for (const config::SourcePath& source_path : m.migrations) {
+      std::string rel = (rel_prefix / source_path.path).lexically_normal().generic_string();
+      while (rel.size() > 1 && rel.back() == '/') rel.pop_back();
+      if (rel.starts_with("..")) continue;  // outside the repository: reported as missing
+      // A directory or a file (list-form schema sources name files too).
+      std::optional<std::string> listed = must_run(
+          ctx, {"git", "-C", repo, "ls-tree", "--name-only", sha, "--", rel}, "git ls-tree");
+      if (!listed) return std::nullopt;
+      if (!listed->empty()) dirs.push_back(rel);
+    }
   }
   if (!dirs.empty() && !extract(dirs)) return std::nullopt;
   return config;
@@ -332,9 +335,14 @@ int run_dump(Context& ctx, const DumpOptions& opts, std::ostream& out) {
   DumpMaker maker(ctx, opts, *mode);
   std::optional<BuiltDump> built = maker.make(*config, migrations);
   if (!built) return k_exit_ok;
-  const std::string summary = count(built->report.applied, "migration") + ", " +
-                              count(built->report.fixtures, "fixture") + ", " +
-                              std::string(pg::transaction_mode_name(*mode)) + " mode";
+  // Plain schema files (list-form `migrations:`) are applied too but are not migrations.
+  const size_t schema_files = static_cast<size_t>(std::count_if(
+      migrations.begin(), migrations.end(), [](const auto& m) { return m.unversioned; }));
+  const std::string summary =
+      count(built->report.applied, "migration") + ", " +
+      (schema_files > 0 ? count(schema_files, "schema file") + ", " : std::string()) +
+      count(built->report.fixtures, "fixture") + ", " +
+      std::string(pg::transaction_mode_name(*mode)) + " mode";
 
   if (opts.check) {
     util::ReadResult committed = util::read_file(target);
@@ -387,15 +395,25 @@ int run_fixture(Context& ctx, const std::string& module, long long version, std:
   }
   const source::Migration* migration = nullptr;
   for (const source::Migration& candidate : migrations) {
-    if (candidate.module == m.name && candidate.version == *namespaced) migration = &candidate;
+    if (candidate.module == m.name && candidate.version == *namespaced && !candidate.unversioned) {
+      migration = &candidate;
+    }
   }
   if (!migration) {
     ctx.diags.report(diag::make(DiagId::err_fixture_no_migration, m.name_loc,
                                 {m.name, std::to_string(*namespaced)}));
     return k_exit_ok;
   }
+  // `fixtures/` of the listed directory the migration was found in.
+  std::string fixture_dir = fs::path(migration->path).parent_path().generic_string();
+  for (const config::SourcePath& source_path : m.migrations) {
+    if (migration->path.starts_with(source_path.path + "/")) {
+      fixture_dir = source_path.path;
+      break;
+    }
+  }
   const fs::path path =
-      config->resolve(m.migrations) / "fixtures" / (std::to_string(*namespaced) + ".sql");
+      config->resolve(fixture_dir) / "fixtures" / (std::to_string(*namespaced) + ".sql");
   const std::string display = path.lexically_normal().generic_string();
   std::error_code ec;
   if (fs::exists(path, ec)) {

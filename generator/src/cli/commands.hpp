@@ -45,6 +45,16 @@ struct DumpOptions {
 /// --check / --base, compares) the normalized pg_dump of its schema.
 int run_dump(Context& ctx, const DumpOptions& opts, std::ostream& out);
 
+/// Options of `sqlgen init`.
+struct InitOptions {
+  std::string sqlc_file;  ///< --from-sqlc FILE; "" = sqlc.yaml, sqlc.yml or sqlc.json in the cwd
+  bool force = false;     ///< --force: overwrite an existing sqlgen.yaml
+};
+
+/// `sqlgen init --from-sqlc [FILE] [--force]`: writes sqlgen.yaml next to a sqlc config,
+/// translated from it; an existing sqlgen.yaml is kept unless --force.
+int run_init(Context& ctx, const InitOptions& opts, std::ostream& out);
+
 /// `sqlgen fixture MODULE VERSION`: creates `<migrations>/fixtures/<version>.sql` for seed data;
 /// VERSION is local (1) or namespaced (5001).
 int run_fixture(Context& ctx, const std::string& module, long long version, std::ostream& out);

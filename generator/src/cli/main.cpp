@@ -109,6 +109,16 @@ int main(int argc, char** argv) {
   vet_cmd->add_flag("--fix", vet_opts.fix,
                     "rewrite unsafe ALTER TYPE ... ADD VALUE into the recreate pattern");
 
+  InitOptions init_opts;
+  CLI::App* init_cmd = app.add_subcommand("init", "write sqlgen.yaml from an existing sqlc config");
+  init_cmd
+      ->add_option("--from-sqlc", init_opts.sqlc_file,
+                   "sqlc.yaml, sqlc.yml or sqlc.json (default: the first found in the current "
+                   "directory)")
+      ->expected(0, 1)
+      ->required();
+  init_cmd->add_flag("--force", init_opts.force, "overwrite an existing sqlgen.yaml");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -127,6 +137,7 @@ int main(int argc, char** argv) {
     if (*vet_cmd) rc = run_vet(ctx, vet_opts, std::cout);
     if (*dump_cmd) rc = run_dump(ctx, dump_opts, std::cout);
     if (*fixture_cmd) rc = run_fixture(ctx, fixture_module, fixture_version, std::cout);
+    if (*init_cmd) rc = run_init(ctx, init_opts, std::cout);
     std::cout.flush();
     int diag_rc = ctx.finish(std::cerr, tty);
     return rc != k_exit_ok ? rc : diag_rc;

@@ -230,7 +230,9 @@ json models_view(const config::Config& config, const catalog::Catalog& cat, cons
     relation_models[r->oid] = std::move(model);
   }
 
-  if (sources.empty() && !mod.migrations.empty()) sources.insert(mod.migrations);
+  if (sources.empty()) {
+    for (const config::SourcePath& p : mod.migrations) sources.insert(p.path);
+  }
   json module_includes = json::array();
   for (size_t m : needs.modules) {
     if (m != module) module_includes.push_back("../" + plan.modules[m]->name + "/models.hpp");

@@ -512,8 +512,12 @@ std::string generate_inputs_hash(const config::Config& config) {
   f.field("modules").field(std::to_string(config.modules.size()));
   for (const config::Module& m : config.modules) {
     f.field(m.name);
-    tree_fields(f, base, m.migrations);
-    tree_fields(f, base, m.queries);
+    for (const auto* list : {&m.migrations, &m.queries}) {
+      f.field(std::to_string(list->size()));
+      for (const config::SourcePath& p : *list) tree_fields(f, base, p.path);
+    }
+    f.field(m.migrations_listed ? "listed" : "directory");
+    f.field(m.queries_listed ? "listed" : "directory");
   }
   fs::path templates = (base / config.templates).lexically_normal();
   std::error_code ec;

@@ -23,7 +23,7 @@ const std::vector<std::string> k_override_keys = {"db_type", "column", "cpp_type
                                                   "nullable"};
 
 /// Largest accepted namespace width; keeps every module's range within int64.
-constexpr int64_t k_max_namespace_width = 1'000'000'000'000;
+constexpr int64_t k_max_namespace_width = 1'000'000'000'000'000;
 
 /// True for "a" or "a::b::c" where each part is an identifier.
 bool is_cpp_namespace(std::string_view s) {
@@ -91,6 +91,28 @@ std::vector<Override> parse_overrides(YamlReader& r, const YAML::Node& node,
   return out;
 }
 
+/// `migrations:` / `queries:`: one path, or a non-empty list of paths (files or directories).
+std::vector<SourcePath> parse_sources(YamlReader& r, const YAML::Node& node, const std::string& key,
+                                      const diag::Location& at) {
+  std::vector<SourcePath> out;
+  if (!node.IsSequence()) {
+    if (std::optional<std::string> p = r.path(node, key, at)) out.push_back({*p, r.loc(node, at)});
+    return out;
+  }
+  if (node.size() == 0) r.error(DiagId::err_config_value, r.loc(node, at), {key, "list is empty"});
+  for (const YAML::Node& item : node) {
+    std::string what = key + "[" + std::to_string(out.size()) + "]";
+    diag::Location item_at = r.loc(item, r.loc(node, at));
+    if (std::optional<std::string> p = r.path(item, what, item_at)) {
+      out.push_back({*p, item_at});
+    } else {
+      out.push_back({"", item_at});  // reported; keeps the indices of later entries
+    }
+  }
+  std::erase_if(out, [](const SourcePath& p) { return p.path.empty(); });
+  return out;
+}
+
 Module parse_module(YamlReader& r, const YAML::Node& node, size_t index,
                     const diag::Location& fallback) {
   Module m;
@@ -112,11 +134,11 @@ Module parse_module(YamlReader& r, const YAML::Node& node, size_t index,
                            }
                          }
                        } else if (key == "migrations") {
-                         m.migrations_loc = r.loc(v, at);
-                         assign(r.path(v, key, at), m.migrations);
+                         m.migrations_listed = v.IsSequence();
+                         m.migrations = parse_sources(r, v, key, at);
                        } else if (key == "queries") {
-                         m.queries_loc = r.loc(v, at);
-                         assign(r.path(v, key, at), m.queries);
+                         m.queries_listed = v.IsSequence();
+                         m.queries = parse_sources(r, v, key, at);
                        } else if (key == "schema") {
                          assign(r.string(v, key, at), m.schema);
                        } else if (key == "namespace") {

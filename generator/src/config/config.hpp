@@ -30,15 +30,28 @@ struct Override {
   diag::Location loc;
 };
 
+/// One entry of a module's `migrations:` or `queries:`: a file or a directory.
+struct SourcePath {
+  /// Path relative to the config file's directory, lexically normalized, no trailing slash.
+  std::string path;
+  /// The entry's value in the config file.
+  diag::Location loc;
+};
+
 /// One module: a group of migrations and queries with its own C++ namespace
 /// and its own range of migration versions.
 struct Module {
   /// Identifier naming the module (required, unique).
   std::string name;
-  /// Migrations directory relative to the config file's directory; empty when not set.
-  std::string migrations;
-  /// Queries directory relative to the config file's directory; empty when not set.
-  std::string queries;
+  /// Schema sources: one directory (`migrations: dir`) or the entries of a YAML list, in order.
+  std::vector<SourcePath> migrations;
+  /// Query sources: one directory (`queries: dir`) or the entries of a YAML list, in order.
+  std::vector<SourcePath> queries;
+  /// `migrations:` was a YAML list: entries are read as sqlc reads schema files (files as
+  /// listed, a directory's own `*.sql` files in name order; unmarked files are plain schema).
+  bool migrations_listed = false;
+  /// `queries:` was a YAML list: a directory's own `*.sql` files, not its subdirectories.
+  bool queries_listed = false;
   /// PostgreSQL schema the module owns; empty when not set.
   std::string schema;
   /// C++ namespace of the generated code ("a::b" allowed); defaults to `name`.
@@ -49,8 +62,8 @@ struct Module {
   std::map<std::string, std::string> rename;
   /// Module-specific type overrides, checked before the global ones.
   std::vector<Override> overrides;
-  /// The module's mapping, its `name` value, and its `migrations` / `queries` values.
-  diag::Location loc, name_loc, migrations_loc, queries_loc;
+  /// The module's mapping and its `name` value.
+  diag::Location loc, name_loc;
 };
 
 /// An inclusive range of migration versions.

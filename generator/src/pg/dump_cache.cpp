@@ -94,10 +94,13 @@ std::string dump_cache_key(const config::Config& config,
   }
   w.field("namespace_width").field(config.namespace_width);
   w.field("modules").field(static_cast<int64_t>(config.modules.size()));
-  for (const config::Module& m : config.modules) w.field(m.name).field(m.migrations);
+  for (const config::Module& m : config.modules) {
+    w.field(m.name).field(m.migrations_listed ? "listed" : "directory");
+    for (const config::SourcePath& p : m.migrations) w.field(p.path);
+  }
   w.field("migrations").field(static_cast<int64_t>(migrations.size()));
   for (const source::Migration& m : migrations) {
-    w.field(m.module).field(m.version).field(m.path);
+    w.field(m.module).field(m.version).field(m.path).field(m.unversioned ? "schema" : "migration");
     w.field(m.source ? m.source->text() : std::string_view("<no up file>"));
     // How the file was split (derived from its bytes by this sqlgen build; cheap to include).
     w.field(m.no_transaction ? "no-transaction" : "transaction").field(int64_t(m.format));

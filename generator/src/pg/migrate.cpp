@@ -189,6 +189,10 @@ class Runner {
     m_current = &m;
     if (std::optional<diag::Diagnostic> d = ensure_table(&m)) return d;
     if (std::optional<diag::Diagnostic> d = run_statements(m.source, m.up)) return d;
+    if (m.unversioned) {  // plain schema: no fixtures, nothing to record
+      ++m_report.schema_files;
+      return mode == TransactionMode::PerMigration ? commit() : std::nullopt;
+    }
     auto found = m_fixtures.find(m.version);
     if (found != m_fixtures.end()) {
       for (const Fixture* f : found->second) {
@@ -290,17 +294,22 @@ void load_module_fixtures(const config::Config& config, size_t index,
                           const std::set<int64_t>& versions, std::vector<Fixture>& out,
                           diag::DiagnosticEngine& diags) {
   const config::Module& module = config.modules[index];
-  const fs::path dir = config.resolve(module.migrations) / "fixtures";
-  std::error_code ec;
-  if (module.migrations.empty() || !fs::is_directory(dir, ec)) return;
   std::vector<fs::path> files;
-  for (const fs::directory_entry& entry : fs::directory_iterator(dir, ec)) {
-    const std::string name = entry.path().filename().string();
-    if (name.size() > 4 && name.ends_with(".sql") && entry.is_regular_file(ec)) {
-      files.push_back(entry.path());
+  // `fixtures/` of each directory the module's migrations come from, in listed order.
+  for (const config::SourcePath& source_dir : module.migrations) {
+    const fs::path dir = config.resolve(source_dir.path) / "fixtures";
+    std::error_code ec;
+    if (!fs::is_directory(dir, ec)) continue;
+    std::vector<fs::path> found;
+    for (const fs::directory_entry& entry : fs::directory_iterator(dir, ec)) {
+      const std::string name = entry.path().filename().string();
+      if (name.size() > 4 && name.ends_with(".sql") && entry.is_regular_file(ec)) {
+        found.push_back(entry.path());
+      }
     }
+    std::sort(found.begin(), found.end());
+    files.insert(files.end(), found.begin(), found.end());
   }
-  std::sort(files.begin(), files.end());
   const config::VersionRange range = config.version_range(index);
   for (const fs::path& file : files) {
     const std::string display = file.lexically_normal().generic_string();
@@ -359,7 +368,7 @@ std::vector<Fixture> load_fixtures(const config::Config& config,
   for (size_t i = 0; i < config.modules.size(); ++i) {
     std::set<int64_t> versions;
     for (const Migration& m : migrations) {
-      if (m.module == config.modules[i].name) versions.insert(m.version);
+      if (m.module == config.modules[i].name && !m.unversioned) versions.insert(m.version);
     }
     load_module_fixtures(config, i, versions, out, diags);
   }
@@ -380,6 +389,7 @@ Result<MigrateReport> apply_migrations(const std::string& conninfo,
                    [](const Migration* a, const Migration* b) { return a->version < b->version; });
   for (size_t i = 1; i < ordered.size(); ++i) {
     if (ordered[i]->version != ordered[i - 1]->version) continue;
+    if (ordered[i]->unversioned || ordered[i - 1]->unversioned) continue;
     diag::Diagnostic d =
         diag::make(DiagId::err_migration_duplicate_version,
                    diag::Location::file(ordered[i]->source), {std::to_string(ordered[i]->version)});
@@ -405,7 +415,9 @@ Result<MigrateReport> apply_migrations(const std::string& conninfo,
   if (!applied) return applied.error();
   std::vector<const Migration*> pending;
   for (const Migration* m : ordered) {
-    if (!applied->contains(m->version)) pending.push_back(m);
+    // Schema files have no version to record: they run on a database without the tracking table.
+    bool done = m->unversioned ? table_exists : applied->contains(m->version);
+    if (!done) pending.push_back(m);
   }
   Runner runner(conn.get(), fixtures);
   Result<MigrateReport> report = runner.run(pending, table_exists, options.mode);

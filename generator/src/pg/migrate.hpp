@@ -57,6 +57,7 @@ struct MigrateOptions {
 /// What a successful run did.
 struct MigrateReport {
   size_t applied = 0;       ///< migrations applied by this run
+  size_t schema_files = 0;  ///< unversioned schema files applied (Migration::unversioned)
   size_t skipped = 0;       ///< migrations already recorded in the tracking table
   size_t fixtures = 0;      ///< fixture files run
   size_t statements = 0;    ///< statements executed, fixtures' included

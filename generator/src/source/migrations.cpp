@@ -114,14 +114,26 @@ std::vector<Migration> load_module_migrations(const config::Module& module, size
                                               const config::Config& config,
                                               diag::DiagnosticEngine& diags) {
   if (module.migrations.empty()) return {};
-  const fs::path dir = config.resolve(module.migrations);
+  const int64_t range_start = config.version_range(module_index).first;
   std::map<int64_t, Migration> by_version;
-  for (const detail::FoundFile& f : detail::find_sql_files(dir, diags, module.migrations_loc)) {
-    const std::string path =
-        (fs::path(module.migrations) / f.rel).lexically_normal().generic_string();
+  // Unversioned schema files (list form), each after the highest version listed before it.
+  std::vector<Migration> schema_files;
+  int64_t anchor = range_start - 1;
+  for (const detail::FoundFile& f :
+       detail::module_source_files(module.migrations, module.migrations_listed, config, diags)) {
     diag::SourcePtr source =
         detail::read_source(f.path, f.path.lexically_normal().generic_string(), diags);
     if (!source) continue;
+    ParsedFile parsed = parse_migration_file(source, diags);
+    if (f.listed && parsed.format == Migration::Plain) {
+      Migration m = make_migration(source, f.rel, std::move(parsed));
+      m.module = module.name;
+      m.unversioned = true;
+      m.version = anchor;
+      m.local_version = 0;
+      schema_files.push_back(std::move(m));
+      continue;
+    }
     const std::string file_name = f.path.filename().string();
     std::optional<int64_t> number = leading_version(file_name);
     if (!number) {
@@ -132,10 +144,11 @@ std::vector<Migration> load_module_migrations(const config::Module& module, size
     std::optional<int64_t> version =
         namespaced_version(*number, module_index, module, config, source, diags);
     if (!version) continue;
-    Migration m = make_migration(source, path, parse_migration_file(source, diags));
+    Migration m = make_migration(source, f.rel, std::move(parsed));
     m.module = module.name;
     m.version = *version;
-    m.local_version = *version - (config.version_range(module_index).first - 1);
+    m.local_version = *version - (range_start - 1);
+    anchor = std::max(anchor, *version);
     add_migration(std::move(m), by_version, diags);
   }
 
@@ -150,6 +163,10 @@ std::vector<Migration> load_module_migrations(const config::Module& module, size
     }
     out.push_back(std::move(m));
   }
+  // Versioned first, so a schema file comes after the migration whose version it carries.
+  std::move(schema_files.begin(), schema_files.end(), std::back_inserter(out));
+  std::stable_sort(out.begin(), out.end(),
+                   [](const Migration& a, const Migration& b) { return a.version < b.version; });
   return out;
 }
 

@@ -25,7 +25,7 @@ struct Statement {
 /// One migration version with its Up and Down statements.
 struct Migration {
   /// How the file marks its sections.
-  enum Format { Goose, MigratePair, Plain };
+  enum Format { Goose, MigratePair, Plain, Dbmate };
 
   /// Name of the owning module; empty for paths loaded without a config.
   std::string module;
@@ -49,6 +49,11 @@ struct Migration {
   bool no_transaction = false;
   /// The file's format.
   Format format = Plain;
+  /// A plain schema file from a list-form `migrations:` (sqlc's schema files): it has no version
+  /// of its own and is not recorded as applied. `version` is then the version of the migration
+  /// it runs after (the highest one listed before it, else the module's range start - 1) and
+  /// `local_version` is 0.
+  bool unversioned = false;
 };
 
 /// A migration file's sections, as read from its text.

@@ -1,5 +1,6 @@
 // One migration file → Up and Down statements: goose annotations line by
-// line, libpg_query's splitter for the text between them.
+// line, dbmate's `-- migrate:up` / `-- migrate:down`, libpg_query's splitter
+// for the text between them; plain files lose the queries of query files.
 #include <algorithm>
 #include <cctype>
 
@@ -255,6 +256,94 @@ bool ends_with(const std::string& s, std::string_view suffix) {
          s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
+/// A dbmate marker line: `-- migrate:up` / `-- migrate:down`, options after it.
+struct DbmateMarker {
+  bool up = false;
+  uint32_t line_begin = 0;
+  uint32_t next_line = 0;
+  bool no_transaction = false;  ///< `transaction:false`
+};
+
+/// Every dbmate marker line of `text`, in order.
+std::vector<DbmateMarker> find_dbmate_markers(std::string_view text) {
+  std::vector<DbmateMarker> out;
+  const uint32_t size = static_cast<uint32_t>(text.size());
+  uint32_t begin = 0;
+  while (begin < size) {
+    size_t nl = text.find('\n', begin);
+    uint32_t end = nl == std::string_view::npos ? size : static_cast<uint32_t>(nl);
+    uint32_t i = begin;
+    while (i < end && is_blank(text[i])) ++i;
+    if (text.compare(i, 2, "--") == 0) {
+      i += 2;
+      while (i < end && is_blank(text[i])) ++i;
+      std::string_view rest = text.substr(i, end - i);
+      for (bool up : {true, false}) {
+        std::string_view word = up ? "migrate:up" : "migrate:down";
+        if (rest.substr(0, word.size()) != word) continue;
+        std::string_view after = rest.substr(word.size());
+        if (!after.empty() && !is_blank(after[0]) && after[0] != '\r') continue;
+        out.push_back(DbmateMarker{up, begin, std::min(end + 1, size),
+                                   after.find("transaction:false") != std::string_view::npos});
+      }
+    }
+    begin = end + 1;
+  }
+  return out;
+}
+
+/// A dbmate file: the Up section runs from `-- migrate:up` to `-- migrate:down` (or the end).
+ParsedFile parse_dbmate(const diag::SourcePtr& source, const std::vector<DbmateMarker>& markers,
+                        diag::DiagnosticEngine& diags) {
+  ParsedFile out;
+  out.format = Migration::Dbmate;
+  std::string_view text = source->text();
+  const uint32_t size = static_cast<uint32_t>(text.size());
+  auto up = std::find_if(markers.begin(), markers.end(), [](const auto& m) { return m.up; });
+  auto down = std::find_if(markers.begin(), markers.end(), [](const auto& m) { return !m.up; });
+  if (up == markers.end()) {
+    diags.report(
+        diag::make(DiagId::err_migration_no_up, diag::Location::file(source), {"-- migrate:up"}));
+    return out;
+  }
+  out.no_transaction = up->no_transaction;
+  uint32_t up_end =
+      down != markers.end() && down->line_begin > up->line_begin ? down->line_begin : size;
+  out.up = split_range(text, up->next_line, up_end);
+  if (down != markers.end()) {
+    uint32_t down_end = down->line_begin < up->line_begin ? up->line_begin : size;
+    out.down = split_range(text, down->next_line, down_end);
+  }
+  return out;
+}
+
+/// True when a `-- name: ...` (or `/* name: ...`) line is in text[begin, end): the statement
+/// after it is a query of a query file, not schema.
+bool has_name_comment(std::string_view text, uint32_t begin, uint32_t end) {
+  std::string_view gap = text.substr(begin, end - begin);
+  for (std::string_view opener : {"--", "/*"}) {
+    for (size_t at = gap.find(opener); at != std::string_view::npos;
+         at = gap.find(opener, at + 2)) {
+      size_t i = at + 2;
+      while (i < gap.size() && is_blank(gap[i])) ++i;
+      if (gap.substr(i, 5) == "name:") return true;
+    }
+  }
+  return false;
+}
+
+/// `statements` without the queries of a query file (sqlc lets schema lists name query files).
+std::vector<Statement> without_named_queries(std::string_view text,
+                                             std::vector<Statement> statements) {
+  std::vector<Statement> out;
+  uint32_t prev_end = 0;
+  for (const Statement& s : statements) {
+    if (!has_name_comment(text, prev_end, s.offset)) out.push_back(s);
+    prev_end = s.offset + s.length;
+  }
+  return out;
+}
+
 }  // namespace
 
 ParsedFile parse_migration_file(const diag::SourcePtr& source, diag::DiagnosticEngine& diags) {
@@ -273,8 +362,10 @@ ParsedFile parse_migration_file(const diag::SourcePtr& source, diag::DiagnosticE
   }
   std::vector<AnnotationLine> annotations = find_annotations(text);
   if (!annotations.empty()) return GooseParser(source, diags).run(annotations);
+  std::vector<DbmateMarker> dbmate = find_dbmate_markers(text);
+  if (!dbmate.empty()) return parse_dbmate(source, dbmate, diags);
   out.format = Migration::Plain;
-  out.up = split_range(text, 0, size, true);
+  out.up = without_named_queries(text, split_range(text, 0, size, true));
   return out;
 }
 

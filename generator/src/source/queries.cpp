@@ -11,12 +11,9 @@ namespace fs = std::filesystem;
 std::vector<QueryFile> list_query_files(const config::Module& module, const config::Config& config,
                                         diag::DiagnosticEngine& diags) {
   std::vector<QueryFile> out;
-  if (module.queries.empty()) return out;
-  const fs::path dir = config.resolve(module.queries);
-  for (const detail::FoundFile& f : detail::find_sql_files(dir, diags, module.queries_loc)) {
-    out.push_back(QueryFile{module.name,
-                            (fs::path(module.queries) / f.rel).lexically_normal().generic_string(),
-                            f.path.lexically_normal()});
+  for (const detail::FoundFile& f :
+       detail::module_source_files(module.queries, module.queries_listed, config, diags)) {
+    out.push_back(QueryFile{module.name, f.rel, f.path.lexically_normal()});
   }
   return out;
 }

@@ -14,7 +14,7 @@ bool has_sql_extension(const std::string& name) {
 }
 
 std::vector<FoundFile> find_sql_files(const fs::path& dir, diag::DiagnosticEngine& diags,
-                                      const diag::Location& where) {
+                                      const diag::Location& where, FindMode mode) {
   std::vector<FoundFile> out;
   std::error_code ec;
   fs::file_status status = fs::status(dir, ec);
@@ -33,11 +33,14 @@ std::vector<FoundFile> find_sql_files(const fs::path& dir, diag::DiagnosticEngin
     const fs::directory_entry& entry = *it;
     std::string name = entry.path().filename().string();
     std::error_code entry_ec;
+    const bool top_level = mode == FindMode::TopLevelOnly;
     if (entry.is_directory(entry_ec)) {
       // Test fixtures live next to migrations and queries but are neither.
-      if (name == "fixtures") it.disable_recursion_pending();
-    } else if (has_sql_extension(name) && entry.is_regular_file(entry_ec)) {
-      out.push_back(FoundFile{entry.path().lexically_relative(dir).generic_string(), entry.path()});
+      if (name == "fixtures" || top_level) it.disable_recursion_pending();
+    } else if (has_sql_extension(name) && !(top_level && name[0] == '.') &&
+               entry.is_regular_file(entry_ec)) {
+      out.push_back(FoundFile{entry.path().lexically_relative(dir).generic_string(), entry.path(),
+                              top_level});
     }
     it.increment(ec);
   }
@@ -62,6 +65,32 @@ diag::SourcePtr read_source(const fs::path& path, const std::string& display,
     return nullptr;
   }
   return diag::make_source(display, std::move(*read.text));
+}
+
+}  // namespace sqlgen::source::detail
+
+namespace sqlgen::source::detail {
+
+std::vector<FoundFile> module_source_files(const std::vector<config::SourcePath>& sources,
+                                           bool listed, const config::Config& config,
+                                           diag::DiagnosticEngine& diags) {
+  std::vector<FoundFile> out;
+  for (const config::SourcePath& entry : sources) {
+    const fs::path resolved = config.resolve(entry.path);
+    std::error_code ec;
+    fs::file_status status = fs::status(resolved, ec);
+    if (fs::exists(status) && !fs::is_directory(status)) {
+      // A file is read whatever its name, as sqlc reads a listed file.
+      out.push_back(FoundFile{entry.path, resolved, true});
+      continue;
+    }
+    const FindMode mode = listed ? FindMode::TopLevelOnly : FindMode::Recursive;
+    for (FoundFile& f : find_sql_files(resolved, diags, entry.loc, mode)) {
+      f.rel = (fs::path(entry.path) / f.rel).lexically_normal().generic_string();
+      out.push_back(std::move(f));
+    }
+  }
+  return out;
 }
 
 }  // namespace sqlgen::source::detail
