@@ -2,15 +2,19 @@
 """Regenerates generator/src/catalog/pg_builtins.inc from a real PostgreSQL 15.
 
 Starts a throwaway server (unix socket only) in a temp directory, installs the
-supported extensions each into its own database, dumps pg_type, pg_proc,
-pg_aggregate, pg_operator, pg_cast and pg_range, and writes one C++
-aggregate-initializer row per object, ordered by oid, so the output is
-byte-identical across runs. The server and its directory are removed on exit.
+supported extensions each into its own database (with CASCADE), dumps pg_type,
+pg_proc, pg_aggregate, pg_operator, pg_cast and pg_range, the relations and
+views of pg_catalog and information_schema (and those extensions create) with
+their pg_attribute columns, and writes one C++ aggregate-initializer row per
+object, ordered by oid, so the output is byte-identical across runs. The server
+and its directory are removed on exit.
 
 Core objects keep their PostgreSQL oids (all below 10000 and pinned in PG15,
 except the information_schema domains). Extension objects get synthetic oids:
 k_first_extension_oid + extension_index * 0x10000 + a sequence number over the
-extension's types, procs and operators sorted by name and signature.
+extension's types, procs, operators and relations sorted by name and signature.
+Objects of a required extension (cube in earthdistance's database) are mapped
+to the oids of that extension's block by name and signature.
 
 Usage: scripts/gen_builtins.py [output.inc]    (PG_BIN overrides the binaries)
 """
@@ -25,8 +29,18 @@ import tempfile
 
 PG_BIN = os.environ.get("PG_BIN", "/usr/lib/postgresql/15/bin")
 EXT_DIR = "/usr/share/postgresql/15/extension"
-# Sorted: the index in this list (1-based) picks the extension's oid block.
-EXTENSIONS = ["citext", "hstore", "ltree", "pgcrypto", "uuid-ossp"]
+# Sorted: the index in this list (1-based) picks the extension's oid block. Every
+# contrib extension of Debian's postgresql-15 that installs cleanly (plpgsql is
+# preinstalled in every database).
+EXTENSIONS = [
+    "adminpack", "amcheck", "autoinc", "bloom", "btree_gin", "btree_gist", "citext", "cube",
+    "dblink", "dict_int", "dict_xsyn", "earthdistance", "file_fdw", "fuzzystrmatch", "hstore",
+    "insert_username", "intagg", "intarray", "isn", "lo", "ltree", "moddatetime", "old_snapshot",
+    "pageinspect", "pg_buffercache", "pg_freespacemap", "pg_prewarm", "pg_stat_statements",
+    "pg_surgery", "pg_trgm", "pg_visibility", "pg_walinspect", "pgcrypto", "pgrowlocks",
+    "pgstattuple", "postgres_fdw", "refint", "seg", "sslinfo", "tablefunc", "tcn",
+    "tsm_system_rows", "tsm_system_time", "unaccent", "uuid-ossp", "xml2",
+]
 FIRST_EXTENSION_OID = 0xF0000000
 EXTENSION_OID_BLOCK = 0x10000
 CORE_OID_LIMIT = 10000  # FirstGenbkiObjectId: below it oids are fixed by the .dat files
@@ -85,10 +99,31 @@ left join pg_range r on r.rngtypid = t.oid
 left join pg_range mr on mr.rngmultitypid = t.oid
 where {where} order by t.oid"""
 
-CORE_TYPE_WHERE = """t.typrelid = 0 and ((n.nspname = 'pg_catalog' and t.oid < 10000 and
+# System relations: pg_catalog's and information_schema's tables and views.
+SYSTEM_RELATION_WHERE = """c.relkind in ('r', 'v', 'm', 'p')
+  and c.relnamespace in ('pg_catalog'::regnamespace, 'information_schema'::regnamespace)"""
+
+# The types of system relations' columns (pg_statistic_ext_data.stxdexpr is pg_statistic[]).
+SYSTEM_COLUMN_TYPES = f"""select a.atttypid from pg_attribute a join pg_class c on c.oid = a.attrelid
+  where {SYSTEM_RELATION_WHERE} and a.attnum > 0 and not a.attisdropped"""
+
+CORE_TYPE_WHERE = f"""(t.typrelid = 0 and ((n.nspname = 'pg_catalog' and t.oid < 10000 and
   not exists (select 1 from pg_type e where e.oid = t.typelem and e.typrelid <> 0))
   or (n.nspname = 'information_schema' and (t.typtype = 'd' or
-  exists (select 1 from pg_type e where e.oid = t.typelem and e.typtype = 'd'))))"""
+  exists (select 1 from pg_type e where e.oid = t.typelem and e.typtype = 'd')))))
+  or t.oid in ({SYSTEM_COLUMN_TYPES})
+  or t.oid in (select e.typelem from pg_type e where e.oid in ({SYSTEM_COLUMN_TYPES}))"""
+
+# Relations with their columns: "name:type[/typmod][!]" separated by spaces, "!" = not null.
+REL_SQL = """
+select c.oid, c.reltype, n.nspname, c.relname, c.relkind,
+       coalesce((select string_agg(a.attname || ':' || a.atttypid ||
+                 case when a.atttypmod <> -1 then '/' || a.atttypmod else '' end ||
+                 case when a.attnotnull then '!' else '' end, ' ' order by a.attnum)
+          from pg_attribute a where a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped),
+          '')
+from pg_class c join pg_namespace n on n.oid = c.relnamespace
+where {where} order by c.oid"""
 
 PROC_SQL = """
 select p.oid, p.proname, n.nspname, p.prokind, coalesce(a.aggkind, ''), p.proretset,
@@ -121,6 +156,13 @@ def members(classname, ext, column):
             f" and d.classid = '{classname}'::regclass and x.extname = '{ext}')")
 
 
+def ext_member_relations(ext):
+    # Views an extension creates, and the relations behind its composite types.
+    types = members("pg_type", ext, "t.oid")
+    return (f"({members('pg_class', ext, 'c.oid')} or c.oid in"
+            f" (select t.typrelid from pg_type t where t.typtype = 'c' and {types}))")
+
+
 def ext_member_types(ext):
     # Array types are not members themselves; they depend on their element type.
     base = members("pg_type", ext, "t.oid")
@@ -133,6 +175,7 @@ class OidMap:
 
     def __init__(self):
         self.synthetic = {}
+        self.core_types = set()
 
     def __call__(self, oid):
         oid = int(oid)
@@ -141,6 +184,12 @@ class OidMap:
         if oid in self.synthetic:
             return self.synthetic[oid]
         raise SystemExit(f"gen_builtins: oid {oid} is neither core nor a known extension object")
+
+    def known(self, oid):
+        """The mapped oid, or 0 for an object that is not written out (a row type)."""
+        oid = int(oid)
+        return oid if oid < CORE_OID_LIMIT and oid in self.core_types else self.synthetic.get(
+            oid, 0)
 
 
 def c_str(text):
@@ -194,10 +243,55 @@ def cast_row(r, omap, ext):
             f"{c_str(ext)}}},")
 
 
+def column_list(text, omap):
+    out = []
+    for col in text.split():
+        name, rest = col.split(":")
+        if not name.replace("_", "").isalnum() or name != name.lower():
+            raise SystemExit(f"gen_builtins: column name {name!r} needs quoting")
+        typmod = ""
+        not_null = rest.endswith("!")
+        rest = rest.rstrip("!")
+        if "/" in rest:
+            rest, typmod = rest.split("/")
+            typmod = "/" + typmod
+        out.append(f"{name}:{omap(rest)}{typmod}{'!' if not_null else ''}")
+    return c_str(" ".join(out))
+
+
+def rel_row(r, omap, ext):
+    oid, reltype, nsp, name, kind, columns = r
+    nsp = "" if ext else nsp
+    row_type = omap.known(reltype)
+    return (f"{{{omap(oid)}, {row_type}, {c_str(nsp)}, {c_str(name)}, {c_str(ext)}, '{kind}', "
+            f"{column_list(columns, omap)}}},")
+
+
 def check_names(server, db):
     bad = server.query("select p.oid from pg_proc p, unnest(p.proargnames) a where a ~ ','", db)
     if bad:
         raise SystemExit(f"gen_builtins: argument names with a comma in {db}: {bad}")
+
+
+# Per kind of object: the column its synthetic oid is sorted by (name or signature).
+SORT_KEYS = (("types", 1), ("procs", 16), ("opers", 10), ("rels", 3))
+
+EXT_META_SQL = """
+select e.default_version, coalesce(array_to_string(v.requires, ','), ''),
+       case when v.relocatable then '' else coalesce(v.schema, '') end
+from pg_available_extensions e
+join pg_available_extension_versions v on v.name = e.name and v.version = e.default_version
+where e.name = '{ext}'"""
+
+
+def member_data(server, ext, db):
+    return {
+        "types": server.query(TYPE_SQL.format(where=ext_member_types(ext)), db),
+        "procs": server.query(PROC_SQL.format(where=members("pg_proc", ext, "p.oid")), db),
+        "opers": server.query(OPER_SQL.format(where=members("pg_operator", ext, "o.oid")), db),
+        "casts": server.query(CAST_SQL.format(where=members("pg_cast", ext, "c.oid")), db),
+        "rels": server.query(REL_SQL.format(where=ext_member_relations(ext)), db),
+    }
 
 
 def collect(server):
@@ -210,34 +304,38 @@ def collect(server):
             where="n.nspname = 'pg_catalog' and o.oid < 10000")),
         "casts": server.query(CAST_SQL.format(
             where="c.castsource < 10000 and c.casttarget < 10000")),
+        "rels": server.query(REL_SQL.format(where=SYSTEM_RELATION_WHERE)),
     }
-    for t in core["types"]:  # information_schema domains keep their (unpinned) oids
-        omap.synthetic[int(t[0])] = int(t[0])
+    # information_schema's domains and views keep their (unpinned) oids.
+    for key in ("types", "rels"):
+        for r in core[key]:
+            omap.synthetic[int(r[0])] = int(r[0])
+    omap.core_types = {int(t[0]) for t in core["types"]}
     check_names(server, "postgres")
     exts = []
+    assigned = {}  # (extension, kind, name or signature) -> synthetic oid
     for index, ext in enumerate(EXTENSIONS, start=1):
         if not os.path.exists(os.path.join(EXT_DIR, f"{ext}.control")):
             raise SystemExit(f"gen_builtins: extension {ext} is not installed in {EXT_DIR}")
         db = f"ext_{ext.replace('-', '_')}"
         server.query(f'create database "{db}"')
-        server.query(f'create extension "{ext}"', db)
-        version = server.query(f"select extversion from pg_extension where extname = '{ext}'",
-                               db)[0][0]
-        data = {
-            "name": ext,
-            "version": version,
-            "types": server.query(TYPE_SQL.format(where=ext_member_types(ext)), db),
-            "procs": server.query(PROC_SQL.format(where=members("pg_proc", ext, "p.oid")), db),
-            "opers": server.query(
-                OPER_SQL.format(where=members("pg_operator", ext, "o.oid")), db),
-            "casts": server.query(CAST_SQL.format(where=members("pg_cast", ext, "c.oid")), db),
-        }
+        server.query(f'create extension "{ext}" cascade', db)
+        version, requires, schema = server.query(EXT_META_SQL.format(ext=ext))[0]
+        for req in [r for r in requires.split(",") if r]:
+            for key, sort_key in SORT_KEYS:
+                for r in member_data(server, req, db)[key]:
+                    if (req, key, r[sort_key]) not in assigned:
+                        raise SystemExit(f"gen_builtins: {ext} requires {req}, listed after it")
+                    omap.synthetic[int(r[0])] = assigned[(req, key, r[sort_key])]
+        data = member_data(server, ext, db)
+        data.update(name=ext, version=version, requires=requires, schema=schema)
         check_names(server, db)
-        # Synthetic oids: types by name, procs by signature, operators by signature.
+        # Synthetic oids: types and relations by name, procs and operators by signature.
         next_oid = FIRST_EXTENSION_OID + index * EXTENSION_OID_BLOCK
-        for key, sort_key in (("types", 1), ("procs", 16), ("opers", 10)):
+        for key, sort_key in SORT_KEYS:
             for r in sorted(data[key], key=lambda r: r[sort_key]):
                 omap.synthetic[int(r[0])] = next_oid
+                assigned[(ext, key, r[sort_key])] = next_oid
                 next_oid += 1
         exts.append(data)
     keywords = server.query(
@@ -251,10 +349,11 @@ def render(omap, core, exts, keywords):
         "// clang-format off",
         "// Rows are ordered by oid; extension objects use synthetic oids (see the script).",
         "",
-        "// name, version",
+        "// name, version, required extensions (comma-separated), fixed schema",
         "constexpr RawExtension k_raw_extensions[] = {",
     ]
-    out += [f"{{{c_str(e['name'])}, {c_str(e['version'])}}}," for e in exts]
+    out += [f"{{{c_str(e['name'])}, {c_str(e['version'])}, {c_str(e['requires'])}, "
+            f"{c_str(e['schema'])}}}," for e in exts]
     out.append("};")
     out += ["",
             "// word, catcode (U unreserved, C column name, T type or function name, R reserved)",
@@ -275,6 +374,9 @@ def render(omap, core, exts, keywords):
          "oprcom, oprnegate"),
         ("casts", "RawCast", "k_raw_casts", cast_row,
          "castsource, casttarget, castfunc, castcontext, castmethod, extension"),
+        ("rels", "RawRelation", "k_raw_relations", rel_row,
+         "oid, row type (0: not written out), schema, name, extension, relkind, "
+         "columns (name:type[/typmod][!], ! = not null)"),
     )
     for key, struct, var, fmt, doc in sections:
         def sort_key(r):

@@ -179,3 +179,48 @@ TEST_CASE("analyzer types equal PostgreSQL's PREPARE for the example app's queri
   CHECK(mismatches == "");
   CHECK(compared >= 40);
 }
+
+TEST_CASE("analyzer types equal PostgreSQL's PREPARE over system catalogs and contrib extensions",
+          "[analyze][oracle]") {
+  size_t compared = 0;
+  std::string mismatches =
+      compare("analyze/catalogs/schema", "analyze/catalogs/queries.sql", &compared);
+  CHECK(mismatches == "");
+  CHECK(compared >= 26);
+}
+
+TEST_CASE("analyzer resolves information_schema unqualified only on the search_path",
+          "[analyze][oracle]") {
+  auto migrations = testing::load_case_migrations("analyze/catalogs/schema");
+  diag::DiagnosticEngine diags;
+  catalog::Catalog cat = catalog::build_catalog(migrations, diags);
+  REQUIRE(diags.error_count() == 0);
+  auto src =
+      diag::make_source("q.sql",
+                        "-- name: Cols :many\n"
+                        "SELECT column_name, is_nullable FROM columns WHERE table_name = $1;\n"
+                        "-- name: Views :many\n"
+                        "SELECT table_name, view_definition FROM views;\n"
+                        "-- name: Class :many\n"
+                        "SELECT relname FROM pg_class;\n");
+  std::vector<source::Query> queries = source::read_query_file(src, diags);
+  REQUIRE(queries.size() == 3);
+  analyze::AnalyzeOptions opts;
+  opts.search_path = {"information_schema", "public"};
+  std::vector<Prepared> prepared;
+  for (const source::Query& q : queries) {
+    prepared.push_back(Prepared{analyze::analyze_query(cat, q, opts, diags), opts.search_path});
+  }
+  INFO(diag::render_all(diags, false));
+  REQUIRE(diags.error_count() == 0);
+  size_t compared = 0;
+  CHECK(describe_and_compare(cat, migrations, prepared, &compared) == "");
+  CHECK(compared == 3);
+
+  // With the default search_path, information_schema's views are not visible.
+  diag::DiagnosticEngine other;
+  analyze::analyze_query(cat, queries[0], {}, other);
+  CHECK(other.error_count() == 1);
+  CHECK(diag::render_all(other, false).find("relation \"columns\" does not exist") !=
+        std::string::npos);
+}

@@ -212,8 +212,8 @@ TEST_CASE("builtins: casts", "[builtins]") {
 
 TEST_CASE("builtins: extensions", "[builtins]") {
   auto names = bi::known_extensions();
-  CHECK(std::vector<std::string_view>(names.begin(), names.end()) ==
-        std::vector<std::string_view>{"citext", "hstore", "ltree", "pgcrypto", "uuid-ossp"});
+  CHECK(std::is_sorted(names.begin(), names.end()));
+  CHECK(names.size() >= 40);  // Debian's postgresql-15 contrib (see "contrib extensions")
   CHECK(bi::extension_objects("postgis") == nullptr);
 
   const bi::BuiltinType* citext = extension_type("citext", "citext");
@@ -546,4 +546,135 @@ TEST_CASE("builtins: identifiers and keywords", "[builtins]") {
   CHECK(bi::quote_identifier("Users") == "\"Users\"");
   CHECK(bi::quote_identifier("a\"b") == "\"a\"\"b\"");
   CHECK(bi::quote_identifier("1a") == "\"1a\"");
+}
+
+TEST_CASE("builtins: relations of pg_catalog and information_schema", "[builtins]") {
+  auto rels = bi::all_relations();
+  CHECK(rels.size() > 200);
+  CHECK(std::adjacent_find(rels.begin(), rels.end(), [](const auto& a, const auto& b) {
+          return a.oid >= b.oid;
+        }) == rels.end());
+
+  const bi::BuiltinRelation* cls = bi::find_relation("pg_catalog", "pg_class");
+  REQUIRE(cls != nullptr);
+  CHECK(cls->oid == 1259);
+  CHECK(cls->kind == 'r');
+  CHECK(bi::find_relation(1259) == cls);
+  REQUIRE(cls->columns.size() >= 33);
+  CHECK(cls->columns[0].name == "oid");
+  CHECK(cls->columns[0].type == 26);
+  CHECK(cls->columns[0].not_null);
+  CHECK(cls->columns[1].name == "relname");
+  CHECK(cls->columns[1].type == 19);
+  auto column = [](const bi::BuiltinRelation& r, std::string_view name) {
+    for (const bi::BuiltinColumn& c : r.columns) {
+      if (c.name == name) return c;
+    }
+    FAIL("no column " << name);
+    return bi::BuiltinColumn{};
+  };
+  CHECK(column(*cls, "relacl").type == 1034);  // aclitem[], nullable
+  CHECK_FALSE(column(*cls, "relacl").not_null);
+  CHECK(column(*cls, "relpartbound").type == 194);  // pg_node_tree
+
+  const bi::BuiltinRelation* attribute = bi::find_relation("pg_catalog", "pg_attribute");
+  REQUIRE(attribute != nullptr);
+  CHECK(column(*attribute, "atttypmod").type == 23);
+  CHECK(column(*attribute, "attnotnull").not_null);
+
+  // pg_statistic_ext_data.stxdexpr is pg_statistic[]: that composite type is a builtin too.
+  const bi::BuiltinColumn expr =
+      column(*bi::find_relation("pg_catalog", "pg_statistic_ext_data"), "stxdexpr");
+  REQUIRE(bi::find_type(expr.type) != nullptr);
+  CHECK(bi::format_type(expr.type) == "pg_statistic[]");
+
+  const bi::BuiltinRelation* tables = bi::find_relation("pg_catalog", "pg_tables");
+  REQUIRE(tables != nullptr);
+  CHECK(tables->kind == 'v');
+  CHECK(column(*tables, "tablename").type == 19);
+  CHECK_FALSE(column(*tables, "tablename").not_null);
+  CHECK(bi::find_relation("pg_catalog", "pg_indexes") != nullptr);
+  CHECK(bi::find_relation("pg_catalog", "pg_stat_activity") != nullptr);
+
+  const bi::BuiltinRelation* columns = bi::find_relation("information_schema", "columns");
+  REQUIRE(columns != nullptr);
+  CHECK(columns->kind == 'v');
+  CHECK(columns->extension.empty());
+  CHECK(column(*columns, "column_name").type ==
+        type_named("information_schema", "sql_identifier").oid);
+  CHECK(column(*columns, "is_nullable").type == type_named("information_schema", "yes_or_no").oid);
+  CHECK(column(*columns, "ordinal_position").type ==
+        type_named("information_schema", "cardinal_number").oid);
+  CHECK(column(*columns, "data_type").type ==
+        type_named("information_schema", "character_data").oid);
+  for (const bi::BuiltinColumn& c : columns->columns) CHECK_FALSE(c.not_null);
+  CHECK(bi::find_relation("information_schema", "tables") != nullptr);
+  CHECK(bi::find_relation("information_schema", "sql_features")->kind == 'r');
+  CHECK(bi::find_relation("public", "pg_class") == nullptr);
+  CHECK(bi::find_relation("pg_catalog", "columns") == nullptr);
+}
+
+TEST_CASE("builtins: contrib extensions", "[builtins]") {
+  auto names = bi::known_extensions();
+  for (std::string_view ext : {"pgcrypto",     "uuid-ossp",     "citext",
+                               "hstore",       "pg_trgm",       "ltree",
+                               "btree_gin",    "btree_gist",    "intarray",
+                               "cube",         "earthdistance", "tablefunc",
+                               "unaccent",     "fuzzystrmatch", "pg_stat_statements",
+                               "isn",          "seg",           "tsm_system_rows",
+                               "dict_int",     "pgrowlocks",    "pg_buffercache",
+                               "pgstattuple",  "intagg",        "lo",
+                               "tcn",          "bloom",         "amcheck",
+                               "postgres_fdw", "dblink"}) {
+    INFO(ext);
+    CHECK(std::find(names.begin(), names.end(), ext) != names.end());
+    REQUIRE(bi::extension_objects(ext) != nullptr);
+    CHECK_FALSE(bi::extension_objects(ext)->procs.empty());
+  }
+  CHECK(bi::extension_objects("plpgsql") == nullptr);  // preinstalled, not an extension to add
+
+  const bi::ExtensionObjects* earth = bi::extension_objects("earthdistance");
+  CHECK(earth->required == std::vector<std::string_view>{"cube"});
+  CHECK(earth->schema.empty());
+  CHECK(bi::extension_objects("adminpack")->schema == "pg_catalog");
+  // earthdistance's earth is a domain over cube's synthetic type.
+  const bi::BuiltinType* earth_type = extension_type("earthdistance", "earth");
+  REQUIRE(earth_type != nullptr);
+  CHECK(earth_type->typtype == 'd');
+  CHECK(earth_type->base_type == extension_type("cube", "cube")->oid);
+
+  const bi::BuiltinProc* similarity = extension_proc("pg_trgm", "similarity");
+  REQUIRE(similarity != nullptr);
+  CHECK(similarity->ret_type == 700);
+  CHECK(similarity->arg_types == std::vector<Oid>{25, 25});
+  const bi::BuiltinOperator* pct = bi::find_operator("%", 25, 25);
+  REQUIRE(pct != nullptr);
+  CHECK(pct->extension == "pg_trgm");
+  CHECK(bi::find_procs("similarity").empty());  // not visible before CREATE EXTENSION
+
+  const bi::ExtensionObjects* stats = bi::extension_objects("pg_stat_statements");
+  REQUIRE(stats->relations.size() == 2);
+  const bi::BuiltinRelation* view =
+      stats->relations[0]->name == "pg_stat_statements" ? stats->relations[0] : stats->relations[1];
+  CHECK(view->name == "pg_stat_statements");
+  CHECK(view->kind == 'v');
+  CHECK(view->schema.empty());
+  CHECK(view->oid >= bi::k_first_extension_oid);
+  CHECK(bi::find_relation(view->oid) == view);
+  CHECK(bi::find_relation("pg_catalog", "pg_stat_statements") == nullptr);
+
+  const bi::ExtensionObjects* tablefunc = bi::extension_objects("tablefunc");
+  const bi::BuiltinType* crosstab2 = extension_type("tablefunc", "tablefunc_crosstab_2");
+  REQUIRE(crosstab2 != nullptr);
+  CHECK(crosstab2->typtype == 'c');
+  bool found = false;
+  for (const bi::BuiltinRelation* r : tablefunc->relations) {
+    if (r->row_type != crosstab2->oid) continue;
+    found = true;
+    CHECK(r->kind == 'c');
+    REQUIRE(r->columns.size() == 3);
+    CHECK(r->columns[2].name == "category_2");
+    CHECK(r->columns[2].type == 25);
+  }
+  CHECK(found);
 }

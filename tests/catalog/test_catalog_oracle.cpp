@@ -63,6 +63,11 @@ TEST_CASE("catalog equals PostgreSQL's: functions, procedures, extensions, drops
   check_against_postgres(load_set("functions_extensions"));
 }
 
+TEST_CASE("catalog equals PostgreSQL's: contrib extensions and views over system catalogs",
+          "[catalog][oracle]") {
+  check_against_postgres(load_set("contrib_system"));
+}
+
 TEST_CASE("catalog equals PostgreSQL's: enum widened by ADD VALUE and by recreation",
           "[catalog][oracle]") {
   auto add_value = load_set("enum_add_value");

@@ -243,7 +243,7 @@ void CatalogBuilder::create_table(const parse::CreateTableStmt& s) {
       }
       apply_column_constraints(*this, *def, *col, rel);
     } else if (const auto* like = std::get_if<parse::TableLike>(&e)) {
-      Relation* src = lookup_relation(like->table, false);
+      const Relation* src = lookup_any_relation(like->table, false);
       if (!src) return;
       for (const Column& sc : src->columns) {
         if (rel.column(sc.name)) {

@@ -193,6 +193,8 @@ void CatalogBuilder::drop(const parse::DropStmt& s) {
           }
         }
         for (Oid o : fns) remove_function(o);
+        std::erase_if(m_cat.m_extension_relations,
+                      [&](const auto& entry) { return entry.second.schema == name; });
         m_cat.m_schemas.erase(name);
         break;
       }
@@ -220,6 +222,10 @@ void CatalogBuilder::drop(const parse::DropStmt& s) {
           remove_type(o);
         }
         for (Oid o : fns) remove_function(o);
+        std::erase_if(m_cat.m_extension_relations, [&](const auto& entry) {
+          const builtins::BuiltinRelation* b = builtins::find_relation(entry.first);
+          return b && b->extension == name;
+        });
         break;
       }
       default:

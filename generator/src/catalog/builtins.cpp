@@ -24,6 +24,18 @@ using RawCast = BuiltinCast;
 struct RawExtension {
   std::string_view name;
   std::string_view version;
+  std::string_view required;  // comma-separated
+  std::string_view schema;
+};
+
+struct RawRelation {
+  Oid oid;
+  Oid row_type;
+  std::string_view schema;
+  std::string_view name;
+  std::string_view extension;
+  char kind;
+  std::string_view columns;  // "name:type[/typmod][!]" separated by spaces; "!" = not null
 };
 
 struct RawKeyword {
@@ -99,6 +111,46 @@ std::vector<std::string_view> split_names(std::string_view text) {
   return out;
 }
 
+/// Reads one number of `text` from `pos` on (advancing it); 0 when there is none.
+template <typename T>
+T read_number(std::string_view text, size_t& pos) {
+  T value = 0;
+  auto [next, ec] = std::from_chars(text.data() + pos, text.data() + text.size(), value);
+  if (ec == std::errc()) pos = static_cast<size_t>(next - text.data());
+  return value;
+}
+
+std::vector<BuiltinColumn> parse_columns(std::string_view text) {
+  std::vector<BuiltinColumn> out;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t colon = text.find(':', pos);
+    if (colon == std::string_view::npos) break;
+    BuiltinColumn c;
+    c.name = text.substr(pos, colon - pos);
+    pos = colon + 1;
+    c.type = read_number<Oid>(text, pos);
+    if (pos < text.size() && text[pos] == '/') c.typmod = read_number<int32_t>(text, ++pos);
+    if (pos < text.size() && text[pos] == '!') {
+      c.not_null = true;
+      ++pos;
+    }
+    out.push_back(c);
+    while (pos < text.size() && text[pos] == ' ') ++pos;
+  }
+  return out;
+}
+
+BuiltinRelation decode_relation(const RawRelation& raw) {
+  return BuiltinRelation{raw.oid,
+                         raw.row_type,
+                         raw.schema,
+                         raw.name,
+                         raw.extension,
+                         raw.kind,
+                         parse_columns(raw.columns)};
+}
+
 BuiltinProc decode_proc(const RawProc& raw) {
   BuiltinProc p;
   p.oid = raw.oid;
@@ -124,6 +176,8 @@ BuiltinProc decode_proc(const RawProc& raw) {
 /// The lookup structures, built once on first use.
 struct Index {
   std::vector<BuiltinProc> procs;
+  std::vector<BuiltinRelation> relations;
+  std::map<std::pair<std::string_view, std::string_view>, const BuiltinRelation*> relation_by_name;
   std::map<std::pair<std::string_view, std::string_view>, const BuiltinType*> type_by_name;
   std::unordered_map<std::string_view, std::vector<const BuiltinProc*>> procs_by_name;
   std::unordered_map<std::string_view, std::vector<const BuiltinOperator*>> operators_by_name;
@@ -144,7 +198,12 @@ ExtensionObjects* Index::extension(std::string_view name) {
 
 Index::Index() {
   for (const auto& raw : k_raw_extensions) {
-    extensions.push_back(ExtensionObjects{raw.name, raw.version, {}, {}, {}, {}});
+    ExtensionObjects e;
+    e.name = raw.name;
+    e.version = raw.version;
+    e.required = split_names(raw.required);
+    e.schema = raw.schema;
+    extensions.push_back(std::move(e));
     extension_names.push_back(raw.name);
   }
   for (const auto& t : k_raw_types) {
@@ -173,6 +232,15 @@ Index::Index() {
   }
   for (const auto& c : k_raw_casts) {
     if (auto* e = c.extension.empty() ? nullptr : extension(c.extension)) e->casts.push_back(&c);
+  }
+  relations.reserve(std::size(k_raw_relations));
+  for (const auto& raw : k_raw_relations) relations.push_back(decode_relation(raw));
+  for (const auto& r : relations) {
+    if (r.extension.empty()) {
+      relation_by_name.emplace(std::pair{r.schema, r.name}, &r);
+    } else if (auto* e = extension(r.extension)) {
+      e->relations.push_back(&r);
+    }
   }
 }
 
@@ -476,6 +544,8 @@ std::span<const BuiltinOperator> all_operators() { return k_raw_operators; }
 
 std::span<const BuiltinCast> all_casts() { return k_raw_casts; }
 
+std::span<const BuiltinRelation> all_relations() { return index().relations; }
+
 const BuiltinType* find_type(Oid oid) {
   return binary_find(all_types(), oid, [](const BuiltinType& t) { return t.oid; });
 }
@@ -518,6 +588,16 @@ const BuiltinCast* find_cast(Oid source, Oid target) {
   return binary_find(all_casts(), std::pair{source, target}, [](const BuiltinCast& c) {
     return std::pair{c.source, c.target};
   });
+}
+
+const BuiltinRelation* find_relation(Oid oid) {
+  return binary_find(all_relations(), oid, [](const BuiltinRelation& r) { return r.oid; });
+}
+
+const BuiltinRelation* find_relation(std::string_view schema, std::string_view name) {
+  const auto& map = index().relation_by_name;
+  auto it = map.find(std::pair{schema, name});
+  return it == map.end() ? nullptr : it->second;
 }
 
 std::vector<ProcOutColumn> out_columns(const BuiltinProc& proc) {

@@ -1,6 +1,7 @@
 #pragma once
 /// The built-in PostgreSQL 15 catalog: types, functions, operators and casts of
-/// pg_catalog (plus the information_schema domains) and of the supported
+/// pg_catalog (plus the information_schema domains), the relations and views of
+/// pg_catalog and information_schema, and the objects of the supported contrib
 /// extensions, generated from a real server by scripts/gen_builtins.py into
 /// pg_builtins.inc; immutable lookup indexes over them; and PostgreSQL's rules
 /// for type names (format_type, typmods, the grammar's SQL type aliases).
@@ -141,14 +142,37 @@ struct ProcOutColumn {
   Oid type = 0;           ///< the column type
 };
 
+/// A column of a built-in relation (pg_attribute).
+struct BuiltinColumn {
+  std::string_view name;  ///< attname
+  Oid type = 0;           ///< atttypid
+  int32_t typmod = -1;    ///< atttypmod
+  bool not_null = false;  ///< attnotnull (never set for views)
+};
+
+/// A table or view of pg_catalog or information_schema, or a relation an extension
+/// creates: a view (pg_stat_statements) or the relation behind a composite type.
+struct BuiltinRelation {
+  Oid oid = 0;                         ///< pg_class.oid (synthetic for extension relations)
+  Oid row_type = 0;                    ///< reltype when that type is a builtin, else 0
+  std::string_view schema;             ///< "pg_catalog", "information_schema"; "" for extensions
+  std::string_view name;               ///< relname
+  std::string_view extension;          ///< the extension that creates it, "" for core
+  char kind = 'r';                     ///< relkind: r table, v view, c composite type
+  std::vector<BuiltinColumn> columns;  ///< in attnum order
+};
+
 /// What one extension adds, in oid order.
 struct ExtensionObjects {
-  std::string_view name;                          ///< e.g. "uuid-ossp"
-  std::string_view version;                       ///< default version that was installed
+  std::string_view name;                   ///< e.g. "uuid-ossp"
+  std::string_view version;                ///< default version that was installed
+  std::vector<std::string_view> required;  ///< extensions it requires, e.g. {"cube"}
+  std::string_view schema;  ///< the schema a non-relocatable extension must use, or ""
   std::vector<const BuiltinType*> types;          ///< incl. the array types of its types
   std::vector<const BuiltinProc*> procs;          ///< functions and aggregates
   std::vector<const BuiltinOperator*> operators;  ///< operators
   std::vector<const BuiltinCast*> casts;          ///< casts
+  std::vector<const BuiltinRelation*> relations;  ///< views and composite types' relations
 };
 
 /// All types, functions, operators and casts (core and extensions), ordered by oid
@@ -160,6 +184,9 @@ std::span<const BuiltinProc> all_procs();
 std::span<const BuiltinOperator> all_operators();
 /// See all_types().
 std::span<const BuiltinCast> all_casts();
+
+/// All built-in relations (core and extensions), ordered by oid.
+std::span<const BuiltinRelation> all_relations();
 
 /// The type with this oid (core or extension), or nullptr.
 const BuiltinType* find_type(Oid oid);
@@ -178,6 +205,10 @@ std::span<const BuiltinOperator* const> find_operators(std::string_view name);
 const BuiltinOperator* find_operator(std::string_view name, Oid left, Oid right);
 /// The cast from `source` to `target` (core or extension), or nullptr.
 const BuiltinCast* find_cast(Oid source, Oid target);
+/// The relation with this oid (core or extension), or nullptr.
+const BuiltinRelation* find_relation(Oid oid);
+/// The core relation `schema.name` ("pg_catalog" or "information_schema"), or nullptr.
+const BuiltinRelation* find_relation(std::string_view schema, std::string_view name);
 /// The OUT/INOUT/TABLE columns of `proc`, in argument order (empty if it has none).
 std::vector<ProcOutColumn> out_columns(const BuiltinProc& proc);
 

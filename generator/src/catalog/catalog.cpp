@@ -54,8 +54,11 @@ Catalog::Catalog() {
 }
 
 const Relation* Catalog::relation(Oid oid) const {
-  auto it = m_relations.find(oid);
-  return it == m_relations.end() ? nullptr : &it->second;
+  if (auto it = m_relations.find(oid); it != m_relations.end()) return &it->second;
+  if (auto it = m_extension_relations.find(oid); it != m_extension_relations.end()) {
+    return &it->second;
+  }
+  return system_relation(oid);
 }
 
 const Type* Catalog::type(Oid oid) const {
@@ -70,7 +73,8 @@ const Function* Catalog::function(Oid oid) const {
 
 namespace {
 
-/// pg_catalog first (unless listed), then the path's schemas that exist.
+/// pg_catalog first (unless listed), then the path's schemas that exist (information_schema
+/// always does).
 std::vector<std::string> lookup_path(const std::map<std::string, Schema>& schemas,
                                      const std::vector<std::string>& path) {
   std::vector<std::string> out;
@@ -78,7 +82,7 @@ std::vector<std::string> lookup_path(const std::map<std::string, Schema>& schema
     out.push_back("pg_catalog");
   }
   for (const std::string& s : path) {
-    if (s != "$user" && schemas.count(s)) out.push_back(s);
+    if (s != "$user" && (schemas.count(s) || is_system_schema(s))) out.push_back(s);
   }
   return out;
 }
@@ -108,7 +112,24 @@ Oid lookup(const std::map<std::string, Schema>& schemas, const std::string& sche
 
 const Relation* Catalog::find_relation(const std::string& schema, const std::string& name,
                                        const std::vector<std::string>& search_path) const {
-  return relation(lookup(m_schemas, schema, name, search_path, &Schema::relations));
+  std::vector<std::string> path =
+      schema.empty() ? lookup_path(m_schemas, search_path) : std::vector<std::string>{schema};
+  for (const std::string& s : path) {
+    if (is_system_schema(s)) {
+      if (const builtins::BuiltinRelation* b = builtins::find_relation(s, name)) {
+        return system_relation(b->oid);
+      }
+    }
+    if (auto sit = m_schemas.find(s); sit != m_schemas.end()) {
+      if (auto it = sit->second.relations.find(name); it != sit->second.relations.end()) {
+        return relation(it->second);
+      }
+    }
+    for (const auto& [oid, r] : m_extension_relations) {
+      if (r.schema == s && r.name == name) return &r;
+    }
+  }
+  return nullptr;
 }
 
 const Type* Catalog::find_type(const std::string& schema, const std::string& name,

@@ -166,13 +166,18 @@ class Catalog {
 
   // --- lookups (read by the analyzer, codegen, vet)
   const std::map<std::string, Schema>& schemas() const { return m_schemas; }
+  /// The user's relations (built-in and extension relations are not included).
   const std::map<Oid, Relation>& relations() const { return m_relations; }
   const std::map<Oid, Type>& types() const { return m_types; }
   const std::map<Oid, Function>& functions() const { return m_functions; }
+  /// A relation by oid: the user's, an installed extension's view, or a system relation.
   const Relation* relation(Oid oid) const;
   const Type* type(Oid oid) const;
   const Function* function(Oid oid) const;
-  /// A relation by possibly-qualified name along `search_path` (pg_catalog first).
+  /// A relation by possibly-qualified name along `search_path` (pg_catalog first unless
+  /// listed): user relations, the views of extensions installed in a schema, and the
+  /// relations and views of pg_catalog and information_schema (the latter only when
+  /// qualified or listed).
   const Relation* find_relation(const std::string& schema, const std::string& name,
                                 const std::vector<std::string>& search_path) const;
   /// A user/extension type by possibly-qualified name; builtins are not included.
@@ -203,6 +208,7 @@ class Catalog {
  private:
   std::map<std::string, Schema> m_schemas;
   std::map<Oid, Relation> m_relations;
+  std::map<Oid, Relation> m_extension_relations;  ///< views of installed extensions
   std::map<Oid, Type> m_types;
   std::map<Oid, Function> m_functions;
   std::vector<std::string> m_search_path;

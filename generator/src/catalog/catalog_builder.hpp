@@ -24,6 +24,10 @@ class CatalogBuilder {
   void create_schema(const parse::CreateSchemaStmt& s);
   void variable_set(const parse::VariableSetStmt& s);
   void create_extension(const parse::CreateExtensionStmt& s);
+  /// Installs `ext` in `explicit_schema` (or its fixed or the default schema), its required
+  /// extensions first when `cascade`; false after reporting a problem.
+  bool install_extension(const builtins::ExtensionObjects& ext, const std::string& explicit_schema,
+                         bool cascade, parse::Span span);
   // apply_create_table.cpp
   void create_table(const parse::CreateTableStmt& s);
   void create_view(const parse::CreateViewStmt& s);
@@ -69,8 +73,12 @@ class CatalogBuilder {
                                       builtins::SerialKind* serial = nullptr);
   /// A user/extension type by name list; reports unless `missing_ok`.
   Type* lookup_type(const std::vector<std::string>& names, parse::Span span, bool missing_ok);
-  /// A relation by name; reports unless `missing_ok`. `what` names the
-  /// expected kind for "is not a ..." errors (empty: any kind).
+  /// A relation by name, built-in ones included (for reading: LIKE, %TYPE); reports unless
+  /// `missing_ok`.
+  const Relation* lookup_any_relation(const parse::QualName& name, bool missing_ok);
+  /// A user relation by name; reports unless `missing_ok`, and a built-in or extension
+  /// relation as one migrations cannot change. `what` names the expected kind for
+  /// "is not a ..." errors (empty: any kind).
   Relation* lookup_relation(const parse::QualName& name, bool missing_ok,
                             const std::vector<RelKind>& kinds = {}, const char* what = nullptr);
   /// A function by name and, when given, argument types.
@@ -126,6 +134,15 @@ void add_table_constraint(CatalogBuilder& b, Relation& rel, const parse::Constra
 /// PostgreSQL does, or `sequence_name` when given), the default and NOT NULL.
 void attach_serial_sequence(CatalogBuilder& b, Relation& rel, Column& col,
                             const std::vector<std::string>& sequence_name = {});
+
+// system_relations.cpp
+/// A catalog relation with the columns of a built-in one, named in `schema`.
+Relation relation_from_builtin(const builtins::BuiltinRelation& b, const std::string& schema);
+/// The pg_catalog or information_schema relation with this oid (shared by all catalogs), or
+/// null.
+const Relation* system_relation(Oid oid);
+/// True for "pg_catalog" and "information_schema", whose relations are built-ins.
+bool is_system_schema(const std::string& schema);
 
 /// The columns of `rel` that a type is used by (directly or as an array or
 /// through a domain over it), as "relation.column" descriptions.

@@ -57,7 +57,7 @@ std::optional<TypeRef> CatalogBuilder::resolve_type(const parse::TypeName& tn,
     rel.name = tn.names[tn.names.size() - 2];
     if (tn.names.size() >= 3) rel.schema = tn.names[tn.names.size() - 3];
     rel.span = tn.span;
-    Relation* r = lookup_relation(rel, false);
+    const Relation* r = lookup_any_relation(rel, false);
     if (!r) return std::nullopt;
     const Column* c = r->column(tn.names.back());
     if (!c) {
@@ -119,25 +119,37 @@ std::optional<TypeRef> CatalogBuilder::resolve_type(const parse::TypeName& tn,
   return ref;
 }
 
+const Relation* CatalogBuilder::lookup_any_relation(const parse::QualName& name, bool missing_ok) {
+  const Relation* r = m_cat.find_relation(name.schema, name.name, m_cat.m_search_path);
+  if (r || missing_ok) return r;
+  if (!name.schema.empty() && !schema(name.schema) && !is_system_schema(name.schema)) {
+    creation_schema(name.schema, name.span);  // reports the missing schema
+    return nullptr;
+  }
+  std::vector<std::string> candidates;
+  for (const std::string& s :
+       name.schema.empty() ? path_schemas() : std::vector<std::string>{name.schema}) {
+    if (const Schema* sc = schema(s)) {
+      for (const auto& [n, o] : sc->relations) candidates.push_back(n);
+    }
+  }
+  error(diag::DiagId::err_relation_not_found, name.span,
+        {name.to_string(), hint_suffix(name.name, candidates)});
+  return nullptr;
+}
+
 Relation* CatalogBuilder::lookup_relation(const parse::QualName& name, bool missing_ok,
                                           const std::vector<RelKind>& kinds, const char* what) {
-  const Relation* r = m_cat.find_relation(name.schema, name.name, m_cat.m_search_path);
-  if (!r) {
-    if (!missing_ok) {
-      if (!name.schema.empty() && !schema(name.schema)) {
-        creation_schema(name.schema, name.span);  // reports the missing schema
-        return nullptr;
-      }
-      std::vector<std::string> candidates;
-      for (const std::string& s :
-           name.schema.empty() ? path_schemas() : std::vector<std::string>{name.schema}) {
-        if (const Schema* sc = schema(s)) {
-          for (const auto& [n, o] : sc->relations) candidates.push_back(n);
-        }
-      }
-      error(diag::DiagId::err_relation_not_found, name.span,
-            {name.to_string(), hint_suffix(name.name, candidates)});
-    }
+  const Relation* r = lookup_any_relation(name, missing_ok);
+  if (!r) return nullptr;
+  auto user = m_cat.m_relations.find(r->oid);
+  if (user == m_cat.m_relations.end()) {
+    // pg_catalog's and information_schema's relations and extensions' views.
+    const builtins::BuiltinRelation* b = builtins::find_relation(r->oid);
+    std::string owner = b && !b->extension.empty()
+                            ? "extension \"" + std::string(b->extension) + "\""
+                            : "PostgreSQL";
+    error(diag::DiagId::err_builtin_relation, name.span, {name.to_string(), owner});
     return nullptr;
   }
   if (!kinds.empty() && std::find(kinds.begin(), kinds.end(), r->kind) == kinds.end()) {
@@ -145,7 +157,7 @@ Relation* CatalogBuilder::lookup_relation(const parse::QualName& name, bool miss
           {name.to_string(), what ? what : relkind_name(kinds.front())});
     return nullptr;
   }
-  return &m_cat.m_relations.at(r->oid);
+  return &user->second;
 }
 
 Function* CatalogBuilder::lookup_function(const parse::ObjectRef& ref, bool missing_ok,

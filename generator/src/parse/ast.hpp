@@ -568,12 +568,13 @@ struct CreateSequenceStmt : Stmt {
   std::optional<TypeName> as_type;
 };
 
-/// `CREATE EXTENSION [IF NOT EXISTS] name [SCHEMA s]`.
+/// `CREATE EXTENSION [IF NOT EXISTS] name [SCHEMA s] [CASCADE]`.
 struct CreateExtensionStmt : Stmt {
   CreateExtensionStmt() : Stmt(StmtKind::CreateExtension) {}
   std::string name;
   std::string schema;
   bool if_not_exists = false;
+  bool cascade = false;  ///< CASCADE: required extensions are created too
 };
 
 /// `COMMENT ON <object> IS 'text' | NULL`.

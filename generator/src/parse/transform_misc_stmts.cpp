@@ -91,6 +91,7 @@ StmtPtr Transformer::create_extension(const PgQuery__CreateExtensionStmt* s) {
   if (const PgQuery__DefElem* sch = find_option(s->n_options, s->options, "schema")) {
     out->schema = str(sch->arg);
   }
+  out->cascade = find_option(s->n_options, s->options, "cascade") != nullptr;
   return out;
 }
 
