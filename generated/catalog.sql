@@ -111,7 +111,17 @@ COMMENT ON COLUMN billing.invoices.paid_at IS 'When the invoice was paid; requir
 
 CREATE SEQUENCE billing.invoices_number_seq;
 
--- view billing.open_invoices: columns not known to the catalog
+-- view billing.open_invoices (
+--     id uuid NOT NULL,
+--     number bigint NOT NULL,
+--     account_id uuid NOT NULL,
+--     organization_id uuid NOT NULL,
+--     organization_name text NOT NULL,
+--     total_cents billing.money_cents NOT NULL,
+--     issued_at timestamp with time zone,
+--     due_at timestamp with time zone,
+--     overdue boolean
+-- )
 
 CREATE TABLE identity.sessions (
     id bigint DEFAULT nextval('identity.sessions_id_seq'::regclass) NOT NULL,

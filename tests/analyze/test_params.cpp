@@ -56,9 +56,10 @@ TEST_CASE("positional parameters keep their numbers", "[analyze]") {
   CHECK(p.plan.params[1].uses.size() == 2);
 }
 
-TEST_CASE("mixing $n and named parameters is an error", "[analyze]") {
-  auto p = plan("SELECT 1 FROM t WHERE a = $1 AND b = @b");
-  CHECK(p.errors == 1);
+TEST_CASE("named parameters mixed with $n take the lowest numbers no $n uses", "[analyze]") {
+  auto p = plan("SELECT 1 FROM t WHERE a = $1 AND b = @b AND c = $3 AND d = @d AND e = @b");
+  CHECK(p.errors == 0);
+  CHECK(p.sql == "SELECT 1 FROM t WHERE a = $1 AND b = $2 AND c = $3 AND d = $4 AND e = $2");
 }
 
 TEST_CASE("sqlgen.embed is recorded for the analyzer, unknown macros are errors", "[analyze]") {

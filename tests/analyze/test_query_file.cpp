@@ -50,4 +50,11 @@ TEST_CASE("query file errors: expected-error fixtures", "[analyze][source]") {
   INFO("expected:\n" << testing::to_string(expected) << "actual:\n" << testing::to_string(actual));
   CHECK(expected == actual);
   CHECK(expected.size() == 7);
+  // `-- @word` lines that are no annotation are the query's documentation.
+  auto documented = std::find_if(queries.begin(), queries.end(), [](const source::Query& q) {
+    return q.name == "DocumentedAtWords";
+  });
+  REQUIRE(documented != queries.end());
+  CHECK(documented->doc == std::vector<std::string>{"@alias: the alias to look up (documentation, as in sqlc)", "@param id the user"});
+  CHECK(documented->annotations.empty());
 }

@@ -267,6 +267,26 @@ TEST_CASE("init --from-sqlc: timestamped migrations widen the version namespace"
   CHECK(gen.exit_code == 0);
 }
 
+TEST_CASE("init --from-sqlc: a glob expands to directories and .sql files", "[cli][init]") {
+  util::TempDir dir;
+  write(dir, "sqlc.yaml",
+        "version: \"2\"\nsql:\n  - engine: postgresql\n    schema: schema.sql\n"
+        "    queries: \"queries/**\"\n    gen:\n      go:\n        package: db\n");
+  write(dir, "queries/b.sql", "");
+  write(dir, "queries/a.sql", "");
+  write(dir, "queries/a.sql.go", "package db\n");
+  write(dir, "queries/more/c.sql", "");
+  auto r = run_sqlgen("init --from-sqlc", dir.path().string());
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  const std::string y = read(dir, "sqlgen.yaml");
+  INFO(y);
+  CHECK(contains(y, "# sql[0].queries: \"queries/**\" expanded to 3 path(s)\n"));
+  CHECK(contains(y,
+                 "    queries:\n      - \"queries/a.sql\"\n      - \"queries/b.sql\"\n"
+                 "      - \"queries/more\"\n"));
+}
+
 TEST_CASE("map_go_type: the Go types with an obvious C++ type", "[config][init]") {
   using config::map_go_type;
   CHECK(map_go_type("int", "").cpp_type == "std::int64_t");

@@ -341,8 +341,8 @@ TEST_CASE("per-query @override: a column or parameter gets another C++ type", "[
   // A column named like no parameter; `$1` names a positional parameter.
   CHECK(queries.find("  my::Id id{};") != std::string::npos);
   CHECK(queries.find("#include \"my/id.hpp\"") != std::string::npos);
-  CHECK(queries.find("std::vector<FindTRow> find_t(const my::Id& arg1)") == std::string::npos);
-  CHECK(queries.find("std::vector<T> find_t(const my::Id& arg1)") != std::string::npos);
+  CHECK(queries.find("std::vector<FindTRow> find_t(const my::Id& id)") == std::string::npos);
+  CHECK(queries.find("std::vector<T> find_t(const my::Id& id)") != std::string::npos);
   // Queries without the annotation keep the config's types and the model struct.
   CHECK(queries.find("std::vector<T> plain_t()") != std::string::npos);
   std::string models = read_text(tmp.path() / "out/m/models.hpp");

@@ -38,7 +38,9 @@ std::vector<DiagLine> actual_diagnostics(const diag::DiagnosticEngine& engine,
   for (const diag::Diagnostic& d : engine.sorted()) {
     if (!d.loc.source || d.loc.source->path() != source.path()) continue;
     DiagLine l;
-    l.severity = d.severity == diag::Severity::Error ? "error" : "warning";
+    l.severity = d.severity == diag::Severity::Error     ? "error"
+                 : d.severity == diag::Severity::Warning ? "warning"
+                                                         : "remark";
     l.line = d.loc.offset >= 0 ? source.line_col(static_cast<uint32_t>(d.loc.offset)).line : 0;
     l.message = d.message;
     out.push_back(l);

@@ -65,15 +65,23 @@ AnalyzedQuery Analyzer::run() {
       delete_(stmt.as<parse::DeleteStmt>(), nullptr, &out.columns);
       break;
     default:
-      error(diag::DiagId::err_unsupported_sql, stmt.span, {parse::describe(stmt) + " statement"});
+      utility(stmt);
       break;
   }
-  bool is_dml = stmt.kind != parse::StmtKind::Select;
+  bool is_dml = stmt.kind == parse::StmtKind::Insert || stmt.kind == parse::StmtKind::Update ||
+                stmt.kind == parse::StmtKind::Delete;
+  if (!is_dml && stmt.kind != parse::StmtKind::Select && returns_rows(m_query.command) &&
+      !m_failed) {
+    error(diag::DiagId::err_utility_returns_no_rows, stmt.span,
+          {m_query.name, source::command_name(m_query.command), parse::describe(stmt)});
+  }
   if (is_dml && returns_rows(m_query.command) && out.columns.empty() && !m_failed) {
     error(diag::DiagId::err_one_without_returning, stmt.span,
           {m_query.name, source::command_name(m_query.command), parse::describe(stmt)});
   }
 
+  syntactic_name_hints(stmt, m_plan, m_name_hints);
+  const std::map<int, std::string> derived = choose_param_names(m_plan, m_name_hints);
   // Parameters: every number from 1 to the highest must be known.
   int highest = 0;
   for (const ParamSlot& p : m_plan.params) highest = std::max(highest, p.number);
@@ -91,7 +99,7 @@ AnalyzedQuery Analyzer::run() {
       continue;
     }
     const ParamState& st = m_params[n];
-    rp.name = slot->name;
+    rp.name = slot->name.empty() ? derived.at(n) : slot->name;
     rp.slice = slot->slice;
     rp.not_null = !st.nullable;
     if (st.typed) {
@@ -136,8 +144,35 @@ AnalyzedQuery Analyzer::run() {
   std::vector<Edit> edits = m_plan.edits;
   edits.insert(edits.end(), m_edits.begin(), m_edits.end());
   out.sql = apply_edits(source()->text(), m_query.offset, m_query.length, std::move(edits));
-  out.ok = m_diags.error_count() == errors_before;
+  out.ok = m_diags.error_count() == errors_before && !m_failed;
   return out;
+}
+
+std::optional<std::vector<catalog::Column>> Analyzer::bind_view(const parse::Stmt& query) {
+  std::vector<Col> cols = statement_columns(query, nullptr);
+  if (m_failed) return std::nullopt;
+  std::vector<catalog::Column> out;
+  for (const Col& c : cols) {
+    catalog::Column col;
+    col.name = c.name;
+    col.type = catalog::TypeRef{c.type.oid, c.type.typmod};
+    col.type.array_dims = m_cat.element_type(c.type.oid) ? 1 : 0;
+    col.not_null = !c.nullable;
+    out.push_back(std::move(col));
+  }
+  return out;
+}
+
+catalog::ViewBinder view_binder() {
+  return [](const catalog::Catalog& cat, const parse::Stmt& query, const diag::SourcePtr& source,
+            diag::DiagnosticEngine& diags) -> std::optional<std::vector<catalog::Column>> {
+    source::Query q;
+    q.name = "<view>";
+    q.source = source;
+    q.offset = query.span.offset;
+    q.length = query.span.length;
+    return Analyzer(cat, q, AnalyzeOptions{}, diags).bind_view(query);
+  };
 }
 
 AnalyzedQuery analyze_query(const catalog::Catalog& cat, const source::Query& query,

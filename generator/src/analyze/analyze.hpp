@@ -59,6 +59,11 @@ struct AnalyzeOptions {
 AnalyzedQuery analyze_query(const catalog::Catalog& cat, const source::Query& query,
                             const AnalyzeOptions& opts, diag::DiagnosticEngine& diags);
 
+/// The analyzer as the catalog's view binder: a view's (or CREATE TABLE AS's) query is
+/// analyzed once, when the catalog applies it, with the search_path the migrations set;
+/// errors are reported at the view's definition.
+catalog::ViewBinder view_binder();
+
 /// The `sqlgen analyze` JSON of one query (see the analyzer issue's contract).
 nlohmann::json to_json(const catalog::Catalog& cat, const AnalyzedQuery& q);
 

@@ -33,6 +33,7 @@ struct RangeEntry {
   bool nullable_side = false;       ///< under the nullable side of an outer join
   std::vector<std::string> merged;  ///< USING/NATURAL columns hidden from `*` on the right side
   catalog::Oid row_type = 0;        ///< tables and views: their composite row type
+  bool broken = false;              ///< a view whose definition had errors: columns unknown
 };
 
 /// A CTE's output.
@@ -69,6 +70,8 @@ class Analyzer {
            diag::DiagnosticEngine& diags);
 
   AnalyzedQuery run();
+  /// The columns of a view's defining query, or nullopt when it had errors (reported).
+  std::optional<std::vector<catalog::Column>> bind_view(const parse::Stmt& query);
 
   // select.cpp
   /// `keep_unknown`: a set operation's branch leaves untyped literals for the
@@ -89,6 +92,9 @@ class Analyzer {
                           std::vector<ResultColumn>* out);
   std::vector<Col> update(const parse::UpdateStmt& s, const Scope* parent,
                           std::vector<ResultColumn>* out);
+  /// Utility statements under a name (TRUNCATE, CALL, DO, REFRESH, NOTIFY, SET, DDL, ...):
+  /// no columns; the relations they name are checked and CALL's arguments typed.
+  void utility(const parse::Stmt& s);
   std::vector<Col> delete_(const parse::DeleteStmt& s, const Scope* parent,
                            std::vector<ResultColumn>* out);
   /// The CTEs and the target table of INSERT/UPDATE/DELETE; false after an error.
@@ -99,8 +105,14 @@ class Analyzer {
   Typed infer(const parse::Expr& e, Scope& scope);
   /// Types `e` and coerces it to `target` (parameters and literals take it).
   Typed infer_as(const parse::Expr& e, Scope& scope, ExprType target, bool nullable_target);
+  /// Types the elements of `ARRAY[...]` under a cast to an array of `elem` (nested
+  /// `ARRAY[[...]]` dimensions too).
+  void typed_array(const parse::ArrayExpr& arr, Scope& scope, ExprType elem);
   /// Gives an untyped parameter (or parameter under a cast) its type.
   void bind(const parse::Expr& e, ExprType type);
+  /// Offers `name` as the name of `e` when it is a positional parameter (INSERT/SET columns,
+  /// declared function arguments; priority 1 for a function's own name).
+  void hint_param_name(const parse::Expr& e, const std::string& name, int priority = 0);
   /// Marks a parameter nullable (IS NULL comparisons, nullable targets, narg).
   void bind_nullable(const parse::Expr& e);
   std::string figure_name(const parse::Expr& e) const;
@@ -138,6 +150,8 @@ class Analyzer {
     const parse::Expr* typed_at = nullptr;
   };
   std::map<int, ParamState> m_params;
+  NameHints m_name_hints;
+  const parse::Expr* m_procedure_call = nullptr;  ///< the call of a CALL statement
 
  public:
   /// The `$n` of a parameter node, or 0.

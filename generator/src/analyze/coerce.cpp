@@ -602,7 +602,11 @@ ExprType select_common_type(const catalog::Catalog& cat, const std::vector<ExprT
   if (types.empty()) return {};
   std::string ctx = context ? context : "";
   std::vector<Oid> oids;
-  for (const ExprType& t : types) oids.push_back(t.oid);
+  for (const ExprType& t : types) {
+    // An input that already failed was reported where it failed: no second error here.
+    if (t.oid == 0) return {};
+    oids.push_back(t.oid);
+  }
   Oid ptype = common_type_from_oids(cat, oids, error, ctx);
   if (ptype == 0) return {};
   // coerce_to_common_type: every input must reach the common type implicitly.

@@ -66,6 +66,7 @@ std::vector<Col> Analyzer::insert(const InsertStmt& s, const Scope* parent,
         }
         for (size_t i = 0; i < row.size(); ++i) {
           if (row[i]->kind == ExprKind::SetToDefault) continue;
+          hint_param_name(*row[i], cols[i]->name);
           infer_as(*row[i], scope, cols[i]->type, cols[i]->nullable);
         }
       }
@@ -77,6 +78,7 @@ std::vector<Col> Analyzer::insert(const InsertStmt& s, const Scope* parent,
       if (leaf) {
         for (size_t i = 0; i < leaf->targets.size() && i < cols.size(); ++i) {
           if (!leaf->targets[i].value) continue;
+          hint_param_name(*leaf->targets[i].value, cols[i]->name);
           bind(*leaf->targets[i].value, cols[i]->type);
           if (cols[i]->nullable) bind_nullable(*leaf->targets[i].value);
         }
@@ -94,6 +96,7 @@ std::vector<Col> Analyzer::insert(const InsertStmt& s, const Scope* parent,
       const Col* col = target_column(target, t, rel->name);
       if (!col) continue;
       if (t.value && t.value->kind != ExprKind::SetToDefault) {
+        hint_param_name(*t.value, col->name);
         infer_as(*t.value, scope, col->type, col->nullable);
       }
     }
@@ -126,6 +129,7 @@ std::vector<Col> Analyzer::update(const UpdateStmt& s, const Scope* parent,
         if (catalog::Oid elem = element_of(m_cat, target_type.oid)) target_type = {elem, -1};
       }
     }
+    hint_param_name(*t.value, col->name);
     infer_as(*t.value, scope, target_type, col->nullable);
   }
   if (s.where) {

@@ -101,6 +101,23 @@ bool is_unknown(const Typed& t) { return t.type.oid == k_unknown_oid; }
 
 }  // namespace
 
+void Analyzer::hint_param_name(const Expr& e, const std::string& name, int priority) {
+  int n = positional_param(m_plan, &e);
+  if (n == 0 || name.empty()) return;
+  m_name_hints[n].push_back(NameHint{priority, e.span.offset, name});
+}
+
+void Analyzer::typed_array(const ArrayExpr& arr, Scope& scope, ExprType elem) {
+  for (const ExprPtr& el : arr.elements) {
+    if (el->kind == ExprKind::Array) {
+      typed_array(el->as<ArrayExpr>(), scope, elem);  // a dimension of a multidimensional array
+    } else {
+      infer(*el, scope);
+      bind(*el, elem);
+    }
+  }
+}
+
 int Analyzer::param_number(const Expr& e) const {
   auto it = m_plan.number_of.find(&e);
   return it == m_plan.number_of.end() ? 0 : it->second;
@@ -125,6 +142,9 @@ void Analyzer::bind(const Expr& e, ExprType type) {
     return;
   }
   if (st.type.oid == type.oid) return;
+  // `$1::text` after `$1` got its type elsewhere is an ordinary cast of that value
+  // (PostgreSQL types a parameter at its first coercion; later casts convert it).
+  if (m_binding_cast) return;
   // Underline the whole `@name` / `sqlgen.arg(name)`, as the SQL edit covers it.
   auto where = [&](const Expr& node) {
     uint32_t length = node.span.length;
@@ -282,10 +302,65 @@ Typed Analyzer::infer(const Expr& e, Scope& scope) {
     if (!op.empty() && null_returning_operator(op.back())) out.nullable = true;
     return out;
   };
+  // `(a, b) < (x, y)`: PostgreSQL's make_row_comparison_op compares field by field; each
+  // pair resolves like a binary operator and the result is boolean.
+  auto row_compare = [&](const std::vector<std::string>& op, const Expr& l, const Expr& r,
+                         Span span) -> Typed {
+    const auto& lr = l.as<RowExpr>().args;
+    const auto& rr = r.as<RowExpr>().args;
+    if (lr.size() != rr.size()) {
+      error(diag::DiagId::err_type_resolution, span,
+            {"unequal number of entries in row expressions"});
+      return Typed{};
+    }
+    Typed out{{builtin_type::k_bool, -1}, false, nullptr, false};
+    for (size_t i = 0; i < lr.size(); ++i) {
+      Typed t = resolve_binary(op, lr[i].get(), rr[i].get(), span);
+      if (t.type.oid == 0) return Typed{};
+      out.nullable = out.nullable || t.nullable;
+    }
+    return out;
+  };
+  // `(a, b) IN (SELECT x, y ...)`, `(a, b) = (SELECT x, y)`: one operator per column.
+  auto row_vs_subquery = [&](const std::vector<std::string>& op, const Expr& test,
+                             const std::vector<Col>& cols, Span span) -> Typed {
+    std::vector<const Expr*> tests;
+    if (test.kind == ExprKind::Row) {
+      for (const ExprPtr& x : test.as<RowExpr>().args) tests.push_back(x.get());
+    } else {
+      tests.push_back(&test);
+    }
+    if (tests.size() != cols.size()) {
+      error(diag::DiagId::err_type_resolution, span,
+            {tests.size() < cols.size() ? "subquery has too many columns"
+                                        : "subquery has too few columns"});
+      return Typed{};
+    }
+    for (size_t i = 0; i < tests.size(); ++i) {
+      Typed lt = infer(*tests[i], scope);
+      if (lt.type.oid == 0 || cols[i].type.oid == 0) return Typed{};
+      OperatorMatch m = resolve_operator(m_cat, op, lt.type.oid, cols[i].type.oid, m_search_path);
+      if (!m.ok()) {
+        error(diag::DiagId::err_type_resolution, span, {m.error});
+        return Typed{};
+      }
+      bind(*tests[i], {m.left, -1});
+    }
+    return Typed{{builtin_type::k_bool, -1}, true, nullptr, false};
+  };
+  auto is_row = [](const Expr* x) { return x && x->kind == ExprKind::Row; };
 
   switch (e.kind) {
     case ExprKind::ColumnRef: {
       const auto& c = e.as<ColumnRefExpr>();
+      if (c.star && c.fields.size() == 1) {
+        // `count(t.*)`, `row_to_json(t.*)`: the whole row of FROM item t, as `t` alone.
+        ColumnRefExpr whole;
+        whole.span = e.span;
+        whole.fields = c.fields;
+        auto t = column_ref(whole, scope);
+        return t ? *t : Typed{};
+      }
       if (c.star) {
         error(diag::DiagId::err_unsupported_sql, e.span, {"\"*\" outside a select list"});
         return Typed{};
@@ -333,6 +408,37 @@ Typed Analyzer::infer(const Expr& e, Scope& scope) {
     }
     case ExprKind::AExpr: {
       const auto& a = e.as<AExpr>();
+      if (is_row(a.lhs.get()) && is_row(a.rhs.get()) &&
+          (a.op == AExpr::Op::Op || a.op == AExpr::Op::Distinct ||
+           a.op == AExpr::Op::NotDistinct)) {
+        Typed t = row_compare(a.op == AExpr::Op::Op ? a.name : std::vector<std::string>{"="},
+                              *a.lhs, *a.rhs, e.span);
+        if (a.op != AExpr::Op::Op && t.type.oid != 0) t.nullable = false;
+        return t;
+      }
+      if (is_row(a.lhs.get()) && a.op == AExpr::Op::Op && a.rhs &&
+          a.rhs->kind == ExprKind::SubLink &&
+          a.rhs->as<SubLinkExpr>().type == SubLinkExpr::Type::Expr &&
+          a.rhs->as<SubLinkExpr>().subselect) {
+        // `(a, b) = (SELECT x, y)`: PostgreSQL makes it a ROWCOMPARE sublink.
+        std::vector<Col> cols = statement_columns(*a.rhs->as<SubLinkExpr>().subselect, &scope);
+        if (cols.empty()) return Typed{};
+        return row_vs_subquery(a.name, *a.lhs, cols, e.span);
+      }
+      if (a.op == AExpr::Op::In && is_row(a.lhs.get())) {
+        Typed out{{builtin_type::k_bool, -1}, false, nullptr, false};
+        for (const ExprPtr& item : a.list) {
+          if (!is_row(item.get())) {
+            error(diag::DiagId::err_type_resolution, item->span,
+                  {"operator does not exist: record = " + format(m_cat, infer(*item, scope).type)});
+            return Typed{};
+          }
+          Typed t = row_compare({"="}, *a.lhs, *item, item->span);
+          if (t.type.oid == 0) return Typed{};
+          out.nullable = out.nullable || t.nullable;
+        }
+        return out;
+      }
       switch (a.op) {
         case AExpr::Op::Op:
         case AExpr::Op::Like:
@@ -450,6 +556,7 @@ Typed Analyzer::infer(const Expr& e, Scope& scope) {
       flags.agg_order = f.agg_order;
       flags.has_over = f.has_over;
       flags.variadic = f.variadic;
+      flags.procedure = &e == m_procedure_call;
       FunctionMatch m = resolve_function(m_cat, f.name, types, m_search_path, flags,
                                          named ? names : std::vector<std::string>{});
       if (!m.ok()) {
@@ -459,6 +566,11 @@ Typed Analyzer::infer(const Expr& e, Scope& scope) {
       for (size_t i = 0; i < args.size() && i < m.declared.size(); ++i) {
         Oid decl = m.declared[i];
         if (decl != pseudo_oid::k_any) bind(*args[i], {decl, -1});
+        // sqlc names `f($1)` after f's declared argument, else after f itself.
+        if (names[i].empty() && macro_name(f).empty()) {
+          std::string declared = i < m.arg_names.size() ? m.arg_names[i] : "";
+          hint_param_name(*args[i], declared.empty() ? m.name : declared, declared.empty());
+        }
       }
       Typed out;
       out.type = {m.result, -1};
@@ -476,10 +588,21 @@ Typed Analyzer::infer(const Expr& e, Scope& scope) {
     }
     case ExprKind::TypeCast: {
       const auto& c = e.as<TypeCastExpr>();
+      if (c.arg && c.arg->kind == ExprKind::Array) {
+        // `ARRAY[...]::t[]` (also `ARRAY[]::t[]`): PostgreSQL types the elements with t.
+        ExprType target = type_name(c.type);
+        if (target.oid == 0) return Typed{};
+        if (Oid elem = element_of(m_cat, base_type(m_cat, target.oid))) {
+          typed_array(c.arg->as<ArrayExpr>(), scope, {elem, target.typmod});
+          return Typed{target, false, nullptr, false};
+        }
+      }
       Typed inner = infer(*c.arg, scope);
       ExprType target = type_name(c.type);
       if (target.oid == 0) return Typed{};
+      m_binding_cast = true;  // a cast types an untyped parameter, else converts its value
       bind(*c.arg, target);
+      m_binding_cast = false;
       return Typed{target, inner.nullable, nullptr, false};
     }
     case ExprKind::NullTest: {
@@ -502,11 +625,15 @@ Typed Analyzer::infer(const Expr& e, Scope& scope) {
           if (cols.empty()) return Typed{};
           return Typed{{array_of(m_cat, cols[0].type.oid), -1}, false, nullptr, false};
         case SubLinkExpr::Type::Any:
-        case SubLinkExpr::Type::All: {
+        case SubLinkExpr::Type::All:
+        case SubLinkExpr::Type::RowCompare: {
           if (!s.test || cols.empty()) return Typed{};
-          Typed lt = infer(*s.test, scope);
           std::vector<std::string> op =
               s.oper_name.empty() ? std::vector<std::string>{"="} : s.oper_name;
+          if (s.test->kind == ExprKind::Row || cols.size() != 1) {
+            return row_vs_subquery(op, *s.test, cols, e.span);
+          }
+          Typed lt = infer(*s.test, scope);
           OperatorMatch m =
               resolve_operator(m_cat, op, lt.type.oid, cols[0].type.oid, m_search_path);
           if (!m.ok()) {

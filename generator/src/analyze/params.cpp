@@ -75,8 +75,6 @@ ParamPlan plan_params(const Stmt& stmt, const diag::SourcePtr& source,
   const std::string& text = source->text();
   std::map<std::string, size_t> by_name;
   std::map<int, size_t> by_number;
-  const Expr* first_named = nullptr;
-  bool any_positional = false;
 
   auto named_slot = [&](const std::string& name, const Expr& node, uint32_t off, uint32_t len) {
     auto it = by_name.find(name);
@@ -93,7 +91,6 @@ ParamPlan plan_params(const Stmt& stmt, const diag::SourcePtr& source,
     }
     plan.params[idx].uses.push_back(&node);
     plan.edits.push_back(Edit{off, len, ""});  // number filled in below
-    if (!first_named) first_named = &node;
     return idx;
   };
 
@@ -102,7 +99,6 @@ ParamPlan plan_params(const Stmt& stmt, const diag::SourcePtr& source,
     std::string name;
     if (e.kind == ExprKind::ParamRef) {
       int n = e.as<ParamRefExpr>().number;
-      any_positional = true;
       auto it = by_number.find(n);
       size_t idx;
       if (it == by_number.end()) {
@@ -159,20 +155,20 @@ ParamPlan plan_params(const Stmt& stmt, const diag::SourcePtr& source,
     }
   });
 
-  if (any_positional && first_named) {
-    diags.report(
-        diag::make(diag::DiagId::err_query_mixed_params,
-                   diag::Location::at(source, first_named->span.offset, first_named->span.length)));
+  // Named parameters take, in order of first appearance, the lowest numbers no positional
+  // parameter uses (sqlc's rule), so `$1` and `@x` mix: `WHERE id = $1 AND team = @team`
+  // sends `$1` and `$2`.
+  std::vector<size_t> order;
+  for (size_t i = 0; i < plan.params.size(); ++i) {
+    if (!plan.params[i].name.empty()) order.push_back(i);
   }
-  // Named parameters are numbered in order of first appearance in the text.
-  std::vector<size_t> order(plan.params.size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-  if (!any_positional) {
-    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-      return plan.params[a].first_offset < plan.params[b].first_offset;
-    });
-    for (size_t k = 0; k < order.size(); ++k)
-      plan.params[order[k]].number = static_cast<int>(k + 1);
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    return plan.params[a].first_offset < plan.params[b].first_offset;
+  });
+  int next = 1;
+  for (size_t idx : order) {
+    while (by_number.count(next)) ++next;
+    plan.params[idx].number = next++;
   }
   for (const auto& [edit, slot] : edit_slot) {
     plan.edits[edit].text = "$" + std::to_string(plan.params[slot].number);

@@ -49,6 +49,26 @@ struct ParamPlan {
 ParamPlan plan_params(const parse::Stmt& stmt, const diag::SourcePtr& source,
                       diag::DiagnosticEngine& diags);
 
+/// A name a positional parameter may take, from one of its uses.
+struct NameHint {
+  int priority = 0;     ///< 0: a column, LIMIT/OFFSET, an argument name; 1: a function's name
+  uint32_t offset = 0;  ///< of the use: among equal priorities the first use wins
+  std::string name;
+};
+/// Name hints per parameter number.
+using NameHints = std::map<int, std::vector<NameHint>>;
+
+/// The number of `e` when it is a positional parameter (under casts or COLLATE), else 0.
+int positional_param(const ParamPlan& plan, const parse::Expr* e);
+
+/// Adds the hints the statement's shape gives: the column a `$n` is compared with (`=`, `<`,
+/// `IN`, `BETWEEN`, `ANY`, ...), `limit`, `offset`, `f(name => $n)`.
+void syntactic_name_hints(const parse::Stmt& stmt, const ParamPlan& plan, NameHints& hints);
+
+/// The name of every positional parameter: its best hint, else `dollar_N`; a name already
+/// taken gets `_2`, `_3`, ... as sqlc does.
+std::map<int, std::string> choose_param_names(const ParamPlan& plan, const NameHints& hints);
+
 /// The text [offset, offset+length) of `source` with `edits` applied.
 std::string apply_edits(const std::string& text, uint32_t offset, uint32_t length,
                         std::vector<Edit> edits);

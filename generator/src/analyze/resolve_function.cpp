@@ -479,6 +479,7 @@ bool is_function_style_cast(const catalog::Catalog& cat, Oid target, Oid source)
 /// The checks ParseFuncOrColumn makes on the kind of routine found; "" when fine.
 std::string check_call_kind(const FunctionMatch& m, const std::string& fname,
                             const std::string& sig, const CallFlags& flags) {
+  if (flags.procedure) return m.kind == 'p' && !m.coercion ? "" : sig + " is not a procedure";
   if (m.kind == 'p' && !m.coercion) return sig + " is a procedure";  // not in a CALL
   if (m.kind == 'f' || m.kind == 'p') {
     if (flags.agg_star) {
@@ -591,6 +592,19 @@ void complete(const catalog::Catalog& cat, const Proc& proc, const Candidate& be
   m.declared.assign(poly.declared.begin(),
                     poly.declared.begin() + static_cast<std::ptrdiff_t>(nargs));
   m.result = poly.result;
+  // Declared names of the input parameters, per actual argument.
+  std::vector<std::string> in_names;
+  for (size_t i = 0; i < proc.arg_names.size(); ++i) {
+    char mode = i < proc.arg_modes.size() ? proc.arg_modes[i] : 'i';
+    if (mode == 'i' || mode == 'b' || mode == 'v') in_names.push_back(proc.arg_names[i]);
+  }
+  for (size_t i = 0; i < nargs; ++i) {
+    size_t param = best.argnumbers.empty() ? i : static_cast<size_t>(best.argnumbers[i]);
+    if (param >= in_names.size() && !in_names.empty() && proc.variadic_type != 0) {
+      param = in_names.size() - 1;  // the VARIADIC parameter took the rest
+    }
+    m.arg_names.push_back(param < in_names.size() ? in_names[param] : "");
+  }
   if (proc.variadic_type == k_any && flags.variadic && nargs > 0 &&
       element_of(cat, base_type(cat, argtypes.back())) == 0) {
     m.error = "VARIADIC argument must be an array";

@@ -71,6 +71,7 @@ std::optional<Typed> Analyzer::column_ref(const ColumnRefExpr& c, const Scope& s
     if (!table.empty() && table_seen && !found) {
       std::vector<std::string> names;
       for (const RangeEntry& e : s->entries) {
+        if (e.name == table && e.broken) return std::nullopt;  // reported at its definition
         if (e.name == table) {
           for (const Col& cc : e.cols) names.push_back(cc.name);
         }
@@ -186,7 +187,10 @@ std::vector<Col> Analyzer::relation_cols(const catalog::Relation& rel) {
     }
     return out;
   }
-  // Views and CREATE TABLE AS: analyze the defining query.
+  // Bound when the catalog applied it, but the definition had errors (reported there).
+  if (rel.bind_failed) return out;
+  // Views and CREATE TABLE AS of a catalog built without a view binder: analyze the
+  // defining query here.
   if (!rel.origin.source) return out;
   diag::DiagnosticEngine quiet;
   auto stmts = parse::parse_range(
@@ -308,13 +312,40 @@ void Analyzer::add_from(const FromItem& item, Scope& scope, const Scope* parent)
         entry.name = rel->name;
         entry.schema = rel->schema;
         entry.cols = relation_cols(*rel);
+        if (rel->bind_failed) {
+          // One root cause, one error: the view's definition was reported; here a note.
+          if (m_quiet == 0) {
+            diag::Diagnostic d = diag::make(
+                diag::DiagId::note_view_has_errors,
+                diag::Location::at(source(), t.name.span.offset, t.name.span.length),
+                {rel->kind == catalog::RelKind::View      ? "view"
+                 : rel->kind == catalog::RelKind::MatView ? "materialized view"
+                                                          : "table",
+                 rel->name});
+            d.note(diag::DiagId::note_generic,
+                   diag::Location::at(rel->origin.source, rel->origin.offset, 0),
+                   {"its definition is here"});
+            m_diags.report(std::move(d));
+          }
+          m_failed = true;
+          scope.broken = true;
+          entry.broken = true;
+        }
         entry.row_type = rel->row_type;
       }
       break;
     }
     case FromItem::Kind::Subquery: {
       const auto& sq = item.as<SubqueryRef>();
-      if (sq.query) entry.cols = statement_columns(*sq.query, item.lateral ? &scope : parent);
+      if (sq.query && item.lateral) {
+        entry.cols = statement_columns(*sq.query, &scope);
+      } else if (sq.query) {
+        // Not LATERAL: the subquery sees this level's CTEs, not its FROM items.
+        Scope ctes_only;
+        ctes_only.parent = scope.parent;
+        ctes_only.ctes = scope.ctes;
+        entry.cols = statement_columns(*sq.query, &ctes_only);
+      }
       for (Col& c : entry.cols) {
         c.table.clear();
         c.schema.clear();
@@ -485,6 +516,47 @@ std::vector<Col> Analyzer::target_list(const std::vector<ResTarget>& targets, Sc
       uint32_t end = star == std::string::npos ? v.span.offset + v.span.length
                                                : static_cast<uint32_t>(star + 1);
       if (m_quiet == 0) m_edits.push_back(Edit{v.span.offset, end - v.span.offset, sql});
+      continue;
+    }
+    if (v.kind == ExprKind::Indirection && !v.as<IndirectionExpr>().steps.empty() &&
+        v.as<IndirectionExpr>().steps.back().kind == IndirectionExpr::Step::Kind::Star) {
+      // `(p).*`: the fields of a composite value, each a column named after its field.
+      const auto& ind = v.as<IndirectionExpr>();
+      const Expr* arg = ind.arg.get();
+      const RangeEntry* entry = nullptr;
+      if (ind.steps.size() == 1 && arg && arg->kind == ExprKind::ColumnRef &&
+          arg->as<ColumnRefExpr>().fields.size() == 1 && !arg->as<ColumnRefExpr>().star) {
+        for (const RangeEntry& e : scope.entries) {
+          if (e.name == arg->as<ColumnRefExpr>().fields[0]) entry = &e;
+        }
+      }
+      if (entry) {  // `(t).*` of a FROM item is `t.*`
+        std::string unused;
+        expand(*entry, false, unused, false);
+        continue;
+      }
+      if (ind.steps.size() != 1 || !arg) {
+        error(diag::DiagId::err_unsupported_sql, v.span, {"\".*\" after a subscript or field"});
+        continue;
+      }
+      // The value whose fields are expanded: the expression before the final `.*`.
+      Typed ty = infer(*arg, scope);
+      if (ty.type.oid == 0) continue;
+      const catalog::Type* comp = m_cat.type(base_type(m_cat, ty.type.oid));
+      const std::vector<catalog::Column>* fields = nullptr;
+      if (comp && comp->relation) fields = &m_cat.relation(comp->relation)->columns;
+      if (comp && !comp->relation && comp->typtype == 'c') fields = &comp->fields;
+      if (!fields) {
+        error(diag::DiagId::err_type_resolution, v.span,
+              {"type " + format(m_cat, ty.type) + " is not composite"});
+        continue;
+      }
+      for (const catalog::Column& f : *fields) {
+        Col c;
+        c.name = f.name;
+        c.type = type_of(f.type);
+        emit(c, true, "", "", false);
+      }
       continue;
     }
     if (v.kind == ExprKind::FuncCall && macro_name(v.as<FuncCallExpr>()) == "embed") {

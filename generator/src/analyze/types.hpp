@@ -183,6 +183,7 @@ struct CallFlags {
   bool within_group = false;  ///< `WITHIN GROUP (ORDER BY ...)`: args are direct then ordered
   bool has_over = false;      ///< `OVER (...)`
   bool variadic = false;      ///< `VARIADIC` before the last argument
+  bool procedure = false;     ///< the call of a CALL statement: must name a procedure
 };
 
 /// A resolved function call.
@@ -193,6 +194,7 @@ struct FunctionMatch {
   std::string schema;         ///< the function's schema
   std::string name;           ///< the function's name
   std::vector<Oid> declared;  ///< declared type per actual argument, polymorphics resolved
+  std::vector<std::string> arg_names;  ///< declared name per actual argument ("" if none)
   Oid result = 0;             ///< the result type, polymorphics resolved (record for several OUTs)
   bool retset = false;        ///< returns a set
   bool strict = false;        ///< proisstrict

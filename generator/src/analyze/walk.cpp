@@ -6,7 +6,16 @@ namespace {
 
 using namespace parse;
 
-void walk_targets(const std::vector<ResTarget>& targets, const ExprVisitor& fn) {
+/// The callbacks of one walk: every expression, and (optionally) every statement.
+struct Visitors {
+  const ExprVisitor* expr = nullptr;
+  const StmtVisitor* stmt = nullptr;
+};
+
+void walk_expr(const Expr* e, const Visitors& fn);
+void walk_stmt(const Stmt& stmt, const Visitors& fn);
+
+void walk_targets(const std::vector<ResTarget>& targets, const Visitors& fn) {
   for (const ResTarget& t : targets) {
     walk_expr(t.value.get(), fn);
     for (const IndirectionExpr::Step& s : t.indirection) {
@@ -16,7 +25,7 @@ void walk_targets(const std::vector<ResTarget>& targets, const ExprVisitor& fn) 
   }
 }
 
-void walk_from(const FromItem* item, const ExprVisitor& fn) {
+void walk_from(const FromItem* item, const Visitors& fn) {
   if (!item) return;
   switch (item->kind) {
     case FromItem::Kind::Table:
@@ -37,22 +46,20 @@ void walk_from(const FromItem* item, const ExprVisitor& fn) {
   }
 }
 
-void walk_with(const std::optional<WithClause>& with, const ExprVisitor& fn) {
+void walk_with(const std::optional<WithClause>& with, const Visitors& fn) {
   if (!with) return;
   for (const CommonTableExpr& cte : with->ctes) {
     if (cte.query) walk_stmt(*cte.query, fn);
   }
 }
 
-void walk_list(const std::vector<ExprPtr>& list, const ExprVisitor& fn) {
+void walk_list(const std::vector<ExprPtr>& list, const Visitors& fn) {
   for (const ExprPtr& e : list) walk_expr(e.get(), fn);
 }
 
-}  // namespace
-
-void walk_expr(const Expr* e, const ExprVisitor& fn) {
+void walk_expr(const Expr* e, const Visitors& fn) {
   if (!e) return;
-  fn(*e);
+  (*fn.expr)(*e);
   switch (e->kind) {
     case ExprKind::AExpr: {
       const auto& a = e->as<AExpr>();
@@ -124,7 +131,8 @@ void walk_expr(const Expr* e, const ExprVisitor& fn) {
   }
 }
 
-void walk_stmt(const Stmt& stmt, const ExprVisitor& fn) {
+void walk_stmt(const Stmt& stmt, const Visitors& fn) {
+  if (fn.stmt) (*fn.stmt)(stmt);
   switch (stmt.kind) {
     case StmtKind::Select: {
       const auto& s = stmt.as<SelectStmt>();
@@ -173,6 +181,9 @@ void walk_stmt(const Stmt& stmt, const ExprVisitor& fn) {
       walk_targets(s.returning, fn);
       break;
     }
+    case StmtKind::Other:
+      walk_expr(stmt.as<OtherStmt>().call.get(), fn);
+      break;
     case StmtKind::CreateView:
       if (const auto& q = stmt.as<CreateViewStmt>().query) walk_stmt(*q, fn);
       break;
@@ -183,5 +194,15 @@ void walk_stmt(const Stmt& stmt, const ExprVisitor& fn) {
       break;
   }
 }
+
+}  // namespace
+
+void walk_stmt(const Stmt& stmt, const ExprVisitor& fn) { walk_stmt(stmt, Visitors{&fn, nullptr}); }
+
+void walk_stmt(const Stmt& stmt, const ExprVisitor& fn, const StmtVisitor& stmt_fn) {
+  walk_stmt(stmt, Visitors{&fn, &stmt_fn});
+}
+
+void walk_expr(const Expr* expr, const ExprVisitor& fn) { walk_expr(expr, Visitors{&fn, nullptr}); }
 
 }  // namespace sqlgen::analyze

@@ -11,8 +11,13 @@ namespace sqlgen::analyze {
 /// Called for each expression, parents before children.
 using ExprVisitor = std::function<void(const parse::Expr&)>;
 
+/// Called for each statement, the outer one first, then those nested in it.
+using StmtVisitor = std::function<void(const parse::Stmt&)>;
+
 /// Visits every expression of `stmt` and of the statements nested in it.
 void walk_stmt(const parse::Stmt& stmt, const ExprVisitor& fn);
+/// Same, and calls `stmt_fn` for `stmt` and for each nested statement before its expressions.
+void walk_stmt(const parse::Stmt& stmt, const ExprVisitor& fn, const StmtVisitor& stmt_fn);
 /// Visits `expr` and every expression below it (subqueries included).
 void walk_expr(const parse::Expr* expr, const ExprVisitor& fn);
 

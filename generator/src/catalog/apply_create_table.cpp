@@ -10,22 +10,54 @@ namespace {
 
 using parse::Constraint;
 
-/// PostgreSQL's default constraint names (ChooseConstraintName, simplified).
+/// PostgreSQL's makeObjectName: `name1_name2_label` cut to 63 bytes by shortening the longer
+/// of name1 and name2 one byte at a time (identifiers are ASCII here; a multibyte name is cut
+/// on a character boundary, as pg_mbcliplen does).
+std::string make_object_name(const std::string& name1, const std::string& name2,
+                             const std::string& label) {
+  constexpr size_t k_max = 63;  // NAMEDATALEN - 1
+  size_t n1 = name1.size();
+  size_t n2 = name2.size();
+  size_t overhead = (label.empty() ? 0 : label.size() + 1) + (name2.empty() ? 0 : 1);
+  size_t avail = k_max > overhead ? k_max - overhead : 0;
+  while (n1 + n2 > avail) {
+    if (n1 > n2) {
+      --n1;
+    } else {
+      --n2;
+    }
+  }
+  auto clip = [](const std::string& s, size_t n) {
+    while (n > 0 && n < s.size() && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
+    return s.substr(0, n);
+  };
+  std::string out = clip(name1, n1);
+  if (!name2.empty()) out += "_" + clip(name2, n2);
+  if (!label.empty()) out += "_" + label;
+  return out;
+}
+
+/// PostgreSQL's default constraint names (ChooseConstraintName with the column names joined by
+/// "_" as the addition, as ChooseForeignKeyConstraintNameAddition does; name conflicts are not
+/// numbered).
 std::string default_constraint_name(const std::string& table, const Constraint& c,
                                     const std::vector<std::string>& cols) {
   std::string joined;
-  for (const std::string& col : cols) joined += "_" + col;
+  for (const std::string& col : cols) {
+    if (joined.size() >= 63) break;
+    joined += (joined.empty() ? "" : "_") + col;
+  }
   switch (c.type) {
     case Constraint::Type::PrimaryKey:
-      return table + "_pkey";
+      return make_object_name(table, "", "pkey");
     case Constraint::Type::Unique:
-      return table + joined + "_key";
+      return make_object_name(table, joined, "key");
     case Constraint::Type::ForeignKey:
-      return table + joined + "_fkey";
+      return make_object_name(table, joined, "fkey");
     case Constraint::Type::Exclusion:
-      return table + joined + "_excl";
+      return make_object_name(table, joined, "excl");
     default:
-      return table + joined + "_check";
+      return make_object_name(table, joined, "check");
   }
 }
 
@@ -284,7 +316,8 @@ void CatalogBuilder::create_view(const parse::CreateViewStmt& s) {
   if (s.replace) {
     if (Relation* old = lookup_relation(parse::QualName{*sch, s.view.name, s.view.span}, true)) {
       if (old->kind == RelKind::View) {
-        old->origin = origin(s.view.span);
+        old->origin = origin(s.span);
+        bind_query(*old, s.query.get(), s.column_names);
         return;
       }
     }
@@ -296,7 +329,28 @@ void CatalogBuilder::create_view(const parse::CreateViewStmt& s) {
   rel.name = s.view.name;
   rel.columns_known = false;
   rel.origin = origin(s.span);
-  add_relation(std::move(rel));
+  Oid oid = add_relation(std::move(rel));
+  bind_query(m_cat.m_relations.at(oid), s.query.get(), s.column_names);
+}
+
+void CatalogBuilder::bind_query(Relation& rel, const parse::Stmt* query,
+                                const std::vector<std::string>& names) {
+  if (!m_cat.m_view_binder || !query) return;
+  std::optional<std::vector<Column>> cols = m_cat.m_view_binder(m_cat, *query, m_source, m_diags);
+  if (!cols) {
+    rel.columns_known = false;
+    rel.bind_failed = true;
+    return;
+  }
+  for (size_t i = 0; i < cols->size() && i < names.size(); ++i) (*cols)[i].name = names[i];
+  // A materialized view or CREATE TABLE AS stores rows: PostgreSQL declares no NOT NULL.
+  if (rel.kind != RelKind::View) {
+    for (Column& c : *cols) c.not_null = false;
+  }
+  for (Column& c : *cols) c.origin = rel.origin;
+  rel.columns = std::move(*cols);
+  rel.columns_known = true;
+  rel.bind_failed = false;
 }
 
 void CatalogBuilder::create_table_as(const parse::CreateTableAsStmt& s) {
@@ -310,7 +364,8 @@ void CatalogBuilder::create_table_as(const parse::CreateTableAsStmt& s) {
   rel.name = s.table.name;
   rel.columns_known = false;
   rel.origin = origin(s.span);
-  add_relation(std::move(rel));
+  Oid oid = add_relation(std::move(rel));
+  bind_query(m_cat.m_relations.at(oid), s.query.get(), s.column_names);
 }
 
 void CatalogBuilder::create_sequence(const parse::CreateSequenceStmt& s) {

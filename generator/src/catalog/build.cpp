@@ -8,7 +8,7 @@
 namespace sqlgen::catalog {
 
 Catalog build_catalog(const std::vector<source::Migration>& migrations,
-                      diag::DiagnosticEngine& diags) {
+                      diag::DiagnosticEngine& diags, ViewBinder binder) {
   std::vector<std::vector<parse::StmtPtr>> parsed(migrations.size());
   util::parallel_for(migrations.size(), [&](size_t i) {
     const source::Migration& m = migrations[i];
@@ -20,9 +20,11 @@ Catalog build_catalog(const std::vector<source::Migration>& migrations,
     }
   });
   Catalog cat;
+  cat.set_view_binder(std::move(binder));
   for (size_t i = 0; i < migrations.size(); ++i) {
     for (const parse::StmtPtr& s : parsed[i]) cat.apply(*s, migrations[i].source, diags);
   }
+  cat.set_view_binder({});
   return cat;
 }
 

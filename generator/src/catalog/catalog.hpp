@@ -5,6 +5,7 @@
 /// (apply_*.cpp); read by the analyzer, codegen, the dump check and vet.
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <nlohmann/json_fwd.hpp>
@@ -83,7 +84,8 @@ struct Relation {
   std::vector<TableConstraint> constraints;
   std::vector<Oid> parents;  ///< INHERITS / PARTITION OF
   std::string comment;
-  bool columns_known = true;  ///< false for views until the analyzer fills them
+  bool columns_known = true;  ///< false for views and CREATE TABLE AS until bound
+  bool bind_failed = false;   ///< the defining query had errors (reported at it)
   std::string owned_by;       ///< sequences: "table.column" of a serial/identity column
   Origin origin;
   /// The column named `name`, or null.
@@ -155,6 +157,16 @@ struct NotModelled {
   Origin origin;
 };
 
+class Catalog;
+
+/// Binds a view's (or CREATE TABLE AS's) query once, when the catalog applies it: the
+/// columns (name, type, typmod, not null as inferred) the query yields against the catalog
+/// as it is at that statement, or nullopt after reporting why not. Set by the caller that
+/// builds the catalog (the analyze stage provides one), so the catalog stays below analyze.
+using ViewBinder = std::function<std::optional<std::vector<Column>>(
+    const Catalog& cat, const parse::Stmt& query, const diag::SourcePtr& source,
+    diag::DiagnosticEngine& diags)>;
+
 /// The whole catalog. Copyable so callers can snapshot it between migrations.
 class Catalog {
  public:
@@ -202,6 +214,9 @@ class Catalog {
   /// A catalog-only schema dump in a deterministic order.
   std::string to_sql() const;
 
+  /// Views and CREATE TABLE AS applied from now on are bound with `binder`.
+  void set_view_binder(ViewBinder binder) { m_view_binder = std::move(binder); }
+
   // Implementation state is shared with apply_*.cpp through CatalogBuilder.
   friend class CatalogBuilder;
 
@@ -215,11 +230,12 @@ class Catalog {
   std::vector<std::string> m_extensions;
   std::vector<NotModelled> m_not_modelled;
   Oid m_next_oid = k_first_user_oid;
+  ViewBinder m_view_binder;
 };
 
 /// Parses every Up statement of `migrations` (in parallel) and applies them
-/// in version order.
+/// in version order; views are bound with `binder` when one is given.
 Catalog build_catalog(const std::vector<source::Migration>& migrations,
-                      diag::DiagnosticEngine& diags);
+                      diag::DiagnosticEngine& diags, ViewBinder binder = {});
 
 }  // namespace sqlgen::catalog

@@ -32,6 +32,9 @@ class CatalogBuilder {
   void create_table(const parse::CreateTableStmt& s);
   void create_view(const parse::CreateViewStmt& s);
   void create_table_as(const parse::CreateTableAsStmt& s);
+  /// Binds a view's or CREATE TABLE AS's query with the catalog's view binder (if any):
+  /// its columns, renamed by `names`; on failure the relation is marked `bind_failed`.
+  void bind_query(Relation& rel, const parse::Stmt* query, const std::vector<std::string>& names);
   void create_sequence(const parse::CreateSequenceStmt& s);
   // apply_alter_table.cpp
   void alter_table(const parse::AlterTableStmt& s);

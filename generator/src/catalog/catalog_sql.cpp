@@ -69,6 +69,17 @@ std::string Catalog::to_sql() const {
             << ": columns not known to the catalog\n";
         continue;
       }
+      if (r.kind == RelKind::View || r.kind == RelKind::MatView) {
+        // The columns bound from the defining query (NOT NULL: as sqlgen infers it).
+        out << "\n-- " << relkind_name(r.kind) << ' ' << name << " (";
+        for (size_t i = 0; i < r.columns.size(); ++i) {
+          const Column& c = r.columns[i];
+          out << (i ? "," : "") << "\n--     " << q(c.name) << ' ' << format_type(c.type)
+              << (c.not_null ? " NOT NULL" : "");
+        }
+        out << "\n-- )\n";
+        continue;
+      }
       out << "\nCREATE TABLE " << name << " (";
       for (size_t i = 0; i < r.columns.size(); ++i) {
         const Column& c = r.columns[i];

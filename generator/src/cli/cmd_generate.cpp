@@ -9,6 +9,7 @@
 // without parsing or analyzing anything. `--check` and SQLGEN_NO_CACHE=1 never use it.
 #include <filesystem>
 
+#include "analyze/analyze.hpp"
 #include "cli/commands.hpp"
 #include "cli/module_queries.hpp"
 #include "codegen/codegen.hpp"
@@ -56,7 +57,7 @@ int run_generate(Context& ctx, const GenerateOptions& opts, std::ostream& out) {
   }
 
   std::vector<source::Migration> migrations = source::load_all_migrations(*config, ctx.diags);
-  catalog::Catalog cat = catalog::build_catalog(migrations, ctx.diags);
+  catalog::Catalog cat = catalog::build_catalog(migrations, ctx.diags, analyze::view_binder());
   if (ctx.diags.has_errors()) return k_exit_ok;  // write nothing half-right
   std::vector<codegen::ModuleQueries> queries = analyze_module_queries(ctx, *config, cat);
   if (ctx.diags.has_errors()) return k_exit_ok;

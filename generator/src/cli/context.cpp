@@ -7,6 +7,7 @@ namespace sqlgen::cli {
 
 int Context::finish(std::ostream& err, bool err_is_tty) const {
   diag::RenderOptions opts;
+  opts.verbose = verbose;
   opts.color = color == "always" || (color == "auto" && err_is_tty && !std::getenv("NO_COLOR"));
   std::string text = diag::render_all(diags, json_diagnostics, opts);
   if (!text.empty()) err << text;

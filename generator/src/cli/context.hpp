@@ -22,6 +22,7 @@ struct Context {
   diag::DiagnosticEngine diags;
   bool json_diagnostics = false;
   std::string color = "auto";  ///< auto | always | never
+  bool verbose = false;        ///< print remarks (what was skipped, and why)
   std::string config_path = "sqlgen.yaml";
 
   /// Prints collected diagnostics to `err` and returns the exit code they imply.

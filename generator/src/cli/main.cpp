@@ -36,6 +36,7 @@ int main(int argc, char** argv) {
   app.add_option("--color", ctx.color, "color diagnostics: auto, always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
   app.add_option("-c,--config", ctx.config_path, "path to sqlgen.yaml");
+  app.add_flag("-v,--verbose", ctx.verbose, "also print remarks: what was skipped, and why");
 
   std::vector<std::string> parse_paths;
   bool parse_json = false;

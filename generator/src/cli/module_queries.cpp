@@ -5,6 +5,9 @@
 // sorted when printed, so the output does not depend on the scheduling.
 #include "cli/module_queries.hpp"
 
+#include "analyze/analyze.hpp"
+#include "cli/inputs.hpp"
+#include "cli/load.hpp"
 #include "source/queries.hpp"
 #include "util/fs.hpp"
 #include "util/parallel.hpp"
@@ -64,6 +67,33 @@ std::vector<codegen::ModuleQueries> analyze_module_queries(Context& ctx,
     out[m].analyzed[q] = analyze::analyze_query(cat, out[m].queries[q], options[m], ctx.diags);
   });
   return out;
+}
+
+AnalyzedProject analyze_project(Context& ctx, const ProjectInputs& inputs) {
+  AnalyzedProject project;
+  if (inputs.query_paths.empty() && inputs.schema_paths.empty()) {
+    std::optional<config::Config> config;
+    project.migrations = load_migrations(ctx, {}, &config);
+    project.catalog = catalog::build_catalog(project.migrations, ctx.diags, analyze::view_binder());
+    if (config) project.modules = analyze_module_queries(ctx, *config, project.catalog);
+    return project;
+  }
+  project.migrations = load_migrations(ctx, inputs.schema_paths);
+  project.catalog = catalog::build_catalog(project.migrations, ctx.diags, analyze::view_binder());
+  codegen::ModuleQueries mq;
+  for (const diag::SourcePtr& f : read_inputs(inputs.query_paths, ctx.diags)) {
+    mq.files.push_back(f->path());
+    for (source::Query& q : source::read_query_file(f, ctx.diags))
+      mq.queries.push_back(std::move(q));
+  }
+  source::check_duplicate_names(mq.queries, ctx.diags);
+  analyze::AnalyzeOptions opts;
+  opts.search_path = inputs.search_path;
+  for (const source::Query& q : mq.queries) {
+    mq.analyzed.push_back(analyze::analyze_query(project.catalog, q, opts, ctx.diags));
+  }
+  project.modules.push_back(std::move(mq));
+  return project;
 }
 
 }  // namespace sqlgen::cli

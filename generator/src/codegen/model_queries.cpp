@@ -327,7 +327,7 @@ void QueryBuilder::params(const analyze::AnalyzedQuery& q, const diag::Location&
   json fields = json::array();
   std::vector<CppType> ptypes;
   for (const analyze::ResultParam& p : q.params) {
-    std::string sql_name = p.name.empty() ? "arg" + std::to_string(p.number) : p.name;
+    std::string sql_name = p.name.empty() ? "dollar_" + std::to_string(p.number) : p.name;
     std::string name = field_name(sql_name);
     scope.declare(name, "parameter \"" + sql_name + "\"", loc);
     std::optional<ColumnRef> column;

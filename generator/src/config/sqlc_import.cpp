@@ -239,8 +239,8 @@ bool Importer::is_postgresql(const YAML::Node& pkg, const std::string& what,
   return false;
 }
 
-/// Expands a glob in the last component of `rel` against the config's directory: the matches in
-/// name order; `rel` itself when it has no glob characters.
+/// Expands a glob in the last component of `rel` against the config's directory: the matching
+/// directories and `*.sql` files in name order; `rel` itself when it has no glob characters.
 std::vector<std::string> expand(const fs::path& dir, const std::string& rel) {
   fs::path p(rel);
   std::string last = p.filename().string();
@@ -251,6 +251,9 @@ std::vector<std::string> expand(const fs::path& dir, const std::string& rel) {
   for (const fs::directory_entry& e : fs::directory_iterator(dir / parent, ec)) {
     std::string name = e.path().filename().string();
     if (name[0] == '.') continue;
+    std::error_code dir_ec;
+    // As sqlc: only `*.sql` files (generated `.sql.go` files often sit next to them).
+    if (!e.is_directory(dir_ec) && !name.ends_with(".sql")) continue;
     // "**" as in Go's filepath.Glob: any one name.
     std::string pattern = last == "**" ? "*" : last;
     if (::fnmatch(pattern.c_str(), name.c_str(), 0) == 0) {

@@ -13,7 +13,8 @@
 
 namespace sqlgen::diag {
 
-enum class Severity { Error, Warning, Note };
+/// Remarks (what sqlgen skipped, and why) are printed only with `--verbose`.
+enum class Severity { Error, Warning, Note, Remark };
 
 /// Every diagnostic sqlgen can print; see diag_ids.def.
 enum class DiagId : uint16_t {
@@ -54,6 +55,9 @@ Severity severity_of(DiagId id);
 std::string_view name_of(DiagId id);
 /// Replaces {0}, {1}, ... in `tmpl`; a missing argument stays verbatim.
 std::string format_message(std::string_view tmpl, const std::vector<std::string>& args);
+/// Edit distance with adjacent transpositions (optimal string alignment): "emial" is one
+/// edit from "email".
+size_t edit_distance(std::string_view a, std::string_view b);
 /// "did you mean \"x\"?" for the closest candidate, or "" when none is close.
 std::string did_you_mean(std::string_view name, const std::vector<std::string>& candidates);
 
@@ -78,6 +82,7 @@ class DiagnosticEngine {
 struct RenderOptions {
   bool color = false;
   unsigned tab_width = 8;
+  bool verbose = false;  ///< print remarks too
 };
 
 /// clang style: "path:line:col: error: message", the source line, a caret

@@ -19,6 +19,8 @@ const char* severity_word(Severity s) {
       return "warning";
     case Severity::Note:
       return "note";
+    case Severity::Remark:
+      return "remark";
   }
   return "error";
 }
@@ -30,6 +32,7 @@ const char* severity_color(Severity s) {
     case Severity::Warning:
       return "\033[1;35m";
     case Severity::Note:
+    case Severity::Remark:
       return "\033[1;36m";
   }
   return "";
@@ -148,11 +151,15 @@ std::string render_all(const DiagnosticEngine& engine, bool json, const RenderOp
   std::vector<Diagnostic> diags = engine.sorted();
   if (json) {
     nlohmann::json arr = nlohmann::json::array();
-    for (const Diagnostic& d : diags) arr.push_back(render_json(d));
+    for (const Diagnostic& d : diags) {
+      if (d.severity != Severity::Remark || opts.verbose) arr.push_back(render_json(d));
+    }
     return nlohmann::json{{"diagnostics", std::move(arr)}}.dump(2) + "\n";
   }
   std::string out;
-  for (const Diagnostic& d : diags) out += render_text(d, opts);
+  for (const Diagnostic& d : diags) {
+    if (d.severity != Severity::Remark || opts.verbose) out += render_text(d, opts);
+  }
   return out;
 }
 

@@ -769,9 +769,12 @@ struct DeleteStmt : Stmt {
   std::vector<ResTarget> returning;
 };
 
-/// Any statement sqlgen does not model (indexes, triggers, grants, ...).
+/// Any statement sqlgen does not model (indexes, triggers, grants, ...). For TRUNCATE, LOCK,
+/// VACUUM/ANALYZE and REFRESH MATERIALIZED VIEW the relations they name; for CALL the call.
 struct OtherStmt : Stmt {
   OtherStmt() : Stmt(StmtKind::Other) {}
+  std::vector<QualName> relations;
+  ExprPtr call;  ///< `CALL p(...)`: the FuncCallExpr
 };
 
 }  // namespace sqlgen::parse

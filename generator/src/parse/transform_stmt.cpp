@@ -75,6 +75,7 @@ StmtPtr Transformer::stmt(const PgQuery__Node* node) {
         out = delete_(node->delete_stmt);
         break;
       default:
+        out = utility(node);
         break;
     }
   }

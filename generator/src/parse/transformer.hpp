@@ -52,6 +52,8 @@ class Transformer {
   StmtPtr create_view(const PgQuery__ViewStmt* s);
   StmtPtr create_table_as(const PgQuery__CreateTableAsStmt* s);
   StmtPtr variable_set(const PgQuery__VariableSetStmt* s);
+  /// TRUNCATE, LOCK, VACUUM/ANALYZE, REFRESH, CALL (transform_utility.cpp); others bare.
+  StmtPtr utility(const PgQuery__Node* node);
   // transform_select.cpp / transform_from.cpp / transform_dml.cpp
   std::unique_ptr<SelectStmt> select(const PgQuery__SelectStmt* s);
   StmtPtr insert(const PgQuery__InsertStmt* s);

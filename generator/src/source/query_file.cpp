@@ -146,11 +146,18 @@ std::vector<Query> read_query_file(const diag::SourcePtr& source, diag::Diagnost
         a.length = c.length;
         const auto& known = known_annotations();
         if (std::find(known.begin(), known.end(), a.kind) == known.end()) {
-          std::vector<std::string> spelled;
-          for (const std::string& k : known) spelled.push_back("@" + k);
-          std::string hint = diag::did_you_mean("@" + a.kind, spelled);
-          diags.report(diag::make(DiagId::err_query_bad_annotation, loc(c.offset, c.length),
-                                  {a.kind, hint.empty() ? "" : ", " + hint}));
+          // sqlc reads other `-- @word` lines as documentation; a near miss of a known
+          // annotation (`@nulable`) is a warning, and the line stays documentation.
+          std::string nearest;
+          for (const std::string& k : known) {
+            if (diag::edit_distance(a.kind, k) <= 2) nearest = k;
+          }
+          if (!nearest.empty()) {
+            diags.report(diag::make(DiagId::warn_query_misspelled_annotation,
+                                    loc(c.offset, c.length),
+                                    {a.kind, ", did you mean \"@" + nearest + "\"?"}));
+          }
+          q.doc.push_back(body);
           continue;
         }
         if (a.kind == "override" && a.args.size() < 2) {
@@ -187,7 +194,7 @@ std::vector<Query> read_query_file(const diag::SourcePtr& source, diag::Diagnost
     prev_end = end;
     if (broken) continue;
     if (!named) {
-      diags.report(diag::make(DiagId::err_query_no_name, loc(st.offset, 0)));
+      diags.report(diag::make(DiagId::remark_query_no_name, loc(st.offset, 0)));
       continue;
     }
     out.push_back(std::move(q));

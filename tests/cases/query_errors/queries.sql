@@ -7,7 +7,7 @@ SELECT 2; -- expected-error@-1 {{unknown query command ":mny", did you mean "man
 -- name: Broken
 SELECT 3; -- expected-error@-1 {{invalid query name comment: expected "-- name: <Name> :<command>"}}
 
-SELECT 4; -- expected-error {{query has no name: add a "-- name: <Name> :<command>" comment above it}}
+CREATE TABLE skipped (id int); -- expected-remark {{statement without a "-- name: <Name> :<command>" comment skipped, as sqlc does}}
 
 -- name: First :one
 SELECT 5
@@ -16,7 +16,12 @@ SELECT 6; -- expected-error@-1 {{query "Second" begins inside the previous query
 
 -- @nulable email
 -- name: Annotated :one
-SELECT 7; -- expected-error@-2 {{unknown annotation "@nulable", did you mean "@nullable"?}}
+SELECT 7; -- expected-warning@-2 {{"@nulable" is not an annotation and is kept as documentation, did you mean "@nullable"?}}
+
+-- @alias: the alias to look up (documentation, as in sqlc)
+-- @param id the user
+-- name: DocumentedAtWords :one
+SELECT 10;
 
 -- @override email
 -- name: OverrideWithoutType :one

@@ -21,7 +21,10 @@ CREATE TABLE app.categories (
 
 CREATE SEQUENCE app.categories_id_seq;
 
--- view app.happy_people: columns not known to the catalog
+-- view app.happy_people (
+--     id integer NOT NULL,
+--     name text NOT NULL
+-- )
 
 CREATE TABLE app.people (
     id integer DEFAULT nextval('app.people_id_seq'::regclass) NOT NULL,

@@ -664,8 +664,8 @@ RETURNING things.id, things.name, things.small, things.medium, things.big, thing
   }
 
   /// DeleteThing :exec (queries/app/things.sql:22)
-  void delete_thing(std::int64_t arg1) {
-    sqlgen::runtime::exec(m_tx, "app_DeleteThing", arg1);
+  void delete_thing(std::int64_t id) {
+    sqlgen::runtime::exec(m_tx, "app_DeleteThing", id);
   }
 
   /// Flips the flag of the given things.
@@ -681,8 +681,8 @@ RETURNING things.id, things.name, things.small, things.medium, things.big, thing
 
   /// Positional parameters get the names arg1, arg2, ...
   /// Echo :one (queries/app/things.sql:33)
-  std::optional<EchoRow> echo(const std::string& arg1, std::int32_t arg2, const std::vector<std::string>& arg3) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, "app_Echo", arg1, arg2, arg3);
+  std::optional<EchoRow> echo(const std::string& dollar_1, std::int32_t dollar_2, const std::vector<std::string>& dollar_3) {
+    pqxx::result result_ = sqlgen::runtime::exec(m_tx, "app_Echo", dollar_1, dollar_2, dollar_3);
     std::optional<EchoRow> out_;
     if (!result_.empty()) read_echo(result_[0], out_.emplace());
     return out_;

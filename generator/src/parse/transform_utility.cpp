@@ -1,0 +1,51 @@
+// Utility statements a query file may name (TRUNCATE, LOCK, VACUUM/ANALYZE, REFRESH
+// MATERIALIZED VIEW, CALL): the relations they name and CALL's procedure call, so the
+// analyzer can check them. Everything else stays a bare OtherStmt.
+#include "parse/transformer.hpp"
+
+namespace sqlgen::parse::detail {
+
+StmtPtr Transformer::utility(const PgQuery__Node* node) {
+  auto out = std::make_unique<OtherStmt>();
+  auto add_relations = [&](size_t n, PgQuery__Node** nodes) {
+    for (size_t i = 0; i < n; ++i) {
+      if (nodes[i]->node_case == PG_QUERY__NODE__NODE_RANGE_VAR) {
+        out->relations.push_back(range_var(nodes[i]->range_var));
+      }
+    }
+  };
+  switch (node->node_case) {
+    case PG_QUERY__NODE__NODE_TRUNCATE_STMT:
+      add_relations(node->truncate_stmt->n_relations, node->truncate_stmt->relations);
+      break;
+    case PG_QUERY__NODE__NODE_LOCK_STMT:
+      add_relations(node->lock_stmt->n_relations, node->lock_stmt->relations);
+      break;
+    case PG_QUERY__NODE__NODE_VACUUM_STMT:
+      for (size_t i = 0; i < node->vacuum_stmt->n_rels; ++i) {
+        const PgQuery__Node* r = node->vacuum_stmt->rels[i];
+        if (r->node_case == PG_QUERY__NODE__NODE_VACUUM_RELATION && r->vacuum_relation->relation) {
+          out->relations.push_back(range_var(r->vacuum_relation->relation));
+        }
+      }
+      break;
+    case PG_QUERY__NODE__NODE_REFRESH_MAT_VIEW_STMT:
+      if (node->refresh_mat_view_stmt->relation) {
+        out->relations.push_back(range_var(node->refresh_mat_view_stmt->relation));
+      }
+      break;
+    case PG_QUERY__NODE__NODE_CALL_STMT:
+      if (node->call_stmt->funccall) {
+        PgQuery__Node wrapper = PG_QUERY__NODE__INIT;
+        wrapper.node_case = PG_QUERY__NODE__NODE_FUNC_CALL;
+        wrapper.func_call = node->call_stmt->funccall;
+        out->call = expr(&wrapper);
+      }
+      break;
+    default:
+      break;
+  }
+  return out;
+}
+
+}  // namespace sqlgen::parse::detail
