@@ -145,6 +145,9 @@ void Analyzer::bind(const Expr& e, ExprType type) {
   // `$1::text` after `$1` got its type elsewhere is an ordinary cast of that value
   // (PostgreSQL types a parameter at its first coercion; later casts convert it).
   if (m_binding_cast) return;
+  // Typed by an earlier use, the parameter is a value of that type here: PostgreSQL coerces it
+  // (`@n >= 0 ... LIMIT @n`: int4, then int4 → int8).
+  if (can_coerce(m_cat, st.type.oid, type.oid, CoercionContext::Implicit)) return;
   // Underline the whole `@name` / `sqlgen.arg(name)`, as the SQL edit covers it.
   auto where = [&](const Expr& node) {
     uint32_t length = node.span.length;

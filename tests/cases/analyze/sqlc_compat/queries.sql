@@ -120,3 +120,12 @@ CREATE TABLE not_a_query (id int);
 -- @param project the project to look at (documentation, not an annotation)
 -- name: DocumentedWithAtWords :many
 SELECT id FROM tickets WHERE project_id = $1;
+
+-- A parameter typed by its first use is coerced by later ones (int4, then LIMIT's int8).
+-- name: LimitAfterComparison :many
+SELECT id FROM tickets WHERE @max_rows::int >= 0 ORDER BY id LIMIT @max_rows;
+
+-- A later cast of a typed parameter converts its value.
+-- name: CastTwice :many
+SELECT id FROM tickets
+WHERE (sqlc.narg('ticket')::text IS NULL OR id = sqlc.narg('ticket')::bigint);
