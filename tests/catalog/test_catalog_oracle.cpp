@@ -53,6 +53,16 @@ TEST_CASE("catalog equals PostgreSQL's: ALTER TABLE forms", "[catalog][oracle]")
   check_against_postgres(load_set("alter_table"));
 }
 
+TEST_CASE("catalog equals PostgreSQL's: default constraint names cut to 63 bytes",
+          "[catalog][oracle]") {
+  diag::DiagnosticEngine diags;
+  auto migrations = load_set("long_names");
+  catalog::build_catalog(migrations, diags);
+  INFO(diag::render_all(diags, false));
+  CHECK(diags.error_count() == 0);  // the DROPs name the constraints as PostgreSQL cut them
+  check_against_postgres(migrations);
+}
+
 TEST_CASE("catalog equals PostgreSQL's: enums, composites, domains, ranges, DROP TYPE",
           "[catalog][oracle]") {
   check_against_postgres(load_set("types"));

@@ -1,0 +1,4 @@
+ALTER TABLE customer_subscription_billing_addresses
+    DROP CONSTRAINT customer_subscription_billing_add_customer_subscription_id_fkey;
+ALTER TABLE customer_subscription_billing_addresses
+    DROP CONSTRAINT customer_subscription_billing_customer_subscription_id_bill_key;
