@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "cli/cmd_analyze.hpp"
+#include "cli/cmd_verify.hpp"
 #include "cli/cmd_vet.hpp"
 #include "cli/commands.hpp"
 
@@ -100,6 +101,20 @@ int main(int argc, char** argv) {
   analyze_cmd->add_option("--search-path", analyze_opts.search_path, "schemas, comma-separated")
       ->delimiter(',');
 
+  VerifyOptions verify_opts;
+  CLI::App* verify_cmd = app.add_subcommand(
+      "verify", "PREPARE every query on PostgreSQL and compare its types with sqlgen's analysis");
+  verify_cmd->add_option("--schema", verify_opts.schema_paths,
+                         "migration files or directories (default: sqlgen.yaml)");
+  verify_cmd->add_option("--queries", verify_opts.query_paths, "query files or directories");
+  verify_cmd->add_option("--search-path", verify_opts.search_path, "schemas, comma-separated")
+      ->delimiter(',');
+  verify_cmd->add_option("--db", verify_opts.db_url,
+                         "PostgreSQL URL (default: $SQLGEN_DATABASE_URL, else a throwaway server)");
+  verify_cmd->add_option("--format", verify_opts.format, "text (a summary line) or json")
+      ->check(CLI::IsMember({"text", "json"}));
+  verify_cmd->add_flag("--strict", verify_opts.strict, "report type differences as errors");
+
   VetOptions vet_opts;
   CLI::App* vet_cmd =
       app.add_subcommand("vet", "check the migrations' transaction plan for hazards");
@@ -136,6 +151,7 @@ int main(int argc, char** argv) {
     if (*diff_cmd) rc = run_generate(ctx, GenerateOptions{.check = true}, std::cout);
     if (*analyze_cmd) rc = run_analyze(ctx, analyze_opts, std::cout);
     if (*vet_cmd) rc = run_vet(ctx, vet_opts, std::cout);
+    if (*verify_cmd) rc = run_verify(ctx, verify_opts, std::cout);
     if (*dump_cmd) rc = run_dump(ctx, dump_opts, std::cout);
     if (*fixture_cmd) rc = run_fixture(ctx, fixture_module, fixture_version, std::cout);
     if (*init_cmd) rc = run_init(ctx, init_opts, std::cout);

@@ -27,16 +27,24 @@ namespace sqlgen::pg {
   X(PQconnectdb)                  \
   X(PQconnectdbParams)            \
   X(PQconsumeInput)               \
+  X(PQdescribePrepared)           \
   X(PQerrorMessage)               \
   X(PQescapeIdentifier)           \
   X(PQexec)                       \
   X(PQexecParams)                 \
   X(PQfinish)                     \
+  X(PQfmod)                       \
+  X(PQfname)                      \
   X(PQfreemem)                    \
+  X(PQftype)                      \
   X(PQgetResult)                  \
   X(PQgetvalue)                   \
+  X(PQnfields)                    \
+  X(PQnparams)                    \
   X(PQntuples)                    \
+  X(PQparamtype)                  \
   X(PQping)                       \
+  X(PQprepare)                    \
   X(PQprotocolVersion)            \
   X(PQputCopyEnd)                 \
   X(PQresultErrorField)           \

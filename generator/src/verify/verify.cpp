@@ -1,0 +1,287 @@
+// Queries PREPAREd on PostgreSQL and compared with sqlgen's analysis (see verify.hpp): a
+// scratch database gets the migrations (pg/migrate), every analyzed query is described on it
+// (pg/describe), and each parameter and column is compared.
+#include "verify/verify.hpp"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cstdio>
+#include <nlohmann/json.hpp>
+
+#include "analyze/types.hpp"
+#include "pg/describe.hpp"
+#include "pg/migrate.hpp"
+
+namespace sqlgen::verify {
+
+using diag::DiagId;
+
+namespace {
+
+/// Drops the scratch database when the run is done, whatever happened.
+class ScratchDatabase {
+ public:
+  ScratchDatabase(pg::Server& server, std::string name)
+      : m_server(server), m_name(std::move(name)) {}
+  ~ScratchDatabase() { (void)m_server.drop_database(m_name); }
+  ScratchDatabase(const ScratchDatabase&) = delete;
+  ScratchDatabase& operator=(const ScratchDatabase&) = delete;
+
+ private:
+  pg::Server& m_server;
+  std::string m_name;
+};
+
+/// A type as sqlgen has it, in the server's terms.
+struct OurType {
+  std::string name;     ///< "schema.typname"
+  std::string display;  ///< format_type()
+};
+
+OurType our_type(const catalog::Catalog& cat, analyze::ExprType t) {
+  auto [schema, name] = cat.type_name(t.oid);
+  return OurType{schema + "." + name, analyze::format(cat, t)};
+}
+
+/// The two spellings of types that differ: format_type(), or "schema.typname" when that
+/// reads the same on both sides (same name in two schemas).
+std::pair<std::string, std::string> spell(const pg::ServerType& theirs, const OurType& ours) {
+  if (theirs.display != ours.display) return {theirs.display, ours.display};
+  return {theirs.name, ours.name};
+}
+
+std::string quoted(const std::string& s) { return "\"" + s + "\""; }
+
+/// "1 parameter", "3 columns".
+std::string count(size_t n, const std::string& noun) {
+  return std::to_string(n) + " " + noun + (n == 1 ? "" : "s");
+}
+
+/// Compares one described query with its analysis; reports each difference at `loc`.
+void compare(const catalog::Catalog& cat, const pg::Described& theirs,
+             const analyze::AnalyzedQuery& ours, const diag::Location& loc, bool strict,
+             QueryResult& result, diag::DiagnosticEngine& diags) {
+  auto report = [&](DiagId id, std::vector<std::string> args) {
+    diag::Diagnostic d = diag::make(id, loc, std::move(args));
+    if (strict) d.severity = diag::Severity::Error;
+    result.mismatches.push_back(d.message);
+    diags.report(std::move(d));
+  };
+
+  const size_t np = std::min(theirs.params.size(), ours.params.size());
+  result.params.compared = std::max(theirs.params.size(), ours.params.size());
+  if (theirs.params.size() != ours.params.size()) {
+    report(DiagId::warn_verify_param_count, {ours.name, count(theirs.params.size(), "parameter"),
+                                             std::to_string(ours.params.size())});
+  }
+  for (size_t i = 0; i < np; ++i) {
+    OurType t = our_type(cat, ours.params[i].type);
+    if (theirs.params[i].name == t.name) {
+      ++result.params.agreeing;
+      continue;
+    }
+    auto [pg_type, sg_type] = spell(theirs.params[i], t);
+    report(DiagId::warn_verify_param_type, {std::to_string(i + 1), pg_type, sg_type});
+  }
+
+  const size_t nc = std::min(theirs.columns.size(), ours.columns.size());
+  result.columns.compared = std::max(theirs.columns.size(), ours.columns.size());
+  if (theirs.columns.size() != ours.columns.size()) {
+    report(DiagId::warn_verify_column_count, {ours.name, count(theirs.columns.size(), "column"),
+                                              std::to_string(ours.columns.size())});
+  }
+  for (size_t i = 0; i < nc; ++i) {
+    const pg::DescribedColumn& pc = theirs.columns[i];
+    const analyze::ResultColumn& sc = ours.columns[i];
+    OurType t = our_type(cat, sc.type);
+    if (pc.name == sc.name && pc.type.name == t.name && pc.type.typmod == sc.type.typmod) {
+      ++result.columns.agreeing;
+      continue;
+    }
+    auto [pg_type, sg_type] = spell(pc.type, t);
+    report(DiagId::warn_verify_column, {std::to_string(i + 1), quoted(pc.name) + " " + pg_type,
+                                        quoted(sc.name) + " " + sg_type});
+  }
+  result.status = result.mismatches.empty() ? Status::Agrees : Status::Differs;
+}
+
+/// The database the schema is built in; unique per process and run.
+std::string scratch_name() {
+  static std::atomic<unsigned> counter{0};
+  return "sqlgen_verify_" + std::to_string(::getpid()) + "_" + std::to_string(counter++);
+}
+
+/// Describes `sqls` on a scratch database built from `migrations`; nullopt when the server,
+/// the database or the migrations failed (reported).
+std::optional<std::vector<pg::Described>> describe(const std::vector<source::Migration>& migrations,
+                                                   const std::vector<std::string>& sqls,
+                                                   const Options& options,
+                                                   diag::DiagnosticEngine& diags) {
+  pg::Result<std::unique_ptr<pg::Server>> server = pg::acquire(options.db_url);
+  if (!server) {
+    diags.report(server.error());
+    return std::nullopt;
+  }
+  const std::string db = scratch_name();
+  if (pg::Result<> created = (*server)->create_database(db); !created) {
+    diags.report(created.error());
+    return std::nullopt;
+  }
+  ScratchDatabase scratch(**server, db);
+  // A scratch schema needs no atomicity: every statement runs on its own (autocommit), so
+  // statements PostgreSQL refuses in a transaction block (CREATE INDEX CONCURRENTLY, used in
+  // migrations whose runner sends them alone) build the schema as in production.
+  std::vector<source::Migration> autocommit = migrations;
+  for (source::Migration& m : autocommit) m.no_transaction = true;
+  pg::Result<pg::MigrateReport> applied =
+      pg::apply_migrations((*server)->conninfo(db), autocommit, {}, {});
+  if (!applied) {
+    diags.report(applied.error());
+    return std::nullopt;
+  }
+  pg::Result<std::vector<pg::Described>> described =
+      pg::describe_statements((*server)->conninfo(db), sqls);
+  if (!described) {
+    diags.report(described.error());
+    return std::nullopt;
+  }
+  return std::move(*described);
+}
+
+/// "99.86%": truncated, so that 100% means every item agrees.
+std::string percent(size_t part, size_t whole) {
+  if (whole == 0) return "100%";
+  const unsigned long long hundredths = part * 10000ULL / whole;
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%llu.%02llu%%", hundredths / 100, hundredths % 100);
+  return buf;
+}
+
+nlohmann::json tally_json(const Tally& t) {
+  return {{"compared", t.compared}, {"agreeing", t.agreeing}};
+}
+
+}  // namespace
+
+const char* status_name(Status s) {
+  switch (s) {
+    case Status::NotAnalyzed:
+      return "not_analyzed";
+    case Status::NotPrepared:
+      return "not_prepared";
+    case Status::Rejected:
+      return "rejected";
+    case Status::Agrees:
+      return "agrees";
+    case Status::Differs:
+      return "differs";
+  }
+  return "?";
+}
+
+Tally& Tally::operator+=(const Tally& other) {
+  compared += other.compared;
+  agreeing += other.agreeing;
+  return *this;
+}
+
+Report verify_queries(const catalog::Catalog& cat, const std::vector<source::Migration>& migrations,
+                      const std::vector<QueryRef>& queries, const Options& options,
+                      diag::DiagnosticEngine& diags) {
+  Report report;
+  std::vector<size_t> sent;  // indexes of the queries sent to the server
+  std::vector<std::string> sqls;
+  for (size_t i = 0; i < queries.size(); ++i) {
+    const analyze::AnalyzedQuery& q = *queries[i].analyzed;
+    QueryResult r{q.module, q.name, q.file, q.line, Status::NotAnalyzed, {}, {}, {}, {}};
+    if (q.ok) {
+      r.status = Status::NotPrepared;
+      sent.push_back(i);
+      sqls.push_back(q.sql);
+    }
+    report.queries.push_back(std::move(r));
+  }
+  // Without a query to send, no server is needed.
+  std::optional<std::vector<pg::Described>> described;
+  if (sqls.empty()) {
+    described.emplace();
+  } else {
+    described = describe(migrations, sqls, options, diags);
+  }
+  report.schema_applied = described.has_value();
+
+  for (size_t k = 0; described && k < sent.size(); ++k) {
+    const size_t i = sent[k];
+    const source::Query& src = *queries[i].query;
+    const diag::Location loc = diag::Location::at(src.source, src.name_offset, src.name_length);
+    const pg::Described& d = (*described)[k];
+    QueryResult& r = report.queries[i];
+    if (!d.ok) {
+      r.status = Status::Rejected;
+      r.error = d.error;
+      diag::Diagnostic diag = diag::make(DiagId::err_verify_rejected, loc,
+                                         {r.name, d.error, d.sqlstate.empty() ? "?" : d.sqlstate});
+      if (!d.detail.empty()) diag.note(DiagId::note_generic, {}, {"detail: " + d.detail});
+      if (!d.hint.empty()) diag.note(DiagId::note_generic, {}, {"hint: " + d.hint});
+      diags.report(std::move(diag));
+      continue;
+    }
+    compare(cat, d, *queries[i].analyzed, loc, options.strict, r, diags);
+  }
+
+  Totals& t = report.totals;
+  for (const QueryResult& r : report.queries) {
+    ++t.queries;
+    if (r.status != Status::NotAnalyzed) ++t.analyzed;
+    if (r.status == Status::Rejected) ++t.rejected;
+    if (r.status == Status::Agrees || r.status == Status::Differs) ++t.prepared;
+    t.params += r.params;
+    t.columns += r.columns;
+  }
+  return report;
+}
+
+std::string summary(const Report& report) {
+  const Totals& t = report.totals;
+  const std::string counts = "(" + std::to_string(t.queries - t.analyzed) + " not analyzed, " +
+                             std::to_string(t.rejected) + " rejected by PostgreSQL)";
+  if (!report.schema_applied && t.analyzed > 0) {
+    return "verified no query of " + std::to_string(t.queries) + " " + counts +
+           ": the schema could not be built on PostgreSQL";
+  }
+  Tally all = t.params;
+  all += t.columns;
+  return "verified " + std::to_string(t.queries) + (t.queries == 1 ? " query " : " queries ") +
+         counts + ": " + std::to_string(all.agreeing) + "/" + std::to_string(all.compared) +
+         " types agree (" + percent(all.agreeing, all.compared) + ")";
+}
+
+nlohmann::json to_json(const Report& report) {
+  nlohmann::json queries = nlohmann::json::array();
+  for (const QueryResult& r : report.queries) {
+    nlohmann::json q = {{"module", r.module},
+                        {"name", r.name},
+                        {"file", r.file},
+                        {"line", r.line},
+                        {"status", status_name(r.status)},
+                        {"params", tally_json(r.params)},
+                        {"columns", tally_json(r.columns)},
+                        {"mismatches", r.mismatches}};
+    if (r.status == Status::Rejected) q["error"] = r.error;
+    queries.push_back(std::move(q));
+  }
+  const Totals& t = report.totals;
+  Tally all = t.params;
+  all += t.columns;
+  nlohmann::json totals = {{"queries", t.queries},           {"analyzed", t.analyzed},
+                           {"prepared", t.prepared},         {"rejected", t.rejected},
+                           {"params", tally_json(t.params)}, {"columns", tally_json(t.columns)},
+                           {"compared", all.compared},       {"agreeing", all.agreeing}};
+  return {{"schema_applied", report.schema_applied},
+          {"queries", std::move(queries)},
+          {"totals", std::move(totals)}};
+}
+
+}  // namespace sqlgen::verify
