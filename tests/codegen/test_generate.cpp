@@ -311,6 +311,19 @@ TEST_CASE("options: exact_table_names, query_classes: file (a class and header p
   CHECK(read_text(tmp.path() / "out/m/models.hpp").find("struct User {") != std::string::npos);
 }
 
+TEST_CASE("columns with the same name become name, name_2, ... as in sqlc", "[codegen]") {
+  util::TempDir tmp("sqlgen-codegen");
+  write_project(tmp.path(), "",
+                "CREATE TABLE m.a (id int NOT NULL);\nCREATE TABLE m.b (id bigint NOT NULL);\n",
+                "-- name: Both :many\nSELECT a.id, b.id, a.id FROM m.a JOIN m.b ON b.id = a.id;\n");
+  GenerateRun r = generate(tmp.path() / "sqlgen.yaml");
+  INFO(r.diagnostics);
+  REQUIRE(r.exit_code == 0);
+  std::string queries = read_text(tmp.path() / "out/m/queries.hpp");
+  CHECK(queries.find("std::int32_t id{};\n  std::int64_t id_2{};\n  std::int32_t id_3{};") !=
+        std::string::npos);
+}
+
 TEST_CASE("per-query @override: a column or parameter gets another C++ type", "[codegen]") {
   util::TempDir tmp("sqlgen-codegen");
   write_project(tmp.path(), "overrides:\n  - db_type: numeric\n    cpp_type: double\n",

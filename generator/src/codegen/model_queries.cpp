@@ -248,16 +248,20 @@ void QueryBuilder::row(const analyze::AnalyzedQuery& q, const diag::Location& lo
   m_module_scope.declare(name, "the row type of query \"" + q.name + "\"", loc, m_report);
   NameScope fields_scope("struct \"" + name + "\"", m_diags);
   json fields = json::array();
+  // `SELECT t.id, u.id`: the second `id` becomes `id_2`, as sqlc names it.
+  std::map<std::string, int> seen;
   for (size_t i = 0; i < q.columns.size(); ++i) {
     const analyze::ResultColumn& c = q.columns[i];
     if (c.embed.empty()) {
-      std::string fname = field_name(c.name);
-      fields_scope.declare(fname, "column \"" + c.name + "\"", loc);
+      int k = ++seen[c.name];
+      std::string sql_name = k == 1 ? c.name : c.name + "_" + std::to_string(k);
+      std::string fname = field_name(sql_name);
+      fields_scope.declare(fname, "column \"" + sql_name + "\"", loc);
       std::optional<ColumnRef> ref;
       if (!c.table.empty()) ref = ColumnRef{c.table_schema, c.table, c.name};
       CppType t = value_type(m_column_overrides, i, c.type.oid, c.not_null, ref);
       fields.push_back(
-          json{{"name", fname}, {"type", t.name}, {"json_key", c.name}, {"doc", json::array()}});
+          json{{"name", fname}, {"type", t.name}, {"json_key", sql_name}, {"doc", json::array()}});
       reads.push_back(json{{"index", std::to_string(i)}, {"target", fname}});
       continue;
     }
