@@ -2,6 +2,7 @@
 // column references with PostgreSQL's ambiguity rules, select lists with
 // star and embed expansion, VALUES, set operations, narrowing by WHERE.
 #include <algorithm>
+#include <cctype>
 
 #include "analyze/analyzer.hpp"
 #include "parse/parse.hpp"
@@ -168,7 +169,11 @@ void Analyzer::qualify(const std::string& schema, parse::Span span) {
   for (const Edit& e : m_edits) {
     if (e.offset == span.offset && e.length == 0) return;
   }
-  m_edits.push_back(Edit{span.offset, 0, quote(schema) + "."});
+  // `cast(x as"T")`: a name glued to the word before it gets a space, so `as` stays a word.
+  const std::string& text = source()->text();
+  char before = span.offset > 0 ? text[span.offset - 1] : ' ';
+  bool glued = std::isalnum(static_cast<unsigned char>(before)) || before == '_';
+  m_edits.push_back(Edit{span.offset, 0, (glued ? " " : "") + quote(schema) + "."});
 }
 
 std::vector<Col> Analyzer::relation_cols(const catalog::Relation& rel) {

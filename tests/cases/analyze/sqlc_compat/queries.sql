@@ -129,3 +129,7 @@ SELECT id FROM tickets WHERE @max_rows::int >= 0 ORDER BY id LIMIT @max_rows;
 -- name: CastTwice :many
 SELECT id FROM tickets
 WHERE (sqlc.narg('ticket')::text IS NULL OR id = sqlc.narg('ticket')::bigint);
+
+-- A qualified name glued to the word before it keeps that word apart.
+-- name: CastGlued :many
+SELECT id FROM tickets WHERE state = ANY(cast(@states::text[] as"ticket_state"[]));
