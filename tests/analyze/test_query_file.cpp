@@ -55,6 +55,8 @@ TEST_CASE("query file errors: expected-error fixtures", "[analyze][source]") {
     return q.name == "DocumentedAtWords";
   });
   REQUIRE(documented != queries.end());
-  CHECK(documented->doc == std::vector<std::string>{"@alias: the alias to look up (documentation, as in sqlc)", "@param id the user"});
+  CHECK(documented->doc ==
+        std::vector<std::string>{"@alias: the alias to look up (documentation, as in sqlc)",
+                                 "@param id the user"});
   CHECK(documented->annotations.empty());
 }

@@ -80,7 +80,8 @@ TEST_CASE("sqlc shapes: the numbering rule for mixed parameters", "[analyze]") {
   REQUIRE(a.errors == 0);
   const auto& q = find(a, "A");
   // `$2` keeps its number; @title takes 1 (the lowest free), @state 3.
-  CHECK(q.sql == "SELECT id FROM public.tickets WHERE project_id = $2 AND title = $1 AND state = $3");
+  CHECK(q.sql ==
+        "SELECT id FROM public.tickets WHERE project_id = $2 AND title = $1 AND state = $3");
   REQUIRE(q.params.size() == 3);
   CHECK(q.params[0].name == "title");
   CHECK(q.params[1].name == "project_id");
@@ -104,11 +105,10 @@ TEST_CASE("sqlc shapes: views are bound once, with columns in the catalog", "[an
   CHECK(json.find("\"open_count\"") != std::string::npos);  // `sqlgen schema` shows them
 }
 
-TEST_CASE("sqlc shapes: a view with an error is reported once, at its definition",
-          "[analyze]") {
+TEST_CASE("sqlc shapes: a view with an error is reported once, at its definition", "[analyze]") {
   auto migrations = testing::load_case_migrations("analyze/sqlc_compat/schema");
-  auto src = diag::make_source("broken.sql",
-                               "CREATE VIEW broken AS SELECT t.nope FROM tickets t;\n");
+  auto src =
+      diag::make_source("broken.sql", "CREATE VIEW broken AS SELECT t.nope FROM tickets t;\n");
   diag::DiagnosticEngine diags;
   catalog::Catalog cat = catalog::build_catalog(migrations, diags, analyze::view_binder());
   cat.set_view_binder(analyze::view_binder());

@@ -8,7 +8,8 @@
 
 using namespace sqlgen;
 
-TEST_CASE("catalog: a rule is a warning, and triggers, policies and grants are recorded", "[catalog]") {
+TEST_CASE("catalog: a rule is a warning, and triggers, policies and grants are recorded",
+          "[catalog]") {
   const std::string text =
       "CREATE TABLE t (id int PRIMARY KEY, n int);\n"
       "CREATE TABLE log (id int);\n"

@@ -320,13 +320,13 @@ void Analyzer::add_from(const FromItem& item, Scope& scope, const Scope* parent)
         if (rel->bind_failed) {
           // One root cause, one error: the view's definition was reported; here a note.
           if (m_quiet == 0) {
-            diag::Diagnostic d = diag::make(
-                diag::DiagId::note_view_has_errors,
-                diag::Location::at(source(), t.name.span.offset, t.name.span.length),
-                {rel->kind == catalog::RelKind::View      ? "view"
-                 : rel->kind == catalog::RelKind::MatView ? "materialized view"
-                                                          : "table",
-                 rel->name});
+            diag::Diagnostic d =
+                diag::make(diag::DiagId::note_view_has_errors,
+                           diag::Location::at(source(), t.name.span.offset, t.name.span.length),
+                           {rel->kind == catalog::RelKind::View      ? "view"
+                            : rel->kind == catalog::RelKind::MatView ? "materialized view"
+                                                                     : "table",
+                            rel->name});
             d.note(diag::DiagId::note_generic,
                    diag::Location::at(rel->origin.source, rel->origin.offset, 0),
                    {"its definition is here"});

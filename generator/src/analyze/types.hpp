@@ -190,19 +190,19 @@ struct CallFlags {
 struct FunctionMatch {
   const catalog::builtins::BuiltinProc* builtin = nullptr;  ///< core or extension function
   const catalog::Function* function = nullptr;  ///< catalog function (user or extension)
-  Oid oid = 0;                ///< the function's oid (0 for a function-style cast)
-  std::string schema;         ///< the function's schema
-  std::string name;           ///< the function's name
-  std::vector<Oid> declared;  ///< declared type per actual argument, polymorphics resolved
+  Oid oid = 0;                         ///< the function's oid (0 for a function-style cast)
+  std::string schema;                  ///< the function's schema
+  std::string name;                    ///< the function's name
+  std::vector<Oid> declared;           ///< declared type per actual argument, polymorphics resolved
   std::vector<std::string> arg_names;  ///< declared name per actual argument ("" if none)
-  Oid result = 0;             ///< the result type, polymorphics resolved (record for several OUTs)
-  bool retset = false;        ///< returns a set
-  bool strict = false;        ///< proisstrict
-  char kind = 'f';            ///< f function, a aggregate, w window, p procedure
-  char agg_kind = 0;          ///< aggregates: n normal, o ordered-set, h hypothetical
-  bool coercion = false;      ///< `typename(x)` resolved as a cast to `result`
-  int nvargs = 0;             ///< how many actual arguments the VARIADIC parameter took
-  Oid variadic_type = 0;      ///< provariadic: the VARIADIC element type, or 0
+  Oid result = 0;         ///< the result type, polymorphics resolved (record for several OUTs)
+  bool retset = false;    ///< returns a set
+  bool strict = false;    ///< proisstrict
+  char kind = 'f';        ///< f function, a aggregate, w window, p procedure
+  char agg_kind = 0;      ///< aggregates: n normal, o ordered-set, h hypothetical
+  bool coercion = false;  ///< `typename(x)` resolved as a cast to `result`
+  int nvargs = 0;         ///< how many actual arguments the VARIADIC parameter took
+  Oid variadic_type = 0;  ///< provariadic: the VARIADIC element type, or 0
   /// OUT/INOUT/TABLE columns (name, type with polymorphics resolved); empty if none.
   std::vector<std::pair<std::string, Oid>> out_columns;
   std::string error;  ///< PostgreSQL's message when the call does not resolve, "" otherwise
