@@ -5,10 +5,8 @@
 #include <fcntl.h>
 #include <spawn.h>
 #include <sys/wait.h>
-#include <unistd.h>
 
 #include <algorithm>
-#include <atomic>
 #include <cerrno>
 #include <csignal>
 #include <cstdlib>
@@ -118,35 +116,19 @@ struct BuiltDump {
   pg::MigrateReport report;
 };
 
-/// Drops the database when the dump is done, whatever happened.
-class ScratchDatabase {
- public:
-  ScratchDatabase(pg::Server& server, std::string name)
-      : m_server(server), m_name(std::move(name)) {}
-  ~ScratchDatabase() { (void)m_server.drop_database(m_name); }
-  ScratchDatabase(const ScratchDatabase&) = delete;
-  ScratchDatabase& operator=(const ScratchDatabase&) = delete;
-
- private:
-  pg::Server& m_server;
-  std::string m_name;
-};
-
 /// Applies `migrations` with `fixtures` to a new database on `server` and dumps it.
 std::optional<BuiltDump> build_dump(Context& ctx, pg::Server& server,
                                     const std::vector<source::Migration>& migrations,
                                     const std::vector<pg::Fixture>& fixtures,
                                     pg::TransactionMode mode) {
-  static std::atomic<unsigned> counter{0};
-  const std::string name =
-      "sqlgen_dump_" + std::to_string(::getpid()) + "_" + std::to_string(counter++);
-  if (pg::Result<> created = server.create_database(name); !created) {
-    ctx.diags.report(created.error());
+  pg::Result<std::unique_ptr<pg::ScratchDatabase>> scratch =
+      pg::ScratchDatabase::create(server, "sqlgen_dump");
+  if (!scratch) {
+    ctx.diags.report(scratch.error());
     return std::nullopt;
   }
-  ScratchDatabase scratch(server, name);
   pg::Result<pg::MigrateReport> report =
-      pg::apply_migrations(server.conninfo(name), migrations, fixtures, {mode});
+      pg::apply_migrations((*scratch)->conninfo(), migrations, fixtures, {mode});
   if (!report) {
     ctx.diags.report(report.error());
     return std::nullopt;
@@ -155,7 +137,7 @@ std::optional<BuiltDump> build_dump(Context& ctx, pg::Server& server,
   if (auto* cluster = dynamic_cast<pg::Cluster*>(&server)) {
     dump_options.bindir = cluster->binaries().bindir.string();
   }
-  pg::Result<std::string> dump = pg::dump_schema(server.conninfo(name), dump_options);
+  pg::Result<std::string> dump = pg::dump_schema((*scratch)->conninfo(), dump_options);
   if (!dump) {
     ctx.diags.report(dump.error());
     return std::nullopt;

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "config/yaml_reader.hpp"
+#include "util/cpp_words.hpp"
 #include "util/fs.hpp"
 
 namespace sqlgen::config {
@@ -56,40 +57,9 @@ struct Output {
   int64_t namespace_width = 1000;
 };
 
-/// C++20 keywords and alternative tokens: a module named after a Go package must not be one.
-const std::set<std::string_view> k_cpp_keywords = {
-    "alignas",       "alignof",     "and",
-    "and_eq",        "asm",         "auto",
-    "bitand",        "bitor",       "bool",
-    "break",         "case",        "catch",
-    "char",          "char8_t",     "char16_t",
-    "char32_t",      "class",       "compl",
-    "concept",       "const",       "consteval",
-    "constexpr",     "constinit",   "const_cast",
-    "continue",      "co_await",    "co_return",
-    "co_yield",      "decltype",    "default",
-    "delete",        "do",          "double",
-    "dynamic_cast",  "else",        "enum",
-    "explicit",      "export",      "extern",
-    "false",         "float",       "for",
-    "friend",        "goto",        "if",
-    "inline",        "int",         "long",
-    "mutable",       "namespace",   "new",
-    "noexcept",      "not",         "not_eq",
-    "nullptr",       "operator",    "or",
-    "or_eq",         "private",     "protected",
-    "public",        "register",    "reinterpret_cast",
-    "requires",      "return",      "short",
-    "signed",        "sizeof",      "static",
-    "static_assert", "static_cast", "struct",
-    "switch",        "template",    "this",
-    "thread_local",  "throw",       "true",
-    "try",           "typedef",     "typeid",
-    "typename",      "union",       "unsigned",
-    "using",         "virtual",     "void",
-    "volatile",      "wchar_t",     "while",
-    "xor",           "xor_eq",      "std",
-    "sqlgen",        "pqxx"};
+/// Names a module (a C++ namespace) must not take besides util::is_cpp_reserved()'s: the
+/// namespaces the generated code refers to.
+const std::set<std::string_view> k_taken_namespaces = {"std", "sqlgen", "pqxx"};
 
 /// sqlc options with a C++ meaning: sqlc name → sqlgen option name.
 const std::map<std::string_view, std::string_view> k_mapped_options = {
@@ -170,7 +140,9 @@ std::optional<YAML::Node> Importer::load() {
   std::string text = m_source->text();
   if (m_source->path().ends_with(".json")) {
     try {
-      (void)nlohmann::json::parse(text);
+      // Parsed only to locate syntax errors; the document is then read as YAML (JSON is YAML).
+      const nlohmann::json checked = nlohmann::json::parse(text);
+      (void)checked;
     } catch (const nlohmann::json::parse_error& e) {
       std::string msg = e.what();
       // "[json.exception.parse_error.101] parse error at line 1, column 2: syntax error ..."
@@ -457,7 +429,7 @@ std::string Importer::module_name(std::string name) {
     if (!ok) c = '_';
   }
   if (name.empty() || (name[0] >= '0' && name[0] <= '9')) name = "db_" + name;
-  if (k_cpp_keywords.count(name)) name += "_db";
+  if (util::is_cpp_reserved(name) || k_taken_namespaces.count(name)) name += "_db";
   std::string candidate = name;
   for (int n = 2;; ++n) {
     bool taken = std::any_of(m_out.modules.begin(), m_out.modules.end(),

@@ -119,6 +119,30 @@ class Server {
   Result<> execute(const std::string& dbname, const std::string& sql);
 };
 
+/// A database on `server` with a name unique to this process (`<prefix>_<pid>_<n>`), dropped
+/// (its sessions disconnected) when this goes out of scope, whatever happened in between.
+class ScratchDatabase {
+ public:
+  /// CREATE DATABASE on `server`, which must outlive the result.
+  static Result<std::unique_ptr<ScratchDatabase>> create(Server& server, const std::string& prefix);
+  /// DROP DATABASE; a failure to drop is ignored (the server may already be gone).
+  ~ScratchDatabase();
+  /// Not copyable: it owns the database.
+  ScratchDatabase(const ScratchDatabase&) = delete;
+  /// Not copyable.
+  ScratchDatabase& operator=(const ScratchDatabase&) = delete;
+
+  /// The database's name.
+  const std::string& name() const { return m_name; }
+  /// The connection string for it.
+  std::string conninfo() const { return m_server.conninfo(m_name); }
+
+ private:
+  ScratchDatabase(Server& server, std::string name) : m_server(server), m_name(std::move(name)) {}
+  Server& m_server;
+  std::string m_name;
+};
+
 /// A cluster in a fresh temp dir (data/, the socket, server.log), listening only on a unix
 /// socket; stopped and deleted by the destructor. Not copyable; a forked child's copy is inert.
 class Cluster final : public Server {

@@ -12,15 +12,6 @@ namespace sqlgen::pg {
 
 namespace {
 
-struct ConnCloser {
-  void operator()(PGconn* conn) const { pq().PQfinish(conn); }
-};
-struct ResultCloser {
-  void operator()(PGresult* result) const { pq().PQclear(result); }
-};
-using ConnPtr = std::unique_ptr<PGconn, ConnCloser>;
-using ResultPtr = std::unique_ptr<PGresult, ResultCloser>;
-
 std::string error_field(const PGresult* result, int code) {
   const char* value = result ? pq().PQresultErrorField(result, code) : nullptr;
   return value ? value : "";

@@ -72,6 +72,21 @@ Result<const Libpq*> load_libpq();
 /// The loaded table; only after load_libpq() succeeded (else throws std::logic_error: a bug).
 const Libpq& pq();
 
+/// Finishes a connection through the loaded libpq (for `ConnPtr`).
+struct ConnCloser {
+  /// PQfinish.
+  void operator()(PGconn* conn) const { pq().PQfinish(conn); }
+};
+/// Clears a result through the loaded libpq (for `ResultPtr`).
+struct ResultCloser {
+  /// PQclear.
+  void operator()(PGresult* result) const { pq().PQclear(result); }
+};
+/// An owned connection.
+using ConnPtr = std::unique_ptr<PGconn, ConnCloser>;
+/// An owned result.
+using ResultPtr = std::unique_ptr<PGresult, ResultCloser>;
+
 /// A libpq message as a diagnostic argument: its first line, without "ERROR:  " / "FATAL:  "
 /// and trailing blanks; "unknown error" when nothing is left.
 std::string clean_message(std::string_view raw);

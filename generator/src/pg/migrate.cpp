@@ -20,15 +20,6 @@ using source::Migration;
 
 namespace {
 
-struct ConnCloser {
-  void operator()(PGconn* conn) const { pq().PQfinish(conn); }
-};
-struct ResultCloser {
-  void operator()(PGresult* result) const { pq().PQclear(result); }
-};
-using ConnPtr = std::unique_ptr<PGconn, ConnCloser>;
-using ResultPtr = std::unique_ptr<PGresult, ResultCloser>;
-
 /// What PostgreSQL reported about a failed command.
 struct PgError {
   std::string sqlstate;

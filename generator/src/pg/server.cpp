@@ -2,6 +2,9 @@
 // pg/libpq.hpp). Connections and statements fail the way they did on libpqxx 6.4, which this
 // code replaced: the same messages, and the same split between "cannot connect" (a connection
 // that could not be made or broke) and a failed statement.
+#include <unistd.h>
+
+#include <atomic>
 #include <cstdlib>
 #include <cstring>
 #include <optional>
@@ -238,5 +241,15 @@ Result<std::unique_ptr<Server>> acquire(const std::string& url, const ClusterOpt
   if (!cluster) return cluster.error();
   return Result<std::unique_ptr<Server>>(std::move(*cluster));
 }
+
+Result<std::unique_ptr<ScratchDatabase>> ScratchDatabase::create(Server& server,
+                                                                 const std::string& prefix) {
+  static std::atomic<unsigned> counter{0};
+  std::string name = prefix + "_" + std::to_string(::getpid()) + "_" + std::to_string(counter++);
+  if (Result<> created = server.create_database(name); !created) return created.error();
+  return std::unique_ptr<ScratchDatabase>(new ScratchDatabase(server, std::move(name)));
+}
+
+ScratchDatabase::~ScratchDatabase() { (void)m_server.drop_database(m_name); }
 
 }  // namespace sqlgen::pg

@@ -3,10 +3,7 @@
 // (pg/describe), and each parameter and column is compared.
 #include "verify/verify.hpp"
 
-#include <unistd.h>
-
 #include <algorithm>
-#include <atomic>
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
@@ -19,20 +16,6 @@ namespace sqlgen::verify {
 using diag::DiagId;
 
 namespace {
-
-/// Drops the scratch database when the run is done, whatever happened.
-class ScratchDatabase {
- public:
-  ScratchDatabase(pg::Server& server, std::string name)
-      : m_server(server), m_name(std::move(name)) {}
-  ~ScratchDatabase() { (void)m_server.drop_database(m_name); }
-  ScratchDatabase(const ScratchDatabase&) = delete;
-  ScratchDatabase& operator=(const ScratchDatabase&) = delete;
-
- private:
-  pg::Server& m_server;
-  std::string m_name;
-};
 
 /// A type as sqlgen has it, in the server's terms.
 struct OurType {
@@ -107,12 +90,6 @@ void compare(const catalog::Catalog& cat, const pg::Described& theirs,
   result.status = result.mismatches.empty() ? Status::Agrees : Status::Differs;
 }
 
-/// The database the schema is built in; unique per process and run.
-std::string scratch_name() {
-  static std::atomic<unsigned> counter{0};
-  return "sqlgen_verify_" + std::to_string(::getpid()) + "_" + std::to_string(counter++);
-}
-
 /// Describes `sqls` on a scratch database built from `migrations`; nullopt when the server,
 /// the database or the migrations failed (reported).
 std::optional<std::vector<pg::Described>> describe(const std::vector<source::Migration>& migrations,
@@ -124,25 +101,25 @@ std::optional<std::vector<pg::Described>> describe(const std::vector<source::Mig
     diags.report(server.error());
     return std::nullopt;
   }
-  const std::string db = scratch_name();
-  if (pg::Result<> created = (*server)->create_database(db); !created) {
-    diags.report(created.error());
+  pg::Result<std::unique_ptr<pg::ScratchDatabase>> scratch =
+      pg::ScratchDatabase::create(**server, "sqlgen_verify");
+  if (!scratch) {
+    diags.report(scratch.error());
     return std::nullopt;
   }
-  ScratchDatabase scratch(**server, db);
   // A scratch schema needs no atomicity: every statement runs on its own (autocommit), so
   // statements PostgreSQL refuses in a transaction block (CREATE INDEX CONCURRENTLY, used in
   // migrations whose runner sends them alone) build the schema as in production.
   std::vector<source::Migration> autocommit = migrations;
   for (source::Migration& m : autocommit) m.no_transaction = true;
   pg::Result<pg::MigrateReport> applied =
-      pg::apply_migrations((*server)->conninfo(db), autocommit, {}, {});
+      pg::apply_migrations((*scratch)->conninfo(), autocommit, {}, {});
   if (!applied) {
     diags.report(applied.error());
     return std::nullopt;
   }
   pg::Result<std::vector<pg::Described>> described =
-      pg::describe_statements((*server)->conninfo(db), sqls);
+      pg::describe_statements((*scratch)->conninfo(), sqls);
   if (!described) {
     diags.report(described.error());
     return std::nullopt;
