@@ -10,7 +10,7 @@ using namespace sqlgen;
 TEST_CASE("analyzer diagnostics fixtures under tests/cases/analyze_errors", "[analyze]") {
   auto migrations = testing::load_case_migrations("analyze/shop/schema");
   diag::DiagnosticEngine diags;
-  catalog::Catalog cat = catalog::build_catalog(migrations, diags);
+  catalog::Catalog cat = catalog::build_catalog(migrations, diags, analyze::view_binder());
   REQUIRE(diags.error_count() == 0);
   auto r = util::read_file(SQLGEN_TESTS_DIR "/cases/analyze_errors/queries.sql");
   REQUIRE(r.text);
@@ -29,7 +29,7 @@ TEST_CASE("analyzer diagnostics fixtures under tests/cases/analyze_errors", "[an
 TEST_CASE("a parameter conflict notes where the parameter got its first type", "[analyze]") {
   auto migrations = testing::load_case_migrations("analyze/shop/schema");
   diag::DiagnosticEngine diags;
-  catalog::Catalog cat = catalog::build_catalog(migrations, diags);
+  catalog::Catalog cat = catalog::build_catalog(migrations, diags, analyze::view_binder());
   auto src = diag::make_source(
       "q.sql", "-- name: X :many\nSELECT id FROM shop.customers WHERE id = @v OR email = @v;\n");
   auto queries = source::read_query_file(src, diags);
@@ -49,7 +49,7 @@ TEST_CASE("a parameter conflict notes where the parameter got its first type", "
 TEST_CASE("an operand compared several times is typed and schema-qualified once", "[analyze]") {
   auto migrations = testing::load_case_migrations("analyze/shop/schema");
   diag::DiagnosticEngine diags;
-  catalog::Catalog cat = catalog::build_catalog(migrations, diags);
+  catalog::Catalog cat = catalog::build_catalog(migrations, diags, analyze::view_binder());
   auto src = diag::make_source(
       "q.sql",
       "-- name: In :many\nSELECT id FROM orders WHERE @s::order_status IN ('new', 'paid');\n"

@@ -164,7 +164,7 @@ TEST_CASE("analyzer types equal PostgreSQL's PREPARE for the example app's queri
   auto config = config::load_config(std::string(SQLGEN_SOURCE_DIR) + "/sqlgen.yaml", diags);
   REQUIRE(config);
   auto migrations = source::load_all_migrations(*config, diags);
-  catalog::Catalog cat = catalog::build_catalog(migrations, diags);
+  catalog::Catalog cat = catalog::build_catalog(migrations, diags, analyze::view_binder());
   std::vector<Prepared> prepared;
   std::vector<std::vector<source::Query>> keep;
   for (const config::Module& m : config->modules) {
@@ -204,7 +204,7 @@ TEST_CASE("analyzer resolves information_schema unqualified only on the search_p
           "[analyze][oracle]") {
   auto migrations = testing::load_case_migrations("analyze/catalogs/schema");
   diag::DiagnosticEngine diags;
-  catalog::Catalog cat = catalog::build_catalog(migrations, diags);
+  catalog::Catalog cat = catalog::build_catalog(migrations, diags, analyze::view_binder());
   REQUIRE(diags.error_count() == 0);
   auto src =
       diag::make_source("q.sql",

@@ -395,7 +395,7 @@ TEST_CASE("NOT NULL columns of the test queries never return NULL on execution",
           "[analyze][oracle][nullability]") {
   auto migrations = testing::load_case_migrations("analyze/shop/schema");
   diag::DiagnosticEngine diags;
-  catalog::Catalog cat = catalog::build_catalog(migrations, diags);
+  catalog::Catalog cat = catalog::build_catalog(migrations, diags, analyze::view_binder());
   REQUIRE(diags.error_count() == 0);
   std::string path = "analyze/shop/queries.sql";
   auto src = diag::make_source(path, read_case(path));
@@ -416,7 +416,7 @@ TEST_CASE("NOT NULL columns of the example app's queries never return NULL on ex
   auto config = config::load_config(std::string(SQLGEN_SOURCE_DIR) + "/sqlgen.yaml", diags);
   REQUIRE(config);
   auto migrations = source::load_all_migrations(*config, diags);
-  catalog::Catalog cat = catalog::build_catalog(migrations, diags);
+  catalog::Catalog cat = catalog::build_catalog(migrations, diags, analyze::view_binder());
   std::vector<Target> targets;
   for (const config::Module& m : config->modules) {
     for (const source::QueryFile& f : source::list_query_files(m, *config, diags)) {

@@ -14,7 +14,8 @@ namespace {
 std::string shape(const std::string& sql) {
   static catalog::Catalog cat = [] {
     diag::DiagnosticEngine d;
-    return catalog::build_catalog(testing::load_case_migrations("analyze/shop/schema"), d);
+    return catalog::build_catalog(testing::load_case_migrations("analyze/shop/schema"), d,
+                                  analyze::view_binder());
   }();
   const char* cmd = sql.rfind("SELECT", 0) == 0 || sql.rfind("WITH", 0) == 0 ? ":many" : ":exec";
   auto src = diag::make_source("q.sql", std::string("-- name: Q ") + cmd + "\n" + sql + ";\n");

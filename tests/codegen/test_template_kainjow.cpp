@@ -44,6 +44,7 @@
 #include <deque>
 #include <kainjow/mustache.hpp>
 
+#include "analyze/analyze.hpp"
 #include "catalog/catalog.hpp"
 #include "cli/module_queries.hpp"
 #include "codegen/internal.hpp"
@@ -256,7 +257,7 @@ size_t check_project(const fs::path& config_path,
   REQUIRE(config);
   for (const auto& [key, value] : overrides) config->options[key] = value;
   std::vector<source::Migration> migrations = source::load_all_migrations(*config, ctx.diags);
-  catalog::Catalog cat = catalog::build_catalog(migrations, ctx.diags);
+  catalog::Catalog cat = catalog::build_catalog(migrations, ctx.diags, analyze::view_binder());
   std::vector<codegen::ModuleQueries> queries = cli::analyze_module_queries(ctx, *config, cat);
   codegen::Options options = codegen::parse_options(*config, ctx.diags);
   codegen::TemplateSet set = codegen::load_templates(*config, ctx.diags);

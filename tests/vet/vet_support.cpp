@@ -4,6 +4,7 @@
 #include <cctype>
 #include <nlohmann/json.hpp>
 
+#include "analyze/analyze.hpp"
 #include "catalog/catalog.hpp"
 #include "util/fs.hpp"
 
@@ -59,7 +60,7 @@ void write_files(const fs::path& dir,
 
 std::string catalog_json_without_positions(const std::vector<source::Migration>& migrations) {
   diag::DiagnosticEngine diags;
-  catalog::Catalog cat = catalog::build_catalog(migrations, diags);
+  catalog::Catalog cat = catalog::build_catalog(migrations, diags, analyze::view_binder());
   INFO(rendered(diags));
   REQUIRE_FALSE(diags.has_errors());
   nlohmann::json j = cat.to_json();

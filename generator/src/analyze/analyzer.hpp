@@ -133,7 +133,7 @@ class Analyzer {
 
   std::vector<Edit> m_edits;
   bool m_failed = false;
-  int m_quiet = 0;              ///< > 0 while analyzing a view's definition: nothing is reported
+  int m_quiet = 0;              ///< > 0 while retyping what was already typed: nothing reported
   bool m_binding_cast = false;  ///< bind() called for a parameter's own cast
 
  private:

@@ -324,7 +324,8 @@ Typed Analyzer::infer(const Expr& e, Scope& scope) {
     }
     return out;
   };
-  // `(a, b) IN (SELECT x, y ...)`, `(a, b) = (SELECT x, y)`: one operator per column.
+  // `x IN (SELECT y ...)`, `(a, b) IN (SELECT x, y ...)`, `(a, b) = (SELECT x, y)`: one
+  // operator per column of the subquery.
   auto row_vs_subquery = [&](const std::vector<std::string>& op, const Expr& test,
                              const std::vector<Col>& cols, Span span) -> Typed {
     std::vector<const Expr*> tests;
@@ -633,18 +634,7 @@ Typed Analyzer::infer(const Expr& e, Scope& scope) {
           if (!s.test || cols.empty()) return Typed{};
           std::vector<std::string> op =
               s.oper_name.empty() ? std::vector<std::string>{"="} : s.oper_name;
-          if (s.test->kind == ExprKind::Row || cols.size() != 1) {
-            return row_vs_subquery(op, *s.test, cols, e.span);
-          }
-          Typed lt = infer(*s.test, scope);
-          OperatorMatch m =
-              resolve_operator(m_cat, op, lt.type.oid, cols[0].type.oid, m_search_path);
-          if (!m.ok()) {
-            error(diag::DiagId::err_type_resolution, e.span, {m.error});
-            return Typed{};
-          }
-          bind(*s.test, {m.left, -1});
-          return Typed{{builtin_type::k_bool, -1}, true, nullptr, false};
+          return row_vs_subquery(op, *s.test, cols, e.span);
         }
         default:
           if (cols.empty()) return Typed{};

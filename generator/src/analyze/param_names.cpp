@@ -69,8 +69,7 @@ void syntactic_name_hints(const Stmt& stmt, const ParamPlan& plan, NameHints& hi
             for (const ExprPtr& item : a.list) {
               if (!rows_compared(a.lhs.get(), item.get())) hint(item.get(), col);
             }
-          } else if (rows_compared(a.lhs.get(), a.rhs.get())) {
-          } else if (a.lhs && a.rhs) {
+          } else if (a.lhs && a.rhs && !rows_compared(a.lhs.get(), a.rhs.get())) {
             compared(a.lhs.get(), a.rhs.get());
             compared(a.rhs.get(), a.lhs.get());
           }

@@ -192,38 +192,8 @@ std::vector<Col> Analyzer::relation_cols(const catalog::Relation& rel) {
     }
     return out;
   }
-  // Bound when the catalog applied it, but the definition had errors (reported there).
-  if (rel.bind_failed) return out;
-  // Views and CREATE TABLE AS of a catalog built without a view binder: analyze the
-  // defining query here.
-  if (!rel.origin.source) return out;
-  diag::DiagnosticEngine quiet;
-  auto stmts = parse::parse_range(
-      rel.origin.source, parse::StatementRange{rel.origin.offset, rel.origin.length}, quiet);
-  if (stmts.size() != 1) return out;
-  const Stmt* query = nullptr;
-  std::vector<std::string> names;
-  if (stmts[0]->kind == StmtKind::CreateView) {
-    query = stmts[0]->as<CreateViewStmt>().query.get();
-    names = stmts[0]->as<CreateViewStmt>().column_names;
-  } else if (stmts[0]->kind == StmtKind::CreateTableAs) {
-    query = stmts[0]->as<CreateTableAsStmt>().query.get();
-    names = stmts[0]->as<CreateTableAsStmt>().column_names;
-  }
-  if (!query) return out;
-  // Problems inside a view are the migration's business, not this query's.
-  ++m_quiet;
-  out = statement_columns(*query, nullptr);
-  --m_quiet;
-  for (size_t i = 0; i < out.size(); ++i) {
-    if (i < names.size()) out[i].name = names[i];
-    // A view column is a plain column of the view for the caller.
-    out[i].table = rel.name;
-    out[i].schema = rel.schema;
-    if (rel.kind == catalog::RelKind::MatView || rel.kind == catalog::RelKind::Table) {
-      out[i].nullable = true;
-    }
-  }
+  // Views and CREATE TABLE AS get their columns when the catalog binds them (view_binder());
+  // unbound (a definition with errors, reported there): no columns.
   return out;
 }
 
@@ -310,7 +280,7 @@ void Analyzer::add_from(const FromItem& item, Scope& scope, const Scope* parent)
         entry.cols = cte->cols;
       } else {
         const catalog::Relation* rel = find_relation(t.name);
-        if (!rel) {  // reported by find_relation (unless quiet: a view's problem)
+        if (!rel) {  // reported by find_relation
           scope.broken = true;
           return;
         }

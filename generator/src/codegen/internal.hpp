@@ -61,8 +61,6 @@ struct Plan {
   /// Tables and views whose row type is a column's, field's or parameter's type: their
   /// structs also get a record-text codec.
   std::set<Oid> row_types;
-  /// Columns of views, from analyzing `SELECT * FROM view` (the catalog leaves them unknown).
-  std::map<Oid, std::vector<analyze::ResultColumn>> view_columns;
 };
 
 /// Builds the plan: objects in a module's `schema` belong to it (a module without `schema`

@@ -205,15 +205,10 @@ json models_view(const config::Config& config, const catalog::Catalog& cat, cons
       fields.push_back(std::move(fv));
       model.fields.push_back(RelationModel::Field{column, fname, type.name, comment});
     };
-    if (auto it = plan.view_columns.find(r->oid); it != plan.view_columns.end()) {
-      for (const analyze::ResultColumn& c : it->second) {
-        add_field(c.name, c.type.oid, c.not_null, "", r->origin.location());
-      }
-    } else {
-      for (const catalog::Column& c : r->columns) {
-        add_source(c.origin);
-        add_field(c.name, c.type.oid, c.not_null, c.comment, c.origin.location());
-      }
+    // Views and CREATE TABLE AS have the columns the catalog bound at their definition.
+    for (const catalog::Column& c : r->columns) {
+      add_source(c.origin);
+      add_field(c.name, c.type.oid, c.not_null, c.comment, c.origin.location());
     }
     std::string kind = catalog::relkind_name(r->kind);
     for (char& ch : kind) ch = ch == '_' ? ' ' : ch;

@@ -52,21 +52,6 @@ Plan make_plan(const config::Config& config, const catalog::Catalog& cat,
     if (config.modules[i].schema.empty() && !owner.count("public")) owner["public"] = i;
   }
 
-  // Views (and CREATE TABLE AS) have no known columns in the catalog: analyze SELECT *.
-  for (const auto& [oid, rel] : cat.relations()) {
-    if (!is_model_relation(rel) || rel.columns_known) continue;
-    std::string sql = "SELECT * FROM " + catalog::builtins::double_quote(rel.schema) + "." +
-                      catalog::builtins::double_quote(rel.name);
-    source::Query q;
-    q.name = rel.name;
-    q.command = source::QueryCommand::Many;
-    q.source = diag::make_source("<columns of " + rel.schema + "." + rel.name + ">", sql);
-    q.length = static_cast<uint32_t>(sql.size());
-    diag::DiagnosticEngine quiet;  // problems in a view are its migration's business
-    plan.view_columns[oid] =
-        analyze::analyze_query(cat, q, analyze::AnalyzeOptions{}, quiet).columns;
-  }
-
   std::function<void(Oid, size_t)> use_type;
   std::function<void(Oid, size_t)> use_relation;
   use_type = [&](Oid oid, size_t module) {
@@ -94,9 +79,6 @@ Plan make_plan(const config::Config& config, const catalog::Catalog& cat,
         ModelRef{module, relation_cpp_name(config, *plan.modules[module], r->schema, r->name,
                                            options.exact_table_names)};
     for (const catalog::Column& c : r->columns) use_type(c.type.oid, module);
-    if (auto it = plan.view_columns.find(oid); it != plan.view_columns.end()) {
-      for (const analyze::ResultColumn& c : it->second) use_type(c.type.oid, module);
-    }
   };
 
   // Each module's own objects, then (again in module order) what queries use from schemas
