@@ -42,6 +42,8 @@ struct Diagnostic {
   Severity severity = Severity::Error;
   Location loc;
   std::string message;
+  /// PostgreSQL's SQLSTATE for a mistake PostgreSQL rejects the same way ("42803"), or "".
+  std::string sqlstate;
   std::vector<Diagnostic> notes;
 
   /// Adds a note and returns *this for chaining.
@@ -88,7 +90,7 @@ struct RenderOptions {
 /// clang style: "path:line:col: error: message", the source line, a caret
 /// line, then the notes the same way.
 std::string render_text(const Diagnostic& d, const RenderOptions& opts = {});
-/// {"file","line","column","severity","message","id","notes":[...]}.
+/// {"file","line","column","severity","message","id","notes":[...]}, and "sqlstate" when set.
 nlohmann::json render_json(const Diagnostic& d);
 /// Renders every diagnostic of `engine`, text or a {"diagnostics": [...]} document.
 std::string render_all(const DiagnosticEngine& engine, bool json, const RenderOptions& opts = {});

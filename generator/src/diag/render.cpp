@@ -141,6 +141,7 @@ nlohmann::json render_json(const Diagnostic& d) {
   j["severity"] = severity_word(d.severity);
   j["message"] = d.message;
   j["id"] = std::string(name_of(d.id));
+  if (!d.sqlstate.empty()) j["sqlstate"] = d.sqlstate;
   nlohmann::json notes = nlohmann::json::array();
   for (const Diagnostic& n : d.notes) notes.push_back(render_json(n));
   j["notes"] = std::move(notes);

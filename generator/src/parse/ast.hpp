@@ -742,6 +742,7 @@ struct InsertStmt : Stmt {
   std::string alias;
   std::vector<ResTarget> columns;
   std::unique_ptr<SelectStmt> source;  ///< null for DEFAULT VALUES
+  char overriding = 0;                 ///< 's' `OVERRIDING SYSTEM VALUE`, 'u' `... USER VALUE`
   std::optional<OnConflict> on_conflict;
   std::vector<ResTarget> returning;
 };

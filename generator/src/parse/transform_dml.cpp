@@ -14,6 +14,9 @@ StmtPtr Transformer::insert(const PgQuery__InsertStmt* s) {
   if (s->select_stmt && s->select_stmt->node_case == PG_QUERY__NODE__NODE_SELECT_STMT) {
     out->source = select(s->select_stmt->select_stmt);
   }
+  out->overriding = s->override == PG_QUERY__OVERRIDING_KIND__OVERRIDING_SYSTEM_VALUE ? 's'
+                    : s->override == PG_QUERY__OVERRIDING_KIND__OVERRIDING_USER_VALUE ? 'u'
+                                                                                      : 0;
   if (const PgQuery__OnConflictClause* oc = s->on_conflict_clause) {
     OnConflict c;
     c.update = oc->action == PG_QUERY__ON_CONFLICT_ACTION__ONCONFLICT_UPDATE;
