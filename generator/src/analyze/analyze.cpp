@@ -26,10 +26,60 @@ Analyzer::Analyzer(const catalog::Catalog& cat, const source::Query& query,
   m_search_path = opts.search_path.empty() ? cat.search_path() : opts.search_path;
 }
 
+namespace {
+
+/// PostgreSQL's SQLSTATE for the errors the analyzer shares with it ("" for sqlgen's own).
+std::string default_sqlstate(diag::DiagId id, const std::vector<std::string>& args) {
+  using diag::DiagId;
+  switch (id) {
+    case DiagId::err_column_unknown:
+    case DiagId::err_column_qualified_unknown:
+    case DiagId::err_column_not_found:
+      return "42703";
+    case DiagId::err_column_ambiguous:
+      return "42702";
+    case DiagId::err_missing_from:
+    case DiagId::err_relation_not_found:
+      return "42P01";
+    case DiagId::err_type_not_found:
+      return "42704";
+    case DiagId::err_column_count:
+      return "42601";
+    case DiagId::err_type_resolution: {
+      // One id, PostgreSQL's messages: the SQLSTATE follows the message.
+      const std::string m = args.empty() ? "" : args[0];
+      auto has = [&](const char* s) { return m.find(s) != std::string::npos; };
+      if (has("is not unique")) return "42725";
+      if (has("does not exist")) return "42883";
+      if (has("number of") || has("subquery has too") || has("subquery must return only")) {
+        return "42601";
+      }
+      if (has("could not determine")) return "42P18";
+      if (has("cannot be matched") || has("requires array") || has("cannot subscript") ||
+          has("is not composite")) {
+        return "42804";
+      }
+      return "";
+    }
+    default:
+      return "";
+  }
+}
+
+}  // namespace
+
 void Analyzer::error(diag::DiagId id, parse::Span span, std::vector<std::string> args) {
+  std::string state = default_sqlstate(id, args);
+  reject(id, span, std::move(state), std::move(args));
+}
+
+void Analyzer::reject(diag::DiagId id, parse::Span span, std::string sqlstate,
+                      std::vector<std::string> args) {
   if (m_quiet > 0) return;
-  m_diags.report(
-      diag::make(id, diag::Location::at(source(), span.offset, span.length), std::move(args)));
+  diag::Diagnostic d =
+      diag::make(id, diag::Location::at(source(), span.offset, span.length), std::move(args));
+  d.sqlstate = std::move(sqlstate);
+  m_diags.report(std::move(d));
   if (diag::severity_of(id) == diag::Severity::Error) m_failed = true;
 }
 
@@ -115,6 +165,8 @@ AnalyzedQuery Analyzer::run() {
     }
     out.params.push_back(rp);
   }
+
+  check_slices(out);
 
   // Annotations: `-- @nullable name` / `-- @not-null name` (a column, else a parameter).
   for (const source::QueryAnnotation& a : m_query.annotations) {

@@ -6,6 +6,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -80,6 +81,8 @@ class Analyzer {
                           std::vector<ResultColumn>* out = nullptr, bool keep_unknown = false);
   void add_from(const parse::FromItem& item, Scope& scope, const Scope* parent);
   std::vector<Col> statement_columns(const parse::Stmt& s, const Scope* parent);
+  /// Types LIMIT and OFFSET (bigint) and checks them.
+  void limit_offset(const parse::SelectStmt& s, Scope& scope);
   void add_ctes(const std::optional<parse::WithClause>& with, Scope& scope, const Scope* parent);
   std::vector<Col> target_list(const std::vector<parse::ResTarget>& targets, Scope& scope,
                                std::vector<ResultColumn>* out, bool keep_unknown = false);
@@ -97,6 +100,9 @@ class Analyzer {
   void utility(const parse::Stmt& s);
   std::vector<Col> delete_(const parse::DeleteStmt& s, const Scope* parent,
                            std::vector<ResultColumn>* out);
+  /// A RETURNING list: result columns (no aggregates or window functions).
+  std::vector<Col> returning(const std::vector<parse::ResTarget>& targets, Scope& scope,
+                             std::vector<ResultColumn>* out);
   /// The CTEs and the target table of INSERT/UPDATE/DELETE; false after an error.
   bool dml_target(const parse::QualName& table, const std::string& alias,
                   const std::optional<parse::WithClause>& with, Scope& scope, const Scope* parent,
@@ -120,8 +126,81 @@ class Analyzer {
   std::optional<Typed> column_ref(const parse::ColumnRefExpr& c, const Scope& scope);
   void narrow(const parse::Expr* cond, Scope& scope);
 
+  // check_*.cpp: what PostgreSQL's parse analysis rejects, with its wording and SQLSTATE
+  /// The clause an expression sits in, for where aggregates and window functions may appear.
+  enum class Clause {
+    Select,
+    Where,
+    JoinOn,
+    GroupBy,
+    Having,
+    Values,
+    Update,
+    Returning,
+    Limit,
+    Offset
+  };
+  // check_grouping.cpp
+  /// Aggregates and window functions where `clause` forbids them, and nested calls.
+  void check_calls(const parse::Expr* e, Clause clause, const Scope& scope);
+  /// Whether `call` is an aggregate of `scope`'s level (PostgreSQL's agglevelsup 0: its
+  /// arguments' columns are not all from outer levels).
+  bool local_aggregate(const parse::Expr& call, const Scope& scope) const;
+  /// An aggregate / a window call by what the call resolved to.
+  bool is_aggregate_call(const parse::Expr& e) const;
+  bool is_window_call(const parse::Expr& e) const;
+  /// GROUP BY/ORDER BY positions, then ungrouped columns of a grouped SELECT (select list,
+  /// ORDER BY, HAVING; functional dependency on a grouped primary key).
+  void check_grouping(const parse::SelectStmt& s, const Scope& scope, const std::vector<Col>& cols);
+  // check_sort.cpp
+  /// ORDER BY positions out of range; of a set operation, only output columns.
+  void check_order_by(const parse::SelectStmt& s, const Scope& scope, size_t ncols, bool set_op);
+  /// DISTINCT vs ORDER BY, DISTINCT ON vs the leading ORDER BY items.
+  void check_distinct(const parse::SelectStmt& s, const Scope& scope);
+  /// LIMIT/OFFSET must be coercible to bigint.
+  void check_limit(const parse::Expr& e, const Typed& t, const char* clause);
+  /// Whether two expressions of the same query level are the same (PostgreSQL's equal()).
+  bool same_expr(const parse::Expr* a, const parse::Expr* b) const;
+  /// The select-list entry a bare name or position of ORDER BY / DISTINCT ON / GROUP BY
+  /// names (PostgreSQL's findTargetlistEntrySQL92), or -1; `group_by`: FROM columns win.
+  int target_ref(const parse::SelectStmt& s, const Scope& scope, const parse::Expr& e,
+                 bool group_by) const;
+  // check_literals.cpp
+  /// An untyped string literal coerced to `target` must pass the type's input function.
+  void check_literal(const parse::Expr& e, ExprType target);
+  // check_writes.cpp
+  /// INSERT: duplicate columns, VALUES lists of one length, as many values as columns.
+  bool check_insert(const parse::InsertStmt& s, const std::vector<const Col*>& cols);
+  /// INSERT: generated and GENERATED ALWAYS identity columns given a value (the rewriter's
+  /// check, so after the rest of the statement).
+  void check_insert_defaults(const parse::InsertStmt& s, const std::vector<const Col*>& cols,
+                             const catalog::Relation& rel);
+  /// A value written to `col` must have a type with an assignment cast to the column's
+  /// (transformAssignedExpr's "column is of type ... but expression is of type ...").
+  void check_assignable(const parse::Expr& value, const Col& col, const Typed& t);
+  /// UPDATE / ON CONFLICT SET: generated columns and columns assigned twice.
+  void check_set(const std::vector<parse::ResTarget>& set, const catalog::Relation& rel);
+  // check_params.cpp
+  /// `sqlgen.slice(x)` typed as a single value (not in an array position).
+  void check_slices(AnalyzedQuery& out);
+
+  /// The FROM entry a column reference resolved to (for the grouping checks).
+  struct ColumnUse {
+    const Scope* scope = nullptr;
+    size_t entry = 0;
+    std::string column;
+  };
+  std::map<const parse::Expr*, ColumnUse> m_column_uses;
+  /// The pg_proc kind of each resolved call ('f', 'a', 'w'; 's' a set-returning function).
+  std::map<const parse::Expr*, char> m_call_kinds;
+  /// Literals already checked against a type (reported once).
+  std::set<const parse::Expr*> m_literals_checked;
+
   // shared
   void error(diag::DiagId id, parse::Span span, std::vector<std::string> args = {});
+  /// error() with PostgreSQL's SQLSTATE for the same mistake.
+  void reject(diag::DiagId id, parse::Span span, std::string sqlstate,
+              std::vector<std::string> args = {});
   const catalog::Relation* find_relation(const parse::QualName& name);
   std::vector<Col> relation_cols(const catalog::Relation& rel);
   /// Inserts `schema.` before an unqualified name at `span` in the SQL sent.

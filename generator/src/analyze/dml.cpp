@@ -46,7 +46,9 @@ std::vector<Col> Analyzer::insert(const InsertStmt& s, const Scope* parent,
   // The columns written, in order.
   std::vector<const Col*> cols;
   if (s.columns.empty()) {
-    for (const Col& c : target.cols) cols.push_back(&c);
+    for (const Col& c : target.cols) {
+      if (!c.system) cols.push_back(&c);  // xmin, ctid, ...: never INSERT targets
+    }
   } else {
     for (const ResTarget& t : s.columns) {
       const Col* found = target_column(target, t, rel->name);
@@ -54,6 +56,7 @@ std::vector<Col> Analyzer::insert(const InsertStmt& s, const Scope* parent,
       cols.push_back(found);
     }
   }
+  if (!check_insert(s, cols)) return {};
 
   if (s.source) {
     if (!s.source->values.empty() && s.source->set_op == SelectStmt::SetOp::None &&
@@ -67,12 +70,14 @@ std::vector<Col> Analyzer::insert(const InsertStmt& s, const Scope* parent,
         for (size_t i = 0; i < row.size(); ++i) {
           if (row[i]->kind == ExprKind::SetToDefault) continue;
           hint_param_name(*row[i], cols[i]->name);
-          infer_as(*row[i], scope, cols[i]->type, cols[i]->nullable);
+          Typed t = infer_as(*row[i], scope, cols[i]->type, cols[i]->nullable);
+          check_calls(row[i].get(), Clause::Values, scope);
+          check_assignable(*row[i], *cols[i], t);
         }
       }
     } else {
       // INSERT ... SELECT: parameters in the select list take the column types.
-      select(*s.source, &scope);
+      std::vector<Col> out_cols = select(*s.source, &scope);
       const SelectStmt* leaf = s.source.get();
       while (leaf && leaf->set_op != SelectStmt::SetOp::None) leaf = leaf->left.get();
       if (leaf) {
@@ -81,6 +86,13 @@ std::vector<Col> Analyzer::insert(const InsertStmt& s, const Scope* parent,
           hint_param_name(*leaf->targets[i].value, cols[i]->name);
           bind(*leaf->targets[i].value, cols[i]->type);
           if (cols[i]->nullable) bind_nullable(*leaf->targets[i].value);
+        }
+        bool plain = leaf == s.source.get() && leaf->values.empty();
+        for (size_t i = 0;
+             plain && i < leaf->targets.size() && i < cols.size() && i < out_cols.size(); ++i) {
+          if (!leaf->targets[i].value) continue;
+          Typed t{out_cols[i].type, true, nullptr, param_number(*leaf->targets[i].value) != 0};
+          check_assignable(*leaf->targets[i].value, *cols[i], t);
         }
       }
     }
@@ -105,7 +117,10 @@ std::vector<Col> Analyzer::insert(const InsertStmt& s, const Scope* parent,
     }
     scope.entries.pop_back();
   }
-  return target_list(s.returning, scope, out);
+  std::vector<Col> returned = returning(s.returning, scope, out);
+  if (s.on_conflict && s.on_conflict->update) check_set(s.on_conflict->set, *rel);
+  check_insert_defaults(s, cols, *rel);
+  return returned;
 }
 
 std::vector<Col> Analyzer::update(const UpdateStmt& s, const Scope* parent,
@@ -131,12 +146,16 @@ std::vector<Col> Analyzer::update(const UpdateStmt& s, const Scope* parent,
     }
     hint_param_name(*t.value, col->name);
     infer_as(*t.value, scope, target_type, col->nullable);
+    check_calls(t.value.get(), Clause::Update, scope);
   }
   if (s.where) {
     infer_as(*s.where, scope, {catalog::builtins::type_oid::k_bool, -1}, false);
+    check_calls(s.where.get(), Clause::Where, scope);
     narrow(s.where.get(), scope);
   }
-  return target_list(s.returning, scope, out);
+  std::vector<Col> returned = returning(s.returning, scope, out);
+  check_set(s.set, *rel);
+  return returned;
 }
 
 std::vector<Col> Analyzer::delete_(const DeleteStmt& s, const Scope* parent,
@@ -151,9 +170,17 @@ std::vector<Col> Analyzer::delete_(const DeleteStmt& s, const Scope* parent,
   }
   if (s.where) {
     infer_as(*s.where, scope, {catalog::builtins::type_oid::k_bool, -1}, false);
+    check_calls(s.where.get(), Clause::Where, scope);
     narrow(s.where.get(), scope);
   }
-  return target_list(s.returning, scope, out);
+  return returning(s.returning, scope, out);
+}
+
+std::vector<Col> Analyzer::returning(const std::vector<ResTarget>& targets, Scope& scope,
+                                     std::vector<ResultColumn>* out) {
+  std::vector<Col> cols = target_list(targets, scope, out);
+  for (const ResTarget& t : targets) check_calls(t.value.get(), Clause::Returning, scope);
+  return cols;
 }
 
 }  // namespace sqlgen::analyze

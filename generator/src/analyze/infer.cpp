@@ -135,6 +135,7 @@ void Analyzer::bind(const Expr& e, ExprType type) {
                     e.as<AExpr>().rhs->kind == ExprKind::TypeCast;
   if (under_cast && !m_binding_cast) return;
   ParamState& st = m_params[n];
+  check_literal(e, type);  // an untyped literal is read by the type's input function
   if (!st.typed) {
     st.type = type;
     st.typed = true;
@@ -179,7 +180,10 @@ Typed Analyzer::infer_as(const Expr& e, Scope& scope, ExprType target, bool null
     t.is_param = false;
     return t;
   }
-  if (is_unknown(t)) t.type = target;  // an unknown literal takes the target type
+  if (is_unknown(t)) {
+    t.type = target;  // an unknown literal takes the target type
+    check_literal(e, target);
+  }
   return t;
 }
 
@@ -282,9 +286,14 @@ Typed Analyzer::infer(const Expr& e, Scope& scope) {
     OperatorMatch m = resolve_operator(m_cat, op, l ? lt.type.oid : 0, rt.type.oid, m_search_path);
     if (!m.ok()) {
       // A parameter typed by an earlier use: if it resolves as untyped, the
-      // real problem is that its uses disagree (reported by bind()).
-      bool l_param = l && param_number(*l) && !lt.is_param;
-      bool r_param = param_number(*r) && !rt.is_param;
+      // real problem is that its uses disagree (reported by bind()). A parameter under its
+      // own cast (`@max::text`) is a value of that type, as a cast literal is.
+      auto own_cast = [](const Expr& x) {
+        return x.kind == ExprKind::AExpr && x.as<AExpr>().rhs &&
+               x.as<AExpr>().rhs->kind == ExprKind::TypeCast;
+      };
+      bool l_param = l && param_number(*l) && !lt.is_param && !own_cast(*l);
+      bool r_param = param_number(*r) && !rt.is_param && !own_cast(*r);
       if (l_param || r_param) {
         OperatorMatch retry =
             resolve_operator(m_cat, op, l ? (l_param ? k_unknown_oid : lt.type.oid) : 0,
@@ -437,7 +446,7 @@ Typed Analyzer::infer(const Expr& e, Scope& scope) {
                   {"operator does not exist: record = " + format(m_cat, infer(*item, scope).type)});
             return Typed{};
           }
-          Typed t = row_compare({"="}, *a.lhs, *item, item->span);
+          Typed t = row_compare({"="}, *a.lhs, *item, e.span);
           if (t.type.oid == 0) return Typed{};
           out.nullable = out.nullable || t.nullable;
         }
@@ -497,7 +506,7 @@ Typed Analyzer::infer(const Expr& e, Scope& scope) {
           bool nullable = false;
           Typed lhs = infer(*a.lhs, scope);
           for (const ExprPtr& item : a.list) {
-            Typed t = resolve_binary({"="}, a.lhs.get(), item.get(), item->span, &lhs);
+            Typed t = resolve_binary({"="}, a.lhs.get(), item.get(), e.span, &lhs);
             nullable = nullable || t.nullable;
           }
           return Typed{{builtin_type::k_bool, -1}, nullable, nullptr, false};
@@ -509,12 +518,11 @@ Typed Analyzer::infer(const Expr& e, Scope& scope) {
           Typed lhs = infer(*a.lhs, scope);
           bool nullable = lhs.nullable;
           if (a.list.size() == 2) {
-            nullable =
-                resolve_binary({">="}, a.lhs.get(), a.list[0].get(), e.span, &lhs).nullable ||
-                nullable;
-            nullable =
-                resolve_binary({"<="}, a.lhs.get(), a.list[1].get(), e.span, &lhs).nullable ||
-                nullable;
+            Typed lo = resolve_binary({">="}, a.lhs.get(), a.list[0].get(), e.span, &lhs);
+            if (lo.type.oid == 0) return Typed{};  // one error for the whole BETWEEN
+            Typed hi = resolve_binary({"<="}, a.lhs.get(), a.list[1].get(), e.span, &lhs);
+            if (hi.type.oid == 0) return Typed{};
+            nullable = lo.nullable || hi.nullable || nullable;
           }
           return Typed{{builtin_type::k_bool, -1}, nullable, nullptr, false};
         }
@@ -583,6 +591,7 @@ Typed Analyzer::infer(const Expr& e, Scope& scope) {
         out.nullable = !never_null_functions().count(fname);
       } else if (never_null_functions().count(fname)) {
         out.nullable = false;
+      m_call_kinds[&e] = m.kind == 'f' && m.retset ? 's' : m.kind;
       } else if (m.strict) {
         out.nullable = any_null || null_returning_functions().count(fname) > 0;
       } else {

@@ -81,6 +81,7 @@ std::optional<Typed> Analyzer::column_ref(const ColumnRefExpr& c, const Scope& s
       return std::nullopt;
     }
     if (found) {
+      m_column_uses[&c] = ColumnUse{s, static_cast<size_t>(found_entry - s->entries.data()), col};
       Typed t;
       t.type = found->type;
       t.nullable = found->nullable || found_entry->nullable_side;
@@ -414,6 +415,7 @@ void Analyzer::add_from(const FromItem& item, Scope& scope, const Scope* parent)
       }
       if (j.on) {
         infer_as(*j.on, scope, ExprType{builtin_type::k_bool, -1}, false);
+        check_calls(j.on.get(), Clause::JoinOn, scope);
         if (j.type == JoinRef::Type::Inner) narrow(j.on.get(), scope);
       }
       return;
@@ -580,8 +582,15 @@ std::vector<Col> Analyzer::select(const SelectStmt& s, const Scope* parent,
                       : s.set_op == SelectStmt::SetOp::Intersect ? "INTERSECT"
                                                                  : "EXCEPT";
     if (left.size() != right.size()) {
-      error(diag::DiagId::err_type_resolution, s.span,
-            {std::string("each ") + ctx + " query must have the same number of columns"});
+      // At the right branch's select list, as PostgreSQL reports it.
+      const SelectStmt* leaf = s.right.get();
+      while (leaf && leaf->set_op != SelectStmt::SetOp::None) leaf = leaf->left.get();
+      Span at = leaf && !leaf->targets.empty() ? leaf->targets[0].span : s.span;
+      if (leaf && !leaf->values.empty() && !leaf->values[0].empty()) at = leaf->values[0][0]->span;
+      if (!m_failed) {
+        reject(diag::DiagId::err_type_resolution, at, "42601",
+               {std::string("each ") + ctx + " query must have the same number of columns"});
+      }
       return left;
     }
     for (size_t i = 0; i < left.size(); ++i) {
@@ -604,13 +613,19 @@ std::vector<Col> Analyzer::select(const SelectStmt& s, const Scope* parent,
         left_out[i].table_schema = left[i].schema;
       }
     }
-    if (s.limit) infer_as(*s.limit, scope, {builtin_type::k_int8, -1}, false);
-    if (s.offset) infer_as(*s.offset, scope, {builtin_type::k_int8, -1}, false);
+    check_order_by(s, scope, left.size(), true);
+    limit_offset(s, scope);
     if (out) *out = std::move(left_out);
     return left;
   }
 
   if (!s.values.empty()) {
+    for (const auto& row : s.values) {
+      if (row.size() != s.values[0].size() && !m_failed) {
+        reject(diag::DiagId::err_values_length, row.empty() ? s.span : row[0]->span, "42601");
+        return {};
+      }
+    }
     size_t width = s.values[0].size();
     std::vector<Col> cols(width);
     for (size_t i = 0; i < width; ++i) {
@@ -619,6 +634,7 @@ std::vector<Col> Analyzer::select(const SelectStmt& s, const Scope* parent,
       for (const auto& row : s.values) {
         if (i >= row.size()) continue;
         Typed t = infer(*row[i], scope);
+        check_calls(row[i].get(), Clause::Values, scope);
         types.push_back(t.type);
         nullable = nullable || t.nullable;
       }
@@ -648,9 +664,11 @@ std::vector<Col> Analyzer::select(const SelectStmt& s, const Scope* parent,
   }
   if (s.where) {
     infer_as(*s.where, scope, {builtin_type::k_bool, -1}, false);
+    check_calls(s.where.get(), Clause::Where, scope);
     narrow(s.where.get(), scope);
   }
   std::vector<Col> cols = target_list(s.targets, scope, out, keep_unknown);
+  for (const ResTarget& t : s.targets) check_calls(t.value.get(), Clause::Select, scope);
   auto is_output_ref = [&](const Expr& e) {
     if (e.kind == ExprKind::Const && e.as<ConstExpr>().type == ConstExpr::Type::Integer) {
       return true;  // ORDER BY 1
@@ -668,18 +686,42 @@ std::vector<Col> Analyzer::select(const SelectStmt& s, const Scope* parent,
     return false;
   };
   for (const ExprPtr& g : s.group_by) {
-    if (g && !is_output_ref(*g)) infer(*g, scope);
+    if (g && !is_output_ref(*g)) {
+      infer(*g, scope);
+      check_calls(g.get(), Clause::GroupBy, scope);
+    }
   }
-  if (s.having) infer_as(*s.having, scope, {builtin_type::k_bool, -1}, false);
+  if (s.having) {
+    infer_as(*s.having, scope, {builtin_type::k_bool, -1}, false);
+    check_calls(s.having.get(), Clause::Having, scope);
+  }
   for (const ExprPtr& d : s.distinct_on) {
     if (d && !is_output_ref(*d)) infer(*d, scope);
   }
   for (const SortBy& o : s.order_by) {
-    if (o.expr && !is_output_ref(*o.expr)) infer(*o.expr, scope);
+    if (o.expr && !is_output_ref(*o.expr)) {
+      infer(*o.expr, scope);
+      check_calls(o.expr.get(), Clause::Select, scope);
+    }
   }
-  if (s.limit) infer_as(*s.limit, scope, {builtin_type::k_int8, -1}, false);
-  if (s.offset) infer_as(*s.offset, scope, {builtin_type::k_int8, -1}, false);
+  check_order_by(s, scope, cols.size(), false);
+  limit_offset(s, scope);
+  check_distinct(s, scope);
+  check_grouping(s, scope, cols);
   return cols;
+}
+
+void Analyzer::limit_offset(const SelectStmt& s, Scope& scope) {
+  if (s.limit) {
+    Typed t = infer_as(*s.limit, scope, {builtin_type::k_int8, -1}, false);
+    check_calls(s.limit.get(), Clause::Limit, scope);
+    check_limit(*s.limit, t, "LIMIT");
+  }
+  if (s.offset) {
+    Typed t = infer_as(*s.offset, scope, {builtin_type::k_int8, -1}, false);
+    check_calls(s.offset.get(), Clause::Offset, scope);
+    check_limit(*s.offset, t, "OFFSET");
+  }
 }
 
 std::vector<Col> Analyzer::statement_columns(const Stmt& s, const Scope* parent) {

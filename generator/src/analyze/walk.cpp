@@ -205,4 +205,79 @@ void walk_stmt(const Stmt& stmt, const ExprVisitor& fn, const StmtVisitor& stmt_
 
 void walk_expr(const Expr* expr, const ExprVisitor& fn) { walk_expr(expr, Visitors{&fn, nullptr}); }
 
+void for_each_child(const Expr& expr, const ExprVisitor& fn) {
+  auto one = [&](const ExprPtr& e) {
+    if (e) fn(*e);
+  };
+  auto list = [&](const std::vector<ExprPtr>& l) {
+    for (const ExprPtr& e : l) one(e);
+  };
+  switch (expr.kind) {
+    case ExprKind::AExpr: {
+      const auto& a = expr.as<AExpr>();
+      one(a.lhs);
+      one(a.rhs);
+      list(a.list);
+      break;
+    }
+    case ExprKind::BoolExpr:
+      list(expr.as<BoolExpr>().args);
+      break;
+    case ExprKind::FuncCall:
+      list(expr.as<FuncCallExpr>().args);
+      break;
+    case ExprKind::TypeCast:
+      one(expr.as<TypeCastExpr>().arg);
+      break;
+    case ExprKind::NullTest:
+      one(expr.as<NullTestExpr>().arg);
+      break;
+    case ExprKind::BooleanTest:
+      one(expr.as<BooleanTestExpr>().arg);
+      break;
+    case ExprKind::SubLink:
+      one(expr.as<SubLinkExpr>().test);
+      break;
+    case ExprKind::Case: {
+      const auto& c = expr.as<CaseExpr>();
+      one(c.arg);
+      for (const auto& [when, then] : c.whens) {
+        one(when);
+        one(then);
+      }
+      one(c.default_result);
+      break;
+    }
+    case ExprKind::Coalesce:
+      list(expr.as<CoalesceExpr>().args);
+      break;
+    case ExprKind::MinMax:
+      list(expr.as<MinMaxExpr>().args);
+      break;
+    case ExprKind::Array:
+      list(expr.as<ArrayExpr>().elements);
+      break;
+    case ExprKind::Indirection: {
+      const auto& i = expr.as<IndirectionExpr>();
+      one(i.arg);
+      for (const IndirectionExpr::Step& s : i.steps) {
+        one(s.lower);
+        one(s.upper);
+      }
+      break;
+    }
+    case ExprKind::Row:
+      list(expr.as<RowExpr>().args);
+      break;
+    case ExprKind::NamedArg:
+      one(expr.as<NamedArgExpr>().arg);
+      break;
+    case ExprKind::Collate:
+      one(expr.as<CollateExpr>().arg);
+      break;
+    default:
+      break;
+  }
+}
+
 }  // namespace sqlgen::analyze

@@ -20,5 +20,8 @@ void walk_stmt(const parse::Stmt& stmt, const ExprVisitor& fn);
 void walk_stmt(const parse::Stmt& stmt, const ExprVisitor& fn, const StmtVisitor& stmt_fn);
 /// Visits `expr` and every expression below it (subqueries included).
 void walk_expr(const parse::Expr* expr, const ExprVisitor& fn);
+/// Calls `fn` for each direct sub-expression of `expr` at its own query level: a SubLink's
+/// test, never the expressions of its subquery.
+void for_each_child(const parse::Expr& expr, const ExprVisitor& fn);
 
 }  // namespace sqlgen::analyze

@@ -1,0 +1,302 @@
+// Aggregates and window functions where PostgreSQL allows them, and the columns of grouped
+// queries (parse_agg.c: check_agglevels_and_constraints, check_agg_arguments,
+// parseCheckAggregates' ungrouped columns and functional dependency on a primary key).
+#include <algorithm>
+
+#include "analyze/analyzer.hpp"
+#include "analyze/walk.hpp"
+
+namespace sqlgen::analyze {
+
+namespace {
+
+using namespace parse;
+using Clause = Analyzer::Clause;
+
+const char* clause_name(Clause c) {
+  switch (c) {
+    case Clause::Where:
+      return "WHERE";
+    case Clause::JoinOn:
+      return "JOIN conditions";
+    case Clause::GroupBy:
+      return "GROUP BY";
+    case Clause::Having:
+      return "HAVING";
+    case Clause::Values:
+      return "VALUES";
+    case Clause::Update:
+      return "UPDATE";
+    case Clause::Returning:
+      return "RETURNING";
+    case Clause::Limit:
+      return "LIMIT";
+    case Clause::Offset:
+      return "OFFSET";
+    case Clause::Select:
+      return "SELECT";
+  }
+  return "";
+}
+
+bool aggregates_allowed(Clause c) { return c == Clause::Select || c == Clause::Having; }
+bool srfs_allowed(Clause c) {
+  return c == Clause::Select || c == Clause::GroupBy || c == Clause::Values;
+}
+bool windows_allowed(Clause c) { return c == Clause::Select; }
+
+bool is_star(const ResTarget& t) {
+  if (!t.value) return false;
+  const Expr& v = *t.value;
+  if (v.kind == ExprKind::ColumnRef) return v.as<ColumnRefExpr>().star;
+  if (v.kind == ExprKind::Indirection) {
+    const auto& steps = v.as<IndirectionExpr>().steps;
+    return !steps.empty() && steps.back().kind == IndirectionExpr::Step::Kind::Star;
+  }
+  return v.kind == ExprKind::FuncCall && macro_name(v.as<FuncCallExpr>()) == "embed";
+}
+
+}  // namespace
+
+bool Analyzer::is_aggregate_call(const Expr& e) const {
+  if (e.kind != ExprKind::FuncCall) return false;
+  auto it = m_call_kinds.find(&e);
+  return it != m_call_kinds.end() && it->second == 'a' && !e.as<FuncCallExpr>().has_over;
+}
+
+bool Analyzer::is_window_call(const Expr& e) const {
+  if (e.kind != ExprKind::FuncCall) return false;
+  auto it = m_call_kinds.find(&e);
+  return it != m_call_kinds.end() &&
+         (it->second == 'w' || (it->second == 'a' && e.as<FuncCallExpr>().has_over));
+}
+
+bool Analyzer::local_aggregate(const Expr& call, const Scope& scope) const {
+  // Only the columns an aggregate's arguments name decide its level: none (count(*)) or one
+  // of this level makes it this level's; all from outer levels, an outer query's aggregate.
+  bool local = false;
+  bool outer = false;
+  for_each_child(call, [&](const Expr& arg) {
+    walk_expr(&arg, [&](const Expr& x) {
+      auto it = m_column_uses.find(&x);
+      if (it == m_column_uses.end()) return;
+      if (it->second.scope == &scope) {
+        local = true;
+        return;
+      }
+      for (const Scope* p = scope.parent; p; p = p->parent) {
+        if (it->second.scope == p) outer = true;
+      }
+    });
+  });
+  return local || !outer;
+}
+
+void Analyzer::check_calls(const Expr* e, Clause clause, const Scope& scope) {
+  if (!e || m_failed) return;
+  bool done = false;
+  // Post-order, as PostgreSQL transforms arguments before the call: the innermost
+  // offending call is the one reported. `around`: the nearest enclosing aggregate, window
+  // call, CASE or COALESCE (which a set-returning function may not be inside).
+  auto check_one = [&](const Expr& x, bool agg, bool win, int in_agg, int in_win) {
+    if (!agg && !win) return;
+    if (agg && !aggregates_allowed(clause)) {
+      reject(diag::DiagId::err_aggregate_not_allowed, x.span, "42803", {clause_name(clause)});
+    } else if (agg && in_agg > 0) {
+      reject(diag::DiagId::err_aggregate_nested, x.span, "42803");
+    } else if (win && !windows_allowed(clause)) {
+      reject(diag::DiagId::err_window_not_allowed, x.span, "42P20", {clause_name(clause)});
+    } else if (win && in_agg > 0) {
+      reject(diag::DiagId::err_aggregate_contains_window, x.span, "42803");
+    } else if (win && in_win > 0) {
+      reject(diag::DiagId::err_window_nested, x.span, "42P20");
+    } else {
+      return;
+    }
+    done = true;
+  };
+  std::function<void(const Expr&, int, int, const char*)> visit =
+      [&](const Expr& x, int in_agg, int in_win, const char* around) {
+        if (done) return;
+        bool agg = is_aggregate_call(x) && local_aggregate(x, scope);
+        bool win = is_window_call(x);
+        auto kind = m_call_kinds.find(&x);
+        bool srf = kind != m_call_kinds.end() && kind->second == 's';
+        const char* inner = agg                            ? "aggregate"
+                            : win                          ? "window"
+                            : x.kind == ExprKind::Case     ? "CASE"
+                            : x.kind == ExprKind::Coalesce ? "COALESCE"
+                                                           : around;
+        for_each_child(x, [&](const Expr& c) {
+          visit(c, in_agg + (agg ? 1 : 0), in_win + (win ? 1 : 0), inner);
+        });
+        if (done) return;
+        if (srf) {
+          std::string where = around ? around : "";
+          if (!srfs_allowed(clause)) {
+            reject(diag::DiagId::err_srf_not_allowed, x.span, "0A000", {clause_name(clause)});
+          } else if (where == "aggregate" || where == "window") {
+            reject(diag::DiagId::err_call_contains_srf, x.span, "0A000", {where});
+          } else if (!where.empty()) {
+            reject(diag::DiagId::err_srf_not_allowed, x.span, "0A000", {where});
+          } else {
+            return;
+          }
+          done = true;
+          return;
+        }
+        check_one(x, agg, win, in_agg, in_win);
+      };
+  visit(*e, 0, 0, nullptr);
+}
+
+void Analyzer::check_grouping(const SelectStmt& s, const Scope& scope,
+                              const std::vector<Col>& cols) {
+  if (m_failed || scope.broken) return;
+  bool has_star = std::any_of(s.targets.begin(), s.targets.end(), is_star);
+  // GROUP BY positions (ORDER BY's are checked with the sort clauses).
+  for (const ExprPtr& g : s.group_by) {
+    if (!g || g->kind != ExprKind::Const || g->as<ConstExpr>().type != ConstExpr::Type::Integer) {
+      continue;
+    }
+    long long pos = std::stoll(g->as<ConstExpr>().text);
+    if (pos < 1 || pos > static_cast<long long>(cols.size())) {
+      reject(diag::DiagId::err_position_not_in_select, g->span, "42P10",
+             {"GROUP BY", g->as<ConstExpr>().text});
+      return;
+    }
+  }
+
+  // Grouped: GROUP BY, HAVING, or an aggregate of this level in the select list / ORDER BY.
+  bool has_agg = false;
+  auto find_agg = [&](const Expr* e) {
+    if (!e) return;
+    std::function<void(const Expr&)> visit = [&](const Expr& x) {
+      if (is_aggregate_call(x) && local_aggregate(x, scope)) has_agg = true;
+      for_each_child(x, visit);
+    };
+    visit(*e);
+  };
+  for (const ResTarget& t : s.targets) find_agg(t.value.get());
+  for (const SortBy& o : s.order_by) find_agg(o.expr.get());
+  if (s.group_by.empty() && !s.having && !has_agg) return;
+
+  // What is grouped: columns of this level, and other expressions matched structurally.
+  std::set<std::pair<size_t, std::string>> grouped_cols;
+  std::vector<const Expr*> grouped_exprs;
+  for (const ExprPtr& g : s.group_by) {
+    if (!g) continue;
+    if (g->kind == ExprKind::Unsupported) return;  // GROUPING SETS, ROLLUP, CUBE: not modelled
+    const Expr* ge = g.get();
+    int t = target_ref(s, scope, *g, true);
+    if (t == -2 || (t >= 0 && has_star)) return;  // a position into `*`: not followed
+    if (t >= 0) ge = s.targets[static_cast<size_t>(t)].value.get();
+    if (!ge) return;
+    auto use = m_column_uses.find(ge);
+    if (ge->kind == ExprKind::ColumnRef && use != m_column_uses.end() &&
+        use->second.scope == &scope) {
+      grouped_cols.emplace(use->second.entry, use->second.column);
+    } else {
+      grouped_exprs.push_back(ge);
+    }
+  }
+  // Functional dependency: a table whose primary key columns are all grouped.
+  std::set<size_t> grouped_entries;
+  for (size_t i = 0; i < scope.entries.size(); ++i) {
+    const RangeEntry& e = scope.entries[i];
+    const catalog::Type* rt = e.row_type ? m_cat.type(e.row_type) : nullptr;
+    const catalog::Relation* rel = rt && rt->relation ? m_cat.relation(rt->relation) : nullptr;
+    if (!rel ||
+        (rel->kind != catalog::RelKind::Table && rel->kind != catalog::RelKind::PartitionedTable)) {
+      continue;
+    }
+    for (const catalog::TableConstraint& c : rel->constraints) {
+      if (c.type != 'p' || c.columns.empty()) continue;
+      bool all = std::all_of(c.columns.begin(), c.columns.end(), [&](const std::string& col) {
+        return grouped_cols.count({i, col});
+      });
+      if (all) grouped_entries.insert(i);
+    }
+  }
+  auto col_ok = [&](size_t entry, const std::string& col) {
+    return grouped_entries.count(entry) || grouped_cols.count({entry, col});
+  };
+
+  bool done = false;
+  // A column of this level inside a subquery: PostgreSQL matches only plain columns there,
+  // and aggregates of the subquery are skipped (their level is not followed).
+  auto check_subquery = [&](const Stmt& sub) {
+    std::vector<const Expr*> refs;
+    std::set<const Expr*> in_aggregate;
+    walk_stmt(sub, [&](const Expr& x) {
+      if (x.kind == ExprKind::ColumnRef) refs.push_back(&x);
+      if (is_aggregate_call(x)) {
+        walk_expr(&x, [&](const Expr& y) { in_aggregate.insert(&y); });
+      }
+    });
+    for (const Expr* r : refs) {
+      if (in_aggregate.count(r)) continue;
+      auto it = m_column_uses.find(r);
+      if (it == m_column_uses.end() || it->second.scope != &scope) continue;
+      if (col_ok(it->second.entry, it->second.column)) continue;
+      reject(diag::DiagId::err_ungrouped_outer_column, r->span, "42803",
+             {scope.entries[it->second.entry].name, it->second.column});
+      done = true;
+      return;
+    }
+  };
+  std::function<void(const Expr&)> visit = [&](const Expr& x) {
+    if (done) return;
+    for (const Expr* g : grouped_exprs) {
+      if (same_expr(&x, g)) return;
+    }
+    if (is_aggregate_call(x) && local_aggregate(x, scope)) return;
+    if (x.kind == ExprKind::ColumnRef) {
+      auto it = m_column_uses.find(&x);
+      if (it == m_column_uses.end() || it->second.scope != &scope) return;
+      if (col_ok(it->second.entry, it->second.column)) return;
+      reject(diag::DiagId::err_ungrouped_column, x.span, "42803",
+             {scope.entries[it->second.entry].name, it->second.column});
+      done = true;
+      return;
+    }
+    for_each_child(x, visit);
+    if (x.kind == ExprKind::SubLink && x.as<SubLinkExpr>().subselect && !done) {
+      check_subquery(*x.as<SubLinkExpr>().subselect);
+    }
+  };
+  // The select list (a `*` is checked column by column, at the star), then ORDER BY items that
+  // are not select-list entries, then HAVING: PostgreSQL's order.
+  for (const ResTarget& t : s.targets) {
+    if (done || !t.value) break;
+    const Expr& v = *t.value;
+    if (v.kind == ExprKind::ColumnRef && v.as<ColumnRefExpr>().star) {
+      const auto& c = v.as<ColumnRefExpr>();
+      for (size_t i = 0; i < scope.entries.size() && !done; ++i) {
+        const RangeEntry& e = scope.entries[i];
+        if (!c.fields.empty() && e.name != c.fields.back()) continue;
+        for (const Col& col : e.cols) {
+          if (col.system ||
+              (c.fields.empty() && std::count(e.merged.begin(), e.merged.end(), col.name))) {
+            continue;
+          }
+          if (col_ok(i, col.name)) continue;
+          reject(diag::DiagId::err_ungrouped_column, v.span, "42803", {e.name, col.name});
+          done = true;
+          break;
+        }
+      }
+      continue;
+    }
+    if (is_star(t)) continue;
+    visit(v);
+  }
+  for (const SortBy& o : s.order_by) {
+    if (done || !o.expr) break;
+    if (target_ref(s, scope, *o.expr, false) != -1) continue;
+    visit(*o.expr);
+  }
+  if (!done && s.having) visit(*s.having);
+}
+
+}  // namespace sqlgen::analyze

@@ -1,0 +1,301 @@
+// ORDER BY, DISTINCT and LIMIT as PostgreSQL's parse_clause.c checks them: positions in the
+// select list, output-column names, DISTINCT's ORDER BY, DISTINCT ON's leading ORDER BY,
+// LIMIT/OFFSET types; and structural equality of expressions (PostgreSQL's equal()).
+#include <algorithm>
+
+#include "analyze/analyzer.hpp"
+#include "analyze/walk.hpp"
+
+namespace sqlgen::analyze {
+
+namespace {
+
+using namespace parse;
+
+bool is_position(const Expr& e) {
+  return e.kind == ExprKind::Const && e.as<ConstExpr>().type == ConstExpr::Type::Integer;
+}
+
+bool has_star_target(const SelectStmt& s) {
+  for (const ResTarget& t : s.targets) {
+    if (!t.value) continue;
+    const Expr& v = *t.value;
+    if (v.kind == ExprKind::ColumnRef && v.as<ColumnRefExpr>().star) return true;
+    if (v.kind == ExprKind::Indirection && !v.as<IndirectionExpr>().steps.empty() &&
+        v.as<IndirectionExpr>().steps.back().kind == IndirectionExpr::Step::Kind::Star) {
+      return true;
+    }
+    if (v.kind == ExprKind::FuncCall && macro_name(v.as<FuncCallExpr>()) == "embed") return true;
+  }
+  return false;
+}
+
+/// Where an expression starts: PostgreSQL points at its leftmost token for some errors, while
+/// an operator's own location is the operator.
+Span leftmost_span(const Expr& e) {
+  Span out = e.span;
+  walk_expr(&e, [&](const Expr& x) {
+    if (x.kind != ExprKind::SubLink && x.span.offset < out.offset) out = x.span;
+  });
+  return out;
+}
+
+}  // namespace
+
+bool Analyzer::same_expr(const Expr* a, const Expr* b) const {
+  if (!a || !b) return a == b;
+  if (a->kind != b->kind) return false;
+  auto list = [&](const std::vector<ExprPtr>& x, const std::vector<ExprPtr>& y) {
+    if (x.size() != y.size()) return false;
+    for (size_t i = 0; i < x.size(); ++i) {
+      if (!same_expr(x[i].get(), y[i].get())) return false;
+    }
+    return true;
+  };
+  auto type_eq = [](const TypeName& x, const TypeName& y) {
+    return x.to_string() == y.to_string() && x.array_bounds.size() == y.array_bounds.size() &&
+           x.typmods.size() == y.typmods.size();
+  };
+  switch (a->kind) {
+    case ExprKind::ColumnRef: {
+      auto ua = m_column_uses.find(a);
+      auto ub = m_column_uses.find(b);
+      if (ua != m_column_uses.end() && ub != m_column_uses.end()) {
+        return ua->second.scope == ub->second.scope && ua->second.entry == ub->second.entry &&
+               ua->second.column == ub->second.column;
+      }
+      return a->as<ColumnRefExpr>().fields == b->as<ColumnRefExpr>().fields &&
+             a->as<ColumnRefExpr>().star == b->as<ColumnRefExpr>().star;
+    }
+    case ExprKind::ParamRef:
+      return param_number(*a) == param_number(*b);
+    case ExprKind::Const:
+      return a->as<ConstExpr>().type == b->as<ConstExpr>().type &&
+             a->as<ConstExpr>().text == b->as<ConstExpr>().text;
+    case ExprKind::AExpr: {
+      const auto& x = a->as<AExpr>();
+      const auto& y = b->as<AExpr>();
+      if (param_number(*a) || param_number(*b)) return param_number(*a) == param_number(*b);
+      return x.op == y.op && x.name == y.name && same_expr(x.lhs.get(), y.lhs.get()) &&
+             same_expr(x.rhs.get(), y.rhs.get()) && list(x.list, y.list);
+    }
+    case ExprKind::BoolExpr:
+      return a->as<BoolExpr>().op == b->as<BoolExpr>().op &&
+             list(a->as<BoolExpr>().args, b->as<BoolExpr>().args);
+    case ExprKind::FuncCall: {
+      const auto& x = a->as<FuncCallExpr>();
+      const auto& y = b->as<FuncCallExpr>();
+      if (param_number(*a) || param_number(*b)) return param_number(*a) == param_number(*b);
+      // FILTER, ORDER BY and OVER contents are not in the tree: such calls never match.
+      if (x.has_filter || y.has_filter || x.agg_order || y.agg_order || x.has_over || y.has_over ||
+          x.within_group || y.within_group) {
+        return false;
+      }
+      return x.name.back() == y.name.back() && x.agg_star == y.agg_star &&
+             x.agg_distinct == y.agg_distinct && x.variadic == y.variadic && list(x.args, y.args);
+    }
+    case ExprKind::TypeCast:
+      return type_eq(a->as<TypeCastExpr>().type, b->as<TypeCastExpr>().type) &&
+             same_expr(a->as<TypeCastExpr>().arg.get(), b->as<TypeCastExpr>().arg.get());
+    case ExprKind::NullTest:
+      return a->as<NullTestExpr>().is_not == b->as<NullTestExpr>().is_not &&
+             same_expr(a->as<NullTestExpr>().arg.get(), b->as<NullTestExpr>().arg.get());
+    case ExprKind::BooleanTest:
+      return a->as<BooleanTestExpr>().test == b->as<BooleanTestExpr>().test &&
+             same_expr(a->as<BooleanTestExpr>().arg.get(), b->as<BooleanTestExpr>().arg.get());
+    case ExprKind::Case: {
+      const auto& x = a->as<CaseExpr>();
+      const auto& y = b->as<CaseExpr>();
+      if (x.whens.size() != y.whens.size() || !same_expr(x.arg.get(), y.arg.get()) ||
+          !same_expr(x.default_result.get(), y.default_result.get())) {
+        return false;
+      }
+      for (size_t i = 0; i < x.whens.size(); ++i) {
+        if (!same_expr(x.whens[i].first.get(), y.whens[i].first.get()) ||
+            !same_expr(x.whens[i].second.get(), y.whens[i].second.get())) {
+          return false;
+        }
+      }
+      return true;
+    }
+    case ExprKind::Coalesce:
+      return list(a->as<CoalesceExpr>().args, b->as<CoalesceExpr>().args);
+    case ExprKind::MinMax:
+      return a->as<MinMaxExpr>().greatest == b->as<MinMaxExpr>().greatest &&
+             list(a->as<MinMaxExpr>().args, b->as<MinMaxExpr>().args);
+    case ExprKind::Array:
+      return list(a->as<ArrayExpr>().elements, b->as<ArrayExpr>().elements);
+    case ExprKind::Row:
+      return list(a->as<RowExpr>().args, b->as<RowExpr>().args);
+    case ExprKind::Indirection: {
+      const auto& x = a->as<IndirectionExpr>();
+      const auto& y = b->as<IndirectionExpr>();
+      if (!same_expr(x.arg.get(), y.arg.get()) || x.steps.size() != y.steps.size()) return false;
+      for (size_t i = 0; i < x.steps.size(); ++i) {
+        if (x.steps[i].kind != y.steps[i].kind || x.steps[i].field != y.steps[i].field ||
+            !same_expr(x.steps[i].lower.get(), y.steps[i].lower.get()) ||
+            !same_expr(x.steps[i].upper.get(), y.steps[i].upper.get())) {
+          return false;
+        }
+      }
+      return true;
+    }
+    case ExprKind::SqlValueFunction:
+      return a->as<SqlValueFunctionExpr>().op == b->as<SqlValueFunctionExpr>().op &&
+             a->as<SqlValueFunctionExpr>().typmod == b->as<SqlValueFunctionExpr>().typmod;
+    case ExprKind::NamedArg:
+      return a->as<NamedArgExpr>().name == b->as<NamedArgExpr>().name &&
+             same_expr(a->as<NamedArgExpr>().arg.get(), b->as<NamedArgExpr>().arg.get());
+    case ExprKind::Collate:
+      return a->as<CollateExpr>().collation == b->as<CollateExpr>().collation &&
+             same_expr(a->as<CollateExpr>().arg.get(), b->as<CollateExpr>().arg.get());
+    default:
+      return false;  // subqueries and unmodelled nodes: never the same
+  }
+}
+
+int Analyzer::target_ref(const SelectStmt& s, const Scope& scope, const Expr& e,
+                         bool group_by) const {
+  if (is_position(e)) {
+    if (has_star_target(s)) return -2;
+    long long pos = std::stoll(e.as<ConstExpr>().text);
+    return pos >= 1 && pos <= static_cast<long long>(s.targets.size()) ? static_cast<int>(pos - 1)
+                                                                       : -1;
+  }
+  if (e.kind != ExprKind::ColumnRef || e.as<ColumnRefExpr>().star ||
+      e.as<ColumnRefExpr>().fields.size() != 1) {
+    return -1;
+  }
+  const std::string& name = e.as<ColumnRefExpr>().fields[0];
+  if (group_by) {
+    // GROUP BY: a column of the FROM clause wins over an output name.
+    for (const RangeEntry& en : scope.entries) {
+      for (const Col& c : en.cols) {
+        if (c.name == name) return -1;
+      }
+    }
+  }
+  for (size_t i = 0; i < s.targets.size(); ++i) {
+    const ResTarget& t = s.targets[i];
+    if (!t.value) continue;
+    std::string out = t.name.empty() ? figure_name(*t.value) : t.name;
+    if (out == name &&
+        !(t.value->kind == ExprKind::ColumnRef && t.value->as<ColumnRefExpr>().star)) {
+      return static_cast<int>(i);
+    }
+  }
+  return -1;
+}
+
+void Analyzer::check_order_by(const SelectStmt& s, const Scope& scope, size_t ncols, bool set_op) {
+  if (m_failed) return;
+  for (const SortBy& o : s.order_by) {
+    if (!o.expr) continue;
+    const Expr& e = *o.expr;
+    if (is_position(e)) {
+      long long pos = std::stoll(e.as<ConstExpr>().text);
+      if (pos < 1 || pos > static_cast<long long>(ncols)) {
+        reject(diag::DiagId::err_position_not_in_select, e.span, "42P10",
+               {"ORDER BY", e.as<ConstExpr>().text});
+        return;
+      }
+      continue;
+    }
+    if (!set_op) continue;
+    // A set operation's ORDER BY names its output columns only.
+    const SelectStmt* leaf = &s;
+    while (leaf->set_op != SelectStmt::SetOp::None && leaf->left) leaf = leaf->left.get();
+    if (e.kind == ExprKind::ColumnRef && !e.as<ColumnRefExpr>().star &&
+        e.as<ColumnRefExpr>().fields.size() == 1) {
+      const std::string& name = e.as<ColumnRefExpr>().fields[0];
+      if (has_star_target(*leaf)) continue;
+      bool found = false;
+      for (const ResTarget& t : leaf->targets) {
+        if (t.value && (t.name.empty() ? figure_name(*t.value) : t.name) == name) found = true;
+      }
+      if (!found) {
+        reject(diag::DiagId::err_column_unknown, e.span, "42703", {name, ""});
+        return;
+      }
+      continue;
+    }
+    reject(diag::DiagId::err_set_op_order_by, leftmost_span(e), "0A000");
+    return;
+  }
+  (void)scope;
+}
+
+void Analyzer::check_distinct(const SelectStmt& s, const Scope& scope) {
+  if (m_failed || !s.distinct || scope.broken) return;
+  bool star = has_star_target(s);
+  // The select-list entry an expression is, or -1.
+  auto entry_of = [&](const Expr& e) -> int {
+    int t = target_ref(s, scope, e, false);
+    if (t != -1) return t;
+    for (size_t i = 0; i < s.targets.size(); ++i) {
+      if (same_expr(&e, s.targets[i].value.get())) return static_cast<int>(i);
+    }
+    return -1;
+  };
+  auto covered_by_star = [&](const Expr& e) {
+    if (!star) return false;
+    if (e.kind != ExprKind::ColumnRef) return true;  // not followed into `*`: accept
+    return m_column_uses.count(&e) > 0;
+  };
+  if (s.distinct_on.empty()) {
+    for (const SortBy& o : s.order_by) {
+      if (!o.expr || entry_of(*o.expr) != -1 || covered_by_star(*o.expr)) continue;
+      if (o.expr->kind == ExprKind::Unsupported) continue;
+      reject(diag::DiagId::err_distinct_order_by, o.expr->span, "42P10");
+      return;
+    }
+    return;
+  }
+  if (star) return;
+  // DISTINCT ON (a, b) needs ORDER BY to start with a and b (in any order).
+  auto same_key = [&](const Expr& x, const Expr& y) {
+    int tx = entry_of(x);
+    int ty = entry_of(y);
+    if (tx != -1 || ty != -1) return tx == ty;
+    return same_expr(&x, &y);
+  };
+  std::vector<bool> covered(s.distinct_on.size(), false);
+  bool skipped = false;
+  for (const SortBy& o : s.order_by) {
+    if (!o.expr) continue;
+    int hit = -1;
+    for (size_t i = 0; i < s.distinct_on.size(); ++i) {
+      if (s.distinct_on[i] && same_key(*o.expr, *s.distinct_on[i])) {
+        hit = static_cast<int>(i);
+        break;
+      }
+    }
+    if (hit < 0) {
+      skipped = true;
+      continue;
+    }
+    if (skipped) {
+      reject(diag::DiagId::err_distinct_on_order_by, s.distinct_on[hit]->span, "42P10");
+      return;
+    }
+    covered[hit] = true;
+  }
+  if (!skipped) return;
+  for (size_t i = 0; i < s.distinct_on.size(); ++i) {
+    if (covered[i] || !s.distinct_on[i]) continue;
+    reject(diag::DiagId::err_distinct_on_order_by, s.distinct_on[i]->span, "42P10");
+    return;
+  }
+}
+
+void Analyzer::check_limit(const Expr& e, const Typed& t, const char* clause) {
+  if (m_failed || t.is_param || t.type.oid == 0 || t.type.oid == pseudo_oid::k_unknown_oid) return;
+  if (param_number(e)) return;
+  if (can_coerce(m_cat, t.type.oid, catalog::builtins::type_oid::k_int8,
+                 CoercionContext::Assignment)) {
+    return;
+  }
+  reject(diag::DiagId::err_limit_type, e.span, "42804", {clause, format(m_cat, t.type)});
+}
+
+}  // namespace sqlgen::analyze
