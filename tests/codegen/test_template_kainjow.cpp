@@ -46,9 +46,10 @@
 
 #include "analyze/analyze.hpp"
 #include "catalog/catalog.hpp"
-#include "cli/module_queries.hpp"
+#include "cli/context.hpp"
 #include "codegen/internal.hpp"
 #include "config/config.hpp"
+#include "driver/driver.hpp"
 #include "source/migrations.hpp"
 
 using namespace sqlgen;
@@ -256,9 +257,11 @@ size_t check_project(const fs::path& config_path,
   std::optional<config::Config> config = config::load_config(config_path, ctx.diags);
   REQUIRE(config);
   for (const auto& [key, value] : overrides) config->options[key] = value;
-  std::vector<source::Migration> migrations = source::load_all_migrations(*config, ctx.diags);
-  catalog::Catalog cat = catalog::build_catalog(migrations, ctx.diags, analyze::view_binder());
-  std::vector<codegen::ModuleQueries> queries = cli::analyze_module_queries(ctx, *config, cat);
+  driver::Project project = driver::load(*config, ctx.diags);
+  driver::build_catalog(project, ctx.diags);
+  driver::analyze_queries(project, ctx.diags);
+  const catalog::Catalog& cat = project.catalog;
+  const std::vector<codegen::ModuleQueries>& queries = project.modules;
   codegen::Options options = codegen::parse_options(*config, ctx.diags);
   codegen::TemplateSet set = codegen::load_templates(*config, ctx.diags);
   INFO(diag::render_all(ctx.diags, false));

@@ -1,17 +1,19 @@
-// `sqlgen analyze`: builds the catalog, reads the query files (from paths or
-// every module of sqlgen.yaml) and prints the analysis contract as JSON.
+// `sqlgen analyze`: the driver analyzes the project (paths or every module of sqlgen.yaml);
+// this prints the analysis contract as JSON.
 #include "cli/cmd_analyze.hpp"
 
+#include <memory>
 #include <nlohmann/json.hpp>
 
 #include "analyze/analyze.hpp"
-#include "cli/module_queries.hpp"
+#include "cli/subcommands.hpp"
+#include "driver/driver.hpp"
 
 namespace sqlgen::cli {
 
 int run_analyze(Context& ctx, const AnalyzeCmdOptions& opts, std::ostream& out) {
-  AnalyzedProject project =
-      analyze_project(ctx, ProjectInputs{opts.schema_paths, opts.query_paths, opts.search_path});
+  driver::Project project = driver::analyze(
+      {ctx.config_path, opts.schema_paths, opts.query_paths, opts.search_path}, ctx.diags);
   nlohmann::json queries = nlohmann::json::array();
   for (const codegen::ModuleQueries& mq : project.modules) {
     for (const analyze::AnalyzedQuery& q : mq.analyzed) {
@@ -23,6 +25,17 @@ int run_analyze(Context& ctx, const AnalyzeCmdOptions& opts, std::ostream& out) 
   out << nlohmann::json{{"queries", std::move(queries)}, {"diagnostics", std::move(diags)}}.dump(2)
       << '\n';
   return k_exit_ok;
+}
+
+Subcommand add_analyze_command(CLI::App& app) {
+  auto opts = std::make_shared<AnalyzeCmdOptions>();
+  CLI::App* cmd =
+      app.add_subcommand("analyze", "types, nullability and parameters of every query, as JSON");
+  cmd->add_option("--schema", opts->schema_paths,
+                  "migration files or directories (default: sqlgen.yaml)");
+  cmd->add_option("--queries", opts->query_paths, "query files or directories");
+  cmd->add_option("--search-path", opts->search_path, "schemas, comma-separated")->delimiter(',');
+  return {cmd, [opts](Context& ctx, std::ostream& out) { return run_analyze(ctx, *opts, out); }};
 }
 
 }  // namespace sqlgen::cli

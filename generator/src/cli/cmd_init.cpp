@@ -1,8 +1,10 @@
 // `sqlgen init --from-sqlc [FILE]`: writes sqlgen.yaml next to a sqlc config
 // (config/sqlc_import.hpp does the translation).
 #include <filesystem>
+#include <memory>
 
 #include "cli/commands.hpp"
+#include "cli/subcommands.hpp"
 #include "config/sqlc_import.hpp"
 #include "util/fs.hpp"
 
@@ -46,6 +48,18 @@ int run_init(Context& ctx, const InitOptions& opts, std::ostream& out) {
   out << "sqlgen: wrote " << target_display << " (" << imported->modules
       << (imported->modules == 1 ? " module" : " modules") << ") from " << display << '\n';
   return k_exit_ok;
+}
+
+Subcommand add_init_command(CLI::App& app) {
+  auto opts = std::make_shared<InitOptions>();
+  CLI::App* cmd = app.add_subcommand("init", "write sqlgen.yaml from an existing sqlc config");
+  cmd->add_option("--from-sqlc", opts->sqlc_file,
+                  "sqlc.yaml, sqlc.yml or sqlc.json (default: the first found in the current "
+                  "directory)")
+      ->expected(0, 1)
+      ->required();
+  cmd->add_flag("--force", opts->force, "overwrite an existing sqlgen.yaml");
+  return {cmd, [opts](Context& ctx, std::ostream& out) { return run_init(ctx, *opts, out); }};
 }
 
 }  // namespace sqlgen::cli

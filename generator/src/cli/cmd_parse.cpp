@@ -1,15 +1,17 @@
 // `sqlgen parse`: a debugging aid listing each file's statements.
+#include <memory>
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.hpp"
-#include "cli/inputs.hpp"
+#include "cli/subcommands.hpp"
+#include "driver/driver.hpp"
 #include "parse/parse.hpp"
 #include "util/parallel.hpp"
 
 namespace sqlgen::cli {
 
 int run_parse(Context& ctx, const std::vector<std::string>& paths, bool json, std::ostream& out) {
-  std::vector<diag::SourcePtr> sources = read_inputs(paths, ctx.diags);
+  std::vector<diag::SourcePtr> sources = driver::read_sql_files(paths, ctx.diags);
   std::vector<std::vector<parse::StmtPtr>> parsed(sources.size());
   util::parallel_for(sources.size(),
                      [&](size_t i) { parsed[i] = parse::parse_file(sources[i], ctx.diags); });
@@ -37,6 +39,20 @@ int run_parse(Context& ctx, const std::vector<std::string>& paths, bool json, st
   }
   if (json) out << nlohmann::json{{"files", std::move(files)}}.dump(2) << '\n';
   return k_exit_ok;
+}
+
+Subcommand add_parse_command(CLI::App& app) {
+  struct Options {
+    std::vector<std::string> paths;
+    bool json = false;
+  };
+  auto opts = std::make_shared<Options>();
+  CLI::App* cmd = app.add_subcommand("parse", "list the statements of SQL files");
+  cmd->add_option("paths", opts->paths, "files or directories")->required();
+  cmd->add_flag("--json", opts->json, "print JSON");
+  return {cmd, [opts](Context& ctx, std::ostream& out) {
+            return run_parse(ctx, opts->paths, opts->json, out);
+          }};
 }
 
 }  // namespace sqlgen::cli

@@ -1,21 +1,33 @@
 // `sqlgen schema`: prints the catalog the migrations build.
+#include <memory>
 #include <nlohmann/json.hpp>
 
-#include "analyze/analyze.hpp"
 #include "cli/commands.hpp"
-#include "cli/load.hpp"
+#include "cli/subcommands.hpp"
+#include "driver/driver.hpp"
 
 namespace sqlgen::cli {
 
 int run_schema(Context& ctx, const SchemaOptions& opts, std::ostream& out) {
-  std::vector<source::Migration> migrations = load_migrations(ctx, opts.schema_paths);
-  catalog::Catalog cat = catalog::build_catalog(migrations, ctx.diags, analyze::view_binder());
+  driver::Project project =
+      driver::load(driver::Inputs{ctx.config_path, opts.schema_paths, {}, {}}, ctx.diags);
+  driver::build_catalog(project, ctx.diags);
   if (opts.format == "sql") {
-    out << cat.to_sql();
+    out << project.catalog.to_sql();
   } else {
-    out << cat.to_json().dump(2) << '\n';
+    out << project.catalog.to_json().dump(2) << '\n';
   }
   return k_exit_ok;
+}
+
+Subcommand add_schema_command(CLI::App& app) {
+  auto opts = std::make_shared<SchemaOptions>();
+  CLI::App* cmd =
+      app.add_subcommand("schema", "print the catalog the migrations build (JSON or SQL)");
+  cmd->add_option("--schema", opts->schema_paths,
+                  "migration files or directories (default: the config's modules)");
+  cmd->add_option("--format", opts->format, "json or sql")->check(CLI::IsMember({"json", "sql"}));
+  return {cmd, [opts](Context& ctx, std::ostream& out) { return run_schema(ctx, *opts, out); }};
 }
 
 }  // namespace sqlgen::cli

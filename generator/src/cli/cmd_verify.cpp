@@ -1,31 +1,41 @@
-// `sqlgen verify`: the project analyzed as `sqlgen analyze` does, then checked against
-// PostgreSQL by the verify stage; prints its summary line or JSON.
+// `sqlgen verify`: the driver analyzes the project and has the verify stage check it against
+// PostgreSQL; this prints the summary line or JSON.
 #include "cli/cmd_verify.hpp"
 
+#include <memory>
 #include <nlohmann/json.hpp>
 
-#include "cli/module_queries.hpp"
-#include "verify/verify.hpp"
+#include "cli/subcommands.hpp"
+#include "driver/driver.hpp"
 
 namespace sqlgen::cli {
 
 int run_verify(Context& ctx, const VerifyOptions& opts, std::ostream& out) {
-  AnalyzedProject project =
-      analyze_project(ctx, ProjectInputs{opts.schema_paths, opts.query_paths, opts.search_path});
-  std::vector<verify::QueryRef> queries;
-  for (const codegen::ModuleQueries& mq : project.modules) {
-    for (size_t i = 0; i < mq.queries.size(); ++i) {
-      queries.push_back(verify::QueryRef{&mq.queries[i], &mq.analyzed[i]});
-    }
-  }
-  verify::Report report = verify::verify_queries(project.catalog, project.migrations, queries,
-                                                 {opts.db_url, opts.strict}, ctx.diags);
+  verify::Report report =
+      driver::verify({ctx.config_path, opts.schema_paths, opts.query_paths, opts.search_path},
+                     {opts.db_url, opts.strict}, ctx.diags);
   if (opts.format == "json") {
     out << verify::to_json(report).dump(2) << '\n';
   } else {
     out << "sqlgen: " << verify::summary(report) << '\n';
   }
   return k_exit_ok;
+}
+
+Subcommand add_verify_command(CLI::App& app) {
+  auto opts = std::make_shared<VerifyOptions>();
+  CLI::App* cmd = app.add_subcommand(
+      "verify", "PREPARE every query on PostgreSQL and compare its types with sqlgen's analysis");
+  cmd->add_option("--schema", opts->schema_paths,
+                  "migration files or directories (default: sqlgen.yaml)");
+  cmd->add_option("--queries", opts->query_paths, "query files or directories");
+  cmd->add_option("--search-path", opts->search_path, "schemas, comma-separated")->delimiter(',');
+  cmd->add_option("--db", opts->db_url,
+                  "PostgreSQL URL (default: $SQLGEN_DATABASE_URL, else a throwaway server)");
+  cmd->add_option("--format", opts->format, "text (a summary line) or json")
+      ->check(CLI::IsMember({"text", "json"}));
+  cmd->add_flag("--strict", opts->strict, "report type differences as errors");
+  return {cmd, [opts](Context& ctx, std::ostream& out) { return run_verify(ctx, *opts, out); }};
 }
 
 }  // namespace sqlgen::cli

@@ -1,30 +1,13 @@
-// `sqlgen vet`: the static hazard check, and `--fix`, which rewrites unsafe
-// ADD VALUE statements and checks the rewritten files again.
+// `sqlgen vet`: the driver checks the migrations' transaction plan (and with --fix rewrites
+// unsafe ADD VALUE statements); this prints what was rewritten.
 #include "cli/cmd_vet.hpp"
 
-#include <algorithm>
+#include <memory>
 
-#include "cli/load.hpp"
-#include "vet/vet.hpp"
+#include "cli/subcommands.hpp"
+#include "driver/driver.hpp"
 
 namespace sqlgen::cli {
-
-namespace {
-
-/// True when `diags` holds errors other than vet's own (parse, catalog, load): the
-/// catalog the fixes were planned on may be wrong, so nothing is rewritten.
-bool has_other_errors(const diag::DiagnosticEngine& diags) {
-  std::vector<diag::Diagnostic> all = diags.sorted();
-  return std::any_of(all.begin(), all.end(), [](const diag::Diagnostic& d) {
-    return d.severity == diag::Severity::Error && d.id != diag::DiagId::err_vet_unsafe_enum_use;
-  });
-}
-
-void forward(const diag::DiagnosticEngine& from, diag::DiagnosticEngine& to) {
-  for (diag::Diagnostic& d : from.sorted()) to.report(std::move(d));
-}
-
-}  // namespace
 
 int run_vet(Context& ctx, const VetOptions& opts, std::ostream& out) {
   std::optional<vet::TransactionMode> mode = vet::parse_transaction_mode(opts.mode);
@@ -35,35 +18,26 @@ int run_vet(Context& ctx, const VetOptions& opts, std::ostream& out) {
   }
   vet::Options options;
   options.mode = *mode;
-  std::vector<source::Migration> migrations = load_migrations(ctx, opts.schema_paths);
-  if (!opts.fix) {
-    vet::check(migrations, options, ctx.diags);
-    return k_exit_ok;
-  }
-
-  diag::DiagnosticEngine first;
-  vet::Report report = vet::check(migrations, options, first);
-  if (report.unsafe_add_values.empty() || ctx.diags.has_errors() || has_other_errors(first)) {
-    forward(first, ctx.diags);
-    if (!report.unsafe_add_values.empty())
-      out << "sqlgen vet: nothing rewritten: fix the other errors first\n";
-    return k_exit_ok;
-  }
-  std::vector<vet::FileFix> fixes = vet::plan_fixes(report, ctx.diags);
-  if (fixes.empty()) {
-    forward(first, ctx.diags);
-    return k_exit_ok;
-  }
-  if (!vet::write_fixes(fixes, ctx.diags)) return k_exit_ok;
-  for (const vet::FileFix& fix : fixes) {
+  driver::VetResult r = driver::vet(driver::Inputs{ctx.config_path, opts.schema_paths, {}, {}},
+                                    options, opts.fix, ctx.diags);
+  if (r.fix_blocked) out << "sqlgen vet: nothing rewritten: fix the other errors first\n";
+  for (const vet::FileFix& fix : r.fixes) {
     out << fix.path << ": rewrote " << fix.rewritten
         << " \"ADD VALUE\" statement(s) into a recreated type\n";
   }
-  // Check again from the files as written; load problems were reported the first time.
-  Context reload;
-  reload.config_path = ctx.config_path;
-  vet::check(load_migrations(reload, opts.schema_paths), options, ctx.diags);
   return k_exit_ok;
+}
+
+Subcommand add_vet_command(CLI::App& app) {
+  auto opts = std::make_shared<VetOptions>();
+  CLI::App* cmd = app.add_subcommand("vet", "check the migrations' transaction plan for hazards");
+  cmd->add_option("--schema", opts->schema_paths,
+                  "migration files or directories (default: sqlgen.yaml)");
+  cmd->add_option("--mode", opts->mode, "single (default) or per-migration")
+      ->check(CLI::IsMember({"single", "per-migration"}));
+  cmd->add_flag("--fix", opts->fix,
+                "rewrite unsafe ALTER TYPE ... ADD VALUE into the recreate pattern");
+  return {cmd, [opts](Context& ctx, std::ostream& out) { return run_vet(ctx, *opts, out); }};
 }
 
 }  // namespace sqlgen::cli

@@ -1,6 +1,6 @@
 #pragma once
-/// `sqlgen vet`: static hazard checks over the migrations (see vet/vet.hpp).
-/// Declared apart from commands.hpp until main.cpp wires the subcommand.
+/// `sqlgen vet`: static hazard checks over the migrations (vet/vet.hpp, run by
+/// driver::vet); its options apart from commands.hpp so the vet tests include only this.
 
 #include <ostream>
 #include <string>

@@ -1,5 +1,6 @@
 #pragma once
-/// One function per subcommand; main.cpp only wires the command line to them.
+/// One function per subcommand, each a thin adapter: options in, a driver call, what happened
+/// printed, an exit code out. main.cpp only wires the command line to them (subcommands.hpp).
 
 #include <ostream>
 #include <string>

@@ -9,7 +9,8 @@
 
 namespace sqlgen::cli {
 
-/// Process exit codes (ARCHITECTURE.md).
+/// Process exit codes: the contract scripts and CI rely on, written here and in the README
+/// ("Diagnostics and exit codes").
 enum ExitCode : int {
   k_exit_ok = 0,
   k_exit_diagnostics = 1,  ///< user errors, printed as diagnostics

@@ -60,7 +60,8 @@ void close_fds_except(int keep) {
 [[noreturn]] void run_child(const SpawnSpec& spec, char* const* argv, int out_fd, int null_fd,
                             int pipe_fd, pid_t parent) {
   if (spec.new_session && ::setsid() < 0) child_fail(pipe_fd, 0);
-  if (::dup2(null_fd, 0) < 0 || ::dup2(out_fd, 1) < 0 || ::dup2(out_fd, 2) < 0) {
+  const int err_fd = spec.err_fd >= 0 ? spec.err_fd : out_fd;
+  if (::dup2(null_fd, 0) < 0 || ::dup2(out_fd, 1) < 0 || ::dup2(err_fd, 2) < 0) {
     child_fail(pipe_fd, 1);
   }
   close_fds_except(pipe_fd);

@@ -28,6 +28,7 @@ struct SpawnSpec {
   std::vector<std::string> argv;  ///< argv[0] is the program's path
   std::string cwd;                ///< "" = inherit
   int out_fd = -1;                ///< stdout and stderr; -1 = /dev/null
+  int err_fd = -1;                ///< stderr apart from stdout (fd >= 3); -1 = same as stdout
   RunAs run_as;
   bool new_session = false;      ///< setsid(): terminal signals do not reach it
   bool die_with_parent = false;  ///< PR_SET_PDEATHSIG SIGKILL

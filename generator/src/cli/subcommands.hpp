@@ -1,0 +1,30 @@
+#pragma once
+/// The command line of each subcommand, defined next to its run_* function: add_*_command
+/// registers the subcommand and its options on the app and returns what runs it once parsed.
+
+#include <CLI/CLI.hpp>
+#include <functional>
+#include <ostream>
+
+#include "cli/context.hpp"
+
+namespace sqlgen::cli {
+
+/// A registered subcommand: its CLI11 app (true once given) and what runs it.
+struct Subcommand {
+  CLI::App* app = nullptr;
+  std::function<int(Context&, std::ostream&)> run;
+};
+
+Subcommand add_parse_command(CLI::App& app);     ///< cmd_parse.cpp
+Subcommand add_schema_command(CLI::App& app);    ///< cmd_schema.cpp
+Subcommand add_generate_command(CLI::App& app);  ///< cmd_generate.cpp
+Subcommand add_diff_command(CLI::App& app);      ///< cmd_generate.cpp
+Subcommand add_dump_command(CLI::App& app);      ///< cmd_dump.cpp
+Subcommand add_fixture_command(CLI::App& app);   ///< cmd_fixture.cpp
+Subcommand add_analyze_command(CLI::App& app);   ///< cmd_analyze.cpp
+Subcommand add_verify_command(CLI::App& app);    ///< cmd_verify.cpp
+Subcommand add_vet_command(CLI::App& app);       ///< cmd_vet.cpp
+Subcommand add_init_command(CLI::App& app);      ///< cmd_init.cpp
+
+}  // namespace sqlgen::cli

@@ -1,0 +1,166 @@
+#pragma once
+/// The driver stage's public header: one way in for every command. A config (sqlgen.yaml) or
+/// `--schema`/`--queries` paths become the same in-memory Project (modules, ordered schema
+/// sources, query files, options); it is loaded, parsed, its catalog built (views bound once by
+/// analyze::view_binder()) and its queries analyzed on one path. Below that, the work of each
+/// command (generate with its no-op stamp, dump, fixture, vet, verify), returning what happened
+/// for cli/ to print. The driver reads no command line and prints nothing; problems are
+/// reported to the caller's DiagnosticEngine.
+
+#include <cstddef>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "catalog/catalog.hpp"
+#include "codegen/codegen.hpp"
+#include "config/config.hpp"
+#include "diag/diag.hpp"
+#include "source/migrations.hpp"
+#include "verify/verify.hpp"
+#include "vet/vet.hpp"
+
+namespace sqlgen::driver {
+
+// --- the project (project.cpp) -----------------------------------------------
+
+/// Where a command's schema and queries come from: the paths when any is given, else the config.
+struct Inputs {
+  std::string config_path = "sqlgen.yaml";  ///< -c/--config
+  std::vector<std::string> schema_paths;    ///< --schema: migration files or directories
+  std::vector<std::string> query_paths;     ///< --queries: query files or directories
+  std::vector<std::string> search_path;     ///< --search-path (paths only; a config has its own)
+
+  /// True when the config is read (no paths given).
+  bool uses_config() const { return schema_paths.empty() && query_paths.empty(); }
+};
+
+/// One project, whichever way it was named. With paths it has one module named "" (no config).
+struct Project {
+  bool from_config = false;              ///< named by a config (Inputs::uses_config())
+  std::optional<config::Config> config;  ///< the config read; nullopt with paths or when unreadable
+  std::vector<std::string> query_paths;  ///< with paths: --queries
+  std::vector<std::string> search_path;  ///< with paths: --search-path
+  std::vector<source::Migration> migrations;    ///< every module's, in the order they apply
+  catalog::Catalog catalog;                     ///< after build_catalog
+  std::vector<codegen::ModuleQueries> modules;  ///< after analyze_queries: modules with queries
+};
+
+/// The project `inputs` name, its migrations loaded (not yet its queries).
+Project load(const Inputs& inputs, diag::DiagnosticEngine& diags);
+
+/// The project of a config already read (e.g. with its output changed), migrations loaded.
+Project load(config::Config config, diag::DiagnosticEngine& diags);
+
+/// Builds the catalog from the project's migrations, views bound by analyze::view_binder().
+void build_catalog(Project& project, diag::DiagnosticEngine& diags);
+
+/// Finds, reads, parses and analyzes every module's query files against the catalog; duplicate
+/// query names are reported. Reading and analyzing run on every core; the results are in file
+/// and query order whatever the scheduling.
+void analyze_queries(Project& project, diag::DiagnosticEngine& diags);
+
+/// load(), build_catalog() and analyze_queries(): what `analyze` and `verify` start from.
+Project analyze(const Inputs& inputs, diag::DiagnosticEngine& diags);
+
+/// SQL files named on the command line (files, or directories searched for `*.sql` as
+/// source::list_query_paths does), read; missing and unreadable files are errors at the file,
+/// empty ones warnings.
+std::vector<diag::SourcePtr> read_sql_files(const std::vector<std::string>& paths,
+                                            diag::DiagnosticEngine& diags);
+
+// --- generate (generate.cpp) ---------------------------------------------------
+
+/// How `sqlgen generate` runs.
+struct GenerateOptions {
+  bool check = false;       ///< write nothing: diff to `diff_out`, stale files are errors
+  std::string output = "";  ///< output directory instead of the config's (from the cwd)
+};
+
+/// What generate() did.
+struct GenerateResult {
+  bool completed = false;   ///< rendered and written (or compared); false: see the diagnostics
+  bool up_to_date = false;  ///< answered from the stamp, nothing read or written
+  size_t files = 0;         ///< generated files (from the stamp: files it found unchanged)
+  size_t migrations = 0;    ///< migrations read
+  size_t queries = 0;       ///< queries read
+  codegen::WriteSummary summary;  ///< what was (with check: would be) written and removed
+};
+
+/// `sqlgen generate`: catalog.sql and every module's headers, written atomically with stale
+/// generated files removed; nothing is written when any error is reported. A repeated run whose
+/// inputs, config, templates and build are unchanged, and whose outputs are on disk as written,
+/// is answered from the generate stamp (codegen/stamp.hpp) without parsing anything; only a
+/// clean run (not even a warning) stores one. `check` and SQLGEN_NO_CACHE=1 never use it.
+GenerateResult generate(const std::string& config_path, const GenerateOptions& options,
+                        std::ostream& diff_out, diag::DiagnosticEngine& diags);
+
+// --- dump (dump.cpp) -------------------------------------------------------------
+
+/// How `sqlgen dump` runs.
+struct DumpOptions {
+  std::string db_url;  ///< "" = $SQLGEN_DATABASE_URL, else a throwaway server
+  source::TransactionMode mode = source::TransactionMode::Single;
+  bool check = false;     ///< compare with the committed dump, write nothing
+  std::string output;     ///< "" = the config's schema_dump
+  std::string base;       ///< compare with the migrations at this git revision
+  bool no_cache = false;  ///< neither read nor write the dump cache
+};
+
+/// What dump() did.
+struct DumpResult {
+  /// How the run ended.
+  enum class Outcome {
+    Failed,           ///< see the diagnostics
+    Written,          ///< the dump file was written
+    UpToDate,         ///< check: the committed dump is current
+    Drifted,          ///< check: it is not (`diff`; err_dump_drift reported)
+    SameAsBase,       ///< base: both revisions build the same schema
+    DiffersFromBase,  ///< base: they do not (`diff`; err_dump_base_differs reported)
+  };
+  Outcome outcome = Outcome::Failed;
+  std::string path;         ///< the dump file as shown to the user
+  std::string diff;         ///< Drifted, DiffersFromBase: a unified diff
+  size_t applied = 0;       ///< migrations applied (the working tree's with base)
+  size_t schema_files = 0;  ///< plain schema files among the migrations
+  size_t fixtures = 0;      ///< fixture files run
+  size_t base_applied = 0;  ///< base: migrations applied at the revision
+};
+
+/// `sqlgen dump`: the config's migrations (and fixtures) applied to a fresh database, its
+/// normalized pg_dump written, compared with the committed one (check) or with the schema the
+/// migrations at `base` build. Dumps come from the dump cache when it holds the same inputs.
+DumpResult dump(const std::string& config_path, const DumpOptions& options,
+                diag::DiagnosticEngine& diags);
+
+// --- fixture (fixture.cpp) ----------------------------------------------------------
+
+/// `sqlgen fixture`: creates `<migrations>/fixtures/<version>.sql` (with a header comment) for
+/// migration `version` (local 1 or namespaced 5001) of `module`; the path created, or nullopt
+/// (reported: unknown module, version outside its range, no such migration, file exists).
+std::optional<std::string> create_fixture(const std::string& config_path, const std::string& module,
+                                          long long version, diag::DiagnosticEngine& diags);
+
+// --- vet (vet.cpp) ------------------------------------------------------------------
+
+/// What vet() did.
+struct VetResult {
+  std::vector<vet::FileFix> fixes;  ///< with fix: the files rewritten
+  bool fix_blocked = false;  ///< with fix: unsafe statements found, nothing rewritten (errors)
+};
+
+/// `sqlgen vet`: the migrations' transaction plan checked (vet::check). With `fix`, each unsafe
+/// `ALTER TYPE ... ADD VALUE` is rewritten in its file into the recreate pattern, unless other
+/// errors make the plan doubtful, and the rewritten files are checked again.
+VetResult vet(const Inputs& inputs, const vet::Options& options, bool fix,
+              diag::DiagnosticEngine& diags);
+
+// --- verify (verify.cpp) ----------------------------------------------------------------
+
+/// `sqlgen verify`: the project analyzed, then every query without errors PREPAREd on a
+/// database the migrations built and compared with the analysis (verify::verify_queries).
+verify::Report verify(const Inputs& inputs, const verify::Options& options,
+                      diag::DiagnosticEngine& diags);
+
+}  // namespace sqlgen::driver

@@ -1,0 +1,95 @@
+// `sqlgen generate`: the project of sqlgen.yaml analyzed and rendered by codegen, catalog.sql
+// first, written (or with check, compared) by codegen::write_files; and the stamp policy: when a
+// run may skip everything (the stamp says nothing changed) and when it stores a stamp.
+#include <filesystem>
+
+#include "codegen/stamp.hpp"
+#include "driver/driver.hpp"
+#include "pg/cache_dir.hpp"
+#include "pg/cluster.hpp"
+#include "pg/dump_cache.hpp"
+
+namespace sqlgen::driver {
+
+namespace {
+
+size_t diagnostic_count(const diag::DiagnosticEngine& diags) {
+  return diags.error_count() + diags.warning_count();
+}
+
+/// The generate stamp of one run: checked before anything is read, stored after a clean run.
+class Stamp {
+ public:
+  /// Never with `check`, SQLGEN_NO_CACHE=1, or diagnostics already reported (a skipped run must
+  /// not hide them). Hashes the inputs now, before the real run reads them, so an input edited
+  /// while this run works makes the next run miss rather than trust outputs made from older
+  /// bytes.
+  Stamp(const config::Config& config, bool check, const diag::DiagnosticEngine& diags)
+      : m_use(!check && !pg::dump_cache_disabled_by_env() && diagnostic_count(diags) == 0) {
+    if (!m_use) return;
+    m_inputs_hash = codegen::generate_inputs_hash(config);
+    m_file = codegen::stamp_path(pg::default_cache_dir(), config);
+  }
+
+  /// True when the stamp answers the run; `files` receives the outputs found unchanged.
+  bool up_to_date(const config::Config& config, size_t& files) {
+    return m_use &&
+           codegen::stamp_up_to_date(m_file, m_inputs_hash, config, &files, &m_input_hashes);
+  }
+
+  /// Stores the stamp of a run that wrote `files` without any diagnostic. A stamp that cannot be
+  /// stored only costs the next run its skip.
+  void store(const std::vector<codegen::GeneratedFile>& files,
+             const diag::DiagnosticEngine& diags) const {
+    if (!m_use || diagnostic_count(diags) != 0) return;
+    if (pg::prepare_cache_subdir(m_file.parent_path())) {
+      (void)codegen::write_stamp(m_file, m_inputs_hash, files, &m_input_hashes);
+    }
+  }
+
+ private:
+  bool m_use = false;
+  std::string m_inputs_hash;
+  codegen::InputHashes m_input_hashes;
+  std::filesystem::path m_file;
+};
+
+}  // namespace
+
+GenerateResult generate(const std::string& config_path, const GenerateOptions& options,
+                        std::ostream& diff_out, diag::DiagnosticEngine& diags) {
+  GenerateResult result;
+  std::optional<config::Config> config = config::load_config(config_path, diags);
+  if (!config) return result;  // diagnostics explain why
+  if (!options.output.empty()) {
+    config->output = std::filesystem::absolute(options.output).lexically_normal().generic_string();
+  }
+  Stamp stamp(*config, options.check, diags);
+  if (stamp.up_to_date(*config, result.files)) {
+    result.completed = result.up_to_date = true;
+    return result;
+  }
+
+  Project project = load(std::move(*config), diags);
+  build_catalog(project, diags);
+  if (diags.has_errors()) return result;  // write nothing half-right
+  analyze_queries(project, diags);
+  if (diags.has_errors()) return result;
+  std::vector<codegen::GeneratedFile> files =
+      codegen::generate(*project.config, project.catalog, project.modules, diags);
+  if (diags.has_errors()) return result;
+  files.insert(files.begin(),
+               codegen::GeneratedFile{
+                   (std::filesystem::path(project.config->output) / "catalog.sql").generic_string(),
+                   project.catalog.to_sql()});
+
+  result.summary = codegen::write_files(*project.config, files, options.check, diff_out, diags);
+  result.completed = true;
+  result.files = files.size();
+  result.migrations = project.migrations.size();
+  for (const codegen::ModuleQueries& mq : project.modules) result.queries += mq.queries.size();
+  if (!options.check) stamp.store(files, diags);
+  return result;
+}
+
+}  // namespace sqlgen::driver

@@ -1,0 +1,178 @@
+// One way in: a config or command-line paths → Project → catalog → analysis.
+//
+// Query files of each module → source::Query → analyze::AnalyzedQuery, module by module.
+// Reading a query file (statement splitting, parsing) and analyzing a query depend only on
+// their inputs and the finished catalog, so both run on every core (util::parallel_for);
+// results land in their module's vectors in file and query order, and diagnostics are
+// sorted when printed, so the output does not depend on the scheduling.
+#include <filesystem>
+
+#include "analyze/analyze.hpp"
+#include "driver/driver.hpp"
+#include "source/queries.hpp"
+#include "util/fs.hpp"
+#include "util/parallel.hpp"
+
+namespace sqlgen::driver {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+/// Reads `file` into a buffer named by its path as configured or given; a missing or unreadable
+/// file is an error at that file, an empty one (with `warn_empty`) a warning.
+diag::SourcePtr read_query_source(const source::QueryFile& file, bool warn_empty,
+                                  diag::DiagnosticEngine& diags) {
+  util::ReadResult r = util::read_file(file.fs_path);
+  if (!r.text) {
+    auto loc = diag::Location::file(diag::make_source(file.path, ""));
+    diags.report(r.not_found
+                     ? diag::make(diag::DiagId::err_file_not_found, loc, {file.path})
+                     : diag::make(diag::DiagId::err_file_unreadable, loc, {file.path, r.error}));
+    return nullptr;
+  }
+  diag::SourcePtr src = diag::make_source(file.path, std::move(*r.text));
+  if (warn_empty && src->text().find_first_not_of(" \t\r\n") == std::string::npos) {
+    diags.report(diag::make(diag::DiagId::warn_file_empty, diag::Location::file(src)));
+  }
+  return src;
+}
+
+/// Files named on the command line: source::list_query_paths, with a path that does not exist
+/// an error at that path (as a file that could not be opened).
+std::vector<source::QueryFile> list_named_files(const std::vector<std::string>& paths,
+                                                diag::DiagnosticEngine& diags) {
+  std::vector<source::QueryFile> out;
+  for (const std::string& path : paths) {
+    std::error_code ec;
+    if (!fs::exists(fs::status(path, ec))) {
+      source::QueryFile missing{"", path, path};
+      (void)read_query_source(missing, false, diags);
+      continue;
+    }
+    std::vector<source::QueryFile> found = source::list_query_paths({path}, diags);
+    out.insert(out.end(), found.begin(), found.end());
+  }
+  return out;
+}
+
+/// One module's query files, found and its analysis options set (not yet read).
+struct ModuleFiles {
+  std::vector<source::QueryFile> files;
+  analyze::AnalyzeOptions options;
+  bool warn_empty = false;  ///< paths named on the command line: an empty file is a warning
+};
+
+/// The modules with queries: the config's, or one named "" for `--queries` paths.
+std::vector<ModuleFiles> list_modules(const Project& project, diag::DiagnosticEngine& diags) {
+  std::vector<ModuleFiles> out;
+  if (!project.from_config) {
+    ModuleFiles m;
+    m.files = list_named_files(project.query_paths, diags);
+    m.options.search_path = project.search_path;
+    m.warn_empty = true;
+    out.push_back(std::move(m));
+    return out;
+  }
+  if (!project.config) return out;  // it did not load: its diagnostics explain why
+  const config::Config& config = *project.config;
+  for (const config::Module& module : config.modules) {
+    if (module.queries.empty()) continue;
+    ModuleFiles m;
+    m.files = source::list_query_files(module, config, diags);
+    m.options.module = module.name;
+    m.options.search_path = module.search_path.empty() ? config.search_path : module.search_path;
+    m.options.strict_function_checks = module.strict_function_checks;
+    out.push_back(std::move(m));
+  }
+  return out;
+}
+
+}  // namespace
+
+Project load(const Inputs& inputs, diag::DiagnosticEngine& diags) {
+  if (inputs.uses_config()) {
+    std::optional<config::Config> config = config::load_config(inputs.config_path, diags);
+    if (!config) {
+      Project failed;
+      failed.from_config = true;
+      return failed;
+    }
+    return load(std::move(*config), diags);
+  }
+  Project project;
+  project.query_paths = inputs.query_paths;
+  project.search_path = inputs.search_path;
+  project.migrations = source::load_schema_paths(inputs.schema_paths, diags);
+  return project;
+}
+
+Project load(config::Config config, diag::DiagnosticEngine& diags) {
+  Project project;
+  project.from_config = true;
+  project.migrations = source::load_all_migrations(config, diags);
+  project.config = std::move(config);
+  return project;
+}
+
+void build_catalog(Project& project, diag::DiagnosticEngine& diags) {
+  project.catalog = catalog::build_catalog(project.migrations, diags, analyze::view_binder());
+}
+
+void analyze_queries(Project& project, diag::DiagnosticEngine& diags) {
+  std::vector<ModuleFiles> modules = list_modules(project, diags);
+  std::vector<codegen::ModuleQueries> out(modules.size());
+  struct File {
+    size_t module;  ///< index into `out`
+    diag::SourcePtr source;
+    std::vector<source::Query> queries;
+  };
+  std::vector<File> files;
+  for (size_t m = 0; m < modules.size(); ++m) {
+    out[m].module = modules[m].options.module;
+    for (const source::QueryFile& f : modules[m].files) {
+      diag::SourcePtr src = read_query_source(f, modules[m].warn_empty, diags);
+      if (!src) continue;
+      out[m].files.push_back(f.path);
+      files.push_back(File{m, std::move(src), {}});
+    }
+  }
+
+  util::parallel_for_rethrow(files.size(), [&](size_t i) {
+    files[i].queries = source::read_query_file(files[i].source, diags);
+  });
+  for (File& f : files) {
+    for (source::Query& q : f.queries) out[f.module].queries.push_back(std::move(q));
+  }
+
+  std::vector<std::pair<size_t, size_t>> jobs;  // (module, query)
+  for (size_t m = 0; m < out.size(); ++m) {
+    source::check_duplicate_names(out[m].queries, diags);
+    out[m].analyzed.resize(out[m].queries.size());
+    for (size_t q = 0; q < out[m].queries.size(); ++q) jobs.emplace_back(m, q);
+  }
+  util::parallel_for_rethrow(jobs.size(), [&](size_t i) {
+    auto [m, q] = jobs[i];
+    out[m].analyzed[q] =
+        analyze::analyze_query(project.catalog, out[m].queries[q], modules[m].options, diags);
+  });
+  project.modules = std::move(out);
+}
+
+Project analyze(const Inputs& inputs, diag::DiagnosticEngine& diags) {
+  Project project = load(inputs, diags);
+  build_catalog(project, diags);
+  analyze_queries(project, diags);
+  return project;
+}
+
+std::vector<diag::SourcePtr> read_sql_files(const std::vector<std::string>& paths,
+                                            diag::DiagnosticEngine& diags) {
+  std::vector<diag::SourcePtr> out;
+  for (const source::QueryFile& f : list_named_files(paths, diags)) {
+    if (diag::SourcePtr src = read_query_source(f, true, diags)) out.push_back(std::move(src));
+  }
+  return out;
+}
+
+}  // namespace sqlgen::driver
