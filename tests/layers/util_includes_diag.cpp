@@ -1,0 +1,2 @@
+// Must not compile: util/ depends on nothing project-specific.
+#include "diag/diag.hpp"
