@@ -59,7 +59,7 @@ class CatalogBuilder {
   diag::Location location(parse::Span span) const {
     return diag::Location::at(m_source, span.offset, span.length);
   }
-  /// Reports `id` at `span`; returns the diagnostic's index for adding notes.
+  /// Reports `id` at `span` (without notes: report() a diag::Diagnostic to add them).
   void error(diag::DiagId id, parse::Span span, std::vector<std::string> args = {});
   void report(diag::Diagnostic d) { m_diags.report(std::move(d)); }
 
