@@ -93,12 +93,22 @@ AnalyzedQuery Analyzer::run() {
   out.doc = m_query.doc;
   out.sql = source()->text().substr(m_query.offset, m_query.length);
 
-  size_t errors_before = m_diags.error_count();
+  // Parse and parameter errors are counted for this query alone: queries are analyzed in
+  // parallel into one engine, whose error count other queries change meanwhile.
+  diag::DiagnosticEngine early;
+  auto forward = [&] {
+    for (diag::Diagnostic& d : early.sorted()) m_diags.report(std::move(d));
+  };
   auto stmts =
-      parse::parse_range(source(), parse::StatementRange{m_query.offset, m_query.length}, m_diags);
-  if (stmts.size() != 1) return out;
+      parse::parse_range(source(), parse::StatementRange{m_query.offset, m_query.length}, early);
+  if (stmts.size() != 1) {
+    forward();
+    return out;
+  }
   const parse::Stmt& stmt = *stmts[0];
-  m_plan = plan_params(stmt, source(), m_diags);
+  m_plan = plan_params(stmt, source(), early);
+  bool early_errors = early.has_errors();
+  forward();
   for (const ParamSlot& p : m_plan.params) m_params[p.number].nullable = p.narg;
 
   switch (stmt.kind) {
@@ -166,7 +176,7 @@ AnalyzedQuery Analyzer::run() {
     out.params.push_back(rp);
   }
 
-  check_slices(out);
+  check_slices();
 
   // Annotations: `-- @nullable name` / `-- @not-null name` (a column, else a parameter).
   for (const source::QueryAnnotation& a : m_query.annotations) {
@@ -189,6 +199,7 @@ AnalyzedQuery Analyzer::run() {
         m_diags.report(diag::make(diag::DiagId::err_column_unknown,
                                   diag::Location::at(source(), a.offset, a.length),
                                   {target, " in the query's result or parameters"}));
+        m_failed = true;
       }
     }
   }
@@ -196,7 +207,7 @@ AnalyzedQuery Analyzer::run() {
   std::vector<Edit> edits = m_plan.edits;
   edits.insert(edits.end(), m_edits.begin(), m_edits.end());
   out.sql = apply_edits(source()->text(), m_query.offset, m_query.length, std::move(edits));
-  out.ok = m_diags.error_count() == errors_before && !m_failed;
+  out.ok = !early_errors && !m_failed;
   return out;
 }
 

@@ -182,7 +182,7 @@ class Analyzer {
   void check_set(const std::vector<parse::ResTarget>& set, const catalog::Relation& rel);
   // check_params.cpp
   /// `sqlgen.slice(x)` typed as a single value (not in an array position).
-  void check_slices(AnalyzedQuery& out);
+  void check_slices();
 
   /// The FROM entry a column reference resolved to (for the grouping checks).
   struct ColumnUse {

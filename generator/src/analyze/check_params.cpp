@@ -6,7 +6,7 @@
 
 namespace sqlgen::analyze {
 
-void Analyzer::check_slices(AnalyzedQuery& out) {
+void Analyzer::check_slices() {
   if (m_failed) return;
   for (const ParamSlot& slot : m_plan.params) {
     if (!slot.slice || slot.uses.empty()) continue;
@@ -28,7 +28,6 @@ void Analyzer::check_slices(AnalyzedQuery& out) {
             slot.name + "))\" (or \"<> ALL(...)\") to compare with each element"});
     m_diags.report(std::move(d));
     m_failed = true;
-    out.ok = false;
   }
 }
 

@@ -121,7 +121,8 @@ void Analyzer::check_insert_defaults(const InsertStmt& s, const std::vector<cons
                       : "column \"" + c->name +
                             "\" is an identity column defined as GENERATED ALWAYS: use "
                             "OVERRIDING SYSTEM VALUE to override it"});
-    if (m_quiet == 0) m_diags.report(std::move(d));
+    if (m_quiet > 0) return;
+    m_diags.report(std::move(d));
     m_failed = true;
     return;
   }
@@ -167,7 +168,8 @@ void Analyzer::check_set(const std::vector<ResTarget>& set, const catalog::Relat
              {c->generated ? "column \"" + c->name + "\" is a generated column"
                            : "column \"" + c->name +
                                  "\" is an identity column defined as GENERATED ALWAYS"});
-      if (m_quiet == 0) m_diags.report(std::move(d));
+      if (m_quiet > 0) return;
+      m_diags.report(std::move(d));
       m_failed = true;
       return;
     }
