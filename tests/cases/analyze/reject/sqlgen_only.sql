@@ -1,0 +1,25 @@
+-- Queries PostgreSQL PREPAREs but that cannot mean what they say: sqlgen rejects them.
+
+-- name: SliceInList :many
+SELECT id FROM a WHERE id IN (sqlgen.slice(ids)); -- expected-error {{sqlgen.slice(ids) is a list of values and belongs where PostgreSQL expects an array}}
+
+-- name: SliceSqlcInList :many
+SELECT id FROM a WHERE id IN (sqlc.slice(ids)); -- expected-error {{sqlc.slice(ids) is a list of values and belongs where PostgreSQL expects an array}}
+
+-- name: SliceEquals :many
+SELECT id FROM a WHERE id = sqlc.slice(ids); -- expected-error {{sqlc.slice(ids) is a list of values and belongs where PostgreSQL expects an array}}
+
+-- name: SliceInsert :exec
+INSERT INTO a (id, name) VALUES (sqlgen.slice(ids), 'x'); -- expected-error {{sqlgen.slice(ids) is a list of values and belongs where PostgreSQL expects an array}}
+
+-- name: SliceAny :many
+SELECT id FROM a WHERE id = ANY(sqlgen.slice(ids));
+
+-- name: SliceNotAll :many
+SELECT id FROM a WHERE id <> ALL(sqlc.slice(ids));
+
+-- name: SliceArrayArgument :many
+SELECT id FROM a WHERE id = ANY(array_remove(sqlgen.slice(ids), 0));
+
+-- name: SliceUnnest :many
+SELECT x FROM unnest(sqlgen.slice(names)::text[]) AS x;
