@@ -25,14 +25,14 @@ struct Analyzed {
   size_t warnings = 0;
 };
 
-Analyzed analyze_case(const std::string& queries_text) {
+Analyzed analyze_case(const std::string& queries_text, analyze::AnalyzeOptions opts = {}) {
   Analyzed out;
   auto migrations = testing::load_case_migrations("analyze/sqlc_compat/schema");
   diag::DiagnosticEngine diags;
   out.cat = catalog::build_catalog(migrations, diags, analyze::view_binder());
   auto src = diag::make_source("queries.sql", queries_text);
   for (const source::Query& q : source::read_query_file(src, diags)) {
-    out.queries.push_back(analyze::analyze_query(out.cat, q, {}, diags));
+    out.queries.push_back(analyze::analyze_query(out.cat, q, opts, diags));
   }
   out.diagnostics = diag::render_all(diags, false);
   out.errors = diags.error_count();
@@ -151,4 +151,40 @@ TEST_CASE("sqlc shapes: utility statements and row comparisons are checked", "[a
   CHECK(a.diagnostics.find("unequal number of entries in row expressions") != std::string::npos);
   CHECK(a.diagnostics.find("subquery has too few columns") != std::string::npos);
   CHECK(a.diagnostics.find("subquery has too many columns") != std::string::npos);
+}
+
+TEST_CASE("sqlc shapes: strict_function_checks off lets unknown functions through, typed unknown",
+          "[analyze]") {
+  const std::string text =
+      "-- name: Refill :one\n"
+      "SELECT (CASE WHEN t.closed_at IS NULL THEN refill(t) ELSE t.id END)::int AS v,\n"
+      "       refill(t) AS raw, refill(t) - 1 AS minus\n"
+      "FROM tickets t WHERE t.id = $1;\n"
+      "-- name: SetTitle :exec\n"
+      "UPDATE tickets t SET title = refill(t, @extra::text) WHERE id = @id;\n";
+  analyze::AnalyzeOptions lenient;
+  lenient.strict_function_checks = false;
+  Analyzed a = analyze_case(text, lenient);
+  INFO(a.diagnostics);
+  CHECK(a.errors == 0);
+  CHECK(a.warnings == 4);
+  CHECK(a.diagnostics.find("warning: function refill(tickets) does not exist; its result has "
+                           "type unknown (strict_function_checks is off)") != std::string::npos);
+  const analyze::AnalyzedQuery& q = find(a, "Refill");
+  REQUIRE(q.columns.size() == 3);
+  CHECK(q.columns[0].type.oid == 23);  // int4: the cast
+  CHECK(q.columns[1].type.oid == 25);  // text: unknown in a select list, as PostgreSQL makes it
+  CHECK(q.columns[2].type.oid == 23);  // unknown - int4 resolves as int4 - int4
+  const analyze::AnalyzedQuery& u = find(a, "SetTitle");
+  REQUIRE(u.params.size() == 2);
+  CHECK(u.params[0].name == "extra");
+  CHECK(u.params[1].type.oid == 20);
+
+  // The default is PostgreSQL's error; a known name with other arguments is an error either way.
+  Analyzed strict = analyze_case(text);
+  CHECK(strict.errors == 4);
+  CHECK(strict.diagnostics.find("error: function refill(tickets) does not exist") !=
+        std::string::npos);
+  Analyzed arity = analyze_case("-- name: Bad :one\nSELECT lower('a', 'b');\n", lenient);
+  CHECK(arity.errors == 1);
 }

@@ -105,6 +105,7 @@ sql:
       - "db/schema.sql"
       - "db/migrations/"
     queries: ["db/query.sql"]
+    strict_function_checks: true
     gen:
       go:
         out: "internal/authors"
@@ -160,6 +161,10 @@ sql:
   REQUIRE(cfg);
   CHECK(cfg->modules.size() == 2);
   CHECK(cfg->modules[1].migrations_listed);
+  // sqlc's strict_function_checks, off unless the package turns it on.
+  CHECK(contains(y, "    strict_function_checks: false\n  # sql[2]\n"));
+  CHECK(!cfg->modules[0].strict_function_checks);
+  CHECK(cfg->modules[1].strict_function_checks);
 
   // No overwrite without --force; with it, the same bytes.
   auto again = run_sqlgen("init --from-sqlc", dir.path().string());

@@ -324,6 +324,62 @@ TEST_CASE("columns with the same name become name, name_2, ... as in sqlc", "[co
         std::string::npos);
 }
 
+TEST_CASE("two embeds of one table become node and node_2, as in sqlc", "[codegen]") {
+  util::TempDir tmp("sqlgen-codegen");
+  write_project(tmp.path(), "",
+                "CREATE TABLE m.nodes (id int PRIMARY KEY);\n"
+                "CREATE TABLE m.edges (a int NOT NULL, b int NOT NULL);\n",
+                "-- name: Edges :many\n"
+                "SELECT sqlc.embed(n1), sqlc.embed(n2), e.a AS node FROM m.edges e\n"
+                "JOIN m.nodes n1 ON n1.id = e.a JOIN m.nodes n2 ON n2.id = e.b;\n");
+  GenerateRun r = generate(tmp.path() / "sqlgen.yaml");
+  INFO(r.diagnostics);
+  REQUIRE(r.exit_code == 0);
+  std::string queries = read_text(tmp.path() / "out/m/queries.hpp");
+  INFO(queries);
+  CHECK(queries.find("Node node{};\n  Node node_2{};\n  std::int32_t node_3{};") !=
+        std::string::npos);
+  REQUIRE(util::write_file_atomic(tmp.path() / "tu.cpp", "#include \"m/queries.hpp\"\n").empty());
+  auto [code, output] = compile("-fsyntax-only -I" + (tmp.path() / "out").string() + " " +
+                                (tmp.path() / "tu.cpp").string());
+  INFO(output);
+  CHECK(code == 0);
+}
+
+TEST_CASE("a type whose C++ name a table has becomes NameType, tables keep sqlc's names",
+          "[codegen]") {
+  util::TempDir tmp("sqlgen-codegen");
+  write_project(tmp.path(), "",
+                "CREATE TYPE m.selector AS (entity text, expr text);\n"
+                "CREATE TYPE m.status AS ENUM ('on', 'off');\n"
+                "CREATE TABLE m.selectors (id int PRIMARY KEY, s m.selector, st m.status);\n"
+                "CREATE TABLE m.statuses (id int PRIMARY KEY);\n",
+                "-- name: Get :one\nSELECT s, st FROM m.selectors WHERE id = @id;\n");
+  GenerateRun r = generate(tmp.path() / "sqlgen.yaml");
+  INFO(r.diagnostics);
+  REQUIRE(r.exit_code == 0);
+  std::string models = read_text(tmp.path() / "out/m/models.hpp");
+  INFO(models);
+  CHECK(models.find("struct Selector {") != std::string::npos);
+  CHECK(models.find("struct SelectorType {") != std::string::npos);
+  CHECK(models.find("struct Status {") != std::string::npos);
+  CHECK(models.find("enum class StatusType") != std::string::npos);
+  REQUIRE(util::write_file_atomic(tmp.path() / "tu.cpp", "#include \"m/queries.hpp\"\n").empty());
+  auto [code, output] = compile("-fsyntax-only -I" + (tmp.path() / "out").string() + " " +
+                                (tmp.path() / "tu.cpp").string());
+  INFO(output);
+  CHECK(code == 0);
+
+  // A rename that collides is still the user's error.
+  write_project(tmp.path(), "rename:\n  selector: Selector\n",
+                "CREATE TYPE m.selector AS (entity text);\n"
+                "CREATE TABLE m.selectors (id int PRIMARY KEY, s m.selector);\n",
+                "-- name: Get :one\nSELECT s FROM m.selectors WHERE id = @id;\n");
+  r = generate(tmp.path() / "sqlgen.yaml");
+  CHECK(r.exit_code == 1);
+  CHECK(r.diagnostics.find("both become the C++ name \"Selector\"") != std::string::npos);
+}
+
 TEST_CASE("per-query @override: a column or parameter gets another C++ type", "[codegen]") {
   util::TempDir tmp("sqlgen-codegen");
   write_project(tmp.path(), "overrides:\n  - db_type: numeric\n    cpp_type: double\n",

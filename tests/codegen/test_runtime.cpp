@@ -156,6 +156,12 @@ TEST_CASE("runtime: JSON of field values", "[codegen][runtime]") {
   std::vector<std::optional<Date>> dates_back;
   from_json_value(j, dates_back);
   CHECK(dates_back == dates);
+  // std::vector<bool> has no bool& elements: read and written all the same.
+  std::vector<bool> flags{true, false, true};
+  std::vector<bool> flags_back{false};
+  from_json_value(to_json_value(flags), flags_back);
+  CHECK(flags_back == flags);
+  CHECK(codec<std::vector<bool>>::parse(codec<std::vector<bool>>::format(flags)) == flags);
   nlohmann::json obj = nlohmann::json::object();
   std::optional<std::string> missing = "x";
   json_get(obj, "nope", missing);

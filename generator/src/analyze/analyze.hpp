@@ -53,6 +53,9 @@ struct AnalyzedQuery {
 struct AnalyzeOptions {
   std::vector<std::string> search_path;  ///< empty: the catalog's default
   std::string module;
+  /// false (sqlc's `strict_function_checks: false`): a call of a function whose name the
+  /// schema does not know is a warning and has type `unknown`, not an error.
+  bool strict_function_checks = true;
 };
 
 /// Analyzes one query; problems are reported at their place in the query file.

@@ -99,6 +99,16 @@ ExprType sql_value_function_type(const std::string& op) {
 
 bool is_unknown(const Typed& t) { return t.type.oid == k_unknown_oid; }
 
+/// True for an optionally negative decimal integer within int8's range.
+bool fits_int8(std::string_view text) {
+  bool negative = !text.empty() && text.front() == '-';
+  if (negative) text.remove_prefix(1);
+  if (text.empty() || !std::all_of(text.begin(), text.end(), ::isdigit)) return false;
+  while (text.size() > 1 && text.front() == '0') text.remove_prefix(1);
+  std::string_view limit = negative ? "9223372036854775808" : "9223372036854775807";
+  return text.size() < limit.size() || (text.size() == limit.size() && text <= limit);
+}
+
 }  // namespace
 
 void Analyzer::hint_param_name(const Expr& e, const std::string& name, int priority) {
@@ -125,6 +135,7 @@ int Analyzer::param_number(const Expr& e) const {
 
 void Analyzer::bind(const Expr& e, ExprType type) {
   if (type.oid == 0 || type.oid == k_unknown_oid) return;
+  check_literal(e, type);  // an untyped literal is read by the type's input function
   int n = param_number(e);
   if (n == 0) {
     // `(@x)::int` style nesting: a cast's operand already took its type.
@@ -135,7 +146,6 @@ void Analyzer::bind(const Expr& e, ExprType type) {
                     e.as<AExpr>().rhs->kind == ExprKind::TypeCast;
   if (under_cast && !m_binding_cast) return;
   ParamState& st = m_params[n];
-  check_literal(e, type);  // an untyped literal is read by the type's input function
   if (!st.typed) {
     st.type = type;
     st.typed = true;
@@ -392,9 +402,9 @@ Typed Analyzer::infer(const Expr& e, Scope& scope) {
           t.type = {builtin_type::k_int4, -1};
           break;
         case ConstExpr::Type::Float: {
-          // Integers too large for int4 arrive as "float" strings of digits.
-          bool digits = !c.text.empty() && std::all_of(c.text.begin(), c.text.end(), ::isdigit);
-          if (digits && c.text.size() <= 18) {
+          // Integers too large for int4 arrive as "float" strings of digits (a minus folded
+          // in); as in PostgreSQL's make_const, those within int8's range are bigint.
+          if (fits_int8(c.text)) {
             t.type = {builtin_type::k_int8, -1};
           } else {
             t.type = {builtin_type::k_numeric, -1};
@@ -571,10 +581,17 @@ Typed Analyzer::infer(const Expr& e, Scope& scope) {
       flags.procedure = &e == m_procedure_call;
       FunctionMatch m = resolve_function(m_cat, f.name, types, m_search_path, flags,
                                          named ? names : std::vector<std::string>{});
+      if (!m.ok() && m.name_unknown && !m_opts.strict_function_checks) {
+        // sqlc's default: the function may come from outside the schema files. Its result
+        // is `unknown`, coerced like an untyped literal (text when nothing else decides).
+        error(diag::DiagId::warn_function_unknown, e.span, {m.error});
+        return Typed{k_unknown, true, nullptr, false};
+      }
       if (!m.ok()) {
         error(diag::DiagId::err_type_resolution, e.span, {m.error});
         return Typed{};
       }
+      m_call_kinds[&e] = m.kind == 'f' && m.retset ? 's' : m.kind;
       for (size_t i = 0; i < args.size() && i < m.declared.size(); ++i) {
         Oid decl = m.declared[i];
         if (decl != pseudo_oid::k_any) bind(*args[i], {decl, -1});
@@ -591,7 +608,6 @@ Typed Analyzer::infer(const Expr& e, Scope& scope) {
         out.nullable = !never_null_functions().count(fname);
       } else if (never_null_functions().count(fname)) {
         out.nullable = false;
-      m_call_kinds[&e] = m.kind == 'f' && m.retset ? 's' : m.kind;
       } else if (m.strict) {
         out.nullable = any_null || null_returning_functions().count(fname) > 0;
       } else {

@@ -675,6 +675,7 @@ FunctionMatch resolve_function(const catalog::Catalog& cat, const std::vector<st
   }
   if (choice.multiple || !choice.best) {
     m.error = "function " + sig + (choice.multiple ? " is not unique" : " does not exist");
+    m.name_unknown = lookup.procs.empty();
     return m;
   }
 

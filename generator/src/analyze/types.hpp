@@ -206,6 +206,9 @@ struct FunctionMatch {
   /// OUT/INOUT/TABLE columns (name, type with polymorphics resolved); empty if none.
   std::vector<std::pair<std::string, Oid>> out_columns;
   std::string error;  ///< PostgreSQL's message when the call does not resolve, "" otherwise
+  /// No function of this name exists along the path (or in the schema named), whatever its
+  /// arguments: what sqlc's `strict_function_checks: false` lets pass.
+  bool name_unknown = false;
 
   /// True when a function (or cast) was chosen.
   bool ok() const { return error.empty(); }

@@ -248,7 +248,8 @@ void QueryBuilder::row(const analyze::AnalyzedQuery& q, const diag::Location& lo
   m_module_scope.declare(name, "the row type of query \"" + q.name + "\"", loc, m_report);
   NameScope fields_scope("struct \"" + name + "\"", m_diags);
   json fields = json::array();
-  // `SELECT t.id, u.id`: the second `id` becomes `id_2`, as sqlc names it.
+  // `SELECT t.id, u.id`: the second `id` becomes `id_2`, as sqlc names it; embeds share the
+  // count (`sqlgen.embed(n1), sqlgen.embed(n2)` of one table: `node`, `node_2`).
   std::map<std::string, int> seen;
   for (size_t i = 0; i < q.columns.size(); ++i) {
     const analyze::ResultColumn& c = q.columns[i];
@@ -277,7 +278,10 @@ void QueryBuilder::row(const analyze::AnalyzedQuery& q, const diag::Location& lo
     const RelationModel& rm = it->second;
     modules.insert(rm.module);
     std::string type = m_types.qualified(ModelRef{rm.module, rm.name}, m_module);
-    std::string fname = escape_identifier(singularize(c.table), k_local_names);
+    std::string base = singularize(c.table);
+    int nth = ++seen[base];
+    std::string fname =
+        escape_identifier(nth == 1 ? base : base + "_" + std::to_string(nth), k_local_names);
     fields_scope.declare(fname, "embedded table \"" + c.embed + "\"", loc);
     json embed_reads = json::array();
     for (size_t k = first; k <= i; ++k) {

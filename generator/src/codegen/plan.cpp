@@ -2,6 +2,8 @@
 // which C++ name. A module owns the objects of its `schema`; objects of schemas no module owns
 // go to the first module (in config order) whose models or queries use them.
 #include <functional>
+#include <optional>
+#include <set>
 
 #include "analyze/types.hpp"
 #include "catalog/builtins.hpp"
@@ -18,12 +20,46 @@ bool is_model_type(const catalog::Type& t) {
 
 bool is_model_relation(const catalog::Relation& r) { return r.kind != catalog::RelKind::Sequence; }
 
-/// The C++ name of an enum or composite: rename `{schema}_{name}` or `{name}`, else PascalCase.
-std::string type_cpp_name(const config::Config& config, const config::Module& module,
-                          const std::string& schema, const std::string& name) {
+/// The C++ name an enum or composite gets from a rename (`{schema}_{name}` or `{name}`).
+std::optional<std::string> type_renamed(const config::Config& config, const config::Module& module,
+                                        const std::string& schema, const std::string& name) {
   if (auto r = find_rename(config, module, schema + "_" + name)) return escape_identifier(*r);
   if (auto r = find_rename(config, module, name)) return escape_identifier(*r);
+  return std::nullopt;
+}
+
+/// The C++ name of an enum or composite: its rename, else PascalCase.
+std::string type_cpp_name(const config::Config& config, const config::Module& module,
+                          const std::string& schema, const std::string& name) {
+  if (auto r = type_renamed(config, module, schema, name)) return *r;
   return escape_identifier(to_pascal_case(name));
+}
+
+/// Tables keep the names sqlc gives their structs; an enum or composite type without a rename
+/// whose name a table or view of its module already has (table `profile_selectors` and type
+/// `profile_selector` are both `ProfileSelector`) becomes `ProfileSelectorType` (then
+/// `ProfileSelectorType2`, ...). A rename that collides stays a collision error.
+void yield_type_names_to_tables(const config::Config& config, const catalog::Catalog& cat,
+                                Plan& plan) {
+  std::set<std::pair<size_t, std::string>> taken;
+  for (const auto& [oid, ref] : plan.relations) taken.insert({ref.module, ref.name});
+  std::vector<ModelRef*> yielding;
+  for (auto& [oid, ref] : plan.types) {
+    const catalog::Type* t = cat.type(oid);
+    if (taken.count({ref.module, ref.name}) &&
+        !type_renamed(config, *plan.modules[ref.module], t->schema, t->name)) {
+      yielding.push_back(&ref);
+    }
+  }
+  for (const auto& [oid, ref] : plan.types) taken.insert({ref.module, ref.name});
+  for (ModelRef* r : yielding) {
+    ModelRef& ref = *r;
+    std::string base = ref.name + "Type";
+    std::string name = base;
+    for (int n = 2; taken.count({ref.module, name}); ++n) name = base + std::to_string(n);
+    ref.name = name;
+    taken.insert({ref.module, name});
+  }
 }
 
 /// The C++ name of a table's struct: rename `{schema}_{singular}` or `{singular}`, else
@@ -110,6 +146,7 @@ Plan make_plan(const config::Config& config, const catalog::Catalog& cat,
       }
     }
   }
+  yield_type_names_to_tables(config, cat, plan);
   return plan;
 }
 

@@ -17,8 +17,9 @@ using diag::DiagId;
 const std::vector<std::string> k_global_keys = {
     "version",   "output",      "templates", "search_path",     "rename",
     "overrides", "schema_dump", "options",   "namespace_width", "modules"};
-const std::vector<std::string> k_module_keys = {"name",      "migrations",  "queries", "schema",
-                                                "namespace", "search_path", "rename",  "overrides"};
+const std::vector<std::string> k_module_keys = {"name",   "migrations", "queries",
+                                                "schema", "namespace",  "search_path",
+                                                "rename", "overrides",  "strict_function_checks"};
 const std::vector<std::string> k_override_keys = {"db_type", "column", "cpp_type", "include",
                                                   "nullable"};
 
@@ -157,6 +158,8 @@ Module parse_module(YamlReader& r, const YAML::Node& node, size_t index,
                          assign(r.string_map(v, key, at), m.rename);
                        } else if (key == "overrides") {
                          m.overrides = parse_overrides(r, v, at);
+                       } else if (key == "strict_function_checks") {
+                         assign(r.boolean(v, key, at), m.strict_function_checks);
                        }
                      });
   if (is_map && !node["name"]) r.error(DiagId::err_config_missing_key, m.loc, {"name"});

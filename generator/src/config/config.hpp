@@ -62,6 +62,10 @@ struct Module {
   std::map<std::string, std::string> rename;
   /// Module-specific type overrides, checked before the global ones.
   std::vector<Override> overrides;
+  /// `strict_function_checks: false` (sqlc's setting of that name, off by default in sqlc):
+  /// a call of a function the schema does not define is a warning, its result typed
+  /// `unknown`, instead of PostgreSQL's error.
+  bool strict_function_checks = true;
   /// The module's mapping and its `name` value.
   diag::Location loc, name_loc;
 };

@@ -42,6 +42,7 @@ struct ModuleOut {
   std::vector<std::string> comments;
   std::map<std::string, std::string> rename;
   std::vector<OverrideOut> overrides;
+  bool strict_function_checks = false;  ///< sqlc's default is off
 };
 
 /// Everything written to sqlgen.yaml.
@@ -524,9 +525,11 @@ void Importer::read_v2(const YAML::Node& root) {
         }
       }
     }
-    for (const char* key : {"database", "rules", "analyzer", "codegen", "strict_function_checks",
-                            "strict_order_by"}) {
+    for (const char* key : {"database", "rules", "analyzer", "codegen", "strict_order_by"}) {
       if (pkg[key]) m_out.ignored_options.insert(key);
+    }
+    if (const YAML::Node strict = pkg["strict_function_checks"]; strict && strict.IsScalar()) {
+      m.strict_function_checks = strict.Scalar() == "true";
     }
     m.name = module_name(name.empty() ? "db" : name);
     m_out.modules.push_back(std::move(m));
@@ -660,6 +663,11 @@ std::string Importer::render() const {
     if (!m.overrides.empty()) {
       y += has_entries(m.overrides) ? "    overrides:\n" : "    # overrides:\n";
       write_overrides(y, m.overrides, "      ");
+    }
+    if (!m.strict_function_checks) {
+      y += "    # As sqlc by default: a call of a function the schema does not define is a\n"
+           "    # warning, not an error (remove this line to have PostgreSQL's error).\n"
+           "    strict_function_checks: false\n";
     }
   }
   return y;

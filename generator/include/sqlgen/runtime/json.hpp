@@ -70,9 +70,14 @@ void from_json_value(const nlohmann::json& j, T& out) {
     if (s.ends_with("Z")) s.replace(s.size() - 1, 1, "+00");
     out = codec<T>::parse(s);
   } else if constexpr (detail::is_array_v<T>) {
+    // Element by element through a local: std::vector<bool> has no bool& to read into.
     out.clear();
-    out.resize(j.size());
-    for (size_t i = 0; i < j.size(); ++i) from_json_value(j.at(i), out[i]);
+    out.reserve(j.size());
+    for (const nlohmann::json& je : j) {
+      typename T::value_type e{};
+      from_json_value(je, e);
+      out.push_back(std::move(e));
+    }
   } else {
     j.get_to(out);
   }

@@ -716,11 +716,14 @@ requires(!std::is_same_v<T, std::byte>) struct codec<std::vector<T>> {
   /// Array text, with or without explicit bounds.
   static std::vector<T> parse(std::string_view text) {
     std::vector<std::optional<std::string>> parts = detail::split_array(text);
-    std::vector<T> out(parts.size());
-    for (size_t i = 0; i < parts.size(); ++i) {
+    std::vector<T> out;
+    out.reserve(parts.size());
+    for (const std::optional<std::string>& p : parts) {
       std::optional<std::string_view> part;
-      if (parts[i]) part = *parts[i];
-      from_text(part, out[i], "array element");
+      if (p) part = *p;
+      T e{};  // through a local: std::vector<bool> has no bool& to read into
+      from_text(part, e, "array element");
+      out.push_back(std::move(e));
     }
     return out;
   }

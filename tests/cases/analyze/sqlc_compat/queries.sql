@@ -133,3 +133,10 @@ WHERE (sqlc.narg('ticket')::text IS NULL OR id = sqlc.narg('ticket')::bigint);
 -- A qualified name glued to the word before it keeps that word apart.
 -- name: CastGlued :many
 SELECT id FROM tickets WHERE state = ANY(cast(@states::text[] as"ticket_state"[]));
+
+-- Integer literals beyond int4 are bigint up to int8's limits, numeric past them.
+-- name: BigLiterals :one
+SELECT 9223372036854775807 AS largest, 9223372036854775808 AS past_largest,
+       -9223372036854775808 AS smallest, -9223372036854775809 AS past_smallest,
+       1000000000000000000 AS e18, 00000000000000000000001 AS padded,
+       COALESCE(sqlc.narg('below'), 9223372036854775807) AS below;
