@@ -250,8 +250,10 @@ TEST_CASE("init --from-sqlc: bad input is located and writes nothing", "[cli][in
   auto missing = run_sqlgen("init --from-sqlc other/sqlc.yaml", empty.path().string());
   CHECK(missing.exit_code == 1);
   CHECK(contains(missing.err, "error: no such file or directory \"other/sqlc.yaml\""));
-  auto usage = run_sqlgen("init", empty.path().string());
+  // `init` alone writes a starter project (test_cli_init_starter.cpp); --force is --from-sqlc's.
+  auto usage = run_sqlgen("init --force", empty.path().string());
   CHECK(usage.exit_code == 2);
+  CHECK_FALSE(fs::exists(empty.path() / "sqlgen.yaml"));
 }
 
 TEST_CASE("init --from-sqlc: timestamped migrations widen the version namespace", "[cli][init]") {

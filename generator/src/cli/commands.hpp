@@ -48,12 +48,16 @@ int run_dump(Context& ctx, const DumpOptions& opts, std::ostream& out);
 
 /// Options of `sqlgen init`.
 struct InitOptions {
-  std::string sqlc_file;  ///< --from-sqlc FILE; "" = sqlc.yaml, sqlc.yml or sqlc.json in the cwd
-  bool force = false;     ///< --force: overwrite an existing sqlgen.yaml
+  bool from_sqlc = false;  ///< --from-sqlc given
+  std::string sqlc_file;   ///< --from-sqlc FILE; "" = sqlc.yaml, sqlc.yml or sqlc.json in the cwd
+  bool force = false;      ///< --force (with --from-sqlc): overwrite an existing sqlgen.yaml
+  std::string module;      ///< --module NAME (without --from-sqlc); "" = from the directory
 };
 
-/// `sqlgen init --from-sqlc [FILE] [--force]`: writes sqlgen.yaml next to a sqlc config,
-/// translated from it; an existing sqlgen.yaml is kept unless --force.
+/// `sqlgen init [--module NAME]`: a starter project (sqlgen.yaml, a migration, a query file;
+/// never overwriting), then the next commands printed. `sqlgen init --from-sqlc [FILE]
+/// [--force]`: writes sqlgen.yaml next to a sqlc config, translated from it; an existing
+/// sqlgen.yaml is kept unless --force.
 int run_init(Context& ctx, const InitOptions& opts, std::ostream& out);
 
 /// `sqlgen fixture MODULE VERSION`: creates `<migrations>/fixtures/<version>.sql` for seed data;

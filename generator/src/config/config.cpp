@@ -229,6 +229,10 @@ void parse_global_key(YamlReader& r, const std::string& key, const YAML::Node& k
 
 }  // namespace
 
+const std::vector<std::string>& global_keys() { return k_global_keys; }
+const std::vector<std::string>& module_keys() { return k_module_keys; }
+const std::vector<std::string>& override_keys() { return k_override_keys; }
+
 std::filesystem::path Config::resolve(const std::string& rel) const {
   if (dir.empty()) return std::filesystem::path(rel).lexically_normal();
   return (dir / rel).lexically_normal();

@@ -8,6 +8,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "diag/diag.hpp"
@@ -109,6 +110,25 @@ struct Config {
   /// Versions owned by the module at `module_index`; see `module_version_range`.
   VersionRange version_range(size_t module_index) const;
 };
+
+/// The keys `sqlgen.yaml` accepts at the top level, in the reader's order (docs/config.md
+/// documents each; a test keeps the two equal).
+const std::vector<std::string>& global_keys();
+/// The keys a `modules:` entry accepts.
+const std::vector<std::string>& module_keys();
+/// The keys an `overrides:` entry (global or in a module) accepts.
+const std::vector<std::string>& override_keys();
+
+/// `text` (e.g. a directory name) as a module name: characters other than ASCII letters, digits
+/// and `_` become `_`, a leading digit gets `m_` before it, a C++ reserved word or a namespace
+/// the generated code uses (`std`, `sqlgen`, `pqxx`) gets `_app` after it; "app" when `text`
+/// has no letter or digit.
+std::string module_name_from(std::string_view text);
+
+/// The `sqlgen.yaml` `sqlgen init` writes: version 1, one module `module` reading
+/// `migrations/<module>` and `queries/<module>`, and every other key commented out with its
+/// meaning and default, so the file doubles as a reference. It parses with parse_config().
+std::string starter_config(const std::string& module);
 
 /// Versions owned by the module at `module_index` with namespace width `width`:
 /// (i+1)*W+1 .. (i+1)*W+(W-1).

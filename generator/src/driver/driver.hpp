@@ -156,6 +156,29 @@ struct VetResult {
 VetResult vet(const Inputs& inputs, const vet::Options& options, bool fix,
               diag::DiagnosticEngine& diags);
 
+// --- init (init.cpp) ----------------------------------------------------------------
+
+/// What `sqlgen init` (without --from-sqlc) is asked to write.
+struct InitOptions {
+  std::string config_path = "sqlgen.yaml";  ///< the config to write; the other files go next to it
+  std::string module;  ///< the module's name; "" = config::module_name_from(its directory's name)
+};
+
+/// What init_project() wrote.
+struct InitResult {
+  bool written = false;            ///< false: nothing was written (see the diagnostics)
+  std::string module;              ///< the module's name
+  std::string output;              ///< the config's output directory, as a path to show
+  std::string schema_dump;         ///< the config's schema_dump, as a path to show
+  std::vector<std::string> files;  ///< the files written, as paths to show, config first
+};
+
+/// `sqlgen init`: a starter project next to `options.config_path`: the commented config
+/// (config::starter_config), `migrations/<module>/001_init.sql` (goose, Up and Down) and
+/// `queries/<module>/queries.sql` with a query that analyzes against it. It never overwrites:
+/// when any of the files exists, each one that does is an error and nothing is written.
+InitResult init_project(const InitOptions& options, diag::DiagnosticEngine& diags);
+
 // --- verify (verify.cpp) ----------------------------------------------------------------
 
 /// `sqlgen verify`: the project analyzed, then every query without errors PREPAREd on a
