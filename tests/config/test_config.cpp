@@ -331,3 +331,34 @@ TEST_CASE("config: namespace_width fits 14-digit timestamp versions", "[config]"
   REQUIRE(cfg);
   CHECK(cfg->version_range(0).first == 100000000000001);
 }
+
+TEST_CASE("config: a module's search_path defaults to its schema, then public", "[config]") {
+  diag::DiagnosticEngine diags;
+  auto cfg = parse(
+      "modules:\n"
+      "  - {name: shop, migrations: m/shop, schema: shop}\n"
+      "  - {name: own, migrations: m/own, schema: own, search_path: [x, y]}\n"
+      "  - {name: plain, migrations: m/plain}\n"
+      "  - {name: pub, migrations: m/pub, schema: public}\n",
+      diags);
+  REQUIRE(cfg);
+  using Path = std::vector<std::string>;
+  CHECK(cfg->modules[0].effective_search_path(*cfg) == Path{"shop", "public"});
+  CHECK(cfg->modules[1].effective_search_path(*cfg) == Path{"x", "y"});
+  CHECK(cfg->modules[2].effective_search_path(*cfg).empty());  // the catalog's default
+  CHECK(cfg->modules[3].effective_search_path(*cfg) == Path{"public"});
+  CHECK(cfg->modules[0].search_path.empty());  // as written
+
+  // A global search_path follows the module's schema, and applies as is without one.
+  auto global = parse(
+      "search_path: [ext, public]\n"
+      "modules:\n"
+      "  - {name: shop, migrations: m/shop, schema: shop}\n"
+      "  - {name: plain, migrations: m/plain}\n"
+      "  - {name: ext, migrations: m/ext, schema: ext}\n",
+      diags);
+  REQUIRE(global);
+  CHECK(global->modules[0].effective_search_path(*global) == Path{"shop", "ext", "public"});
+  CHECK(global->modules[1].effective_search_path(*global) == Path{"ext", "public"});
+  CHECK(global->modules[2].effective_search_path(*global) == Path{"ext", "public"});
+}

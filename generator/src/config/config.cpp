@@ -2,6 +2,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <limits>
 
 #include "config/yaml_reader.hpp"
@@ -232,6 +233,18 @@ void parse_global_key(YamlReader& r, const std::string& key, const YAML::Node& k
 const std::vector<std::string>& global_keys() { return k_global_keys; }
 const std::vector<std::string>& module_keys() { return k_module_keys; }
 const std::vector<std::string>& override_keys() { return k_override_keys; }
+
+std::vector<std::string> Module::effective_search_path(const Config& config) const {
+  if (!search_path.empty()) return search_path;
+  if (schema.empty()) return config.search_path;
+  std::vector<std::string> out = {schema};
+  const std::vector<std::string> rest =
+      config.search_path.empty() ? std::vector<std::string>{"public"} : config.search_path;
+  for (const std::string& s : rest) {
+    if (std::find(out.begin(), out.end(), s) == out.end()) out.push_back(s);
+  }
+  return out;
+}
 
 std::filesystem::path Config::resolve(const std::string& rel) const {
   if (dir.empty()) return std::filesystem::path(rel).lexically_normal();

@@ -39,6 +39,8 @@ struct SourcePath {
   diag::Location loc;
 };
 
+struct Config;
+
 /// One module: a group of migrations and queries with its own C++ namespace
 /// and its own range of migration versions.
 struct Module {
@@ -57,7 +59,7 @@ struct Module {
   std::string schema;
   /// C++ namespace of the generated code ("a::b" allowed); defaults to `name`.
   std::string cpp_namespace;
-  /// Module-specific search_path; empty means the global one.
+  /// Module-specific search_path as written; empty when not set (see effective_search_path).
   std::vector<std::string> search_path;
   /// Module-specific renames (SQL name → C++ name), on top of the global ones.
   std::map<std::string, std::string> rename;
@@ -69,6 +71,12 @@ struct Module {
   bool strict_function_checks = true;
   /// The module's mapping and its `name` value.
   diag::Location loc, name_loc;
+
+  /// The schemas the module's queries search, in order: its own `search_path` when set; else,
+  /// with `schema: x`, `x` followed by the global search_path (`public` when that is empty);
+  /// else the global search_path (empty: the search_path the migrations leave, PostgreSQL's
+  /// default `"$user", public`). The one place this default is decided.
+  std::vector<std::string> effective_search_path(const Config& config) const;
 };
 
 /// An inclusive range of migration versions.

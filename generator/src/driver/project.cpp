@@ -81,7 +81,7 @@ std::vector<ModuleFiles> list_modules(const Project& project, diag::DiagnosticEn
     ModuleFiles m;
     m.files = source::list_query_files(module, config, diags);
     m.options.module = module.name;
-    m.options.search_path = module.search_path.empty() ? config.search_path : module.search_path;
+    m.options.search_path = module.effective_search_path(config);
     m.options.strict_function_checks = module.strict_function_checks;
     out.push_back(std::move(m));
   }
