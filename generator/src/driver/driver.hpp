@@ -42,7 +42,10 @@ struct Project {
   std::optional<config::Config> config;  ///< the config read; nullopt with paths or when unreadable
   std::vector<std::string> query_paths;  ///< with paths: --queries
   std::vector<std::string> search_path;  ///< with paths: --search-path
-  std::vector<source::Migration> migrations;    ///< every module's, in the order they apply
+  std::vector<source::Migration> migrations;  ///< every module's, in the order they apply
+  /// A module's `migrations:` names a path that does not exist (reported): the catalog lacks
+  /// its schema, so queries are not analyzed (their errors would follow from that one).
+  bool migrations_missing = false;
   catalog::Catalog catalog;                     ///< after build_catalog
   std::vector<codegen::ModuleQueries> modules;  ///< after analyze_queries: modules with queries
 };
@@ -57,8 +60,8 @@ Project load(config::Config config, diag::DiagnosticEngine& diags);
 void build_catalog(Project& project, diag::DiagnosticEngine& diags);
 
 /// Finds, reads, parses and analyzes every module's query files against the catalog; duplicate
-/// query names are reported. Reading and analyzing run on every core; the results are in file
-/// and query order whatever the scheduling.
+/// query names are reported. Nothing is analyzed when `migrations_missing`. Reading and analyzing
+/// run on every core; the results are in file and query order whatever the scheduling.
 void analyze_queries(Project& project, diag::DiagnosticEngine& diags);
 
 /// load(), build_catalog() and analyze_queries(): what `analyze` and `verify` start from.

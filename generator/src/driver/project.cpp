@@ -111,6 +111,12 @@ Project load(config::Config config, diag::DiagnosticEngine& diags) {
   Project project;
   project.from_config = true;
   project.migrations = source::load_all_migrations(config, diags);
+  for (const config::Module& module : config.modules) {
+    for (const config::SourcePath& p : module.migrations) {
+      std::error_code ec;
+      if (!std::filesystem::exists(config.resolve(p.path), ec)) project.migrations_missing = true;
+    }
+  }
   project.config = std::move(config);
   return project;
 }
@@ -120,6 +126,9 @@ void build_catalog(Project& project, diag::DiagnosticEngine& diags) {
 }
 
 void analyze_queries(Project& project, diag::DiagnosticEngine& diags) {
+  // A missing migrations directory is the cause: "relation ... does not exist" in every query
+  // that reads its tables would only bury it.
+  if (project.migrations_missing) return;
   std::vector<ModuleFiles> modules = list_modules(project, diags);
   std::vector<codegen::ModuleQueries> out(modules.size());
   struct File {
