@@ -346,6 +346,39 @@ TEST_CASE("two embeds of one table become node and node_2, as in sqlc", "[codege
   CHECK(code == 0);
 }
 
+TEST_CASE("sqlgen.embed of a CTE named after a table fills that table's struct, as in sqlc",
+          "[codegen]") {
+  util::TempDir tmp("sqlgen-codegen");
+  const std::string schema =
+      "CREATE TABLE m.items (id bigint PRIMARY KEY, note text, rank int NOT NULL);\n";
+  write_project(tmp.path(), "", schema,
+                "-- name: Top :many\n"
+                "WITH picked AS (SELECT id, note, rank FROM m.items ORDER BY rank LIMIT 10)\n"
+                "SELECT sqlc.embed(items) FROM picked AS items WHERE id <> @skip;\n");
+  GenerateRun r = generate(tmp.path() / "sqlgen.yaml");
+  INFO(r.diagnostics);
+  REQUIRE(r.exit_code == 0);
+  std::string queries = read_text(tmp.path() / "out/m/queries.hpp");
+  INFO(queries);
+  CHECK(queries.find("  Item item_{};\n") != std::string::npos);  // item: a local name
+  REQUIRE(util::write_file_atomic(tmp.path() / "tu.cpp", "#include \"m/queries.hpp\"\n").empty());
+  auto [code, output] = compile("-fsyntax-only -I" + (tmp.path() / "out").string() + " " +
+                                (tmp.path() / "tu.cpp").string());
+  INFO(output);
+  CHECK(code == 0);
+
+  // Not the table's columns (one is missing): a diagnostic, not an internal error.
+  write_project(tmp.path(), "", schema,
+                "-- name: Top :many\n"
+                "WITH picked AS (SELECT id, rank FROM m.items)\n"
+                "SELECT sqlc.embed(items) FROM picked AS items;\n");
+  r = generate(tmp.path() / "sqlgen.yaml");
+  CHECK(r.exit_code == 1);
+  CHECK(r.diagnostics.find("sqlgen.embed(items) of a CTE or subquery whose columns are not those "
+                           "of a table or view named \"items\" is not supported") !=
+        std::string::npos);
+}
+
 TEST_CASE("a type whose C++ name a table has becomes NameType, tables keep sqlc's names",
           "[codegen]") {
   util::TempDir tmp("sqlgen-codegen");

@@ -512,6 +512,20 @@ Typed Analyzer::infer(const Expr& e, Scope& scope) {
           return Typed{type, true, nullptr, false};
         }
         case AExpr::Op::In: {
+          if (m_plan.slice_lists.count(&e)) {
+            // `x [NOT] IN (sqlgen.slice(ids))`, sent as `x = ANY($n)` / `x <> ALL($n)`.
+            Typed lhs = infer(*a.lhs, scope);
+            if (lhs.type.oid == 0) return Typed{};
+            Oid array = array_of(m_cat, lhs.type.oid);
+            if (array == 0) {
+              error(diag::DiagId::err_type_resolution, e.span,
+                    {"could not find array type for data type " + format(m_cat, lhs.type)});
+              return Typed{};
+            }
+            infer(*a.list[0], scope);
+            bind(*a.list[0], {array, -1});
+            return Typed{{builtin_type::k_bool, -1}, true, nullptr, false};
+          }
           // `x IN (a, b)` compares like `x = a OR x = b` (strict `=`).
           bool nullable = false;
           Typed lhs = infer(*a.lhs, scope);

@@ -97,6 +97,21 @@ ParamPlan plan_params(const Stmt& stmt, const diag::SourcePtr& source,
   std::vector<std::pair<size_t, size_t>> edit_slot;  // edit index → slot index
   walk_stmt(stmt, [&](const Expr& e) {
     std::string name;
+    if (e.kind == ExprKind::AExpr && e.as<AExpr>().op == AExpr::Op::In) {
+      // `x IN (sqlc.slice(ids))`: sqlc expands the list at run time; here the slice is one
+      // array and the SQL sent says so (`IN (` becomes `= ANY(`, `NOT IN (` `<> ALL(`).
+      const auto& a = e.as<AExpr>();
+      if (a.list.size() == 1 && a.list[0] && a.list[0]->kind == ExprKind::FuncCall &&
+          macro_name(a.list[0]->as<FuncCallExpr>()) == "slice") {
+        size_t paren = text.find('(', e.span.offset);
+        if (paren != std::string::npos && paren < a.list[0]->span.offset) {
+          bool negated = !a.name.empty() && a.name.back() == "<>";
+          plan.edits.push_back(Edit{e.span.offset, static_cast<uint32_t>(paren + 1 - e.span.offset),
+                                    negated ? "<> ALL(" : "= ANY("});
+          plan.slice_lists.insert(&e);
+        }
+      }
+    }
     if (e.kind == ExprKind::ParamRef) {
       int n = e.as<ParamRefExpr>().number;
       auto it = by_number.find(n);

@@ -4,6 +4,7 @@
 // `sqlgen.embed(table)`, with the edits that turn them into `$n`.
 
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -43,6 +44,9 @@ struct ParamPlan {
   std::map<const parse::Expr*, int> number_of;  ///< node → `$n`
   std::vector<EmbedUse> embeds;
   std::vector<Edit> edits;  ///< named forms → `$n`
+  /// `x [NOT] IN (sqlgen.slice(ids))`, sent as `x = ANY($n)` / `x <> ALL($n)` (the slice is
+  /// one array parameter, as sqlc's runtime expansion of the list means).
+  std::set<const parse::Expr*> slice_lists;
 };
 
 /// Finds the parameters of `stmt` (text in `source`); problems are reported.

@@ -69,6 +69,17 @@ struct Plan {
 Plan make_plan(const config::Config& config, const catalog::Catalog& cat,
                const std::vector<ModuleQueries>& queries, const Options& options = Options{});
 
+/// The table or view whose model struct `sqlgen.embed(x)` fills, for the run of columns from
+/// `first` with x's embed name: the relation the columns come from; else, when x names a CTE
+/// or subquery (sqlc matches the name), the relation named x along the module's search_path if
+/// the run is exactly its columns (names and types in order, NULL only where it allows NULL).
+/// nullptr when there is none. `last` is set to the run's last column.
+const catalog::Relation* embedded_relation(const config::Config& config,
+                                           const config::Module& module,
+                                           const catalog::Catalog& cat,
+                                           const std::vector<analyze::ResultColumn>& columns,
+                                           size_t first, size_t& last);
+
 /// A mapped C++ type.
 struct CppType {
   std::string name;                ///< e.g. "std::optional<std::int64_t>"

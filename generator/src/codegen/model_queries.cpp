@@ -268,17 +268,25 @@ void QueryBuilder::row(const analyze::AnalyzedQuery& q, const diag::Location& lo
     }
     // sqlgen.embed(t): consecutive columns of one table become a nested model struct.
     size_t first = i;
-    while (i + 1 < q.columns.size() && q.columns[i + 1].embed == c.embed) ++i;
-    const catalog::Relation* rel = m_cat.find_relation(c.table_schema, c.table, {});
-    auto it = rel ? m_relation_models.find(rel->oid) : m_relation_models.end();
+    const catalog::Relation* rel = embedded_relation(m_config, m_mod, m_cat, q.columns, first, i);
+    if (!rel) {
+      m_diags.report(diag::make(diag::DiagId::err_codegen_unsupported, loc,
+                                {"sqlgen.embed(" + c.embed +
+                                     ") of a CTE or subquery whose columns are not those of a "
+                                     "table or view named \"" +
+                                     c.embed + "\"",
+                                 ": embed the table itself, or select its columns one by one"}));
+      continue;
+    }
+    auto it = m_relation_models.find(rel->oid);
     if (it == m_relation_models.end()) {
-      throw std::logic_error("codegen: no model struct for embedded table " + c.table_schema + "." +
-                             c.table);
+      throw std::logic_error("codegen: no model struct for embedded table " + rel->schema + "." +
+                             rel->name);
     }
     const RelationModel& rm = it->second;
     modules.insert(rm.module);
     std::string type = m_types.qualified(ModelRef{rm.module, rm.name}, m_module);
-    std::string base = singularize(c.table);
+    std::string base = singularize(rel->name);
     int nth = ++seen[base];
     std::string fname =
         escape_identifier(nth == 1 ? base : base + "_" + std::to_string(nth), k_local_names);
@@ -323,8 +331,7 @@ void QueryBuilder::params(const analyze::AnalyzedQuery& q, const diag::Location&
   if ((has_column_override(m_mod.overrides) || has_column_override(m_config.overrides)) &&
       (q.sql.compare(0, 6, "INSERT") == 0 || q.sql.compare(0, 6, "insert") == 0)) {
     InsertTarget target = insert_target(q.file, q.sql);
-    std::vector<std::string> search_path =
-        m_mod.search_path.empty() ? m_config.search_path : m_mod.search_path;
+    std::vector<std::string> search_path = m_mod.effective_search_path(m_config);
     if (const catalog::Relation* rel =
             m_cat.find_relation(target.schema, target.table, search_path)) {
       for (const auto& [column, number] : target.columns) {
@@ -400,8 +407,7 @@ void QueryBuilder::copy_target(const source::Query& sq, const analyze::AnalyzedQ
     numbers.push_back(n);
   }
   if (numbers.size() != param_fields.size()) return fail("a parameter is not inserted");
-  std::vector<std::string> search_path =
-      m_mod.search_path.empty() ? m_config.search_path : m_mod.search_path;
+  std::vector<std::string> search_path = m_mod.effective_search_path(m_config);
   const catalog::Relation* rel = m_cat.find_relation(target.schema, target.table, search_path);
   std::string schema = rel ? rel->schema : target.schema;
   view["copy_table"] = (schema.empty() ? "" : catalog::builtins::double_quote(schema) + ".") +

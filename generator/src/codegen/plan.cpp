@@ -74,6 +74,28 @@ std::string relation_cpp_name(const config::Config& config, const config::Module
 
 }  // namespace
 
+const catalog::Relation* embedded_relation(const config::Config& config,
+                                           const config::Module& module,
+                                           const catalog::Catalog& cat,
+                                           const std::vector<analyze::ResultColumn>& columns,
+                                           size_t first, size_t& last) {
+  const analyze::ResultColumn& head = columns[first];
+  last = first;
+  while (last + 1 < columns.size() && columns[last + 1].embed == head.embed) ++last;
+  if (!head.table.empty()) return cat.find_relation(head.table_schema, head.table, {});
+  std::vector<std::string> path = module.effective_search_path(config);
+  if (path.empty()) path = cat.search_path();
+  const catalog::Relation* r = cat.find_relation(head.embed_schema, head.embed, path);
+  if (!r || r->columns.size() != last - first + 1) return nullptr;
+  for (size_t i = 0; i < r->columns.size(); ++i) {
+    const catalog::Column& want = r->columns[i];
+    const analyze::ResultColumn& got = columns[first + i];
+    if (got.name != want.name || got.type.oid != want.type.oid) return nullptr;
+    if (want.not_null && !got.not_null) return nullptr;
+  }
+  return r;
+}
+
 Plan make_plan(const config::Config& config, const catalog::Catalog& cat,
                const std::vector<ModuleQueries>& queries, const Options& options) {
   Plan plan;
@@ -135,12 +157,15 @@ Plan make_plan(const config::Config& config, const catalog::Catalog& cat,
     for (const ModuleQueries& mq : queries) {
       if (mq.module != plan.modules[i]->name) continue;
       for (const analyze::AnalyzedQuery& q : mq.analyzed) {
-        for (const analyze::ResultColumn& c : q.columns) {
-          use_type(c.type.oid, i);
-          if (c.embed.empty()) continue;
-          if (const catalog::Relation* r = cat.find_relation(c.table_schema, c.table, {})) {
+        for (size_t k = 0; k < q.columns.size(); ++k) {
+          use_type(q.columns[k].type.oid, i);
+          if (q.columns[k].embed.empty()) continue;
+          size_t last = k;
+          if (const catalog::Relation* r =
+                  embedded_relation(config, *plan.modules[i], cat, q.columns, k, last)) {
             use_relation(r->oid, i);
           }
+          for (; k < last; ++k) use_type(q.columns[k + 1].type.oid, i);
         }
         for (const analyze::ResultParam& p : q.params) use_type(p.type.oid, i);
       }

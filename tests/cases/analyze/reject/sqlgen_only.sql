@@ -1,10 +1,15 @@
 -- Queries PostgreSQL PREPAREs but that cannot mean what they say: sqlgen rejects them.
 
+-- A slice alone in an IN list is one array: sent as `= ANY($1)` / `<> ALL($1)`, not an error.
 -- name: SliceInList :many
-SELECT id FROM a WHERE id IN (sqlgen.slice(ids)); -- expected-error {{sqlgen.slice(ids) is a list of values and belongs where PostgreSQL expects an array}}
+SELECT id FROM a WHERE id IN (sqlgen.slice(ids));
 
--- name: SliceSqlcInList :many
-SELECT id FROM a WHERE id IN (sqlc.slice(ids)); -- expected-error {{sqlc.slice(ids) is a list of values and belongs where PostgreSQL expects an array}}
+-- name: SliceSqlcNotInList :many
+SELECT id FROM a WHERE id NOT IN (sqlc.slice(ids));
+
+-- Next to other values it is one value of the list: an error.
+-- name: SliceInLongerList :many
+SELECT id FROM a WHERE id IN (sqlc.slice(ids), 0); -- expected-error {{sqlc.slice(ids) is a list of values and belongs where PostgreSQL expects an array}}
 
 -- name: SliceEquals :many
 SELECT id FROM a WHERE id = sqlc.slice(ids); -- expected-error {{sqlc.slice(ids) is a list of values and belongs where PostgreSQL expects an array}}

@@ -140,3 +140,9 @@ SELECT 9223372036854775807 AS largest, 9223372036854775808 AS past_largest,
        -9223372036854775808 AS smallest, -9223372036854775809 AS past_smallest,
        1000000000000000000 AS e18, 00000000000000000000001 AS padded,
        COALESCE(sqlc.narg('below'), 9223372036854775807) AS below;
+
+-- sqlc.slice inside IN (...), as sqlc's MySQL-style examples write it: one array parameter,
+-- sent as = ANY($n) (NOT IN as <> ALL($n)).
+-- name: TicketsInSlice :many
+SELECT id FROM tickets
+WHERE id IN (sqlc.slice('ids')/*SLICE:ids*/) AND project_id NOT IN ( sqlc.slice(skip) );
