@@ -379,6 +379,24 @@ TEST_CASE("sqlgen.embed of a CTE named after a table fills that table's struct, 
         std::string::npos);
 }
 
+TEST_CASE("an embedded table with a PascalCase name becomes a snake_case field", "[codegen]") {
+  util::TempDir tmp("sqlgen-codegen");
+  write_project(
+      tmp.path(), "", "CREATE TABLE m.\"WorkerPools\" (id int PRIMARY KEY, \"maxRuns\" int);\n",
+      "-- name: Pools :many\nSELECT sqlc.embed(\"WorkerPools\") FROM m.\"WorkerPools\";\n");
+  GenerateRun r = generate(tmp.path() / "sqlgen.yaml");
+  INFO(r.diagnostics);
+  REQUIRE(r.exit_code == 0);
+  std::string queries = read_text(tmp.path() / "out/m/queries.hpp");
+  INFO(queries);
+  CHECK(queries.find("  WorkerPool worker_pool{};\n") != std::string::npos);
+  REQUIRE(util::write_file_atomic(tmp.path() / "tu.cpp", "#include \"m/queries.hpp\"\n").empty());
+  auto [code, output] = compile("-fsyntax-only -I" + (tmp.path() / "out").string() + " " +
+                                (tmp.path() / "tu.cpp").string());
+  INFO(output);
+  CHECK(code == 0);
+}
+
 TEST_CASE("a type whose C++ name a table has becomes NameType, tables keep sqlc's names",
           "[codegen]") {
   util::TempDir tmp("sqlgen-codegen");

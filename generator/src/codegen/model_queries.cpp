@@ -286,7 +286,9 @@ void QueryBuilder::row(const analyze::AnalyzedQuery& q, const diag::Location& lo
     const RelationModel& rm = it->second;
     modules.insert(rm.module);
     std::string type = m_types.qualified(ModelRef{rm.module, rm.name}, m_module);
-    std::string base = singularize(rel->name);
+    // snake_case, as the other fields: a table named "Dispatcher" gives the field
+    // `dispatcher`, not a member named like its own type.
+    std::string base = singularize(to_snake_case(rel->name));
     int nth = ++seen[base];
     std::string fname =
         escape_identifier(nth == 1 ? base : base + "_" + std::to_string(nth), k_local_names);
