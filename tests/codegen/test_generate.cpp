@@ -53,6 +53,16 @@ void write_project(const fs::path& dir, const std::string& extra, const std::str
   REQUIRE(util::write_file_atomic(dir / "queries/q.sql", queries).empty());
 }
 
+/// True when out/m/queries.hpp of the project in `dir` compiles on its own (the compiler's
+/// output is logged otherwise).
+bool queries_header_compiles(const fs::path& dir) {
+  REQUIRE(util::write_file_atomic(dir / "tu.cpp", "#include \"m/queries.hpp\"\n").empty());
+  auto [code, output] =
+      compile("-fsyntax-only -I" + (dir / "out").string() + " " + (dir / "tu.cpp").string());
+  UNSCOPED_INFO(output);
+  return code == 0;
+}
+
 }  // namespace
 
 TEST_CASE("golden: tests/cases/codegen/types generates its expected/ (SQLGEN_UPDATE_GOLDEN=1)",
@@ -339,11 +349,7 @@ TEST_CASE("two embeds of one table become node and node_2, as in sqlc", "[codege
   INFO(queries);
   CHECK(queries.find("Node node{};\n  Node node_2{};\n  std::int32_t node_3{};") !=
         std::string::npos);
-  REQUIRE(util::write_file_atomic(tmp.path() / "tu.cpp", "#include \"m/queries.hpp\"\n").empty());
-  auto [code, output] = compile("-fsyntax-only -I" + (tmp.path() / "out").string() + " " +
-                                (tmp.path() / "tu.cpp").string());
-  INFO(output);
-  CHECK(code == 0);
+  CHECK(queries_header_compiles(tmp.path()));
 }
 
 TEST_CASE("sqlgen.embed of a CTE named after a table fills that table's struct, as in sqlc",
@@ -361,11 +367,7 @@ TEST_CASE("sqlgen.embed of a CTE named after a table fills that table's struct, 
   std::string queries = read_text(tmp.path() / "out/m/queries.hpp");
   INFO(queries);
   CHECK(queries.find("  Item item_{};\n") != std::string::npos);  // item: a local name
-  REQUIRE(util::write_file_atomic(tmp.path() / "tu.cpp", "#include \"m/queries.hpp\"\n").empty());
-  auto [code, output] = compile("-fsyntax-only -I" + (tmp.path() / "out").string() + " " +
-                                (tmp.path() / "tu.cpp").string());
-  INFO(output);
-  CHECK(code == 0);
+  CHECK(queries_header_compiles(tmp.path()));
 
   // Not the table's columns (one is missing): a diagnostic, not an internal error.
   write_project(tmp.path(), "", schema,
@@ -390,11 +392,7 @@ TEST_CASE("an embedded table with a PascalCase name becomes a snake_case field",
   std::string queries = read_text(tmp.path() / "out/m/queries.hpp");
   INFO(queries);
   CHECK(queries.find("  WorkerPool worker_pool{};\n") != std::string::npos);
-  REQUIRE(util::write_file_atomic(tmp.path() / "tu.cpp", "#include \"m/queries.hpp\"\n").empty());
-  auto [code, output] = compile("-fsyntax-only -I" + (tmp.path() / "out").string() + " " +
-                                (tmp.path() / "tu.cpp").string());
-  INFO(output);
-  CHECK(code == 0);
+  CHECK(queries_header_compiles(tmp.path()));
 }
 
 TEST_CASE("a type whose C++ name a table has becomes NameType, tables keep sqlc's names",
@@ -415,11 +413,7 @@ TEST_CASE("a type whose C++ name a table has becomes NameType, tables keep sqlc'
   CHECK(models.find("struct SelectorType {") != std::string::npos);
   CHECK(models.find("struct Status {") != std::string::npos);
   CHECK(models.find("enum class StatusType") != std::string::npos);
-  REQUIRE(util::write_file_atomic(tmp.path() / "tu.cpp", "#include \"m/queries.hpp\"\n").empty());
-  auto [code, output] = compile("-fsyntax-only -I" + (tmp.path() / "out").string() + " " +
-                                (tmp.path() / "tu.cpp").string());
-  INFO(output);
-  CHECK(code == 0);
+  CHECK(queries_header_compiles(tmp.path()));
 
   // A rename that collides is still the user's error.
   write_project(tmp.path(), "rename:\n  selector: Selector\n",
