@@ -233,6 +233,10 @@ TEST_CASE("init --from-sqlc: bad input is located and writes nothing", "[cli][in
       {"sqlc.yml", "version: \"1\"\npackages:\n  - name: db\n    schema: s.sql\n",
        "sqlc.yml:3:5: error: missing required key \"queries\""},
       {"sqlc.yaml", "version: \"1\"\n", "sqlc.yaml:1:1: error: missing required key \"packages\""},
+      {"sqlc.yaml",
+       "version: \"2\"\nsql:\n  - engine: postgresql\n    schema: s.sql\n    queries: q.sql\n"
+       "    strict_function_checks: maybe\n",
+       "sqlc.yaml:6:29: error: "},
   };
   for (const Case& c : cases) {
     util::TempDir dir;

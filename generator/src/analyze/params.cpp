@@ -103,8 +103,10 @@ ParamPlan plan_params(const Stmt& stmt, const diag::SourcePtr& source,
       const auto& a = e.as<AExpr>();
       if (a.list.size() == 1 && a.list[0] && a.list[0]->kind == ExprKind::FuncCall &&
           macro_name(a.list[0]->as<FuncCallExpr>()) == "slice") {
-        size_t paren = text.find('(', e.span.offset);
-        if (paren != std::string::npos && paren < a.list[0]->span.offset) {
+        // Only `IN (` / `NOT IN (` with white space between: a comment there is left alone
+        // (the slice then stays an error).
+        size_t paren = text.find_first_not_of("INOTinot \t\r\n", e.span.offset);
+        if (paren != std::string::npos && text[paren] == '(' && paren < a.list[0]->span.offset) {
           bool negated = !a.name.empty() && a.name.back() == "<>";
           plan.edits.push_back(Edit{e.span.offset, static_cast<uint32_t>(paren + 1 - e.span.offset),
                                     negated ? "<> ALL(" : "= ANY("});

@@ -528,8 +528,13 @@ void Importer::read_v2(const YAML::Node& root) {
     for (const char* key : {"database", "rules", "analyzer", "codegen", "strict_order_by"}) {
       if (pkg[key]) m_out.ignored_options.insert(key);
     }
-    if (const YAML::Node strict = pkg["strict_function_checks"]; strict && strict.IsScalar()) {
-      m.strict_function_checks = strict.Scalar() == "true";
+    if (const YAML::Node strict = pkg["strict_function_checks"]; strict) {
+      bool b = false;
+      if (strict.IsScalar() && YAML::convert<bool>::decode(strict, b)) {
+        m.strict_function_checks = b;
+      } else {
+        m_r.error(DiagId::err_config_type, loc(strict), {"strict_function_checks", "a boolean"});
+      }
     }
     m.name = module_name(name.empty() ? "db" : name);
     m_out.modules.push_back(std::move(m));

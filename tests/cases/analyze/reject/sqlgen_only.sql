@@ -7,7 +7,10 @@ SELECT id FROM a WHERE id IN (sqlgen.slice(ids));
 -- name: SliceSqlcNotInList :many
 SELECT id FROM a WHERE id NOT IN (sqlc.slice(ids));
 
--- Next to other values it is one value of the list: an error.
+-- Next to other values, or behind a comment, it is one value of the list: an error.
+-- name: SliceInListAfterComment :many
+SELECT id FROM a WHERE id IN /* ( */ (sqlc.slice(ids)); -- expected-error {{sqlc.slice(ids) is a list of values and belongs where PostgreSQL expects an array}}
+
 -- name: SliceInLongerList :many
 SELECT id FROM a WHERE id IN (sqlc.slice(ids), 0); -- expected-error {{sqlc.slice(ids) is a list of values and belongs where PostgreSQL expects an array}}
 
