@@ -6,7 +6,11 @@
 // model_queries.cpp for queries.hpp; types.cpp maps SQL types to C++), checks names per scope
 // (scope.cpp) and renders templates strictly (template.cpp).
 
+#include <cstddef>
+#include <filesystem>
+#include <limits>
 #include <map>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <set>
@@ -170,9 +174,18 @@ nlohmann::json queries_view(const config::Config& config, const catalog::Catalog
 /// The `{{{header}}}` of a generated file: the marker line and one `// source:` line per path.
 std::string file_header(const std::set<std::string>& sources);
 
-/// Templates by name ("models.hpp" for models.hpp.mustache) with their source buffers.
+/// The `*.mustache` files of `dir`, sorted; nullopt when `dir` is not a directory (then the
+/// built-in templates are used). What load_templates reads and the stamp hashes.
+std::optional<std::vector<std::filesystem::path>> template_files(const std::filesystem::path& dir);
+
+/// A template parsed for rendering (template.cpp).
+struct ParsedTemplate;
+
+/// Templates by name ("models.hpp" for models.hpp.mustache) with their source buffers, and
+/// parsed once per run by load_templates (a set without `parsed` is parsed at each use).
 struct TemplateSet {
   std::map<std::string, diag::SourcePtr> templates;
+  std::map<std::string, std::shared_ptr<const ParsedTemplate>> parsed;
 };
 
 /// Loads `*.mustache` from the config's `templates` directory when it exists, else the
@@ -186,8 +199,9 @@ const std::map<std::string, std::string>& builtin_templates();
 std::string builtin_templates_source(const std::map<std::string, std::string>& templates);
 
 /// Renders template `name` with `view`: every variable, section and partial the template uses
-/// must exist in the view (checked before rendering, errors at the tag); `{{x}}` escapes for
-/// a C++ string literal, `{{{x}}}` inserts as is. Returns nullopt after reporting an error.
+/// must exist in the view (checked as it renders, also where it renders nothing; errors at the
+/// tag); `{{x}}` escapes for a C++ string literal, `{{{x}}}` inserts as is. Returns nullopt
+/// after reporting an error.
 std::optional<std::string> render_template(const TemplateSet& set, const std::string& name,
                                            const nlohmann::json& view,
                                            diag::DiagnosticEngine& diags);
@@ -196,5 +210,24 @@ std::optional<std::string> render_template(const TemplateSet& set, const std::st
 std::string cpp_string_escape(std::string_view text);
 /// A C++ raw string literal holding `text`, with a delimiter that does not occur in it.
 std::string cpp_raw_string(std::string_view text);
+
+// --- generated files on disk (output.cpp), shared by write_files and the stamp ---------
+
+/// True when the file at `path` (a symlink is not followed) starts with the k_generated_marker
+/// line.
+bool is_generated_file(const std::filesystem::path& path);
+
+/// Generated files found under a directory by stray_generated_files.
+struct StrayFiles {
+  std::vector<std::filesystem::path> files;  ///< lexically normal, in walk order
+  bool complete = true;                      ///< false when the walk stopped at an error
+};
+
+/// The generated files (is_generated_file; regular files, not symlinks) under `out_dir` that
+/// are not in `expected` (lexically normal paths): what a run that writes `expected` removes.
+/// Stops after `limit` of them.
+StrayFiles stray_generated_files(const std::filesystem::path& out_dir,
+                                 const std::set<std::filesystem::path>& expected,
+                                 size_t limit = std::numeric_limits<size_t>::max());
 
 }  // namespace sqlgen::codegen

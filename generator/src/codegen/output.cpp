@@ -1,27 +1,48 @@
 // Writing generated files: atomically, only when changed; removing generated files no input
 // produces any more (recognized by their first line); or, for --check, diffing instead.
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <filesystem>
 #include <set>
 #include <system_error>
 
-#include "codegen/codegen.hpp"
+#include "codegen/internal.hpp"
 #include "util/fs.hpp"
 
 namespace sqlgen::codegen {
 
-namespace {
-
 namespace fs = std::filesystem;
 
-bool starts_with_marker(const fs::path& path) {
-  util::ReadResult r = util::read_file(path);
-  return r.text && r.text->compare(0, k_generated_marker.size(), k_generated_marker) == 0 &&
-         (r.text->size() == k_generated_marker.size() ||
-          (*r.text)[k_generated_marker.size()] == '\n');
+bool is_generated_file(const fs::path& path) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+  if (fd < 0) return false;
+  char buf[64];  // more than the marker line
+  static_assert(k_generated_marker.size() < sizeof buf);
+  ssize_t n = ::read(fd, buf, sizeof buf);
+  ::close(fd);
+  if (n < static_cast<ssize_t>(k_generated_marker.size())) return false;
+  std::string_view head(buf, static_cast<size_t>(n));
+  return head.starts_with(k_generated_marker) &&
+         (head.size() == k_generated_marker.size() || head[k_generated_marker.size()] == '\n');
 }
 
-}  // namespace
+StrayFiles stray_generated_files(const fs::path& out_dir, const std::set<fs::path>& expected,
+                                 size_t limit) {
+  StrayFiles out;
+  std::error_code ec;
+  for (auto it = fs::recursive_directory_iterator(out_dir, ec);
+       !ec && it != fs::recursive_directory_iterator() && out.files.size() < limit;
+       it.increment(ec)) {
+    std::error_code entry_ec;
+    if (!it->is_regular_file(entry_ec) || it->is_symlink(entry_ec)) continue;
+    fs::path p = it->path().lexically_normal();
+    if (!expected.count(p) && is_generated_file(p)) out.files.push_back(std::move(p));
+  }
+  out.complete = !ec;
+  return out;
+}
 
 WriteSummary write_files(const config::Config& config, const std::vector<GeneratedFile>& files,
                          bool check, std::ostream& diff_out, diag::DiagnosticEngine& diags) {
@@ -51,13 +72,7 @@ WriteSummary write_files(const config::Config& config, const std::vector<Generat
   fs::path out_dir = config.resolve(config.output).lexically_normal();
   std::error_code ec;
   if (!fs::is_directory(out_dir, ec)) return summary;
-  std::vector<fs::path> stale;
-  for (auto it = fs::recursive_directory_iterator(out_dir, ec);
-       !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-    if (!it->is_regular_file(ec) || it->is_symlink(ec)) continue;
-    fs::path p = it->path().lexically_normal();
-    if (!expected.count(p) && starts_with_marker(p)) stale.push_back(p);
-  }
+  std::vector<fs::path> stale = stray_generated_files(out_dir, expected).files;
   std::sort(stale.begin(), stale.end());
   for (const fs::path& p : stale) {
     std::string shown = (fs::path(config.output) / p.lexically_relative(out_dir)).generic_string();

@@ -22,7 +22,6 @@
 #include <atomic>
 #include <cerrno>
 #include <charconv>
-#include <chrono>
 #include <cstdint>
 #include <cstring>
 #include <optional>
@@ -32,6 +31,8 @@
 #include <unordered_map>
 #include <utility>
 
+#include "codegen/internal.hpp"
+#include "util/cache.hpp"
 #include "util/cache_key.hpp"
 #include "util/fs.hpp"
 #include "util/parallel.hpp"
@@ -243,25 +244,14 @@ struct Stamp {
   std::vector<Record> out;
 };
 
-/// A directory we own that is not a symlink (the cache may live in a shared /tmp).
-bool owned_dir(const fs::path& dir) {
-  struct stat st {};
-  return ::lstat(dir.c_str(), &st) == 0 && S_ISDIR(st.st_mode) && st.st_uid == ::geteuid();
-}
-
 /// The stamp at `path` when it is ours and well-formed.
 std::optional<Stamp> load_stamp(const fs::path& path) {
-  if (!owned_dir(path.parent_path())) return std::nullopt;
-  struct stat st {};
-  if (::lstat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode) || st.st_uid != ::geteuid()) {
-    return std::nullopt;
-  }
-  util::ReadResult r = util::read_file(path);
-  if (!r.text) return std::nullopt;
+  std::optional<util::CacheFile> file = util::read_cache_file(path);
+  if (!file) return std::nullopt;
   Stamp stamp;
-  stamp.mtime = ns_of(st.st_mtim);
-  stamp.ino = st.st_ino;
-  std::string_view text = *r.text, line, value;
+  stamp.mtime = file->mtime_ns;
+  stamp.ino = file->ino;
+  std::string_view text = file->text, line, value;
   if (!take_line(text, line) || line != k_stamp_magic) return std::nullopt;
   if (!take_keyed(text, "inputs", value) || value.size() != 64) return std::nullopt;
   stamp.inputs = std::string(value);
@@ -472,33 +462,6 @@ void tree_fields(InputsBuilder& f, const fs::path& base, const std::string& rel)
   for (Entry& e : files) f.field(e.name).file(std::move(e.path), e.stat);
 }
 
-/// True when `path` starts with the generated-file marker line (as output.cpp checks).
-bool starts_with_marker(const fs::path& path) {
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
-  if (fd < 0) return false;
-  char buf[64];
-  ssize_t n = ::read(fd, buf, sizeof buf);
-  ::close(fd);
-  if (n < static_cast<ssize_t>(k_generated_marker.size())) return false;
-  std::string_view head(buf, static_cast<size_t>(n));
-  return head.starts_with(k_generated_marker) &&
-         (head.size() == k_generated_marker.size() || head[k_generated_marker.size()] == '\n');
-}
-
-/// True when the output directory holds a generated file that is not in `expected` (a real run
-/// would remove it).
-bool has_stray_generated_file(const fs::path& out_dir, const std::set<fs::path>& expected) {
-  std::error_code ec;
-  for (auto it = fs::recursive_directory_iterator(out_dir, ec);
-       !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-    std::error_code entry_ec;
-    if (!it->is_regular_file(entry_ec) || it->is_symlink(entry_ec)) continue;
-    fs::path p = it->path().lexically_normal();
-    if (!expected.count(p) && starts_with_marker(p)) return true;
-  }
-  return static_cast<bool>(ec);
-}
-
 }  // namespace
 
 std::string generate_inputs_hash(const config::Config& config) {
@@ -519,16 +482,10 @@ std::string generate_inputs_hash(const config::Config& config) {
     f.field(m.migrations_listed ? "listed" : "directory");
     f.field(m.queries_listed ? "listed" : "directory");
   }
-  fs::path templates = (base / config.templates).lexically_normal();
-  std::error_code ec;
-  if (fs::is_directory(templates, ec)) {
-    std::vector<fs::path> files;
-    for (const auto& entry : fs::directory_iterator(templates, ec)) {
-      if (entry.path().extension() == ".mustache") files.push_back(entry.path());
-    }
-    std::sort(files.begin(), files.end());
-    f.field("templates").field(std::to_string(files.size()));
-    for (const fs::path& t : files) f.field(t.filename().string()).file(t);
+  if (std::optional<std::vector<fs::path>> templates =
+          template_files((base / config.templates).lexically_normal())) {
+    f.field("templates").field(std::to_string(templates->size()));
+    for (const fs::path& t : *templates) f.field(t.filename().string()).file(t);
   } else {
     f.field("templates").field("built-in");  // compiled in: part of the build identity
   }
@@ -575,9 +532,9 @@ bool stamp_up_to_date(const fs::path& stamp_file, const std::string& inputs_hash
   // A generated file nobody produces would be removed by a real run: then run for real.
   std::set<fs::path> expected;
   for (const Record& r : out) expected.insert(config.resolve(r.path).lexically_normal());
-  if (has_stray_generated_file(config.resolve(config.output).lexically_normal(), expected)) {
-    return false;
-  }
+  StrayFiles stray =
+      stray_generated_files(config.resolve(config.output).lexically_normal(), expected, 1);
+  if (!stray.files.empty() || !stray.complete) return false;
 
   // Up to date. Files whose stat changed without their bytes (a touch, a rewrite with the same
   // content) get their new stat recorded, so the next check need not read them again; then
@@ -636,29 +593,11 @@ std::string write_stamp(const fs::path& stamp_file, const std::string& inputs_ha
   }
   set_stamp_time(stamp_file, in->ref);
 
-  // Keep the `keep` most recently used stamps; drop temp files a crashed writer left.
-  fs::path dir = stamp_file.parent_path();
-  std::vector<std::pair<fs::file_time_type, fs::path>> entries;
-  const auto stale = fs::file_time_type::clock::now() - std::chrono::hours(1);
-  std::error_code ec;
-  for (const fs::directory_entry& e : fs::directory_iterator(dir, ec)) {
-    std::error_code tec;
-    fs::file_time_type mtime = e.last_write_time(tec);
-    if (tec || !e.is_regular_file(tec)) continue;
-    std::string name = e.path().filename().string();
-    if (name.ends_with(".stamp") && !name.starts_with(".")) {
-      entries.emplace_back(mtime, e.path());
-    } else if (name.starts_with(".") && name.find(".tmp.") != std::string::npos && mtime < stale) {
-      fs::remove(e.path(), tec);
-    }
-  }
-  if (entries.size() > keep) {
-    std::sort(entries.begin(), entries.end(),
-              [](const auto& a, const auto& b) { return a.first > b.first; });
-    for (size_t i = keep; i < entries.size(); ++i) {
-      if (entries[i].second != stamp_file) fs::remove(entries[i].second, ec);
-    }
-  }
+  // Keep the `keep` most recently used stamps.
+  util::evict_cache_entries(
+      stamp_file.parent_path(), keep,
+      [](const std::string& name) { return name.ends_with(".stamp") && !name.starts_with("."); },
+      stamp_file);
   return {};
 }
 

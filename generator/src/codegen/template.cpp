@@ -1,9 +1,10 @@
-// Strict mustache: templates are scanned into a tag tree first and every variable, section
-// and partial they use is looked up in the view model (as mustache would, walking the context
-// stack), so a name the model lacks is an error at the tag instead of an empty string. Then
-// the same tree is rendered straight from the JSON view, with `{{x}}` escaped for a C++ string
-// literal. Standalone section, comment and set-delimiter lines leave no trace (mustache spec);
-// a partial tag is never standalone (its line break stays, as kainjow keeps it).
+// Strict mustache: templates are parsed once per run into a render tree, which one walk renders
+// straight from the JSON view (`{{x}}` escaped for a C++ string literal) while it looks up every
+// variable, section and partial in the view model (as mustache would, walking the context
+// stack), also in the parts it does not render, so a name the model lacks is an error at the
+// tag instead of an empty string. Standalone section, comment and set-delimiter lines leave no
+// trace (mustache spec); a partial tag is never standalone (its line break stays, as kainjow keeps
+// it).
 //
 // sqlgen rendered with kainjow/mustache before, and this renderer prints byte for byte what
 // kainjow prints for the same templates and data (the view converted by kainjow's conventions,
@@ -22,9 +23,10 @@
 // and re-parsing a partial at every use made rendering most of `sqlgen generate` (a cold run
 // took 4x the time of parsing its inputs; 1.8x rendering directly), and kainjow cannot report
 // a missing variable. kainjow is now only a test dependency.
+#include <algorithm>
 #include <filesystem>
+#include <memory>
 #include <set>
-#include <stdexcept>
 
 #include "codegen/internal.hpp"
 #include "util/fs.hpp"
@@ -46,28 +48,22 @@ struct Tag {
   size_t end = 0;    ///< offset just past the closing delimiter
 };
 
-/// A section and what it encloses.
-struct Node {
-  Tag tag;
-  std::vector<Node> children;
-};
-
-/// What the renderer walks: text (standalone lines already removed), variables, sections,
-/// inverted sections and partials.
+/// What the walker renders and checks: text (standalone lines already removed), variables,
+/// sections, inverted sections and partials, with the place of their tag for diagnostics.
 struct RenderNode {
   enum class Kind { Text, Variable, Section, Inverted, Partial };
   Kind kind = Kind::Text;
   bool raw = false;
   std::string text;  ///< Text: the text; otherwise the tag's name
+  size_t begin = 0;  ///< the tag's offsets (not for Text)
+  size_t end = 0;
   std::vector<RenderNode> children;
 };
 
-/// A template split into tags, its tag tree (checked against views), and its render tree.
-struct Parsed {
-  std::vector<Node> roots;
-  std::vector<RenderNode> render;
-  std::string error;
-  size_t error_offset = 0;
+/// A syntax error of a template, at a byte offset.
+struct SyntaxError {
+  std::string message;
+  size_t offset = 0;
 };
 
 /// `s` without leading and trailing characters of `chars` (spaces and tabs: what may surround a
@@ -83,123 +79,147 @@ std::string trim(std::string_view s, const char* chars = " \t") {
 /// kainjow (std::isspace) does.
 constexpr const char* k_tag_space = " \t\n\r\f\v";
 
-Parsed parse_template(const std::string& text) {
-  Parsed out;
-  std::vector<Tag> tags;
-  std::string open = "{{", close = "}}";
-  size_t pos = 0;
-  while (true) {
-    size_t b = text.find(open, pos);
-    if (b == std::string::npos) break;
-    Tag tag;
-    tag.begin = b;
-    size_t content = b + open.size();
-    std::string end_delim = close;
-    bool triple = open == "{{" && content < text.size() && text[content] == '{';
-    if (triple) end_delim = "}" + close;
-    size_t e = text.find(end_delim, content);
-    if (e == std::string::npos) {
-      out.error = "unclosed tag";
-      out.error_offset = b;
-      return out;
+/// Reads the tag whose opening delimiter `open` starts at `b` into `tag`; a set-delimiters tag
+/// changes `open` and `close`. Returns an error message or "".
+std::string read_tag(const std::string& text, size_t b, std::string& open, std::string& close,
+                     Tag& tag) {
+  tag.begin = b;
+  size_t content = b + open.size();
+  std::string end_delim = close;
+  bool triple = open == "{{" && content < text.size() && text[content] == '{';
+  if (triple) end_delim = "}" + close;
+  size_t e = text.find(end_delim, content);
+  if (e == std::string::npos) return "unclosed tag";
+  std::string inner = text.substr(content, e - content);
+  if (!triple) inner = trim(inner, k_tag_space);
+  tag.end = e + end_delim.size();
+  char sigil = inner.empty() ? '\0' : inner[0];
+  static const std::map<char, Tag::Kind> k_kinds = {
+      {'#', Tag::Kind::Section}, {'^', Tag::Kind::Inverted}, {'/', Tag::Kind::Close},
+      {'>', Tag::Kind::Partial}, {'&', Tag::Kind::Variable}, {'!', Tag::Kind::Comment}};
+  if (triple) {
+    tag.kind = Tag::Kind::Variable;
+    tag.raw = true;
+    tag.name = trim(inner.substr(1), k_tag_space);
+  } else if (auto kind = k_kinds.find(sigil); kind != k_kinds.end()) {
+    tag.kind = kind->second;
+    tag.raw = sigil == '&';
+    tag.name = trim(inner.substr(1), k_tag_space);
+  } else if (sigil == '=') {
+    tag.kind = Tag::Kind::Delimiters;
+    std::string spec = trim(inner.substr(1, inner.size() >= 2 ? inner.size() - 2 : 0));
+    size_t space = spec.find_first_of(" \t");
+    if (inner.size() < 2 || inner.back() != '=' || space == std::string::npos) {
+      return "invalid set-delimiters tag";
     }
-    std::string inner = text.substr(content, e - content);
-    if (!triple) inner = trim(inner, k_tag_space);
-    tag.end = e + end_delim.size();
-    char sigil = inner.empty() ? '\0' : inner[0];
-    if (triple) {
-      tag.kind = Tag::Kind::Variable;
-      tag.raw = true;
-      tag.name = trim(inner.substr(1), k_tag_space);
-    } else if (sigil == '#' || sigil == '^' || sigil == '/' || sigil == '>' || sigil == '&' ||
-               sigil == '!') {
-      static const std::map<char, Tag::Kind> k_kinds = {
-          {'#', Tag::Kind::Section}, {'^', Tag::Kind::Inverted}, {'/', Tag::Kind::Close},
-          {'>', Tag::Kind::Partial}, {'&', Tag::Kind::Variable}, {'!', Tag::Kind::Comment}};
-      tag.kind = k_kinds.at(sigil);
-      tag.raw = sigil == '&';
-      tag.name = trim(inner.substr(1), k_tag_space);
-    } else if (sigil == '=') {
-      tag.kind = Tag::Kind::Delimiters;
-      std::string spec = trim(inner.substr(1, inner.size() >= 2 ? inner.size() - 2 : 0));
-      size_t space = spec.find_first_of(" \t");
-      if (inner.size() < 2 || inner.back() != '=' || space == std::string::npos) {
-        out.error = "invalid set-delimiters tag";
-        out.error_offset = b;
-        return out;
-      }
-      open = spec.substr(0, space);
-      close = trim(spec.substr(space));
-    } else {
-      tag.kind = Tag::Kind::Variable;
-      tag.name = inner;
-    }
-    if (tag.name.empty() && tag.kind != Tag::Kind::Comment && tag.kind != Tag::Kind::Delimiters) {
-      out.error = "empty tag";
-      out.error_offset = b;
-      return out;
-    }
-    tags.push_back(std::move(tag));
-    pos = tags.back().end;
+    open = spec.substr(0, space);
+    close = trim(spec.substr(space));
+  } else {
+    tag.kind = Tag::Kind::Variable;
+    tag.name = inner;
   }
+  if (tag.name.empty() && tag.kind != Tag::Kind::Comment && tag.kind != Tag::Kind::Delimiters) {
+    return "empty tag";
+  }
+  return {};
+}
 
-  // Standalone lines: a section, close, comment or delimiter tag alone on its line (with
-  // whitespace) leaves no trace, as the mustache spec says. The render tree gets the text
-  // between tags with those lines cut out.
-  std::vector<RenderNode> render_root;
-  std::vector<std::vector<RenderNode>*> render_stack = {&render_root};
+/// Every tag of `text`, in order; stops at the first malformed one.
+std::optional<SyntaxError> scan_tags(const std::string& text, std::vector<Tag>& tags) {
+  std::string open = "{{", close = "}}";
+  for (size_t b = text.find(open); b != std::string::npos; b = text.find(open, b)) {
+    Tag tag;
+    if (std::string error = read_tag(text, b, open, close, tag); !error.empty()) {
+      return SyntaxError{std::move(error), b};
+    }
+    b = tag.end;
+    tags.push_back(std::move(tag));
+  }
+  return std::nullopt;
+}
+
+/// The part of the text around tag `i` a standalone tag takes with it: a section, close,
+/// comment or delimiter tag alone on its line (with whitespace) leaves no trace, as the
+/// mustache spec says. Its line's [begin, end) when standalone.
+std::optional<std::pair<size_t, size_t>> standalone_line(const std::string& text,
+                                                         const std::vector<Tag>& tags, size_t i) {
+  const Tag& t = tags[i];
+  if (t.kind == Tag::Kind::Variable || t.kind == Tag::Kind::Partial) return std::nullopt;
+  size_t newline = t.begin == 0 ? std::string::npos : text.rfind('\n', t.begin - 1);
+  size_t line_begin = newline == std::string::npos ? 0 : newline + 1;
+  size_t line_end = text.find('\n', t.end);
+  size_t after = line_end == std::string::npos ? text.size() : line_end + 1;
+  size_t rest_end = line_end == std::string::npos ? text.size() : line_end;
+  bool other_tag =
+      (i > 0 && tags[i - 1].end > line_begin) || (i + 1 < tags.size() && tags[i + 1].begin < after);
+  std::string rest = trim(std::string_view(text).substr(t.end, rest_end - t.end));
+  bool alone = !other_tag &&
+               trim(std::string_view(text).substr(line_begin, t.begin - line_begin)).empty() &&
+               (rest.empty() || rest == "\r");
+  if (!alone) return std::nullopt;
+  return std::make_pair(line_begin, after);
+}
+
+}  // namespace
+
+/// A template parsed into its render tree (TemplateSet::parsed), or its syntax error.
+struct ParsedTemplate {
+  std::vector<RenderNode> nodes;
+  std::optional<SyntaxError> error;
+};
+
+namespace {
+
+/// Builds the render tree of `tags` (the text between them, standalone lines cut out) and checks
+/// that sections nest.
+ParsedTemplate build_tree(const std::string& text, const std::vector<Tag>& tags) {
+  ParsedTemplate out;
+  std::vector<std::vector<RenderNode>*> stack = {&out.nodes};
+  std::vector<const Tag*> open_sections;
   auto add_text = [&](size_t from, size_t to) {
     if (to <= from) return;
-    std::vector<RenderNode>& nodes = *render_stack.back();
+    std::vector<RenderNode>& nodes = *stack.back();
     if (!nodes.empty() && nodes.back().kind == RenderNode::Kind::Text) {
       nodes.back().text.append(text, from, to - from);
     } else {
-      nodes.push_back(RenderNode{RenderNode::Kind::Text, false, text.substr(from, to - from), {}});
+      nodes.push_back(
+          RenderNode{RenderNode::Kind::Text, false, text.substr(from, to - from), 0, 0, {}});
     }
+  };
+  auto add_tag = [&](RenderNode::Kind kind, const Tag& t) {
+    stack.back()->push_back(RenderNode{kind, t.raw, t.name, t.begin, t.end, {}});
   };
   size_t copied = 0;
   for (size_t i = 0; i < tags.size(); ++i) {
     const Tag& t = tags[i];
-    bool standalone = false;
-    size_t line_begin = 0, after = 0;
-    if (t.kind != Tag::Kind::Variable && t.kind != Tag::Kind::Partial) {
-      size_t newline = t.begin == 0 ? std::string::npos : text.rfind('\n', t.begin - 1);
-      line_begin = newline == std::string::npos ? 0 : newline + 1;
-      size_t line_end = text.find('\n', t.end);
-      after = line_end == std::string::npos ? text.size() : line_end + 1;
-      size_t rest_end = line_end == std::string::npos ? text.size() : line_end;
-      bool other_tag = (i > 0 && tags[i - 1].end > line_begin) ||
-                       (i + 1 < tags.size() && tags[i + 1].begin < after);
-      std::string rest = trim(std::string_view(text).substr(t.end, rest_end - t.end));
-      standalone = !other_tag &&
-                   trim(std::string_view(text).substr(line_begin, t.begin - line_begin)).empty() &&
-                   (rest.empty() || rest == "\r");
-    }
-    if (standalone) {
-      add_text(copied, line_begin);
-      copied = after;
-    } else {
-      add_text(copied, t.begin);
-      copied = t.end;
-    }
+    std::optional<std::pair<size_t, size_t>> line = standalone_line(text, tags, i);
+    add_text(copied, line ? line->first : t.begin);
+    copied = line ? line->second : t.end;
     switch (t.kind) {
       case Tag::Kind::Variable:
-        render_stack.back()->push_back(RenderNode{RenderNode::Kind::Variable, t.raw, t.name, {}});
+        add_tag(RenderNode::Kind::Variable, t);
         break;
       case Tag::Kind::Partial:
-        render_stack.back()->push_back(RenderNode{RenderNode::Kind::Partial, false, t.name, {}});
+        add_tag(RenderNode::Kind::Partial, t);
         break;
       case Tag::Kind::Section:
       case Tag::Kind::Inverted:
-        render_stack.back()->push_back(RenderNode{
+        add_tag(
             t.kind == Tag::Kind::Section ? RenderNode::Kind::Section : RenderNode::Kind::Inverted,
-            false,
-            t.name,
-            {}});
-        render_stack.push_back(&render_stack.back()->back().children);
+            t);
+        stack.push_back(&stack.back()->back().children);
+        open_sections.push_back(&t);
         break;
       case Tag::Kind::Close:
-        if (render_stack.size() > 1) render_stack.pop_back();  // mismatches: reported below
+        if (open_sections.empty() || open_sections.back()->name != t.name) {
+          out.error = SyntaxError{open_sections.empty() ? "\"" + t.name + "\" closes no section"
+                                                        : "\"" + t.name + "\" closes section \"" +
+                                                              open_sections.back()->name + "\"",
+                                  t.begin};
+          return out;
+        }
+        open_sections.pop_back();
+        stack.pop_back();
         break;
       case Tag::Kind::Comment:
       case Tag::Kind::Delimiters:
@@ -207,43 +227,26 @@ Parsed parse_template(const std::string& text) {
     }
   }
   add_text(copied, text.size());
-  out.render = std::move(render_root);
-
-  // The tag tree.
-  std::vector<std::vector<Node>*> stack = {&out.roots};
-  std::vector<const Tag*> open_sections;
-  for (const Tag& t : tags) {
-    if (t.kind == Tag::Kind::Close) {
-      if (open_sections.empty() || open_sections.back()->name != t.name) {
-        out.error = open_sections.empty() ? "\"" + t.name + "\" closes no section"
-                                          : "\"" + t.name + "\" closes section \"" +
-                                                open_sections.back()->name + "\"";
-        out.error_offset = t.begin;
-        return out;
-      }
-      open_sections.pop_back();
-      stack.pop_back();
-      continue;
-    }
-    stack.back()->push_back(Node{t, {}});
-    if (t.kind == Tag::Kind::Section || t.kind == Tag::Kind::Inverted) {
-      open_sections.push_back(&t);
-      stack.push_back(&stack.back()->back().children);
-    }
-  }
   if (!open_sections.empty()) {
-    out.error = "section \"" + open_sections.back()->name + "\" is not closed";
-    out.error_offset = open_sections.back()->begin;
+    out.error = SyntaxError{"section \"" + open_sections.back()->name + "\" is not closed",
+                            open_sections.back()->begin};
   }
   return out;
+}
+
+std::shared_ptr<const ParsedTemplate> parse_template(const std::string& text) {
+  std::vector<Tag> tags;
+  if (std::optional<SyntaxError> error = scan_tags(text, tags)) {
+    return std::make_shared<ParsedTemplate>(ParsedTemplate{{}, std::move(error)});
+  }
+  return std::make_shared<ParsedTemplate>(build_tree(text, tags));
 }
 
 /// Looks `name` up the context stack (innermost last) as the mustache spec says: `.` is the
 /// innermost context; a name is taken from the innermost context that is an object holding it;
 /// in `a.b.c` only `a` is looked up that way, then `b` in what it found and `c` in that (no
-/// falling back to outer contexts when `b` is missing there, which kainjow does: the checker
-/// reports such a name as undefined). Shared by the checker and the renderer, so a name that
-/// passed the check renders the value it was checked against.
+/// falling back to outer contexts when `b` is missing there, which kainjow does: the walker
+/// reports such a name as undefined).
 const json* lookup(const std::vector<const json*>& stack, const std::string& name) {
   if (name == ".") return stack.back();
   size_t dot = name.find('.');
@@ -267,267 +270,185 @@ const json* lookup(const std::vector<const json*>& stack, const std::string& nam
   return found;
 }
 
-/// Checks a tag tree against the view model.
-class Checker {
+bool is_falsy(const json& v) {
+  return v.is_null() || (v.is_boolean() && !v.get<bool>()) || (v.is_array() && v.empty());
+}
+
+/// The one walk over a template's render tree: renders it over a view (see the file comment for
+/// the rules) and checks every name a tag uses, also in the parts that are not rendered (a
+/// false section, an inverted section over a true value), so a typo cannot hide behind a flag.
+/// Each undefined name is reported once at its tag, a missing partial or one nested more than
+/// 16 deep at each use, a partial's syntax error once; after the first error the walk goes on
+/// checking (nothing it renders is used).
+class Walker {
  public:
-  Checker(const TemplateSet& set, std::map<std::string, Parsed>& parsed,
-          diag::DiagnosticEngine& diags)
-      : m_set(set), m_parsed(parsed), m_diags(diags) {}
+  Walker(const TemplateSet& set, diag::DiagnosticEngine& diags, std::string& out)
+      : m_set(set), m_diags(diags), m_out(out) {}
 
-  bool check(const std::string& name, const json& view) {
-    std::vector<const json*> stack = {&view};
-    return check_template(name, stack, 0);
+  /// Renders template `name` over `view`; false when something was reported.
+  bool run(const std::string& name, const json& view) {
+    const ParsedTemplate* p = parsed(name);
+    if (!p) return false;
+    m_stack.assign(1, &view);
+    walk(p->nodes, m_set.templates.at(name), 0, true);
+    return m_ok;
   }
-
-  /// Template `name` parsed (once; a syntax error is reported then), or null.
-  const Parsed* parsed(const std::string& name) {
-    auto it = m_parsed.find(name);
-    if (it != m_parsed.end()) return it->second.error.empty() ? &it->second : nullptr;
-    const diag::SourcePtr& src = m_set.templates.at(name);
-    Parsed p = parse_template(src->text());
-    if (!p.error.empty()) {
-      m_diags.report(diag::make(diag::DiagId::err_codegen_template_syntax,
-                                diag::Location::at(src, static_cast<uint32_t>(p.error_offset)),
-                                {fs::path(src->path()).filename().string(), p.error}));
-    }
-    auto [ins, _] = m_parsed.emplace(name, std::move(p));
-    return ins->second.error.empty() ? &ins->second : nullptr;
-  }
-
-  bool exists(const std::string& name) const { return m_set.templates.count(name) > 0; }
 
  private:
-  bool check_template(const std::string& name, std::vector<const json*>& stack, int depth) {
-    const Parsed* p = parsed(name);
-    if (!p) return false;
-    const diag::SourcePtr& src = m_set.templates.at(name);
-    bool ok = true;
-    check_nodes(p->roots, src, stack, depth, ok);
-    return ok;
+  /// Template `name` as parsed, or null after reporting its syntax error (once per walk).
+  const ParsedTemplate* parsed(const std::string& name) {
+    const ParsedTemplate* p = nullptr;
+    if (auto it = m_set.parsed.find(name); it != m_set.parsed.end()) {
+      p = it->second.get();
+    } else {  // a set load_templates did not make (tests): parsed for this walk
+      auto [it2, _] = m_local.emplace(name, parse_template(m_set.templates.at(name)->text()));
+      p = it2->second.get();
+    }
+    if (!p->error) return p;
+    if (m_syntax_reported.insert(name).second) {
+      const diag::SourcePtr& src = m_set.templates.at(name);
+      m_diags.report(diag::make(diag::DiagId::err_codegen_template_syntax,
+                                diag::Location::at(src, static_cast<uint32_t>(p->error->offset)),
+                                {fs::path(src->path()).filename().string(), p->error->message}));
+    }
+    return nullptr;
   }
 
-  void undefined(const diag::SourcePtr& src, const Tag& t, bool& ok) {
-    ok = false;
-    if (!m_reported.insert({src->path(), t.begin}).second) return;
-    m_diags.report(diag::make(diag::DiagId::err_codegen_template_variable,
-                              diag::Location::at(src, static_cast<uint32_t>(t.begin),
-                                                 static_cast<uint32_t>(t.end - t.begin)),
-                              {fs::path(src->path()).filename().string(), t.name}));
-  }
-
-  void check_nodes(const std::vector<Node>& nodes, const diag::SourcePtr& src,
-                   std::vector<const json*>& stack, int depth, bool& ok) {
-    for (const Node& n : nodes) {
-      const Tag& t = n.tag;
-      switch (t.kind) {
-        case Tag::Kind::Variable:
-          if (!lookup(stack, t.name)) undefined(src, t, ok);
+  /// Walks `nodes` of template `src`; `render` false for parts that are only checked.
+  void walk(const std::vector<RenderNode>& nodes, const diag::SourcePtr& src, int depth,
+            bool render) {
+    for (const RenderNode& n : nodes) {
+      switch (n.kind) {
+        case RenderNode::Kind::Text:
+          if (render) m_out += n.text;
           break;
-        case Tag::Kind::Section: {
-          const json* v = lookup(stack, t.name);
-          if (!v) {
-            undefined(src, t, ok);
-          } else if (v->is_array()) {
-            for (const json& item : *v) {
-              stack.push_back(&item);
-              check_nodes(n.children, src, stack, depth, ok);
-              stack.pop_back();
-            }
-          } else if (v->is_object()) {
-            stack.push_back(v);
-            check_nodes(n.children, src, stack, depth, ok);
-            stack.pop_back();
-          } else {
-            // A false section is checked too: a typo must not hide behind a flag.
-            check_nodes(n.children, src, stack, depth, ok);
-          }
+        case RenderNode::Kind::Variable:
+          variable(n, src, render);
           break;
-        }
-        case Tag::Kind::Inverted:
-          if (!lookup(stack, t.name)) undefined(src, t, ok);
-          check_nodes(n.children, src, stack, depth, ok);
+        case RenderNode::Kind::Section:
+          section(n, src, depth, render);
           break;
-        case Tag::Kind::Partial:
-          if (!m_set.templates.count(t.name) || depth > 16) {
-            ok = false;
-            m_diags.report(diag::make(
-                diag::DiagId::err_codegen_template_syntax,
-                diag::Location::at(src, static_cast<uint32_t>(t.begin),
-                                   static_cast<uint32_t>(t.end - t.begin)),
-                {fs::path(src->path()).filename().string(),
-                 depth > 16
-                     ? "partials nest too deeply"
-                     : "partial \"" + t.name + "\" does not exist (no " + t.name + ".mustache)"}));
-          } else if (!check_template(t.name, stack, depth + 1)) {
-            ok = false;
-          }
+        case RenderNode::Kind::Inverted:
+          inverted(n, src, depth, render);
           break;
-        case Tag::Kind::Close:
-        case Tag::Kind::Comment:
-        case Tag::Kind::Delimiters:
+        case RenderNode::Kind::Partial:
+          partial(n, src, depth, render);
           break;
       }
     }
+  }
+
+  /// `{{x}}` prints strings and numbers (escaped unless raw), nothing for other values.
+  void variable(const RenderNode& n, const diag::SourcePtr& src, bool render) {
+    const json* v = lookup(m_stack, n.text);
+    if (!v) return undefined(n, src);
+    if (!render) return;
+    if (v->is_string()) {
+      const std::string& s = v->get_ref<const std::string&>();
+      m_out += n.raw ? s : cpp_string_escape(s);
+    } else if (v->is_number()) {
+      std::string s = v->dump();
+      m_out += n.raw ? s : cpp_string_escape(s);
+    }
+  }
+
+  /// A section repeats over a list, renders once with any other true value pushed, and is
+  /// checked (not rendered) over false and null; an empty list has nothing to check.
+  void section(const RenderNode& n, const diag::SourcePtr& src, int depth, bool render) {
+    const json* v = lookup(m_stack, n.text);
+    if (!v) return undefined(n, src);
+    if (v->is_array()) {
+      for (const json& item : *v) {
+        m_stack.push_back(&item);
+        walk(n.children, src, depth, render);
+        m_stack.pop_back();
+      }
+    } else if (is_falsy(*v)) {
+      walk(n.children, src, depth, false);
+    } else {
+      m_stack.push_back(v);
+      walk(n.children, src, depth, render);
+      m_stack.pop_back();
+    }
+  }
+
+  /// An inverted section renders in the enclosing context when its value is false, null or an
+  /// empty list (the value is not pushed: kainjow pushes it, so its `{{.}}` there prints
+  /// nothing; the templates never use `{{.}}` inside an inverted section); else it is checked.
+  void inverted(const RenderNode& n, const diag::SourcePtr& src, int depth, bool render) {
+    const json* v = lookup(m_stack, n.text);
+    if (!v) undefined(n, src);
+    walk(n.children, src, depth, render && v && is_falsy(*v));
+  }
+
+  void partial(const RenderNode& n, const diag::SourcePtr& src, int depth, bool render) {
+    if (!m_set.templates.count(n.text) || depth > 16) {
+      m_ok = false;
+      m_diags.report(diag::make(
+          diag::DiagId::err_codegen_template_syntax, at_tag(n, src),
+          {fs::path(src->path()).filename().string(),
+           depth > 16 ? "partials nest too deeply"
+                      : "partial \"" + n.text + "\" does not exist (no " + n.text + ".mustache)"}));
+      return;
+    }
+    const ParsedTemplate* p = parsed(n.text);
+    if (!p) {
+      m_ok = false;
+      return;
+    }
+    walk(p->nodes, m_set.templates.at(n.text), depth + 1, render);
+  }
+
+  static diag::Location at_tag(const RenderNode& n, const diag::SourcePtr& src) {
+    return diag::Location::at(src, static_cast<uint32_t>(n.begin),
+                              static_cast<uint32_t>(n.end - n.begin));
+  }
+
+  void undefined(const RenderNode& n, const diag::SourcePtr& src) {
+    m_ok = false;
+    if (!m_reported.insert({src->path(), n.begin}).second) return;
+    m_diags.report(diag::make(diag::DiagId::err_codegen_template_variable, at_tag(n, src),
+                              {fs::path(src->path()).filename().string(), n.text}));
   }
 
   const TemplateSet& m_set;
-  std::map<std::string, Parsed>& m_parsed;
   diag::DiagnosticEngine& m_diags;
-  std::set<std::pair<std::string, size_t>> m_reported;
-};
-
-/// Renders a template's render tree over a view (see the file comment for the rules) and, in
-/// the same pass, verifies what the Checker checks: every name a tag uses resolves, also in
-/// the parts that are not rendered (a false section, an inverted section over a true value,
-/// with the context the Checker uses there), every partial exists and parses, nesting stays
-/// within 16 partials. ok() false means the Checker has an error to report. One pass instead
-/// of a check and a render halves the lookups of `sqlgen generate`'s rendering.
-class Renderer {
- public:
-  Renderer(Checker& checker, std::string& out) : m_checker(checker), m_out(out) {}
-
-  void render(const Parsed& root, const json& view) {
-    m_stack.assign(1, &view);
-    render_nodes(root.render, 0);
-  }
-
-  bool ok() const { return m_ok; }
-
- private:
-  const Parsed* partial(const std::string& name, int depth) {
-    if (depth > 16 || !m_checker.exists(name)) return nullptr;
-    return m_checker.parsed(name);
-  }
-
-  /// The Checker's walk over nodes that are not rendered: lookups only.
-  void verify_nodes(const std::vector<RenderNode>& nodes, int depth) {
-    for (const RenderNode& n : nodes) {
-      if (!m_ok) return;
-      switch (n.kind) {
-        case RenderNode::Kind::Text:
-          break;
-        case RenderNode::Kind::Variable:
-          if (!lookup(m_stack, n.text)) m_ok = false;
-          break;
-        case RenderNode::Kind::Section: {
-          const json* v = lookup(m_stack, n.text);
-          if (!v) {
-            m_ok = false;
-          } else if (v->is_array()) {
-            for (const json& item : *v) {
-              m_stack.push_back(&item);
-              verify_nodes(n.children, depth);
-              m_stack.pop_back();
-            }
-          } else if (v->is_object()) {
-            m_stack.push_back(v);
-            verify_nodes(n.children, depth);
-            m_stack.pop_back();
-          } else {
-            verify_nodes(n.children, depth);
-          }
-          break;
-        }
-        case RenderNode::Kind::Inverted:
-          if (!lookup(m_stack, n.text)) m_ok = false;
-          verify_nodes(n.children, depth);
-          break;
-        case RenderNode::Kind::Partial:
-          if (const Parsed* p = partial(n.text, depth + 1))
-            verify_nodes(p->render, depth + 1);
-          else
-            m_ok = false;
-          break;
-      }
-    }
-  }
-
-  static bool is_falsy(const json& v) {
-    return v.is_null() || (v.is_boolean() && !v.get<bool>()) || (v.is_array() && v.empty());
-  }
-
-  void render_nodes(const std::vector<RenderNode>& nodes, int depth) {
-    for (const RenderNode& n : nodes) {
-      if (!m_ok) return;
-      switch (n.kind) {
-        case RenderNode::Kind::Text:
-          m_out += n.text;
-          break;
-        case RenderNode::Kind::Variable:
-          if (const json* v = lookup(m_stack, n.text)) {
-            if (v->is_string()) {
-              const std::string& s = v->get_ref<const std::string&>();
-              m_out += n.raw ? s : cpp_string_escape(s);
-            } else if (v->is_number()) {
-              std::string s = v->dump();
-              m_out += n.raw ? s : cpp_string_escape(s);
-            }
-          } else {
-            m_ok = false;
-          }
-          break;
-        case RenderNode::Kind::Section: {
-          const json* v = lookup(m_stack, n.text);
-          if (!v) {
-            m_ok = false;
-          } else if (is_falsy(*v)) {
-            // Not rendered; the Checker looks inside false and null (not inside empty lists).
-            if (!v->is_array()) verify_nodes(n.children, depth);
-          } else if (v->is_array()) {
-            for (const json& item : *v) {
-              m_stack.push_back(&item);
-              render_nodes(n.children, depth);
-              m_stack.pop_back();
-            }
-          } else {
-            m_stack.push_back(v);
-            render_nodes(n.children, depth);
-            m_stack.pop_back();
-          }
-          break;
-        }
-        case RenderNode::Kind::Inverted: {
-          // Renders in the enclosing context: the false, null or empty value is not pushed
-          // (kainjow pushes it, so its `{{.}}` there prints nothing; the templates never use
-          // `{{.}}` inside an inverted section).
-          const json* v = lookup(m_stack, n.text);
-          if (!v)
-            m_ok = false;
-          else if (!is_falsy(*v))
-            verify_nodes(n.children, depth);
-          else
-            render_nodes(n.children, depth);
-          break;
-        }
-        case RenderNode::Kind::Partial:
-          if (const Parsed* p = partial(n.text, depth + 1))
-            render_nodes(p->render, depth + 1);
-          else
-            m_ok = false;
-          break;
-      }
-    }
-  }
-
-  Checker& m_checker;
   std::string& m_out;
+  std::map<std::string, std::shared_ptr<const ParsedTemplate>> m_local;
   std::vector<const json*> m_stack;
+  std::set<std::pair<std::string, size_t>> m_reported;
+  std::set<std::string> m_syntax_reported;
   bool m_ok = true;
 };
 
 }  // namespace
 
+namespace {
+
+/// Parses every template of `set` once for the run (a syntax error is reported where the
+/// template is used).
+void parse_all(TemplateSet& set) {
+  for (const auto& [name, src] : set.templates) set.parsed[name] = parse_template(src->text());
+}
+
+}  // namespace
+
+std::optional<std::vector<fs::path>> template_files(const fs::path& dir) {
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) return std::nullopt;
+  std::vector<fs::path> files;
+  for (const auto& entry : fs::directory_iterator(dir, ec)) {
+    if (entry.path().extension() == ".mustache") files.push_back(entry.path());
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
 TemplateSet load_templates(const config::Config& config, diag::DiagnosticEngine& diags) {
   TemplateSet set;
-  fs::path dir = config.resolve(config.templates);
-  std::error_code ec;
-  if (fs::is_directory(dir, ec)) {
-    std::vector<fs::path> files;
-    for (const auto& entry : fs::directory_iterator(dir, ec)) {
-      if (entry.path().extension() == ".mustache") files.push_back(entry.path());
-    }
-    std::sort(files.begin(), files.end());
-    for (const fs::path& f : files) {
+  if (std::optional<std::vector<fs::path>> files =
+          template_files(config.resolve(config.templates))) {
+    for (const fs::path& f : *files) {
       util::ReadResult r = util::read_file(f);
       std::string shown = (fs::path(config.templates) / f.filename()).generic_string();
       if (!r.text) {
@@ -536,6 +457,7 @@ TemplateSet load_templates(const config::Config& config, diag::DiagnosticEngine&
       }
       set.templates[f.stem().string()] = diag::make_source(shown, *r.text);
     }
+    parse_all(set);
     for (const char* required : {"models.hpp", "queries.hpp"}) {
       if (!set.templates.count(required)) {
         diags.report(diag::make(diag::DiagId::err_codegen_template_not_found, {},
@@ -547,28 +469,15 @@ TemplateSet load_templates(const config::Config& config, diag::DiagnosticEngine&
   for (const auto& [name, text] : builtin_templates()) {
     set.templates[name] = diag::make_source("<builtin>/" + name + ".mustache", text);
   }
+  parse_all(set);
   return set;
 }
 
 std::optional<std::string> render_template(const TemplateSet& set, const std::string& name,
                                            const json& view, diag::DiagnosticEngine& diags) {
   if (!set.templates.count(name)) return std::nullopt;  // reported by load_templates
-  std::map<std::string, Parsed> parsed;
-  Checker checker(set, parsed, diags);
-  const Parsed* root = checker.parsed(name);
-  if (!root) return std::nullopt;
   std::string out;
-  Renderer renderer(checker, out);
-  renderer.render(*root, view);
-  if (!renderer.ok()) {
-    // Something is undefined: the Checker walks again to report it at its tags.
-    if (checker.check(name, view)) {
-      throw std::logic_error("template " + name +
-                             ": the renderer found an error the checker "
-                             "does not report");
-    }
-    return std::nullopt;
-  }
+  if (!Walker(set, diags, out).run(name, view)) return std::nullopt;
 
   const diag::SourcePtr& src = set.templates.at(name);
   std::string shown = fs::path(src->path()).filename().string();

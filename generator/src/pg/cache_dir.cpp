@@ -1,11 +1,11 @@
 #include "pg/cache_dir.hpp"
 
-#include "pg/template_cache.hpp"
+#include "util/cache.hpp"
 
 namespace sqlgen::pg {
 
 bool prepare_cache_subdir(const std::filesystem::path& dir) {
-  return detail::prepare_cache_dir(dir.parent_path()) && detail::prepare_cache_dir(dir);
+  return util::prepare_cache_dir(dir.parent_path()) && util::prepare_cache_dir(dir);
 }
 
 }  // namespace sqlgen::pg

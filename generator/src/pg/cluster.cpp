@@ -18,6 +18,7 @@
 #include "pg/live_clusters.hpp"
 #include "pg/process.hpp"
 #include "pg/template_cache.hpp"
+#include "util/cache.hpp"
 #include "util/fs.hpp"
 
 namespace sqlgen::pg {
@@ -130,7 +131,7 @@ Result<> Cluster::prepare_data_dir(const ClusterOptions& options) {
 
   fs::path cache_dir = options.cache_dir.empty() ? default_cache_dir() : options.cache_dir;
   std::string key = detail::template_key(m_binaries.version, m_run_as_other ? m_uid : ::geteuid());
-  bool use_cache = options.use_template_cache && detail::prepare_cache_dir(cache_dir);
+  bool use_cache = options.use_template_cache && util::prepare_cache_dir(cache_dir);
   if (use_cache) {
     if (std::optional<fs::path> cached = detail::cached_template(cache_dir, key)) {
       if (detail::copy_tree(*cached, data, owner).empty()) {

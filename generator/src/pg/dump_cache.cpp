@@ -3,17 +3,15 @@
 
 #include <fcntl.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <array>
-#include <chrono>
 #include <cstdint>
 #include <cstdlib>
 
 #include "pg/cluster.hpp"
 #include "pg/dump.hpp"
-#include "pg/template_cache.hpp"
+#include "util/cache.hpp"
 #include "util/cache_key.hpp"
 #include "util/fs.hpp"
 #include "util/sha256.hpp"
@@ -47,12 +45,6 @@ std::string module_of(const config::Config& config, int64_t version) {
     if (version >= r.first && version <= r.last) return config.modules[i].name;
   }
   return {};
-}
-
-/// A directory we own that is not a symlink (the cache may live in a shared /tmp).
-bool owned_dir(const fs::path& dir) {
-  struct stat st {};
-  return ::lstat(dir.c_str(), &st) == 0 && S_ISDIR(st.st_mode) && st.st_uid == ::geteuid();
 }
 
 /// "<64 hex digits>.sql".
@@ -116,10 +108,7 @@ std::string dump_cache_key(const config::Config& config,
   return w.hex();
 }
 
-bool dump_cache_disabled_by_env() {
-  const char* v = std::getenv("SQLGEN_NO_CACHE");
-  return v && *v && std::string_view(v) != "0";
-}
+bool dump_cache_disabled_by_env() { return util::cache_disabled_by_env(); }
 
 DumpCache::DumpCache(fs::path cache_dir)
     : m_root(cache_dir.empty() ? default_cache_dir() : std::move(cache_dir)),
@@ -128,15 +117,11 @@ DumpCache::DumpCache(fs::path cache_dir)
 fs::path DumpCache::entry_path(const std::string& key) const { return m_dir / (key + ".sql"); }
 
 std::optional<CachedDump> DumpCache::load(const std::string& key) const {
-  if (!owned_dir(m_root) || !owned_dir(m_dir)) return std::nullopt;
+  if (!util::owned_dir(m_root)) return std::nullopt;
   const fs::path path = entry_path(key);
-  struct stat st {};
-  if (::lstat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode) || st.st_uid != ::geteuid()) {
-    return std::nullopt;
-  }
-  util::ReadResult read = util::read_file(path);
-  if (!read.text) return std::nullopt;
-  std::string& text = *read.text;
+  std::optional<util::CacheFile> file = util::read_cache_file(path);
+  if (!file) return std::nullopt;
+  std::string& text = file->text;
   size_t eol = text.find('\n');
   if (eol == std::string::npos) return std::nullopt;
   std::string_view line(text.data(), eol);
@@ -154,8 +139,8 @@ std::optional<CachedDump> DumpCache::load(const std::string& key) const {
 }
 
 std::string DumpCache::store(const std::string& key, const CachedDump& dump, size_t keep) const {
-  if (!detail::prepare_cache_dir(m_root)) return "cache dir \"" + m_root.string() + "\" unusable";
-  if (!detail::prepare_cache_dir(m_dir)) return "cache dir \"" + m_dir.string() + "\" unusable";
+  if (!util::prepare_cache_dir(m_root)) return "cache dir \"" + m_root.string() + "\" unusable";
+  if (!util::prepare_cache_dir(m_dir)) return "cache dir \"" + m_dir.string() + "\" unusable";
   std::string content = std::string(k_entry_magic) + key +
                         " applied=" + std::to_string(dump.applied) +
                         " fixtures=" + std::to_string(dump.fixtures) + "\n" + dump.text;
@@ -163,28 +148,7 @@ std::string DumpCache::store(const std::string& key, const CachedDump& dump, siz
     return err;
   }
 
-  // Keep the `keep` most recently used entries; drop temp files a crashed writer left.
-  std::vector<std::pair<fs::file_time_type, fs::path>> entries;
-  const auto stale = fs::file_time_type::clock::now() - std::chrono::hours(1);
-  std::error_code ec;
-  for (const fs::directory_entry& e : fs::directory_iterator(m_dir, ec)) {
-    const std::string name = e.path().filename().string();
-    std::error_code tec;
-    fs::file_time_type mtime = e.last_write_time(tec);
-    if (tec || !e.is_regular_file(tec)) continue;
-    if (is_entry_name(name)) {
-      entries.emplace_back(mtime, e.path());
-    } else if (name.starts_with(".") && name.find(".tmp.") != std::string::npos && mtime < stale) {
-      fs::remove(e.path(), tec);
-    }
-  }
-  if (entries.size() > keep) {
-    std::sort(entries.begin(), entries.end(),
-              [](const auto& a, const auto& b) { return a.first > b.first; });
-    for (size_t i = keep; i < entries.size(); ++i) {
-      if (entries[i].second != entry_path(key)) fs::remove(entries[i].second, ec);
-    }
-  }
+  util::evict_cache_entries(m_dir, keep, is_entry_name, entry_path(key));
   return {};
 }
 

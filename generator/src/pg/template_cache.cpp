@@ -37,17 +37,6 @@ std::string template_key(const std::string& version, uid_t uid) {
   return key + "-uid" + std::to_string(uid);
 }
 
-bool prepare_cache_dir(const fs::path& cache_dir) {
-  std::error_code ec;
-  if (!fs::exists(cache_dir, ec)) {
-    if (cache_dir.has_parent_path()) fs::create_directories(cache_dir.parent_path(), ec);
-    if (::mkdir(cache_dir.c_str(), 0700) != 0 && errno != EEXIST) return false;
-  }
-  // A shared /tmp: never trust a directory (or symlink) someone else planted.
-  struct stat st {};
-  return ::lstat(cache_dir.c_str(), &st) == 0 && S_ISDIR(st.st_mode) && st.st_uid == ::geteuid();
-}
-
 std::optional<fs::path> cached_template(const fs::path& cache_dir, const std::string& key) {
   fs::path data = cache_dir / key / "data";
   std::error_code ec;

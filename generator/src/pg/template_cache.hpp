@@ -19,9 +19,6 @@ struct Owner {
 /// The cache entry name for a data dir made by `version` and run by `uid`.
 std::string template_key(const std::string& version, uid_t uid);
 
-/// Creates `cache_dir` (mode 0700) when missing; false when it is not a directory we own.
-bool prepare_cache_dir(const std::filesystem::path& cache_dir);
-
 /// The cached data dir for `key`, when there is one.
 std::optional<std::filesystem::path> cached_template(const std::filesystem::path& cache_dir,
                                                      const std::string& key);
