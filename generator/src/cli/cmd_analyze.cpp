@@ -31,11 +31,8 @@ Subcommand add_analyze_command(CLI::App& app) {
   auto opts = std::make_shared<AnalyzeCmdOptions>();
   CLI::App* cmd =
       app.add_subcommand("analyze", "types, nullability and parameters of every query, as JSON");
-  cmd->add_option("--schema", opts->schema_paths,
-                  "migration files or directories (default: sqlgen.yaml)");
-  cmd->add_option("--queries", opts->query_paths, "query files or directories");
-  cmd->add_option("--search-path", opts->search_path, "schemas, comma-separated")->delimiter(',');
-  return {cmd, [opts](Context& ctx, std::ostream& out) { return run_analyze(ctx, *opts, out); }};
+  add_input_options(*cmd, opts->schema_paths, opts->query_paths, opts->search_path);
+  return runs(cmd, opts, run_analyze);
 }
 
 }  // namespace sqlgen::cli

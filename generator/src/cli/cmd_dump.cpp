@@ -63,7 +63,7 @@ Subcommand add_dump_command(CLI::App& app) {
   cmd->add_flag("--no-cache", opts->no_cache,
                 "build the dump on a server even if the dump cache holds it (see also "
                 "SQLGEN_NO_CACHE=1)");
-  return {cmd, [opts](Context& ctx, std::ostream& out) { return run_dump(ctx, *opts, out); }};
+  return runs(cmd, opts, run_dump);
 }
 
 }  // namespace sqlgen::cli

@@ -40,7 +40,7 @@ Subcommand add_generate_command(CLI::App& app) {
   cmd->add_flag("--check", opts->check,
                 "write nothing; print a diff and exit 1 when the output is stale");
   cmd->add_option("--output", opts->output, "output directory (default: the config's output)");
-  return {cmd, [opts](Context& ctx, std::ostream& out) { return run_generate(ctx, *opts, out); }};
+  return runs(cmd, opts, run_generate);
 }
 
 Subcommand add_diff_command(CLI::App& app) {

@@ -27,7 +27,7 @@ Subcommand add_schema_command(CLI::App& app) {
   cmd->add_option("--schema", opts->schema_paths,
                   "migration files or directories (default: the config's modules)");
   cmd->add_option("--format", opts->format, "json or sql")->check(CLI::IsMember({"json", "sql"}));
-  return {cmd, [opts](Context& ctx, std::ostream& out) { return run_schema(ctx, *opts, out); }};
+  return runs(cmd, opts, run_schema);
 }
 
 }  // namespace sqlgen::cli

@@ -26,16 +26,13 @@ Subcommand add_verify_command(CLI::App& app) {
   auto opts = std::make_shared<VerifyOptions>();
   CLI::App* cmd = app.add_subcommand(
       "verify", "PREPARE every query on PostgreSQL and compare its types with sqlgen's analysis");
-  cmd->add_option("--schema", opts->schema_paths,
-                  "migration files or directories (default: sqlgen.yaml)");
-  cmd->add_option("--queries", opts->query_paths, "query files or directories");
-  cmd->add_option("--search-path", opts->search_path, "schemas, comma-separated")->delimiter(',');
+  add_input_options(*cmd, opts->schema_paths, opts->query_paths, opts->search_path);
   cmd->add_option("--db", opts->db_url,
                   "PostgreSQL URL (default: $SQLGEN_DATABASE_URL, else a throwaway server)");
   cmd->add_option("--format", opts->format, "text (a summary line) or json")
       ->check(CLI::IsMember({"text", "json"}));
   cmd->add_flag("--strict", opts->strict, "report type differences as errors");
-  return {cmd, [opts](Context& ctx, std::ostream& out) { return run_verify(ctx, *opts, out); }};
+  return runs(cmd, opts, run_verify);
 }
 
 }  // namespace sqlgen::cli

@@ -37,7 +37,7 @@ Subcommand add_vet_command(CLI::App& app) {
       ->check(CLI::IsMember({"single", "per-migration"}));
   cmd->add_flag("--fix", opts->fix,
                 "rewrite unsafe ALTER TYPE ... ADD VALUE into the recreate pattern");
-  return {cmd, [opts](Context& ctx, std::ostream& out) { return run_vet(ctx, *opts, out); }};
+  return runs(cmd, opts, run_vet);
 }
 
 }  // namespace sqlgen::cli

@@ -4,7 +4,10 @@
 
 #include <CLI/CLI.hpp>
 #include <functional>
+#include <memory>
 #include <ostream>
+#include <string>
+#include <vector>
 
 #include "cli/context.hpp"
 
@@ -15,6 +18,20 @@ struct Subcommand {
   CLI::App* app = nullptr;
   std::function<int(Context&, std::ostream&)> run;
 };
+
+/// The Subcommand running `run(ctx, *opts, out)` when `cmd` was given; `opts` (filled by the
+/// parse) lives as long as the Subcommand.
+template <class Options>
+Subcommand runs(CLI::App* cmd, std::shared_ptr<Options> opts,
+                int (*run)(Context&, const Options&, std::ostream&)) {
+  return {cmd, [opts, run](Context& ctx, std::ostream& out) { return run(ctx, *opts, out); }};
+}
+
+/// `--schema`, `--queries` and `--search-path`: the project's inputs named on the command line
+/// instead of sqlgen.yaml's (analyze, verify).
+void add_input_options(CLI::App& cmd, std::vector<std::string>& schema_paths,
+                       std::vector<std::string>& query_paths,
+                       std::vector<std::string>& search_path);
 
 Subcommand add_parse_command(CLI::App& app);     ///< cmd_parse.cpp
 Subcommand add_schema_command(CLI::App& app);    ///< cmd_schema.cpp
