@@ -107,8 +107,52 @@ class Analyzer {
   bool dml_target(const parse::QualName& table, const std::string& alias,
                   const std::optional<parse::WithClause>& with, Scope& scope, const Scope* parent,
                   RangeEntry& target, const catalog::Relation** rel);
-  // infer.cpp
+  // infer.cpp: typing one expression, one function per kind (infer_expr), dispatched by infer
   Typed infer(const parse::Expr& e, Scope& scope);
+  /// A parameter (`$1`, `@name`, `sqlc.arg(x)`), also under its own casts (`@name::type`).
+  Typed infer_param(const parse::Expr& e, int n);
+  Typed infer_expr(const parse::ColumnRefExpr& c, Scope& scope);
+  Typed infer_expr(const parse::ConstExpr& c);
+  Typed infer_expr(const parse::FuncCallExpr& f, Scope& scope);
+  Typed infer_expr(const parse::TypeCastExpr& c, Scope& scope);
+  Typed infer_expr(const parse::CaseExpr& c, Scope& scope);
+  Typed infer_expr(const parse::ArrayExpr& arr, Scope& scope);
+  Typed infer_expr(const parse::IndirectionExpr& ind, Scope& scope);
+  /// COALESCE, GREATEST and LEAST (`ctx`): the common type of `list`.
+  Typed infer_common(const std::vector<parse::ExprPtr>& list, const char* ctx, parse::Span span,
+                     Scope& scope);
+  /// What resolve_function needs to know of a call besides its name and argument types.
+  CallFlags call_flags(const parse::FuncCallExpr& f) const;
+  /// Whether a call to `m` may return NULL (`any_null`: some argument may be NULL).
+  static bool call_nullable(const parse::FuncCallExpr& f, const FunctionMatch& m, bool any_null);
+  /// The type of field `name` of a composite type (or a table's row type).
+  std::optional<ExprType> field_type(ExprType composite, const std::string& name) const;
+  // infer_operators.cpp
+  Typed infer_expr(const parse::AExpr& a, Scope& scope);
+  Typed infer_expr(const parse::BoolExpr& b, Scope& scope);
+  Typed infer_expr(const parse::SubLinkExpr& s, Scope& scope);
+  /// Row comparisons (`(a, b) < (x, y)`, `(a, b) = (SELECT ...)`, `(a, b) IN ((..), (..))`);
+  /// nullopt when `a` is not one.
+  std::optional<Typed> infer_row_operator(const parse::AExpr& a, Scope& scope);
+  Typed infer_any_all(const parse::AExpr& a, Scope& scope);
+  Typed infer_nullif(const parse::AExpr& a, Scope& scope);
+  Typed infer_in(const parse::AExpr& a, Scope& scope);
+  Typed infer_between(const parse::AExpr& a, Scope& scope);
+  /// Binary operator `op` (prefix when `l` is null) resolved as PostgreSQL's make_op does.
+  /// `left`: the left operand already typed by the caller (IN, BETWEEN and CASE compare one
+  /// operand with several others); an untyped parameter is typed again, as an earlier
+  /// comparison may have bound it.
+  Typed resolve_binary(const std::vector<std::string>& op, const parse::Expr* l,
+                       const parse::Expr* r, parse::Span span, Scope& scope,
+                       const Typed* left = nullptr);
+  /// `(a, b) < (x, y)`: PostgreSQL's make_row_comparison_op compares field by field; each
+  /// pair resolves like a binary operator and the result is boolean.
+  Typed row_compare(const std::vector<std::string>& op, const parse::Expr& l, const parse::Expr& r,
+                    parse::Span span, Scope& scope);
+  /// `x IN (SELECT y ...)`, `(a, b) IN (SELECT x, y ...)`, `(a, b) = (SELECT x, y)`: one
+  /// operator per column of the subquery.
+  Typed row_vs_subquery(const std::vector<std::string>& op, const parse::Expr& test,
+                        const std::vector<Col>& cols, parse::Span span, Scope& scope);
   /// Types `e` and coerces it to `target` (parameters and literals take it).
   Typed infer_as(const parse::Expr& e, Scope& scope, ExprType target, bool nullable_target);
   /// Types the elements of `ARRAY[...]` under a cast to an array of `elem` (nested

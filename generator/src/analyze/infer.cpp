@@ -78,11 +78,6 @@ const std::set<std::string>& never_null_functions() {
   return k;
 }
 
-/// Operators that may return NULL for non-null operands (missing keys, ...).
-bool null_returning_operator(const std::string& name) {
-  return name == "->" || name == "->>" || name == "#>" || name == "#>>";
-}
-
 ExprType sql_value_function_type(const std::string& op) {
   if (op == "SVFOP_CURRENT_DATE") return {builtin_type::k_date, -1};
   if (op == "SVFOP_CURRENT_TIME" || op == "SVFOP_CURRENT_TIME_N")
@@ -260,542 +255,42 @@ std::string Analyzer::figure_name(const Expr& e) const {
 }
 
 Typed Analyzer::infer(const Expr& e, Scope& scope) {
-  if (int n = param_number(e)) {
-    // `@name::type`: the parameter sits under the cast(s) PostgreSQL parsed.
-    if (e.kind == ExprKind::AExpr && e.as<AExpr>().rhs &&
-        e.as<AExpr>().rhs->kind == ExprKind::TypeCast) {
-      // `@p::a::b`: the innermost cast types the parameter, the outermost the value.
-      std::vector<const TypeCastExpr*> casts;
-      for (const Expr* c = e.as<AExpr>().rhs.get(); c && c->kind == ExprKind::TypeCast;
-           c = c->as<TypeCastExpr>().arg.get()) {
-        casts.push_back(&c->as<TypeCastExpr>());
-      }
-      ExprType inner = type_name(casts.back()->type);
-      ExprType outer = casts.size() == 1 ? inner : type_name(casts.front()->type);
-      if (inner.oid == 0 || outer.oid == 0) return Typed{};
-      m_binding_cast = true;
-      bind(e, inner);
-      m_binding_cast = false;
-      return Typed{outer, m_params[n].nullable, nullptr, false};
-    }
-    ParamState& st = m_params[n];
-    Typed t;
-    t.type = st.typed ? st.type : k_unknown;
-    t.nullable = st.nullable;
-    t.is_param = !st.typed;
-    return t;
-  }
-  // `left`: the left operand already typed by the caller (IN, BETWEEN and CASE compare one
-  // operand with several others); an untyped parameter is typed again, as an earlier
-  // comparison may have bound it.
-  auto resolve_binary = [&](const std::vector<std::string>& op, const Expr* l, const Expr* r,
-                            Span span, const Typed* left = nullptr) -> Typed {
-    Typed lt = !l ? Typed{} : left && !left->is_param ? *left : infer(*l, scope);
-    Typed rt = infer(*r, scope);
-    if ((l && lt.type.oid == 0) || rt.type.oid == 0) return Typed{};  // operand already failed
-    OperatorMatch m = resolve_operator(m_cat, op, l ? lt.type.oid : 0, rt.type.oid, m_search_path);
-    if (!m.ok()) {
-      // A parameter typed by an earlier use: if it resolves as untyped, the
-      // real problem is that its uses disagree (reported by bind()). A parameter under its
-      // own cast (`@max::text`) is a value of that type, as a cast literal is.
-      auto own_cast = [](const Expr& x) {
-        return x.kind == ExprKind::AExpr && x.as<AExpr>().rhs &&
-               x.as<AExpr>().rhs->kind == ExprKind::TypeCast;
-      };
-      bool l_param = l && param_number(*l) && !lt.is_param && !own_cast(*l);
-      bool r_param = param_number(*r) && !rt.is_param && !own_cast(*r);
-      if (l_param || r_param) {
-        OperatorMatch retry =
-            resolve_operator(m_cat, op, l ? (l_param ? k_unknown_oid : lt.type.oid) : 0,
-                             r_param ? k_unknown_oid : rt.type.oid, m_search_path);
-        if (retry.ok()) m = retry;
-      }
-    }
-    Typed out;
-    if (!m.ok()) {
-      error(diag::DiagId::err_type_resolution, span, {m.error});
-      return out;
-    }
-    if (l) bind(*l, {m.left, -1});
-    bind(*r, {m.right, -1});
-    out.type = {m.result, -1};
-    bool any_null = (l && lt.nullable) || rt.nullable;
-    out.nullable = m.strict ? any_null : true;
-    if (!op.empty() && null_returning_operator(op.back())) out.nullable = true;
-    return out;
-  };
-  // `(a, b) < (x, y)`: PostgreSQL's make_row_comparison_op compares field by field; each
-  // pair resolves like a binary operator and the result is boolean.
-  auto row_compare = [&](const std::vector<std::string>& op, const Expr& l, const Expr& r,
-                         Span span) -> Typed {
-    const auto& lr = l.as<RowExpr>().args;
-    const auto& rr = r.as<RowExpr>().args;
-    if (lr.size() != rr.size()) {
-      error(diag::DiagId::err_type_resolution, span,
-            {"unequal number of entries in row expressions"});
-      return Typed{};
-    }
-    Typed out{{builtin_type::k_bool, -1}, false, nullptr, false};
-    for (size_t i = 0; i < lr.size(); ++i) {
-      Typed t = resolve_binary(op, lr[i].get(), rr[i].get(), span);
-      if (t.type.oid == 0) return Typed{};
-      out.nullable = out.nullable || t.nullable;
-    }
-    return out;
-  };
-  // `x IN (SELECT y ...)`, `(a, b) IN (SELECT x, y ...)`, `(a, b) = (SELECT x, y)`: one
-  // operator per column of the subquery.
-  auto row_vs_subquery = [&](const std::vector<std::string>& op, const Expr& test,
-                             const std::vector<Col>& cols, Span span) -> Typed {
-    std::vector<const Expr*> tests;
-    if (test.kind == ExprKind::Row) {
-      for (const ExprPtr& x : test.as<RowExpr>().args) tests.push_back(x.get());
-    } else {
-      tests.push_back(&test);
-    }
-    if (tests.size() != cols.size()) {
-      error(diag::DiagId::err_type_resolution, span,
-            {tests.size() < cols.size() ? "subquery has too many columns"
-                                        : "subquery has too few columns"});
-      return Typed{};
-    }
-    for (size_t i = 0; i < tests.size(); ++i) {
-      Typed lt = infer(*tests[i], scope);
-      if (lt.type.oid == 0 || cols[i].type.oid == 0) return Typed{};
-      OperatorMatch m = resolve_operator(m_cat, op, lt.type.oid, cols[i].type.oid, m_search_path);
-      if (!m.ok()) {
-        error(diag::DiagId::err_type_resolution, span, {m.error});
-        return Typed{};
-      }
-      bind(*tests[i], {m.left, -1});
-    }
-    return Typed{{builtin_type::k_bool, -1}, true, nullptr, false};
-  };
-  auto is_row = [](const Expr* x) { return x && x->kind == ExprKind::Row; };
-
+  if (int n = param_number(e)) return infer_param(e, n);
   switch (e.kind) {
-    case ExprKind::ColumnRef: {
-      const auto& c = e.as<ColumnRefExpr>();
-      if (c.star && c.fields.size() == 1) {
-        // `count(t.*)`, `row_to_json(t.*)`: the whole row of FROM item t, as `t` alone.
-        ColumnRefExpr whole;
-        whole.span = e.span;
-        whole.fields = c.fields;
-        auto t = column_ref(whole, scope);
-        return t ? *t : Typed{};
-      }
-      if (c.star) {
-        error(diag::DiagId::err_unsupported_sql, e.span, {"\"*\" outside a select list"});
-        return Typed{};
-      }
-      auto t = column_ref(c, scope);
-      return t ? *t : Typed{};
-    }
+    case ExprKind::ColumnRef:
+      return infer_expr(e.as<ColumnRefExpr>(), scope);
     case ExprKind::ParamRef:
       return Typed{k_unknown, false, nullptr, true};
-    case ExprKind::Const: {
-      const auto& c = e.as<ConstExpr>();
-      Typed t;
-      t.nullable = false;
-      switch (c.type) {
-        case ConstExpr::Type::Integer:
-          t.type = {builtin_type::k_int4, -1};
-          break;
-        case ConstExpr::Type::Float: {
-          // Integers too large for int4 arrive as "float" strings of digits (a minus folded
-          // in); as in PostgreSQL's make_const, those within int8's range are bigint.
-          if (fits_int8(c.text)) {
-            t.type = {builtin_type::k_int8, -1};
-          } else {
-            t.type = {builtin_type::k_numeric, -1};
-          }
-          break;
-        }
-        case ConstExpr::Type::String:
-          t.type = k_unknown;
-          t.is_param = true;
-          break;
-        case ConstExpr::Type::Bool:
-          t.type = {builtin_type::k_bool, -1};
-          break;
-        case ConstExpr::Type::BitString:
-          t.type = {builtin_type::k_bit, -1};
-          break;
-        case ConstExpr::Type::Null:
-          t.type = k_unknown;
-          t.nullable = true;
-          t.is_param = true;
-          break;
-      }
-      return t;
-    }
-    case ExprKind::AExpr: {
-      const auto& a = e.as<AExpr>();
-      if (is_row(a.lhs.get()) && is_row(a.rhs.get()) &&
-          (a.op == AExpr::Op::Op || a.op == AExpr::Op::Distinct ||
-           a.op == AExpr::Op::NotDistinct)) {
-        Typed t = row_compare(a.op == AExpr::Op::Op ? a.name : std::vector<std::string>{"="},
-                              *a.lhs, *a.rhs, e.span);
-        if (a.op != AExpr::Op::Op && t.type.oid != 0) t.nullable = false;
-        return t;
-      }
-      if (is_row(a.lhs.get()) && a.op == AExpr::Op::Op && a.rhs &&
-          a.rhs->kind == ExprKind::SubLink &&
-          a.rhs->as<SubLinkExpr>().type == SubLinkExpr::Type::Expr &&
-          a.rhs->as<SubLinkExpr>().subselect) {
-        // `(a, b) = (SELECT x, y)`: PostgreSQL makes it a ROWCOMPARE sublink.
-        std::vector<Col> cols = statement_columns(*a.rhs->as<SubLinkExpr>().subselect, &scope);
-        if (cols.empty()) return Typed{};
-        return row_vs_subquery(a.name, *a.lhs, cols, e.span);
-      }
-      if (a.op == AExpr::Op::In && is_row(a.lhs.get())) {
-        Typed out{{builtin_type::k_bool, -1}, false, nullptr, false};
-        for (const ExprPtr& item : a.list) {
-          if (!is_row(item.get())) {
-            error(diag::DiagId::err_type_resolution, item->span,
-                  {"operator does not exist: record = " + format(m_cat, infer(*item, scope).type)});
-            return Typed{};
-          }
-          Typed t = row_compare({"="}, *a.lhs, *item, e.span);
-          if (t.type.oid == 0) return Typed{};
-          out.nullable = out.nullable || t.nullable;
-        }
-        return out;
-      }
-      switch (a.op) {
-        case AExpr::Op::Op:
-        case AExpr::Op::Like:
-        case AExpr::Op::ILike:
-        case AExpr::Op::Similar:
-          return resolve_binary(a.name, a.lhs.get(), a.rhs.get(), e.span);
-        case AExpr::Op::OpAny:
-        case AExpr::Op::OpAll: {
-          Typed lt = infer(*a.lhs, scope);
-          Typed rt = infer(*a.rhs, scope);
-          Oid elem = is_unknown(rt) ? k_unknown_oid : element_of(m_cat, rt.type.oid);
-          if (elem == 0) {
-            error(diag::DiagId::err_type_resolution, a.rhs->span,
-                  {"op ANY/ALL (array) requires array on right side"});
-            return Typed{};
-          }
-          OperatorMatch m = resolve_operator(m_cat, a.name, lt.type.oid, elem, m_search_path);
-          if (!m.ok()) {
-            error(diag::DiagId::err_type_resolution, e.span, {m.error});
-            return Typed{};
-          }
-          bind(*a.lhs, {m.left, -1});
-          bind(*a.rhs, {array_of(m_cat, m.right), -1});
-          // NULL when nothing matches and the array holds a NULL element.
-          return Typed{{builtin_type::k_bool, -1}, true, nullptr, false};
-        }
-        case AExpr::Op::Distinct:
-        case AExpr::Op::NotDistinct: {
-          Typed t = resolve_binary({"="}, a.lhs.get(), a.rhs.get(), e.span);
-          t.nullable = false;
-          t.type = {builtin_type::k_bool, -1};
-          return t;
-        }
-        case AExpr::Op::NullIf: {
-          // The result has the type of the `=` operator's left input
-          // (nullif(varchar, '') is text, as varchar compares as text).
-          Typed lt = infer(*a.lhs, scope);
-          Typed rt = infer(*a.rhs, scope);
-          if (lt.type.oid == 0 || rt.type.oid == 0) return Typed{};
-          OperatorMatch m = resolve_operator(m_cat, {"="}, lt.type.oid, rt.type.oid, m_search_path);
-          if (!m.ok()) {
-            error(diag::DiagId::err_type_resolution, e.span, {m.error});
-            return Typed{};
-          }
-          bind(*a.lhs, {m.left, -1});
-          bind(*a.rhs, {m.right, -1});
-          ExprType type = m.left == lt.type.oid ? lt.type : ExprType{m.left, -1};
-          return Typed{type, true, nullptr, false};
-        }
-        case AExpr::Op::In: {
-          if (m_plan.slice_lists.count(&e)) {
-            // `x [NOT] IN (sqlgen.slice(ids))`, sent as `x = ANY($n)` / `x <> ALL($n)`.
-            Typed lhs = infer(*a.lhs, scope);
-            if (lhs.type.oid == 0) return Typed{};
-            Oid array = array_of(m_cat, lhs.type.oid);
-            if (array == 0) {
-              error(diag::DiagId::err_type_resolution, e.span,
-                    {"could not find array type for data type " + format(m_cat, lhs.type)});
-              return Typed{};
-            }
-            infer(*a.list[0], scope);
-            bind(*a.list[0], {array, -1});
-            return Typed{{builtin_type::k_bool, -1}, true, nullptr, false};
-          }
-          // `x IN (a, b)` compares like `x = a OR x = b` (strict `=`).
-          bool nullable = false;
-          Typed lhs = infer(*a.lhs, scope);
-          for (const ExprPtr& item : a.list) {
-            Typed t = resolve_binary({"="}, a.lhs.get(), item.get(), e.span, &lhs);
-            nullable = nullable || t.nullable;
-          }
-          return Typed{{builtin_type::k_bool, -1}, nullable, nullptr, false};
-        }
-        case AExpr::Op::Between:
-        case AExpr::Op::NotBetween:
-        case AExpr::Op::BetweenSym:
-        case AExpr::Op::NotBetweenSym: {
-          Typed lhs = infer(*a.lhs, scope);
-          bool nullable = lhs.nullable;
-          if (a.list.size() == 2) {
-            Typed lo = resolve_binary({">="}, a.lhs.get(), a.list[0].get(), e.span, &lhs);
-            if (lo.type.oid == 0) return Typed{};  // one error for the whole BETWEEN
-            Typed hi = resolve_binary({"<="}, a.lhs.get(), a.list[1].get(), e.span, &lhs);
-            if (hi.type.oid == 0) return Typed{};
-            nullable = lo.nullable || hi.nullable || nullable;
-          }
-          return Typed{{builtin_type::k_bool, -1}, nullable, nullptr, false};
-        }
-      }
-      return Typed{};
-    }
-    case ExprKind::BoolExpr: {
-      bool nullable = false;
-      for (const ExprPtr& arg : e.as<BoolExpr>().args) {
-        nullable = infer_as(*arg, scope, {builtin_type::k_bool, -1}, false).nullable || nullable;
-      }
-      return Typed{{builtin_type::k_bool, -1}, nullable, nullptr, false};
-    }
-    case ExprKind::FuncCall: {
-      const auto& f = e.as<FuncCallExpr>();
-      std::vector<ExprType> types;
-      std::vector<std::string> names;
-      std::vector<const Expr*> args;
-      bool any_null = false;
-      bool named = false;
-      for (const ExprPtr& a : f.args) {
-        const Expr* arg = a.get();
-        std::string n;
-        if (arg->kind == ExprKind::NamedArg) {
-          n = arg->as<NamedArgExpr>().name;
-          arg = arg->as<NamedArgExpr>().arg.get();
-          named = true;
-        }
-        Typed t = infer(*arg, scope);
-        any_null = any_null || t.nullable;
-        types.push_back(t.type);
-        names.push_back(n);
-        args.push_back(arg);
-      }
-      for (const ExprType& t : types) {
-        if (t.oid == 0) return Typed{};  // an argument already failed
-      }
-      CallFlags flags;
-      flags.agg_star = f.agg_star;
-      flags.agg_distinct = f.agg_distinct;
-      flags.has_filter = f.has_filter;
-      flags.within_group = f.within_group;
-      flags.agg_order = f.agg_order;
-      flags.has_over = f.has_over;
-      flags.variadic = f.variadic;
-      flags.procedure = &e == m_procedure_call;
-      FunctionMatch m = resolve_function(m_cat, f.name, types, m_search_path, flags,
-                                         named ? names : std::vector<std::string>{});
-      if (!m.ok() && m.name_unknown && !m_opts.strict_function_checks) {
-        // sqlc's default: the function may come from outside the schema files. Its result
-        // is `unknown`, coerced like an untyped literal (text when nothing else decides).
-        error(diag::DiagId::warn_function_unknown, e.span, {m.error});
-        return Typed{k_unknown, true, nullptr, false};
-      }
-      if (!m.ok()) {
-        error(diag::DiagId::err_type_resolution, e.span, {m.error});
-        return Typed{};
-      }
-      m_call_kinds[&e] = m.kind == 'f' && m.retset ? 's' : m.kind;
-      for (size_t i = 0; i < args.size() && i < m.declared.size(); ++i) {
-        Oid decl = m.declared[i];
-        if (decl != pseudo_oid::k_any) bind(*args[i], {decl, -1});
-        // sqlc names `f($1)` after f's declared argument, else after f itself.
-        if (names[i].empty() && macro_name(f).empty()) {
-          std::string declared = i < m.arg_names.size() ? m.arg_names[i] : "";
-          hint_param_name(*args[i], declared.empty() ? m.name : declared, declared.empty());
-        }
-      }
-      Typed out;
-      out.type = {m.result, -1};
-      std::string fname = f.name.empty() ? "" : f.name.back();
-      if (m.kind == 'a' || m.kind == 'w') {
-        out.nullable = !never_null_functions().count(fname);
-      } else if (never_null_functions().count(fname)) {
-        out.nullable = false;
-      } else if (m.strict) {
-        out.nullable = any_null || null_returning_functions().count(fname) > 0;
-      } else {
-        out.nullable = true;
-      }
-      return out;
-    }
-    case ExprKind::TypeCast: {
-      const auto& c = e.as<TypeCastExpr>();
-      if (c.arg && c.arg->kind == ExprKind::Array) {
-        // `ARRAY[...]::t[]` (also `ARRAY[]::t[]`): PostgreSQL types the elements with t.
-        ExprType target = type_name(c.type);
-        if (target.oid == 0) return Typed{};
-        if (Oid elem = element_of(m_cat, base_type(m_cat, target.oid))) {
-          typed_array(c.arg->as<ArrayExpr>(), scope, {elem, target.typmod});
-          return Typed{target, false, nullptr, false};
-        }
-      }
-      Typed inner = infer(*c.arg, scope);
-      ExprType target = type_name(c.type);
-      if (target.oid == 0) return Typed{};
-      m_binding_cast = true;  // a cast types an untyped parameter, else converts its value
-      bind(*c.arg, target);
-      m_binding_cast = false;
-      return Typed{target, inner.nullable, nullptr, false};
-    }
-    case ExprKind::NullTest: {
-      const auto& n = e.as<NullTestExpr>();
-      infer(*n.arg, scope);
-      bind_nullable(*n.arg);
+    case ExprKind::Const:
+      return infer_expr(e.as<ConstExpr>());
+    case ExprKind::AExpr:
+      return infer_expr(e.as<AExpr>(), scope);
+    case ExprKind::BoolExpr:
+      return infer_expr(e.as<BoolExpr>(), scope);
+    case ExprKind::FuncCall:
+      return infer_expr(e.as<FuncCallExpr>(), scope);
+    case ExprKind::TypeCast:
+      return infer_expr(e.as<TypeCastExpr>(), scope);
+    case ExprKind::NullTest:
+      infer(*e.as<NullTestExpr>().arg, scope);
+      bind_nullable(*e.as<NullTestExpr>().arg);
       return Typed{{builtin_type::k_bool, -1}, false, nullptr, false};
-    }
     case ExprKind::BooleanTest:
       infer_as(*e.as<BooleanTestExpr>().arg, scope, {builtin_type::k_bool, -1}, true);
       return Typed{{builtin_type::k_bool, -1}, false, nullptr, false};
-    case ExprKind::SubLink: {
-      const auto& s = e.as<SubLinkExpr>();
-      if (!s.subselect) return Typed{};
-      std::vector<Col> cols = statement_columns(*s.subselect, &scope);
-      switch (s.type) {
-        case SubLinkExpr::Type::Exists:
-          return Typed{{builtin_type::k_bool, -1}, false, nullptr, false};
-        case SubLinkExpr::Type::Array:
-          if (cols.empty()) return Typed{};
-          return Typed{{array_of(m_cat, cols[0].type.oid), -1}, false, nullptr, false};
-        case SubLinkExpr::Type::Any:
-        case SubLinkExpr::Type::All:
-        case SubLinkExpr::Type::RowCompare: {
-          if (!s.test || cols.empty()) return Typed{};
-          std::vector<std::string> op =
-              s.oper_name.empty() ? std::vector<std::string>{"="} : s.oper_name;
-          return row_vs_subquery(op, *s.test, cols, e.span);
-        }
-        default:
-          if (cols.empty()) return Typed{};
-          return Typed{cols[0].type, true, nullptr, false};
-      }
-    }
-    case ExprKind::Case: {
-      const auto& c = e.as<CaseExpr>();
-      if (c.arg) {
-        Typed arg = infer(*c.arg, scope);
-        for (const auto& [when, then] : c.whens) {
-          resolve_binary({"="}, c.arg.get(), when.get(), when->span, &arg);
-        }
-      } else {
-        for (const auto& [when, then] : c.whens) {
-          infer_as(*when, scope, {builtin_type::k_bool, -1}, false);
-        }
-      }
-      // Like transformCaseExpr: the ELSE result (or an untyped NULL) comes
-      // first, then the THEN results; the order decides the common type.
-      std::vector<ExprType> types;
-      std::vector<const Expr*> results;
-      bool nullable = !c.default_result;
-      if (c.default_result) {
-        results.push_back(c.default_result.get());
-      } else {
-        types.push_back(k_unknown);
-      }
-      for (const auto& [when, then] : c.whens) results.push_back(then.get());
-      for (const Expr* r : results) {
-        Typed t = infer(*r, scope);
-        types.push_back(t.type);
-        nullable = nullable || t.nullable;
-      }
-      std::string err;
-      ExprType common = select_common_type(m_cat, types, "CASE", &err);
-      if (!err.empty()) {
-        error(diag::DiagId::err_type_resolution, e.span, {err});
-        return Typed{};
-      }
-      for (const Expr* r : results) bind(*r, common);
-      return Typed{common, nullable, nullptr, false};
-    }
+    case ExprKind::SubLink:
+      return infer_expr(e.as<SubLinkExpr>(), scope);
+    case ExprKind::Case:
+      return infer_expr(e.as<CaseExpr>(), scope);
     case ExprKind::Coalesce:
-    case ExprKind::MinMax: {
-      const std::vector<ExprPtr>& list =
-          e.kind == ExprKind::Coalesce ? e.as<CoalesceExpr>().args : e.as<MinMaxExpr>().args;
-      const char* ctx = e.kind == ExprKind::Coalesce  ? "COALESCE"
-                        : e.as<MinMaxExpr>().greatest ? "GREATEST"
-                                                      : "LEAST";
-      std::vector<ExprType> types;
-      bool all_null = true;
-      for (const ExprPtr& a : list) {
-        Typed t = infer(*a, scope);
-        types.push_back(t.type);
-        all_null = all_null && t.nullable;
-      }
-      std::string err;
-      ExprType common = select_common_type(m_cat, types, ctx, &err);
-      if (!err.empty()) {
-        error(diag::DiagId::err_type_resolution, e.span, {err});
-        return Typed{};
-      }
-      for (const ExprPtr& a : list) bind(*a, common);
-      return Typed{common, all_null, nullptr, false};
-    }
-    case ExprKind::Array: {
-      const auto& arr = e.as<ArrayExpr>();
-      std::vector<ExprType> types;
-      for (const ExprPtr& el : arr.elements) types.push_back(infer(*el, scope).type);
-      if (types.empty()) {
-        error(diag::DiagId::err_type_resolution, e.span, {"cannot determine type of empty array"});
-        return Typed{};
-      }
-      std::string err;
-      ExprType common = select_common_type(m_cat, types, "ARRAY", &err);
-      if (!err.empty()) {
-        error(diag::DiagId::err_type_resolution, e.span, {err});
-        return Typed{};
-      }
-      for (const ExprPtr& el : arr.elements) bind(*el, common);
-      Oid result = element_of(m_cat, common.oid) ? common.oid : array_of(m_cat, common.oid);
-      return Typed{{result, -1}, false, nullptr, false};
-    }
-    case ExprKind::Indirection: {
-      const auto& ind = e.as<IndirectionExpr>();
-      Typed t = infer(*ind.arg, scope);
-      ExprType cur = t.type;
-      for (const IndirectionExpr::Step& step : ind.steps) {
-        if (step.lower) infer_as(*step.lower, scope, {builtin_type::k_int4, -1}, false);
-        if (step.upper) infer_as(*step.upper, scope, {builtin_type::k_int4, -1}, false);
-        if (step.kind == IndirectionExpr::Step::Kind::Subscript) {
-          Oid elem = element_of(m_cat, base_type(m_cat, cur.oid));
-          if (elem) {
-            cur = {elem, cur.typmod};
-          } else if (cur.oid != builtin_type::k_jsonb) {
-            error(diag::DiagId::err_type_resolution, e.span,
-                  {"cannot subscript type " + format(m_cat, cur) +
-                   " because it does not support subscripting"});
-            return Typed{};
-          }
-        } else if (step.kind == IndirectionExpr::Step::Kind::Field) {
-          // (composite).field
-          const catalog::Type* ty = m_cat.type(base_type(m_cat, cur.oid));
-          const std::vector<catalog::Column>* fields = nullptr;
-          if (ty && ty->relation) fields = &m_cat.relation(ty->relation)->columns;
-          if (ty && !ty->relation) fields = &ty->fields;
-          const catalog::Column* found = nullptr;
-          if (fields) {
-            for (const catalog::Column& f : *fields) {
-              if (f.name == step.field) found = &f;
-            }
-          }
-          if (!found) {
-            error(diag::DiagId::err_column_unknown, e.span, {step.field, ""});
-            return Typed{};
-          }
-          cur = type_of(found->type);
-        }
-      }
-      return Typed{cur, true, nullptr, false};
-    }
+      return infer_common(e.as<CoalesceExpr>().args, "COALESCE", e.span, scope);
+    case ExprKind::MinMax:
+      return infer_common(e.as<MinMaxExpr>().args,
+                          e.as<MinMaxExpr>().greatest ? "GREATEST" : "LEAST", e.span, scope);
+    case ExprKind::Array:
+      return infer_expr(e.as<ArrayExpr>(), scope);
+    case ExprKind::Indirection:
+      return infer_expr(e.as<IndirectionExpr>(), scope);
     case ExprKind::Row:
       for (const ExprPtr& a : e.as<RowExpr>().args) infer(*a, scope);
       return Typed{{pseudo_oid::k_record, -1}, false, nullptr, false};
@@ -813,6 +308,289 @@ Typed Analyzer::infer(const Expr& e, Scope& scope) {
       return Typed{};
   }
   return Typed{};
+}
+
+Typed Analyzer::infer_param(const Expr& e, int n) {
+  // `@name::type`: the parameter sits under the cast(s) PostgreSQL parsed.
+  if (e.kind == ExprKind::AExpr && e.as<AExpr>().rhs &&
+      e.as<AExpr>().rhs->kind == ExprKind::TypeCast) {
+    // `@p::a::b`: the innermost cast types the parameter, the outermost the value.
+    std::vector<const TypeCastExpr*> casts;
+    for (const Expr* c = e.as<AExpr>().rhs.get(); c && c->kind == ExprKind::TypeCast;
+         c = c->as<TypeCastExpr>().arg.get()) {
+      casts.push_back(&c->as<TypeCastExpr>());
+    }
+    ExprType inner = type_name(casts.back()->type);
+    ExprType outer = casts.size() == 1 ? inner : type_name(casts.front()->type);
+    if (inner.oid == 0 || outer.oid == 0) return Typed{};
+    m_binding_cast = true;
+    bind(e, inner);
+    m_binding_cast = false;
+    return Typed{outer, m_params[n].nullable, nullptr, false};
+  }
+  ParamState& st = m_params[n];
+  Typed t;
+  t.type = st.typed ? st.type : k_unknown;
+  t.nullable = st.nullable;
+  t.is_param = !st.typed;
+  return t;
+}
+
+Typed Analyzer::infer_expr(const ColumnRefExpr& c, Scope& scope) {
+  if (c.star && c.fields.size() == 1) {
+    // `count(t.*)`, `row_to_json(t.*)`: the whole row of FROM item t, as `t` alone.
+    ColumnRefExpr whole;
+    whole.span = c.span;
+    whole.fields = c.fields;
+    auto t = column_ref(whole, scope);
+    return t ? *t : Typed{};
+  }
+  if (c.star) {
+    error(diag::DiagId::err_unsupported_sql, c.span, {"\"*\" outside a select list"});
+    return Typed{};
+  }
+  auto t = column_ref(c, scope);
+  return t ? *t : Typed{};
+}
+
+Typed Analyzer::infer_expr(const ConstExpr& c) {
+  Typed t;
+  t.nullable = false;
+  switch (c.type) {
+    case ConstExpr::Type::Integer:
+      t.type = {builtin_type::k_int4, -1};
+      break;
+    case ConstExpr::Type::Float:
+      // Integers too large for int4 arrive as "float" strings of digits (a minus folded
+      // in); as in PostgreSQL's make_const, those within int8's range are bigint.
+      if (fits_int8(c.text)) {
+        t.type = {builtin_type::k_int8, -1};
+      } else {
+        t.type = {builtin_type::k_numeric, -1};
+      }
+      break;
+    case ConstExpr::Type::String:
+      t.type = k_unknown;
+      t.is_param = true;
+      break;
+    case ConstExpr::Type::Bool:
+      t.type = {builtin_type::k_bool, -1};
+      break;
+    case ConstExpr::Type::BitString:
+      t.type = {builtin_type::k_bit, -1};
+      break;
+    case ConstExpr::Type::Null:
+      t.type = k_unknown;
+      t.nullable = true;
+      t.is_param = true;
+      break;
+  }
+  return t;
+}
+
+Typed Analyzer::infer_expr(const FuncCallExpr& f, Scope& scope) {
+  std::vector<ExprType> types;
+  std::vector<std::string> names;
+  std::vector<const Expr*> args;
+  bool any_null = false;
+  bool named = false;
+  for (const ExprPtr& a : f.args) {
+    const Expr* arg = a.get();
+    std::string n;
+    if (arg->kind == ExprKind::NamedArg) {
+      n = arg->as<NamedArgExpr>().name;
+      arg = arg->as<NamedArgExpr>().arg.get();
+      named = true;
+    }
+    Typed t = infer(*arg, scope);
+    any_null = any_null || t.nullable;
+    types.push_back(t.type);
+    names.push_back(n);
+    args.push_back(arg);
+  }
+  for (const ExprType& t : types) {
+    if (t.oid == 0) return Typed{};  // an argument already failed
+  }
+  FunctionMatch m = resolve_function(m_cat, f.name, types, m_search_path, call_flags(f),
+                                     named ? names : std::vector<std::string>{});
+  if (!m.ok() && m.name_unknown && !m_opts.strict_function_checks) {
+    // sqlc's default: the function may come from outside the schema files. Its result
+    // is `unknown`, coerced like an untyped literal (text when nothing else decides).
+    error(diag::DiagId::warn_function_unknown, f.span, {m.error});
+    return Typed{k_unknown, true, nullptr, false};
+  }
+  if (!m.ok()) {
+    error(diag::DiagId::err_type_resolution, f.span, {m.error});
+    return Typed{};
+  }
+  m_call_kinds[&f] = m.kind == 'f' && m.retset ? 's' : m.kind;
+  for (size_t i = 0; i < args.size() && i < m.declared.size(); ++i) {
+    Oid decl = m.declared[i];
+    if (decl != pseudo_oid::k_any) bind(*args[i], {decl, -1});
+    // sqlc names `f($1)` after f's declared argument, else after f itself.
+    if (names[i].empty() && macro_name(f).empty()) {
+      std::string declared = i < m.arg_names.size() ? m.arg_names[i] : "";
+      hint_param_name(*args[i], declared.empty() ? m.name : declared, declared.empty());
+    }
+  }
+  return Typed{{m.result, -1}, call_nullable(f, m, any_null), nullptr, false};
+}
+
+CallFlags Analyzer::call_flags(const FuncCallExpr& f) const {
+  CallFlags flags;
+  flags.agg_star = f.agg_star;
+  flags.agg_distinct = f.agg_distinct;
+  flags.has_filter = f.has_filter;
+  flags.within_group = f.within_group;
+  flags.agg_order = f.agg_order;
+  flags.has_over = f.has_over;
+  flags.variadic = f.variadic;
+  flags.procedure = &f == m_procedure_call;
+  return flags;
+}
+
+bool Analyzer::call_nullable(const FuncCallExpr& f, const FunctionMatch& m, bool any_null) {
+  std::string fname = f.name.empty() ? "" : f.name.back();
+  if (m.kind == 'a' || m.kind == 'w') return !never_null_functions().count(fname);
+  if (never_null_functions().count(fname)) return false;
+  if (m.strict) return any_null || null_returning_functions().count(fname) > 0;
+  return true;
+}
+
+Typed Analyzer::infer_expr(const TypeCastExpr& c, Scope& scope) {
+  if (c.arg && c.arg->kind == ExprKind::Array) {
+    // `ARRAY[...]::t[]` (also `ARRAY[]::t[]`): PostgreSQL types the elements with t.
+    ExprType target = type_name(c.type);
+    if (target.oid == 0) return Typed{};
+    if (Oid elem = element_of(m_cat, base_type(m_cat, target.oid))) {
+      typed_array(c.arg->as<ArrayExpr>(), scope, {elem, target.typmod});
+      return Typed{target, false, nullptr, false};
+    }
+  }
+  Typed inner = infer(*c.arg, scope);
+  ExprType target = type_name(c.type);
+  if (target.oid == 0) return Typed{};
+  m_binding_cast = true;  // a cast types an untyped parameter, else converts its value
+  bind(*c.arg, target);
+  m_binding_cast = false;
+  return Typed{target, inner.nullable, nullptr, false};
+}
+
+Typed Analyzer::infer_expr(const CaseExpr& c, Scope& scope) {
+  if (c.arg) {
+    Typed arg = infer(*c.arg, scope);
+    for (const auto& [when, then] : c.whens) {
+      resolve_binary({"="}, c.arg.get(), when.get(), when->span, scope, &arg);
+    }
+  } else {
+    for (const auto& [when, then] : c.whens) {
+      infer_as(*when, scope, {builtin_type::k_bool, -1}, false);
+    }
+  }
+  // Like transformCaseExpr: the ELSE result (or an untyped NULL) comes
+  // first, then the THEN results; the order decides the common type.
+  std::vector<ExprType> types;
+  std::vector<const Expr*> results;
+  bool nullable = !c.default_result;
+  if (c.default_result) {
+    results.push_back(c.default_result.get());
+  } else {
+    types.push_back(k_unknown);
+  }
+  for (const auto& [when, then] : c.whens) results.push_back(then.get());
+  for (const Expr* r : results) {
+    Typed t = infer(*r, scope);
+    types.push_back(t.type);
+    nullable = nullable || t.nullable;
+  }
+  std::string err;
+  ExprType common = select_common_type(m_cat, types, "CASE", &err);
+  if (!err.empty()) {
+    error(diag::DiagId::err_type_resolution, c.span, {err});
+    return Typed{};
+  }
+  for (const Expr* r : results) bind(*r, common);
+  return Typed{common, nullable, nullptr, false};
+}
+
+Typed Analyzer::infer_common(const std::vector<ExprPtr>& list, const char* ctx, Span span,
+                             Scope& scope) {
+  std::vector<ExprType> types;
+  bool all_null = true;
+  for (const ExprPtr& a : list) {
+    Typed t = infer(*a, scope);
+    types.push_back(t.type);
+    all_null = all_null && t.nullable;
+  }
+  std::string err;
+  ExprType common = select_common_type(m_cat, types, ctx, &err);
+  if (!err.empty()) {
+    error(diag::DiagId::err_type_resolution, span, {err});
+    return Typed{};
+  }
+  for (const ExprPtr& a : list) bind(*a, common);
+  return Typed{common, all_null, nullptr, false};
+}
+
+Typed Analyzer::infer_expr(const ArrayExpr& arr, Scope& scope) {
+  std::vector<ExprType> types;
+  for (const ExprPtr& el : arr.elements) types.push_back(infer(*el, scope).type);
+  if (types.empty()) {
+    error(diag::DiagId::err_type_resolution, arr.span, {"cannot determine type of empty array"});
+    return Typed{};
+  }
+  std::string err;
+  ExprType common = select_common_type(m_cat, types, "ARRAY", &err);
+  if (!err.empty()) {
+    error(diag::DiagId::err_type_resolution, arr.span, {err});
+    return Typed{};
+  }
+  for (const ExprPtr& el : arr.elements) bind(*el, common);
+  Oid result = element_of(m_cat, common.oid) ? common.oid : array_of(m_cat, common.oid);
+  return Typed{{result, -1}, false, nullptr, false};
+}
+
+Typed Analyzer::infer_expr(const IndirectionExpr& ind, Scope& scope) {
+  Typed t = infer(*ind.arg, scope);
+  ExprType cur = t.type;
+  for (const IndirectionExpr::Step& step : ind.steps) {
+    if (step.lower) infer_as(*step.lower, scope, {builtin_type::k_int4, -1}, false);
+    if (step.upper) infer_as(*step.upper, scope, {builtin_type::k_int4, -1}, false);
+    if (step.kind == IndirectionExpr::Step::Kind::Subscript) {
+      Oid elem = element_of(m_cat, base_type(m_cat, cur.oid));
+      if (elem) {
+        cur = {elem, cur.typmod};
+      } else if (cur.oid != builtin_type::k_jsonb) {
+        error(diag::DiagId::err_type_resolution, ind.span,
+              {"cannot subscript type " + format(m_cat, cur) +
+               " because it does not support subscripting"});
+        return Typed{};
+      }
+    } else if (step.kind == IndirectionExpr::Step::Kind::Field) {
+      std::optional<ExprType> field = field_type(cur, step.field);
+      if (!field) {
+        error(diag::DiagId::err_column_unknown, ind.span, {step.field, ""});
+        return Typed{};
+      }
+      cur = *field;
+    }
+  }
+  return Typed{cur, true, nullptr, false};
+}
+
+std::optional<ExprType> Analyzer::field_type(ExprType composite, const std::string& name) const {
+  const catalog::Type* ty = m_cat.type(base_type(m_cat, composite.oid));
+  const std::vector<catalog::Column>* fields = nullptr;
+  if (ty && ty->relation) fields = &m_cat.relation(ty->relation)->columns;
+  if (ty && !ty->relation) fields = &ty->fields;
+  const catalog::Column* found = nullptr;
+  if (fields) {
+    for (const catalog::Column& f : *fields) {
+      if (f.name == name) found = &f;
+    }
+  }
+  if (!found) return std::nullopt;
+  return type_of(found->type);
 }
 
 }  // namespace sqlgen::analyze
