@@ -21,6 +21,22 @@ class Transformer {
   StmtPtr stmt(const PgQuery__Node* node);
   ExprPtr expr(const PgQuery__Node* node);
   std::vector<ExprPtr> exprs(size_t n, PgQuery__Node** nodes);
+  /// One transform per expression node kind (transform_expr.cpp), dispatched by expr().
+  ExprPtr expr_node(const PgQuery__ColumnRef* n);
+  ExprPtr expr_node(const PgQuery__AConst* n);
+  ExprPtr expr_node(const PgQuery__AExpr* n);
+  ExprPtr expr_node(const PgQuery__BoolExpr* n);
+  ExprPtr expr_node(const PgQuery__FuncCall* n);
+  ExprPtr expr_node(const PgQuery__TypeCast* n);
+  ExprPtr expr_node(const PgQuery__NullTest* n);
+  ExprPtr expr_node(const PgQuery__BooleanTest* n);
+  ExprPtr expr_node(const PgQuery__SubLink* n);
+  ExprPtr expr_node(const PgQuery__CaseExpr* n);
+  ExprPtr expr_node(const PgQuery__MinMaxExpr* n);
+  ExprPtr expr_node(const PgQuery__AIndirection* n);
+  ExprPtr expr_node(const PgQuery__SQLValueFunction* n);
+  ExprPtr expr_node(const PgQuery__NamedArgExpr* n);
+  ExprPtr expr_node(const PgQuery__CollateClause* n);
   TypeName type_name(const PgQuery__TypeName* tn);
   QualName range_var(const PgQuery__RangeVar* rv);
   /// A name list (String nodes) as a QualName: last is the name, one before it the schema.
