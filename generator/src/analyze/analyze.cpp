@@ -111,6 +111,20 @@ AnalyzedQuery Analyzer::run() {
   forward();
   for (const ParamSlot& p : m_plan.params) m_params[p.number].nullable = p.narg;
 
+  statement(stmt, out);
+  syntactic_name_hints(stmt, m_plan, m_name_hints);
+  result_params(stmt, out);
+  check_slices();
+  apply_annotations(out);
+
+  std::vector<Edit> edits = m_plan.edits;
+  edits.insert(edits.end(), m_edits.begin(), m_edits.end());
+  out.sql = apply_edits(source()->text(), m_query.offset, m_query.length, std::move(edits));
+  out.ok = !early_errors && !m_failed;
+  return out;
+}
+
+void Analyzer::statement(const parse::Stmt& stmt, AnalyzedQuery& out) {
   switch (stmt.kind) {
     case parse::StmtKind::Select:
       select(stmt.as<parse::SelectStmt>(), nullptr, &out.columns);
@@ -139,8 +153,9 @@ AnalyzedQuery Analyzer::run() {
     error(diag::DiagId::err_one_without_returning, stmt.span,
           {m_query.name, source::command_name(m_query.command), parse::describe(stmt)});
   }
+}
 
-  syntactic_name_hints(stmt, m_plan, m_name_hints);
+void Analyzer::result_params(const parse::Stmt& stmt, AnalyzedQuery& out) {
   const std::map<int, std::string> derived = choose_param_names(m_plan, m_name_hints);
   // Parameters: every number from 1 to the highest must be known.
   int highest = 0;
@@ -175,9 +190,9 @@ AnalyzedQuery Analyzer::run() {
     }
     out.params.push_back(rp);
   }
+}
 
-  check_slices();
-
+void Analyzer::apply_annotations(AnalyzedQuery& out) {
   // Annotations: `-- @nullable name` / `-- @not-null name` (a column, else a parameter).
   for (const source::QueryAnnotation& a : m_query.annotations) {
     if (a.kind != "nullable" && a.kind != "not-null") continue;  // @override: codegen's
@@ -203,12 +218,6 @@ AnalyzedQuery Analyzer::run() {
       }
     }
   }
-
-  std::vector<Edit> edits = m_plan.edits;
-  edits.insert(edits.end(), m_edits.begin(), m_edits.end());
-  out.sql = apply_edits(source()->text(), m_query.offset, m_query.length, std::move(edits));
-  out.ok = !early_errors && !m_failed;
-  return out;
 }
 
 std::optional<std::vector<catalog::Column>> Analyzer::bind_view(const parse::Stmt& query) {

@@ -80,6 +80,16 @@ class Analyzer {
   std::vector<Col> select(const parse::SelectStmt& s, const Scope* parent,
                           std::vector<ResultColumn>* out = nullptr, bool keep_unknown = false);
   void add_from(const parse::FromItem& item, Scope& scope, const Scope* parent);
+  /// A table, view or CTE in FROM; false (reported) when it does not exist.
+  bool from_table(const parse::TableRef& t, Scope& scope, RangeEntry& entry);
+  void from_subquery(const parse::SubqueryRef& sq, bool lateral, Scope& scope, RangeEntry& entry);
+  void from_function(const parse::FunctionRef& fr, const parse::Alias& alias, Scope& scope,
+                     RangeEntry& entry);
+  /// The result columns of one call `f` (typed `t`) of a function in FROM.
+  void function_cols(const parse::FunctionRef& fr, const parse::FuncCallExpr& f, const Typed& t,
+                     Scope& scope, std::vector<Col>& cols);
+  /// Both sides of a join, null-extended as its type says, USING/NATURAL columns merged, ON.
+  void add_join(const parse::JoinRef& j, Scope& scope, const Scope* parent);
   std::vector<Col> statement_columns(const parse::Stmt& s, const Scope* parent);
   /// Types LIMIT and OFFSET (bigint) and checks them.
   void limit_offset(const parse::SelectStmt& s, Scope& scope);
@@ -205,6 +215,12 @@ class Analyzer {
   void check_limit(const parse::Expr& e, const Typed& t, const char* clause);
   /// Whether two expressions of the same query level are the same (PostgreSQL's equal()).
   bool same_expr(const parse::Expr* a, const parse::Expr* b) const;
+  bool same_exprs(const std::vector<parse::ExprPtr>& x, const std::vector<parse::ExprPtr>& y) const;
+  /// Column references naming the same column (as bound, else as written).
+  bool same_column_ref(const parse::Expr& a, const parse::Expr& b) const;
+  bool same_call(const parse::Expr& a, const parse::Expr& b) const;
+  bool same_case(const parse::CaseExpr& x, const parse::CaseExpr& y) const;
+  bool same_indirection(const parse::IndirectionExpr& x, const parse::IndirectionExpr& y) const;
   /// The select-list entry a bare name or position of ORDER BY / DISTINCT ON / GROUP BY
   /// names (PostgreSQL's findTargetlistEntrySQL92), or -1; `group_by`: FROM columns win.
   int target_ref(const parse::SelectStmt& s, const Scope& scope, const parse::Expr& e,
@@ -260,6 +276,15 @@ class Analyzer {
   bool m_binding_cast = false;  ///< bind() called for a parameter's own cast
 
  private:
+  // analyze.cpp: the steps of run()
+  /// Analyzes the statement by kind into `out.columns`; a command that needs rows from a
+  /// statement that returns none is an error.
+  void statement(const parse::Stmt& stmt, AnalyzedQuery& out);
+  /// `out.params`: every number from 1 to the highest, typed, named and with nullability.
+  void result_params(const parse::Stmt& stmt, AnalyzedQuery& out);
+  /// `-- @nullable name` / `-- @not-null name` (a column, else a parameter).
+  void apply_annotations(AnalyzedQuery& out);
+
   const catalog::Catalog& m_cat;
   const source::Query& m_query;
   AnalyzeOptions m_opts;

@@ -40,33 +40,20 @@ Span leftmost_span(const Expr& e) {
   return out;
 }
 
+/// Type names written alike (as same_expr compares casts).
+bool same_type_name(const TypeName& x, const TypeName& y) {
+  return x.to_string() == y.to_string() && x.array_bounds.size() == y.array_bounds.size() &&
+         x.typmods.size() == y.typmods.size();
+}
+
 }  // namespace
 
 bool Analyzer::same_expr(const Expr* a, const Expr* b) const {
   if (!a || !b) return a == b;
   if (a->kind != b->kind) return false;
-  auto list = [&](const std::vector<ExprPtr>& x, const std::vector<ExprPtr>& y) {
-    if (x.size() != y.size()) return false;
-    for (size_t i = 0; i < x.size(); ++i) {
-      if (!same_expr(x[i].get(), y[i].get())) return false;
-    }
-    return true;
-  };
-  auto type_eq = [](const TypeName& x, const TypeName& y) {
-    return x.to_string() == y.to_string() && x.array_bounds.size() == y.array_bounds.size() &&
-           x.typmods.size() == y.typmods.size();
-  };
   switch (a->kind) {
-    case ExprKind::ColumnRef: {
-      auto ua = m_column_uses.find(a);
-      auto ub = m_column_uses.find(b);
-      if (ua != m_column_uses.end() && ub != m_column_uses.end()) {
-        return ua->second.scope == ub->second.scope && ua->second.entry == ub->second.entry &&
-               ua->second.column == ub->second.column;
-      }
-      return a->as<ColumnRefExpr>().fields == b->as<ColumnRefExpr>().fields &&
-             a->as<ColumnRefExpr>().star == b->as<ColumnRefExpr>().star;
-    }
+    case ExprKind::ColumnRef:
+      return same_column_ref(*a, *b);
     case ExprKind::ParamRef:
       return param_number(*a) == param_number(*b);
     case ExprKind::Const:
@@ -77,25 +64,15 @@ bool Analyzer::same_expr(const Expr* a, const Expr* b) const {
       const auto& y = b->as<AExpr>();
       if (param_number(*a) || param_number(*b)) return param_number(*a) == param_number(*b);
       return x.op == y.op && x.name == y.name && same_expr(x.lhs.get(), y.lhs.get()) &&
-             same_expr(x.rhs.get(), y.rhs.get()) && list(x.list, y.list);
+             same_expr(x.rhs.get(), y.rhs.get()) && same_exprs(x.list, y.list);
     }
     case ExprKind::BoolExpr:
       return a->as<BoolExpr>().op == b->as<BoolExpr>().op &&
-             list(a->as<BoolExpr>().args, b->as<BoolExpr>().args);
-    case ExprKind::FuncCall: {
-      const auto& x = a->as<FuncCallExpr>();
-      const auto& y = b->as<FuncCallExpr>();
-      if (param_number(*a) || param_number(*b)) return param_number(*a) == param_number(*b);
-      // FILTER, ORDER BY and OVER contents are not in the tree: such calls never match.
-      if (x.has_filter || y.has_filter || x.agg_order || y.agg_order || x.has_over || y.has_over ||
-          x.within_group || y.within_group) {
-        return false;
-      }
-      return x.name.back() == y.name.back() && x.agg_star == y.agg_star &&
-             x.agg_distinct == y.agg_distinct && x.variadic == y.variadic && list(x.args, y.args);
-    }
+             same_exprs(a->as<BoolExpr>().args, b->as<BoolExpr>().args);
+    case ExprKind::FuncCall:
+      return same_call(*a, *b);
     case ExprKind::TypeCast:
-      return type_eq(a->as<TypeCastExpr>().type, b->as<TypeCastExpr>().type) &&
+      return same_type_name(a->as<TypeCastExpr>().type, b->as<TypeCastExpr>().type) &&
              same_expr(a->as<TypeCastExpr>().arg.get(), b->as<TypeCastExpr>().arg.get());
     case ExprKind::NullTest:
       return a->as<NullTestExpr>().is_not == b->as<NullTestExpr>().is_not &&
@@ -103,43 +80,19 @@ bool Analyzer::same_expr(const Expr* a, const Expr* b) const {
     case ExprKind::BooleanTest:
       return a->as<BooleanTestExpr>().test == b->as<BooleanTestExpr>().test &&
              same_expr(a->as<BooleanTestExpr>().arg.get(), b->as<BooleanTestExpr>().arg.get());
-    case ExprKind::Case: {
-      const auto& x = a->as<CaseExpr>();
-      const auto& y = b->as<CaseExpr>();
-      if (x.whens.size() != y.whens.size() || !same_expr(x.arg.get(), y.arg.get()) ||
-          !same_expr(x.default_result.get(), y.default_result.get())) {
-        return false;
-      }
-      for (size_t i = 0; i < x.whens.size(); ++i) {
-        if (!same_expr(x.whens[i].first.get(), y.whens[i].first.get()) ||
-            !same_expr(x.whens[i].second.get(), y.whens[i].second.get())) {
-          return false;
-        }
-      }
-      return true;
-    }
+    case ExprKind::Case:
+      return same_case(a->as<CaseExpr>(), b->as<CaseExpr>());
     case ExprKind::Coalesce:
-      return list(a->as<CoalesceExpr>().args, b->as<CoalesceExpr>().args);
+      return same_exprs(a->as<CoalesceExpr>().args, b->as<CoalesceExpr>().args);
     case ExprKind::MinMax:
       return a->as<MinMaxExpr>().greatest == b->as<MinMaxExpr>().greatest &&
-             list(a->as<MinMaxExpr>().args, b->as<MinMaxExpr>().args);
+             same_exprs(a->as<MinMaxExpr>().args, b->as<MinMaxExpr>().args);
     case ExprKind::Array:
-      return list(a->as<ArrayExpr>().elements, b->as<ArrayExpr>().elements);
+      return same_exprs(a->as<ArrayExpr>().elements, b->as<ArrayExpr>().elements);
     case ExprKind::Row:
-      return list(a->as<RowExpr>().args, b->as<RowExpr>().args);
-    case ExprKind::Indirection: {
-      const auto& x = a->as<IndirectionExpr>();
-      const auto& y = b->as<IndirectionExpr>();
-      if (!same_expr(x.arg.get(), y.arg.get()) || x.steps.size() != y.steps.size()) return false;
-      for (size_t i = 0; i < x.steps.size(); ++i) {
-        if (x.steps[i].kind != y.steps[i].kind || x.steps[i].field != y.steps[i].field ||
-            !same_expr(x.steps[i].lower.get(), y.steps[i].lower.get()) ||
-            !same_expr(x.steps[i].upper.get(), y.steps[i].upper.get())) {
-          return false;
-        }
-      }
-      return true;
-    }
+      return same_exprs(a->as<RowExpr>().args, b->as<RowExpr>().args);
+    case ExprKind::Indirection:
+      return same_indirection(a->as<IndirectionExpr>(), b->as<IndirectionExpr>());
     case ExprKind::SqlValueFunction:
       return a->as<SqlValueFunctionExpr>().op == b->as<SqlValueFunctionExpr>().op &&
              a->as<SqlValueFunctionExpr>().typmod == b->as<SqlValueFunctionExpr>().typmod;
@@ -152,6 +105,64 @@ bool Analyzer::same_expr(const Expr* a, const Expr* b) const {
     default:
       return false;  // subqueries and unmodelled nodes: never the same
   }
+}
+
+bool Analyzer::same_exprs(const std::vector<ExprPtr>& x, const std::vector<ExprPtr>& y) const {
+  if (x.size() != y.size()) return false;
+  for (size_t i = 0; i < x.size(); ++i) {
+    if (!same_expr(x[i].get(), y[i].get())) return false;
+  }
+  return true;
+}
+
+bool Analyzer::same_column_ref(const Expr& a, const Expr& b) const {
+  auto ua = m_column_uses.find(&a);
+  auto ub = m_column_uses.find(&b);
+  if (ua != m_column_uses.end() && ub != m_column_uses.end()) {
+    return ua->second.scope == ub->second.scope && ua->second.entry == ub->second.entry &&
+           ua->second.column == ub->second.column;
+  }
+  return a.as<ColumnRefExpr>().fields == b.as<ColumnRefExpr>().fields &&
+         a.as<ColumnRefExpr>().star == b.as<ColumnRefExpr>().star;
+}
+
+bool Analyzer::same_call(const Expr& a, const Expr& b) const {
+  const auto& x = a.as<FuncCallExpr>();
+  const auto& y = b.as<FuncCallExpr>();
+  if (param_number(a) || param_number(b)) return param_number(a) == param_number(b);
+  // FILTER, ORDER BY and OVER contents are not in the tree: such calls never match.
+  if (x.has_filter || y.has_filter || x.agg_order || y.agg_order || x.has_over || y.has_over ||
+      x.within_group || y.within_group) {
+    return false;
+  }
+  return x.name.back() == y.name.back() && x.agg_star == y.agg_star &&
+         x.agg_distinct == y.agg_distinct && x.variadic == y.variadic && same_exprs(x.args, y.args);
+}
+
+bool Analyzer::same_case(const CaseExpr& x, const CaseExpr& y) const {
+  if (x.whens.size() != y.whens.size() || !same_expr(x.arg.get(), y.arg.get()) ||
+      !same_expr(x.default_result.get(), y.default_result.get())) {
+    return false;
+  }
+  for (size_t i = 0; i < x.whens.size(); ++i) {
+    if (!same_expr(x.whens[i].first.get(), y.whens[i].first.get()) ||
+        !same_expr(x.whens[i].second.get(), y.whens[i].second.get())) {
+      return false;
+    }
+  }
+  return true;
+}
+
+bool Analyzer::same_indirection(const IndirectionExpr& x, const IndirectionExpr& y) const {
+  if (!same_expr(x.arg.get(), y.arg.get()) || x.steps.size() != y.steps.size()) return false;
+  for (size_t i = 0; i < x.steps.size(); ++i) {
+    if (x.steps[i].kind != y.steps[i].kind || x.steps[i].field != y.steps[i].field ||
+        !same_expr(x.steps[i].lower.get(), y.steps[i].lower.get()) ||
+        !same_expr(x.steps[i].upper.get(), y.steps[i].upper.get())) {
+      return false;
+    }
+  }
+  return true;
 }
 
 int Analyzer::target_ref(const SelectStmt& s, const Scope& scope, const Expr& e,

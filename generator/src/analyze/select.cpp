@@ -273,153 +273,18 @@ void Analyzer::add_ctes(const std::optional<WithClause>& with, Scope& scope, con
 void Analyzer::add_from(const FromItem& item, Scope& scope, const Scope* parent) {
   RangeEntry entry;
   switch (item.kind) {
-    case FromItem::Kind::Table: {
-      const auto& t = item.as<TableRef>();
-      const CteDef* cte = t.name.schema.empty() ? scope.find_cte(t.name.name) : nullptr;
-      if (cte) {
-        entry.name = t.name.name;
-        entry.cols = cte->cols;
-      } else {
-        const catalog::Relation* rel = find_relation(t.name);
-        if (!rel) {  // reported by find_relation
-          scope.broken = true;
-          return;
-        }
-        entry.name = rel->name;
-        entry.schema = rel->schema;
-        entry.cols = relation_cols(*rel);
-        if (rel->bind_failed) {
-          // One root cause, one error: the view's definition was reported; here a note.
-          if (m_quiet == 0) {
-            diag::Diagnostic d =
-                diag::make(diag::DiagId::note_view_has_errors,
-                           diag::Location::at(source(), t.name.span.offset, t.name.span.length),
-                           {rel->kind == catalog::RelKind::View      ? "view"
-                            : rel->kind == catalog::RelKind::MatView ? "materialized view"
-                                                                     : "table",
-                            rel->name});
-            d.note(diag::DiagId::note_generic,
-                   diag::Location::at(rel->origin.source, rel->origin.offset, 0),
-                   {"its definition is here"});
-            m_diags.report(std::move(d));
-          }
-          m_failed = true;
-          scope.broken = true;
-          entry.broken = true;
-        }
-        entry.row_type = rel->row_type;
-      }
+    case FromItem::Kind::Table:
+      if (!from_table(item.as<TableRef>(), scope, entry)) return;
       break;
-    }
-    case FromItem::Kind::Subquery: {
-      const auto& sq = item.as<SubqueryRef>();
-      if (sq.query && item.lateral) {
-        entry.cols = statement_columns(*sq.query, &scope);
-      } else if (sq.query) {
-        // Not LATERAL: the subquery sees this level's CTEs, not its FROM items.
-        Scope ctes_only;
-        ctes_only.parent = scope.parent;
-        ctes_only.ctes = scope.ctes;
-        entry.cols = statement_columns(*sq.query, &ctes_only);
-      }
-      for (Col& c : entry.cols) {
-        c.table.clear();
-        c.schema.clear();
-      }
+    case FromItem::Kind::Subquery:
+      from_subquery(item.as<SubqueryRef>(), item.lateral, scope, entry);
       break;
-    }
-    case FromItem::Kind::Function: {
-      const auto& fr = item.as<FunctionRef>();
-      for (const ExprPtr& call : fr.calls) {
-        if (!call || call->kind != ExprKind::FuncCall) continue;
-        const auto& f = call->as<FuncCallExpr>();
-        // Resolve like an expression (arguments see LATERAL columns).
-        Typed t = infer(*call, scope);
-        // The argument types again, for the result columns: quietly, as infer() above already
-        // reported their problems and made their edits.
-        std::vector<ExprType> arg_types;
-        ++m_quiet;
-        for (const ExprPtr& a : f.args) arg_types.push_back(infer(*a, scope).type);
-        --m_quiet;
-        FunctionMatch m = resolve_function(m_cat, f.name, arg_types, m_search_path);
-        std::string fname = f.name.empty() ? "" : f.name.back();
-        if (!fr.column_defs.empty()) {
-          for (const ColumnDef& cd : fr.column_defs) {
-            entry.cols.push_back(Col{cd.name, type_name(cd.type), true, "", ""});
-          }
-        } else if (m.ok() && !m.out_columns.empty()) {
-          for (const auto& [n, ty] : m.out_columns) {
-            entry.cols.push_back(Col{n, ExprType{ty, -1}, true, "", ""});
-          }
-        } else if (m.ok() && is_complex(m_cat, m.result) && m_cat.type(m.result) &&
-                   m_cat.type(m.result)->relation) {
-          const catalog::Relation* rel = m_cat.relation(m_cat.type(m.result)->relation);
-          for (const catalog::Column& c : rel->columns) {
-            entry.cols.push_back(Col{c.name, type_of(c.type), true, "", ""});
-          }
-        } else {
-          // generate_series never yields NULL; unnest yields the array's
-          // elements, which may be NULL.
-          bool never_null = fname == "generate_series";
-          Col c{fname, t.type, !never_null || t.nullable, "", ""};
-          entry.cols.push_back(c);
-        }
-        if (entry.name.empty()) entry.name = fname;
-      }
-      if (fr.ordinality) {
-        entry.cols.push_back(Col{"ordinality", ExprType{builtin_type::k_int8, -1}, false, "", ""});
-      }
-      // A single unnamed result column takes the alias's name.
-      if (!item.alias.name.empty() && entry.cols.size() == 1 + (fr.ordinality ? 1 : 0) &&
-          item.alias.columns.empty() && fr.column_defs.empty()) {
-        entry.cols[0].name = item.alias.name;
-      }
+    case FromItem::Kind::Function:
+      from_function(item.as<FunctionRef>(), item.alias, scope, entry);
       break;
-    }
-    case FromItem::Kind::Join: {
-      const auto& j = item.as<JoinRef>();
-      size_t before = scope.entries.size();
-      if (j.left) add_from(*j.left, scope, parent);
-      size_t mid = scope.entries.size();
-      if (j.right) add_from(*j.right, scope, parent);
-      size_t after = scope.entries.size();
-      bool left_nullable = j.type == JoinRef::Type::Right || j.type == JoinRef::Type::Full;
-      bool right_nullable = j.type == JoinRef::Type::Left || j.type == JoinRef::Type::Full;
-      // An outer join null-extends whole sides: what an inner join's ON
-      // condition proved not null below it no longer holds.
-      auto null_extend = [&](size_t from, size_t to) {
-        for (size_t i = from; i < to; ++i) {
-          scope.entries[i].nullable_side = true;
-          const std::string& name = scope.entries[i].name;
-          std::erase_if(scope.narrowed, [&](const auto& n) { return n.first == name; });
-        }
-      };
-      if (left_nullable) null_extend(before, mid);
-      if (right_nullable) null_extend(mid, after);
-      std::vector<std::string> using_cols = j.using_columns;
-      if (j.natural) {
-        for (size_t i = before; i < mid; ++i) {
-          for (const Col& lc : scope.entries[i].cols) {
-            for (size_t k = mid; k < after; ++k) {
-              for (const Col& rc : scope.entries[k].cols) {
-                if (rc.name == lc.name && !contains(using_cols, lc.name)) {
-                  using_cols.push_back(lc.name);
-                }
-              }
-            }
-          }
-        }
-      }
-      for (size_t k = mid; k < after; ++k) {
-        for (const std::string& u : using_cols) scope.entries[k].merged.push_back(u);
-      }
-      if (j.on) {
-        infer_as(*j.on, scope, ExprType{builtin_type::k_bool, -1}, false);
-        check_calls(j.on.get(), Clause::JoinOn, scope);
-        if (j.type == JoinRef::Type::Inner) narrow(j.on.get(), scope);
-      }
+    case FromItem::Kind::Join:
+      add_join(item.as<JoinRef>(), scope, parent);
       return;
-    }
   }
   if (!item.alias.name.empty()) {
     entry.name = item.alias.name;
@@ -429,6 +294,155 @@ void Analyzer::add_from(const FromItem& item, Scope& scope, const Scope* parent)
     entry.cols[i].name = item.alias.columns[i];
   }
   scope.entries.push_back(std::move(entry));
+}
+
+bool Analyzer::from_table(const TableRef& t, Scope& scope, RangeEntry& entry) {
+  const CteDef* cte = t.name.schema.empty() ? scope.find_cte(t.name.name) : nullptr;
+  if (cte) {
+    entry.name = t.name.name;
+    entry.cols = cte->cols;
+    return true;
+  }
+  const catalog::Relation* rel = find_relation(t.name);
+  if (!rel) {  // reported by find_relation
+    scope.broken = true;
+    return false;
+  }
+  entry.name = rel->name;
+  entry.schema = rel->schema;
+  entry.cols = relation_cols(*rel);
+  if (rel->bind_failed) {
+    // One root cause, one error: the view's definition was reported; here a note.
+    if (m_quiet == 0) {
+      diag::Diagnostic d =
+          diag::make(diag::DiagId::note_view_has_errors,
+                     diag::Location::at(source(), t.name.span.offset, t.name.span.length),
+                     {rel->kind == catalog::RelKind::View      ? "view"
+                      : rel->kind == catalog::RelKind::MatView ? "materialized view"
+                                                               : "table",
+                      rel->name});
+      d.note(diag::DiagId::note_generic,
+             diag::Location::at(rel->origin.source, rel->origin.offset, 0),
+             {"its definition is here"});
+      m_diags.report(std::move(d));
+    }
+    m_failed = true;
+    scope.broken = true;
+    entry.broken = true;
+  }
+  entry.row_type = rel->row_type;
+  return true;
+}
+
+void Analyzer::from_subquery(const SubqueryRef& sq, bool lateral, Scope& scope, RangeEntry& entry) {
+  if (sq.query && lateral) {
+    entry.cols = statement_columns(*sq.query, &scope);
+  } else if (sq.query) {
+    // Not LATERAL: the subquery sees this level's CTEs, not its FROM items.
+    Scope ctes_only;
+    ctes_only.parent = scope.parent;
+    ctes_only.ctes = scope.ctes;
+    entry.cols = statement_columns(*sq.query, &ctes_only);
+  }
+  for (Col& c : entry.cols) {
+    c.table.clear();
+    c.schema.clear();
+  }
+}
+
+void Analyzer::from_function(const FunctionRef& fr, const Alias& alias, Scope& scope,
+                             RangeEntry& entry) {
+  for (const ExprPtr& call : fr.calls) {
+    if (!call || call->kind != ExprKind::FuncCall) continue;
+    const auto& f = call->as<FuncCallExpr>();
+    // Resolve like an expression (arguments see LATERAL columns).
+    Typed t = infer(*call, scope);
+    function_cols(fr, f, t, scope, entry.cols);
+    if (entry.name.empty()) entry.name = f.name.empty() ? "" : f.name.back();
+  }
+  if (fr.ordinality) {
+    entry.cols.push_back(Col{"ordinality", ExprType{builtin_type::k_int8, -1}, false, "", ""});
+  }
+  // A single unnamed result column takes the alias's name.
+  if (!alias.name.empty() && entry.cols.size() == 1 + (fr.ordinality ? 1 : 0) &&
+      alias.columns.empty() && fr.column_defs.empty()) {
+    entry.cols[0].name = alias.name;
+  }
+}
+
+void Analyzer::function_cols(const FunctionRef& fr, const FuncCallExpr& f, const Typed& t,
+                             Scope& scope, std::vector<Col>& cols) {
+  // The argument types again, for the result columns: quietly, as infer() already reported
+  // their problems and made their edits.
+  std::vector<ExprType> arg_types;
+  ++m_quiet;
+  for (const ExprPtr& a : f.args) arg_types.push_back(infer(*a, scope).type);
+  --m_quiet;
+  FunctionMatch m = resolve_function(m_cat, f.name, arg_types, m_search_path);
+  std::string fname = f.name.empty() ? "" : f.name.back();
+  if (!fr.column_defs.empty()) {
+    for (const ColumnDef& cd : fr.column_defs) {
+      cols.push_back(Col{cd.name, type_name(cd.type), true, "", ""});
+    }
+  } else if (m.ok() && !m.out_columns.empty()) {
+    for (const auto& [n, ty] : m.out_columns) {
+      cols.push_back(Col{n, ExprType{ty, -1}, true, "", ""});
+    }
+  } else if (m.ok() && is_complex(m_cat, m.result) && m_cat.type(m.result) &&
+             m_cat.type(m.result)->relation) {
+    const catalog::Relation* rel = m_cat.relation(m_cat.type(m.result)->relation);
+    for (const catalog::Column& c : rel->columns) {
+      cols.push_back(Col{c.name, type_of(c.type), true, "", ""});
+    }
+  } else {
+    // generate_series never yields NULL; unnest yields the array's
+    // elements, which may be NULL.
+    bool never_null = fname == "generate_series";
+    cols.push_back(Col{fname, t.type, !never_null || t.nullable, "", ""});
+  }
+}
+
+void Analyzer::add_join(const JoinRef& j, Scope& scope, const Scope* parent) {
+  size_t before = scope.entries.size();
+  if (j.left) add_from(*j.left, scope, parent);
+  size_t mid = scope.entries.size();
+  if (j.right) add_from(*j.right, scope, parent);
+  size_t after = scope.entries.size();
+  bool left_nullable = j.type == JoinRef::Type::Right || j.type == JoinRef::Type::Full;
+  bool right_nullable = j.type == JoinRef::Type::Left || j.type == JoinRef::Type::Full;
+  // An outer join null-extends whole sides: what an inner join's ON
+  // condition proved not null below it no longer holds.
+  auto null_extend = [&](size_t from, size_t to) {
+    for (size_t i = from; i < to; ++i) {
+      scope.entries[i].nullable_side = true;
+      const std::string& name = scope.entries[i].name;
+      std::erase_if(scope.narrowed, [&](const auto& n) { return n.first == name; });
+    }
+  };
+  if (left_nullable) null_extend(before, mid);
+  if (right_nullable) null_extend(mid, after);
+  std::vector<std::string> using_cols = j.using_columns;
+  if (j.natural) {
+    for (size_t i = before; i < mid; ++i) {
+      for (const Col& lc : scope.entries[i].cols) {
+        for (size_t k = mid; k < after; ++k) {
+          for (const Col& rc : scope.entries[k].cols) {
+            if (rc.name == lc.name && !contains(using_cols, lc.name)) {
+              using_cols.push_back(lc.name);
+            }
+          }
+        }
+      }
+    }
+  }
+  for (size_t k = mid; k < after; ++k) {
+    for (const std::string& u : using_cols) scope.entries[k].merged.push_back(u);
+  }
+  if (j.on) {
+    infer_as(*j.on, scope, ExprType{builtin_type::k_bool, -1}, false);
+    check_calls(j.on.get(), Clause::JoinOn, scope);
+    if (j.type == JoinRef::Type::Inner) narrow(j.on.get(), scope);
+  }
 }
 
 std::vector<Col> Analyzer::target_list(const std::vector<ResTarget>& targets, Scope& scope,
