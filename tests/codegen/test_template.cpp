@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "codegen/internal.hpp"
+#include "util/fs.hpp"
 
 using namespace sqlgen;
 using nlohmann::json;
@@ -125,4 +126,59 @@ TEST_CASE("cpp_raw_string picks a delimiter the text does not contain", "[codege
   CHECK(codegen::cpp_raw_string("SELECT ')sql\"'") == "R\"sql1(SELECT ')sql\"')sql1\"");
   CHECK(codegen::comment_line("ends with \\\\  ") == "ends with");
   CHECK(codegen::comment_line("  tab\there") == "tab here");
+}
+
+TEST_CASE("template: one walk reports every error in order, each undefined name once",
+          "[codegen]") {
+  json view = k_base;
+  view["items"] = json::array({json{{"name", "a"}}, json{{"name", "b"}}});
+  // After the first error the walk goes on checking: both names, in template order, and the
+  // one inside the list once although it is walked twice.
+  Rendered r = render(
+      {{"main", k_header + "{{first}}\n{{#items}}{{second}}{{/items}}\n{{>missing}}\n"}}, view);
+  CHECK(!r.text);
+  size_t first = r.diagnostics.find("variable \"first\" is not defined");
+  size_t second = r.diagnostics.find("variable \"second\" is not defined");
+  size_t partial = r.diagnostics.find("partial \"missing\" does not exist");
+  REQUIRE(first != std::string::npos);
+  REQUIRE(second != std::string::npos);
+  REQUIRE(partial != std::string::npos);
+  CHECK(first < second);
+  CHECK(second < partial);
+  CHECK(r.diagnostics.find("variable \"second\"", second + 1) == std::string::npos);
+}
+
+TEST_CASE("template: partials nest 17 deep; a template set is parsed once and reused",
+          "[codegen]") {
+  // main includes p1, p1 includes p2, ... p16 includes p17: rendered (the 18th level is the
+  // error "partials nest too deeply", as a self-including partial shows above).
+  std::map<std::string, std::string> templates = {{"main", k_header + "{{>p1}}\n"}};
+  for (int i = 1; i <= 17; ++i) {
+    templates["p" + std::to_string(i)] =
+        i < 17 ? "{{>p" + std::to_string(i + 1) + "}}" : std::string("deep");
+  }
+  Rendered r = render(templates, k_base);
+  REQUIRE(r.text);
+  CHECK(r.text->find("deep") != std::string::npos);
+
+  // load_templates parses every template once; each render reuses the parse.
+  util::TempDir dir("sqlgen-templates");
+  REQUIRE(util::write_file_atomic(dir.path() / "models.hpp.mustache",
+                                  k_header + "{{#items}}{{name}};{{/items}}\n")
+              .empty());
+  REQUIRE(util::write_file_atomic(dir.path() / "queries.hpp.mustache", k_header).empty());
+  config::Config config;
+  config.dir = dir.path().string();
+  config.templates = ".";
+  diag::DiagnosticEngine diags;
+  codegen::TemplateSet set = codegen::load_templates(config, diags);
+  REQUIRE(set.parsed.size() == 2);
+  json view = k_base;
+  view["items"] = json::array({json{{"name", "a"}}, json{{"name", "b"}}});
+  for (int i = 0; i < 2; ++i) {
+    std::optional<std::string> text = codegen::render_template(set, "models.hpp", view, diags);
+    REQUIRE(text);
+    CHECK(text->ends_with("a;b;\n"));
+  }
+  CHECK(!diags.has_errors());
 }
