@@ -148,7 +148,7 @@ TEST_CASE("template: one walk reports every error in order, each undefined name 
   CHECK(r.diagnostics.find("variable \"second\"", second + 1) == std::string::npos);
 }
 
-TEST_CASE("template: partials nest 17 deep; a template set is parsed once and reused",
+TEST_CASE("template: partials nest 17 deep, and a template set is parsed once and reused",
           "[codegen]") {
   // main includes p1, p1 includes p2, ... p16 includes p17: rendered (the 18th level is the
   // error "partials nest too deeply", as a self-including partial shows above).
