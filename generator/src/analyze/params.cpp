@@ -1,6 +1,8 @@
 #include "analyze/params.hpp"
 
 #include <algorithm>
+#include <cstdint>
+#include <map>
 
 #include "analyze/walk.hpp"
 
@@ -172,18 +174,31 @@ ParamPlan plan_params(const Stmt& stmt, const diag::SourcePtr& source,
     }
   });
 
-  // Named parameters take, in order of first appearance, the lowest numbers no positional
-  // parameter uses (sqlc's rule), so `$1` and `@x` mix: `WHERE id = $1 AND team = @team`
-  // sends `$1` and `$2`.
-  std::vector<size_t> order;
+  // Named parameters take, in the order sqlc first meets them, the lowest numbers no
+  // positional parameter uses (sqlc's rule), so `$1` and `@x` mix: `WHERE id = $1 AND team =
+  // @team` sends `$1` and `$2`. sqlc meets them walking its AST, clause by clause in its own
+  // order (a WITH clause after the statement, OFFSET before LIMIT), so that order is followed
+  // (`LIMIT @lim OFFSET @off` sends `LIMIT $2 OFFSET $1`, as sqlc does).
+  std::map<const Expr*, size_t> visit_rank;
+  walk_stmt_sqlc_order(stmt, [&](const Expr& e) { visit_rank.emplace(&e, visit_rank.size()); });
+  auto first_met = [&](const ParamSlot& p) {
+    size_t best = SIZE_MAX;
+    for (const Expr* use : p.uses) {
+      auto it = visit_rank.find(use);
+      if (it != visit_rank.end()) best = std::min(best, it->second);
+    }
+    return best;
+  };
+  std::vector<std::pair<size_t, size_t>> order;  // (first met, slot)
   for (size_t i = 0; i < plan.params.size(); ++i) {
-    if (!plan.params[i].name.empty()) order.push_back(i);
+    if (!plan.params[i].name.empty()) order.emplace_back(first_met(plan.params[i]), i);
   }
-  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-    return plan.params[a].first_offset < plan.params[b].first_offset;
+  std::stable_sort(order.begin(), order.end(), [&](const auto& a, const auto& b) {
+    if (a.first != b.first) return a.first < b.first;
+    return plan.params[a.second].first_offset < plan.params[b.second].first_offset;
   });
   int next = 1;
-  for (size_t idx : order) {
+  for (const auto& [met, idx] : order) {
     while (by_number.count(next)) ++next;
     plan.params[idx].number = next++;
   }

@@ -18,6 +18,9 @@ using StmtVisitor = std::function<void(const parse::Stmt&)>;
 void walk_stmt(const parse::Stmt& stmt, const ExprVisitor& fn);
 /// Same, and calls `stmt_fn` for `stmt` and for each nested statement before its expressions.
 void walk_stmt(const parse::Stmt& stmt, const ExprVisitor& fn, const StmtVisitor& stmt_fn);
+/// Same as walk_stmt(stmt, fn), with the clauses of every SELECT, INSERT, UPDATE and DELETE in
+/// the order sqlc's rewriter visits them (the order sqlc numbers named parameters in).
+void walk_stmt_sqlc_order(const parse::Stmt& stmt, const ExprVisitor& fn);
 /// Visits `expr` and every expression below it (subqueries included).
 void walk_expr(const parse::Expr* expr, const ExprVisitor& fn);
 /// Calls `fn` for each direct sub-expression of `expr` at its own query level: a SubLink's
