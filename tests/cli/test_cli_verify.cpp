@@ -203,3 +203,16 @@ TEST_CASE("sqlgen verify --db leaves no database behind", "[cli][verify][oracle]
   CHECK(r.exit_code == 0);
   CHECK(count() == before);
 }
+
+TEST_CASE("sqlgen verify with no query to compare says so, not 100%", "[cli][verify]") {
+  util::TempDir dir;
+  write(dir, "sqlgen.yaml",
+        "version: \"1\"\nmodules:\n  - name: app\n    migrations: migrations/app\n"
+        "    queries: queries/app\n");
+  write(dir, "queries/app/q.sql", "-- name: One :one\nSELECT 1 AS one;\n");
+  // migrations/app does not exist: the error names it, and no query is analyzed.
+  auto r = run_sqlgen("--color never verify" + db_arg(), dir.path().string());
+  CHECK(r.exit_code == 1);
+  CHECK(r.out == "sqlgen: no query to verify\n");
+  CHECK(r.err.find("migrations/app") != std::string::npos);
+}

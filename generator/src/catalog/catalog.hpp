@@ -157,6 +157,13 @@ struct NotModelled {
   Origin origin;
 };
 
+/// An extension a schema file uses without creating it (a pg_dump of one schema leaves out
+/// the extensions of others): installed by the catalog with a warning at the first use.
+struct AssumedExtension {
+  std::string name;    ///< e.g. "citext"
+  std::string schema;  ///< where it was assumed, e.g. "public"
+};
+
 class Catalog;
 
 /// Binds a view's (or CREATE TABLE AS's) query once, when the catalog applies it: the
@@ -198,6 +205,9 @@ class Catalog {
   /// The search_path migrations set last (default {"$user", "public"}).
   const std::vector<std::string>& search_path() const { return m_search_path; }
   const std::vector<NotModelled>& not_modelled() const { return m_not_modelled; }
+  /// Extensions installed because a schema file used one of their types without creating
+  /// them, in the order assumed; whoever builds the real database creates them first.
+  const std::vector<AssumedExtension>& assumed_extensions() const { return m_assumed_extensions; }
 
   // --- type facts, for builtins and user types alike
   /// PostgreSQL's format_type() as printed with the default search_path.
@@ -229,6 +239,7 @@ class Catalog {
   std::vector<std::string> m_search_path;
   std::vector<std::string> m_extensions;
   std::vector<NotModelled> m_not_modelled;
+  std::vector<AssumedExtension> m_assumed_extensions;
   Oid m_next_oid = k_first_user_oid;
   ViewBinder m_view_binder;
 };

@@ -76,6 +76,10 @@ class CatalogBuilder {
                                       builtins::SerialKind* serial = nullptr);
   /// A user/extension type by name list; reports unless `missing_ok`.
   Type* lookup_type(const std::vector<std::string>& names, parse::Span span, bool missing_ok);
+  /// The type `sch.name` (`sch` "" along the search_path) installed from the one known
+  /// extension that defines it, when no schema file created that extension (warned and
+  /// recorded as assumed); nullptr when no extension fits.
+  Type* assume_extension_type(const std::string& sch, const std::string& name, parse::Span span);
   /// A relation by name, built-in ones included (for reading: LIKE, %TYPE); reports unless
   /// `missing_ok`.
   const Relation* lookup_any_relation(const parse::QualName& name, bool missing_ok);

@@ -30,6 +30,7 @@ Type* CatalogBuilder::lookup_type(const std::vector<std::string>& written, parse
   const Type* t = m_cat.find_type(sch, name, m_cat.m_search_path);
   if (t) return &m_cat.m_types.at(t->oid);
   if (!missing_ok) {
+    if (Type* assumed = assume_extension_type(sch, name, span)) return assumed;
     std::vector<std::string> candidates;
     for (const std::string& s : sch.empty() ? path_schemas() : std::vector<std::string>{sch}) {
       if (const Schema* sc = schema(s)) {
@@ -39,6 +40,30 @@ Type* CatalogBuilder::lookup_type(const std::vector<std::string>& written, parse
       }
     }
     error(diag::DiagId::err_type_not_found, span, {joined(names), hint_suffix(name, candidates)});
+  }
+  return nullptr;
+}
+
+Type* CatalogBuilder::assume_extension_type(const std::string& sch, const std::string& name,
+                                            parse::Span span) {
+  if (name.empty() || name[0] == '_') return nullptr;
+  if (!sch.empty() && !schema(sch)) return nullptr;
+  for (std::string_view ext_name : builtins::known_extensions()) {
+    const builtins::ExtensionObjects* ext = builtins::extension_objects(ext_name);
+    const std::vector<std::string>& done = m_cat.m_extensions;
+    if (!ext || std::find(done.begin(), done.end(), ext_name) != done.end()) continue;
+    bool has_type = std::any_of(ext->types.begin(), ext->types.end(),
+                                [&](const builtins::BuiltinType* bt) { return bt->name == name; });
+    if (!has_type) continue;
+    std::string where = sch;
+    if (where.empty() && !path_schemas().empty()) where = path_schemas().front();
+    if (where.empty() || (!ext->schema.empty() && ext->schema != where)) return nullptr;
+    std::string shown = sch.empty() ? name : sch + "." + name;
+    error(diag::DiagId::warn_extension_assumed, span, {shown, std::string(ext_name), where});
+    if (!install_extension(*ext, where, true, span)) return nullptr;
+    m_cat.m_assumed_extensions.push_back(AssumedExtension{std::string(ext_name), where});
+    const Type* t = m_cat.find_type(where, name, m_cat.m_search_path);
+    return t ? &m_cat.m_types.at(t->oid) : nullptr;
   }
   return nullptr;
 }

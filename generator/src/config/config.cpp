@@ -18,9 +18,11 @@ using diag::DiagId;
 const std::vector<std::string> k_global_keys = {
     "version",   "output",      "templates", "search_path",     "rename",
     "overrides", "schema_dump", "options",   "namespace_width", "modules"};
-const std::vector<std::string> k_module_keys = {"name",   "migrations", "queries",
-                                                "schema", "namespace",  "search_path",
-                                                "rename", "overrides",  "strict_function_checks"};
+const std::vector<std::string> k_module_keys = {
+    "name",        "migrations", "queries",
+    "schema",      "namespace",  "search_path",
+    "rename",      "overrides",  "strict_function_checks",
+    "skip_queries"};
 const std::vector<std::string> k_override_keys = {"db_type", "column", "cpp_type", "include",
                                                   "nullable"};
 
@@ -161,6 +163,12 @@ Module parse_module(YamlReader& r, const YAML::Node& node, size_t index,
                          m.overrides = parse_overrides(r, v, at);
                        } else if (key == "strict_function_checks") {
                          assign(r.boolean(v, key, at), m.strict_function_checks);
+                       } else if (key == "skip_queries") {
+                         if (auto names = r.string_list(v, key, at)) {
+                           for (size_t i = 0; i < names->size(); ++i) {
+                             m.skip_queries.emplace_back((*names)[i], r.loc(v[i], at));
+                           }
+                         }
                        }
                      });
   if (is_map && !node["name"]) r.error(DiagId::err_config_missing_key, m.loc, {"name"});

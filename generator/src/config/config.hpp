@@ -69,6 +69,10 @@ struct Module {
   /// a call of a function the schema does not define is a warning, its result typed
   /// `unknown`, instead of PostgreSQL's error.
   bool strict_function_checks = true;
+  /// `skip_queries:` queries (by `-- name:`) that are neither analyzed nor generated: SQL that
+  /// PostgreSQL rejects, kept for another engine's code path. Each with the location of its
+  /// list entry.
+  std::vector<std::pair<std::string, diag::Location>> skip_queries;
   /// The module's mapping and its `name` value.
   diag::Location loc, name_loc;
 

@@ -50,6 +50,7 @@ modules:                         # in order; append new modules at the end (vers
     # rename: {}                 # renames for this module, on top of the global ones
     # overrides: []              # overrides for this module, checked before the global ones
     # strict_function_checks: true  # false: a call of a function no schema file defines is a warning, typed unknown
+    # skip_queries: []           # queries (by -- name:) neither analyzed nor generated, e.g. another engine's SQL
 )";
 
 }  // namespace

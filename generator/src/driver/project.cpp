@@ -5,7 +5,9 @@
 // their inputs and the finished catalog, so both run on every core (util::parallel_for);
 // results land in their module's vectors in file and query order, and diagnostics are
 // sorted when printed, so the output does not depend on the scheduling.
+#include <algorithm>
 #include <filesystem>
+#include <set>
 
 #include "analyze/analyze.hpp"
 #include "driver/driver.hpp"
@@ -61,7 +63,27 @@ struct ModuleFiles {
   std::vector<source::QueryFile> files;
   analyze::AnalyzeOptions options;
   bool warn_empty = false;  ///< paths named on the command line: an empty file is a warning
+  /// The module's `skip_queries`: names and the locations of their list entries.
+  std::vector<std::pair<std::string, diag::Location>> skip;
 };
+
+/// Drops the queries the module's `skip_queries` names (neither analyzed nor generated); a name
+/// no query has is a warning at its list entry, with a did-you-mean.
+void drop_skipped(const ModuleFiles& module, std::vector<source::Query>& queries,
+                  diag::DiagnosticEngine& diags) {
+  if (module.skip.empty()) return;
+  std::set<std::string> names;
+  for (const auto& [name, loc] : module.skip) names.insert(name);
+  std::vector<std::string> present;
+  for (const source::Query& q : queries) present.push_back(q.name);
+  for (const auto& [name, loc] : module.skip) {
+    if (std::find(present.begin(), present.end(), name) != present.end()) continue;
+    std::string hint = diag::did_you_mean(name, present);
+    diags.report(diag::make(diag::DiagId::warn_skip_query_unknown, loc,
+                            {name, module.options.module, hint.empty() ? "" : ", " + hint}));
+  }
+  std::erase_if(queries, [&](const source::Query& q) { return names.contains(q.name); });
+}
 
 /// The modules with queries: the config's, or one named "" for `--queries` paths.
 std::vector<ModuleFiles> list_modules(const Project& project, diag::DiagnosticEngine& diags) {
@@ -83,6 +105,7 @@ std::vector<ModuleFiles> list_modules(const Project& project, diag::DiagnosticEn
     m.options.module = module.name;
     m.options.search_path = module.effective_search_path(config);
     m.options.strict_function_checks = module.strict_function_checks;
+    m.skip = module.skip_queries;
     out.push_back(std::move(m));
   }
   return out;
@@ -153,6 +176,7 @@ void analyze_queries(Project& project, diag::DiagnosticEngine& diags) {
   for (File& f : files) {
     for (source::Query& q : f.queries) out[f.module].queries.push_back(std::move(q));
   }
+  for (size_t m = 0; m < out.size(); ++m) drop_skipped(modules[m], out[m].queries, diags);
 
   std::vector<std::pair<size_t, size_t>> jobs;  // (module, query)
   for (size_t m = 0; m < out.size(); ++m) {

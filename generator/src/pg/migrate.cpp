@@ -152,7 +152,8 @@ Result<std::set<int64_t>> applied_versions(PGconn* conn, bool& table_exists) {
 /// One run: the connection, what is committed and what is pending in the open transaction.
 class Runner {
  public:
-  Runner(PGconn* conn, const std::vector<Fixture>& fixtures) : m_conn(conn) {
+  Runner(PGconn* conn, const std::vector<Fixture>& fixtures, bool skip_unknown_settings)
+      : m_conn(conn), m_skip_unknown_settings(skip_unknown_settings) {
     for (const Fixture& f : fixtures) m_fixtures[f.version].push_back(&f);
   }
 
@@ -210,10 +211,28 @@ class Runner {
                                                  const std::vector<source::Statement>& stmts) {
     for (const source::Statement& stmt : stmts) {
       std::string sql = source->text().substr(stmt.offset, stmt.length);
-      if (std::optional<PgError> e = exec(m_conn, sql)) return statement_error(*e, source, stmt);
+      if (std::optional<PgError> e = exec(m_conn, sql)) {
+        if (!unknown_setting(*e)) return statement_error(*e, source, stmt);
+        m_report.warnings.push_back(diag::make(DiagId::warn_verify_setting_skipped,
+                                               diag::Location::at(source, stmt.offset, stmt.length),
+                                               {server_version(), e->primary}));
+        continue;
+      }
       ++m_report.statements;
     }
     return std::nullopt;
+  }
+
+  /// A statement refused for a setting the server does not know, skipped when so asked (only
+  /// outside a transaction, where the failure leaves nothing to roll back).
+  bool unknown_setting(const PgError& e) const {
+    return m_skip_unknown_settings && !m_in_transaction && e.sqlstate == "42704" &&
+           e.primary.starts_with("unrecognized configuration parameter");
+  }
+
+  /// The server's major version, "15".
+  std::string server_version() const {
+    return std::to_string(pq().PQserverVersion(m_conn) / 10000);
   }
 
   /// Creates the tracking table in the first transaction (so a rollback removes it too).
@@ -271,6 +290,7 @@ class Runner {
   }
 
   PGconn* m_conn;
+  bool m_skip_unknown_settings = false;
   std::map<int64_t, std::vector<const Fixture*>> m_fixtures;
   MigrateReport m_report;
   bool m_table_ready = false;
@@ -410,7 +430,15 @@ Result<MigrateReport> apply_migrations(const std::string& conninfo,
     bool done = m->unversioned ? table_exists : applied->contains(m->version);
     if (!done) pending.push_back(m);
   }
-  Runner runner(conn.get(), fixtures);
+  for (const std::string& sql : options.prelude) {
+    if (std::optional<PgError> e = exec(conn.get(), sql)) {
+      std::string msg = e->primary + (e->sqlstate.empty() ? "" : " (SQLSTATE " + e->sqlstate + ")");
+      diag::Diagnostic d = diag::make(DiagId::err_pg_migrate, {}, {msg});
+      d.note(DiagId::note_generic, {}, {"while running: " + sql});
+      return d;
+    }
+  }
+  Runner runner(conn.get(), fixtures, options.skip_unknown_settings);
   Result<MigrateReport> report = runner.run(pending, table_exists, options.mode);
   if (report) report->skipped = ordered.size() - pending.size();
   return report;

@@ -51,7 +51,19 @@ std::vector<Fixture> load_fixtures(const config::Config& config,
 
 /// How migrations are applied.
 struct MigrateOptions {
+  MigrateOptions() = default;
+  /// `{mode}`: the options of a plain run in that transaction mode.
+  MigrateOptions(TransactionMode m) : mode(m) {}  // NOLINT(google-explicit-constructor)
+
   TransactionMode mode = TransactionMode::Single;  ///< transaction grouping
+  /// Statements run first, each on its own (e.g. CREATE EXTENSION for extensions the catalog
+  /// assumed); a failure ends the run.
+  std::vector<std::string> prelude;
+  /// In migrations that run outside a transaction, a statement PostgreSQL refuses because it
+  /// does not know a setting (SQLSTATE 42704, "unrecognized configuration parameter": a dump
+  /// from a newer server) is skipped with a warning in MigrateReport::warnings, as psql goes
+  /// on after it.
+  bool skip_unknown_settings = false;
 };
 
 /// What a successful run did.
@@ -62,6 +74,7 @@ struct MigrateReport {
   size_t fixtures = 0;      ///< fixture files run
   size_t statements = 0;    ///< statements executed, fixtures' included
   size_t transactions = 0;  ///< transactions committed
+  std::vector<diag::Diagnostic> warnings;  ///< statements skipped (skip_unknown_settings)
 };
 
 /// Applies the migrations not yet recorded in `k_tracking_table` (created when missing) to the

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "analyze/types.hpp"
+#include "catalog/builtins.hpp"
 #include "pg/describe.hpp"
 #include "pg/migrate.hpp"
 
@@ -92,7 +93,8 @@ void compare(const catalog::Catalog& cat, const pg::Described& theirs,
 
 /// Describes `sqls` on a scratch database built from `migrations`; nullopt when the server,
 /// the database or the migrations failed (reported).
-std::optional<std::vector<pg::Described>> describe(const std::vector<source::Migration>& migrations,
+std::optional<std::vector<pg::Described>> describe(const catalog::Catalog& cat,
+                                                   const std::vector<source::Migration>& migrations,
                                                    const std::vector<std::string>& sqls,
                                                    const Options& options,
                                                    diag::DiagnosticEngine& diags) {
@@ -112,12 +114,23 @@ std::optional<std::vector<pg::Described>> describe(const std::vector<source::Mig
   // migrations whose runner sends them alone) build the schema as in production.
   std::vector<source::Migration> autocommit = migrations;
   for (source::Migration& m : autocommit) m.no_transaction = true;
+  // The extensions the catalog assumed (a schema file uses their types without creating
+  // them) are created first, and SETs of settings this server does not know (a dump from a
+  // newer one) are skipped, as psql would go on after them.
+  pg::MigrateOptions how;
+  for (const catalog::AssumedExtension& e : cat.assumed_extensions()) {
+    how.prelude.push_back("CREATE EXTENSION IF NOT EXISTS " +
+                          catalog::builtins::double_quote(e.name) + " SCHEMA " +
+                          catalog::builtins::double_quote(e.schema) + " CASCADE");
+  }
+  how.skip_unknown_settings = true;
   pg::Result<pg::MigrateReport> applied =
-      pg::apply_migrations((*scratch)->conninfo(), autocommit, {}, {});
+      pg::apply_migrations((*scratch)->conninfo(), autocommit, {}, how);
   if (!applied) {
     diags.report(applied.error());
     return std::nullopt;
   }
+  for (diag::Diagnostic& w : applied->warnings) diags.report(std::move(w));
   pg::Result<std::vector<pg::Described>> described =
       pg::describe_statements((*scratch)->conninfo(), sqls);
   if (!described) {
@@ -185,7 +198,7 @@ Report verify_queries(const catalog::Catalog& cat, const std::vector<source::Mig
   if (sqls.empty()) {
     described.emplace();
   } else {
-    described = describe(migrations, sqls, options, diags);
+    described = describe(cat, migrations, sqls, options, diags);
   }
   report.schema_applied = described.has_value();
 
@@ -222,6 +235,9 @@ Report verify_queries(const catalog::Catalog& cat, const std::vector<source::Mig
 
 std::string summary(const Report& report) {
   const Totals& t = report.totals;
+  // No query at all (none written, or none read because the schema could not be): nothing
+  // was compared, which "0/0 types agree (100%)" would hide.
+  if (t.queries == 0) return "no query to verify";
   const std::string counts = "(" + std::to_string(t.queries - t.analyzed) + " not analyzed, " +
                              std::to_string(t.rejected) + " rejected by PostgreSQL)";
   if (!report.schema_applied && t.analyzed > 0) {
