@@ -106,7 +106,7 @@ int run(const std::string& conninfo, bool commit) {
 
   // :many with a parameter struct; NULL filters match all.
   for (const billing::ListInvoicesRow& inv :
-       billing.list_invoices({.account_id = account->id, .page_size = 10, .page_offset = 0})) {
+       billing.list_invoices({.account_id = account->id, .page_offset = 0, .page_size = 10})) {
     std::cout << "invoice #" << inv.number << " " << to_string(inv.status) << '\n';
   }
 

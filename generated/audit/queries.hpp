@@ -308,11 +308,11 @@ LEFT JOIN identity.users u ON u.id = (e.actor).user_id
 WHERE e.target_table = 'billing.invoices' AND e.target_id = $1::uuid::text
 ORDER BY seq)sql");
     conn.prepare("audit_EventCountsPerMonth", R"sql(WITH RECURSIVE months (month_start) AS (
-    SELECT date_trunc('month', $1::timestamptz)
+    SELECT date_trunc('month', $2::timestamptz)
     UNION ALL
     SELECT month_start + interval '1 month'
     FROM months
-    WHERE month_start + interval '1 month' < $2::timestamptz
+    WHERE month_start + interval '1 month' < $3::timestamptz
 )
 SELECT m.month_start,
        count(e.id) AS events,
@@ -321,7 +321,7 @@ FROM months m
 LEFT JOIN audit.events e
        ON e.occurred_at >= m.month_start
       AND e.occurred_at < m.month_start + interval '1 month'
-      AND e.organization_id = $3
+      AND e.organization_id = $1
 GROUP BY m.month_start
 ORDER BY m.month_start)sql");
     conn.prepare("audit_PurgeEvents", R"sql(DELETE FROM audit.events
@@ -441,8 +441,8 @@ WHERE occurred_at < now() - $1::interval
   /// Event counts of an organization for every month of a time range,
   /// including months without events.
   /// EventCountsPerMonth :many (queries/audit/events.sql:63)
-  std::vector<EventCountsPerMonthRow> event_counts_per_month(std::chrono::sys_time<std::chrono::microseconds> from_time, std::chrono::sys_time<std::chrono::microseconds> to_time, const std::string& organization_id) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, "audit_EventCountsPerMonth", from_time, to_time, organization_id);
+  std::vector<EventCountsPerMonthRow> event_counts_per_month(const std::string& organization_id, std::chrono::sys_time<std::chrono::microseconds> from_time, std::chrono::sys_time<std::chrono::microseconds> to_time) {
+    pqxx::result result_ = sqlgen::runtime::exec(m_tx, "audit_EventCountsPerMonth", organization_id, from_time, to_time);
     std::vector<EventCountsPerMonthRow> out_;
     out_.reserve(result_.size());
     for (const pqxx::row& r_ : result_) read_event_counts_per_month(r_, out_.emplace_back());
@@ -451,8 +451,8 @@ WHERE occurred_at < now() - $1::interval
 
   /// event_counts_per_month, calling `on_row` with each row instead of collecting them.
   template <typename F>
-  void event_counts_per_month_each(std::chrono::sys_time<std::chrono::microseconds> from_time, std::chrono::sys_time<std::chrono::microseconds> to_time, const std::string& organization_id, F&& on_row) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, "audit_EventCountsPerMonth", from_time, to_time, organization_id);
+  void event_counts_per_month_each(const std::string& organization_id, std::chrono::sys_time<std::chrono::microseconds> from_time, std::chrono::sys_time<std::chrono::microseconds> to_time, F&& on_row) {
+    pqxx::result result_ = sqlgen::runtime::exec(m_tx, "audit_EventCountsPerMonth", organization_id, from_time, to_time);
     for (const pqxx::row& r_ : result_) {
       EventCountsPerMonthRow row_;
       read_event_counts_per_month(r_, row_);

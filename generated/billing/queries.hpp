@@ -125,8 +125,8 @@ struct ListInvoicesParams {
   std::string account_id{};
   std::optional<InvoiceStatus> status{};
   std::optional<std::chrono::sys_time<std::chrono::microseconds>> issued_after{};
-  std::int64_t page_size{};
   std::int64_t page_offset{};
+  std::int64_t page_size{};
 
   /// Field-wise equality.
   bool operator==(const ListInvoicesParams&) const = default;
@@ -138,8 +138,8 @@ inline void to_json(nlohmann::json& j, const ListInvoicesParams& v) {
   sqlgen::runtime::json_put(j, "account_id", v.account_id);
   sqlgen::runtime::json_put(j, "status", v.status);
   sqlgen::runtime::json_put(j, "issued_after", v.issued_after);
-  sqlgen::runtime::json_put(j, "page_size", v.page_size);
   sqlgen::runtime::json_put(j, "page_offset", v.page_offset);
+  sqlgen::runtime::json_put(j, "page_size", v.page_size);
 }
 
 /// Reads ListInvoicesParams from a JSON object written by to_json.
@@ -147,8 +147,8 @@ inline void from_json([[maybe_unused]] const nlohmann::json& j, [[maybe_unused]]
   sqlgen::runtime::json_get(j, "account_id", v.account_id);
   sqlgen::runtime::json_get(j, "status", v.status);
   sqlgen::runtime::json_get(j, "issued_after", v.issued_after);
-  sqlgen::runtime::json_get(j, "page_size", v.page_size);
   sqlgen::runtime::json_get(j, "page_offset", v.page_offset);
+  sqlgen::runtime::json_get(j, "page_size", v.page_size);
 }
 
 
@@ -566,7 +566,7 @@ WHERE account_id = $1
   AND ($2::billing.invoice_status IS NULL OR status = $2)
   AND ($3::timestamptz IS NULL OR issued_at >= $3)
 ORDER BY number DESC
-LIMIT $4 OFFSET $5)sql");
+LIMIT $5 OFFSET $4)sql");
     conn.prepare("billing_GetInvoiceWithAccount", R"sql(SELECT i.id, i.account_id, i.number, i.status, i.total_cents, i.issued_at, i.due_at, i.metadata, i.created_at, i.paid_at, i.payment_reference, a.id, a.organization_id, a.invoice_email, a.currency, a.credit_balance, a.tax_rate, a.created_at, a.updated_at
 FROM billing.invoices i
 JOIN billing.accounts a ON a.id = i.account_id
@@ -690,7 +690,7 @@ ORDER BY i.number)sql");
   /// A page of an account's invoices, newest first; NULL filters match all.
   /// ListInvoices :many (queries/billing/invoices.sql:7)
   std::vector<ListInvoicesRow> list_invoices(const ListInvoicesParams& params) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, "billing_ListInvoices", params.account_id, params.status, params.issued_after, params.page_size, params.page_offset);
+    pqxx::result result_ = sqlgen::runtime::exec(m_tx, "billing_ListInvoices", params.account_id, params.status, params.issued_after, params.page_offset, params.page_size);
     std::vector<ListInvoicesRow> out_;
     out_.reserve(result_.size());
     for (const pqxx::row& r_ : result_) read_list_invoices(r_, out_.emplace_back());
@@ -700,7 +700,7 @@ ORDER BY i.number)sql");
   /// list_invoices, calling `on_row` with each row instead of collecting them.
   template <typename F>
   void list_invoices_each(const ListInvoicesParams& params, F&& on_row) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, "billing_ListInvoices", params.account_id, params.status, params.issued_after, params.page_size, params.page_offset);
+    pqxx::result result_ = sqlgen::runtime::exec(m_tx, "billing_ListInvoices", params.account_id, params.status, params.issued_after, params.page_offset, params.page_size);
     for (const pqxx::row& r_ : result_) {
       ListInvoicesRow row_;
       read_list_invoices(r_, row_);
