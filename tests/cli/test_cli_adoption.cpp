@@ -39,6 +39,7 @@ void write_one_schema_dump(const util::TempDir& dir) {
         "SET transaction_timeout = 0;\n"
         "SET client_min_messages = warning;\n"
         "CREATE SCHEMA auth;\n"
+        "ALTER SCHEMA auth OWNER TO sqlgen_no_such_role;\n"
         "CREATE DOMAIN auth.email AS public.citext\n"
         "  CONSTRAINT email_check CHECK ((VALUE OPERATOR(public.~) '@'::public.citext));\n"
         "CREATE TABLE auth.users (\n"
@@ -66,7 +67,7 @@ TEST_CASE(
   INFO(r.err);
   CHECK(r.exit_code == 0);
   CHECK(contains(r.err,
-                 "schema/auth_dump.sql:5:29: warning: type \"public.citext\" comes from extension "
+                 "schema/auth_dump.sql:6:29: warning: type \"public.citext\" comes from extension "
                  "\"citext\", which no schema file creates: assuming CREATE EXTENSION citext "
                  "SCHEMA public (as in a pg_dump of one schema)\n"));
   CHECK(count(r.err, "warning:") == 1);
@@ -93,7 +94,7 @@ TEST_CASE(
 
 TEST_CASE(
     "sqlgen verify on a pg_dump of one schema: the assumed extension is created first, "
-    "SETs the server does not know are skipped",
+    "statements naming settings or roles the server lacks are skipped",
     "[cli][verify][oracle]") {
   util::TempDir dir;
   write_one_schema_dump(dir);
@@ -108,9 +109,13 @@ TEST_CASE(
         "(100.00%)\n");
   CHECK(contains(r.err, "schema/auth_dump.sql:2:1: warning: PostgreSQL "));
   CHECK(contains(r.err,
-                 " does not know this setting: unrecognized configuration parameter "
-                 "\"transaction_timeout\"; the statement is skipped"));
-  CHECK(count(r.err, "does not know this setting") == 1);
+                 " refuses this statement: unrecognized configuration parameter "
+                 "\"transaction_timeout\"; it is skipped, as psql would"));
+  CHECK(contains(r.err, "schema/auth_dump.sql:5:1: warning: PostgreSQL "));
+  CHECK(contains(r.err,
+                 " refuses this statement: role \"sqlgen_no_such_role\" does not exist; it is "
+                 "skipped"));
+  CHECK(count(r.err, "refuses this statement") == 2);
 }
 
 TEST_CASE("skip_queries: the queries it names are neither analyzed nor generated",

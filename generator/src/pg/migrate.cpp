@@ -152,8 +152,8 @@ Result<std::set<int64_t>> applied_versions(PGconn* conn, bool& table_exists) {
 /// One run: the connection, what is committed and what is pending in the open transaction.
 class Runner {
  public:
-  Runner(PGconn* conn, const std::vector<Fixture>& fixtures, bool skip_unknown_settings)
-      : m_conn(conn), m_skip_unknown_settings(skip_unknown_settings) {
+  Runner(PGconn* conn, const std::vector<Fixture>& fixtures, bool skip_server_objects)
+      : m_conn(conn), m_skip_server_objects(skip_server_objects) {
     for (const Fixture& f : fixtures) m_fixtures[f.version].push_back(&f);
   }
 
@@ -212,8 +212,8 @@ class Runner {
     for (const source::Statement& stmt : stmts) {
       std::string sql = source->text().substr(stmt.offset, stmt.length);
       if (std::optional<PgError> e = exec(m_conn, sql)) {
-        if (!unknown_setting(*e)) return statement_error(*e, source, stmt);
-        m_report.warnings.push_back(diag::make(DiagId::warn_verify_setting_skipped,
+        if (!missing_server_object(*e)) return statement_error(*e, source, stmt);
+        m_report.warnings.push_back(diag::make(DiagId::warn_verify_statement_skipped,
                                                diag::Location::at(source, stmt.offset, stmt.length),
                                                {server_version(), e->primary}));
         continue;
@@ -223,11 +223,12 @@ class Runner {
     return std::nullopt;
   }
 
-  /// A statement refused for a setting the server does not know, skipped when so asked (only
+  /// A statement refused for a setting or role the server lacks, skipped when so asked (only
   /// outside a transaction, where the failure leaves nothing to roll back).
-  bool unknown_setting(const PgError& e) const {
-    return m_skip_unknown_settings && !m_in_transaction && e.sqlstate == "42704" &&
-           e.primary.starts_with("unrecognized configuration parameter");
+  bool missing_server_object(const PgError& e) const {
+    if (!m_skip_server_objects || m_in_transaction || e.sqlstate != "42704") return false;
+    return e.primary.starts_with("unrecognized configuration parameter") ||
+           (e.primary.starts_with("role \"") && e.primary.ends_with("\" does not exist"));
   }
 
   /// The server's major version, "15".
@@ -290,7 +291,7 @@ class Runner {
   }
 
   PGconn* m_conn;
-  bool m_skip_unknown_settings = false;
+  bool m_skip_server_objects = false;
   std::map<int64_t, std::vector<const Fixture*>> m_fixtures;
   MigrateReport m_report;
   bool m_table_ready = false;
@@ -438,7 +439,7 @@ Result<MigrateReport> apply_migrations(const std::string& conninfo,
       return d;
     }
   }
-  Runner runner(conn.get(), fixtures, options.skip_unknown_settings);
+  Runner runner(conn.get(), fixtures, options.skip_server_objects);
   Result<MigrateReport> report = runner.run(pending, table_exists, options.mode);
   if (report) report->skipped = ordered.size() - pending.size();
   return report;

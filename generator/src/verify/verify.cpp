@@ -115,15 +115,15 @@ std::optional<std::vector<pg::Described>> describe(const catalog::Catalog& cat,
   std::vector<source::Migration> autocommit = migrations;
   for (source::Migration& m : autocommit) m.no_transaction = true;
   // The extensions the catalog assumed (a schema file uses their types without creating
-  // them) are created first, and SETs of settings this server does not know (a dump from a
-  // newer one) are skipped, as psql would go on after them.
+  // them) are created first, and statements naming a setting or role this server lacks (a
+  // newer server's SET, a dump's OWNER TO) are skipped, as psql would go on after them.
   pg::MigrateOptions how;
   for (const catalog::AssumedExtension& e : cat.assumed_extensions()) {
     how.prelude.push_back("CREATE EXTENSION IF NOT EXISTS " +
                           catalog::builtins::double_quote(e.name) + " SCHEMA " +
                           catalog::builtins::double_quote(e.schema) + " CASCADE");
   }
-  how.skip_unknown_settings = true;
+  how.skip_server_objects = true;
   pg::Result<pg::MigrateReport> applied =
       pg::apply_migrations((*scratch)->conninfo(), autocommit, {}, how);
   if (!applied) {
