@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
 # The real-world scorer: for every sqlc config of the projects listed in DIR/MANIFEST.tsv
-# (repo<TAB>commit<TAB>configs, configs comma-separated and relative to the project; each
-# project extracted in DIR/<owner>+<name>), on a temp copy of the project:
+# (repo<TAB>commit<TAB>configs[<TAB>skip], configs comma-separated and relative to the project,
+# skip the comma-separated names of queries PostgreSQL rejects, written for another engine, that
+# the project's modules get as skip_queries; each project extracted in DIR/<owner>+<name>), on a
+# temp copy of the project:
 #   sqlgen init --from-sqlc <config>, sqlgen generate, every generated header compiled with
 #   g++ -std=c++20 -fsyntax-only -Wall -Wextra -Wpedantic -Werror, and sqlgen verify (every
-#   query PREPAREd on PostgreSQL and compared with sqlgen's analysis).
+#   query PREPAREd on PostgreSQL and compared with sqlgen's analysis), and the $n numbering of
+#   the SQL sqlgen sends compared with the SQL in the project's sqlc-generated Go files
+#   (scripts/sqlc_param_order.py).
 # Prints one Markdown table row per config and a total row. DIR is never written to.
 #
 # Usage: scripts/realworld.sh [DIR]          (DIR default /work/corpus; skipped when absent)
@@ -98,10 +102,10 @@ pct() {  # part whole
   fi
 }
 
-T_PKG=0 T_PKG_OK=0 T_Q=0 T_Q_OK=0 T_H=0 T_H_OK=0 T_CMP=0 T_AGREE=0
-echo "| project | config | packages generated | queries analyzed | headers compiling | types agree |"
-echo "|---|---|---|---|---|---|"
-while IFS=$'\t' read -r repo commit configs; do
+T_P=0 T_P_OK=0 T_SKIP=0 T_PKG=0 T_PKG_OK=0 T_Q=0 T_Q_OK=0 T_H=0 T_H_OK=0 T_CMP=0 T_AGREE=0
+echo "| project | config | packages generated | queries analyzed | headers compiling | types agree | \$n as sqlc numbers them |"
+echo "|---|---|---|---|---|---|---|"
+while IFS=$'\t' read -r repo commit configs skip; do
   [[ $repo == repo || -z $repo ]] && continue
   src=$DIR/${repo/\//+}
   if [[ ! -d $src ]]; then
@@ -132,6 +136,15 @@ while IFS=$'\t' read -r repo commit configs; do
       echo "| $repo | $config | init failed (exit $init_rc) | | | |"
       continue
     fi
+    skipped=0
+    if [[ -n ${skip:-} ]]; then
+      # The project's queries PostgreSQL rejects (written for another engine), listed in the
+      # manifest's fourth column: added to every module as skip_queries, and shown in the row.
+      IFS=',' read -r -a skip_list <<<"$skip"
+      skipped=${#skip_list[@]}
+      sed -i -E "s/^(  - name: .*)\$/\1\n    skip_queries: [${skip//,/, }]/" "$cfg_dir/sqlgen.yaml"
+      echo "realworld: $repo: skip_queries: [${skip//,/, }] (SQL PostgreSQL rejects)" >&2
+    fi
     (cd "$cfg_dir" && timeout "$STEP_TIMEOUT" "$SQLGEN" --color never generate --output "$out") \
       >"$log/generate.out" 2>"$log/generate.err"
     echo "generate exit $?" >>"$log/generate.out"
@@ -152,13 +165,24 @@ while IFS=$'\t' read -r repo commit configs; do
       >"$log/verify.json" 2>"$log/verify.err"
     echo "verify exit $?" >>"$log/verify.err"
     read -r q q_ok agree cmp < <(verify_totals "$log/verify.json")
-    echo "| $repo | $config | $pkgs_ok/$pkgs | $q_ok/$q | $hdrs_ok/$hdrs | $agree/$cmp ($(pct "$agree" "$cmp")) |"
+    # The $n sequence of every query against the SQL sqlc generated (the project's Go files).
+    (cd "$cfg_dir" && timeout "$STEP_TIMEOUT" "$SQLGEN" --color never analyze) \
+      >"$log/analyze.json" 2>"$log/analyze.err"
+    read -r p_ok p_cmp < <(python3 "$ROOT/scripts/sqlc_param_order.py" "$copy" "$log/analyze.json" \
+      2>"$log/param_order.txt" || echo "? ?")
+    skipped_note=""
+    [[ $skipped -gt 0 ]] && skipped_note=" (+$skipped skipped)"
+    echo "| $repo | $config | $pkgs_ok/$pkgs | $q_ok/$q$skipped_note | $hdrs_ok/$hdrs | $agree/$cmp ($(pct "$agree" "$cmp")) | $p_ok/$p_cmp |"
+    [[ $p_cmp != "?" ]] && T_P=$((T_P + p_cmp)) T_P_OK=$((T_P_OK + p_ok))
     T_PKG=$((T_PKG + pkgs)) T_PKG_OK=$((T_PKG_OK + pkgs_ok)) T_H=$((T_H + hdrs)) T_H_OK=$((T_H_OK + hdrs_ok))
+    T_SKIP=$((T_SKIP + skipped))
     if [[ $q != "?" ]]; then
       T_Q=$((T_Q + q)) T_Q_OK=$((T_Q_OK + q_ok)) T_CMP=$((T_CMP + cmp)) T_AGREE=$((T_AGREE + agree))
     fi
   done
 done <"$DIR/MANIFEST.tsv"
-echo "| **total** | | $T_PKG_OK/$T_PKG | $T_Q_OK/$T_Q | $T_H_OK/$T_H | $T_AGREE/$T_CMP ($(pct "$T_AGREE" "$T_CMP")) |"
+T_SKIP_NOTE=""
+[[ $T_SKIP -gt 0 ]] && T_SKIP_NOTE=" (+$T_SKIP skipped)"
+echo "| **total** | | $T_PKG_OK/$T_PKG | $T_Q_OK/$T_Q$T_SKIP_NOTE | $T_H_OK/$T_H | $T_AGREE/$T_CMP ($(pct "$T_AGREE" "$T_CMP")) | $T_P_OK/$T_P |"
 [[ -n ${REALWORLD_LOGS:-} ]] && echo "realworld: logs in $LOGS" >&2
 exit 0
