@@ -43,15 +43,18 @@ void write_one_schema_dump(const util::TempDir& dir) {
         "CREATE DOMAIN auth.email AS public.citext\n"
         "  CONSTRAINT email_check CHECK ((VALUE OPERATOR(public.~) '@'::public.citext));\n"
         "CREATE TABLE auth.users (\n"
-        "  id uuid NOT NULL,\n"
+        "  id uuid DEFAULT public.gen_random_uuid() NOT NULL,\n"
         "  email auth.email,\n"
-        "  nick public.citext NOT NULL\n"
+        "  nick public.citext NOT NULL,\n"
+        "  pass text\n"
         ");\n");
   write(dir, "queries/users.sql",
         "-- name: UserByEmail :one\n"
         "SELECT id, email, nick FROM auth.users WHERE email = $1;\n\n"
         "-- name: UsersByNick :many\n"
-        "SELECT id, nick || '!' AS shout FROM auth.users WHERE nick = @nick::public.citext;\n");
+        "SELECT id, nick || '!' AS shout FROM auth.users WHERE nick = @nick::public.citext;\n\n"
+        "-- name: CheckPass :one\n"
+        "SELECT pass = public.crypt(@given, pass) AS ok FROM auth.users WHERE id = @id;\n");
 }
 
 }  // namespace
@@ -70,7 +73,11 @@ TEST_CASE(
                  "schema/auth_dump.sql:6:29: warning: type \"public.citext\" comes from extension "
                  "\"citext\", which no schema file creates: assuming CREATE EXTENSION citext "
                  "SCHEMA public (as in a pg_dump of one schema)\n"));
-  CHECK(count(r.err, "warning:") == 1);
+  CHECK(contains(r.err,
+                 "schema/auth_dump.sql:9:19: warning: function \"public.gen_random_uuid\" comes "
+                 "from extension \"pgcrypto\", which no schema file creates: assuming CREATE "
+                 "EXTENSION pgcrypto SCHEMA public (as in a pg_dump of one schema)\n"));
+  CHECK(count(r.err, "warning:") == 2);
   CHECK(contains(r.out, "\"UserByEmail\""));
 
   SECTION("without the extension's type, an unknown type stays an error") {
@@ -80,8 +87,8 @@ TEST_CASE(
     CHECK(bad.exit_code == 1);
     CHECK(contains(bad.err, "error: type \"public.no_such_type\" does not exist"));
   }
-  SECTION("an extension the schema creates is not assumed") {
-    write(dir, "schema/000_ext.sql", "CREATE EXTENSION citext;\n");
+  SECTION("extensions the schema creates are not assumed") {
+    write(dir, "schema/000_ext.sql", "CREATE EXTENSION citext;\nCREATE EXTENSION pgcrypto;\n");
     auto ok = run_sqlgen(
         "--color never analyze --schema schema/000_ext.sql --schema "
         "schema/auth_dump.sql --queries queries",
@@ -105,7 +112,7 @@ TEST_CASE(
   CHECK(r.exit_code == 0);
   // PostgreSQL agrees on every parameter and column of both queries, the domain's included.
   CHECK(r.out ==
-        "sqlgen: verified 2 queries (0 not analyzed, 0 rejected by PostgreSQL): 7/7 types agree "
+        "sqlgen: verified 3 queries (0 not analyzed, 0 rejected by PostgreSQL): 10/10 types agree "
         "(100.00%)\n");
   CHECK(contains(r.err, "schema/auth_dump.sql:2:1: warning: PostgreSQL "));
   CHECK(contains(r.err,
@@ -116,6 +123,18 @@ TEST_CASE(
                  " refuses this statement: role \"sqlgen_no_such_role\" does not exist; it is "
                  "skipped"));
   CHECK(count(r.err, "refuses this statement") == 2);
+
+  SECTION("the skipped statements are reported also when a later one fails") {
+    write(dir, "schema/zz_fails.sql", "SELECT 1/0;\n");
+    auto fail = run_sqlgen(
+        "--color never verify --schema schema/auth_dump.sql --schema "
+        "schema/zz_fails.sql --queries queries --db " +
+            shell_quote(testing::test_server().conninfo()),
+        dir.path().string());
+    CHECK(fail.exit_code == 1);
+    CHECK(contains(fail.err, "schema/zz_fails.sql:1:1: error: division by zero"));
+    CHECK(count(fail.err, "refuses this statement") == 2);
+  }
 }
 
 TEST_CASE("skip_queries: the queries it names are neither analyzed nor generated",

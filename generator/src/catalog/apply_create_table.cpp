@@ -170,6 +170,7 @@ void attach_serial_sequence(CatalogBuilder& b, Relation& rel, Column& col,
 void apply_column_constraints(CatalogBuilder& b, const parse::ColumnDef& def, Column& col,
                               Relation& rel) {
   for (const Constraint& c : def.constraints) {
+    b.assume_extensions_called(c.expr.get());
     switch (c.type) {
       case Constraint::Type::NotNull:
         col.not_null = true;

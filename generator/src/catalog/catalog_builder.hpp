@@ -80,6 +80,12 @@ class CatalogBuilder {
   /// extension that defines it, when no schema file created that extension (warned and
   /// recorded as assumed); nullptr when no extension fits.
   Type* assume_extension_type(const std::string& sch, const std::string& name, parse::Span span);
+  /// For every schema-qualified call in `e` of a function no schema file defines there but a
+  /// known extension does, that extension installed in that schema (warned, recorded as
+  /// assumed): a column default `public.gen_random_uuid()` of a pg_dump of one schema.
+  void assume_extensions_called(const parse::Expr* e);
+  /// One call `sch.name(...)`, as assume_extensions_called().
+  void assume_extension_function(const std::string& sch, const std::string& name, parse::Span span);
   /// A relation by name, built-in ones included (for reading: LIKE, %TYPE); reports unless
   /// `missing_ok`.
   const Relation* lookup_any_relation(const parse::QualName& name, bool missing_ok);

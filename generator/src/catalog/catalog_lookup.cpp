@@ -58,7 +58,7 @@ Type* CatalogBuilder::assume_extension_type(const std::string& sch, const std::s
     std::string where = sch;
     if (where.empty() && !path_schemas().empty()) where = path_schemas().front();
     if (where.empty() || (!ext->schema.empty() && ext->schema != where)) return nullptr;
-    std::string shown = sch.empty() ? name : sch + "." + name;
+    std::string shown = "type \"" + (sch.empty() ? name : sch + "." + name) + "\"";
     error(diag::DiagId::warn_extension_assumed, span, {shown, std::string(ext_name), where});
     if (!install_extension(*ext, where, true, span)) return nullptr;
     m_cat.m_assumed_extensions.push_back(AssumedExtension{std::string(ext_name), where});
@@ -66,6 +66,72 @@ Type* CatalogBuilder::assume_extension_type(const std::string& sch, const std::s
     return t ? &m_cat.m_types.at(t->oid) : nullptr;
   }
   return nullptr;
+}
+
+void CatalogBuilder::assume_extensions_called(const parse::Expr* e) {
+  if (!e) return;
+  auto all = [&](const std::vector<parse::ExprPtr>& list) {
+    for (const parse::ExprPtr& x : list) assume_extensions_called(x.get());
+  };
+  switch (e->kind) {
+    case parse::ExprKind::FuncCall: {
+      const auto& call = e->as<parse::FuncCallExpr>();
+      if (call.name.size() == 2) assume_extension_function(call.name[0], call.name[1], e->span);
+      all(call.args);
+      break;
+    }
+    case parse::ExprKind::TypeCast:
+      assume_extensions_called(e->as<parse::TypeCastExpr>().arg.get());
+      break;
+    case parse::ExprKind::AExpr: {
+      const auto& a = e->as<parse::AExpr>();
+      assume_extensions_called(a.lhs.get());
+      assume_extensions_called(a.rhs.get());
+      all(a.list);
+      break;
+    }
+    case parse::ExprKind::BoolExpr:
+      all(e->as<parse::BoolExpr>().args);
+      break;
+    case parse::ExprKind::Coalesce:
+      all(e->as<parse::CoalesceExpr>().args);
+      break;
+    case parse::ExprKind::Case: {
+      const auto& c = e->as<parse::CaseExpr>();
+      assume_extensions_called(c.arg.get());
+      for (const auto& [when, then] : c.whens) {
+        assume_extensions_called(when.get());
+        assume_extensions_called(then.get());
+      }
+      assume_extensions_called(c.default_result.get());
+      break;
+    }
+    default:
+      break;
+  }
+}
+
+void CatalogBuilder::assume_extension_function(const std::string& sch, const std::string& name,
+                                               parse::Span span) {
+  // Only a schema-qualified call (what pg_dump writes) into a schema of the user's, where no
+  // function of that name exists: `public.gen_random_uuid()` with pgcrypto not created.
+  const Schema* target = schema(sch);
+  if (!target || is_system_schema(sch) || target->functions.count(name)) return;
+  for (std::string_view ext_name : builtins::known_extensions()) {
+    const builtins::ExtensionObjects* ext = builtins::extension_objects(ext_name);
+    const std::vector<std::string>& done = m_cat.m_extensions;
+    if (!ext || std::find(done.begin(), done.end(), ext_name) != done.end()) continue;
+    bool has_proc = std::any_of(ext->procs.begin(), ext->procs.end(),
+                                [&](const builtins::BuiltinProc* bp) { return bp->name == name; });
+    if (!has_proc) continue;
+    if (!ext->schema.empty() && ext->schema != sch) return;
+    error(diag::DiagId::warn_extension_assumed, span,
+          {"function \"" + sch + "." + name + "\"", std::string(ext_name), sch});
+    if (install_extension(*ext, sch, true, span)) {
+      m_cat.m_assumed_extensions.push_back(AssumedExtension{std::string(ext_name), sch});
+    }
+    return;
+  }
 }
 
 std::optional<TypeRef> CatalogBuilder::resolve_type(const parse::TypeName& tn,

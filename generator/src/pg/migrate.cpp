@@ -152,7 +152,8 @@ Result<std::set<int64_t>> applied_versions(PGconn* conn, bool& table_exists) {
 /// One run: the connection, what is committed and what is pending in the open transaction.
 class Runner {
  public:
-  Runner(PGconn* conn, const std::vector<Fixture>& fixtures, bool skip_server_objects)
+  Runner(PGconn* conn, const std::vector<Fixture>& fixtures,
+         diag::DiagnosticEngine* skip_server_objects)
       : m_conn(conn), m_skip_server_objects(skip_server_objects) {
     for (const Fixture& f : fixtures) m_fixtures[f.version].push_back(&f);
   }
@@ -213,9 +214,9 @@ class Runner {
       std::string sql = source->text().substr(stmt.offset, stmt.length);
       if (std::optional<PgError> e = exec(m_conn, sql)) {
         if (!missing_server_object(*e)) return statement_error(*e, source, stmt);
-        m_report.warnings.push_back(diag::make(DiagId::warn_verify_statement_skipped,
-                                               diag::Location::at(source, stmt.offset, stmt.length),
-                                               {server_version(), e->primary}));
+        m_skip_server_objects->report(diag::make(
+            DiagId::warn_verify_statement_skipped,
+            diag::Location::at(source, stmt.offset, stmt.length), {server_version(), e->primary}));
         continue;
       }
       ++m_report.statements;
@@ -291,7 +292,7 @@ class Runner {
   }
 
   PGconn* m_conn;
-  bool m_skip_server_objects = false;
+  diag::DiagnosticEngine* m_skip_server_objects = nullptr;  ///< where skips are reported
   std::map<int64_t, std::vector<const Fixture*>> m_fixtures;
   MigrateReport m_report;
   bool m_table_ready = false;

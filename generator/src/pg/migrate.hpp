@@ -59,11 +59,12 @@ struct MigrateOptions {
   /// Statements run first, each on its own (e.g. CREATE EXTENSION for extensions the catalog
   /// assumed); a failure ends the run.
   std::vector<std::string> prelude;
-  /// In migrations that run outside a transaction, a statement PostgreSQL refuses because the
-  /// server lacks a setting or a role (SQLSTATE 42704, "unrecognized configuration parameter"
-  /// from a newer server's dump, "role ... does not exist" in `ALTER ... OWNER TO` or GRANT of
-  /// a dump) is skipped with a warning in MigrateReport::warnings, as psql goes on after it.
-  bool skip_server_objects = false;
+  /// When set: in migrations that run outside a transaction, a statement PostgreSQL refuses
+  /// because the server lacks a setting or a role (SQLSTATE 42704, "unrecognized configuration
+  /// parameter" from a newer server's dump, "role ... does not exist" in `ALTER ... OWNER TO`
+  /// or GRANT of a dump) is skipped, as psql goes on after it, with a warning reported here
+  /// (also when a later statement fails).
+  diag::DiagnosticEngine* skip_server_objects = nullptr;
 };
 
 /// What a successful run did.
@@ -74,7 +75,6 @@ struct MigrateReport {
   size_t fixtures = 0;      ///< fixture files run
   size_t statements = 0;    ///< statements executed, fixtures' included
   size_t transactions = 0;  ///< transactions committed
-  std::vector<diag::Diagnostic> warnings;  ///< statements skipped (skip_server_objects)
 };
 
 /// Applies the migrations not yet recorded in `k_tracking_table` (created when missing) to the

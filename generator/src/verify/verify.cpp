@@ -123,14 +123,13 @@ std::optional<std::vector<pg::Described>> describe(const catalog::Catalog& cat,
                           catalog::builtins::double_quote(e.name) + " SCHEMA " +
                           catalog::builtins::double_quote(e.schema) + " CASCADE");
   }
-  how.skip_server_objects = true;
+  how.skip_server_objects = &diags;
   pg::Result<pg::MigrateReport> applied =
       pg::apply_migrations((*scratch)->conninfo(), autocommit, {}, how);
   if (!applied) {
     diags.report(applied.error());
     return std::nullopt;
   }
-  for (diag::Diagnostic& w : applied->warnings) diags.report(std::move(w));
   pg::Result<std::vector<pg::Described>> described =
       pg::describe_statements((*scratch)->conninfo(), sqls);
   if (!described) {
