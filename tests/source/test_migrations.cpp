@@ -401,7 +401,13 @@ TEST_CASE("source: schema paths without a config", "[source]") {
   CHECK(ms[1].up.size() == 1);
   CHECK(ms[2].path == p.shown("schema/10_b.sql"));
   CHECK(ms[3].path == p.shown("extra.sql"));
-  CHECK(ms[3].version == 0);
+  // Unnumbered plain files are schema: applied where they are named (extra.sql after
+  // 10_b.sql, not first as version 0 would put it), never a duplicate version.
+  CHECK(ms[0].unversioned);
+  CHECK(ms[0].version == 0);
+  CHECK(!ms[1].unversioned);
+  CHECK(ms[3].unversioned);
+  CHECK(ms[3].version == 10);
   REQUIRE(diags.error_count() == 1);
   CHECK(first_line(diags) ==
         "sqlgen: error: no such file or directory \"" + p.shown("missing") + "\"");

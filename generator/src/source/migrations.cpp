@@ -185,12 +185,25 @@ std::vector<Migration> load_all_migrations(const config::Config& config,
 std::vector<Migration> load_schema_paths(const std::vector<std::string>& paths,
                                          diag::DiagnosticEngine& diags) {
   std::vector<Migration> out;
+  int64_t anchor = 0;  // the highest version named so far
   auto load = [&](const fs::path& file) {
     const std::string display = file.lexically_normal().generic_string();
     diag::SourcePtr source = detail::read_source(file, display, diags);
     if (!source) return;
-    Migration m = make_migration(source, display, parse_migration_file(source, diags));
-    m.version = m.local_version = leading_version(file.filename().string()).value_or(0);
+    ParsedFile parsed = parse_migration_file(source, diags);
+    const bool plain = parsed.format == Migration::Plain;
+    Migration m = make_migration(source, display, std::move(parsed));
+    std::optional<int64_t> number = leading_version(file.filename().string());
+    if (!number && plain) {
+      // An unnumbered plain file is schema, as sqlc reads it: applied where it is named,
+      // after the numbered files before it, never a duplicate of another one's version.
+      m.unversioned = true;
+      m.version = anchor;
+      m.local_version = 0;
+    } else {
+      m.version = m.local_version = number.value_or(0);
+      anchor = std::max(anchor, m.version);
+    }
     out.push_back(std::move(m));
   };
   for (const std::string& p : paths) {

@@ -89,7 +89,9 @@ std::vector<Migration> load_all_migrations(const config::Config& config,
 /// Schema files given on the command line without a config: each path is a
 /// file or a directory searched recursively for `*.sql` (numbered files in
 /// numeric order, unnumbered first). `*.down.sql` files are skipped and Down
-/// sections only kept in `down`; `version` is the file's number or 0.
+/// sections only kept in `down`; `version` is the file's number. An unnumbered plain
+/// file is `unversioned` schema (as a config's list-form schema file), its `version` the
+/// highest number named before it (0 when none).
 std::vector<Migration> load_schema_paths(const std::vector<std::string>& paths,
                                          diag::DiagnosticEngine& diags);
 
