@@ -126,6 +126,77 @@ parse::QualName qual_name(const parse::ObjectRef& ref) {
   return q;
 }
 
+// One function per object kind; each returns false after reporting dependents that
+// stop the statement (no CASCADE).
+
+bool drop_relation(CatalogBuilder& b, const parse::DropStmt& s, const parse::ObjectRef& obj) {
+  RelKind want = s.object_type == ObjectType::View           ? RelKind::View
+                 : s.object_type == ObjectType::MatView      ? RelKind::MatView
+                 : s.object_type == ObjectType::Sequence     ? RelKind::Sequence
+                 : s.object_type == ObjectType::ForeignTable ? RelKind::ForeignTable
+                                                             : RelKind::Table;
+  std::vector<RelKind> kinds{want};
+  if (want == RelKind::Table) kinds.push_back(RelKind::PartitionedTable);
+  Relation* rel = b.lookup_relation(qual_name(obj), s.missing_ok, kinds,
+                                    parse::object_type_name(s.object_type));
+  if (!rel) return true;
+  std::vector<Dependent> deps = relation_dependents(b.cat(), rel->oid);
+  if (!deps.empty() && !s.cascade) {
+    report_dependents(b, obj.span, parse::object_type_name(s.object_type), rel->name, deps);
+    return false;
+  }
+  drop_dependents(b, deps);
+  b.remove_relation(rel->oid);
+  return true;
+}
+
+bool drop_type(CatalogBuilder& b, const parse::DropStmt& s, const parse::ObjectRef& obj) {
+  Type* t = b.lookup_type(obj.names, obj.span, s.missing_ok);
+  if (!t) return true;
+  std::vector<Dependent> deps = type_dependents(b.cat(), t->oid);
+  if (!deps.empty() && !s.cascade) {
+    report_dependents(b, obj.span, "type", t->name, deps);
+    return false;
+  }
+  drop_dependents(b, deps);
+  b.remove_type(t->oid);
+  return true;
+}
+
+/// Removes a type with everything that uses it (CASCADE), if it still exists.
+void drop_type_cascade(CatalogBuilder& b, Oid oid) {
+  if (!b.cat().type(oid)) return;
+  drop_dependents(b, type_dependents(b.cat(), oid));
+  b.remove_type(oid);
+}
+
+/// Removes the relations, types and functions of a schema (DROP SCHEMA ... CASCADE).
+void drop_schema_contents(CatalogBuilder& b, const Schema& sc) {
+  std::vector<Oid> rels, types, fns;
+  for (const auto& [n, o] : sc.relations) rels.push_back(o);
+  for (const auto& [n, o] : sc.types) types.push_back(o);
+  for (const auto& [n, o] : sc.functions) fns.push_back(o);
+  for (Oid o : rels) b.remove_relation(o);
+  for (Oid o : types) drop_type_cascade(b, o);
+  for (Oid o : fns) b.remove_function(o);
+}
+
+/// Removes the types (with their dependents) and functions extension `name` installed.
+void drop_extension_objects(CatalogBuilder& b, const std::string& name) {
+  std::vector<Oid> types, fns;
+  for (const auto& [o, t] : b.cat().types()) {
+    if (t.extension == name && t.elem == 0) types.push_back(o);
+  }
+  for (const auto& [o, f] : b.cat().functions()) {
+    if (f.extension == name) fns.push_back(o);
+  }
+  for (Oid o : types) {
+    drop_dependents(b, type_dependents(b.cat(), o));
+    b.remove_type(o);
+  }
+  for (Oid o : fns) b.remove_function(o);
+}
+
 }  // namespace
 
 void CatalogBuilder::drop(const parse::DropStmt& s) {
@@ -135,40 +206,13 @@ void CatalogBuilder::drop(const parse::DropStmt& s) {
       case ObjectType::View:
       case ObjectType::MatView:
       case ObjectType::Sequence:
-      case ObjectType::ForeignTable: {
-        RelKind want = s.object_type == ObjectType::View           ? RelKind::View
-                       : s.object_type == ObjectType::MatView      ? RelKind::MatView
-                       : s.object_type == ObjectType::Sequence     ? RelKind::Sequence
-                       : s.object_type == ObjectType::ForeignTable ? RelKind::ForeignTable
-                                                                   : RelKind::Table;
-        std::vector<RelKind> kinds{want};
-        if (want == RelKind::Table) kinds.push_back(RelKind::PartitionedTable);
-        Relation* rel = lookup_relation(qual_name(obj), s.missing_ok, kinds,
-                                        parse::object_type_name(s.object_type));
-        if (!rel) continue;
-        std::vector<Dependent> deps = relation_dependents(m_cat, rel->oid);
-        if (!deps.empty() && !s.cascade) {
-          report_dependents(*this, obj.span, parse::object_type_name(s.object_type), rel->name,
-                            deps);
-          return;
-        }
-        drop_dependents(*this, deps);
-        remove_relation(rel->oid);
+      case ObjectType::ForeignTable:
+        if (!drop_relation(*this, s, obj)) return;
         break;
-      }
       case ObjectType::Type:
-      case ObjectType::Domain: {
-        Type* t = lookup_type(obj.names, obj.span, s.missing_ok);
-        if (!t) continue;
-        std::vector<Dependent> deps = type_dependents(m_cat, t->oid);
-        if (!deps.empty() && !s.cascade) {
-          report_dependents(*this, obj.span, "type", t->name, deps);
-          return;
-        }
-        drop_dependents(*this, deps);
-        remove_type(t->oid);
+      case ObjectType::Domain:
+        if (!drop_type(*this, s, obj)) return;
         break;
-      }
       case ObjectType::Schema: {
         const std::string& name = obj.names.empty() ? std::string() : obj.names.front();
         Schema* sc = schema(name);
@@ -181,18 +225,7 @@ void CatalogBuilder::drop(const parse::DropStmt& s) {
           report_dependents(*this, obj.span, "schema", name, {});
           return;
         }
-        std::vector<Oid> rels, types, fns;
-        for (const auto& [n, o] : sc->relations) rels.push_back(o);
-        for (const auto& [n, o] : sc->types) types.push_back(o);
-        for (const auto& [n, o] : sc->functions) fns.push_back(o);
-        for (Oid o : rels) remove_relation(o);
-        for (Oid o : types) {
-          if (m_cat.type(o)) {
-            drop_dependents(*this, type_dependents(m_cat, o));
-            remove_type(o);
-          }
-        }
-        for (Oid o : fns) remove_function(o);
+        drop_schema_contents(*this, *sc);
         std::erase_if(m_cat.m_extension_relations,
                       [&](const auto& entry) { return entry.second.schema == name; });
         m_cat.m_schemas.erase(name);
@@ -210,18 +243,7 @@ void CatalogBuilder::drop(const parse::DropStmt& s) {
         auto it = std::find(m_cat.m_extensions.begin(), m_cat.m_extensions.end(), name);
         if (it == m_cat.m_extensions.end()) continue;
         m_cat.m_extensions.erase(it);
-        std::vector<Oid> types, fns;
-        for (const auto& [o, t] : m_cat.m_types) {
-          if (t.extension == name && t.elem == 0) types.push_back(o);
-        }
-        for (const auto& [o, f] : m_cat.m_functions) {
-          if (f.extension == name) fns.push_back(o);
-        }
-        for (Oid o : types) {
-          drop_dependents(*this, type_dependents(m_cat, o));
-          remove_type(o);
-        }
-        for (Oid o : fns) remove_function(o);
+        drop_extension_objects(*this, name);
         std::erase_if(m_cat.m_extension_relations, [&](const auto& entry) {
           const builtins::BuiltinRelation* b = builtins::find_relation(entry.first);
           return b && b->extension == name;

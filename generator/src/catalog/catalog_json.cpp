@@ -56,6 +56,74 @@ json column_json(const Catalog& cat, const Column& c) {
   return j;
 }
 
+json relation_json(const Catalog& cat, const Relation& r) {
+  json cols = json::array();
+  for (const Column& c : r.columns) cols.push_back(column_json(cat, c));
+  json t = {{"name", r.name},
+            {"kind", relkind_name(r.kind)},
+            {"file", file_of(r.origin)},
+            {"line", line_of(r.origin)},
+            {"columns", std::move(cols)},
+            {"columns_known", r.columns_known},
+            {"comment", r.comment}};
+  json cons = json::array();
+  for (const TableConstraint& k : r.constraints) {
+    cons.push_back({{"name", k.name}, {"type", std::string(1, k.type)}, {"columns", k.columns}});
+  }
+  t["constraints"] = std::move(cons);
+  return t;
+}
+
+json sequence_json(const Relation& r) {
+  json seq = {{"name", r.name}};
+  if (!r.owned_by.empty()) seq["owned_by"] = r.owned_by;
+  return seq;
+}
+
+json composite_json(const Catalog& cat, const Type& t) {
+  json fields = json::array();
+  for (const Column& f : t.fields) {
+    json fj = {{"name", f.name}};
+    put_type(cat, f.type, fj, "", true);
+    fields.push_back(std::move(fj));
+  }
+  return {{"name", t.name}, {"fields", std::move(fields)}, {"comment", t.comment}};
+}
+
+json domain_json(const Catalog& cat, const Type& t) {
+  json d = {{"name", t.name}};
+  put_type(cat, t.base, d, "base_", false);
+  d.erase("base_array_dims");
+  d["base_type_array_dims"] = t.base.oid && cat.element_type(t.base.oid) ? 1 : 0;
+  d["base_format_type"] = cat.format_type(t.base);
+  d["not_null"] = t.not_null;
+  d["has_default"] = t.has_default;
+  d["checks"] = t.checks;
+  d["comment"] = t.comment;
+  return d;
+}
+
+json function_json(const Catalog& cat, const Function& f) {
+  json args = json::array();
+  for (const FunctionArg& a : f.args) {
+    json aj = {{"name", a.name}};
+    put_type(cat, a.type, aj, "", false);
+    aj["mode"] = mode_name(a.mode);
+    aj["has_default"] = a.has_default;
+    args.push_back(std::move(aj));
+  }
+  auto [rschema, rname] = cat.type_name(f.returns.oid);
+  return {{"name", f.name},
+          {"kind", f.is_procedure ? "procedure" : "function"},
+          {"args", std::move(args)},
+          {"returns", rname},
+          {"returns_schema", rschema},
+          {"returns_set", f.returns_set},
+          {"strict", f.strict},
+          {"volatility", std::string(1, f.volatility)},
+          {"comment", f.comment}};
+}
+
 }  // namespace
 
 json Catalog::to_json() const {
@@ -67,27 +135,10 @@ json Catalog::to_json() const {
     for (const auto& [rname, oid] : sc.relations) {
       const Relation& r = m_relations.at(oid);
       if (r.kind == RelKind::Sequence) {
-        json seq = {{"name", r.name}};
-        if (!r.owned_by.empty()) seq["owned_by"] = r.owned_by;
-        sequences.push_back(std::move(seq));
-        continue;
+        sequences.push_back(sequence_json(r));
+      } else {
+        tables.push_back(relation_json(*this, r));
       }
-      json cols = json::array();
-      for (const Column& c : r.columns) cols.push_back(column_json(*this, c));
-      json t = {{"name", r.name},
-                {"kind", relkind_name(r.kind)},
-                {"file", file_of(r.origin)},
-                {"line", line_of(r.origin)},
-                {"columns", std::move(cols)},
-                {"columns_known", r.columns_known},
-                {"comment", r.comment}};
-      json cons = json::array();
-      for (const TableConstraint& k : r.constraints) {
-        cons.push_back(
-            {{"name", k.name}, {"type", std::string(1, k.type)}, {"columns", k.columns}});
-      }
-      t["constraints"] = std::move(cons);
-      tables.push_back(std::move(t));
     }
     for (const auto& [tname, oid] : sc.types) {
       const Type& t = m_types.at(oid);
@@ -95,48 +146,15 @@ json Catalog::to_json() const {
       if (t.typtype == 'e') {
         enums.push_back({{"name", t.name}, {"labels", t.labels}, {"comment", t.comment}});
       } else if (t.typtype == 'c' && t.relation == 0) {
-        json fields = json::array();
-        for (const Column& f : t.fields) {
-          json fj = {{"name", f.name}};
-          put_type(*this, f.type, fj, "", true);
-          fields.push_back(std::move(fj));
-        }
-        composites.push_back(
-            {{"name", t.name}, {"fields", std::move(fields)}, {"comment", t.comment}});
+        composites.push_back(composite_json(*this, t));
       } else if (t.typtype == 'd') {
-        json d = {{"name", t.name}};
-        put_type(*this, t.base, d, "base_", false);
-        d.erase("base_array_dims");
-        d["base_type_array_dims"] = t.base.oid && element_type(t.base.oid) ? 1 : 0;
-        d["base_format_type"] = format_type(t.base);
-        d["not_null"] = t.not_null;
-        d["has_default"] = t.has_default;
-        d["checks"] = t.checks;
-        d["comment"] = t.comment;
-        domains.push_back(std::move(d));
+        domains.push_back(domain_json(*this, t));
       }
     }
     for (const auto& [fname, oid] : sc.functions) {
       const Function& f = m_functions.at(oid);
       if (!f.extension.empty()) continue;
-      json args = json::array();
-      for (const FunctionArg& a : f.args) {
-        json aj = {{"name", a.name}};
-        put_type(*this, a.type, aj, "", false);
-        aj["mode"] = mode_name(a.mode);
-        aj["has_default"] = a.has_default;
-        args.push_back(std::move(aj));
-      }
-      auto [rschema, rname] = type_name(f.returns.oid);
-      functions.push_back({{"name", f.name},
-                           {"kind", f.is_procedure ? "procedure" : "function"},
-                           {"args", std::move(args)},
-                           {"returns", rname},
-                           {"returns_schema", rschema},
-                           {"returns_set", f.returns_set},
-                           {"strict", f.strict},
-                           {"volatility", std::string(1, f.volatility)},
-                           {"comment", f.comment}});
+      functions.push_back(function_json(*this, f));
     }
     schemas.push_back({{"name", sname},
                        {"comment", sc.comment},

@@ -79,6 +79,89 @@ Header classify(std::string_view text, const parse::Comment& c) {
   return h;
 }
 
+/// True when a blank line separates comment `ci` from what follows it (the next comment
+/// before `stmt_offset`, or the statement): it detaches everything above it (file headers,
+/// section comments) from the query's doc comment.
+bool blank_line_after(std::string_view text, const std::vector<parse::Comment>& comments, size_t ci,
+                      uint32_t stmt_offset) {
+  const parse::Comment& c = comments[ci];
+  uint32_t next = ci + 1 < comments.size() && comments[ci + 1].offset < stmt_offset
+                      ? comments[ci + 1].offset
+                      : stmt_offset;
+  std::string_view gap = text.substr(c.offset + c.length, next - (c.offset + c.length));
+  size_t nl = gap.find('\n');
+  return nl != std::string_view::npos &&
+         gap.find_first_not_of(" \t\r\n") == std::string_view::npos &&
+         gap.find('\n', nl + 1) != std::string_view::npos;
+}
+
+/// Reads the comments of one query file into its queries, reporting problems.
+struct Reader {
+  const diag::SourcePtr& source;
+  std::string_view text;
+  diag::DiagnosticEngine& diags;
+
+  diag::Location loc(uint32_t off, uint32_t len) const {
+    return diag::Location::at(source, off, len);
+  }
+
+  /// A `-- name: X :cmd` comment; false after reporting it malformed or its command unknown.
+  bool read_name(Query& q, const Header& h, const parse::Comment& c) const {
+    if (h.malformed) {
+      diags.report(diag::make(DiagId::err_query_bad_name_comment, loc(c.offset, c.length)));
+      return false;
+    }
+    auto cmd = std::find_if(commands().begin(), commands().end(),
+                            [&](const auto& p) { return p.first == h.command; });
+    if (cmd == commands().end()) {
+      std::vector<std::string> names;
+      for (const auto& p : commands()) names.push_back(p.first);
+      std::string hint = diag::did_you_mean(h.command, names);
+      diags.report(diag::make(DiagId::err_query_unknown_command, loc(c.offset, c.length),
+                              {h.command, hint.empty() ? "" : ", " + hint}));
+      return false;
+    }
+    q.name = h.name;
+    q.command = cmd->second;
+    q.name_offset = c.offset;
+    q.name_length = c.length;
+    return true;
+  }
+
+  /// A `-- @word ...` comment (`body` without the dashes): an annotation of the query, or
+  /// documentation when the word is not a known annotation. False when it is not kept as an
+  /// annotation (documentation, or a malformed @override reported).
+  bool read_annotation(Query& q, const std::string& body, const parse::Comment& c) const {
+    std::vector<std::string> w = words(body.substr(1));
+    QueryAnnotation a;
+    a.kind = w.empty() ? "" : w[0];
+    a.args.assign(w.begin() + (w.empty() ? 0 : 1), w.end());
+    a.offset = c.offset;
+    a.length = c.length;
+    const auto& known = known_annotations();
+    if (std::find(known.begin(), known.end(), a.kind) == known.end()) {
+      // sqlc reads other `-- @word` lines as documentation; a near miss of a known
+      // annotation (`@nulable`) is a warning, and the line stays documentation.
+      std::string nearest;
+      for (const std::string& k : known) {
+        if (diag::edit_distance(a.kind, k) <= 2) nearest = k;
+      }
+      if (!nearest.empty()) {
+        diags.report(diag::make(DiagId::warn_query_misspelled_annotation, loc(c.offset, c.length),
+                                {a.kind, ", did you mean \"@" + nearest + "\"?"}));
+      }
+      q.doc.push_back(body);
+      return false;
+    }
+    if (a.kind == "override" && a.args.size() < 2) {
+      diags.report(diag::make(DiagId::err_query_bad_override, loc(c.offset, c.length)));
+      return false;
+    }
+    q.annotations.push_back(std::move(a));
+    return true;
+  }
+};
+
 }  // namespace
 
 const char* command_name(QueryCommand c) {
@@ -97,7 +180,7 @@ std::vector<Query> read_query_file(const diag::SourcePtr& source, diag::Diagnost
   std::string_view text = source->text();
   std::vector<parse::StatementRange> stmts = parse::split_statements(text);
   std::vector<parse::Comment> comments = parse::scan_comments(text);
-  auto loc = [&](uint32_t off, uint32_t len) { return diag::Location::at(source, off, len); };
+  const Reader reader{source, text, diags};
 
   std::vector<Query> out;
   size_t ci = 0;
@@ -116,70 +199,17 @@ std::vector<Query> read_query_file(const diag::SourcePtr& source, diag::Diagnost
       Header h = classify(text, c);
       std::string body = comment_body(text, c);
       if (h.is_name) {
-        if (h.malformed) {
-          diags.report(diag::make(DiagId::err_query_bad_name_comment, loc(c.offset, c.length)));
-          broken = true;
-          continue;
-        }
-        auto cmd = std::find_if(commands().begin(), commands().end(),
-                                [&](const auto& p) { return p.first == h.command; });
-        if (cmd == commands().end()) {
-          std::vector<std::string> names;
-          for (const auto& p : commands()) names.push_back(p.first);
-          std::string hint = diag::did_you_mean(h.command, names);
-          diags.report(diag::make(DiagId::err_query_unknown_command, loc(c.offset, c.length),
-                                  {h.command, hint.empty() ? "" : ", " + hint}));
+        if (!reader.read_name(q, h, c)) {
           broken = true;
           continue;
         }
         named = true;
-        q.name = h.name;
-        q.command = cmd->second;
-        q.name_offset = c.offset;
-        q.name_length = c.length;
       } else if (!body.empty() && body[0] == '@') {
-        std::vector<std::string> w = words(body.substr(1));
-        QueryAnnotation a;
-        a.kind = w.empty() ? "" : w[0];
-        a.args.assign(w.begin() + (w.empty() ? 0 : 1), w.end());
-        a.offset = c.offset;
-        a.length = c.length;
-        const auto& known = known_annotations();
-        if (std::find(known.begin(), known.end(), a.kind) == known.end()) {
-          // sqlc reads other `-- @word` lines as documentation; a near miss of a known
-          // annotation (`@nulable`) is a warning, and the line stays documentation.
-          std::string nearest;
-          for (const std::string& k : known) {
-            if (diag::edit_distance(a.kind, k) <= 2) nearest = k;
-          }
-          if (!nearest.empty()) {
-            diags.report(diag::make(DiagId::warn_query_misspelled_annotation,
-                                    loc(c.offset, c.length),
-                                    {a.kind, ", did you mean \"@" + nearest + "\"?"}));
-          }
-          q.doc.push_back(body);
-          continue;
-        }
-        if (a.kind == "override" && a.args.size() < 2) {
-          diags.report(diag::make(DiagId::err_query_bad_override, loc(c.offset, c.length)));
-          continue;
-        }
-        q.annotations.push_back(std::move(a));
+        if (!reader.read_annotation(q, body, c)) continue;
       } else {
         q.doc.push_back(body);
       }
-      // A blank line after a comment detaches everything above it (file
-      // headers, section comments) from the query's doc comment.
-      uint32_t next = ci + 1 < comments.size() && comments[ci + 1].offset < st.offset
-                          ? comments[ci + 1].offset
-                          : st.offset;
-      std::string_view gap = text.substr(c.offset + c.length, next - (c.offset + c.length));
-      size_t nl = gap.find('\n');
-      if (nl != std::string_view::npos &&
-          gap.find_first_not_of(" \t\r\n") == std::string_view::npos &&
-          gap.find('\n', nl + 1) != std::string_view::npos) {
-        q.doc.clear();
-      }
+      if (blank_line_after(text, comments, ci, st.offset)) q.doc.clear();
     }
     // A name comment inside the statement means a ';' is missing before it.
     uint32_t end = st.offset + st.length;
@@ -187,14 +217,14 @@ std::vector<Query> read_query_file(const diag::SourcePtr& source, diag::Diagnost
       Header h = classify(text, comments[ci]);
       if (h.is_name && !h.malformed) {
         diags.report(diag::make(DiagId::err_query_missing_semicolon,
-                                loc(comments[ci].offset, comments[ci].length), {h.name}));
+                                reader.loc(comments[ci].offset, comments[ci].length), {h.name}));
         broken = true;
       }
     }
     prev_end = end;
     if (broken) continue;
     if (!named) {
-      diags.report(diag::make(DiagId::remark_query_no_name, loc(st.offset, 0)));
+      diags.report(diag::make(DiagId::remark_query_no_name, reader.loc(st.offset, 0)));
       continue;
     }
     out.push_back(std::move(q));
