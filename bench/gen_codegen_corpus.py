@@ -12,7 +12,8 @@ module per schema, so generated names never collide across schemas:
   migrations and its queries;
 - OUT_DIR/migrations/<schema>/: goose migrations, one per object group: `001_schema.sql`
   (CREATE SCHEMA, its enums and domain), one file per table (`0NN_<table>.sql`, foreign
-  keys only to tables of the same or an earlier module), one for the schema's view; each
+  keys only to tables of the same or an earlier module), one for the schema's view (joining
+  tables of the same or an earlier module only); each
   with a `-- +goose Down` section;
 - OUT_DIR/queries/<schema>/qNNN.sql: the queries whose first table lives in that schema,
   in files of 25.
@@ -57,8 +58,9 @@ def schema_migrations(gen: qc.Gen) -> dict[str, list[tuple[str, str, str]]]:
         sql = gen.create_table(s)
         t = gen.tables[-1]
         out[s].append((t.name, sql, f"DROP TABLE {t.qname};"))
-    for s in qc.SCHEMAS:
-        view = gen.create_view(s)
+    for i, s in enumerate(qc.SCHEMAS):
+        # Modules apply in order: the view joins only tables of this or an earlier module.
+        view = gen.create_view(s, qc.SCHEMAS[:i + 1])
         if view:
             name = gen.views[-1][1]
             out[s].append((name, view, f"DROP VIEW {s}.{name};"))

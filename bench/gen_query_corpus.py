@@ -240,13 +240,21 @@ class Gen:
         body = ",\n    ".join(lines)
         return f"CREATE TABLE {t.qname} (\n    {body}\n);"
 
-    def create_view(self, s: str) -> str | None:
+    def create_view(self, s: str, child_schemas: list[str] | None = None) -> str | None:
+        """A view of schema `s` joining one of its tables with a child table; with
+        `child_schemas`, only children in those schemas (ones that exist when it is made)."""
         r = self.rng
-        cands = [t for t in self.tables if t.schema == s and t.children]
+
+        def children(t: Table) -> list[tuple[Column, Table]]:
+            if child_schemas is None:
+                return t.children
+            return [(fk, c) for fk, c in t.children if c.schema in child_schemas]
+
+        cands = [t for t in self.tables if t.schema == s and children(t)]
         if not cands:
             return None
         parent = r.choice(cands)
-        fk, child = r.choice(parent.children)
+        fk, child = r.choice(children(parent))
         label = self.label_col(parent)
         name = f"{parent.name}_with_{child.name}_stats"
         self.views.append((s, name, parent, ["id", label.name, "child_count", "last_created_at"]))
