@@ -14,6 +14,7 @@
 #include "pg/cluster.hpp"
 #include "pg/dump_cache.hpp"
 #include "pg/migrate.hpp"
+#include "util/cache.hpp"
 #include "util/fs.hpp"
 
 namespace sqlgen::driver {
@@ -39,7 +40,7 @@ class DumpMaker {
     // Only clusters sqlgen starts itself: an external server's identity is not in the key.
     const char* env_url = std::getenv("SQLGEN_DATABASE_URL");
     m_use_cache = options.db_url.empty() && !(env_url && *env_url) && !options.no_cache &&
-                  !pg::dump_cache_disabled_by_env();
+                  !util::cache_disabled_by_env();
   }
 
   /// The dump `migrations` and `config`'s fixtures build; nullopt when that failed (reported).

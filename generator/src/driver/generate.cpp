@@ -5,9 +5,8 @@
 
 #include "codegen/stamp.hpp"
 #include "driver/driver.hpp"
-#include "pg/cache_dir.hpp"
 #include "pg/cluster.hpp"
-#include "pg/dump_cache.hpp"
+#include "util/cache.hpp"
 
 namespace sqlgen::driver {
 
@@ -25,7 +24,7 @@ class Stamp {
   /// while this run works makes the next run miss rather than trust outputs made from older
   /// bytes.
   Stamp(const config::Config& config, bool check, const diag::DiagnosticEngine& diags)
-      : m_use(!check && !pg::dump_cache_disabled_by_env() && diagnostic_count(diags) == 0) {
+      : m_use(!check && !util::cache_disabled_by_env() && diagnostic_count(diags) == 0) {
     if (!m_use) return;
     m_inputs_hash = codegen::generate_inputs_hash(config);
     m_file = codegen::stamp_path(pg::default_cache_dir(), config);
@@ -42,7 +41,9 @@ class Stamp {
   void store(const std::vector<codegen::GeneratedFile>& files,
              const diag::DiagnosticEngine& diags) const {
     if (!m_use || diagnostic_count(diags) != 0) return;
-    if (pg::prepare_cache_subdir(m_file.parent_path())) {
+    // The stamps' directory and the cache dir above it, each made private to this user.
+    std::filesystem::path dir = m_file.parent_path();
+    if (util::prepare_cache_dir(dir.parent_path()) && util::prepare_cache_dir(dir)) {
       (void)codegen::write_stamp(m_file, m_inputs_hash, files, &m_input_hashes);
     }
   }

@@ -108,8 +108,6 @@ std::string dump_cache_key(const config::Config& config,
   return w.hex();
 }
 
-bool dump_cache_disabled_by_env() { return util::cache_disabled_by_env(); }
-
 DumpCache::DumpCache(fs::path cache_dir)
     : m_root(cache_dir.empty() ? default_cache_dir() : std::move(cache_dir)),
       m_dir(m_root / "dumps") {}

@@ -37,9 +37,6 @@ std::string dump_cache_key(const config::Config& config,
                            const std::vector<Fixture>& fixtures, TransactionMode mode,
                            const std::string& server_version);
 
-/// True when $SQLGEN_NO_CACHE is set to anything but "" or "0".
-bool dump_cache_disabled_by_env();
-
 /// A stored dump with the counts its run reported.
 struct CachedDump {
   std::string text;     ///< the normalized dump
