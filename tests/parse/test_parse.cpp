@@ -279,7 +279,7 @@ TEST_CASE("DML statements become typed nodes with FROM items, CTEs and RETURNING
   REQUIRE(sel.where);
   CHECK(sel.order_by[0].desc);
   CHECK(sel.limit->kind == ExprKind::ParamRef);
-  CHECK(sel.locking);
+  CHECK(sel.locking == "FOR UPDATE");
 
   const auto& ins = stmts[1]->as<InsertStmt>();
   CHECK(ins.table.name == "t");

@@ -206,6 +206,10 @@ class Analyzer {
   /// GROUP BY/ORDER BY positions, then ungrouped columns of a grouped SELECT (select list,
   /// ORDER BY, HAVING; functional dependency on a grouped primary key).
   void check_grouping(const parse::SelectStmt& s, const Scope& scope, const std::vector<Col>& cols);
+  /// FOR UPDATE/SHARE where PostgreSQL's CheckSelectLocking forbids it (set operations,
+  /// DISTINCT, GROUP BY, HAVING, aggregates, window functions, set-returning functions in the
+  /// select list), after the grouping checks as in transformSelectStmt.
+  void check_locking(const parse::SelectStmt& s, const Scope& scope);
   // check_sort.cpp
   /// ORDER BY positions out of range; of a set operation, only output columns.
   void check_order_by(const parse::SelectStmt& s, const Scope& scope, size_t ncols, bool set_op);

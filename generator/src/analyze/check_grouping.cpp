@@ -299,4 +299,35 @@ void Analyzer::check_grouping(const SelectStmt& s, const Scope& scope,
   if (!done && s.having) visit(*s.having);
 }
 
+void Analyzer::check_locking(const SelectStmt& s, const Scope& scope) {
+  if (s.locking.empty() || m_failed) return;
+  // PostgreSQL's CheckSelectLocking, in its order; it reports no position.
+  auto reject_with = [&](const char* what) {
+    reject(diag::DiagId::err_locking_not_allowed, s.span, "0A000", {s.locking, what});
+  };
+  if (s.set_op != SelectStmt::SetOp::None) return reject_with("UNION/INTERSECT/EXCEPT");
+  if (s.distinct || !s.distinct_on.empty()) return reject_with("DISTINCT clause");
+  if (!s.group_by.empty()) return reject_with("GROUP BY clause");
+  if (s.having) return reject_with("HAVING clause");
+  bool agg = false, window = false, srf = false;
+  std::function<void(const Expr&, bool)> visit = [&](const Expr& x, bool in_targets) {
+    if (is_aggregate_call(x) && local_aggregate(x, scope)) agg = true;
+    if (is_window_call(x)) window = true;
+    if (in_targets && x.kind == ExprKind::FuncCall) {
+      auto kind = m_call_kinds.find(&x);
+      if (kind != m_call_kinds.end() && kind->second == 's') srf = true;
+    }
+    for_each_child(x, [&](const Expr& c) { visit(c, in_targets); });
+  };
+  for (const ResTarget& t : s.targets) {
+    if (t.value) visit(*t.value, true);
+  }
+  for (const SortBy& o : s.order_by) {
+    if (o.expr) visit(*o.expr, false);
+  }
+  if (agg) return reject_with("aggregate functions");
+  if (window) return reject_with("window functions");
+  if (srf) return reject_with("set-returning functions in the target list");
+}
+
 }  // namespace sqlgen::analyze

@@ -180,7 +180,11 @@ ParamPlan plan_params(const Stmt& stmt, const diag::SourcePtr& source,
   // order (a WITH clause after the statement, OFFSET before LIMIT), so that order is followed
   // (`LIMIT @lim OFFSET @off` sends `LIMIT $2 OFFSET $1`, as sqlc does).
   std::map<const Expr*, size_t> visit_rank;
-  walk_stmt_sqlc_order(stmt, [&](const Expr& e) { visit_rank.emplace(&e, visit_rank.size()); });
+  const size_t named = static_cast<size_t>(std::count_if(
+      plan.params.begin(), plan.params.end(), [](const ParamSlot& p) { return !p.name.empty(); }));
+  if (named > 1) {  // one named parameter has one order
+    walk_stmt_sqlc_order(stmt, [&](const Expr& e) { visit_rank.emplace(&e, visit_rank.size()); });
+  }
   auto first_met = [&](const ParamSlot& p) {
     size_t best = SIZE_MAX;
     for (const Expr* use : p.uses) {

@@ -629,6 +629,7 @@ std::vector<Col> Analyzer::select(const SelectStmt& s, const Scope* parent,
     }
     check_order_by(s, scope, left.size(), true);
     limit_offset(s, scope);
+    check_locking(s, scope);
     if (out) *out = std::move(left_out);
     return left;
   }
@@ -722,6 +723,7 @@ std::vector<Col> Analyzer::select(const SelectStmt& s, const Scope* parent,
   limit_offset(s, scope);
   check_distinct(s, scope);
   check_grouping(s, scope, cols);
+  check_locking(s, scope);
   return cols;
 }
 

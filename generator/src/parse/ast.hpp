@@ -718,7 +718,9 @@ struct SelectStmt : Stmt {
   std::vector<SortBy> order_by;
   ExprPtr limit;
   ExprPtr offset;
-  bool locking = false;  ///< FOR UPDATE / SHARE ...
+  /// The first row-locking clause as PostgreSQL names it ("FOR UPDATE", "FOR NO KEY UPDATE",
+  /// "FOR SHARE", "FOR KEY SHARE"); empty without one.
+  std::string locking;
   SetOp set_op = SetOp::None;
   bool all = false;
   std::unique_ptr<SelectStmt> left;

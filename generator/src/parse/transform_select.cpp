@@ -114,7 +114,23 @@ std::unique_ptr<SelectStmt> Transformer::select(const PgQuery__SelectStmt* s) {
   }
   out->limit = expr(s->limit_count);
   out->offset = expr(s->limit_offset);
-  out->locking = s->n_locking_clause > 0;
+  if (s->n_locking_clause > 0 &&
+      s->locking_clause[0]->node_case == PG_QUERY__NODE__NODE_LOCKING_CLAUSE) {
+    switch (s->locking_clause[0]->locking_clause->strength) {
+      case PG_QUERY__LOCK_CLAUSE_STRENGTH__LCS_FORKEYSHARE:
+        out->locking = "FOR KEY SHARE";
+        break;
+      case PG_QUERY__LOCK_CLAUSE_STRENGTH__LCS_FORSHARE:
+        out->locking = "FOR SHARE";
+        break;
+      case PG_QUERY__LOCK_CLAUSE_STRENGTH__LCS_FORNOKEYUPDATE:
+        out->locking = "FOR NO KEY UPDATE";
+        break;
+      default:
+        out->locking = "FOR UPDATE";
+        break;
+    }
+  }
   return out;
 }
 

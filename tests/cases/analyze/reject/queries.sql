@@ -449,6 +449,42 @@ SELECT id FROM a LIMIT NULL;
 -- name: OkLimitAll :many
 SELECT id FROM a LIMIT ALL;
 
+-- name: LockUnion :many
+SELECT id FROM a UNION SELECT a_id FROM b FOR UPDATE;
+
+-- name: LockDistinct :many
+SELECT DISTINCT name FROM a FOR UPDATE;
+
+-- name: LockDistinctOn :many
+SELECT DISTINCT ON (name) id, name FROM a ORDER BY name FOR SHARE;
+
+-- name: LockGroupBy :many
+SELECT name FROM a GROUP BY name FOR NO KEY UPDATE;
+
+-- name: LockHaving :one
+SELECT 1 AS one FROM a HAVING true FOR KEY SHARE;
+
+-- name: LockAggregate :one
+SELECT count(*) FROM a FOR UPDATE;
+
+-- name: OkLockSublinkInOrderBy :many
+SELECT id FROM a ORDER BY (SELECT 1), id FOR UPDATE OF a;
+
+-- name: LockWindow :many
+SELECT id, row_number() OVER (ORDER BY id) AS n FROM a FOR UPDATE;
+
+-- name: LockSrf :many
+SELECT id, generate_series(1, 2) AS g FROM a FOR SHARE;
+
+-- name: OkLockSubqueryAggregate :many
+SELECT id FROM a WHERE id > (SELECT count(*) FROM b) FOR UPDATE;
+
+-- name: OkLockOrderLimit :many
+SELECT id, name FROM a ORDER BY id LIMIT 10 FOR UPDATE SKIP LOCKED;
+
+-- name: OkLockJoinOf :many
+SELECT a.id, b.note FROM a JOIN b ON b.a_id = a.id FOR UPDATE OF b;
+
 -- family: literals read by the type's input function
 
 -- name: LitInt :many
