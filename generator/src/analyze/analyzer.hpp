@@ -244,6 +244,9 @@ class Analyzer {
   void check_assignable(const parse::Expr& value, const Col& col, const Typed& t);
   /// UPDATE / ON CONFLICT SET: generated columns and columns assigned twice.
   void check_set(const std::vector<parse::ResTarget>& set, const catalog::Relation& rel);
+  /// `SET (a, b) = source` (its first target): a row of as many fields as columns or a
+  /// sub-SELECT (its width is not checked here), as PostgreSQL's transformMultiAssignRef.
+  bool check_multi_assign(const parse::ResTarget& t);
   // check_params.cpp
   /// `sqlgen.slice(x)` typed as a single value (not in an array position).
   void check_slices();

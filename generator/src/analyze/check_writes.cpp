@@ -149,6 +149,18 @@ void Analyzer::check_assignable(const Expr& value, const Col& col, const Typed& 
          {col.name, format(m_cat, col.type), format(m_cat, t.type)});
 }
 
+bool Analyzer::check_multi_assign(const ResTarget& t) {
+  if (t.multi_source_fields == -1) {
+    reject(diag::DiagId::err_multi_assign_source, t.multi_source_span, "0A000");
+    return false;
+  }
+  if (t.multi_source_fields >= 0 && t.multi_source_fields != t.multi_count) {
+    reject(diag::DiagId::err_multi_assign_count, t.multi_source_span, "42601");
+    return false;
+  }
+  return true;
+}
+
 void Analyzer::check_set(const std::vector<ResTarget>& set, const catalog::Relation& rel) {
   if (m_failed) return;
   std::map<std::string, bool> seen;

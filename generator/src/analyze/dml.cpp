@@ -134,6 +134,7 @@ std::vector<Col> Analyzer::update(const UpdateStmt& s, const Scope* parent,
     if (f) add_from(*f, scope, parent);
   }
   for (const ResTarget& t : s.set) {
+    if (t.multi_index == 1 && !check_multi_assign(t)) return {};
     const Col* col = target_column(scope.entries[0], t, rel->name);
     if (!col) continue;
     if (!t.value || t.value->kind == ExprKind::SetToDefault) continue;

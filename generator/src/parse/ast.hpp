@@ -678,6 +678,11 @@ struct ResTarget {
   ExprPtr value;                                   ///< null for INSERT column lists
   std::vector<IndirectionExpr::Step> indirection;  ///< `SET a[1] = ...`, `SET (a).f = ...`
   int32_t multi_index = 0;  ///< `SET (a, b) = (...)`: 1-based position, 0 otherwise
+  int32_t multi_count = 0;  ///< `SET (a, b) = (...)`: the number of columns (2)
+  /// `SET (a, b) = source`: the source's fields when it is a row (`(x, y)`, `ROW(x)`), -2 for
+  /// a sub-SELECT, -1 for anything else (PostgreSQL rejects that); at `multi_source_span`.
+  int32_t multi_source_fields = -1;
+  Span multi_source_span;
   Span span;
 };
 

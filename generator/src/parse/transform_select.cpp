@@ -24,7 +24,16 @@ std::vector<ResTarget> Transformer::res_targets(size_t n, PgQuery__Node** nodes)
     if (r->val && r->val->node_case == PG_QUERY__NODE__NODE_MULTI_ASSIGN_REF) {
       const PgQuery__MultiAssignRef* m = r->val->multi_assign_ref;
       t.multi_index = m->colno;
+      t.multi_count = m->ncolumns;
       t.value = expr(m->source);
+      if (t.value) {
+        t.multi_source_span = t.value->span;
+        if (t.value->kind == ExprKind::Row) {
+          t.multi_source_fields = static_cast<int32_t>(t.value->as<RowExpr>().args.size());
+        } else if (t.value->kind == ExprKind::SubLink) {
+          t.multi_source_fields = -2;
+        }
+      }
       // The source row holds all values; keep the one for this column.
       if (t.value && t.value->kind == ExprKind::Row) {
         auto& row = static_cast<RowExpr&>(*t.value);

@@ -810,6 +810,21 @@ SELECT id FROM a WHERE id = E'1\n';
 
 -- family: writes
 
+-- name: WriteMultiSetScalar :exec
+UPDATE a SET (id, name) = (1);
+
+-- name: WriteMultiSetTooMany :exec
+UPDATE a SET (id, name) = (1, 'x', 3);
+
+-- name: WriteMultiSetTooFew :exec
+UPDATE a SET (id, name, created) = ROW(1, 'x');
+
+-- name: OkWriteMultiSetRow :exec
+UPDATE a SET (name, created) = ROW($1, $2) WHERE id = $3;
+
+-- name: OkWriteMultiSetSubquery :exec
+UPDATE a SET (name, created) = (SELECT note, current_date FROM b WHERE b.a_id = a.id LIMIT 1);
+
 -- name: InsertDuplicate :exec
 INSERT INTO a (id, id) VALUES (1, 2);
 
