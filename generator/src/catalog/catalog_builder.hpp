@@ -80,6 +80,10 @@ class CatalogBuilder {
   /// extension that defines it, when no schema file created that extension (warned and
   /// recorded as assumed); nullptr when no extension fits.
   Type* assume_extension_type(const std::string& sch, const std::string& name, parse::Span span);
+  /// Installs `ext` in `where` as assumed (warned about `what`, recorded); false when it cannot
+  /// go there (an extension bound to another schema) or failed (reported).
+  bool assume_extension(const builtins::ExtensionObjects& ext, const std::string& what,
+                        const std::string& where, parse::Span span);
   /// For every schema-qualified call in `e` of a function no schema file defines there but a
   /// known extension does, that extension installed in that schema (warned, recorded as
   /// assumed): a column default `public.gen_random_uuid()` of a pg_dump of one schema.

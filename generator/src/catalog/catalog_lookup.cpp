@@ -44,28 +44,51 @@ Type* CatalogBuilder::lookup_type(const std::vector<std::string>& written, parse
   return nullptr;
 }
 
+namespace {
+
+/// The first known extension, not installed yet, that has an object `has` accepts.
+template <class Pred>
+const builtins::ExtensionObjects* uninstalled_extension_with(
+    const std::vector<std::string>& installed_ones, Pred has) {
+  for (std::string_view ext_name : builtins::known_extensions()) {
+    const builtins::ExtensionObjects* ext = builtins::extension_objects(ext_name);
+    if (!ext ||
+        std::find(installed_ones.begin(), installed_ones.end(), ext_name) != installed_ones.end()) {
+      continue;
+    }
+    if (has(*ext)) return ext;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+bool CatalogBuilder::assume_extension(const builtins::ExtensionObjects& ext,
+                                      const std::string& what, const std::string& where,
+                                      parse::Span span) {
+  if (where.empty() || (!ext.schema.empty() && ext.schema != where)) return false;
+  error(diag::DiagId::warn_extension_assumed, span, {what, std::string(ext.name), where});
+  if (!install_extension(ext, where, true, span)) return false;
+  m_cat.m_assumed_extensions.push_back(AssumedExtension{std::string(ext.name), where});
+  return true;
+}
+
 Type* CatalogBuilder::assume_extension_type(const std::string& sch, const std::string& name,
                                             parse::Span span) {
   if (name.empty() || name[0] == '_') return nullptr;
   if (!sch.empty() && !schema(sch)) return nullptr;
-  for (std::string_view ext_name : builtins::known_extensions()) {
-    const builtins::ExtensionObjects* ext = builtins::extension_objects(ext_name);
-    const std::vector<std::string>& done = m_cat.m_extensions;
-    if (!ext || std::find(done.begin(), done.end(), ext_name) != done.end()) continue;
-    bool has_type = std::any_of(ext->types.begin(), ext->types.end(),
-                                [&](const builtins::BuiltinType* bt) { return bt->name == name; });
-    if (!has_type) continue;
-    std::string where = sch;
-    if (where.empty() && !path_schemas().empty()) where = path_schemas().front();
-    if (where.empty() || (!ext->schema.empty() && ext->schema != where)) return nullptr;
-    std::string shown = "type \"" + (sch.empty() ? name : sch + "." + name) + "\"";
-    error(diag::DiagId::warn_extension_assumed, span, {shown, std::string(ext_name), where});
-    if (!install_extension(*ext, where, true, span)) return nullptr;
-    m_cat.m_assumed_extensions.push_back(AssumedExtension{std::string(ext_name), where});
-    const Type* t = m_cat.find_type(where, name, m_cat.m_search_path);
-    return t ? &m_cat.m_types.at(t->oid) : nullptr;
-  }
-  return nullptr;
+  const builtins::ExtensionObjects* ext =
+      uninstalled_extension_with(m_cat.m_extensions, [&](const builtins::ExtensionObjects& e) {
+        return std::any_of(e.types.begin(), e.types.end(),
+                           [&](const builtins::BuiltinType* bt) { return bt->name == name; });
+      });
+  if (!ext) return nullptr;
+  std::string where = sch;
+  if (where.empty() && !path_schemas().empty()) where = path_schemas().front();
+  std::string what = "type \"" + (sch.empty() ? name : sch + "." + name) + "\"";
+  if (!assume_extension(*ext, what, where, span)) return nullptr;
+  const Type* t = m_cat.find_type(where, name, m_cat.m_search_path);
+  return t ? &m_cat.m_types.at(t->oid) : nullptr;
 }
 
 void CatalogBuilder::assume_extensions_called(const parse::Expr* e) {
@@ -117,21 +140,12 @@ void CatalogBuilder::assume_extension_function(const std::string& sch, const std
   // function of that name exists: `public.gen_random_uuid()` with pgcrypto not created.
   const Schema* target = schema(sch);
   if (!target || is_system_schema(sch) || target->functions.count(name)) return;
-  for (std::string_view ext_name : builtins::known_extensions()) {
-    const builtins::ExtensionObjects* ext = builtins::extension_objects(ext_name);
-    const std::vector<std::string>& done = m_cat.m_extensions;
-    if (!ext || std::find(done.begin(), done.end(), ext_name) != done.end()) continue;
-    bool has_proc = std::any_of(ext->procs.begin(), ext->procs.end(),
-                                [&](const builtins::BuiltinProc* bp) { return bp->name == name; });
-    if (!has_proc) continue;
-    if (!ext->schema.empty() && ext->schema != sch) return;
-    error(diag::DiagId::warn_extension_assumed, span,
-          {"function \"" + sch + "." + name + "\"", std::string(ext_name), sch});
-    if (install_extension(*ext, sch, true, span)) {
-      m_cat.m_assumed_extensions.push_back(AssumedExtension{std::string(ext_name), sch});
-    }
-    return;
-  }
+  const builtins::ExtensionObjects* ext =
+      uninstalled_extension_with(m_cat.m_extensions, [&](const builtins::ExtensionObjects& e) {
+        return std::any_of(e.procs.begin(), e.procs.end(),
+                           [&](const builtins::BuiltinProc* bp) { return bp->name == name; });
+      });
+  if (ext) assume_extension(*ext, "function \"" + sch + "." + name + "\"", sch, span);
 }
 
 std::optional<TypeRef> CatalogBuilder::resolve_type(const parse::TypeName& tn,
