@@ -23,6 +23,13 @@ GenerateRun generate(const fs::path& config, const cli::GenerateOptions& opts) {
   return {rc != cli::k_exit_ok ? rc : diag_rc, out.str(), err.str()};
 }
 
+std::string generate_and_read(const fs::path& root, const std::string& generated) {
+  GenerateRun r = generate(root / "sqlgen.yaml");
+  INFO(r.diagnostics);
+  REQUIRE(r.exit_code == 0);
+  return read_text(root / generated);
+}
+
 void copy_case(const std::string& name, const fs::path& dir) {
   fs::copy(codegen_case(name), dir, fs::copy_options::recursive);
 }

@@ -23,6 +23,10 @@ struct GenerateRun {
 /// Runs run_generate on `config` with `opts`.
 GenerateRun generate(const std::filesystem::path& config, const cli::GenerateOptions& opts = {});
 
+/// Runs generate on `root`/sqlgen.yaml, which must succeed (its diagnostics are shown when it
+/// does not), and returns `root`/`generated`, a file it wrote.
+std::string generate_and_read(const std::filesystem::path& root, const std::string& generated);
+
 /// Copies tests/cases/codegen/<name> (migrations, queries, config, expected output) into `dir`.
 void copy_case(const std::string& name, const std::filesystem::path& dir);
 

@@ -259,10 +259,7 @@ TEST_CASE("options: max_params, json, function_naming, nullable_array_elements",
       "  nullable_array_elements: true\n",
       "CREATE TABLE m.t (id int NOT NULL, tags text[] NOT NULL);\n",
       "-- name: GetTByID :many\nSELECT id, tags FROM m.t WHERE id = @id AND @x::int > 0;\n");
-  GenerateRun r = generate(tmp.path() / "sqlgen.yaml");
-  INFO(r.diagnostics);
-  REQUIRE(r.exit_code == 0);
-  std::string queries = read_text(tmp.path() / "out/m/queries.hpp");
+  std::string queries = generate_and_read(tmp.path(), "out/m/queries.hpp");
   // The columns are exactly m.t's: the row is its model struct.
   CHECK(queries.find("std::vector<T> getTById(const GetTByIDParams& params)") != std::string::npos);
   CHECK(queries.find("void getTByIdEach(const GetTByIDParams& params, F&& on_row)") !=
@@ -326,10 +323,7 @@ TEST_CASE("columns with the same name become name, name_2, ... as in sqlc", "[co
   write_project(tmp.path(), "",
                 "CREATE TABLE m.a (id int NOT NULL);\nCREATE TABLE m.b (id bigint NOT NULL);\n",
                 "-- name: Both :many\nSELECT a.id, b.id, a.id FROM m.a JOIN m.b ON b.id = a.id;\n");
-  GenerateRun r = generate(tmp.path() / "sqlgen.yaml");
-  INFO(r.diagnostics);
-  REQUIRE(r.exit_code == 0);
-  std::string queries = read_text(tmp.path() / "out/m/queries.hpp");
+  std::string queries = generate_and_read(tmp.path(), "out/m/queries.hpp");
   CHECK(queries.find("std::int32_t id{};\n  std::int64_t id_2{};\n  std::int32_t id_3{};") !=
         std::string::npos);
 }
@@ -342,10 +336,7 @@ TEST_CASE("two embeds of one table become node and node_2, as in sqlc", "[codege
                 "-- name: Edges :many\n"
                 "SELECT sqlc.embed(n1), sqlc.embed(n2), e.a AS node FROM m.edges e\n"
                 "JOIN m.nodes n1 ON n1.id = e.a JOIN m.nodes n2 ON n2.id = e.b;\n");
-  GenerateRun r = generate(tmp.path() / "sqlgen.yaml");
-  INFO(r.diagnostics);
-  REQUIRE(r.exit_code == 0);
-  std::string queries = read_text(tmp.path() / "out/m/queries.hpp");
+  std::string queries = generate_and_read(tmp.path(), "out/m/queries.hpp");
   INFO(queries);
   CHECK(queries.find("Node node{};\n  Node node_2{};\n  std::int32_t node_3{};") !=
         std::string::npos);
@@ -361,10 +352,7 @@ TEST_CASE("sqlgen.embed of a CTE named after a table fills that table's struct, 
                 "-- name: Top :many\n"
                 "WITH picked AS (SELECT id, note, rank FROM m.items ORDER BY rank LIMIT 10)\n"
                 "SELECT sqlc.embed(items) FROM picked AS items WHERE id <> @skip;\n");
-  GenerateRun r = generate(tmp.path() / "sqlgen.yaml");
-  INFO(r.diagnostics);
-  REQUIRE(r.exit_code == 0);
-  std::string queries = read_text(tmp.path() / "out/m/queries.hpp");
+  std::string queries = generate_and_read(tmp.path(), "out/m/queries.hpp");
   INFO(queries);
   CHECK(queries.find("  Item item_{};\n") != std::string::npos);  // item: a local name
   CHECK(queries_header_compiles(tmp.path()));
@@ -374,7 +362,7 @@ TEST_CASE("sqlgen.embed of a CTE named after a table fills that table's struct, 
                 "-- name: Top :many\n"
                 "WITH picked AS (SELECT id, rank FROM m.items)\n"
                 "SELECT sqlc.embed(items) FROM picked AS items;\n");
-  r = generate(tmp.path() / "sqlgen.yaml");
+  GenerateRun r = generate(tmp.path() / "sqlgen.yaml");
   CHECK(r.exit_code == 1);
   CHECK(r.diagnostics.find("sqlgen.embed(items) of a CTE or subquery whose columns are not those "
                            "of a table or view named \"items\" is not supported") !=
@@ -386,10 +374,7 @@ TEST_CASE("an embedded table with a PascalCase name becomes a snake_case field",
   write_project(
       tmp.path(), "", "CREATE TABLE m.\"WorkerPools\" (id int PRIMARY KEY, \"maxRuns\" int);\n",
       "-- name: Pools :many\nSELECT sqlc.embed(\"WorkerPools\") FROM m.\"WorkerPools\";\n");
-  GenerateRun r = generate(tmp.path() / "sqlgen.yaml");
-  INFO(r.diagnostics);
-  REQUIRE(r.exit_code == 0);
-  std::string queries = read_text(tmp.path() / "out/m/queries.hpp");
+  std::string queries = generate_and_read(tmp.path(), "out/m/queries.hpp");
   INFO(queries);
   CHECK(queries.find("  WorkerPool worker_pool{};\n") != std::string::npos);
   CHECK(queries_header_compiles(tmp.path()));
@@ -404,10 +389,7 @@ TEST_CASE("a type whose C++ name a table has becomes NameType, tables keep sqlc'
                 "CREATE TABLE m.selectors (id int PRIMARY KEY, s m.selector, st m.status);\n"
                 "CREATE TABLE m.statuses (id int PRIMARY KEY);\n",
                 "-- name: Get :one\nSELECT s, st FROM m.selectors WHERE id = @id;\n");
-  GenerateRun r = generate(tmp.path() / "sqlgen.yaml");
-  INFO(r.diagnostics);
-  REQUIRE(r.exit_code == 0);
-  std::string models = read_text(tmp.path() / "out/m/models.hpp");
+  std::string models = generate_and_read(tmp.path(), "out/m/models.hpp");
   INFO(models);
   CHECK(models.find("struct Selector {") != std::string::npos);
   CHECK(models.find("struct SelectorType {") != std::string::npos);
@@ -420,7 +402,7 @@ TEST_CASE("a type whose C++ name a table has becomes NameType, tables keep sqlc'
                 "CREATE TYPE m.selector AS (entity text);\n"
                 "CREATE TABLE m.selectors (id int PRIMARY KEY, s m.selector);\n",
                 "-- name: Get :one\nSELECT s FROM m.selectors WHERE id = @id;\n");
-  r = generate(tmp.path() / "sqlgen.yaml");
+  GenerateRun r = generate(tmp.path() / "sqlgen.yaml");
   CHECK(r.exit_code == 1);
   CHECK(r.diagnostics.find("both become the C++ name \"Selector\"") != std::string::npos);
 }
@@ -442,10 +424,7 @@ TEST_CASE("per-query @override: a column or parameter gets another C++ type", "[
                 "SELECT id, total, note FROM m.t WHERE id > $1;\n"
                 "-- name: PlainT :many\n"
                 "SELECT id, total, note FROM m.t;\n");
-  GenerateRun r = generate(tmp.path() / "sqlgen.yaml");
-  INFO(r.diagnostics);
-  REQUIRE(r.exit_code == 0);
-  std::string queries = read_text(tmp.path() / "out/m/queries.hpp");
+  std::string queries = generate_and_read(tmp.path(), "out/m/queries.hpp");
   // The overridden row is no longer the model struct T; NULL still adds std::optional.
   CHECK(queries.find("std::optional<GetTRow> get_t(const std::int32_t& id)") != std::string::npos);
   CHECK(
@@ -468,7 +447,7 @@ TEST_CASE("per-query @override: a column or parameter gets another C++ type", "[
                 "SELECT id FROM m.t WHERE id = @id;\n"
                 "-- name: GetU :one\n-- @override @idd std::string\n"
                 "SELECT id FROM m.t WHERE id = @id;\n");
-  r = generate(tmp.path() / "sqlgen.yaml");
+  GenerateRun r = generate(tmp.path() / "sqlgen.yaml");
   CHECK(r.exit_code == 1);
   CHECK(r.diagnostics.find("queries/q.sql:2:1: error: column \"idd\" does not exist in the query's "
                            "result (outside embeds) or parameters") != std::string::npos);
