@@ -1,7 +1,6 @@
 #include "analyze/params.hpp"
 
 #include <algorithm>
-#include <cstdint>
 #include <map>
 
 #include "analyze/walk.hpp"
@@ -85,7 +84,6 @@ ParamPlan plan_params(const Stmt& stmt, const diag::SourcePtr& source,
       idx = plan.params.size();
       ParamSlot slot;
       slot.name = name;
-      slot.first_offset = off;
       plan.params.push_back(slot);
       by_name[name] = idx;
     } else {
@@ -124,7 +122,6 @@ ParamPlan plan_params(const Stmt& stmt, const diag::SourcePtr& source,
         idx = plan.params.size();
         ParamSlot slot;
         slot.number = n;
-        slot.first_offset = e.span.offset;
         plan.params.push_back(slot);
         by_number[n] = idx;
       } else {
@@ -174,35 +171,13 @@ ParamPlan plan_params(const Stmt& stmt, const diag::SourcePtr& source,
     }
   });
 
-  // Named parameters take, in the order sqlc first meets them, the lowest numbers no
-  // positional parameter uses (sqlc's rule), so `$1` and `@x` mix: `WHERE id = $1 AND team =
-  // @team` sends `$1` and `$2`. sqlc meets them walking its AST, clause by clause in its own
-  // order (a WITH clause after the statement, OFFSET before LIMIT), so that order is followed
-  // (`LIMIT @lim OFFSET @off` sends `LIMIT $2 OFFSET $1`, as sqlc does).
-  std::map<const Expr*, size_t> visit_rank;
-  const size_t named = static_cast<size_t>(std::count_if(
-      plan.params.begin(), plan.params.end(), [](const ParamSlot& p) { return !p.name.empty(); }));
-  if (named > 1) {  // one named parameter has one order
-    walk_stmt_sqlc_order(stmt, [&](const Expr& e) { visit_rank.emplace(&e, visit_rank.size()); });
-  }
-  auto first_met = [&](const ParamSlot& p) {
-    size_t best = SIZE_MAX;
-    for (const Expr* use : p.uses) {
-      auto it = visit_rank.find(use);
-      if (it != visit_rank.end()) best = std::min(best, it->second);
-    }
-    return best;
-  };
-  std::vector<std::pair<size_t, size_t>> order;  // (first met, slot)
-  for (size_t i = 0; i < plan.params.size(); ++i) {
-    if (!plan.params[i].name.empty()) order.emplace_back(first_met(plan.params[i]), i);
-  }
-  std::stable_sort(order.begin(), order.end(), [&](const auto& a, const auto& b) {
-    if (a.first != b.first) return a.first < b.first;
-    return plan.params[a.second].first_offset < plan.params[b.second].first_offset;
-  });
+  // Named parameters take, in the order they were first met, the lowest numbers no positional
+  // parameter uses (sqlc's rule), so `$1` and `@x` mix: `WHERE id = $1 AND team = @team` sends
+  // `$1` and `$2`. walk_stmt meets them in sqlc's clause order (a WITH clause after the
+  // statement, OFFSET before LIMIT): `LIMIT @lim OFFSET @off` sends `LIMIT $2 OFFSET $1`.
   int next = 1;
-  for (const auto& [met, idx] : order) {
+  for (size_t idx = 0; idx < plan.params.size(); ++idx) {
+    if (plan.params[idx].name.empty()) continue;
     while (by_number.count(next)) ++next;
     plan.params[idx].number = next++;
   }

@@ -27,7 +27,6 @@ struct ParamSlot {
   bool narg = false;                     ///< sqlgen.narg: forced nullable
   bool slice = false;                    ///< sqlgen.slice: an array parameter
   std::vector<const parse::Expr*> uses;  ///< the nodes that stand for it
-  uint32_t first_offset = 0;
 };
 
 /// `sqlgen.embed(table)` in a select list.

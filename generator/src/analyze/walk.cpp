@@ -10,7 +10,6 @@ using namespace parse;
 struct Visitors {
   const ExprVisitor* expr = nullptr;
   const StmtVisitor* stmt = nullptr;
-  bool sqlc_order = false;  ///< clauses in sqlc's order (walk_stmt_sqlc_order)
 };
 
 void walk_expr(const Expr* e, const Visitors& fn);
@@ -132,75 +131,15 @@ void walk_expr(const Expr* e, const Visitors& fn) {
   }
 }
 
-/// The clauses of a SELECT, INSERT, UPDATE or DELETE in the order of the fields of sqlc's AST
-/// nodes, which its rewriter visits (internal/sql/astutils/rewrite.go): the WITH clause after
-/// the statement's own clauses, OFFSET before LIMIT, an UPDATE's FROM after its WHERE, a set
-/// operation's ORDER BY and LIMIT before its branches. False for other statements.
-bool walk_clauses_sqlc_order(const Stmt& stmt, const Visitors& fn) {
-  switch (stmt.kind) {
-    case StmtKind::Select: {
-      const auto& s = stmt.as<SelectStmt>();
-      walk_list(s.distinct_on, fn);
-      walk_targets(s.targets, fn);
-      for (const FromItemPtr& f : s.from) walk_from(f.get(), fn);
-      walk_expr(s.where.get(), fn);
-      walk_list(s.group_by, fn);
-      walk_expr(s.having.get(), fn);
-      for (const auto& row : s.values) walk_list(row, fn);
-      for (const SortBy& o : s.order_by) walk_expr(o.expr.get(), fn);
-      walk_expr(s.offset.get(), fn);
-      walk_expr(s.limit.get(), fn);
-      walk_with(s.with, fn);
-      if (s.set_op != SelectStmt::SetOp::None) {
-        if (s.left) walk_stmt(*s.left, fn);
-        if (s.right) walk_stmt(*s.right, fn);
-      }
-      return true;
-    }
-    case StmtKind::Insert: {
-      const auto& s = stmt.as<InsertStmt>();
-      if (s.source) walk_stmt(*s.source, fn);
-      if (s.on_conflict) {
-        walk_targets(s.on_conflict->set, fn);
-        walk_expr(s.on_conflict->where.get(), fn);
-      }
-      walk_targets(s.returning, fn);
-      walk_with(s.with, fn);
-      return true;
-    }
-    case StmtKind::Update: {
-      const auto& s = stmt.as<UpdateStmt>();
-      walk_targets(s.set, fn);
-      walk_expr(s.where.get(), fn);
-      for (const FromItemPtr& f : s.from) walk_from(f.get(), fn);
-      walk_targets(s.returning, fn);
-      walk_with(s.with, fn);
-      return true;
-    }
-    case StmtKind::Delete: {
-      const auto& s = stmt.as<DeleteStmt>();
-      for (const FromItemPtr& f : s.using_items) walk_from(f.get(), fn);
-      walk_expr(s.where.get(), fn);
-      walk_targets(s.returning, fn);
-      walk_with(s.with, fn);
-      return true;
-    }
-    default:
-      return false;
-  }
-}
-
 void walk_stmt(const Stmt& stmt, const Visitors& fn) {
   if (fn.stmt) (*fn.stmt)(stmt);
-  if (fn.sqlc_order && walk_clauses_sqlc_order(stmt, fn)) return;
   switch (stmt.kind) {
+    // The clauses in the order of the fields of sqlc's AST nodes, which its rewriter visits
+    // (internal/sql/astutils/rewrite.go) and numbers named parameters in: a WITH clause after
+    // the statement's own clauses, OFFSET before LIMIT, an UPDATE's FROM after its WHERE, a
+    // set operation's ORDER BY and LIMIT before its branches.
     case StmtKind::Select: {
       const auto& s = stmt.as<SelectStmt>();
-      walk_with(s.with, fn);
-      if (s.set_op != SelectStmt::SetOp::None) {
-        if (s.left) walk_stmt(*s.left, fn);
-        if (s.right) walk_stmt(*s.right, fn);
-      }
       walk_list(s.distinct_on, fn);
       walk_targets(s.targets, fn);
       for (const FromItemPtr& f : s.from) walk_from(f.get(), fn);
@@ -209,36 +148,41 @@ void walk_stmt(const Stmt& stmt, const Visitors& fn) {
       walk_expr(s.having.get(), fn);
       for (const auto& row : s.values) walk_list(row, fn);
       for (const SortBy& o : s.order_by) walk_expr(o.expr.get(), fn);
-      walk_expr(s.limit.get(), fn);
       walk_expr(s.offset.get(), fn);
+      walk_expr(s.limit.get(), fn);
+      walk_with(s.with, fn);
+      if (s.set_op != SelectStmt::SetOp::None) {
+        if (s.left) walk_stmt(*s.left, fn);
+        if (s.right) walk_stmt(*s.right, fn);
+      }
       break;
     }
     case StmtKind::Insert: {
       const auto& s = stmt.as<InsertStmt>();
-      walk_with(s.with, fn);
       if (s.source) walk_stmt(*s.source, fn);
       if (s.on_conflict) {
         walk_targets(s.on_conflict->set, fn);
         walk_expr(s.on_conflict->where.get(), fn);
       }
       walk_targets(s.returning, fn);
+      walk_with(s.with, fn);
       break;
     }
     case StmtKind::Update: {
       const auto& s = stmt.as<UpdateStmt>();
-      walk_with(s.with, fn);
       walk_targets(s.set, fn);
-      for (const FromItemPtr& f : s.from) walk_from(f.get(), fn);
       walk_expr(s.where.get(), fn);
+      for (const FromItemPtr& f : s.from) walk_from(f.get(), fn);
       walk_targets(s.returning, fn);
+      walk_with(s.with, fn);
       break;
     }
     case StmtKind::Delete: {
       const auto& s = stmt.as<DeleteStmt>();
-      walk_with(s.with, fn);
       for (const FromItemPtr& f : s.using_items) walk_from(f.get(), fn);
       walk_expr(s.where.get(), fn);
       walk_targets(s.returning, fn);
+      walk_with(s.with, fn);
       break;
     }
     case StmtKind::Other:
@@ -264,10 +208,6 @@ void walk_stmt(const Stmt& stmt, const ExprVisitor& fn, const StmtVisitor& stmt_
 }
 
 void walk_expr(const Expr* expr, const ExprVisitor& fn) { walk_expr(expr, Visitors{&fn, nullptr}); }
-
-void walk_stmt_sqlc_order(const Stmt& stmt, const ExprVisitor& fn) {
-  walk_stmt(stmt, Visitors{&fn, nullptr, true});
-}
 
 void for_each_child(const Expr& expr, const ExprVisitor& fn) {
   auto one = [&](const ExprPtr& e) {

@@ -14,13 +14,11 @@ using ExprVisitor = std::function<void(const parse::Expr&)>;
 /// Called for each statement, the outer one first, then those nested in it.
 using StmtVisitor = std::function<void(const parse::Stmt&)>;
 
-/// Visits every expression of `stmt` and of the statements nested in it.
+/// Visits every expression of `stmt` and of the statements nested in it, clause by clause in
+/// the order sqlc's rewriter visits them (the order sqlc numbers named parameters in).
 void walk_stmt(const parse::Stmt& stmt, const ExprVisitor& fn);
 /// Same, and calls `stmt_fn` for `stmt` and for each nested statement before its expressions.
 void walk_stmt(const parse::Stmt& stmt, const ExprVisitor& fn, const StmtVisitor& stmt_fn);
-/// Same as walk_stmt(stmt, fn), with the clauses of every SELECT, INSERT, UPDATE and DELETE in
-/// the order sqlc's rewriter visits them (the order sqlc numbers named parameters in).
-void walk_stmt_sqlc_order(const parse::Stmt& stmt, const ExprVisitor& fn);
 /// Visits `expr` and every expression below it (subqueries included).
 void walk_expr(const parse::Expr* expr, const ExprVisitor& fn);
 /// Calls `fn` for each direct sub-expression of `expr` at its own query level: a SubLink's
