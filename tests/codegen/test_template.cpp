@@ -173,6 +173,7 @@ TEST_CASE("template: partials nest 17 deep, and a template set is parsed once an
   diag::DiagnosticEngine diags;
   codegen::TemplateSet set = codegen::load_templates(config, diags);
   REQUIRE(set.parsed.size() == 2);
+  const std::shared_ptr<const codegen::ParsedTemplate> models = set.parsed.at("models.hpp");
   json view = k_base;
   view["items"] = json::array({json{{"name", "a"}}, json{{"name", "b"}}});
   for (int i = 0; i < 2; ++i) {
@@ -180,5 +181,8 @@ TEST_CASE("template: partials nest 17 deep, and a template set is parsed once an
     REQUIRE(text);
     CHECK(text->ends_with("a;b;\n"));
   }
+  // Rendering used the parse load_templates made, and left it in place.
+  CHECK(set.parsed.at("models.hpp") == models);
+  CHECK(models.use_count() == 2);
   CHECK(!diags.has_errors());
 }

@@ -35,6 +35,9 @@ TEST_CASE("cache: directories are made private, and a symlink is never trusted",
   fs::create_directory_symlink(dir, link);
   CHECK_FALSE(util::owned_dir(link));
   CHECK_FALSE(util::prepare_cache_dir(link));
+  // An entry that is there is read through the directory, never through the link to it.
+  REQUIRE(util::write_file_atomic(dir / "entry", "x").empty());
+  CHECK(util::read_cache_file(dir / "entry"));
   CHECK_FALSE(util::read_cache_file(link / "entry"));
 }
 

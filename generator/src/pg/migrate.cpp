@@ -149,6 +149,15 @@ Result<std::set<int64_t>> applied_versions(PGconn* conn, bool& table_exists) {
   return versions;
 }
 
+/// An error not tied to a statement of a file: at the migration's file, when there is one.
+diag::Diagnostic general_error(const PgError& e, const Migration* m) {
+  diag::Location loc = m && m->source ? diag::Location::file(m->source) : diag::Location{};
+  std::string msg = e.sqlstate.empty() ? e.primary : e.primary + " (SQLSTATE " + e.sqlstate + ")";
+  diag::Diagnostic d = diag::make(DiagId::err_pg_migrate, loc, {msg});
+  if (!e.detail.empty()) d.note(DiagId::note_generic, {}, {"detail: " + e.detail});
+  return d;
+}
+
 /// One run: the connection, what is committed and what is pending in the open transaction.
 class Runner {
  public:
@@ -258,15 +267,6 @@ class Runner {
     m_uncommitted.clear();
     ++m_report.transactions;
     return std::nullopt;
-  }
-
-  /// An error not tied to a statement of a file: at the migration's file, when there is one.
-  static diag::Diagnostic general_error(const PgError& e, const Migration* m) {
-    diag::Location loc = m && m->source ? diag::Location::file(m->source) : diag::Location{};
-    std::string msg = e.sqlstate.empty() ? e.primary : e.primary + " (SQLSTATE " + e.sqlstate + ")";
-    diag::Diagnostic d = diag::make(DiagId::err_pg_migrate, loc, {msg});
-    if (!e.detail.empty()) d.note(DiagId::note_generic, {}, {"detail: " + e.detail});
-    return d;
   }
 
   /// Rolls the open transaction back and explains what stays applied.
@@ -434,8 +434,7 @@ Result<MigrateReport> apply_migrations(const std::string& conninfo,
   }
   for (const std::string& sql : options.prelude) {
     if (std::optional<PgError> e = exec(conn.get(), sql)) {
-      std::string msg = e->primary + (e->sqlstate.empty() ? "" : " (SQLSTATE " + e->sqlstate + ")");
-      diag::Diagnostic d = diag::make(DiagId::err_pg_migrate, {}, {msg});
+      diag::Diagnostic d = general_error(*e, nullptr);
       d.note(DiagId::note_generic, {}, {"while running: " + sql});
       return d;
     }
