@@ -80,6 +80,14 @@ TEST_CASE(
   CHECK(count(r.err, "warning:") == 2);
   CHECK(contains(r.out, "\"UserByEmail\""));
 
+  SECTION("a type only named (COMMENT ON TYPE) is not assumed: it does not exist") {
+    write(dir, "schema/auth_dump.sql", "COMMENT ON TYPE public.hstore IS 'kv';\n");
+    auto named =
+        run_sqlgen("--color never analyze --schema schema --queries queries", dir.path().string());
+    CHECK(named.exit_code == 1);
+    CHECK(contains(named.err, "error: type \"public.hstore\" does not exist"));
+    CHECK(!contains(named.err, "assuming"));
+  }
   SECTION("without the extension's type, an unknown type stays an error") {
     write(dir, "schema/auth_dump.sql", "CREATE TABLE t (id public.no_such_type);\n");
     auto bad =

@@ -105,6 +105,7 @@ std::vector<Col> Analyzer::insert(const InsertStmt& s, const Scope* parent,
     excluded.schema.clear();
     scope.entries.push_back(excluded);
     for (const ResTarget& t : s.on_conflict->set) {
+      if (t.multi_index == 1 && !check_multi_assign(t)) return {};
       const Col* col = target_column(target, t, rel->name);
       if (!col) continue;
       if (t.value && t.value->kind != ExprKind::SetToDefault) {

@@ -30,7 +30,6 @@ Type* CatalogBuilder::lookup_type(const std::vector<std::string>& written, parse
   const Type* t = m_cat.find_type(sch, name, m_cat.m_search_path);
   if (t) return &m_cat.m_types.at(t->oid);
   if (!missing_ok) {
-    if (Type* assumed = assume_extension_type(sch, name, span)) return assumed;
     std::vector<std::string> candidates;
     for (const std::string& s : sch.empty() ? path_schemas() : std::vector<std::string>{sch}) {
       if (const Schema* sc = schema(s)) {
@@ -67,8 +66,8 @@ bool CatalogBuilder::assume_extension(const builtins::ExtensionObjects& ext,
                                       const std::string& what, const std::string& where,
                                       parse::Span span) {
   if (where.empty() || (!ext.schema.empty() && ext.schema != where)) return false;
-  error(diag::DiagId::warn_extension_assumed, span, {what, std::string(ext.name), where});
   if (!install_extension(ext, where, true, span)) return false;
+  error(diag::DiagId::warn_extension_assumed, span, {what, std::string(ext.name), where});
   m_cat.m_assumed_extensions.push_back(AssumedExtension{std::string(ext.name), where});
   return true;
 }
@@ -182,7 +181,14 @@ std::optional<TypeRef> CatalogBuilder::resolve_type(const parse::TypeName& tn,
     }
   }
   if (ref.oid == 0) {
-    Type* t = lookup_type(names, tn.span, false);
+    // A type used (not dropped, renamed or commented on) may come from an extension the
+    // schema files never create: assumed then, before "does not exist".
+    Type* t = lookup_type(names, tn.span, true);
+    if (!t) {
+      std::string sch = names.size() == 2 ? names[0] : "";
+      t = assume_extension_type(sch, names.empty() ? std::string() : names.back(), tn.span);
+    }
+    if (!t) t = lookup_type(names, tn.span, false);
     if (!t) return std::nullopt;
     ref.oid = t->oid;
     user_type = t->extension.empty();

@@ -819,6 +819,9 @@ UPDATE a SET (id, name) = (1, 'x', 3);
 -- name: WriteMultiSetTooFew :exec
 UPDATE a SET (id, name, created) = ROW(1, 'x');
 
+-- name: WriteMultiSetOnConflict :exec
+INSERT INTO a (id, name) VALUES (1, 'x') ON CONFLICT (id) DO UPDATE SET (id, name) = (1);
+
 -- name: OkWriteMultiSetRow :exec
 UPDATE a SET (name, created) = ROW($1, $2) WHERE id = $3;
 
