@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # The real-world scorer: for every sqlc config of the projects listed in DIR/MANIFEST.tsv
-# (repo<TAB>commit<TAB>configs[<TAB>skip], configs comma-separated and relative to the project,
-# skip the comma-separated names of queries PostgreSQL rejects, written for another engine, that
-# the project's modules get as skip_queries; each project extracted in DIR/<owner>+<name>), on a
-# temp copy of the project:
-#   sqlgen init --from-sqlc <config>, sqlgen generate, every generated header compiled with
+# (repo<TAB>commit<TAB>configs[<TAB>rejected], configs comma-separated and relative to the
+# project, rejected the comma-separated names of the project's queries that PostgreSQL rejects
+# (written for another engine; checked by hand with PREPARE); each project extracted in
+# DIR/<owner>+<name>), on a temp copy of the project:
+#   sqlgen init --from-sqlc <config> (which lists queries with errors in skip_queries: those
+#   named in the rejected column count as "+n skipped", any other one as a query that failed,
+#   and a rejected query init did not skip is named on stderr), sqlgen generate, every
+#   generated header compiled with
 #   g++ -std=c++20 -fsyntax-only -Wall -Wextra -Wpedantic -Werror, and sqlgen verify (every
 #   query PREPAREd on PostgreSQL and compared with sqlgen's analysis), and the $n numbering of
 #   the SQL sqlgen sends compared with the SQL in the project's sqlc-generated Go files
@@ -136,15 +139,23 @@ while IFS=$'\t' read -r repo commit configs skip; do
       echo "| $repo | $config | init failed (exit $init_rc) | | | |"
       continue
     fi
-    skipped=0
-    if [[ -n ${skip:-} ]]; then
-      # The project's queries PostgreSQL rejects (written for another engine), listed in the
-      # manifest's fourth column: added to every module as skip_queries, and shown in the row.
-      IFS=',' read -r -a skip_list <<<"$skip"
-      skipped=${#skip_list[@]}
-      sed -i -E "s/^(  - name: .*)\$/\1\n    skip_queries: [${skip//,/, }]/" "$cfg_dir/sqlgen.yaml"
-      echo "realworld: $repo: skip_queries: [${skip//,/, }] (SQL PostgreSQL rejects)" >&2
-    fi
+    # The queries init put into skip_queries (its warnings name them), against the manifest's
+    # list of queries PostgreSQL rejects.
+    mapfile -t init_skipped < <(sed -n -E 's/.*warning: query "([^"]+)" has errors, so init listed it.*/\1/p' "$log/init.err")
+    IFS=',' read -r -a rejected_list <<<"${skip:-}"
+    skipped=0 unexpected=0
+    for name in "${init_skipped[@]}"; do
+      if [[ ",${skip:-}," == *",$name,"* ]]; then
+        skipped=$((skipped + 1))
+      else
+        unexpected=$((unexpected + 1))
+        echo "realworld: $repo: init skipped $name, which is not listed as rejected by PostgreSQL" >&2
+      fi
+    done
+    for name in "${rejected_list[@]}"; do
+      [[ " ${init_skipped[*]} " == *" $name "* ]] ||
+        echo "realworld: $repo: $name is listed as rejected by PostgreSQL, but init did not skip it" >&2
+    done
     (cd "$cfg_dir" && timeout "$STEP_TIMEOUT" "$SQLGEN" --color never generate --output "$out") \
       >"$log/generate.out" 2>"$log/generate.err"
     echo "generate exit $?" >>"$log/generate.out"
@@ -165,6 +176,7 @@ while IFS=$'\t' read -r repo commit configs skip; do
       >"$log/verify.json" 2>"$log/verify.err"
     echo "verify exit $?" >>"$log/verify.err"
     read -r q q_ok agree cmp < <(verify_totals "$log/verify.json")
+    [[ $q != "?" ]] && q=$((q + unexpected))  # skipped without cause: a query that failed
     # The $n sequence of every query against the SQL sqlc generated (the project's Go files).
     (cd "$cfg_dir" && timeout "$STEP_TIMEOUT" "$SQLGEN" --color never analyze) \
       >"$log/analyze.json" 2>"$log/analyze.err"

@@ -298,6 +298,80 @@ TEST_CASE("init --from-sqlc: a glob expands to directories and .sql files", "[cl
                  "      - \"queries/more\"\n"));
 }
 
+TEST_CASE("init --from-sqlc: queries with errors go into skip_queries, generate succeeds",
+          "[cli][init]") {
+  util::TempDir dir;
+  write(dir, "sqlc.yaml", R"(version: "2"
+sql:
+  - engine: "postgresql"
+    schema: "schema.sql"
+    queries: "query.sql"
+    gen:
+      go:
+        package: "store"
+)");
+  write(dir, "schema.sql", k_schema);
+  write(dir, "query.sql",
+        std::string(k_queries) +
+            "\n-- name: DatabaseSize :one\n"
+            "SELECT page_count * page_size AS size FROM pragma_page_count(), pragma_page_size();\n"
+            "\n-- name: Ancestors :many\n"
+            "WITH up (id) AS (\n"
+            "  SELECT id FROM authors WHERE id = $1\n"
+            "  UNION ALL SELECT a.id FROM authors a JOIN up ON up.id = a.id\n"
+            ") SELECT id FROM up;\n");
+  auto init = run_sqlgen("init --from-sqlc", dir.path().string());
+  INFO(init.err << init.out);
+  REQUIRE(init.exit_code == 0);
+  CHECK(contains(init.out, "(1 module) from sqlc.yaml, 2 queries with errors in skip_queries"));
+  CHECK(contains(init.err,
+                 "query.sql:10:1: warning: query \"DatabaseSize\" has errors, so init listed it in "
+                 "skip_queries of module \"store\""));
+  CHECK(contains(init.err, "query.sql:11:8: note: column \"page_count\" does not exist"));
+  CHECK(contains(init.err, "query.sql:13:1: warning: query \"Ancestors\" has errors"));
+  CHECK(contains(init.err, "query.sql:16:45: note: relation \"up\" does not exist"));
+  const std::string y = read(dir, "sqlgen.yaml");
+  INFO(y);
+  CHECK(contains(y,
+                 "    #   DatabaseSize: query.sql:11:8: column \"page_count\" does not exist\n"
+                 "    #   Ancestors: query.sql:16:45: relation \"up\" does not exist\n"
+                 "    skip_queries:\n      - \"DatabaseSize\"\n      - \"Ancestors\"\n"));
+  auto gen = run_sqlgen("generate", dir.path().string());
+  INFO(gen.err << gen.out);
+  REQUIRE(gen.exit_code == 0);
+  const std::string header = read(dir, "generated/store/queries.hpp");
+  CHECK(contains(header, "CreateAuthor"));
+  CHECK_FALSE(contains(header, "DatabaseSize"));
+  CHECK_FALSE(contains(header, "Ancestors"));
+  // The analysis is deterministic: a second run writes the same bytes.
+  REQUIRE(run_sqlgen("init --from-sqlc --force", dir.path().string()).exit_code == 0);
+  CHECK(read(dir, "sqlgen.yaml") == y);
+}
+
+TEST_CASE("init --from-sqlc: errors in the schema skip no query", "[cli][init]") {
+  util::TempDir dir;
+  write(dir, "sqlc.yaml", R"(version: "2"
+sql:
+  - engine: "postgresql"
+    schema: "schema.sql"
+    queries: "query.sql"
+    gen:
+      go:
+        package: "store"
+)");
+  write(dir, "schema.sql", std::string(k_schema) + "ALTER TABLE missing ADD COLUMN x int;\n");
+  write(dir, "query.sql", "-- name: Count :one\nSELECT count(*) FROM nowhere;\n");
+  auto init = run_sqlgen("init --from-sqlc", dir.path().string());
+  INFO(init.err << init.out);
+  REQUIRE(init.exit_code == 0);
+  CHECK(contains(init.err,
+                 "warning: the project has 1 error outside its queries, so init listed no query "
+                 "in skip_queries: `sqlgen generate` reports them; the first: schema.sql:9:13: "
+                 "relation \"missing\" does not exist"));
+  CHECK_FALSE(contains(init.err, "warning: query"));
+  CHECK_FALSE(contains(read(dir, "sqlgen.yaml"), "skip_queries"));
+}
+
 TEST_CASE("map_go_type: the Go types with an obvious C++ type", "[config][init]") {
   using config::map_go_type;
   CHECK(map_go_type("int", "").cpp_type == "std::int64_t");

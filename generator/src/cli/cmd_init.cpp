@@ -5,14 +5,11 @@
 
 #include "cli/commands.hpp"
 #include "cli/subcommands.hpp"
-#include "config/sqlc_import.hpp"
 #include "driver/driver.hpp"
-#include "util/fs.hpp"
 
 namespace sqlgen::cli {
 
 namespace fs = std::filesystem;
-using diag::DiagId;
 
 namespace {
 
@@ -40,39 +37,15 @@ int run_init_starter(Context& ctx, const InitOptions& opts, std::ostream& out) {
 
 /// `--from-sqlc`: sqlgen.yaml translated from a sqlc config.
 int run_init_from_sqlc(Context& ctx, const InitOptions& opts, std::ostream& out) {
-  fs::path sqlc_path(opts.sqlc_file);
-  if (opts.sqlc_file.empty()) {
-    std::optional<fs::path> found = config::find_sqlc_config({});
-    if (!found) {
-      ctx.diags.report(diag::make(DiagId::err_sqlc_no_config, {}, {fs::current_path().string()}));
-      return k_exit_ok;
-    }
-    sqlc_path = *found;
+  driver::ImportResult r = driver::import_sqlc_project({opts.sqlc_file, opts.force}, ctx.diags);
+  if (!r.written) return k_exit_ok;  // diagnostics explain why; nothing written
+  out << "sqlgen: wrote " << r.config << " (" << r.modules
+      << (r.modules == 1 ? " module" : " modules") << ") from " << r.from;
+  if (!r.skipped.empty()) {
+    out << ", " << r.skipped.size() << (r.skipped.size() == 1 ? " query" : " queries")
+        << " with errors in skip_queries";
   }
-  const std::string display = sqlc_path.lexically_normal().generic_string();
-  util::ReadResult read = util::read_file(sqlc_path);
-  if (!read.text) {
-    ctx.diags.report(read.not_found
-                         ? diag::make(DiagId::err_file_not_found, {}, {display})
-                         : diag::make(DiagId::err_file_unreadable, {}, {display, read.error}));
-    return k_exit_ok;
-  }
-  std::optional<config::SqlcImport> imported =
-      config::import_sqlc(diag::make_source(display, std::move(*read.text)), ctx.diags);
-  if (!imported) return k_exit_ok;  // diagnostics explain why; nothing written
-  const fs::path target = sqlc_path.parent_path() / "sqlgen.yaml";
-  const std::string target_display = target.lexically_normal().generic_string();
-  std::error_code ec;
-  if (!opts.force && fs::exists(target, ec)) {
-    ctx.diags.report(diag::make(DiagId::err_init_exists, {}, {target_display}));
-    return k_exit_ok;
-  }
-  if (std::string err = util::write_file_atomic(target, imported->yaml); !err.empty()) {
-    ctx.diags.report(diag::make(DiagId::err_file_write, {}, {target_display, err}));
-    return k_exit_ok;
-  }
-  out << "sqlgen: wrote " << target_display << " (" << imported->modules
-      << (imported->modules == 1 ? " module" : " modules") << ") from " << display << '\n';
+  out << '\n';
   return k_exit_ok;
 }
 

@@ -95,8 +95,8 @@ std::string comment_text(std::string s) {
 /// Reads nodes of the sqlc config and reports its problems.
 class Importer {
  public:
-  Importer(const diag::SourcePtr& source, diag::DiagnosticEngine& diags)
-      : m_source(source), m_diags(diags), m_r(source, diags) {
+  Importer(const diag::SourcePtr& source, diag::DiagnosticEngine& diags, const QuerySkips& skips)
+      : m_source(source), m_diags(diags), m_r(source, diags), m_skips(skips) {
     m_dir = fs::path(source->path()).parent_path();
   }
 
@@ -117,6 +117,7 @@ class Importer {
   void share_schema();
   void compute_namespace_width();
   std::string render() const;
+  void write_skips(std::string& y, const std::string& module) const;
 
   diag::Location loc(const YAML::Node& node) const {
     return m_r.loc(node, diag::Location::at(m_source, 0));
@@ -128,6 +129,7 @@ class Importer {
   const diag::SourcePtr& m_source;
   diag::DiagnosticEngine& m_diags;
   YamlReader m_r;
+  const QuerySkips& m_skips;
   fs::path m_dir;
   Output m_out;
   std::map<std::string, std::string> m_option_first;  ///< option → origin that set it first
@@ -622,6 +624,17 @@ void write_map(std::string& y, const std::map<std::string, std::string>& m, cons
   for (const auto& [k, v] : m) y += std::string(indent) + quote(k) + ": " + quote(v) + "\n";
 }
 
+/// The module's queries that had errors when init ran, as `skip_queries` with their reasons.
+void Importer::write_skips(std::string& y, const std::string& module) const {
+  auto it = m_skips.find(module);
+  if (it == m_skips.end() || it->second.empty()) return;
+  y += "    # Queries with errors when `sqlgen init --from-sqlc` ran: neither analyzed nor\n"
+       "    # generated until they are fixed and taken off this list.\n";
+  for (const SkippedQuery& q : it->second) y += "    #   " + comment_text(q.reason) + "\n";
+  y += "    skip_queries:\n";
+  for (const SkippedQuery& q : it->second) y += "      - " + quote(q.name) + "\n";
+}
+
 std::string Importer::render() const {
   std::string y;
   y += "# Written by `sqlgen init --from-sqlc` from " + m_out.config_name +
@@ -669,6 +682,7 @@ std::string Importer::render() const {
       y += has_entries(m.overrides) ? "    overrides:\n" : "    # overrides:\n";
       write_overrides(y, m.overrides, "      ");
     }
+    write_skips(y, m.name);
     if (!m.strict_function_checks) {
       y += "    # As sqlc by default: a call of a function the schema does not define is a\n"
            "    # warning, not an error (remove this line to have PostgreSQL's error).\n"
@@ -768,9 +782,9 @@ GoTypeMapping map_go_type(std::string_view go_type, std::string_view db_type) {
   return out;
 }
 
-std::optional<SqlcImport> import_sqlc(const diag::SourcePtr& source,
-                                      diag::DiagnosticEngine& diags) {
-  return Importer(source, diags).run();
+std::optional<SqlcImport> import_sqlc(const diag::SourcePtr& source, diag::DiagnosticEngine& diags,
+                                      const QuerySkips& skips) {
+  return Importer(source, diags, skips).run();
 }
 
 }  // namespace sqlgen::config

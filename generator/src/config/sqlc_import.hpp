@@ -6,9 +6,11 @@
 /// on the config's text and the files its paths name (sorted), so a re-run writes the same bytes.
 
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "diag/diag.hpp"
 
@@ -31,6 +33,15 @@ struct GoTypeMapping {
 /// (empty for column overrides; picks the std::chrono type for `time.Time`).
 GoTypeMapping map_go_type(std::string_view go_type, std::string_view db_type);
 
+/// A query `init --from-sqlc` lists in a module's `skip_queries`, and why.
+struct SkippedQuery {
+  std::string name;    ///< its `-- name:`
+  std::string reason;  ///< "path:line:col: message" of its first error
+};
+
+/// Per module name: the queries written into its `skip_queries`, in query order.
+using QuerySkips = std::map<std::string, std::vector<SkippedQuery>>;
+
 /// What an import produced.
 struct SqlcImport {
   std::string yaml;    ///< the sqlgen.yaml text
@@ -40,8 +51,10 @@ struct SqlcImport {
 /// Translates the sqlc config in `source` (JSON when its path ends in ".json", else YAML);
 /// paths in it are relative to its directory, which is read to expand globs and to size the
 /// version namespaces. Syntax errors, an unknown `version` and missing required keys are
-/// reported at their line and column; packages of other engines are noted and skipped. Returns
-/// nullopt when an error was reported.
-std::optional<SqlcImport> import_sqlc(const diag::SourcePtr& source, diag::DiagnosticEngine& diags);
+/// reported at their line and column; packages of other engines are noted and skipped. Each
+/// module named in `skips` gets those queries as `skip_queries`, each with its reason in a
+/// comment. Returns nullopt when an error was reported.
+std::optional<SqlcImport> import_sqlc(const diag::SourcePtr& source, diag::DiagnosticEngine& diags,
+                                      const QuerySkips& skips = {});
 
 }  // namespace sqlgen::config

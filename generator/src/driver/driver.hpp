@@ -182,6 +182,32 @@ struct InitResult {
 /// when any of the files exists, each one that does is an error and nothing is written.
 InitResult init_project(const InitOptions& options, diag::DiagnosticEngine& diags);
 
+// --- init --from-sqlc (import_sqlc.cpp) ------------------------------------------------
+
+/// What `sqlgen init --from-sqlc` is asked to do.
+struct ImportOptions {
+  std::string sqlc_file;  ///< "" = the first of config::k_sqlc_config_names in the cwd
+  bool force = false;     ///< overwrite an existing sqlgen.yaml
+};
+
+/// What import_sqlc_project() did.
+struct ImportResult {
+  bool written = false;              ///< false: nothing was written (see the diagnostics)
+  std::string from;                  ///< the sqlc config read, as a path to show
+  std::string config;                ///< the sqlgen.yaml next to it, as a path to show
+  size_t modules = 0;                ///< modules written (PostgreSQL packages)
+  std::vector<std::string> skipped;  ///< "module.query" for each query put in skip_queries
+};
+
+/// `sqlgen init --from-sqlc`: the sqlc config translated (config::import_sqlc) into sqlgen.yaml
+/// next to it, written atomically, never over an existing one unless `force`. The project it
+/// describes is analyzed first, as `sqlgen generate` would; each query with an error (SQL
+/// written for another engine, or that PostgreSQL rejects) goes into its module's
+/// skip_queries with its first error in a comment, and is reported as a warning with that
+/// error as a note, so that generate succeeds as written. When there are errors outside the
+/// queries (the schema, a query file), no query is skipped and a warning names the first.
+ImportResult import_sqlc_project(const ImportOptions& options, diag::DiagnosticEngine& diags);
+
 // --- verify (verify.cpp) ----------------------------------------------------------------
 
 /// `sqlgen verify`: the project analyzed, then every query without errors PREPAREd on a
