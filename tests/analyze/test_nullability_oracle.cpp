@@ -1,7 +1,8 @@
 // The nullability oracle: every query is EXECUTEd on a real PostgreSQL loaded
 // with rows that put NULLs in every nullable column and unmatched rows on
 // every outer join, with dummy parameter values made from each parameter's
-// type; a result column sqlgen calls NOT NULL must never come back NULL.
+// type; a result column sqlgen calls NOT NULL must never come back NULL, and a query sqlgen
+// says returns exactly one row (AnalyzedQuery::exactly_one_row) returns one.
 // Each execution runs in a transaction that is rolled back.
 #include <libpq-fe.h>
 
@@ -232,6 +233,10 @@ void check_rows(const analyze::AnalyzedQuery& q, PGresult* r, int set, QueryRun&
     return;
   }
   int ntuples = PQntuples(r);
+  if (q.exactly_one_row && ntuples != 1) {
+    out.failures += q.name + ": returns exactly one row for sqlgen but value set " +
+                    std::to_string(set) + " returned " + std::to_string(ntuples) + "\n";
+  }
   out.rows += static_cast<size_t>(ntuples);
   if (ntuples > 0) run.rows = true;
   for (int row = 0; row < ntuples; ++row) {

@@ -112,6 +112,7 @@ AnalyzedQuery Analyzer::run() {
   for (const ParamSlot& p : m_plan.params) m_params[p.number].nullable = p.narg;
 
   statement(stmt, out);
+  out.exactly_one_row = !m_failed && !out.columns.empty() && exactly_one_row(stmt);
   syntactic_name_hints(stmt, m_plan, m_name_hints);
   result_params(stmt, out);
   check_slices();
@@ -292,7 +293,8 @@ nlohmann::json to_json(const catalog::Catalog& cat, const AnalyzedQuery& q) {
               {"doc", q.doc},
               {"sql", q.sql},
               {"columns", std::move(cols)},
-              {"params", std::move(params)}};
+              {"params", std::move(params)},
+              {"exactly_one_row", q.exactly_one_row}};
 }
 
 }  // namespace sqlgen::analyze

@@ -46,6 +46,10 @@ struct AnalyzedQuery {
   std::string sql;  ///< what is sent to the server
   std::vector<ResultColumn> columns;
   std::vector<ResultParam> params;
+  /// The statement returns exactly one row whatever the data (an aggregate without GROUP BY or
+  /// HAVING, expressions without FROM or WHERE, INSERT of one row ... RETURNING without ON
+  /// CONFLICT DO NOTHING; cardinality.cpp): a `:one` returns it without std::optional.
+  bool exactly_one_row = false;
   bool ok = false;  ///< false when the query had errors
 };
 

@@ -3,6 +3,7 @@
 // items, parameter types, edits to the SQL — shared by infer_*.cpp,
 // select.cpp and dml.cpp.
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -247,6 +248,15 @@ class Analyzer {
   /// `SET (a, b) = source` (its first target): a row of as many fields as columns or a
   /// sub-SELECT (its width is not checked here), as PostgreSQL's transformMultiAssignRef.
   bool check_multi_assign(const parse::ResTarget& t);
+  // cardinality.cpp
+  /// Whether `stmt` returns exactly one row whatever the data (AnalyzedQuery::exactly_one_row).
+  bool exactly_one_row(const parse::Stmt& stmt) const;
+  /// The same for a SELECT or VALUES (also an INSERT's source).
+  bool select_exactly_one_row(const parse::SelectStmt& s) const;
+  /// Whether `pred` holds for an expression of `exprs` or below it at the same query level
+  /// (not inside subqueries).
+  bool any_call_of_this_level(const std::vector<const parse::Expr*>& exprs,
+                              const std::function<bool(const parse::Expr&)>& pred) const;
   // check_params.cpp
   /// `sqlgen.slice(x)` typed as a single value (not in an array position).
   void check_slices();
