@@ -125,7 +125,7 @@ sql:
   CHECK(contains(y, "output: \"generated\"\n"));
   CHECK(contains(y, "options:\n  exact_table_names: true\n"));
   CHECK(contains(y, "rename:\n  \"url\": \"URL\"\n"));
-  CHECK(contains(y, "  - db_type: \"uuid\"\n    cpp_type: \"std::string\"\n"));
+  CHECK(contains(y, "  - db_type: \"uuid\"\n    cpp_type: \"sqlgen::runtime::Uuid\"\n"));
   CHECK(
       contains(y,
                "  - db_type: \"pg_catalog.timestamptz\"\n"
@@ -386,8 +386,8 @@ TEST_CASE("map_go_type: the Go types with an obvious C++ type", "[config][init]"
   CHECK(map_go_type("[]byte", "").cpp_type == "sqlgen::runtime::Bytes");
   CHECK(map_go_type("[]string", "").cpp_type == "std::vector<std::string>");
   CHECK(map_go_type("encoding/json.RawMessage", "").cpp_type == "nlohmann::json");
-  CHECK(map_go_type("github.com/google/uuid.UUID", "").cpp_type == "std::string");
-  CHECK(map_go_type("github.com/jackc/pgx/v5/pgtype.UUID", "").cpp_type == "std::string");
+  CHECK(map_go_type("github.com/google/uuid.UUID", "").cpp_type == "sqlgen::runtime::Uuid");
+  CHECK(map_go_type("github.com/jackc/pgx/v5/pgtype.UUID", "").cpp_type == "sqlgen::runtime::Uuid");
   CHECK(map_go_type("time.Time", "timestamptz").cpp_type ==
         "std::chrono::sys_time<std::chrono::microseconds>");
   CHECK(map_go_type("time.Time", "").cpp_type ==

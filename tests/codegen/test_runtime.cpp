@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <sqlgen/runtime/runtime.hpp>
+#include <sstream>
 
 using namespace sqlgen::runtime;
 namespace chr = std::chrono;
@@ -168,4 +169,70 @@ TEST_CASE("runtime: JSON of field values", "[codegen][runtime]") {
   CHECK(!missing);
   std::string required;
   CHECK_THROWS_AS(json_get(obj, "nope", required), nlohmann::json::out_of_range);
+}
+
+TEST_CASE("runtime: Uuid parses as PostgreSQL's uuid input, prints canonical text",
+          "[codegen][runtime]") {
+  const std::string canonical = "a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11";
+  for (const char* text :
+       {"a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11", "A0EEBC99-9C0B-4EF8-BB6D-6BB9BD380A11",
+        "{a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11}", "a0eebc999c0b4ef8bb6d6bb9bd380a11",
+        "a0ee-bc99-9c0b-4ef8-bb6d-6bb9-bd38-0a11"}) {
+    INFO(text);
+    CHECK(Uuid::parse(text).to_string() == canonical);
+  }
+  for (const char* text :
+       {"", "a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a1", "{a0eebc999c0b4ef8bb6d6bb9bd380a11",
+        "a0eebc999c0b4ef8bb6d6bb9bd380a11-", "a0eebc9-99c0b4ef8bb6d6bb9bd380a11",
+        "x0eebc999c0b4ef8bb6d6bb9bd380a11"}) {
+    INFO(text);
+    CHECK(!Uuid::try_parse(text));
+    CHECK_THROWS_AS(Uuid::parse(text), conversion_error);
+  }
+  CHECK_THROWS_WITH(Uuid::parse("nope"), "invalid uuid value \"nope\"");
+  CHECK(Uuid().is_nil());
+  CHECK(Uuid().to_string() == "00000000-0000-0000-0000-000000000000");
+  Uuid low = Uuid::parse("7fffffff-ffff-ffff-ffff-ffffffffffff");
+  Uuid high = Uuid::parse("80000000-0000-0000-0000-000000000000");
+  CHECK(low < high);
+  CHECK(low != high);
+  CHECK(std::hash<Uuid>{}(low) != std::hash<Uuid>{}(high));
+  CHECK(std::hash<Uuid>{}(low) == std::hash<Uuid>{}(Uuid(low.bytes())));
+  CHECK(codec<Uuid>::parse(canonical) == Uuid::parse(canonical));
+  CHECK(codec<Uuid>::format(Uuid::parse(canonical)) == canonical);
+  CHECK(pqxx::to_string(Uuid::parse(canonical)) == canonical);
+  Uuid via_pqxx;
+  pqxx::from_string(canonical, via_pqxx);
+  CHECK(via_pqxx == Uuid::parse(canonical));
+  CHECK(to_json_value(Uuid::parse(canonical)) == canonical);
+  Uuid back;
+  from_json_value(nlohmann::json(canonical), back);
+  CHECK(back == Uuid::parse(canonical));
+}
+
+TEST_CASE("runtime: every runtime type prints as psql shows it", "[codegen][runtime]") {
+  using namespace std::chrono_literals;
+  auto printed = [](const auto& v) {
+    using namespace sqlgen::runtime::io;
+    std::ostringstream os;
+    os << v;
+    return os.str();
+  };
+  CHECK(printed(Uuid::parse("A0EEBC99-9C0B-4EF8-BB6D-6BB9BD380A11")) ==
+        "a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11");
+  CHECK(printed(Interval{}) == "00:00:00");
+  CHECK(printed(Interval{14, -3, 14706700000}) == "1 year 2 mons -3 days +04:05:06.7");
+  CHECK(printed(Interval{-14, 3, -14706000001}) == "-1 years -2 mons +3 days -04:05:06.000001");
+  CHECK(printed(Interval{1, 0, -1000000}) == "1 mon -00:00:01");
+  CHECK(printed(Interval{0, 1, 0}) == "1 day");
+  CHECK(printed(Date(chr::sys_days(chr::year(2024) / 2 / 29))) == "2024-02-29");
+  CHECK(printed(Date::max()) == "infinity");
+  Timestamp t = chr::sys_days(chr::year(2024) / 1 / 31) + 12h + 34min + 56s + 500ms;
+  CHECK(printed(t) == "2024-01-31 12:34:56.5+00");
+  CHECK(printed(Timestamp(chr::sys_days(chr::year(2024) / 1 / 31))) == "2024-01-31 00:00:00+00");
+  LocalTimestamp lt = chr::local_days(chr::year(1999) / 12 / 31) + 23h + 59min + 59s + 999999us;
+  CHECK(printed(lt) == "1999-12-31 23:59:59.999999");
+  CHECK(printed(Bytes{std::byte{0}, std::byte{255}}) == "\\x00ff");
+  CHECK(to_display(demo::Color::dark_blue) == "dark blue");
+  CHECK(to_display(Interval{0, 0, 1}) == "00:00:00.000001");
 }

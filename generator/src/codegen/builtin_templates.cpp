@@ -38,8 +38,13 @@ struct sqlgen::runtime::codec<{{{namespace}}}::{{{name}}}> {
 #include {{{.}}}
 {{/std_includes}}
 
+{{#json}}
 #include <nlohmann/json.hpp>
 #include <sqlgen/runtime/runtime.hpp>
+{{/json}}
+{{^json}}
+#include <sqlgen/runtime/core.hpp>
+{{/json}}
 {{#user_includes}}
 #include {{{.}}}
 {{/user_includes}}
@@ -95,6 +100,9 @@ namespace {{{namespace}}} {
 
 /// The SQL label of a {{{name}}}.
 constexpr std::string_view to_string({{{name}}} v) noexcept { return sqlgen::runtime::label_of(v); }
+
+/// Prints the SQL label of a {{{name}}}.
+inline std::ostream& operator<<(std::ostream& os, {{{name}}} v) { return os << to_string(v); }
 {{#json}}
 
 /// A {{{name}}} is its label in JSON.
@@ -136,7 +144,12 @@ inline void from_json(const nlohmann::json& j, {{{name}}}& v) {
 {{/std_includes}}
 
 #include <pqxx/pqxx>
+{{#json}}
 #include <sqlgen/runtime/runtime.hpp>
+{{/json}}
+{{^json}}
+#include <sqlgen/runtime/core.hpp>
+{{/json}}
 {{#user_includes}}
 #include {{{.}}}
 {{/user_includes}}
@@ -152,7 +165,8 @@ namespace {{{namespace}}} {
 {{/structs}}
 
 /// The queries of module "{{module}}", run in the caller's transaction. Call
-/// {{{class_name}}}::prepare once per connection before using them.
+/// {{{class_name}}}::prepare once per connection before using them (a query run on a
+/// connection without it throws sqlgen::runtime::not_prepared).
 class {{{class_name}}} {
  public:
   /// Binds the queries to a transaction.
@@ -170,16 +184,27 @@ class {{{class_name}}} {
   /// {{{.}}}
 {{/doc}}
 {{#is_one}}
+{{#exactly_one}}
+  {{{row_type}}} {{{fn}}}({{#args}}{{{decl}}}{{^last}}, {{/last}}{{/args}}) {
+    const sqlgen::runtime::Statement statement_{"{{stmt}}", "{{{namespace}}}::{{{class_name}}}"};
+    pqxx::result result_ = sqlgen::runtime::exec(m_tx, statement_{{#values}}, {{{expr}}}{{/values}});
+    {{{row_type}}} out_{};
+    {{{reader}}}(sqlgen::runtime::only_row(result_, statement_), out_);
+    return out_;
+  }
+{{/exactly_one}}
+{{^exactly_one}}
   std::optional<{{{row_type}}}> {{{fn}}}({{#args}}{{{decl}}}{{^last}}, {{/last}}{{/args}}) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, "{{stmt}}"{{#values}}, {{{expr}}}{{/values}});
+    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"{{stmt}}", "{{{namespace}}}::{{{class_name}}}"}{{#values}}, {{{expr}}}{{/values}});
     std::optional<{{{row_type}}}> out_;
     if (!result_.empty()) {{{reader}}}(result_[0], out_.emplace());
     return out_;
   }
+{{/exactly_one}}
 {{/is_one}}
 {{#is_many}}
   std::vector<{{{row_type}}}> {{{fn}}}({{#args}}{{{decl}}}{{^last}}, {{/last}}{{/args}}) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, "{{stmt}}"{{#values}}, {{{expr}}}{{/values}});
+    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"{{stmt}}", "{{{namespace}}}::{{{class_name}}}"}{{#values}}, {{{expr}}}{{/values}});
     std::vector<{{{row_type}}}> out_;
     out_.reserve(result_.size());
     for (const pqxx::row& r_ : result_) {{{reader}}}(r_, out_.emplace_back());
@@ -189,7 +214,7 @@ class {{{class_name}}} {
   /// {{{fn}}}, calling `on_row` with each row instead of collecting them.
   template <typename F>
   void {{{fn_each}}}({{#args}}{{{decl}}}, {{/args}}F&& on_row) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, "{{stmt}}"{{#values}}, {{{expr}}}{{/values}});
+    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"{{stmt}}", "{{{namespace}}}::{{{class_name}}}"}{{#values}}, {{{expr}}}{{/values}});
     for (const pqxx::row& r_ : result_) {
       {{{row_type}}} row_;
       {{{reader}}}(r_, row_);
@@ -199,17 +224,17 @@ class {{{class_name}}} {
 {{/is_many}}
 {{#is_exec}}
   void {{{fn}}}({{#args}}{{{decl}}}{{^last}}, {{/last}}{{/args}}) {
-    sqlgen::runtime::exec(m_tx, "{{stmt}}"{{#values}}, {{{expr}}}{{/values}});
+    sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"{{stmt}}", "{{{namespace}}}::{{{class_name}}}"}{{#values}}, {{{expr}}}{{/values}});
   }
 {{/is_exec}}
 {{#is_execrows}}
   std::uint64_t {{{fn}}}({{#args}}{{{decl}}}{{^last}}, {{/last}}{{/args}}) {
-    return sqlgen::runtime::exec(m_tx, "{{stmt}}"{{#values}}, {{{expr}}}{{/values}}).affected_rows();
+    return sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"{{stmt}}", "{{{namespace}}}::{{{class_name}}}"}{{#values}}, {{{expr}}}{{/values}}).affected_rows();
   }
 {{/is_execrows}}
 {{#is_execresult}}
   pqxx::result {{{fn}}}({{#args}}{{{decl}}}{{^last}}, {{/last}}{{/args}}) {
-    return sqlgen::runtime::exec(m_tx, "{{stmt}}"{{#values}}, {{{expr}}}{{/values}});
+    return sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"{{stmt}}", "{{{namespace}}}::{{{class_name}}}"}{{#values}}, {{{expr}}}{{/values}});
   }
 {{/is_execresult}}
 {{#is_copyfrom}}
@@ -231,7 +256,7 @@ class {{{class_name}}} {
   /// Runs the statement for every {{{params_type}}} of `items` in one round trip.
   template <std::ranges::input_range Range>
   void {{{fn}}}(Range&& items) {
-    sqlgen::runtime::Batch batch_(m_tx, "{{stmt}}");
+    sqlgen::runtime::Batch batch_(m_tx, sqlgen::runtime::Statement{"{{stmt}}", "{{{namespace}}}::{{{class_name}}}"});
     for (const {{{params_type}}}& item : items) batch_.add({{#values}}{{{expr}}}{{^last}}, {{/last}}{{/values}});
     batch_.results();
   }
@@ -241,7 +266,7 @@ class {{{class_name}}} {
   /// optional row per item.
   template <std::ranges::input_range Range>
   std::vector<std::optional<{{{row_type}}}>> {{{fn}}}(Range&& items) {
-    sqlgen::runtime::Batch batch_(m_tx, "{{stmt}}");
+    sqlgen::runtime::Batch batch_(m_tx, sqlgen::runtime::Statement{"{{stmt}}", "{{{namespace}}}::{{{class_name}}}"});
     for (const {{{params_type}}}& item : items) batch_.add({{#values}}{{{expr}}}{{^last}}, {{/last}}{{/values}});
     std::vector<std::optional<{{{row_type}}}>> out_;
     for (const pqxx::result& result_ : batch_.results()) {
@@ -256,7 +281,7 @@ class {{{class_name}}} {
   /// of each item.
   template <std::ranges::input_range Range>
   std::vector<std::vector<{{{row_type}}}>> {{{fn}}}(Range&& items) {
-    sqlgen::runtime::Batch batch_(m_tx, "{{stmt}}");
+    sqlgen::runtime::Batch batch_(m_tx, sqlgen::runtime::Statement{"{{stmt}}", "{{{namespace}}}::{{{class_name}}}"});
     for (const {{{params_type}}}& item : items) batch_.add({{#values}}{{{expr}}}{{^last}}, {{/last}}{{/values}});
     std::vector<std::vector<{{{row_type}}}>> out_;
     for (const pqxx::result& result_ : batch_.results()) {
@@ -274,6 +299,9 @@ class {{{class_name}}} {
 {{#has_rows}}
   static void {{{reader}}}(const pqxx::row& row, {{{row_type}}}& row_) {
     sqlgen::runtime::Fields r(row);
+{{#scalar}}
+    sqlgen::runtime::read(r[0], row_);
+{{/scalar}}
 {{#reads}}
     sqlgen::runtime::read(r[{{index}}], row_.{{{target}}});
 {{/reads}}

@@ -141,7 +141,7 @@ json models_view(const config::Config& config, const catalog::Catalog& cat, cons
                               {"values", std::move(values)},
                               {"count", std::to_string(t->labels.size())}});
   }
-  if (!enums.empty()) needs.includes.insert({"<array>", "<string>", "<string_view>"});
+  if (!enums.empty()) needs.includes.insert({"<array>", "<ostream>", "<string>", "<string_view>"});
 
   json composite_views = json::array();
   for (const catalog::Type* t : ordered) {

@@ -1,6 +1,7 @@
 // The view model of `<module>/queries.hpp`: per query its function names, C++ signature,
-// parameter values, row type (a table's model struct when the columns are exactly the
-// table's, else `<Query>Row` with embedded structs) and, for :copyfrom, the COPY target.
+// parameter values, row type (a `:one` of one column: that column's type; a table's model
+// struct when the columns are exactly the table's, else `<Query>Row` with embedded structs),
+// whether a `:one` always returns its row, and for :copyfrom the COPY target.
 #include <algorithm>
 
 #include "catalog/builtins.hpp"
@@ -18,7 +19,7 @@ using source::QueryCommand;
 /// equal to one of them is escaped like a keyword.
 const std::vector<std::string_view> k_local_names = {
     "params", "items",   "item", "on_row", "result_", "row_", "out_",
-    "batch_", "stream_", "n_",   "i_",     "e_",      "r"};
+    "batch_", "stream_", "n_",   "i_",     "e_",      "r",    "statement_"};
 
 bool returns_rows(QueryCommand c) {
   return c == QueryCommand::One || c == QueryCommand::Many || c == QueryCommand::BatchOne ||
@@ -228,7 +229,22 @@ void QueryBuilder::row(const analyze::AnalyzedQuery& q, const diag::Location& lo
                        json& structs) {
   json reads = json::array(), embeds = json::array();
   view["row_type"] = "";
+  // A `:one` of one column returns that column's value, as sqlc returns a scalar; without
+  // std::optional when the statement always returns one row (the analysis says when).
+  bool one = q.command == QueryCommand::One;
+  bool scalar = one && q.columns.size() == 1 && q.columns[0].embed.empty();
+  view["scalar"] = scalar;
+  view["exactly_one"] = one && q.exactly_one_row;
   if (!returns_rows(q.command)) {
+    view["reads"] = std::move(reads);
+    view["embeds"] = std::move(embeds);
+    return;
+  }
+  if (scalar) {
+    const analyze::ResultColumn& c = q.columns[0];
+    std::optional<ColumnRef> ref;
+    if (!c.table.empty()) ref = ColumnRef{c.table_schema, c.table, c.name};
+    view["row_type"] = value_type(m_column_overrides, 0, c.type.oid, c.not_null, ref).name;
     view["reads"] = std::move(reads);
     view["embeds"] = std::move(embeds);
     return;

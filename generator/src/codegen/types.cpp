@@ -1,6 +1,7 @@
-// SQL type → C++ type: PostgreSQL's built-in types, the generated enums and composites,
-// domains as their base type, arrays as std::vector, NULL as std::optional; `overrides`
-// by column (globs) or database type replace the default.
+// SQL type → C++ type: PostgreSQL's built-in types (json and jsonb as text without the `json`
+// option), the generated enums and composites, domains as their base type, arrays as
+// std::vector, NULL as std::optional; `overrides` by column (globs) or database type replace
+// the default.
 #include "analyze/types.hpp"
 
 #include <map>
@@ -32,6 +33,7 @@ const std::map<std::string, Builtin>& builtin_map() {
       {"timestamptz", {"std::chrono::sys_time<std::chrono::microseconds>", true, "<chrono>"}},
       {"timestamp", {"std::chrono::local_time<std::chrono::microseconds>", true, "<chrono>"}},
       {"interval", {"sqlgen::runtime::Interval", true, ""}},
+      {"uuid", {"sqlgen::runtime::Uuid", true, ""}},
       {"json", {"nlohmann::json", false, ""}},
       {"jsonb", {"nlohmann::json", false, ""}},
   };
@@ -156,14 +158,16 @@ CppType TypeMapper::base_type(Oid oid, size_t from) const {
   auto [schema, name] = m_cat.type_name(oid);
   if (schema == "pg_catalog") {
     auto it = builtin_map().find(name);
-    if (it != builtin_map().end()) {
+    // Without `json`, nothing includes nlohmann/json.hpp: json and jsonb are their text.
+    bool json_text = !m_options.json && (name == "json" || name == "jsonb");
+    if (it != builtin_map().end() && !json_text) {
       t.name = it->second.cpp;
       t.by_value = it->second.by_value;
       if (*it->second.include) t.includes.insert(it->second.include);
       return t;
     }
   }
-  // Text types, numeric, uuid, citext, inet, ranges, ... and anything else: its text.
+  // Text types, numeric, citext, inet, ranges, ... and anything else: its text.
   t.name = "std::string";
   t.includes.insert("<string>");
   return t;

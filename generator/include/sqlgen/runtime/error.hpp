@@ -1,6 +1,7 @@
 #pragma once
-/// Exceptions thrown by sqlgen's runtime when a value from the database does not fit the C++
-/// type generated for it.
+/// Exceptions thrown by sqlgen's runtime: a value from the database does not fit the C++ type
+/// generated for it, a query ran before its statements were prepared, a query that always
+/// returns a row returned none.
 
 #include <stdexcept>
 #include <string>
@@ -41,6 +42,28 @@ class unknown_enum_label : public conversion_error {
  private:
   std::string m_type;
   std::string m_label;
+};
+
+/// A generated query ran on a connection its class's `prepare(conn)` was not called on.
+class not_prepared : public std::logic_error {
+ public:
+  /// `statement` is the prepared statement's name ("billing_GetInvoice"), `owner` the
+  /// generated class that defines it ("billing::Queries").
+  not_prepared(std::string_view statement, std::string_view owner)
+      : std::logic_error("query \"" + std::string(statement) +
+                         "\" is not prepared on this connection: call " + std::string(owner) +
+                         "::prepare(conn) once per connection before running its queries") {}
+};
+
+/// A query that returns exactly one row by construction (a `:one` returning its row or value
+/// without std::optional) returned none: a BEFORE trigger or a rule skipped the row.
+class no_row : public std::runtime_error {
+ public:
+  /// `statement` is the prepared statement's name.
+  explicit no_row(std::string_view statement)
+      : std::runtime_error("query \"" + std::string(statement) +
+                           "\" returned no row where its SQL always returns one (a trigger "
+                           "or rule skipped the row?)") {}
 };
 
 }  // namespace sqlgen::runtime

@@ -5,7 +5,9 @@
 /// specialization of nlohmann's serializer:
 ///   std::optional → null or the value; Bytes → "\x0a0b" (hex); Date → "2024-01-31";
 ///   Timestamp → "2024-01-31T12:34:56.789000Z"; LocalTimestamp → "2024-01-31T12:34:56.789000";
-///   Interval → {"months", "days", "microseconds"}; arrays → JSON arrays; enums → their labels.
+///   Interval → {"months", "days", "microseconds"}; Uuid → "a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11";
+///   arrays → JSON arrays; enums → their labels. Also `codec<nlohmann::json>` (json, jsonb):
+///   only this header of the runtime includes nlohmann/json.hpp.
 
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -15,8 +17,30 @@
 
 #include "sqlgen/runtime/text.hpp"
 #include "sqlgen/runtime/types.hpp"
+#include "sqlgen/runtime/uuid.hpp"
 
 namespace sqlgen::runtime {
+
+/// `json` / `jsonb`.
+template <>
+struct codec<nlohmann::json> {
+  /// Parses the JSON text.
+  static nlohmann::json parse(std::string_view text) {
+    try {
+      return nlohmann::json::parse(text);
+    } catch (const nlohmann::json::exception&) {
+      detail::fail("json", text);
+    }
+  }
+  /// Compact JSON text.
+  static std::string format(const nlohmann::json& v) { return v.dump(); }
+};
+
+/// The canonical text "a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11".
+inline void to_json(nlohmann::json& j, const Uuid& v) { j = v.to_string(); }
+
+/// Reads a uuid's text; throws conversion_error for a malformed one.
+inline void from_json(const nlohmann::json& j, Uuid& v) { v = Uuid::parse(j.get<std::string>()); }
 
 /// `{"months": m, "days": d, "microseconds": us}`.
 inline void to_json(nlohmann::json& j, const Interval& v) {

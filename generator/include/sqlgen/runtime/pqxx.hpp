@@ -1,7 +1,9 @@
 #pragma once
 /// libpqxx 6.4 glue for generated queries: run a prepared statement with converted
-/// parameters, read result fields, run many parameter sets in one round trip (a pipeline of
-/// SQL-level EXECUTEs), and write rows through COPY.
+/// parameters (not_prepared when the generated `prepare` was not called), read result fields,
+/// run many parameter sets in one round trip (a pipeline of SQL-level EXECUTEs), write rows
+/// through COPY; and libpqxx's own string conversion of sqlgen::runtime::Uuid, so a Uuid binds
+/// as a parameter of `exec_params` and reads with `field.as<Uuid>()`.
 
 #include <array>
 #include <cstddef>
@@ -15,7 +17,9 @@
 #include <utility>
 #include <vector>
 
+#include "sqlgen/runtime/error.hpp"
 #include "sqlgen/runtime/text.hpp"
+#include "sqlgen/runtime/uuid.hpp"
 
 namespace sqlgen::runtime {
 
@@ -65,10 +69,23 @@ inline bool all_null(Fields& fields, pqxx::row::size_type first, pqxx::row::size
   return true;
 }
 
-/// Runs the prepared statement `statement` (registered by the generated `prepare`) with the
-/// arguments converted to PostgreSQL's text format.
+/// A generated query's prepared statement: its name and the generated class whose `prepare`
+/// defines it (named in the error when it was not called).
+struct Statement {
+  const char* name;   ///< "billing_GetInvoice"
+  const char* owner;  ///< "billing::Queries"
+};
+
+namespace detail {
+
+/// libpqxx 6.4's error for a statement name `conn.prepare` never defined.
+inline bool is_unknown_statement(const pqxx::argument_error& e) {
+  return std::string_view(e.what()).starts_with("Unknown prepared statement");
+}
+
 template <typename... Args>
-pqxx::result exec(pqxx::transaction_base& tx, const std::string& statement, const Args&... args) {
+pqxx::result exec_text(pqxx::transaction_base& tx, const std::string& statement,
+                       const Args&... args) {
   std::array<std::optional<std::string>, sizeof...(Args)> values{to_text(args)...};
   std::array<const char*, sizeof...(Args)> pointers{};
   for (std::size_t i = 0; i < values.size(); ++i) {
@@ -78,15 +95,49 @@ pqxx::result exec(pqxx::transaction_base& tx, const std::string& statement, cons
                           pqxx::prepare::make_dynamic_params(pointers.begin(), pointers.end()));
 }
 
+}  // namespace detail
+
+/// Runs the prepared statement (registered by the generated `prepare`) with the arguments
+/// converted to PostgreSQL's text format; throws not_prepared when `prepare` was not called on
+/// this connection.
+template <typename... Args>
+pqxx::result exec(pqxx::transaction_base& tx, const Statement& statement, const Args&... args) {
+  try {
+    return detail::exec_text(tx, statement.name, args...);
+  } catch (const pqxx::argument_error& e) {
+    if (detail::is_unknown_statement(e)) throw not_prepared(statement.name, statement.owner);
+    throw;
+  }
+}
+
+/// Runs the prepared statement named `statement` with the arguments converted to PostgreSQL's
+/// text format (the form without the generated class, for statements of one's own).
+template <typename... Args>
+pqxx::result exec(pqxx::transaction_base& tx, const std::string& statement, const Args&... args) {
+  return detail::exec_text(tx, statement, args...);
+}
+
+/// The only row of a query that returns exactly one row by construction; throws no_row when a
+/// trigger or rule made it return none.
+inline pqxx::row only_row(const pqxx::result& result, const Statement& statement) {
+  if (result.empty()) throw no_row(statement.name);
+  return result[0];
+}
+
 /// Many executions of one prepared statement sent in one round trip: each `add` queues
 /// `EXECUTE statement(literal, ...)` on a pqxx::pipeline; `results` waits for all of them.
 class Batch {
  public:
   /// Makes sure `statement` exists on the server (it must have been defined by the generated
-  /// `prepare`), then opens a pipeline on `tx`.
-  Batch(pqxx::transaction_base& tx, const std::string& statement)
-      : m_tx(tx), m_statement(tx.quote_name(statement)) {
-    tx.conn().prepare_now(statement);
+  /// `prepare`: not_prepared otherwise), then opens a pipeline on `tx`.
+  Batch(pqxx::transaction_base& tx, const Statement& statement)
+      : m_tx(tx), m_statement(tx.quote_name(statement.name)) {
+    try {
+      tx.conn().prepare_now(statement.name);
+    } catch (const pqxx::argument_error& e) {
+      if (detail::is_unknown_statement(e)) throw not_prepared(statement.name, statement.owner);
+      throw;
+    }
     m_pipeline = std::make_unique<pqxx::pipeline>(tx);
     // Hold every query until the results are asked for: then all go out at once.
     m_pipeline->retain(std::numeric_limits<int>::max());
@@ -141,3 +192,22 @@ void copy_row(pqxx::stream_to& stream, const Args&... args) {
 }
 
 }  // namespace sqlgen::runtime
+
+/// libpqxx's conversion of a Uuid: `tx.exec_params("... $1", uuid)`, `row[0].as<Uuid>()`.
+template <>
+struct pqxx::string_traits<sqlgen::runtime::Uuid> {
+  /// The type's name in libpqxx's messages.
+  static constexpr const char* name() noexcept { return "sqlgen::runtime::Uuid"; }
+  /// A Uuid cannot hold NULL.
+  static constexpr bool has_null() noexcept { return false; }
+  /// Never NULL.
+  static bool is_null(const sqlgen::runtime::Uuid&) { return false; }
+  /// Throws libpqxx's conversion error for NULL.
+  [[noreturn]] static sqlgen::runtime::Uuid null() { internal::throw_null_conversion(name()); }
+  /// Parses the text; throws sqlgen::runtime::conversion_error for a malformed one.
+  static void from_string(const char str[], sqlgen::runtime::Uuid& obj) {
+    obj = sqlgen::runtime::Uuid::parse(str);
+  }
+  /// The canonical text.
+  static std::string to_string(const sqlgen::runtime::Uuid& obj) { return obj.to_string(); }
+};

@@ -20,7 +20,6 @@
 #include <cstddef>
 #include <cstdint>
 #include <limits>
-#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -30,6 +29,7 @@
 
 #include "sqlgen/runtime/error.hpp"
 #include "sqlgen/runtime/types.hpp"
+#include "sqlgen/runtime/uuid.hpp"
 
 namespace sqlgen::runtime {
 
@@ -452,7 +452,7 @@ struct codec<bool> {
   static std::string format(bool v) { return v ? "true" : "false"; }
 };
 
-/// Text types, and every type sqlgen reads as its text (numeric, uuid, inet, ...).
+/// Text types, and every type sqlgen reads as its text (numeric, inet, ...).
 template <>
 struct codec<std::string> {
   /// The text itself.
@@ -657,19 +657,13 @@ struct codec<Interval> {
   }
 };
 
-/// `json` / `jsonb`.
+/// `uuid`: what PostgreSQL's uuid input accepts; written in the canonical form.
 template <>
-struct codec<nlohmann::json> {
-  /// Parses the JSON text.
-  static nlohmann::json parse(std::string_view text) {
-    try {
-      return nlohmann::json::parse(text);
-    } catch (const nlohmann::json::exception&) {
-      detail::fail("json", text);
-    }
-  }
-  /// Compact JSON text.
-  static std::string format(const nlohmann::json& v) { return v.dump(); }
+struct codec<Uuid> {
+  /// Throws conversion_error for a malformed text.
+  static Uuid parse(std::string_view text) { return Uuid::parse(text); }
+  /// "a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11".
+  static std::string format(const Uuid& v) { return v.to_string(); }
 };
 
 /// Reads a possibly-NULL text into `out`; NULL needs a std::optional (or a self-nullable type)

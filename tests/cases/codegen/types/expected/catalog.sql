@@ -26,6 +26,14 @@ CREATE SEQUENCE app.categories_id_seq;
 --     name text NOT NULL
 -- )
 
+CREATE TABLE app.notes (
+    id integer DEFAULT nextval('app.notes_id_seq'::regclass) NOT NULL,
+    body text NOT NULL,
+    CONSTRAINT notes_pkey PRIMARY KEY (id)
+);
+
+CREATE SEQUENCE app.notes_id_seq;
+
 CREATE TABLE app.people (
     id integer DEFAULT nextval('app.people_id_seq'::regclass) NOT NULL,
     name text NOT NULL,
@@ -98,3 +106,5 @@ CREATE TABLE reports.entries (
 COMMENT ON TABLE reports.entries IS 'Mood log entries; renamed to LogEntry.';
 
 CREATE SEQUENCE reports.entries_id_seq;
+
+-- FUNCTION app.skip_notes() RETURNS trigger

@@ -268,7 +268,7 @@ struct InsertThingParams {
   std::optional<std::string> email{};
   std::optional<std::string> amount{};
   std::optional<sqlgen::runtime::Bytes> blob{};
-  std::optional<std::string> uid{};
+  std::optional<sqlgen::runtime::Uuid> uid{};
   std::optional<std::chrono::sys_days> day{};
   std::optional<std::chrono::local_time<std::chrono::microseconds>> local_at{};
   std::optional<std::chrono::sys_time<std::chrono::microseconds>> at{};
@@ -409,8 +409,47 @@ inline void from_json([[maybe_unused]] const nlohmann::json& j, [[maybe_unused]]
 }
 
 
+/// A row of query ThingTexts.
+struct ThingTextsRow {
+  std::optional<std::string> uid_text{};
+  std::optional<std::string> day_text{};
+  std::optional<std::string> local_at_text{};
+  std::optional<std::string> at_text{};
+  std::optional<std::string> span_text{};
+  std::optional<std::string> blob_text{};
+  std::optional<std::string> mood_text{};
+
+  /// Field-wise equality.
+  bool operator==(const ThingTextsRow&) const = default;
+};
+
+/// Writes ThingTextsRow as a JSON object keyed by the SQL names.
+inline void to_json(nlohmann::json& j, const ThingTextsRow& v) {
+  j = nlohmann::json::object();
+  sqlgen::runtime::json_put(j, "uid_text", v.uid_text);
+  sqlgen::runtime::json_put(j, "day_text", v.day_text);
+  sqlgen::runtime::json_put(j, "local_at_text", v.local_at_text);
+  sqlgen::runtime::json_put(j, "at_text", v.at_text);
+  sqlgen::runtime::json_put(j, "span_text", v.span_text);
+  sqlgen::runtime::json_put(j, "blob_text", v.blob_text);
+  sqlgen::runtime::json_put(j, "mood_text", v.mood_text);
+}
+
+/// Reads ThingTextsRow from a JSON object written by to_json.
+inline void from_json([[maybe_unused]] const nlohmann::json& j, [[maybe_unused]] ThingTextsRow& v) {
+  sqlgen::runtime::json_get(j, "uid_text", v.uid_text);
+  sqlgen::runtime::json_get(j, "day_text", v.day_text);
+  sqlgen::runtime::json_get(j, "local_at_text", v.local_at_text);
+  sqlgen::runtime::json_get(j, "at_text", v.at_text);
+  sqlgen::runtime::json_get(j, "span_text", v.span_text);
+  sqlgen::runtime::json_get(j, "blob_text", v.blob_text);
+  sqlgen::runtime::json_get(j, "mood_text", v.mood_text);
+}
+
+
 /// The queries of module "app", run in the caller's transaction. Call
-/// Queries::prepare once per connection before using them.
+/// Queries::prepare once per connection before using them (a query run on a
+/// connection without it throws sqlgen::runtime::not_prepared).
 class Queries {
  public:
   /// Binds the queries to a transaction.
@@ -432,6 +471,8 @@ ORDER BY p.id)sql");
     conn.prepare("app_PeopleByMoods", R"sql(SELECT id, name, score FROM app.people WHERE mood = ANY($1::app.mood[]) ORDER BY id)sql");
     conn.prepare("app_PersonRows", R"sql(SELECT p.id, p AS person FROM app.people p ORDER BY p.id)sql");
     conn.prepare("app_TakeSnapshot", R"sql(INSERT INTO app.snapshots (person, previous) VALUES ($1, $2) RETURNING snapshots.id, snapshots.person, snapshots.previous)sql");
+    conn.prepare("app_TryCategory", R"sql(INSERT INTO app.categories (id, title) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING id)sql");
+    conn.prepare("app_AddNote", R"sql(INSERT INTO app.notes (body) VALUES ($1) RETURNING id)sql");
     conn.prepare("app_InsertThing", R"sql(INSERT INTO app.things (name, small, medium, big, real_value, double_value, flag, label, code,
                         sys_name, email, amount, blob, uid, day, local_at, at, span, doc, docb,
                         words, numbers, moods, mood, address, positive, ip, "class",
@@ -451,13 +492,24 @@ RETURNING things.id, things.name, things.small, things.medium, things.big, thing
     conn.prepare("app_ThingNames", R"sql(SELECT name FROM app.things ORDER BY id)sql");
     conn.prepare("app_Echo", R"sql(SELECT $1::text AS text_value, $2::int4 AS int_value, $3::text[] AS list_value)sql");
     conn.prepare("app_ThingAmount", R"sql(SELECT id, amount FROM app.things WHERE id = $1)sql");
+    conn.prepare("app_CountThings", R"sql(SELECT count(*) FROM app.things)sql");
+    conn.prepare("app_ThingName", R"sql(SELECT name FROM app.things WHERE id = $1)sql");
+    conn.prepare("app_ThingLabel", R"sql(SELECT label FROM app.things WHERE id = $1)sql");
+    conn.prepare("app_BiggestThing", R"sql(SELECT max(big) AS biggest FROM app.things)sql");
+    conn.prepare("app_ThingByUid", R"sql(SELECT id FROM app.things WHERE uid = $1)sql");
+    conn.prepare("app_NewThingId", R"sql(INSERT INTO app.things (name) VALUES ($1) RETURNING id)sql");
+    conn.prepare("app_ThingTexts", R"sql(SELECT uid::text AS uid_text, day::text AS day_text, local_at::text AS local_at_text,
+       at::text AS at_text, span::text AS span_text, blob::text AS blob_text,
+       mood::text AS mood_text
+FROM app.things WHERE id = $1)sql");
   }
 
   /// CreateCategory :one (queries/app/people.sql:1)
-  std::optional<Category> create_category(const std::string& title, std::optional<std::int32_t> parent_id) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, "app_CreateCategory", title, parent_id);
-    std::optional<Category> out_;
-    if (!result_.empty()) read_create_category(result_[0], out_.emplace());
+  Category create_category(const std::string& title, std::optional<std::int32_t> parent_id) {
+    const sqlgen::runtime::Statement statement_{"app_CreateCategory", "app::Queries"};
+    pqxx::result result_ = sqlgen::runtime::exec(m_tx, statement_, title, parent_id);
+    Category out_{};
+    read_create_category(sqlgen::runtime::only_row(result_, statement_), out_);
     return out_;
   }
 
@@ -480,7 +532,7 @@ RETURNING things.id, things.name, things.small, things.medium, things.big, thing
   /// Runs the statement for every SetMoodParams of `items` in one round trip.
   template <std::ranges::input_range Range>
   void set_mood(Range&& items) {
-    sqlgen::runtime::Batch batch_(m_tx, "app_SetMood");
+    sqlgen::runtime::Batch batch_(m_tx, sqlgen::runtime::Statement{"app_SetMood", "app::Queries"});
     for (const SetMoodParams& item : items) batch_.add(item.mood, item.id);
     batch_.results();
   }
@@ -490,7 +542,7 @@ RETURNING things.id, things.name, things.small, things.medium, things.big, thing
   /// optional row per item.
   template <std::ranges::input_range Range>
   std::vector<std::optional<GetPersonRow>> get_person(Range&& items) {
-    sqlgen::runtime::Batch batch_(m_tx, "app_GetPerson");
+    sqlgen::runtime::Batch batch_(m_tx, sqlgen::runtime::Statement{"app_GetPerson", "app::Queries"});
     for (const GetPersonParams& item : items) batch_.add(item.id);
     std::vector<std::optional<GetPersonRow>> out_;
     for (const pqxx::result& result_ : batch_.results()) {
@@ -505,7 +557,7 @@ RETURNING things.id, things.name, things.small, things.medium, things.big, thing
   /// of each item.
   template <std::ranges::input_range Range>
   std::vector<std::vector<PeopleInCategoryRow>> people_in_category(Range&& items) {
-    sqlgen::runtime::Batch batch_(m_tx, "app_PeopleInCategory");
+    sqlgen::runtime::Batch batch_(m_tx, sqlgen::runtime::Statement{"app_PeopleInCategory", "app::Queries"});
     for (const PeopleInCategoryParams& item : items) batch_.add(item.category_id);
     std::vector<std::vector<PeopleInCategoryRow>> out_;
     for (const pqxx::result& result_ : batch_.results()) {
@@ -519,7 +571,7 @@ RETURNING things.id, things.name, things.small, things.medium, things.big, thing
   /// People with their category, if any.
   /// PeopleWithCategory :many (queries/app/people.sql:17)
   std::vector<PeopleWithCategoryRow> people_with_category() {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, "app_PeopleWithCategory");
+    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"app_PeopleWithCategory", "app::Queries"});
     std::vector<PeopleWithCategoryRow> out_;
     out_.reserve(result_.size());
     for (const pqxx::row& r_ : result_) read_people_with_category(r_, out_.emplace_back());
@@ -529,7 +581,7 @@ RETURNING things.id, things.name, things.small, things.medium, things.big, thing
   /// people_with_category, calling `on_row` with each row instead of collecting them.
   template <typename F>
   void people_with_category_each(F&& on_row) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, "app_PeopleWithCategory");
+    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"app_PeopleWithCategory", "app::Queries"});
     for (const pqxx::row& r_ : result_) {
       PeopleWithCategoryRow row_;
       read_people_with_category(r_, row_);
@@ -539,7 +591,7 @@ RETURNING things.id, things.name, things.small, things.medium, things.big, thing
 
   /// CountByMood :many (queries/app/people.sql:23)
   std::vector<CountByMoodRow> count_by_mood() {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, "app_CountByMood");
+    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"app_CountByMood", "app::Queries"});
     std::vector<CountByMoodRow> out_;
     out_.reserve(result_.size());
     for (const pqxx::row& r_ : result_) read_count_by_mood(r_, out_.emplace_back());
@@ -549,7 +601,7 @@ RETURNING things.id, things.name, things.small, things.medium, things.big, thing
   /// count_by_mood, calling `on_row` with each row instead of collecting them.
   template <typename F>
   void count_by_mood_each(F&& on_row) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, "app_CountByMood");
+    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"app_CountByMood", "app::Queries"});
     for (const pqxx::row& r_ : result_) {
       CountByMoodRow row_;
       read_count_by_mood(r_, row_);
@@ -559,7 +611,7 @@ RETURNING things.id, things.name, things.small, things.medium, things.big, thing
 
   /// HappyPeople :many (queries/app/people.sql:26)
   std::vector<HappyPerson> happy_people() {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, "app_HappyPeople");
+    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"app_HappyPeople", "app::Queries"});
     std::vector<HappyPerson> out_;
     out_.reserve(result_.size());
     for (const pqxx::row& r_ : result_) read_happy_people(r_, out_.emplace_back());
@@ -569,7 +621,7 @@ RETURNING things.id, things.name, things.small, things.medium, things.big, thing
   /// happy_people, calling `on_row` with each row instead of collecting them.
   template <typename F>
   void happy_people_each(F&& on_row) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, "app_HappyPeople");
+    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"app_HappyPeople", "app::Queries"});
     for (const pqxx::row& r_ : result_) {
       HappyPerson row_;
       read_happy_people(r_, row_);
@@ -579,7 +631,7 @@ RETURNING things.id, things.name, things.small, things.medium, things.big, thing
 
   /// PeopleByMoods :many (queries/app/people.sql:29)
   std::vector<PeopleByMoodsRow> people_by_moods(const std::vector<Mood>& moods) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, "app_PeopleByMoods", moods);
+    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"app_PeopleByMoods", "app::Queries"}, moods);
     std::vector<PeopleByMoodsRow> out_;
     out_.reserve(result_.size());
     for (const pqxx::row& r_ : result_) read_people_by_moods(r_, out_.emplace_back());
@@ -589,7 +641,7 @@ RETURNING things.id, things.name, things.small, things.medium, things.big, thing
   /// people_by_moods, calling `on_row` with each row instead of collecting them.
   template <typename F>
   void people_by_moods_each(const std::vector<Mood>& moods, F&& on_row) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, "app_PeopleByMoods", moods);
+    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"app_PeopleByMoods", "app::Queries"}, moods);
     for (const pqxx::row& r_ : result_) {
       PeopleByMoodsRow row_;
       read_people_by_moods(r_, row_);
@@ -600,7 +652,7 @@ RETURNING things.id, things.name, things.small, things.medium, things.big, thing
   /// Whole rows: a table's alias as a column is a row of its model struct.
   /// PersonRows :many (queries/app/people.sql:33)
   std::vector<PersonRowsRow> person_rows() {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, "app_PersonRows");
+    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"app_PersonRows", "app::Queries"});
     std::vector<PersonRowsRow> out_;
     out_.reserve(result_.size());
     for (const pqxx::row& r_ : result_) read_person_rows(r_, out_.emplace_back());
@@ -610,7 +662,7 @@ RETURNING things.id, things.name, things.small, things.medium, things.big, thing
   /// person_rows, calling `on_row` with each row instead of collecting them.
   template <typename F>
   void person_rows_each(F&& on_row) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, "app_PersonRows");
+    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"app_PersonRows", "app::Queries"});
     for (const pqxx::row& r_ : result_) {
       PersonRowsRow row_;
       read_person_rows(r_, row_);
@@ -619,25 +671,45 @@ RETURNING things.id, things.name, things.small, things.medium, things.big, thing
   }
 
   /// TakeSnapshot :one (queries/app/people.sql:36)
-  std::optional<Snapshot> take_snapshot(const Person& person, const std::optional<Person>& previous) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, "app_TakeSnapshot", person, previous);
-    std::optional<Snapshot> out_;
-    if (!result_.empty()) read_take_snapshot(result_[0], out_.emplace());
+  Snapshot take_snapshot(const Person& person, const std::optional<Person>& previous) {
+    const sqlgen::runtime::Statement statement_{"app_TakeSnapshot", "app::Queries"};
+    pqxx::result result_ = sqlgen::runtime::exec(m_tx, statement_, person, previous);
+    Snapshot out_{};
+    read_take_snapshot(sqlgen::runtime::only_row(result_, statement_), out_);
+    return out_;
+  }
+
+  /// ON CONFLICT DO NOTHING may skip the row: std::optional.
+  /// TryCategory :one (queries/app/people.sql:40)
+  std::optional<std::int32_t> try_category(std::int32_t id, const std::string& title) {
+    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"app_TryCategory", "app::Queries"}, id, title);
+    std::optional<std::int32_t> out_;
+    if (!result_.empty()) read_try_category(result_[0], out_.emplace());
+    return out_;
+  }
+
+  /// AddNote :one (queries/app/people.sql:43)
+  std::int32_t add_note(const std::string& body) {
+    const sqlgen::runtime::Statement statement_{"app_AddNote", "app::Queries"};
+    pqxx::result result_ = sqlgen::runtime::exec(m_tx, statement_, body);
+    std::int32_t out_{};
+    read_add_note(sqlgen::runtime::only_row(result_, statement_), out_);
     return out_;
   }
 
   /// Inserts a thing; every column but the name may be NULL.
   /// InsertThing :one (queries/app/things.sql:2)
-  std::optional<Thing> insert_thing(const InsertThingParams& params) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, "app_InsertThing", params.name, params.small, params.medium, params.big, params.real_value, params.double_value, params.flag, params.label, params.code, params.sys_name, params.email, params.amount, params.blob, params.uid, params.day, params.local_at, params.at, params.span, params.doc, params.docb, params.words, params.numbers, params.moods, params.mood, params.address, params.positive, params.ip, params.class_, params.namespace_, params.default_);
-    std::optional<Thing> out_;
-    if (!result_.empty()) read_insert_thing(result_[0], out_.emplace());
+  Thing insert_thing(const InsertThingParams& params) {
+    const sqlgen::runtime::Statement statement_{"app_InsertThing", "app::Queries"};
+    pqxx::result result_ = sqlgen::runtime::exec(m_tx, statement_, params.name, params.small, params.medium, params.big, params.real_value, params.double_value, params.flag, params.label, params.code, params.sys_name, params.email, params.amount, params.blob, params.uid, params.day, params.local_at, params.at, params.span, params.doc, params.docb, params.words, params.numbers, params.moods, params.mood, params.address, params.positive, params.ip, params.class_, params.namespace_, params.default_);
+    Thing out_{};
+    read_insert_thing(sqlgen::runtime::only_row(result_, statement_), out_);
     return out_;
   }
 
   /// GetThing :one (queries/app/things.sql:16)
   std::optional<Thing> get_thing(std::int64_t id) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, "app_GetThing", id);
+    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"app_GetThing", "app::Queries"}, id);
     std::optional<Thing> out_;
     if (!result_.empty()) read_get_thing(result_[0], out_.emplace());
     return out_;
@@ -645,7 +717,7 @@ RETURNING things.id, things.name, things.small, things.medium, things.big, thing
 
   /// ListThings :many (queries/app/things.sql:19)
   std::vector<Thing> list_things() {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, "app_ListThings");
+    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"app_ListThings", "app::Queries"});
     std::vector<Thing> out_;
     out_.reserve(result_.size());
     for (const pqxx::row& r_ : result_) read_list_things(r_, out_.emplace_back());
@@ -655,7 +727,7 @@ RETURNING things.id, things.name, things.small, things.medium, things.big, thing
   /// list_things, calling `on_row` with each row instead of collecting them.
   template <typename F>
   void list_things_each(F&& on_row) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, "app_ListThings");
+    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"app_ListThings", "app::Queries"});
     for (const pqxx::row& r_ : result_) {
       Thing row_;
       read_list_things(r_, row_);
@@ -665,26 +737,27 @@ RETURNING things.id, things.name, things.small, things.medium, things.big, thing
 
   /// DeleteThing :exec (queries/app/things.sql:22)
   void delete_thing(std::int64_t id) {
-    sqlgen::runtime::exec(m_tx, "app_DeleteThing", id);
+    sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"app_DeleteThing", "app::Queries"}, id);
   }
 
   /// Flips the flag of the given things.
   /// ToggleThings :execrows (queries/app/things.sql:26)
   std::uint64_t toggle_things(const std::vector<std::int64_t>& ids) {
-    return sqlgen::runtime::exec(m_tx, "app_ToggleThings", ids).affected_rows();
+    return sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"app_ToggleThings", "app::Queries"}, ids).affected_rows();
   }
 
   /// ThingNames :execresult (queries/app/things.sql:29)
   pqxx::result thing_names() {
-    return sqlgen::runtime::exec(m_tx, "app_ThingNames");
+    return sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"app_ThingNames", "app::Queries"});
   }
 
   /// Positional parameters get the names arg1, arg2, ...
   /// Echo :one (queries/app/things.sql:33)
-  std::optional<EchoRow> echo(const std::string& dollar_1, std::int32_t dollar_2, const std::vector<std::string>& dollar_3) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, "app_Echo", dollar_1, dollar_2, dollar_3);
-    std::optional<EchoRow> out_;
-    if (!result_.empty()) read_echo(result_[0], out_.emplace());
+  EchoRow echo(const std::string& dollar_1, std::int32_t dollar_2, const std::vector<std::string>& dollar_3) {
+    const sqlgen::runtime::Statement statement_{"app_Echo", "app::Queries"};
+    pqxx::result result_ = sqlgen::runtime::exec(m_tx, statement_, dollar_1, dollar_2, dollar_3);
+    EchoRow out_{};
+    read_echo(sqlgen::runtime::only_row(result_, statement_), out_);
     return out_;
   }
 
@@ -692,9 +765,71 @@ RETURNING things.id, things.name, things.small, things.medium, things.big, thing
   /// the id parameter (not the id column) as a 32-bit integer.
   /// ThingAmount :one (queries/app/things.sql:38)
   std::optional<ThingAmountRow> thing_amount(const std::int32_t& id) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, "app_ThingAmount", id);
+    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"app_ThingAmount", "app::Queries"}, id);
     std::optional<ThingAmountRow> out_;
     if (!result_.empty()) read_thing_amount(result_[0], out_.emplace());
+    return out_;
+  }
+
+  /// One column: its value. An aggregate without GROUP BY always returns one row: no optional.
+  /// CountThings :one (queries/app/things.sql:44)
+  std::int64_t count_things() {
+    const sqlgen::runtime::Statement statement_{"app_CountThings", "app::Queries"};
+    pqxx::result result_ = sqlgen::runtime::exec(m_tx, statement_);
+    std::int64_t out_{};
+    read_count_things(sqlgen::runtime::only_row(result_, statement_), out_);
+    return out_;
+  }
+
+  /// ThingName :one (queries/app/things.sql:47)
+  std::optional<std::string> thing_name(std::int64_t id) {
+    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"app_ThingName", "app::Queries"}, id);
+    std::optional<std::string> out_;
+    if (!result_.empty()) read_thing_name(result_[0], out_.emplace());
+    return out_;
+  }
+
+  /// A nullable column of a row that may not exist: no row, or a row holding NULL.
+  /// ThingLabel :one (queries/app/things.sql:51)
+  std::optional<std::optional<std::string>> thing_label(std::int64_t id) {
+    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"app_ThingLabel", "app::Queries"}, id);
+    std::optional<std::optional<std::string>> out_;
+    if (!result_.empty()) read_thing_label(result_[0], out_.emplace());
+    return out_;
+  }
+
+  /// BiggestThing :one (queries/app/things.sql:54)
+  std::optional<std::int64_t> biggest_thing() {
+    const sqlgen::runtime::Statement statement_{"app_BiggestThing", "app::Queries"};
+    pqxx::result result_ = sqlgen::runtime::exec(m_tx, statement_);
+    std::optional<std::int64_t> out_{};
+    read_biggest_thing(sqlgen::runtime::only_row(result_, statement_), out_);
+    return out_;
+  }
+
+  /// ThingByUid :one (queries/app/things.sql:57)
+  std::optional<std::int64_t> thing_by_uid(sqlgen::runtime::Uuid uid) {
+    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"app_ThingByUid", "app::Queries"}, uid);
+    std::optional<std::int64_t> out_;
+    if (!result_.empty()) read_thing_by_uid(result_[0], out_.emplace());
+    return out_;
+  }
+
+  /// NewThingId :one (queries/app/things.sql:60)
+  std::int64_t new_thing_id(const std::string& name) {
+    const sqlgen::runtime::Statement statement_{"app_NewThingId", "app::Queries"};
+    pqxx::result result_ = sqlgen::runtime::exec(m_tx, statement_, name);
+    std::int64_t out_{};
+    read_new_thing_id(sqlgen::runtime::only_row(result_, statement_), out_);
+    return out_;
+  }
+
+  /// The server's text of every runtime type, to compare with how the runtime prints them.
+  /// ThingTexts :one (queries/app/things.sql:64)
+  std::optional<ThingTextsRow> thing_texts(std::int64_t id) {
+    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"app_ThingTexts", "app::Queries"}, id);
+    std::optional<ThingTextsRow> out_;
+    if (!result_.empty()) read_thing_texts(result_[0], out_.emplace());
     return out_;
   }
 
@@ -764,6 +899,16 @@ RETURNING things.id, things.name, things.small, things.medium, things.big, thing
     sqlgen::runtime::read(r[0], row_.id);
     sqlgen::runtime::read(r[1], row_.person);
     sqlgen::runtime::read(r[2], row_.previous);
+  }
+
+  static void read_try_category(const pqxx::row& row, std::int32_t& row_) {
+    sqlgen::runtime::Fields r(row);
+    sqlgen::runtime::read(r[0], row_);
+  }
+
+  static void read_add_note(const pqxx::row& row, std::int32_t& row_) {
+    sqlgen::runtime::Fields r(row);
+    sqlgen::runtime::read(r[0], row_);
   }
 
   static void read_insert_thing(const pqxx::row& row, Thing& row_) {
@@ -882,6 +1027,47 @@ RETURNING things.id, things.name, things.small, things.medium, things.big, thing
     sqlgen::runtime::Fields r(row);
     sqlgen::runtime::read(r[0], row_.id);
     sqlgen::runtime::read(r[1], row_.amount);
+  }
+
+  static void read_count_things(const pqxx::row& row, std::int64_t& row_) {
+    sqlgen::runtime::Fields r(row);
+    sqlgen::runtime::read(r[0], row_);
+  }
+
+  static void read_thing_name(const pqxx::row& row, std::string& row_) {
+    sqlgen::runtime::Fields r(row);
+    sqlgen::runtime::read(r[0], row_);
+  }
+
+  static void read_thing_label(const pqxx::row& row, std::optional<std::string>& row_) {
+    sqlgen::runtime::Fields r(row);
+    sqlgen::runtime::read(r[0], row_);
+  }
+
+  static void read_biggest_thing(const pqxx::row& row, std::optional<std::int64_t>& row_) {
+    sqlgen::runtime::Fields r(row);
+    sqlgen::runtime::read(r[0], row_);
+  }
+
+  static void read_thing_by_uid(const pqxx::row& row, std::int64_t& row_) {
+    sqlgen::runtime::Fields r(row);
+    sqlgen::runtime::read(r[0], row_);
+  }
+
+  static void read_new_thing_id(const pqxx::row& row, std::int64_t& row_) {
+    sqlgen::runtime::Fields r(row);
+    sqlgen::runtime::read(r[0], row_);
+  }
+
+  static void read_thing_texts(const pqxx::row& row, ThingTextsRow& row_) {
+    sqlgen::runtime::Fields r(row);
+    sqlgen::runtime::read(r[0], row_.uid_text);
+    sqlgen::runtime::read(r[1], row_.day_text);
+    sqlgen::runtime::read(r[2], row_.local_at_text);
+    sqlgen::runtime::read(r[3], row_.at_text);
+    sqlgen::runtime::read(r[4], row_.span_text);
+    sqlgen::runtime::read(r[5], row_.blob_text);
+    sqlgen::runtime::read(r[6], row_.mood_text);
   }
 
   pqxx::transaction_base& m_tx;

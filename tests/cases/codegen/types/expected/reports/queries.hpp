@@ -39,7 +39,8 @@ inline void from_json([[maybe_unused]] const nlohmann::json& j, [[maybe_unused]]
 
 
 /// The queries of module "reports", run in the caller's transaction. Call
-/// Queries::prepare once per connection before using them.
+/// Queries::prepare once per connection before using them (a query run on a
+/// connection without it throws sqlgen::runtime::not_prepared).
 class Queries {
  public:
   /// Binds the queries to a transaction.
@@ -57,17 +58,18 @@ ORDER BY e.id)sql");
   }
 
   /// AddEntry :one (queries/reports/entries.sql:1)
-  std::optional<LogEntry> add_entry(std::int32_t person_id, ::app::Mood mood, const std::optional<std::string>& note_text) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, "reports_AddEntry", person_id, mood, note_text);
-    std::optional<LogEntry> out_;
-    if (!result_.empty()) read_add_entry(result_[0], out_.emplace());
+  LogEntry add_entry(std::int32_t person_id, ::app::Mood mood, const std::optional<std::string>& note_text) {
+    const sqlgen::runtime::Statement statement_{"reports_AddEntry", "acme::reports::Queries"};
+    pqxx::result result_ = sqlgen::runtime::exec(m_tx, statement_, person_id, mood, note_text);
+    LogEntry out_{};
+    read_add_entry(sqlgen::runtime::only_row(result_, statement_), out_);
     return out_;
   }
 
   /// Entries with the person they are about (a model of another module).
   /// EntriesWithPerson :many (queries/reports/entries.sql:7)
   std::vector<EntriesWithPersonRow> entries_with_person() {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, "reports_EntriesWithPerson");
+    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"reports_EntriesWithPerson", "acme::reports::Queries"});
     std::vector<EntriesWithPersonRow> out_;
     out_.reserve(result_.size());
     for (const pqxx::row& r_ : result_) read_entries_with_person(r_, out_.emplace_back());
@@ -77,7 +79,7 @@ ORDER BY e.id)sql");
   /// entries_with_person, calling `on_row` with each row instead of collecting them.
   template <typename F>
   void entries_with_person_each(F&& on_row) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, "reports_EntriesWithPerson");
+    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"reports_EntriesWithPerson", "acme::reports::Queries"});
     for (const pqxx::row& r_ : result_) {
       EntriesWithPersonRow row_;
       read_entries_with_person(r_, row_);

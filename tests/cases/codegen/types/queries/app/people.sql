@@ -35,3 +35,10 @@ SELECT p.id, p AS person FROM app.people p ORDER BY p.id;
 
 -- name: TakeSnapshot :one
 INSERT INTO app.snapshots (person, previous) VALUES (@person, sqlc.narg(previous)) RETURNING *;
+
+-- ON CONFLICT DO NOTHING may skip the row: std::optional.
+-- name: TryCategory :one
+INSERT INTO app.categories (id, title) VALUES (@id, @title) ON CONFLICT DO NOTHING RETURNING id;
+
+-- name: AddNote :one
+INSERT INTO app.notes (body) VALUES (@body) RETURNING id;

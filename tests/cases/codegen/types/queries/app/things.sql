@@ -39,3 +39,30 @@ SELECT $1::text AS text_value, $2::int4 AS int_value, $3::text[] AS list_value;
 -- @override amount double
 -- @override @id std::int32_t <cstdint>
 SELECT id, amount FROM app.things WHERE id = @id;
+
+-- One column: its value. An aggregate without GROUP BY always returns one row: no optional.
+-- name: CountThings :one
+SELECT count(*) FROM app.things;
+
+-- name: ThingName :one
+SELECT name FROM app.things WHERE id = @id;
+
+-- A nullable column of a row that may not exist: no row, or a row holding NULL.
+-- name: ThingLabel :one
+SELECT label FROM app.things WHERE id = @id;
+
+-- name: BiggestThing :one
+SELECT max(big) AS biggest FROM app.things;
+
+-- name: ThingByUid :one
+SELECT id FROM app.things WHERE uid = @uid;
+
+-- name: NewThingId :one
+INSERT INTO app.things (name) VALUES (@name) RETURNING id;
+
+-- The server's text of every runtime type, to compare with how the runtime prints them.
+-- name: ThingTexts :one
+SELECT uid::text AS uid_text, day::text AS day_text, local_at::text AS local_at_text,
+       at::text AS at_text, span::text AS span_text, blob::text AS blob_text,
+       mood::text AS mood_text
+FROM app.things WHERE id = @id;
