@@ -42,45 +42,53 @@ int run(const std::string& conninfo, bool commit) {
   organization::Queries orgs(tx);
   billing::Queries billing(tx);
 
-  // :one with positional parameters, an enum parameter, a model struct as the row.
-  std::optional<identity::User> ada =
+  // :one with positional parameters, an enum parameter, a model struct as the row. An INSERT
+  // of one row with RETURNING always returns it: the row itself, no std::optional.
+  identity::User ada =
       users.create_user("ada@example.com", "Ada", identity::UserStatus::active, std::nullopt);
-  std::optional<identity::User> bob = users.create_user(
-      "bob@example.com", std::nullopt, identity::UserStatus::pending, std::nullopt);
-  std::cout << "user " << ada->email << " is " << to_string(ada->status) << '\n';
+  identity::User bob = users.create_user("bob@example.com", std::nullopt,
+                                         identity::UserStatus::pending, std::nullopt);
+  std::cout << "user " << ada.email << " is " << ada.status << '\n';
+  // A :one of one column returns the value; an id is a sqlgen::runtime::Uuid.
+  std::optional<sqlgen::runtime::Uuid> found = users.get_user_id_by_email("ADA@example.com");
+  std::cout << "found ada: " << (found == ada.id ? "yes" : "no") << '\n';
 
   // More parameters than max_params: a parameter struct (designated initializers read well).
   auto org = orgs.create_organization_with_owner({.slug = "acme",
                                                   .name = "Acme Corp",
-                                                  .owner_id = ada->id,
+                                                  .owner_id = ada.id,
                                                   .settings = {{"plan", "pro"}},
                                                   .tags = {"customer", "eu"}});
   std::cout << "organization " << org->slug << " created\n";
 
   // :batchexec: several memberships in one round trip.
   orgs.upsert_membership(std::vector<organization::UpsertMembershipParams>{
-      {.organization_id = org->id, .user_id = bob->id, .role = "member"},
-      {.organization_id = org->id, .user_id = bob->id, .role = "admin"}});
+      {.organization_id = org->id, .user_id = bob.id, .role = "member"},
+      {.organization_id = org->id, .user_id = bob.id, .role = "admin"}});
 
   // Embeds: each member's identity::User row nested in the result.
   for (const organization::ListMembersRow& m : orgs.list_members(org->id)) {
     std::cout << "member " << m.user.email << " (" << m.role << ")\n";
   }
 
-  std::optional<billing::Account> account =
+  // INSERT ... ON CONFLICT DO UPDATE (without WHERE) also always returns its row.
+  billing::Account account =
       billing.upsert_account(org->id, "invoices@acme.example", "EUR", "0.2000");
 
-  std::vector<std::string> invoice_ids;
+  std::vector<sqlgen::runtime::Uuid> invoice_ids;
   for (int i = 1; i <= 3; ++i) {
-    std::optional<billing::Invoice> inv = billing.create_invoice(
-        {.account_id = account->id,
+    billing::Invoice inv = billing.create_invoice(
+        {.account_id = account.id,
          .status = i == 3 ? billing::InvoiceStatus::draft : billing::InvoiceStatus::open,
          .total_cents = 0,
          .issued_at = now(),
          .due_at = now() + std::chrono::days(30),
          .metadata = {{"po", "PO-" + std::to_string(i)}}});
-    invoice_ids.push_back(inv->id);
+    invoice_ids.push_back(inv.id);
   }
+
+  std::int64_t open_count = billing.count_open_invoices(account.id);
+  std::cout << open_count << " open invoices, the first " << invoice_ids[0] << '\n';
 
   // :copyfrom: lines loaded through COPY.
   std::vector<billing::InsertInvoiceLinesParams> lines;
@@ -106,8 +114,8 @@ int run(const std::string& conninfo, bool commit) {
 
   // :many with a parameter struct; NULL filters match all.
   for (const billing::ListInvoicesRow& inv :
-       billing.list_invoices({.account_id = account->id, .page_offset = 0, .page_size = 10})) {
-    std::cout << "invoice #" << inv.number << " " << to_string(inv.status) << '\n';
+       billing.list_invoices({.account_id = account.id, .page_offset = 0, .page_size = 10})) {
+    std::cout << "invoice #" << inv.number << " " << inv.status << '\n';
   }
 
   // An embed of two tables, and JSON through the generated to_json.

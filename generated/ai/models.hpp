@@ -8,6 +8,7 @@
 #include <chrono>
 #include <cstdint>
 #include <optional>
+#include <ostream>
 #include <string>
 #include <string_view>
 
@@ -51,6 +52,9 @@ namespace ai {
 
 /// The SQL label of a AiProviderType.
 constexpr std::string_view to_string(AiProviderType v) noexcept { return sqlgen::runtime::label_of(v); }
+
+/// Prints the SQL label of a AiProviderType.
+inline std::ostream& operator<<(std::ostream& os, AiProviderType v) { return os << to_string(v); }
 
 /// A AiProviderType is its label in JSON.
 inline void to_json(nlohmann::json& j, AiProviderType v) { j = std::string(to_string(v)); }

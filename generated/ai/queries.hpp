@@ -207,7 +207,8 @@ inline void from_json([[maybe_unused]] const nlohmann::json& j, [[maybe_unused]]
 
 
 /// The queries of module "ai", run in the caller's transaction. Call
-/// Queries::prepare once per connection before using them.
+/// Queries::prepare once per connection before using them (a query run on a
+/// connection without it throws sqlgen::runtime::not_prepared).
 class Queries {
  public:
   /// Binds the queries to a transaction.
@@ -258,7 +259,7 @@ WHERE id = ANY($2))sql");
 
   /// ListEnabledProviders :many (queries/ai/providers.sql:1)
   std::vector<ChatProvider> list_enabled_providers() {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, "ai_ListEnabledProviders");
+    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"ai_ListEnabledProviders", "ai::Queries"});
     std::vector<ChatProvider> out_;
     out_.reserve(result_.size());
     for (const pqxx::row& r_ : result_) read_list_enabled_providers(r_, out_.emplace_back());
@@ -268,7 +269,7 @@ WHERE id = ANY($2))sql");
   /// list_enabled_providers, calling `on_row` with each row instead of collecting them.
   template <typename F>
   void list_enabled_providers_each(F&& on_row) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, "ai_ListEnabledProviders");
+    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"ai_ListEnabledProviders", "ai::Queries"});
     for (const pqxx::row& r_ : result_) {
       ChatProvider row_;
       read_list_enabled_providers(r_, row_);
@@ -279,32 +280,34 @@ WHERE id = ANY($2))sql");
   /// The endpoint to call: the configured base URL or the provider's default.
   /// GetProviderEndpoint :one (queries/ai/providers.sql:5)
   std::optional<GetProviderEndpointRow> get_provider_endpoint(const std::string& name) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, "ai_GetProviderEndpoint", name);
+    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"ai_GetProviderEndpoint", "ai::Queries"}, name);
     std::optional<GetProviderEndpointRow> out_;
     if (!result_.empty()) read_get_provider_endpoint(result_[0], out_.emplace());
     return out_;
   }
 
   /// CreateProvider :one (queries/ai/providers.sql:20)
-  std::optional<ChatProvider> create_provider(const CreateProviderParams& params) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, "ai_CreateProvider", params.name, params.provider_type, params.base_url, params.model, params.api_version, params.settings);
-    std::optional<ChatProvider> out_;
-    if (!result_.empty()) read_create_provider(result_[0], out_.emplace());
+  ChatProvider create_provider(const CreateProviderParams& params) {
+    const sqlgen::runtime::Statement statement_{"ai_CreateProvider", "ai::Queries"};
+    pqxx::result result_ = sqlgen::runtime::exec(m_tx, statement_, params.name, params.provider_type, params.base_url, params.model, params.api_version, params.settings);
+    ChatProvider out_{};
+    read_create_provider(sqlgen::runtime::only_row(result_, statement_), out_);
     return out_;
   }
 
   /// Creates or reconfigures a provider by name.
   /// UpsertProvider :one (queries/ai/providers.sql:26)
-  std::optional<UpsertProviderRow> upsert_provider(const UpsertProviderParams& params) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, "ai_UpsertProvider", params.name, params.provider_type, params.base_url, params.model, params.settings);
-    std::optional<UpsertProviderRow> out_;
-    if (!result_.empty()) read_upsert_provider(result_[0], out_.emplace());
+  UpsertProviderRow upsert_provider(const UpsertProviderParams& params) {
+    const sqlgen::runtime::Statement statement_{"ai_UpsertProvider", "ai::Queries"};
+    pqxx::result result_ = sqlgen::runtime::exec(m_tx, statement_, params.name, params.provider_type, params.base_url, params.model, params.settings);
+    UpsertProviderRow out_{};
+    read_upsert_provider(sqlgen::runtime::only_row(result_, statement_), out_);
     return out_;
   }
 
   /// ListProvidersByType :many (queries/ai/providers.sql:36)
   std::vector<ListProvidersByTypeRow> list_providers_by_type(const std::vector<AiProviderType>& types) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, "ai_ListProvidersByType", types);
+    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"ai_ListProvidersByType", "ai::Queries"}, types);
     std::vector<ListProvidersByTypeRow> out_;
     out_.reserve(result_.size());
     for (const pqxx::row& r_ : result_) read_list_providers_by_type(r_, out_.emplace_back());
@@ -314,7 +317,7 @@ WHERE id = ANY($2))sql");
   /// list_providers_by_type, calling `on_row` with each row instead of collecting them.
   template <typename F>
   void list_providers_by_type_each(const std::vector<AiProviderType>& types, F&& on_row) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, "ai_ListProvidersByType", types);
+    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"ai_ListProvidersByType", "ai::Queries"}, types);
     for (const pqxx::row& r_ : result_) {
       ListProvidersByTypeRow row_;
       read_list_providers_by_type(r_, row_);
@@ -324,7 +327,7 @@ WHERE id = ANY($2))sql");
 
   /// ProviderTypeSummary :many (queries/ai/providers.sql:42)
   std::vector<ProviderTypeSummaryRow> provider_type_summary() {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, "ai_ProviderTypeSummary");
+    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"ai_ProviderTypeSummary", "ai::Queries"});
     std::vector<ProviderTypeSummaryRow> out_;
     out_.reserve(result_.size());
     for (const pqxx::row& r_ : result_) read_provider_type_summary(r_, out_.emplace_back());
@@ -334,7 +337,7 @@ WHERE id = ANY($2))sql");
   /// provider_type_summary, calling `on_row` with each row instead of collecting them.
   template <typename F>
   void provider_type_summary_each(F&& on_row) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, "ai_ProviderTypeSummary");
+    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"ai_ProviderTypeSummary", "ai::Queries"});
     for (const pqxx::row& r_ : result_) {
       ProviderTypeSummaryRow row_;
       read_provider_type_summary(r_, row_);
@@ -344,7 +347,7 @@ WHERE id = ANY($2))sql");
 
   /// SetProvidersEnabled :execrows (queries/ai/providers.sql:51)
   std::uint64_t set_providers_enabled(bool enabled, const std::vector<std::int64_t>& ids) {
-    return sqlgen::runtime::exec(m_tx, "ai_SetProvidersEnabled", enabled, ids).affected_rows();
+    return sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"ai_SetProvidersEnabled", "ai::Queries"}, enabled, ids).affected_rows();
   }
 
  private:

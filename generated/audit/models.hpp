@@ -19,7 +19,7 @@ using sqlgen::runtime::from_string;
 
 /// Who performed an action; user_id is NULL for system actions.
 struct Actor {
-  std::optional<std::string> user_id{};
+  std::optional<sqlgen::runtime::Uuid> user_id{};
   std::optional<std::string> ip_address{};
   std::optional<std::string> user_agent{};
 
@@ -49,7 +49,7 @@ struct Event {
   std::chrono::sys_time<std::chrono::microseconds> occurred_at{};
   /// NULL when the action was performed by the system itself.
   std::optional<Actor> actor{};
-  std::optional<std::string> organization_id{};
+  std::optional<sqlgen::runtime::Uuid> organization_id{};
   std::string action{};
   std::optional<std::string> target_table{};
   std::optional<std::string> target_id{};

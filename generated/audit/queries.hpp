@@ -19,10 +19,10 @@ namespace audit {
 
 /// The parameters of query InsertEvent.
 struct InsertEventParams {
-  std::optional<std::string> actor_user_id{};
+  std::optional<sqlgen::runtime::Uuid> actor_user_id{};
   std::optional<std::string> actor_ip{};
   std::optional<std::string> actor_user_agent{};
-  std::optional<std::string> organization_id{};
+  std::optional<sqlgen::runtime::Uuid> organization_id{};
   std::string action{};
   std::optional<std::string> target_table{};
   std::optional<std::string> target_id{};
@@ -86,7 +86,7 @@ inline void from_json([[maybe_unused]] const nlohmann::json& j, [[maybe_unused]]
 
 /// The parameters of query InsertEvents.
 struct InsertEventsParams {
-  std::optional<std::string> organization_id{};
+  std::optional<sqlgen::runtime::Uuid> organization_id{};
   std::string action{};
   std::optional<std::string> target_table{};
   std::optional<std::string> target_id{};
@@ -123,7 +123,7 @@ inline void from_json([[maybe_unused]] const nlohmann::json& j, [[maybe_unused]]
 struct ListRecentOrganizationEventsRow {
   std::int64_t id{};
   std::chrono::sys_time<std::chrono::microseconds> occurred_at{};
-  std::optional<std::string> actor_user_id{};
+  std::optional<sqlgen::runtime::Uuid> actor_user_id{};
   std::optional<std::string> actor_ip{};
   std::string action{};
   std::optional<std::string> target_table{};
@@ -257,7 +257,8 @@ inline void from_json([[maybe_unused]] const nlohmann::json& j, [[maybe_unused]]
 
 
 /// The queries of module "audit", run in the caller's transaction. Call
-/// Queries::prepare once per connection before using them.
+/// Queries::prepare once per connection before using them (a query run on a
+/// connection without it throws sqlgen::runtime::not_prepared).
 class Queries {
  public:
   /// Binds the queries to a transaction.
@@ -331,10 +332,11 @@ WHERE occurred_at < now() - $1::interval
 
   /// Appends one event; the actor is NULL-filled for system actions.
   /// InsertEvent :one (queries/audit/events.sql:2)
-  std::optional<InsertEventRow> insert_event(const InsertEventParams& params) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, "audit_InsertEvent", params.actor_user_id, params.actor_ip, params.actor_user_agent, params.organization_id, params.action, params.target_table, params.target_id, params.payload, params.tags);
-    std::optional<InsertEventRow> out_;
-    if (!result_.empty()) read_insert_event(result_[0], out_.emplace());
+  InsertEventRow insert_event(const InsertEventParams& params) {
+    const sqlgen::runtime::Statement statement_{"audit_InsertEvent", "audit::Queries"};
+    pqxx::result result_ = sqlgen::runtime::exec(m_tx, statement_, params.actor_user_id, params.actor_ip, params.actor_user_agent, params.organization_id, params.action, params.target_table, params.target_id, params.payload, params.tags);
+    InsertEventRow out_{};
+    read_insert_event(sqlgen::runtime::only_row(result_, statement_), out_);
     return out_;
   }
 
@@ -356,7 +358,7 @@ WHERE occurred_at < now() - $1::interval
 
   /// GetEventsByIDs :many (queries/audit/events.sql:20)
   std::vector<Event> get_events_by_ids(const std::vector<std::int64_t>& ids) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, "audit_GetEventsByIDs", ids);
+    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"audit_GetEventsByIDs", "audit::Queries"}, ids);
     std::vector<Event> out_;
     out_.reserve(result_.size());
     for (const pqxx::row& r_ : result_) read_get_events_by_ids(r_, out_.emplace_back());
@@ -366,7 +368,7 @@ WHERE occurred_at < now() - $1::interval
   /// get_events_by_ids, calling `on_row` with each row instead of collecting them.
   template <typename F>
   void get_events_by_ids_each(const std::vector<std::int64_t>& ids, F&& on_row) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, "audit_GetEventsByIDs", ids);
+    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"audit_GetEventsByIDs", "audit::Queries"}, ids);
     for (const pqxx::row& r_ : result_) {
       Event row_;
       read_get_events_by_ids(r_, row_);
@@ -376,8 +378,8 @@ WHERE occurred_at < now() - $1::interval
 
   /// An organization's events of the last `since`, newest first.
   /// ListRecentOrganizationEvents :many (queries/audit/events.sql:24)
-  std::vector<ListRecentOrganizationEventsRow> list_recent_organization_events(const std::string& organization_id, sqlgen::runtime::Interval since, std::int64_t max_events) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, "audit_ListRecentOrganizationEvents", organization_id, since, max_events);
+  std::vector<ListRecentOrganizationEventsRow> list_recent_organization_events(sqlgen::runtime::Uuid organization_id, sqlgen::runtime::Interval since, std::int64_t max_events) {
+    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"audit_ListRecentOrganizationEvents", "audit::Queries"}, organization_id, since, max_events);
     std::vector<ListRecentOrganizationEventsRow> out_;
     out_.reserve(result_.size());
     for (const pqxx::row& r_ : result_) read_list_recent_organization_events(r_, out_.emplace_back());
@@ -386,8 +388,8 @@ WHERE occurred_at < now() - $1::interval
 
   /// list_recent_organization_events, calling `on_row` with each row instead of collecting them.
   template <typename F>
-  void list_recent_organization_events_each(const std::string& organization_id, sqlgen::runtime::Interval since, std::int64_t max_events, F&& on_row) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, "audit_ListRecentOrganizationEvents", organization_id, since, max_events);
+  void list_recent_organization_events_each(sqlgen::runtime::Uuid organization_id, sqlgen::runtime::Interval since, std::int64_t max_events, F&& on_row) {
+    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"audit_ListRecentOrganizationEvents", "audit::Queries"}, organization_id, since, max_events);
     for (const pqxx::row& r_ : result_) {
       ListRecentOrganizationEventsRow row_;
       read_list_recent_organization_events(r_, row_);
@@ -398,7 +400,7 @@ WHERE occurred_at < now() - $1::interval
   /// Events of an action whose payload contains filter (uses the GIN index).
   /// FindEventsByPayload :many (queries/audit/events.sql:41)
   std::vector<FindEventsByPayloadRow> find_events_by_payload(const nlohmann::json& filter, const std::string& action) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, "audit_FindEventsByPayload", filter, action);
+    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"audit_FindEventsByPayload", "audit::Queries"}, filter, action);
     std::vector<FindEventsByPayloadRow> out_;
     out_.reserve(result_.size());
     for (const pqxx::row& r_ : result_) read_find_events_by_payload(r_, out_.emplace_back());
@@ -408,7 +410,7 @@ WHERE occurred_at < now() - $1::interval
   /// find_events_by_payload, calling `on_row` with each row instead of collecting them.
   template <typename F>
   void find_events_by_payload_each(const nlohmann::json& filter, const std::string& action, F&& on_row) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, "audit_FindEventsByPayload", filter, action);
+    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"audit_FindEventsByPayload", "audit::Queries"}, filter, action);
     for (const pqxx::row& r_ : result_) {
       FindEventsByPayloadRow row_;
       read_find_events_by_payload(r_, row_);
@@ -419,8 +421,8 @@ WHERE occurred_at < now() - $1::interval
   /// Status changes of an invoice recorded by the billing trigger, with who
   /// made them when known.
   /// InvoiceStatusHistory :many (queries/audit/events.sql:49)
-  std::vector<InvoiceStatusHistoryRow> invoice_status_history(const std::string& invoice_id) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, "audit_InvoiceStatusHistory", invoice_id);
+  std::vector<InvoiceStatusHistoryRow> invoice_status_history(sqlgen::runtime::Uuid invoice_id) {
+    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"audit_InvoiceStatusHistory", "audit::Queries"}, invoice_id);
     std::vector<InvoiceStatusHistoryRow> out_;
     out_.reserve(result_.size());
     for (const pqxx::row& r_ : result_) read_invoice_status_history(r_, out_.emplace_back());
@@ -429,8 +431,8 @@ WHERE occurred_at < now() - $1::interval
 
   /// invoice_status_history, calling `on_row` with each row instead of collecting them.
   template <typename F>
-  void invoice_status_history_each(const std::string& invoice_id, F&& on_row) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, "audit_InvoiceStatusHistory", invoice_id);
+  void invoice_status_history_each(sqlgen::runtime::Uuid invoice_id, F&& on_row) {
+    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"audit_InvoiceStatusHistory", "audit::Queries"}, invoice_id);
     for (const pqxx::row& r_ : result_) {
       InvoiceStatusHistoryRow row_;
       read_invoice_status_history(r_, row_);
@@ -441,8 +443,8 @@ WHERE occurred_at < now() - $1::interval
   /// Event counts of an organization for every month of a time range,
   /// including months without events.
   /// EventCountsPerMonth :many (queries/audit/events.sql:63)
-  std::vector<EventCountsPerMonthRow> event_counts_per_month(const std::string& organization_id, std::chrono::sys_time<std::chrono::microseconds> from_time, std::chrono::sys_time<std::chrono::microseconds> to_time) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, "audit_EventCountsPerMonth", organization_id, from_time, to_time);
+  std::vector<EventCountsPerMonthRow> event_counts_per_month(sqlgen::runtime::Uuid organization_id, std::chrono::sys_time<std::chrono::microseconds> from_time, std::chrono::sys_time<std::chrono::microseconds> to_time) {
+    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"audit_EventCountsPerMonth", "audit::Queries"}, organization_id, from_time, to_time);
     std::vector<EventCountsPerMonthRow> out_;
     out_.reserve(result_.size());
     for (const pqxx::row& r_ : result_) read_event_counts_per_month(r_, out_.emplace_back());
@@ -451,8 +453,8 @@ WHERE occurred_at < now() - $1::interval
 
   /// event_counts_per_month, calling `on_row` with each row instead of collecting them.
   template <typename F>
-  void event_counts_per_month_each(const std::string& organization_id, std::chrono::sys_time<std::chrono::microseconds> from_time, std::chrono::sys_time<std::chrono::microseconds> to_time, F&& on_row) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, "audit_EventCountsPerMonth", organization_id, from_time, to_time);
+  void event_counts_per_month_each(sqlgen::runtime::Uuid organization_id, std::chrono::sys_time<std::chrono::microseconds> from_time, std::chrono::sys_time<std::chrono::microseconds> to_time, F&& on_row) {
+    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"audit_EventCountsPerMonth", "audit::Queries"}, organization_id, from_time, to_time);
     for (const pqxx::row& r_ : result_) {
       EventCountsPerMonthRow row_;
       read_event_counts_per_month(r_, row_);
@@ -463,7 +465,7 @@ WHERE occurred_at < now() - $1::interval
   /// Deletes events older than the retention period unless on legal hold.
   /// PurgeEvents :execrows (queries/audit/events.sql:83)
   std::uint64_t purge_events(sqlgen::runtime::Interval retention) {
-    return sqlgen::runtime::exec(m_tx, "audit_PurgeEvents", retention).affected_rows();
+    return sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"audit_PurgeEvents", "audit::Queries"}, retention).affected_rows();
   }
 
  private:

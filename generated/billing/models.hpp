@@ -8,6 +8,7 @@
 #include <chrono>
 #include <cstdint>
 #include <optional>
+#include <ostream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -59,6 +60,9 @@ namespace billing {
 /// The SQL label of a InvoiceStatus.
 constexpr std::string_view to_string(InvoiceStatus v) noexcept { return sqlgen::runtime::label_of(v); }
 
+/// Prints the SQL label of a InvoiceStatus.
+inline std::ostream& operator<<(std::ostream& os, InvoiceStatus v) { return os << to_string(v); }
+
 /// A InvoiceStatus is its label in JSON.
 inline void to_json(nlohmann::json& j, InvoiceStatus v) { j = std::string(to_string(v)); }
 
@@ -69,8 +73,8 @@ inline void from_json(const nlohmann::json& j, InvoiceStatus& v) {
 
 /// One billing account per organization.
 struct Account {
-  std::string id{};
-  std::string organization_id{};
+  sqlgen::runtime::Uuid id{};
+  sqlgen::runtime::Uuid organization_id{};
   /// Where invoices are sent.
   std::string invoice_email{};
   std::string currency{};
@@ -112,7 +116,7 @@ inline void from_json([[maybe_unused]] const nlohmann::json& j, [[maybe_unused]]
 /// Line items of an invoice.
 struct InvoiceLine {
   std::int64_t id{};
-  std::string invoice_id{};
+  sqlgen::runtime::Uuid invoice_id{};
   std::int32_t position{};
   std::string description{};
   std::int32_t quantity{};
@@ -153,8 +157,8 @@ inline void from_json([[maybe_unused]] const nlohmann::json& j, [[maybe_unused]]
 
 /// Invoices issued to billing accounts.
 struct Invoice {
-  std::string id{};
-  std::string account_id{};
+  sqlgen::runtime::Uuid id{};
+  sqlgen::runtime::Uuid account_id{};
   /// Human-facing sequential invoice number.
   std::int64_t number{};
   InvoiceStatus status{};
@@ -205,10 +209,10 @@ inline void from_json([[maybe_unused]] const nlohmann::json& j, [[maybe_unused]]
 
 /// Open invoices; overdue is computed at query time.
 struct OpenInvoice {
-  std::string id{};
+  sqlgen::runtime::Uuid id{};
   std::int64_t number{};
-  std::string account_id{};
-  std::string organization_id{};
+  sqlgen::runtime::Uuid account_id{};
+  sqlgen::runtime::Uuid organization_id{};
   std::string organization_name{};
   std::int64_t total_cents{};
   std::optional<std::chrono::sys_time<std::chrono::microseconds>> issued_at{};

@@ -20,7 +20,7 @@ namespace billing {
 
 /// A row of query AccountBillingSummary.
 struct AccountBillingSummaryRow {
-  std::string account_id{};
+  sqlgen::runtime::Uuid account_id{};
   std::string currency{};
   std::int64_t invoice_count{};
   std::string billed_cents{};
@@ -87,7 +87,7 @@ inline void from_json([[maybe_unused]] const nlohmann::json& j, [[maybe_unused]]
 
 /// The parameters of query CreateInvoice.
 struct CreateInvoiceParams {
-  std::string account_id{};
+  sqlgen::runtime::Uuid account_id{};
   InvoiceStatus status{};
   std::int64_t total_cents{};
   std::optional<std::chrono::sys_time<std::chrono::microseconds>> issued_at{};
@@ -122,7 +122,7 @@ inline void from_json([[maybe_unused]] const nlohmann::json& j, [[maybe_unused]]
 
 /// The parameters of query ListInvoices.
 struct ListInvoicesParams {
-  std::string account_id{};
+  sqlgen::runtime::Uuid account_id{};
   std::optional<InvoiceStatus> status{};
   std::optional<std::chrono::sys_time<std::chrono::microseconds>> issued_after{};
   std::int64_t page_offset{};
@@ -154,7 +154,7 @@ inline void from_json([[maybe_unused]] const nlohmann::json& j, [[maybe_unused]]
 
 /// A row of query ListInvoices.
 struct ListInvoicesRow {
-  std::string id{};
+  sqlgen::runtime::Uuid id{};
   std::int64_t number{};
   InvoiceStatus status{};
   std::int64_t total_cents{};
@@ -215,8 +215,8 @@ inline void from_json([[maybe_unused]] const nlohmann::json& j, [[maybe_unused]]
 
 /// A row of query ListInvoicesByIDsInOrder.
 struct ListInvoicesByIDsInOrderRow {
-  std::string id{};
-  std::string account_id{};
+  sqlgen::runtime::Uuid id{};
+  sqlgen::runtime::Uuid account_id{};
   std::int64_t number{};
   InvoiceStatus status{};
   std::int64_t total_cents{};
@@ -268,9 +268,9 @@ inline void from_json([[maybe_unused]] const nlohmann::json& j, [[maybe_unused]]
 
 /// A row of query ClaimOverdueInvoices.
 struct ClaimOverdueInvoicesRow {
-  std::string id{};
+  sqlgen::runtime::Uuid id{};
   std::int64_t number{};
-  std::string account_id{};
+  sqlgen::runtime::Uuid account_id{};
   std::int64_t total_cents{};
   std::chrono::sys_time<std::chrono::microseconds> due_at{};
 
@@ -300,7 +300,7 @@ inline void from_json([[maybe_unused]] const nlohmann::json& j, [[maybe_unused]]
 
 /// The parameters of query VoidInvoice.
 struct VoidInvoiceParams {
-  std::string id{};
+  sqlgen::runtime::Uuid id{};
 
   /// Field-wise equality.
   bool operator==(const VoidInvoiceParams&) const = default;
@@ -320,7 +320,7 @@ inline void from_json([[maybe_unused]] const nlohmann::json& j, [[maybe_unused]]
 
 /// A row of query VoidInvoice.
 struct VoidInvoiceRow {
-  std::string id{};
+  sqlgen::runtime::Uuid id{};
   std::int64_t number{};
   InvoiceStatus status{};
 
@@ -346,10 +346,10 @@ inline void from_json([[maybe_unused]] const nlohmann::json& j, [[maybe_unused]]
 
 /// A row of query ListOpenInvoicesForOrganization.
 struct ListOpenInvoicesForOrganizationRow {
-  std::string id{};
+  sqlgen::runtime::Uuid id{};
   std::int64_t number{};
-  std::string account_id{};
-  std::string organization_id{};
+  sqlgen::runtime::Uuid account_id{};
+  sqlgen::runtime::Uuid organization_id{};
   std::string organization_name{};
   std::int64_t total_cents{};
   std::optional<std::chrono::sys_time<std::chrono::microseconds>> issued_at{};
@@ -393,7 +393,7 @@ inline void from_json([[maybe_unused]] const nlohmann::json& j, [[maybe_unused]]
 
 /// The parameters of query InsertInvoiceLines.
 struct InsertInvoiceLinesParams {
-  std::string invoice_id{};
+  sqlgen::runtime::Uuid invoice_id{};
   std::int32_t position{};
   std::string description{};
   std::int32_t quantity{};
@@ -469,7 +469,7 @@ inline void from_json([[maybe_unused]] const nlohmann::json& j, [[maybe_unused]]
 
 /// A row of query RecomputeInvoiceTotal.
 struct RecomputeInvoiceTotalRow {
-  std::string id{};
+  sqlgen::runtime::Uuid id{};
   std::int64_t number{};
   std::int64_t total_cents{};
 
@@ -495,7 +495,7 @@ inline void from_json([[maybe_unused]] const nlohmann::json& j, [[maybe_unused]]
 
 /// A row of query ListInvoicesWithTaxCode.
 struct ListInvoicesWithTaxCodeRow {
-  std::string id{};
+  sqlgen::runtime::Uuid id{};
   std::int64_t number{};
   InvoiceStatus status{};
 
@@ -520,7 +520,8 @@ inline void from_json([[maybe_unused]] const nlohmann::json& j, [[maybe_unused]]
 
 
 /// The queries of module "billing", run in the caller's transaction. Call
-/// Queries::prepare once per connection before using them.
+/// Queries::prepare once per connection before using them (a query run on a
+/// connection without it throws sqlgen::runtime::not_prepared).
 class Queries {
  public:
   /// Binds the queries to a transaction.
@@ -567,6 +568,7 @@ WHERE account_id = $1
   AND ($3::timestamptz IS NULL OR issued_at >= $3)
 ORDER BY number DESC
 LIMIT $5 OFFSET $4)sql");
+    conn.prepare("billing_CountOpenInvoices", R"sql(SELECT count(*) FROM billing.invoices WHERE account_id = $1 AND status = 'open')sql");
     conn.prepare("billing_GetInvoiceWithAccount", R"sql(SELECT i.id, i.account_id, i.number, i.status, i.total_cents, i.issued_at, i.due_at, i.metadata, i.created_at, i.paid_at, i.payment_reference, a.id, a.organization_id, a.invoice_email, a.currency, a.credit_balance, a.tax_rate, a.created_at, a.updated_at
 FROM billing.invoices i
 JOIN billing.accounts a ON a.id = i.account_id
@@ -630,17 +632,18 @@ ORDER BY i.number)sql");
 
   /// Creates the organization's billing account or updates its settings.
   /// UpsertAccount :one (queries/billing/accounts.sql:2)
-  std::optional<Account> upsert_account(const std::string& organization_id, const std::string& invoice_email, const std::string& currency, const std::string& tax_rate) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, "billing_UpsertAccount", organization_id, invoice_email, currency, tax_rate);
-    std::optional<Account> out_;
-    if (!result_.empty()) read_upsert_account(result_[0], out_.emplace());
+  Account upsert_account(sqlgen::runtime::Uuid organization_id, const std::string& invoice_email, const std::string& currency, const std::string& tax_rate) {
+    const sqlgen::runtime::Statement statement_{"billing_UpsertAccount", "billing::Queries"};
+    pqxx::result result_ = sqlgen::runtime::exec(m_tx, statement_, organization_id, invoice_email, currency, tax_rate);
+    Account out_{};
+    read_upsert_account(sqlgen::runtime::only_row(result_, statement_), out_);
     return out_;
   }
 
   /// Per-account invoice statistics; accounts without invoices count as zero.
   /// AccountBillingSummary :many (queries/billing/accounts.sql:12)
-  std::vector<AccountBillingSummaryRow> account_billing_summary(const std::vector<std::string>& organization_ids, std::int64_t min_invoices) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, "billing_AccountBillingSummary", organization_ids, min_invoices);
+  std::vector<AccountBillingSummaryRow> account_billing_summary(const std::vector<sqlgen::runtime::Uuid>& organization_ids, std::int64_t min_invoices) {
+    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"billing_AccountBillingSummary", "billing::Queries"}, organization_ids, min_invoices);
     std::vector<AccountBillingSummaryRow> out_;
     out_.reserve(result_.size());
     for (const pqxx::row& r_ : result_) read_account_billing_summary(r_, out_.emplace_back());
@@ -649,8 +652,8 @@ ORDER BY i.number)sql");
 
   /// account_billing_summary, calling `on_row` with each row instead of collecting them.
   template <typename F>
-  void account_billing_summary_each(const std::vector<std::string>& organization_ids, std::int64_t min_invoices, F&& on_row) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, "billing_AccountBillingSummary", organization_ids, min_invoices);
+  void account_billing_summary_each(const std::vector<sqlgen::runtime::Uuid>& organization_ids, std::int64_t min_invoices, F&& on_row) {
+    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"billing_AccountBillingSummary", "billing::Queries"}, organization_ids, min_invoices);
     for (const pqxx::row& r_ : result_) {
       AccountBillingSummaryRow row_;
       read_account_billing_summary(r_, row_);
@@ -661,7 +664,7 @@ ORDER BY i.number)sql");
   /// Paid revenue per month and currency over the last period.
   /// MonthlyRevenue :many (queries/billing/accounts.sql:28)
   std::vector<MonthlyRevenueRow> monthly_revenue(sqlgen::runtime::Interval period) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, "billing_MonthlyRevenue", period);
+    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"billing_MonthlyRevenue", "billing::Queries"}, period);
     std::vector<MonthlyRevenueRow> out_;
     out_.reserve(result_.size());
     for (const pqxx::row& r_ : result_) read_monthly_revenue(r_, out_.emplace_back());
@@ -671,7 +674,7 @@ ORDER BY i.number)sql");
   /// monthly_revenue, calling `on_row` with each row instead of collecting them.
   template <typename F>
   void monthly_revenue_each(sqlgen::runtime::Interval period, F&& on_row) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, "billing_MonthlyRevenue", period);
+    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"billing_MonthlyRevenue", "billing::Queries"}, period);
     for (const pqxx::row& r_ : result_) {
       MonthlyRevenueRow row_;
       read_monthly_revenue(r_, row_);
@@ -680,17 +683,18 @@ ORDER BY i.number)sql");
   }
 
   /// CreateInvoice :one (queries/billing/invoices.sql:1)
-  std::optional<Invoice> create_invoice(const CreateInvoiceParams& params) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, "billing_CreateInvoice", params.account_id, params.status, params.total_cents, params.issued_at, params.due_at, params.metadata);
-    std::optional<Invoice> out_;
-    if (!result_.empty()) read_create_invoice(result_[0], out_.emplace());
+  Invoice create_invoice(const CreateInvoiceParams& params) {
+    const sqlgen::runtime::Statement statement_{"billing_CreateInvoice", "billing::Queries"};
+    pqxx::result result_ = sqlgen::runtime::exec(m_tx, statement_, params.account_id, params.status, params.total_cents, params.issued_at, params.due_at, params.metadata);
+    Invoice out_{};
+    read_create_invoice(sqlgen::runtime::only_row(result_, statement_), out_);
     return out_;
   }
 
   /// A page of an account's invoices, newest first; NULL filters match all.
   /// ListInvoices :many (queries/billing/invoices.sql:7)
   std::vector<ListInvoicesRow> list_invoices(const ListInvoicesParams& params) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, "billing_ListInvoices", params.account_id, params.status, params.issued_after, params.page_offset, params.page_size);
+    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"billing_ListInvoices", "billing::Queries"}, params.account_id, params.status, params.issued_after, params.page_offset, params.page_size);
     std::vector<ListInvoicesRow> out_;
     out_.reserve(result_.size());
     for (const pqxx::row& r_ : result_) read_list_invoices(r_, out_.emplace_back());
@@ -700,7 +704,7 @@ ORDER BY i.number)sql");
   /// list_invoices, calling `on_row` with each row instead of collecting them.
   template <typename F>
   void list_invoices_each(const ListInvoicesParams& params, F&& on_row) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, "billing_ListInvoices", params.account_id, params.status, params.issued_after, params.page_offset, params.page_size);
+    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"billing_ListInvoices", "billing::Queries"}, params.account_id, params.status, params.issued_after, params.page_offset, params.page_size);
     for (const pqxx::row& r_ : result_) {
       ListInvoicesRow row_;
       read_list_invoices(r_, row_);
@@ -708,18 +712,28 @@ ORDER BY i.number)sql");
     }
   }
 
-  /// GetInvoiceWithAccount :one (queries/billing/invoices.sql:16)
-  std::optional<GetInvoiceWithAccountRow> get_invoice_with_account(const std::string& id) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, "billing_GetInvoiceWithAccount", id);
+  /// An aggregate without GROUP BY always returns one row: the count itself, no std::optional.
+  /// CountOpenInvoices :one (queries/billing/invoices.sql:17)
+  std::int64_t count_open_invoices(sqlgen::runtime::Uuid account_id) {
+    const sqlgen::runtime::Statement statement_{"billing_CountOpenInvoices", "billing::Queries"};
+    pqxx::result result_ = sqlgen::runtime::exec(m_tx, statement_, account_id);
+    std::int64_t out_{};
+    read_count_open_invoices(sqlgen::runtime::only_row(result_, statement_), out_);
+    return out_;
+  }
+
+  /// GetInvoiceWithAccount :one (queries/billing/invoices.sql:20)
+  std::optional<GetInvoiceWithAccountRow> get_invoice_with_account(sqlgen::runtime::Uuid id) {
+    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"billing_GetInvoiceWithAccount", "billing::Queries"}, id);
     std::optional<GetInvoiceWithAccountRow> out_;
     if (!result_.empty()) read_get_invoice_with_account(result_[0], out_.emplace());
     return out_;
   }
 
   /// Invoices in the order of the given ids.
-  /// ListInvoicesByIDsInOrder :many (queries/billing/invoices.sql:23)
-  std::vector<ListInvoicesByIDsInOrderRow> list_invoices_by_ids_in_order(const std::vector<std::string>& ids) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, "billing_ListInvoicesByIDsInOrder", ids);
+  /// ListInvoicesByIDsInOrder :many (queries/billing/invoices.sql:27)
+  std::vector<ListInvoicesByIDsInOrderRow> list_invoices_by_ids_in_order(const std::vector<sqlgen::runtime::Uuid>& ids) {
+    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"billing_ListInvoicesByIDsInOrder", "billing::Queries"}, ids);
     std::vector<ListInvoicesByIDsInOrderRow> out_;
     out_.reserve(result_.size());
     for (const pqxx::row& r_ : result_) read_list_invoices_by_ids_in_order(r_, out_.emplace_back());
@@ -728,8 +742,8 @@ ORDER BY i.number)sql");
 
   /// list_invoices_by_ids_in_order, calling `on_row` with each row instead of collecting them.
   template <typename F>
-  void list_invoices_by_ids_in_order_each(const std::vector<std::string>& ids, F&& on_row) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, "billing_ListInvoicesByIDsInOrder", ids);
+  void list_invoices_by_ids_in_order_each(const std::vector<sqlgen::runtime::Uuid>& ids, F&& on_row) {
+    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"billing_ListInvoicesByIDsInOrder", "billing::Queries"}, ids);
     for (const pqxx::row& r_ : result_) {
       ListInvoicesByIDsInOrderRow row_;
       read_list_invoices_by_ids_in_order(r_, row_);
@@ -739,9 +753,9 @@ ORDER BY i.number)sql");
 
   /// Locks a batch of overdue invoices for a dunning worker; rows locked by
   /// other workers are skipped.
-  /// ClaimOverdueInvoices :many (queries/billing/invoices.sql:31)
+  /// ClaimOverdueInvoices :many (queries/billing/invoices.sql:35)
   std::vector<ClaimOverdueInvoicesRow> claim_overdue_invoices(sqlgen::runtime::Interval grace, std::int64_t batch_size) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, "billing_ClaimOverdueInvoices", grace, batch_size);
+    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"billing_ClaimOverdueInvoices", "billing::Queries"}, grace, batch_size);
     std::vector<ClaimOverdueInvoicesRow> out_;
     out_.reserve(result_.size());
     for (const pqxx::row& r_ : result_) read_claim_overdue_invoices(r_, out_.emplace_back());
@@ -751,7 +765,7 @@ ORDER BY i.number)sql");
   /// claim_overdue_invoices, calling `on_row` with each row instead of collecting them.
   template <typename F>
   void claim_overdue_invoices_each(sqlgen::runtime::Interval grace, std::int64_t batch_size, F&& on_row) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, "billing_ClaimOverdueInvoices", grace, batch_size);
+    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"billing_ClaimOverdueInvoices", "billing::Queries"}, grace, batch_size);
     for (const pqxx::row& r_ : result_) {
       ClaimOverdueInvoicesRow row_;
       read_claim_overdue_invoices(r_, row_);
@@ -759,12 +773,12 @@ ORDER BY i.number)sql");
     }
   }
 
-  /// VoidInvoice :batchone (queries/billing/invoices.sql:39)
+  /// VoidInvoice :batchone (queries/billing/invoices.sql:43)
   /// Runs the statement for every VoidInvoiceParams of `items` in one round trip; one
   /// optional row per item.
   template <std::ranges::input_range Range>
   std::vector<std::optional<VoidInvoiceRow>> void_invoice(Range&& items) {
-    sqlgen::runtime::Batch batch_(m_tx, "billing_VoidInvoice");
+    sqlgen::runtime::Batch batch_(m_tx, sqlgen::runtime::Statement{"billing_VoidInvoice", "billing::Queries"});
     for (const VoidInvoiceParams& item : items) batch_.add(item.id);
     std::vector<std::optional<VoidInvoiceRow>> out_;
     for (const pqxx::result& result_ : batch_.results()) {
@@ -775,9 +789,9 @@ ORDER BY i.number)sql");
   }
 
   /// Open invoices of an organization, most urgent first.
-  /// ListOpenInvoicesForOrganization :many (queries/billing/invoices.sql:46)
-  std::vector<ListOpenInvoicesForOrganizationRow> list_open_invoices_for_organization(const std::string& organization_id) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, "billing_ListOpenInvoicesForOrganization", organization_id);
+  /// ListOpenInvoicesForOrganization :many (queries/billing/invoices.sql:50)
+  std::vector<ListOpenInvoicesForOrganizationRow> list_open_invoices_for_organization(sqlgen::runtime::Uuid organization_id) {
+    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"billing_ListOpenInvoicesForOrganization", "billing::Queries"}, organization_id);
     std::vector<ListOpenInvoicesForOrganizationRow> out_;
     out_.reserve(result_.size());
     for (const pqxx::row& r_ : result_) read_list_open_invoices_for_organization(r_, out_.emplace_back());
@@ -786,8 +800,8 @@ ORDER BY i.number)sql");
 
   /// list_open_invoices_for_organization, calling `on_row` with each row instead of collecting them.
   template <typename F>
-  void list_open_invoices_for_organization_each(const std::string& organization_id, F&& on_row) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, "billing_ListOpenInvoicesForOrganization", organization_id);
+  void list_open_invoices_for_organization_each(sqlgen::runtime::Uuid organization_id, F&& on_row) {
+    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"billing_ListOpenInvoicesForOrganization", "billing::Queries"}, organization_id);
     for (const pqxx::row& r_ : result_) {
       ListOpenInvoicesForOrganizationRow row_;
       read_list_open_invoices_for_organization(r_, row_);
@@ -812,8 +826,8 @@ ORDER BY i.number)sql");
 
   /// Lines with the database-computed amount and a running total.
   /// ListInvoiceLines :many (queries/billing/lines.sql:6)
-  std::vector<ListInvoiceLinesRow> list_invoice_lines(const std::string& invoice_id) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, "billing_ListInvoiceLines", invoice_id);
+  std::vector<ListInvoiceLinesRow> list_invoice_lines(sqlgen::runtime::Uuid invoice_id) {
+    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"billing_ListInvoiceLines", "billing::Queries"}, invoice_id);
     std::vector<ListInvoiceLinesRow> out_;
     out_.reserve(result_.size());
     for (const pqxx::row& r_ : result_) read_list_invoice_lines(r_, out_.emplace_back());
@@ -822,8 +836,8 @@ ORDER BY i.number)sql");
 
   /// list_invoice_lines, calling `on_row` with each row instead of collecting them.
   template <typename F>
-  void list_invoice_lines_each(const std::string& invoice_id, F&& on_row) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, "billing_ListInvoiceLines", invoice_id);
+  void list_invoice_lines_each(sqlgen::runtime::Uuid invoice_id, F&& on_row) {
+    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"billing_ListInvoiceLines", "billing::Queries"}, invoice_id);
     for (const pqxx::row& r_ : result_) {
       ListInvoiceLinesRow row_;
       read_list_invoice_lines(r_, row_);
@@ -833,8 +847,8 @@ ORDER BY i.number)sql");
 
   /// Sets a draft invoice's total from its lines.
   /// RecomputeInvoiceTotal :one (queries/billing/lines.sql:20)
-  std::optional<RecomputeInvoiceTotalRow> recompute_invoice_total(const std::string& invoice_id) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, "billing_RecomputeInvoiceTotal", invoice_id);
+  std::optional<RecomputeInvoiceTotalRow> recompute_invoice_total(sqlgen::runtime::Uuid invoice_id) {
+    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"billing_RecomputeInvoiceTotal", "billing::Queries"}, invoice_id);
     std::optional<RecomputeInvoiceTotalRow> out_;
     if (!result_.empty()) read_recompute_invoice_total(result_[0], out_.emplace());
     return out_;
@@ -842,8 +856,8 @@ ORDER BY i.number)sql");
 
   /// Invoices of an account with at least one line carrying the tax code.
   /// ListInvoicesWithTaxCode :many (queries/billing/lines.sql:33)
-  std::vector<ListInvoicesWithTaxCodeRow> list_invoices_with_tax_code(const std::string& account_id, const std::string& tax_code) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, "billing_ListInvoicesWithTaxCode", account_id, tax_code);
+  std::vector<ListInvoicesWithTaxCodeRow> list_invoices_with_tax_code(sqlgen::runtime::Uuid account_id, const std::string& tax_code) {
+    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"billing_ListInvoicesWithTaxCode", "billing::Queries"}, account_id, tax_code);
     std::vector<ListInvoicesWithTaxCodeRow> out_;
     out_.reserve(result_.size());
     for (const pqxx::row& r_ : result_) read_list_invoices_with_tax_code(r_, out_.emplace_back());
@@ -852,8 +866,8 @@ ORDER BY i.number)sql");
 
   /// list_invoices_with_tax_code, calling `on_row` with each row instead of collecting them.
   template <typename F>
-  void list_invoices_with_tax_code_each(const std::string& account_id, const std::string& tax_code, F&& on_row) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, "billing_ListInvoicesWithTaxCode", account_id, tax_code);
+  void list_invoices_with_tax_code_each(sqlgen::runtime::Uuid account_id, const std::string& tax_code, F&& on_row) {
+    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"billing_ListInvoicesWithTaxCode", "billing::Queries"}, account_id, tax_code);
     for (const pqxx::row& r_ : result_) {
       ListInvoicesWithTaxCodeRow row_;
       read_list_invoices_with_tax_code(r_, row_);
@@ -917,6 +931,11 @@ ORDER BY i.number)sql");
     sqlgen::runtime::read(r[4], row_.issued_at);
     sqlgen::runtime::read(r[5], row_.due_at);
     sqlgen::runtime::read(r[6], row_.paid_at);
+  }
+
+  static void read_count_open_invoices(const pqxx::row& row, std::int64_t& row_) {
+    sqlgen::runtime::Fields r(row);
+    sqlgen::runtime::read(r[0], row_);
   }
 
   static void read_get_invoice_with_account(const pqxx::row& row, GetInvoiceWithAccountRow& row_) {

@@ -7,6 +7,7 @@
 #include <chrono>
 #include <cstdint>
 #include <optional>
+#include <ostream>
 #include <string>
 #include <string_view>
 
@@ -54,6 +55,9 @@ namespace identity {
 /// The SQL label of a UserStatus.
 constexpr std::string_view to_string(UserStatus v) noexcept { return sqlgen::runtime::label_of(v); }
 
+/// Prints the SQL label of a UserStatus.
+inline std::ostream& operator<<(std::ostream& os, UserStatus v) { return os << to_string(v); }
+
 /// A UserStatus is its label in JSON.
 inline void to_json(nlohmann::json& j, UserStatus v) { j = std::string(to_string(v)); }
 
@@ -65,7 +69,7 @@ inline void from_json(const nlohmann::json& j, UserStatus& v) {
 /// Login sessions, one row per issued token.
 struct Session {
   std::int64_t id{};
-  std::string user_id{};
+  sqlgen::runtime::Uuid user_id{};
   /// SHA-256 of the session token.
   sqlgen::runtime::Bytes token_hash{};
   std::optional<std::string> user_agent{};
@@ -106,7 +110,7 @@ inline void from_json([[maybe_unused]] const nlohmann::json& j, [[maybe_unused]]
 
 /// People who can sign in.
 struct User {
-  std::string id{};
+  sqlgen::runtime::Uuid id{};
   /// Login email, compared case-insensitively.
   std::string email{};
   std::optional<std::string> display_name{};

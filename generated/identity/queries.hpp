@@ -18,7 +18,7 @@ namespace identity {
 
 /// The parameters of query CreateSession.
 struct CreateSessionParams {
-  std::string user_id{};
+  sqlgen::runtime::Uuid user_id{};
   sqlgen::runtime::Bytes token_hash{};
   std::optional<std::string> user_agent{};
   std::optional<std::string> ip_address{};
@@ -102,7 +102,7 @@ inline void from_json([[maybe_unused]] const nlohmann::json& j, [[maybe_unused]]
 
 /// A row of query LatestSessionPerUser.
 struct LatestSessionPerUserRow {
-  std::string user_id{};
+  sqlgen::runtime::Uuid user_id{};
   std::int64_t id{};
   std::chrono::sys_time<std::chrono::microseconds> created_at{};
   std::optional<std::string> ip_address{};
@@ -134,7 +134,7 @@ inline void from_json([[maybe_unused]] const nlohmann::json& j, [[maybe_unused]]
 
 /// A row of query GetUserByEmail.
 struct GetUserByEmailRow {
-  std::string id{};
+  sqlgen::runtime::Uuid id{};
   std::string email{};
   std::optional<std::string> display_name{};
   UserStatus status{};
@@ -166,7 +166,7 @@ inline void from_json([[maybe_unused]] const nlohmann::json& j, [[maybe_unused]]
 
 /// A row of query UpsertUserByEmail.
 struct UpsertUserByEmailRow {
-  std::string id{};
+  sqlgen::runtime::Uuid id{};
   std::string email{};
   std::optional<std::string> display_name{};
   bool inserted{};
@@ -195,7 +195,7 @@ inline void from_json([[maybe_unused]] const nlohmann::json& j, [[maybe_unused]]
 
 /// A row of query GetUsersByIDs.
 struct GetUsersByIDsRow {
-  std::string id{};
+  sqlgen::runtime::Uuid id{};
   std::string email{};
   std::optional<std::string> display_name{};
   UserStatus status{};
@@ -224,7 +224,7 @@ inline void from_json([[maybe_unused]] const nlohmann::json& j, [[maybe_unused]]
 
 /// A row of query ListActiveUsersInTaggedOrganizations.
 struct ListActiveUsersInTaggedOrganizationsRow {
-  std::string id{};
+  sqlgen::runtime::Uuid id{};
   std::string email{};
   std::optional<std::string> display_name{};
 
@@ -249,7 +249,8 @@ inline void from_json([[maybe_unused]] const nlohmann::json& j, [[maybe_unused]]
 
 
 /// The queries of module "identity", run in the caller's transaction. Call
-/// Queries::prepare once per connection before using them.
+/// Queries::prepare once per connection before using them (a query run on a
+/// connection without it throws sqlgen::runtime::not_prepared).
 class Queries {
  public:
   /// Binds the queries to a transaction.
@@ -281,6 +282,7 @@ WHERE u.id = s.user_id AND u.status IN ('disabled', 'suspended'))sql");
     conn.prepare("identity_GetUserByEmail", R"sql(SELECT id, email, display_name, status, password_hash
 FROM identity.users
 WHERE email = $1)sql");
+    conn.prepare("identity_GetUserIdByEmail", R"sql(SELECT id FROM identity.users WHERE email = $1)sql");
     conn.prepare("identity_CreateUser", R"sql(INSERT INTO identity.users (email, display_name, status, password_hash)
 VALUES ($1, $2, $3, $4)
 RETURNING users.id, users.email, users.display_name, users.status, users.password_hash, users.last_login_at, users.created_at, users.updated_at)sql");
@@ -307,17 +309,18 @@ ORDER BY u.email)sql");
 
   /// Issues a session valid for the given time to live.
   /// CreateSession :one (queries/identity/sessions.sql:2)
-  std::optional<CreateSessionRow> create_session(const CreateSessionParams& params) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, "identity_CreateSession", params.user_id, params.token_hash, params.user_agent, params.ip_address, params.ttl);
-    std::optional<CreateSessionRow> out_;
-    if (!result_.empty()) read_create_session(result_[0], out_.emplace());
+  CreateSessionRow create_session(const CreateSessionParams& params) {
+    const sqlgen::runtime::Statement statement_{"identity_CreateSession", "identity::Queries"};
+    pqxx::result result_ = sqlgen::runtime::exec(m_tx, statement_, params.user_id, params.token_hash, params.user_agent, params.ip_address, params.ttl);
+    CreateSessionRow out_{};
+    read_create_session(sqlgen::runtime::only_row(result_, statement_), out_);
     return out_;
   }
 
   /// The signed-in user of a live session, with the session's expiry.
   /// GetActiveSessionByTokenHash :one (queries/identity/sessions.sql:8)
   std::optional<GetActiveSessionByTokenHashRow> get_active_session_by_token_hash(const sqlgen::runtime::Bytes& token_hash) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, "identity_GetActiveSessionByTokenHash", token_hash);
+    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"identity_GetActiveSessionByTokenHash", "identity::Queries"}, token_hash);
     std::optional<GetActiveSessionByTokenHashRow> out_;
     if (!result_.empty()) read_get_active_session_by_token_hash(result_[0], out_.emplace());
     return out_;
@@ -325,8 +328,8 @@ ORDER BY u.email)sql");
 
   /// The most recent session of each given user.
   /// LatestSessionPerUser :many (queries/identity/sessions.sql:18)
-  std::vector<LatestSessionPerUserRow> latest_session_per_user(const std::vector<std::string>& user_ids) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, "identity_LatestSessionPerUser", user_ids);
+  std::vector<LatestSessionPerUserRow> latest_session_per_user(const std::vector<sqlgen::runtime::Uuid>& user_ids) {
+    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"identity_LatestSessionPerUser", "identity::Queries"}, user_ids);
     std::vector<LatestSessionPerUserRow> out_;
     out_.reserve(result_.size());
     for (const pqxx::row& r_ : result_) read_latest_session_per_user(r_, out_.emplace_back());
@@ -335,8 +338,8 @@ ORDER BY u.email)sql");
 
   /// latest_session_per_user, calling `on_row` with each row instead of collecting them.
   template <typename F>
-  void latest_session_per_user_each(const std::vector<std::string>& user_ids, F&& on_row) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, "identity_LatestSessionPerUser", user_ids);
+  void latest_session_per_user_each(const std::vector<sqlgen::runtime::Uuid>& user_ids, F&& on_row) {
+    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"identity_LatestSessionPerUser", "identity::Queries"}, user_ids);
     for (const pqxx::row& r_ : result_) {
       LatestSessionPerUserRow row_;
       read_latest_session_per_user(r_, row_);
@@ -347,17 +350,17 @@ ORDER BY u.email)sql");
   /// Removes sessions that expired or were revoked longer ago than age.
   /// DeleteStaleSessions :execresult (queries/identity/sessions.sql:25)
   pqxx::result delete_stale_sessions(sqlgen::runtime::Interval age) {
-    return sqlgen::runtime::exec(m_tx, "identity_DeleteStaleSessions", age);
+    return sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"identity_DeleteStaleSessions", "identity::Queries"}, age);
   }
 
   /// DeleteSessionsOfBlockedUsers :execrows (queries/identity/sessions.sql:30)
   std::uint64_t delete_sessions_of_blocked_users() {
-    return sqlgen::runtime::exec(m_tx, "identity_DeleteSessionsOfBlockedUsers").affected_rows();
+    return sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"identity_DeleteSessionsOfBlockedUsers", "identity::Queries"}).affected_rows();
   }
 
   /// GetUserByID :one (queries/identity/users.sql:1)
-  std::optional<User> get_user_by_id(const std::string& id) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, "identity_GetUserByID", id);
+  std::optional<User> get_user_by_id(sqlgen::runtime::Uuid id) {
+    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"identity_GetUserByID", "identity::Queries"}, id);
     std::optional<User> out_;
     if (!result_.empty()) read_get_user_by_id(result_[0], out_.emplace());
     return out_;
@@ -366,34 +369,45 @@ ORDER BY u.email)sql");
   /// Looks a user up by login email; citext makes the match case-insensitive.
   /// GetUserByEmail :one (queries/identity/users.sql:5)
   std::optional<GetUserByEmailRow> get_user_by_email(const std::string& email) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, "identity_GetUserByEmail", email);
+    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"identity_GetUserByEmail", "identity::Queries"}, email);
     std::optional<GetUserByEmailRow> out_;
     if (!result_.empty()) read_get_user_by_email(result_[0], out_.emplace());
     return out_;
   }
 
+  /// One column: the :one returns the id itself (std::optional: there may be no such user).
+  /// GetUserIdByEmail :one (queries/identity/users.sql:11)
+  std::optional<sqlgen::runtime::Uuid> get_user_id_by_email(const std::string& email) {
+    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"identity_GetUserIdByEmail", "identity::Queries"}, email);
+    std::optional<sqlgen::runtime::Uuid> out_;
+    if (!result_.empty()) read_get_user_id_by_email(result_[0], out_.emplace());
+    return out_;
+  }
+
   /// Registers a user; display name and password hash are optional (SSO users
   /// have no password).
-  /// CreateUser :one (queries/identity/users.sql:12)
-  std::optional<User> create_user(const std::string& email, const std::optional<std::string>& display_name, UserStatus status, const std::optional<std::string>& password_hash) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, "identity_CreateUser", email, display_name, status, password_hash);
-    std::optional<User> out_;
-    if (!result_.empty()) read_create_user(result_[0], out_.emplace());
+  /// CreateUser :one (queries/identity/users.sql:16)
+  User create_user(const std::string& email, const std::optional<std::string>& display_name, UserStatus status, const std::optional<std::string>& password_hash) {
+    const sqlgen::runtime::Statement statement_{"identity_CreateUser", "identity::Queries"};
+    pqxx::result result_ = sqlgen::runtime::exec(m_tx, statement_, email, display_name, status, password_hash);
+    User out_{};
+    read_create_user(sqlgen::runtime::only_row(result_, statement_), out_);
     return out_;
   }
 
   /// Creates the user or refreshes its display name; inserted tells which.
-  /// UpsertUserByEmail :one (queries/identity/users.sql:18)
-  std::optional<UpsertUserByEmailRow> upsert_user_by_email(const std::string& email, const std::optional<std::string>& display_name) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, "identity_UpsertUserByEmail", email, display_name);
-    std::optional<UpsertUserByEmailRow> out_;
-    if (!result_.empty()) read_upsert_user_by_email(result_[0], out_.emplace());
+  /// UpsertUserByEmail :one (queries/identity/users.sql:22)
+  UpsertUserByEmailRow upsert_user_by_email(const std::string& email, const std::optional<std::string>& display_name) {
+    const sqlgen::runtime::Statement statement_{"identity_UpsertUserByEmail", "identity::Queries"};
+    pqxx::result result_ = sqlgen::runtime::exec(m_tx, statement_, email, display_name);
+    UpsertUserByEmailRow out_{};
+    read_upsert_user_by_email(sqlgen::runtime::only_row(result_, statement_), out_);
     return out_;
   }
 
-  /// GetUsersByIDs :many (queries/identity/users.sql:25)
-  std::vector<GetUsersByIDsRow> get_users_by_ids(const std::vector<std::string>& ids) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, "identity_GetUsersByIDs", ids);
+  /// GetUsersByIDs :many (queries/identity/users.sql:29)
+  std::vector<GetUsersByIDsRow> get_users_by_ids(const std::vector<sqlgen::runtime::Uuid>& ids) {
+    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"identity_GetUsersByIDs", "identity::Queries"}, ids);
     std::vector<GetUsersByIDsRow> out_;
     out_.reserve(result_.size());
     for (const pqxx::row& r_ : result_) read_get_users_by_ids(r_, out_.emplace_back());
@@ -402,8 +416,8 @@ ORDER BY u.email)sql");
 
   /// get_users_by_ids, calling `on_row` with each row instead of collecting them.
   template <typename F>
-  void get_users_by_ids_each(const std::vector<std::string>& ids, F&& on_row) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, "identity_GetUsersByIDs", ids);
+  void get_users_by_ids_each(const std::vector<sqlgen::runtime::Uuid>& ids, F&& on_row) {
+    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"identity_GetUsersByIDs", "identity::Queries"}, ids);
     for (const pqxx::row& r_ : result_) {
       GetUsersByIDsRow row_;
       read_get_users_by_ids(r_, row_);
@@ -412,9 +426,9 @@ ORDER BY u.email)sql");
   }
 
   /// Active users belonging to at least one live organization carrying the tag.
-  /// ListActiveUsersInTaggedOrganizations :many (queries/identity/users.sql:32)
+  /// ListActiveUsersInTaggedOrganizations :many (queries/identity/users.sql:36)
   std::vector<ListActiveUsersInTaggedOrganizationsRow> list_active_users_in_tagged_organizations(const std::string& tag) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, "identity_ListActiveUsersInTaggedOrganizations", tag);
+    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"identity_ListActiveUsersInTaggedOrganizations", "identity::Queries"}, tag);
     std::vector<ListActiveUsersInTaggedOrganizationsRow> out_;
     out_.reserve(result_.size());
     for (const pqxx::row& r_ : result_) read_list_active_users_in_tagged_organizations(r_, out_.emplace_back());
@@ -424,7 +438,7 @@ ORDER BY u.email)sql");
   /// list_active_users_in_tagged_organizations, calling `on_row` with each row instead of collecting them.
   template <typename F>
   void list_active_users_in_tagged_organizations_each(const std::string& tag, F&& on_row) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, "identity_ListActiveUsersInTaggedOrganizations", tag);
+    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"identity_ListActiveUsersInTaggedOrganizations", "identity::Queries"}, tag);
     for (const pqxx::row& r_ : result_) {
       ListActiveUsersInTaggedOrganizationsRow row_;
       read_list_active_users_in_tagged_organizations(r_, row_);
@@ -482,6 +496,11 @@ ORDER BY u.email)sql");
     sqlgen::runtime::read(r[2], row_.display_name);
     sqlgen::runtime::read(r[3], row_.status);
     sqlgen::runtime::read(r[4], row_.password_hash);
+  }
+
+  static void read_get_user_id_by_email(const pqxx::row& row, sqlgen::runtime::Uuid& row_) {
+    sqlgen::runtime::Fields r(row);
+    sqlgen::runtime::read(r[0], row_);
   }
 
   static void read_create_user(const pqxx::row& row, User& row_) {

@@ -20,12 +20,12 @@ using sqlgen::runtime::from_string;
 /// Invitations sent by email; accepted ones are kept for history.
 struct Invitation {
   std::int64_t id{};
-  std::string organization_id{};
+  sqlgen::runtime::Uuid organization_id{};
   std::string email{};
   std::string role{};
-  std::string token{};
+  sqlgen::runtime::Uuid token{};
   /// NULL once the inviting user is deleted.
-  std::optional<std::string> invited_by{};
+  std::optional<sqlgen::runtime::Uuid> invited_by{};
   std::chrono::sys_time<std::chrono::microseconds> created_at{};
   std::chrono::sys_time<std::chrono::microseconds> expires_at{};
   std::optional<std::chrono::sys_time<std::chrono::microseconds>> accepted_at{};
@@ -64,8 +64,8 @@ inline void from_json([[maybe_unused]] const nlohmann::json& j, [[maybe_unused]]
 
 /// Which users belong to which organizations, and their role.
 struct Membership {
-  std::string organization_id{};
-  std::string user_id{};
+  sqlgen::runtime::Uuid organization_id{};
+  sqlgen::runtime::Uuid user_id{};
   std::string role{};
   std::chrono::sys_time<std::chrono::microseconds> joined_at{};
 
@@ -93,11 +93,11 @@ inline void from_json([[maybe_unused]] const nlohmann::json& j, [[maybe_unused]]
 
 /// Tenants; every billable resource belongs to one.
 struct Organization {
-  std::string id{};
+  sqlgen::runtime::Uuid id{};
   /// URL-safe unique handle.
   std::string slug{};
   std::string name{};
-  std::string owner_id{};
+  sqlgen::runtime::Uuid owner_id{};
   nlohmann::json settings{};
   std::vector<std::string> tags{};
   std::chrono::sys_time<std::chrono::microseconds> created_at{};

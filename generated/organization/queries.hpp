@@ -21,9 +21,9 @@ namespace organization {
 
 /// A row of query AcceptInvitation.
 struct AcceptInvitationRow {
-  std::string organization_id{};
+  sqlgen::runtime::Uuid organization_id{};
   std::string role{};
-  std::string user_id{};
+  sqlgen::runtime::Uuid user_id{};
 
   /// Field-wise equality.
   bool operator==(const AcceptInvitationRow&) const = default;
@@ -105,8 +105,8 @@ inline void from_json([[maybe_unused]] const nlohmann::json& j, [[maybe_unused]]
 
 /// The parameters of query UpsertMembership.
 struct UpsertMembershipParams {
-  std::string organization_id{};
-  std::string user_id{};
+  sqlgen::runtime::Uuid organization_id{};
+  sqlgen::runtime::Uuid user_id{};
   std::string role{};
 
   /// Field-wise equality.
@@ -131,7 +131,7 @@ inline void from_json([[maybe_unused]] const nlohmann::json& j, [[maybe_unused]]
 
 /// The parameters of query ListMemberIDsByRole.
 struct ListMemberIDsByRoleParams {
-  std::string organization_id{};
+  sqlgen::runtime::Uuid organization_id{};
   std::string role{};
 
   /// Field-wise equality.
@@ -154,7 +154,7 @@ inline void from_json([[maybe_unused]] const nlohmann::json& j, [[maybe_unused]]
 
 /// A row of query ListMemberIDsByRole.
 struct ListMemberIDsByRoleRow {
-  std::string user_id{};
+  sqlgen::runtime::Uuid user_id{};
 
   /// Field-wise equality.
   bool operator==(const ListMemberIDsByRoleRow&) const = default;
@@ -176,7 +176,7 @@ inline void from_json([[maybe_unused]] const nlohmann::json& j, [[maybe_unused]]
 struct CreateOrganizationWithOwnerParams {
   std::string slug{};
   std::string name{};
-  std::string owner_id{};
+  sqlgen::runtime::Uuid owner_id{};
   nlohmann::json settings{};
   std::vector<std::string> tags{};
 
@@ -206,7 +206,7 @@ inline void from_json([[maybe_unused]] const nlohmann::json& j, [[maybe_unused]]
 
 /// A row of query CreateOrganizationWithOwner.
 struct CreateOrganizationWithOwnerRow {
-  std::string id{};
+  sqlgen::runtime::Uuid id{};
   std::string slug{};
   std::string name{};
   std::chrono::sys_time<std::chrono::microseconds> created_at{};
@@ -238,7 +238,7 @@ inline void from_json([[maybe_unused]] const nlohmann::json& j, [[maybe_unused]]
 
 /// A row of query ListOrganizationsForUser.
 struct ListOrganizationsForUserRow {
-  std::string id{};
+  sqlgen::runtime::Uuid id{};
   std::string slug{};
   std::string name{};
   std::string role{};
@@ -273,7 +273,7 @@ inline void from_json([[maybe_unused]] const nlohmann::json& j, [[maybe_unused]]
 
 /// A row of query UpdateOrganizationSettings.
 struct UpdateOrganizationSettingsRow {
-  std::string id{};
+  sqlgen::runtime::Uuid id{};
   nlohmann::json settings{};
   std::vector<std::string> tags{};
   std::chrono::sys_time<std::chrono::microseconds> updated_at{};
@@ -301,7 +301,8 @@ inline void from_json([[maybe_unused]] const nlohmann::json& j, [[maybe_unused]]
 
 
 /// The queries of module "organization", run in the caller's transaction. Call
-/// Queries::prepare once per connection before using them.
+/// Queries::prepare once per connection before using them (a query run on a
+/// connection without it throws sqlgen::runtime::not_prepared).
 class Queries {
  public:
   /// Binds the queries to a transaction.
@@ -375,17 +376,18 @@ RETURNING id, settings, tags, updated_at)sql");
   }
 
   /// CreateInvitation :one (queries/organization/invitations.sql:1)
-  std::optional<Invitation> create_invitation(const std::string& organization_id, const std::string& email, const std::string& role, const std::optional<std::string>& invited_by) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, "organization_CreateInvitation", organization_id, email, role, invited_by);
-    std::optional<Invitation> out_;
-    if (!result_.empty()) read_create_invitation(result_[0], out_.emplace());
+  Invitation create_invitation(sqlgen::runtime::Uuid organization_id, const std::string& email, const std::string& role, std::optional<sqlgen::runtime::Uuid> invited_by) {
+    const sqlgen::runtime::Statement statement_{"organization_CreateInvitation", "organization::Queries"};
+    pqxx::result result_ = sqlgen::runtime::exec(m_tx, statement_, organization_id, email, role, invited_by);
+    Invitation out_{};
+    read_create_invitation(sqlgen::runtime::only_row(result_, statement_), out_);
     return out_;
   }
 
   /// Accepts an open invitation for the user registered with its email.
   /// AcceptInvitation :one (queries/organization/invitations.sql:7)
-  std::optional<AcceptInvitationRow> accept_invitation(const std::string& token) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, "organization_AcceptInvitation", token);
+  std::optional<AcceptInvitationRow> accept_invitation(sqlgen::runtime::Uuid token) {
+    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"organization_AcceptInvitation", "organization::Queries"}, token);
     std::optional<AcceptInvitationRow> out_;
     if (!result_.empty()) read_accept_invitation(result_[0], out_.emplace());
     return out_;
@@ -393,8 +395,8 @@ RETURNING id, settings, tags, updated_at)sql");
 
   /// Open invitations with who sent them (NULL once the inviter is deleted).
   /// ListPendingInvitations :many (queries/organization/invitations.sql:18)
-  std::vector<ListPendingInvitationsRow> list_pending_invitations(const std::string& organization_id) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, "organization_ListPendingInvitations", organization_id);
+  std::vector<ListPendingInvitationsRow> list_pending_invitations(sqlgen::runtime::Uuid organization_id) {
+    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"organization_ListPendingInvitations", "organization::Queries"}, organization_id);
     std::vector<ListPendingInvitationsRow> out_;
     out_.reserve(result_.size());
     for (const pqxx::row& r_ : result_) read_list_pending_invitations(r_, out_.emplace_back());
@@ -403,8 +405,8 @@ RETURNING id, settings, tags, updated_at)sql");
 
   /// list_pending_invitations, calling `on_row` with each row instead of collecting them.
   template <typename F>
-  void list_pending_invitations_each(const std::string& organization_id, F&& on_row) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, "organization_ListPendingInvitations", organization_id);
+  void list_pending_invitations_each(sqlgen::runtime::Uuid organization_id, F&& on_row) {
+    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"organization_ListPendingInvitations", "organization::Queries"}, organization_id);
     for (const pqxx::row& r_ : result_) {
       ListPendingInvitationsRow row_;
       read_list_pending_invitations(r_, row_);
@@ -414,8 +416,8 @@ RETURNING id, settings, tags, updated_at)sql");
 
   /// Members of an organization, owners first.
   /// ListMembers :many (queries/organization/memberships.sql:2)
-  std::vector<ListMembersRow> list_members(const std::string& organization_id) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, "organization_ListMembers", organization_id);
+  std::vector<ListMembersRow> list_members(sqlgen::runtime::Uuid organization_id) {
+    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"organization_ListMembers", "organization::Queries"}, organization_id);
     std::vector<ListMembersRow> out_;
     out_.reserve(result_.size());
     for (const pqxx::row& r_ : result_) read_list_members(r_, out_.emplace_back());
@@ -424,8 +426,8 @@ RETURNING id, settings, tags, updated_at)sql");
 
   /// list_members, calling `on_row` with each row instead of collecting them.
   template <typename F>
-  void list_members_each(const std::string& organization_id, F&& on_row) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, "organization_ListMembers", organization_id);
+  void list_members_each(sqlgen::runtime::Uuid organization_id, F&& on_row) {
+    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"organization_ListMembers", "organization::Queries"}, organization_id);
     for (const pqxx::row& r_ : result_) {
       ListMembersRow row_;
       read_list_members(r_, row_);
@@ -437,7 +439,7 @@ RETURNING id, settings, tags, updated_at)sql");
   /// Runs the statement for every UpsertMembershipParams of `items` in one round trip.
   template <std::ranges::input_range Range>
   void upsert_membership(Range&& items) {
-    sqlgen::runtime::Batch batch_(m_tx, "organization_UpsertMembership");
+    sqlgen::runtime::Batch batch_(m_tx, sqlgen::runtime::Statement{"organization_UpsertMembership", "organization::Queries"});
     for (const UpsertMembershipParams& item : items) batch_.add(item.organization_id, item.user_id, item.role);
     batch_.results();
   }
@@ -447,7 +449,7 @@ RETURNING id, settings, tags, updated_at)sql");
   /// of each item.
   template <std::ranges::input_range Range>
   std::vector<std::vector<ListMemberIDsByRoleRow>> list_member_ids_by_role(Range&& items) {
-    sqlgen::runtime::Batch batch_(m_tx, "organization_ListMemberIDsByRole");
+    sqlgen::runtime::Batch batch_(m_tx, sqlgen::runtime::Statement{"organization_ListMemberIDsByRole", "organization::Queries"});
     for (const ListMemberIDsByRoleParams& item : items) batch_.add(item.organization_id, item.role);
     std::vector<std::vector<ListMemberIDsByRoleRow>> out_;
     for (const pqxx::result& result_ : batch_.results()) {
@@ -460,7 +462,7 @@ RETURNING id, settings, tags, updated_at)sql");
 
   /// GetOrganizationBySlug :one (queries/organization/organizations.sql:1)
   std::optional<Organization> get_organization_by_slug(const std::string& slug) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, "organization_GetOrganizationBySlug", slug);
+    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"organization_GetOrganizationBySlug", "organization::Queries"}, slug);
     std::optional<Organization> out_;
     if (!result_.empty()) read_get_organization_by_slug(result_[0], out_.emplace());
     return out_;
@@ -469,7 +471,7 @@ RETURNING id, settings, tags, updated_at)sql");
   /// Creates an organization and makes its owner a member in one statement.
   /// CreateOrganizationWithOwner :one (queries/organization/organizations.sql:6)
   std::optional<CreateOrganizationWithOwnerRow> create_organization_with_owner(const CreateOrganizationWithOwnerParams& params) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, "organization_CreateOrganizationWithOwner", params.slug, params.name, params.owner_id, params.settings, params.tags);
+    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"organization_CreateOrganizationWithOwner", "organization::Queries"}, params.slug, params.name, params.owner_id, params.settings, params.tags);
     std::optional<CreateOrganizationWithOwnerRow> out_;
     if (!result_.empty()) read_create_organization_with_owner(result_[0], out_.emplace());
     return out_;
@@ -477,8 +479,8 @@ RETURNING id, settings, tags, updated_at)sql");
 
   /// The live organizations a user belongs to, with their plan and size.
   /// ListOrganizationsForUser :many (queries/organization/organizations.sql:21)
-  std::vector<ListOrganizationsForUserRow> list_organizations_for_user(const std::string& user_id) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, "organization_ListOrganizationsForUser", user_id);
+  std::vector<ListOrganizationsForUserRow> list_organizations_for_user(sqlgen::runtime::Uuid user_id) {
+    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"organization_ListOrganizationsForUser", "organization::Queries"}, user_id);
     std::vector<ListOrganizationsForUserRow> out_;
     out_.reserve(result_.size());
     for (const pqxx::row& r_ : result_) read_list_organizations_for_user(r_, out_.emplace_back());
@@ -487,8 +489,8 @@ RETURNING id, settings, tags, updated_at)sql");
 
   /// list_organizations_for_user, calling `on_row` with each row instead of collecting them.
   template <typename F>
-  void list_organizations_for_user_each(const std::string& user_id, F&& on_row) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, "organization_ListOrganizationsForUser", user_id);
+  void list_organizations_for_user_each(sqlgen::runtime::Uuid user_id, F&& on_row) {
+    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"organization_ListOrganizationsForUser", "organization::Queries"}, user_id);
     for (const pqxx::row& r_ : result_) {
       ListOrganizationsForUserRow row_;
       read_list_organizations_for_user(r_, row_);
@@ -498,8 +500,8 @@ RETURNING id, settings, tags, updated_at)sql");
 
   /// Merges patch into the settings and optionally replaces the tags.
   /// UpdateOrganizationSettings :one (queries/organization/organizations.sql:34)
-  std::optional<UpdateOrganizationSettingsRow> update_organization_settings(const nlohmann::json& patch, const std::optional<std::vector<std::string>>& tags, const std::string& id) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, "organization_UpdateOrganizationSettings", patch, tags, id);
+  std::optional<UpdateOrganizationSettingsRow> update_organization_settings(const nlohmann::json& patch, const std::optional<std::vector<std::string>>& tags, sqlgen::runtime::Uuid id) {
+    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"organization_UpdateOrganizationSettings", "organization::Queries"}, patch, tags, id);
     std::optional<UpdateOrganizationSettingsRow> out_;
     if (!result_.empty()) read_update_organization_settings(result_[0], out_.emplace());
     return out_;

@@ -13,6 +13,10 @@ WHERE account_id = @account_id
 ORDER BY number DESC
 LIMIT @page_size OFFSET @page_offset;
 
+-- An aggregate without GROUP BY always returns one row: the count itself, no std::optional.
+-- name: CountOpenInvoices :one
+SELECT count(*) FROM billing.invoices WHERE account_id = @account_id AND status = 'open';
+
 -- name: GetInvoiceWithAccount :one
 SELECT sqlc.embed(i), sqlc.embed(a)
 FROM billing.invoices i

@@ -7,6 +7,10 @@ SELECT id, email, display_name, status, password_hash
 FROM users
 WHERE email = @email;
 
+-- One column: the :one returns the id itself (std::optional: there may be no such user).
+-- name: GetUserIdByEmail :one
+SELECT id FROM users WHERE email = @email;
+
 -- Registers a user; display name and password hash are optional (SSO users
 -- have no password).
 -- name: CreateUser :one
