@@ -83,18 +83,6 @@ inline bool is_unknown_statement(const pqxx::argument_error& e) {
   return std::string_view(e.what()).starts_with("Unknown prepared statement");
 }
 
-template <typename... Args>
-pqxx::result exec_text(pqxx::transaction_base& tx, const std::string& statement,
-                       const Args&... args) {
-  std::array<std::optional<std::string>, sizeof...(Args)> values{to_text(args)...};
-  std::array<const char*, sizeof...(Args)> pointers{};
-  for (std::size_t i = 0; i < values.size(); ++i) {
-    pointers[i] = values[i] ? values[i]->c_str() : nullptr;
-  }
-  return tx.exec_prepared(statement,
-                          pqxx::prepare::make_dynamic_params(pointers.begin(), pointers.end()));
-}
-
 }  // namespace detail
 
 /// Runs the prepared statement (registered by the generated `prepare`) with the arguments
@@ -102,19 +90,24 @@ pqxx::result exec_text(pqxx::transaction_base& tx, const std::string& statement,
 /// this connection.
 template <typename... Args>
 pqxx::result exec(pqxx::transaction_base& tx, const Statement& statement, const Args&... args) {
+  std::array<std::optional<std::string>, sizeof...(Args)> values{to_text(args)...};
+  std::array<const char*, sizeof...(Args)> pointers{};
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    pointers[i] = values[i] ? values[i]->c_str() : nullptr;
+  }
   try {
-    return detail::exec_text(tx, statement.name, args...);
+    return tx.exec_prepared(statement.name,
+                            pqxx::prepare::make_dynamic_params(pointers.begin(), pointers.end()));
   } catch (const pqxx::argument_error& e) {
     if (detail::is_unknown_statement(e)) throw not_prepared(statement.name, statement.owner);
     throw;
   }
 }
 
-/// Runs the prepared statement named `statement` with the arguments converted to PostgreSQL's
-/// text format (the form without the generated class, for statements of one's own).
+/// The same for a statement named without its class (templates written before Statement).
 template <typename... Args>
 pqxx::result exec(pqxx::transaction_base& tx, const std::string& statement, const Args&... args) {
-  return detail::exec_text(tx, statement, args...);
+  return exec(tx, Statement{statement.c_str(), "Queries"}, args...);
 }
 
 /// The only row of a query that returns exactly one row by construction; throws no_row when a
@@ -142,6 +135,10 @@ class Batch {
     // Hold every query until the results are asked for: then all go out at once.
     m_pipeline->retain(std::numeric_limits<int>::max());
   }
+
+  /// The same for a statement named without its class (templates written before Statement).
+  Batch(pqxx::transaction_base& tx, const std::string& statement)
+      : Batch(tx, Statement{statement.c_str(), "Queries"}) {}
 
   /// Queues one execution with these arguments.
   template <typename... Args>

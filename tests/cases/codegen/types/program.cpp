@@ -387,6 +387,13 @@ void prepare_first(const char* conninfo) {
   EXPECT(throws<sqlgen::runtime::not_prepared>(
       [&] { q.set_mood(std::vector<app::SetMoodParams>{{.mood = Mood::ok, .id = 1}}); },
       "call app::Queries::prepare(conn)"));
+  // The runtime's forms without the class (templates written before Statement).
+  EXPECT(throws<sqlgen::runtime::not_prepared>(
+      [&] { sqlgen::runtime::exec(tx, std::string("app_CountThings")); },
+      "call Queries::prepare(conn)"));
+  EXPECT(throws<sqlgen::runtime::not_prepared>(
+      [&] { sqlgen::runtime::Batch(tx, std::string("app_SetMood")); },
+      "call Queries::prepare(conn)"));
   acme::reports::Queries r(tx);
   EXPECT(throws<sqlgen::runtime::not_prepared>([&] { r.entries_with_person(); },
                                                "call acme::reports::Queries::prepare(conn)"));
