@@ -20,7 +20,7 @@ void report_syntax_error(const diag::SourcePtr& source, uint32_t base, std::stri
   if (err.cursorpos > 0) {
     uint32_t byte = diag::char_to_byte(parsed, static_cast<uint32_t>(err.cursorpos - 1));
     offset = base + byte;
-    length = detail::token_length(source->text(), offset);
+    length = token_length(source->text(), offset);
   }
   diags.report(diag::make(diag::DiagId::err_syntax, diag::Location::at(source, offset, length),
                           {err.message ? err.message : "syntax error"}));

@@ -37,6 +37,34 @@ uint32_t skip_space_and_comments(std::string_view text, uint32_t from) {
   return static_cast<uint32_t>(i);
 }
 
+uint32_t token_length(std::string_view text, uint32_t offset) {
+  if (offset >= text.size()) return 0;
+  size_t i = offset;
+  char c = text[i];
+  auto word = [](char ch) {
+    return std::isalnum(static_cast<unsigned char>(ch)) || ch == '_' || ch == '$' ||
+           static_cast<unsigned char>(ch) >= 0x80;
+  };
+  if (c == '"' || c == '\'') {
+    for (++i; i < text.size(); ++i) {
+      if (text[i] != c) continue;
+      if (i + 1 < text.size() && text[i + 1] == c) {
+        ++i;  // a doubled quote
+        continue;
+      }
+      ++i;
+      break;
+    }
+  } else if (word(c)) {
+    while (i < text.size() && word(text[i])) ++i;
+  } else {
+    static constexpr std::string_view k_op_chars = "+-*/<>=~!@#%^&|`?:";
+    while (i < text.size() && k_op_chars.find(text[i]) != std::string_view::npos) ++i;
+    if (i == offset) ++i;
+  }
+  return static_cast<uint32_t>(i - offset);
+}
+
 namespace {
 
 /// Appends [begin, end) trimmed of leading comments/space, trailing space and ';'.

@@ -1,6 +1,7 @@
 #pragma once
-/// Splitting SQL text into statements with byte offsets, by libpg_query's
-/// own splitter (the parser's when the text parses, else the scanner's).
+/// SQL text below the parser: splitting into statements with byte offsets, by libpg_query's
+/// own splitter (the parser's when the text parses, else the scanner's), comments, and the
+/// length of the token at an offset (what a diagnostic underlines).
 
 #include <cstdint>
 #include <string_view>
@@ -34,5 +35,11 @@ std::vector<Comment> scan_comments(std::string_view text);
 /// Offset of the first byte of `text` at or after `from` that is neither
 /// whitespace nor inside a `--` or `/* */` comment.
 uint32_t skip_space_and_comments(std::string_view text, uint32_t from);
+
+/// Length in bytes of the SQL token starting at `offset`: a quoted identifier or string
+/// literal up to its closing quote (a doubled quote is part of it), a word (letters, digits,
+/// `_`, `$`, non-ASCII bytes), a run of operator characters, else one byte; 0 at the end.
+/// What a diagnostic at a position (libpg_query's, PostgreSQL's) underlines.
+uint32_t token_length(std::string_view text, uint32_t offset);
 
 }  // namespace sqlgen::parse

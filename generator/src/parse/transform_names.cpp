@@ -2,6 +2,7 @@
 #include <cctype>
 #include <cstring>
 
+#include "parse/split.hpp"
 #include "parse/transformer.hpp"
 
 namespace sqlgen::parse {
@@ -135,38 +136,6 @@ ObjectType object_type(PgQuery__ObjectType t) {
     default:
       return ObjectType::Other;
   }
-}
-
-uint32_t token_length(std::string_view text, uint32_t offset) {
-  if (offset >= text.size()) return 0;
-  size_t i = offset;
-  char c = text[i];
-  auto ident = [](char ch) {
-    return std::isalnum(static_cast<unsigned char>(ch)) || ch == '_' || ch == '$' ||
-           static_cast<unsigned char>(ch) >= 0x80;
-  };
-  if (c == '"' || c == '\'') {
-    // Quoted identifier or string; a doubled quote is an escaped quote.
-    ++i;
-    while (i < text.size()) {
-      if (text[i] == c) {
-        if (i + 1 < text.size() && text[i + 1] == c) {
-          i += 2;
-          continue;
-        }
-        ++i;
-        break;
-      }
-      ++i;
-    }
-  } else if (ident(c)) {
-    while (i < text.size() && ident(text[i])) ++i;
-  } else {
-    static constexpr std::string_view k_op_chars = "+-*/<>=~!@#%^&|`?:";
-    while (i < text.size() && k_op_chars.find(text[i]) != std::string_view::npos) ++i;
-    if (i == offset) ++i;
-  }
-  return static_cast<uint32_t>(i - offset);
 }
 
 uint32_t qualified_name_length(std::string_view text, uint32_t offset) {

@@ -95,9 +95,6 @@ std::vector<std::string> strs(size_t n, PgQuery__Node** nodes);
 /// PostgreSQL's message name of the node inside a Node wrapper, e.g. "CreateStmt".
 std::string node_name(const PgQuery__Node* node);
 ObjectType object_type(PgQuery__ObjectType t);
-/// Length of the SQL token starting at `offset` (identifier, quoted name,
-/// string, number or operator); used to underline it in diagnostics.
-uint32_t token_length(std::string_view text, uint32_t offset);
 /// An expression node deparsed to SQL by libpg_query ("" if it cannot be).
 std::string deparse_expr(const PgQuery__Node* node);
 /// Length of a possibly qualified name at `offset` (`a`, `"A".b`, `s.t`).

@@ -76,41 +76,16 @@ std::optional<PgError> exec(PGconn* conn, const std::string& sql,
   return e;
 }
 
-/// Length in bytes of the token starting `text`: a quoted literal or identifier, a word, or
-/// one character; it underlines what PostgreSQL's position points at.
-uint32_t token_length(std::string_view text) {
-  if (text.empty()) return 0;
-  char first = text[0];
-  if (first == '\'' || first == '"') {
-    for (size_t i = 1; i < text.size() && text[i] != '\n'; ++i) {
-      if (text[i] != first) continue;
-      if (i + 1 < text.size() && text[i + 1] == first) {
-        ++i;
-        continue;
-      }
-      return static_cast<uint32_t>(i + 1);
-    }
-    return 1;
-  }
-  auto word_char = [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
-           c == '$' || (static_cast<unsigned char>(c) & 0x80) != 0;
-  };
-  size_t n = 0;
-  while (n < text.size() && word_char(text[n])) ++n;
-  return n == 0 ? diag::char_to_byte(text, 1) : static_cast<uint32_t>(n);
-}
-
 /// The statement's diagnostic at PostgreSQL's position in it (else at its start).
 diag::Diagnostic statement_error(const PgError& e, const diag::SourcePtr& source,
                                  const source::Statement& stmt) {
   std::string_view text = std::string_view(source->text()).substr(stmt.offset, stmt.length);
   uint32_t offset = stmt.offset;
-  uint32_t length = token_length(text);  // no position: the statement's first word
+  uint32_t length = parse::token_length(text, 0);  // no position: the statement's first word
   if (e.position > 0) {
     uint32_t rel = diag::char_to_byte(text, static_cast<uint32_t>(e.position - 1));
     offset += rel;
-    length = token_length(text.substr(std::min<size_t>(rel, text.size())));
+    length = parse::token_length(text, rel);
   }
   diag::Location loc = diag::Location::at(source, offset, length);
   diag::Diagnostic d = e.sqlstate.empty()
