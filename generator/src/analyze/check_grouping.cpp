@@ -4,7 +4,7 @@
 #include <algorithm>
 
 #include "analyze/analyzer.hpp"
-#include "analyze/walk.hpp"
+#include "parse/walk.hpp"
 
 namespace sqlgen::analyze {
 

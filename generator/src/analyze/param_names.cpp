@@ -5,7 +5,7 @@
 #include <set>
 
 #include "analyze/params.hpp"
-#include "analyze/walk.hpp"
+#include "parse/walk.hpp"
 
 namespace sqlgen::analyze {
 

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <map>
 
-#include "analyze/walk.hpp"
+#include "parse/walk.hpp"
 
 namespace sqlgen::analyze {
 

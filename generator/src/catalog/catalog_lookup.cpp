@@ -2,6 +2,7 @@
 #include <algorithm>
 
 #include "catalog/catalog_builder.hpp"
+#include "parse/walk.hpp"
 
 namespace sqlgen::catalog {
 
@@ -91,46 +92,11 @@ Type* CatalogBuilder::assume_extension_type(const std::string& sch, const std::s
 }
 
 void CatalogBuilder::assume_extensions_called(const parse::Expr* e) {
-  if (!e) return;
-  auto all = [&](const std::vector<parse::ExprPtr>& list) {
-    for (const parse::ExprPtr& x : list) assume_extensions_called(x.get());
-  };
-  switch (e->kind) {
-    case parse::ExprKind::FuncCall: {
-      const auto& call = e->as<parse::FuncCallExpr>();
-      if (call.name.size() == 2) assume_extension_function(call.name[0], call.name[1], e->span);
-      all(call.args);
-      break;
-    }
-    case parse::ExprKind::TypeCast:
-      assume_extensions_called(e->as<parse::TypeCastExpr>().arg.get());
-      break;
-    case parse::ExprKind::AExpr: {
-      const auto& a = e->as<parse::AExpr>();
-      assume_extensions_called(a.lhs.get());
-      assume_extensions_called(a.rhs.get());
-      all(a.list);
-      break;
-    }
-    case parse::ExprKind::BoolExpr:
-      all(e->as<parse::BoolExpr>().args);
-      break;
-    case parse::ExprKind::Coalesce:
-      all(e->as<parse::CoalesceExpr>().args);
-      break;
-    case parse::ExprKind::Case: {
-      const auto& c = e->as<parse::CaseExpr>();
-      assume_extensions_called(c.arg.get());
-      for (const auto& [when, then] : c.whens) {
-        assume_extensions_called(when.get());
-        assume_extensions_called(then.get());
-      }
-      assume_extensions_called(c.default_result.get());
-      break;
-    }
-    default:
-      break;
-  }
+  parse::walk_expr(e, [&](const parse::Expr& x) {
+    if (x.kind != parse::ExprKind::FuncCall) return;
+    const auto& call = x.as<parse::FuncCallExpr>();
+    if (call.name.size() == 2) assume_extension_function(call.name[0], call.name[1], x.span);
+  });
 }
 
 void CatalogBuilder::assume_extension_function(const std::string& sch, const std::string& name,

@@ -1,6 +1,6 @@
 // The relations a view's defining query reads: PostgreSQL refuses to change the
 // type of a column a view depends on, so the fixer must know them.
-#include "analyze/walk.hpp"
+#include "parse/walk.hpp"
 #include "vet/internal.hpp"
 
 namespace sqlgen::vet::detail {
@@ -60,7 +60,7 @@ class ReadCollector {
   /// The FROM items of subqueries anywhere in an expression (under operators, function
   /// calls, COALESCE, CASE, casts, ...).
   void expr(const parse::Expr* e) {
-    analyze::walk_expr(e, [&](const parse::Expr& x) {
+    parse::walk_expr(e, [&](const parse::Expr& x) {
       if (x.kind != parse::ExprKind::SubLink) return;
       if (const auto& q = x.as<parse::SubLinkExpr>().subselect) statement(*q);
     });

@@ -1,10 +1,8 @@
-#include "analyze/walk.hpp"
+#include "parse/walk.hpp"
 
-namespace sqlgen::analyze {
+namespace sqlgen::parse {
 
 namespace {
-
-using namespace parse;
 
 /// The callbacks of one walk: every expression, and (optionally) every statement.
 struct Visitors {
@@ -284,4 +282,4 @@ void for_each_child(const Expr& expr, const ExprVisitor& fn) {
   }
 }
 
-}  // namespace sqlgen::analyze
+}  // namespace sqlgen::parse
