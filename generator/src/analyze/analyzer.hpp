@@ -1,7 +1,7 @@
 #pragma once
 // Internal to analyze/: the state of analyzing one query — scopes of FROM
-// items, parameter types, edits to the SQL — shared by infer_*.cpp,
-// select.cpp and dml.cpp.
+// items (the model is scope.hpp's), parameter types, edits to the SQL — shared by
+// infer_*.cpp, select.cpp and dml.cpp.
 
 #include <functional>
 #include <map>
@@ -13,49 +13,10 @@
 
 #include "analyze/analyze.hpp"
 #include "analyze/params.hpp"
+#include "analyze/scope.hpp"
 #include "parse/ast.hpp"
 
 namespace sqlgen::analyze {
-
-/// A column visible in a scope.
-struct Col {
-  std::string name;
-  ExprType type;
-  bool nullable = true;
-  std::string table;  ///< source table name for plain table columns
-  std::string schema;
-  bool system = false;  ///< xmin, ctid, ...: found by name, never by `*`
-};
-
-/// One FROM item as the query sees it.
-struct RangeEntry {
-  std::string name;    ///< alias, or the table/CTE/function name
-  std::string schema;  ///< for `schema.table.col` references of tables
-  std::vector<Col> cols;
-  bool nullable_side = false;       ///< under the nullable side of an outer join
-  std::vector<std::string> merged;  ///< USING/NATURAL columns hidden from `*` on the right side
-  catalog::Oid row_type = 0;        ///< tables and views: their composite row type
-  bool broken = false;              ///< a view whose definition had errors: columns unknown
-};
-
-/// A CTE's output.
-struct CteDef {
-  std::string name;
-  std::vector<Col> cols;
-};
-
-/// Names visible at one query level; `parent` for correlated references.
-struct Scope {
-  std::vector<RangeEntry> entries;
-  const Scope* parent = nullptr;
-  std::vector<CteDef> ctes;
-  /// A FROM item failed to resolve: column errors would only repeat it.
-  bool broken = false;
-  /// Columns known not null by WHERE / inner-join conditions: (entry, column).
-  std::vector<std::pair<std::string, std::string>> narrowed;
-  /// The CTE `name` visible here or in a parent.
-  const CteDef* find_cte(const std::string& name) const;
-};
 
 /// The type and nullability of an expression.
 struct Typed {
@@ -279,7 +240,6 @@ class Analyzer {
   void reject(diag::DiagId id, parse::Span span, std::string sqlstate,
               std::vector<std::string> args = {});
   const catalog::Relation* find_relation(const parse::QualName& name);
-  std::vector<Col> relation_cols(const catalog::Relation& rel);
   /// Inserts `schema.` before an unqualified name at `span` in the SQL sent.
   void qualify(const std::string& schema, parse::Span span);
   ExprType type_of(const catalog::TypeRef& t) const { return ExprType{t.oid, t.typmod}; }

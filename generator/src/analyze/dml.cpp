@@ -19,7 +19,7 @@ bool Analyzer::dml_target(const QualName& table, const std::string& alias,
   if (!*rel) return false;  // reported by find_relation
   target.name = alias.empty() ? (*rel)->name : alias;
   target.schema = (*rel)->schema;
-  target.cols = relation_cols(**rel);
+  target.cols = relation_columns(**rel);
   target.row_type = (*rel)->row_type;
   return true;
 }

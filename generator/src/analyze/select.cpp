@@ -36,61 +36,36 @@ std::string hint(const std::string& name, const std::vector<std::string>& candid
 
 }  // namespace
 
-const CteDef* Scope::find_cte(const std::string& name) const {
-  for (const Scope* s = this; s; s = s->parent) {
-    for (const CteDef& c : s->ctes) {
-      if (c.name == name) return &c;
-    }
-  }
-  return nullptr;
-}
-
 std::optional<Typed> Analyzer::column_ref(const ColumnRefExpr& c, const Scope& scope) {
   const std::string& col = c.fields.back();
   std::string table = c.fields.size() >= 2 ? c.fields[c.fields.size() - 2] : "";
-  std::string schema = c.fields.size() >= 3 ? c.fields[c.fields.size() - 3] : "";
-  for (const Scope* s = &scope; s; s = s->parent) {
-    const RangeEntry* found_entry = nullptr;
-    const Col* found = nullptr;
-    bool table_seen = false;
-    for (const RangeEntry& e : s->entries) {
-      if (!table.empty()) {
-        if (e.name != table || (!schema.empty() && e.schema != schema)) continue;
-        table_seen = true;
-      }
-      for (const Col& cc : e.cols) {
-        if (cc.name != col) continue;
-        if (table.empty() && contains(e.merged, col)) continue;  // USING: shown once
-        if (found) {
-          error(diag::DiagId::err_column_ambiguous, c.span, {col});
-          return std::nullopt;
-        }
-        found = &cc;
-        found_entry = &e;
+  ColumnMatch match = find_column(scope, c.fields);
+  if (match.ambiguous) {
+    error(diag::DiagId::err_column_ambiguous, c.span, {col});
+    return std::nullopt;
+  }
+  if (match.scope && !match.col) {  // the entry the qualifier names lacks the column
+    std::vector<std::string> names;
+    for (const RangeEntry& e : match.scope->entries) {
+      if (e.name == table && e.broken) return std::nullopt;  // reported at its definition
+      if (e.name == table) {
+        for (const Col& cc : e.cols) names.push_back(cc.name);
       }
     }
-    if (!table.empty() && table_seen && !found) {
-      std::vector<std::string> names;
-      for (const RangeEntry& e : s->entries) {
-        if (e.name == table && e.broken) return std::nullopt;  // reported at its definition
-        if (e.name == table) {
-          for (const Col& cc : e.cols) names.push_back(cc.name);
-        }
-      }
-      error(diag::DiagId::err_column_qualified_unknown, c.span, {table, col, hint(col, names)});
-      return std::nullopt;
+    error(diag::DiagId::err_column_qualified_unknown, c.span, {table, col, hint(col, names)});
+    return std::nullopt;
+  }
+  if (match.col) {
+    const Scope* s = match.scope;
+    m_column_uses[&c] = ColumnUse{s, static_cast<size_t>(match.entry - s->entries.data()), col};
+    Typed t;
+    t.type = match.col->type;
+    t.nullable = match.col->nullable || match.entry->nullable_side;
+    for (const auto& [entry, name] : s->narrowed) {
+      if (entry == match.entry->name && name == col) t.nullable = false;
     }
-    if (found) {
-      m_column_uses[&c] = ColumnUse{s, static_cast<size_t>(found_entry - s->entries.data()), col};
-      Typed t;
-      t.type = found->type;
-      t.nullable = found->nullable || found_entry->nullable_side;
-      for (const auto& [entry, name] : s->narrowed) {
-        if (entry == found_entry->name && name == col) t.nullable = false;
-      }
-      t.origin = found;
-      return t;
-    }
+    t.origin = match.col;
+    return t;
   }
   // `SELECT row_to_json(c) FROM t c`: a bare FROM-item name is the whole row.
   if (table.empty()) {
@@ -175,27 +150,6 @@ void Analyzer::qualify(const std::string& schema, parse::Span span) {
   char before = span.offset > 0 ? text[span.offset - 1] : ' ';
   bool glued = std::isalnum(static_cast<unsigned char>(before)) || before == '_';
   m_edits.push_back(Edit{span.offset, 0, (glued ? " " : "") + quote(schema) + "."});
-}
-
-std::vector<Col> Analyzer::relation_cols(const catalog::Relation& rel) {
-  std::vector<Col> out;
-  if (rel.columns_known) {
-    for (const catalog::Column& c : rel.columns) {
-      out.push_back(Col{c.name, type_of(c.type), !c.not_null, rel.name, rel.schema});
-    }
-    if (rel.kind != catalog::RelKind::View) {
-      // System columns every table has (pg_attribute's negative attnums).
-      static const std::pair<const char*, catalog::Oid> k_system[] = {
-          {"tableoid", 26}, {"cmax", 29}, {"xmax", 28}, {"cmin", 29}, {"xmin", 28}, {"ctid", 27}};
-      for (const auto& [name, oid] : k_system) {
-        out.push_back(Col{name, ExprType{oid, -1}, false, rel.name, rel.schema, true});
-      }
-    }
-    return out;
-  }
-  // Views and CREATE TABLE AS get their columns when the catalog binds them (view_binder());
-  // unbound (a definition with errors, reported there): no columns.
-  return out;
 }
 
 ExprType Analyzer::type_name(const TypeName& tn) {
@@ -310,7 +264,7 @@ bool Analyzer::from_table(const TableRef& t, Scope& scope, RangeEntry& entry) {
   }
   entry.name = rel->name;
   entry.schema = rel->schema;
-  entry.cols = relation_cols(*rel);
+  entry.cols = relation_columns(*rel);
   if (rel->bind_failed) {
     // One root cause, one error: the view's definition was reported; here a note.
     if (m_quiet == 0) {

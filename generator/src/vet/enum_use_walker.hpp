@@ -48,11 +48,11 @@ class EnumUseWalker {
   void with_clause(const std::optional<parse::WithClause>& with, Scope& scope);
   void from_item(const parse::FromItem& item, Scope& scope,
                  std::vector<const parse::Expr*>& join_quals);
-  void assign(const parse::ResTarget& target, const ScopeRelation& rel, Ctx ctx);
+  void assign(const parse::ResTarget& target, const RangeEntry& rel, Ctx ctx);
   void column_constraints(const parse::ColumnDef& def, const std::optional<catalog::TypeRef>& type,
                           const Scope& scope);
   void returning(const std::vector<parse::ResTarget>& targets, const Scope& scope);
-  ScopeRelation target_relation(const parse::QualName& name, const std::string& alias) const;
+  RangeEntry target_relation(const parse::QualName& name, const std::string& alias) const;
 
   // expressions (unsafe_enum_use_expr.cpp)
   void expr(const parse::Expr* e, Ctx ctx);

@@ -1,6 +1,7 @@
 #pragma once
 // Internal to vet/: the state the rules share while the statements are walked,
-// the scopes that give column references their types, and the rules' entry points.
+// the scopes that give column references their types (analyze's model), and the rules' entry
+// points.
 
 #include <map>
 #include <optional>
@@ -8,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "analyze/scope.hpp"
 #include "catalog/catalog.hpp"
 #include "parse/ast.hpp"
 #include "vet/vet.hpp"
@@ -39,33 +41,29 @@ struct VetState {
   size_t migration = 0;  ///< index of the migration being walked
 };
 
-/// A column visible to an expression, with its type.
-struct ScopeColumn {
-  std::string name;       ///< the column name
-  catalog::TypeRef type;  ///< its type
-};
+// Column references are typed through analyze's scope model (analyze/scope.hpp).
+using analyze::Col;
+using analyze::RangeEntry;
+using analyze::Scope;
 
-/// A FROM item (or the table a statement writes) whose columns expressions may name.
-struct ScopeRelation {
-  std::string schema;                ///< empty for subqueries and functions
-  std::string name;                  ///< the relation's (or the alias') name
-  std::string alias;                 ///< when set, the only qualifier that names the relation
-  std::vector<ScopeColumn> columns;  ///< empty when unknown (CTEs, subqueries)
-};
+/// A range entry named `alias`, else `schema.name`, with no columns yet (a CTE, subquery or
+/// function, whose columns vet does not know, or a table being created).
+RangeEntry named_entry(const std::string& schema, const std::string& name,
+                       const std::string& alias);
 
-/// The relations of one query level; `parent` is the enclosing level (correlated refs).
-struct Scope {
-  const Scope* parent = nullptr;         ///< the enclosing query level, if any
-  std::vector<ScopeRelation> relations;  ///< FROM items in order
-  std::set<std::string> ctes;            ///< WITH names: references to them have unknown columns
-  /// The type of a column reference (`c`, `t.c`, `s.t.c`), innermost level first.
-  std::optional<catalog::TypeRef> column_type(const std::vector<std::string>& fields) const;
-  /// True when `name` is a CTE of this level or an enclosing one.
-  bool is_cte(const std::string& name) const;
-};
+/// A catalog relation as a range entry: its columns with their types.
+RangeEntry relation_entry(const catalog::Relation& rel, const std::string& alias);
 
-/// The columns of a catalog relation as a scope entry.
-ScopeRelation scope_relation(const catalog::Relation& rel, const std::string& alias);
+/// A column of type `type` for a range entry.
+Col typed_column(const std::string& name, const catalog::TypeRef& type);
+
+/// The catalog type of a scope column.
+catalog::TypeRef type_ref(const Col& col);
+
+/// The type of a column reference (`c`, `t.c`, `s.t.c`) where analyze::find_column resolves
+/// it (an ambiguous one: the first column); nullopt when none does or its columns are unknown.
+std::optional<catalog::TypeRef> column_type(const Scope& scope,
+                                            const std::vector<std::string>& fields);
 
 /// A written type (`ai.kind`, `kind[]`) resolved in the live catalog; nullopt for builtins
 /// and unknown names.

@@ -1,48 +1,41 @@
-// Types for the rules: column references through query scopes, written type
-// names through the live catalog, the enum behind a type, array literals.
+// Types for the rules: column references through query scopes (analyze's scope model),
+// written type names through the live catalog, the enum behind a type, array literals.
 #include <cctype>
 
 #include "vet/internal.hpp"
 
 namespace sqlgen::vet::detail {
 
-namespace {
-
-/// True when the qualifier `fields[0..n-1]` of a column reference names `r`.
-bool qualifier_matches(const ScopeRelation& r, const std::vector<std::string>& fields) {
-  if (fields.size() == 2) return r.alias.empty() ? r.name == fields[0] : r.alias == fields[0];
-  return r.alias.empty() && r.schema == fields[0] && r.name == fields[1];
+RangeEntry named_entry(const std::string& schema, const std::string& name,
+                       const std::string& alias) {
+  RangeEntry entry;
+  entry.name = alias.empty() ? name : alias;
+  if (alias.empty()) entry.schema = schema;
+  return entry;
 }
 
-}  // namespace
-
-std::optional<catalog::TypeRef> Scope::column_type(const std::vector<std::string>& fields) const {
-  if (fields.empty() || fields.size() > 3) return std::nullopt;
-  for (const Scope* s = this; s; s = s->parent) {
-    for (const ScopeRelation& r : s->relations) {
-      if (fields.size() > 1 && !qualifier_matches(r, fields)) continue;
-      for (const ScopeColumn& c : r.columns) {
-        if (c.name == fields.back()) return c.type;
-      }
-    }
-  }
-  return std::nullopt;
+RangeEntry relation_entry(const catalog::Relation& rel, const std::string& alias) {
+  RangeEntry entry = named_entry(rel.schema, rel.name, alias);
+  entry.cols = analyze::relation_columns(rel);
+  return entry;
 }
 
-bool Scope::is_cte(const std::string& name) const {
-  for (const Scope* s = this; s; s = s->parent) {
-    if (s->ctes.count(name)) return true;
-  }
-  return false;
+Col typed_column(const std::string& name, const catalog::TypeRef& type) {
+  Col col;
+  col.name = name;
+  col.type = analyze::ExprType{type.oid, type.typmod};
+  return col;
 }
 
-ScopeRelation scope_relation(const catalog::Relation& rel, const std::string& alias) {
-  ScopeRelation out;
-  out.schema = rel.schema;
-  out.name = rel.name;
-  out.alias = alias;
-  for (const catalog::Column& c : rel.columns) out.columns.push_back({c.name, c.type});
-  return out;
+catalog::TypeRef type_ref(const Col& col) {
+  return catalog::TypeRef{col.type.oid, col.type.typmod, 0};
+}
+
+std::optional<catalog::TypeRef> column_type(const Scope& scope,
+                                            const std::vector<std::string>& fields) {
+  analyze::ColumnMatch match = analyze::find_column(scope, fields);
+  if (!match.col) return std::nullopt;
+  return type_ref(*match.col);
 }
 
 std::optional<catalog::TypeRef> resolve_type(const catalog::Catalog& cat,

@@ -10,11 +10,11 @@ namespace {
 using parse::StmtKind;
 
 /// The type of `name` in `rel`, through a subscript (`SET a[1] = ...`) to the element type.
-std::optional<catalog::TypeRef> assigned_type(const catalog::Catalog& cat, const ScopeRelation& rel,
+std::optional<catalog::TypeRef> assigned_type(const catalog::Catalog& cat, const RangeEntry& rel,
                                               const parse::ResTarget& target) {
-  for (const ScopeColumn& c : rel.columns) {
+  for (const Col& c : rel.cols) {
     if (c.name != target.name) continue;
-    if (target.indirection.empty()) return c.type;
+    if (target.indirection.empty()) return type_ref(c);
     for (const auto& step : target.indirection) {
       if (step.kind != parse::IndirectionExpr::Step::Kind::Subscript) return std::nullopt;
     }
@@ -77,7 +77,7 @@ void EnumUseWalker::statement(const parse::Stmt& s, const Scope* outer) {
 void EnumUseWalker::with_clause(const std::optional<parse::WithClause>& with, Scope& scope) {
   if (!with) return;
   for (const parse::CommonTableExpr& cte : with->ctes) {
-    scope.ctes.insert(cte.name);
+    scope.ctes.push_back(analyze::CteDef{cte.name, {}});
     if (cte.query) statement(*cte.query, &scope);
   }
 }
@@ -88,27 +88,24 @@ void EnumUseWalker::from_item(const parse::FromItem& item, Scope& scope,
     case parse::FromItem::Kind::Table: {
       const auto& t = item.as<parse::TableRef>();
       const catalog::Relation* rel =
-          t.name.schema.empty() && scope.is_cte(t.name.name)
+          t.name.schema.empty() && scope.find_cte(t.name.name)
               ? nullptr
               : m_state.cat.find_relation(t.name.schema, t.name.name, m_state.cat.search_path());
-      if (rel) {
-        scope.relations.push_back(scope_relation(*rel, item.alias.name));
-      } else {
-        scope.relations.push_back({t.name.schema, t.name.name, item.alias.name, {}});
-      }
+      scope.entries.push_back(rel ? relation_entry(*rel, item.alias.name)
+                                  : named_entry(t.name.schema, t.name.name, item.alias.name));
       return;
     }
     case parse::FromItem::Kind::Subquery: {
       const auto& q = item.as<parse::SubqueryRef>();
       if (q.query) statement(*q.query, item.lateral ? &scope : scope.parent);
-      scope.relations.push_back({"", item.alias.name, item.alias.name, {}});
+      scope.entries.push_back(named_entry("", item.alias.name, ""));
       return;
     }
     case parse::FromItem::Kind::Function:
       for (const parse::ExprPtr& call : item.as<parse::FunctionRef>().calls) {
         expr(call.get(), Ctx{&scope, false});
       }
-      scope.relations.push_back({"", item.alias.name, item.alias.name, {}});
+      scope.entries.push_back(named_entry("", item.alias.name, ""));
       return;
     case parse::FromItem::Kind::Join: {
       const auto& j = item.as<parse::JoinRef>();
@@ -155,15 +152,14 @@ void EnumUseWalker::select(const parse::SelectStmt& s, const Scope* outer, const
   for (const parse::SortBy& o : s.order_by) expr(o.expr.get(), quals);
 }
 
-ScopeRelation EnumUseWalker::target_relation(const parse::QualName& name,
-                                             const std::string& alias) const {
+RangeEntry EnumUseWalker::target_relation(const parse::QualName& name,
+                                          const std::string& alias) const {
   const catalog::Relation* rel =
       m_state.cat.find_relation(name.schema, name.name, m_state.cat.search_path());
-  if (rel) return scope_relation(*rel, alias);
-  return ScopeRelation{name.schema, name.name, alias, {}};
+  return rel ? relation_entry(*rel, alias) : named_entry(name.schema, name.name, alias);
 }
 
-void EnumUseWalker::assign(const parse::ResTarget& target, const ScopeRelation& rel, Ctx ctx) {
+void EnumUseWalker::assign(const parse::ResTarget& target, const RangeEntry& rel, Ctx ctx) {
   if (!target.value) return;
   std::optional<catalog::TypeRef> type =
       target.multi_index > 0 ? std::nullopt : assigned_type(m_state.cat, rel, target);
@@ -182,24 +178,27 @@ void EnumUseWalker::insert(const parse::InsertStmt& s, const Scope* outer) {
   Scope scope;
   scope.parent = outer;
   with_clause(s.with, scope);
-  ScopeRelation target = target_relation(s.table, s.alias);
-  // The columns the source fills, by position: the list given, else every column.
+  RangeEntry target = target_relation(s.table, s.alias);
+  // The columns the source fills, by position: the list given, else every (user) column.
   Types columns;
   if (s.columns.empty()) {
-    for (const ScopeColumn& c : target.columns) columns.emplace_back(c.type);
+    for (const Col& c : target.cols) {
+      if (!c.system) columns.emplace_back(type_ref(c));
+    }
   } else {
     for (const parse::ResTarget& c : s.columns) {
       columns.push_back(assigned_type(m_state.cat, target, c));
     }
   }
   if (s.source) select(*s.source, &scope, &columns);
-  scope.relations.push_back(target);
+  scope.entries.push_back(target);
   if (s.on_conflict) {
     Scope conflict;
     conflict.parent = &scope;
-    ScopeRelation excluded = target;
-    excluded.alias = "excluded";
-    conflict.relations.push_back(excluded);
+    RangeEntry excluded = target;
+    excluded.name = "excluded";
+    excluded.schema.clear();
+    conflict.entries.push_back(excluded);
     for (const parse::ResTarget& t : s.on_conflict->set) assign(t, target, Ctx{&conflict, true});
     expr(s.on_conflict->where.get(), Ctx{&conflict, false});
   }
@@ -210,8 +209,8 @@ void EnumUseWalker::update(const parse::UpdateStmt& s, const Scope* outer) {
   Scope scope;
   scope.parent = outer;
   with_clause(s.with, scope);
-  ScopeRelation target = target_relation(s.table, s.alias);
-  scope.relations.push_back(target);
+  RangeEntry target = target_relation(s.table, s.alias);
+  scope.entries.push_back(target);
   std::vector<const parse::Expr*> join_quals;
   for (const parse::FromItemPtr& item : s.from) {
     if (item) from_item(*item, scope, join_quals);
@@ -226,7 +225,7 @@ void EnumUseWalker::delete_from(const parse::DeleteStmt& s, const Scope* outer) 
   Scope scope;
   scope.parent = outer;
   with_clause(s.with, scope);
-  scope.relations.push_back(target_relation(s.table, s.alias));
+  scope.entries.push_back(target_relation(s.table, s.alias));
   std::vector<const parse::Expr*> join_quals;
   for (const parse::FromItemPtr& item : s.using_items) {
     if (item) from_item(*item, scope, join_quals);
@@ -251,19 +250,20 @@ void EnumUseWalker::column_constraints(const parse::ColumnDef& def,
 }
 
 void EnumUseWalker::create_table(const parse::CreateTableStmt& s) {
-  ScopeRelation self{s.table.schema, s.table.name, "", {}};
+  RangeEntry self = named_entry(s.table.schema, s.table.name, "");
   for (const parse::QualName& parent : s.inherits) {
-    ScopeRelation p = target_relation(parent, "");
-    self.columns.insert(self.columns.end(), p.columns.begin(), p.columns.end());
+    for (const Col& c : target_relation(parent, "").cols) {
+      if (!c.system) self.cols.push_back(c);
+    }
   }
   std::vector<std::optional<catalog::TypeRef>> types;
   for (const parse::TableElement& el : s.elements) {
     const auto* def = std::get_if<parse::ColumnDef>(&el);
     types.push_back(def ? resolve_type(m_state.cat, def->type) : std::nullopt);
-    if (def && types.back()) self.columns.push_back({def->name, *types.back()});
+    if (def && types.back()) self.cols.push_back(typed_column(def->name, *types.back()));
   }
   Scope scope;
-  scope.relations.push_back(std::move(self));
+  scope.entries.push_back(std::move(self));
   for (size_t i = 0; i < s.elements.size(); ++i) {
     if (const auto* def = std::get_if<parse::ColumnDef>(&s.elements[i])) {
       column_constraints(*def, types[i], scope);
@@ -279,13 +279,13 @@ void EnumUseWalker::alter_table(const parse::AlterTableStmt& s) {
     return;
   }
   Scope scope;
-  scope.relations.push_back(target_relation(s.table, ""));
-  ScopeRelation& self = scope.relations.back();
+  scope.entries.push_back(target_relation(s.table, ""));
+  RangeEntry& self = scope.entries.back();
   for (const parse::AlterTableCmd& cmd : s.cmds) {
     switch (cmd.type) {
       case parse::AlterTableCmd::Type::AddColumn: {
         std::optional<catalog::TypeRef> type = resolve_type(m_state.cat, cmd.column->type);
-        if (type) self.columns.push_back({cmd.column->name, *type});
+        if (type) self.cols.push_back(typed_column(cmd.column->name, *type));
         column_constraints(*cmd.column, type, scope);
         break;
       }
@@ -327,7 +327,10 @@ void EnumUseWalker::alter_column_type(const parse::AlterTableCmd& cmd, const Sco
 void EnumUseWalker::create_domain(const parse::CreateDomainStmt& s) {
   std::optional<catalog::TypeRef> base = resolve_type(m_state.cat, s.base);
   Scope scope;  // CHECK (VALUE ...) names the value being checked
-  if (base) scope.relations.push_back({"", "", "", {{"value", *base}}});
+  if (base) {
+    scope.entries.push_back(named_entry("", "", ""));
+    scope.entries.back().cols.push_back(typed_column("value", *base));
+  }
   for (const parse::Constraint& c : s.constraints) {
     if (c.type == parse::Constraint::Type::Default && base) {
       coerce(c.expr.get(), *base, Ctx{&scope, true});

@@ -147,7 +147,7 @@ std::optional<catalog::TypeRef> EnumUseWalker::type_of(const Expr* e, Ctx ctx) c
     case ExprKind::ColumnRef: {
       const auto& c = e->as<parse::ColumnRefExpr>();
       if (c.star || !ctx.scope) return std::nullopt;
-      return ctx.scope->column_type(c.fields);
+      return column_type(*ctx.scope, c.fields);
     }
     case ExprKind::TypeCast:
       return resolve_type(m_state.cat, e->as<parse::TypeCastExpr>().type);
