@@ -12,7 +12,6 @@
 //     out <size> <mtime ns> <ctime ns> <ino> <dev> <sha256> <path>   outputs, sorted by path
 #include "codegen/stamp.hpp"
 
-#include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <time.h>
@@ -20,10 +19,8 @@
 
 #include <algorithm>
 #include <atomic>
-#include <cerrno>
 #include <charconv>
 #include <cstdint>
-#include <cstring>
 #include <optional>
 #include <set>
 #include <string_view>
@@ -52,52 +49,20 @@ constexpr int64_t k_ns_per_s = 1'000'000'000;
 // Below this many files to read, threads cost more than they save.
 constexpr size_t k_parallel_reads = 8;
 
-int64_t ns_of(const struct timespec& ts) {
-  return static_cast<int64_t>(ts.tv_sec) * k_ns_per_s + ts.tv_nsec;
-}
-
-/// What a stamp compares instead of a file's bytes; `regular` false for anything stat() does not
-/// show as a regular file (missing, a directory, ...), which is never trusted.
-struct Stat {
-  bool regular = false;
-  int64_t size = -1;
-  int64_t mtime = 0;  ///< ns since the epoch
-  int64_t ctime = 0;  ///< ns since the epoch
-  uint64_t ino = 0;
-  uint64_t dev = 0;
-  bool operator==(const Stat&) const = default;
-};
-
-Stat stat_from(const struct stat& st) {
-  Stat s;
-  if (!S_ISREG(st.st_mode)) return s;
-  s.regular = true;
-  s.size = st.st_size;
-  s.mtime = ns_of(st.st_mtim);
-  s.ctime = ns_of(st.st_ctim);
-  s.ino = st.st_ino;
-  s.dev = st.st_dev;
-  return s;
-}
-
-/// stat() of `path` (symlinks followed, as reading it does).
-Stat stat_of(const fs::path& path) {
-  struct stat st {};
-  return ::stat(path.c_str(), &st) == 0 ? stat_from(st) : Stat{};
-}
+using util::FileStat;
 
 /// Now, on the clock file timestamps come from: the coarse clock is never ahead of the time the
 /// kernel gives a file modified later.
 int64_t now_ns() {
   struct timespec ts {};
   ::clock_gettime(CLOCK_REALTIME_COARSE, &ts);
-  return ns_of(ts);
+  return static_cast<int64_t>(ts.tv_sec) * k_ns_per_s + ts.tv_nsec;
 }
 
 /// A recorded stat can be trusted when the file was last changed before `ref` (the stamp's
 /// mtime) truncated to whole seconds: a later change would give it an mtime (and ctime) at or
 /// after that, even on a filesystem that stores seconds only.
-bool settled(const Stat& s, int64_t ref) {
+bool settled(const FileStat& s, int64_t ref) {
   int64_t cutoff = ref / k_ns_per_s * k_ns_per_s;
   return s.regular && s.mtime < cutoff && s.ctime < cutoff;
 }
@@ -141,7 +106,7 @@ std::optional<std::string> unescape_path(std::string_view text) {
 /// One file as a stamp (or inputs) line records it.
 struct Record {
   std::string path;
-  Stat stat;
+  FileStat stat;
   std::string hash;  ///< 64 hex digits, or "-" (unreadable, or not hashed)
 };
 
@@ -170,14 +135,14 @@ std::string_view take_word(std::string_view& text) {
 /// Parses a record_line (without its newline) tagged `tag`.
 bool parse_record(std::string_view line, std::string_view tag, Record& r) {
   if (take_word(line) != tag) return false;
-  Stat& s = r.stat;
+  FileStat& s = r.stat;
   if (!parse_int(take_word(line), s.size) || !parse_int(take_word(line), s.mtime) ||
       !parse_int(take_word(line), s.ctime) || !parse_int(take_word(line), s.ino) ||
       !parse_int(take_word(line), s.dev)) {
     return false;
   }
   s.regular = s.size >= 0;
-  if (!s.regular) s = Stat{};
+  if (!s.regular) s = FileStat{};
   r.hash = std::string(take_word(line));
   if (r.hash != "-" && r.hash.size() != 64) return false;
   std::optional<std::string> path = unescape_path(line);
@@ -341,7 +306,7 @@ std::vector<Record> input_records(const Inputs& in, const std::vector<std::strin
   for (size_t i = 0; i < records.size(); ++i) {
     bool hashed = slots[i].starts_with("sha256:") && records[i].stat.regular;
     records[i].hash = hashed ? slots[i].substr(7) : "-";
-    if (!hashed) records[i].stat = Stat{};
+    if (!hashed) records[i].stat = FileStat{};
   }
   return records;
 }
@@ -355,9 +320,9 @@ class InputsBuilder {
     m_skeleton.field("text").field(text);
     return *this;
   }
-  InputsBuilder& file(const fs::path& path) { return file(path.string(), stat_of(path)); }
+  InputsBuilder& file(const fs::path& path) { return file(path.string(), util::stat_file(path)); }
   /// A file whose stat was taken (after this builder was made).
-  InputsBuilder& file(std::string path, const Stat& stat) {
+  InputsBuilder& file(std::string path, const FileStat& stat) {
     m_skeleton.field("file");
     m_files.push_back(Record{std::move(path), stat, "-"});
     return *this;
@@ -381,56 +346,10 @@ fs::path absolute_normal(const fs::path& p) {
   return (ec ? p : abs).lexically_normal();
 }
 
-/// A file found under a directory: its name relative to that directory, its path and stat.
-struct Entry {
-  std::string name;
-  std::string path;
-  Stat stat;
-};
-
-/// Appends every entry below the open directory `fd` (owned: closed here) that is not a
-/// directory, following symlinks to files but never into directories (as
-/// std::filesystem::recursive_directory_iterator with no options). Each entry costs one
-/// fstatat() relative to its directory, which gives the stat the stamp records too. The first
-/// error is kept in `error`.
-void walk_dir(int fd, const std::string& path, const std::string& prefix, std::vector<Entry>& out,
-              std::string& error) {
-  DIR* dir = ::fdopendir(fd);
-  if (dir == nullptr) {
-    if (error.empty()) error = path + ": " + std::strerror(errno);
-    ::close(fd);
-    return;
-  }
-  int dfd = ::dirfd(dir);
-  while (const struct dirent* e = ::readdir(dir)) {
-    std::string_view leaf = e->d_name;
-    if (leaf == "." || leaf == "..") continue;
-    unsigned char type = e->d_type;
-    struct stat st {};
-    if (type == DT_UNKNOWN) {
-      if (::fstatat(dfd, e->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0) continue;  // gone
-      type = S_ISDIR(st.st_mode) ? DT_DIR : S_ISLNK(st.st_mode) ? DT_LNK : DT_REG;
-    }
-    std::string full = path + "/" + e->d_name;
-    if (type == DT_DIR) {
-      int sub = ::openat(dfd, e->d_name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-      if (sub < 0) {
-        if (error.empty()) error = full + ": " + std::strerror(errno);
-        continue;
-      }
-      walk_dir(sub, full, prefix + e->d_name + "/", out, error);
-      continue;
-    }
-    bool found = ::fstatat(dfd, e->d_name, &st, 0) == 0;
-    if (found && S_ISDIR(st.st_mode)) continue;  // a symlink to a directory: not followed
-    out.push_back(Entry{prefix + e->d_name, std::move(full), found ? stat_from(st) : Stat{}});
-  }
-  ::closedir(dir);
-}
-
-/// Every entry under `rel` (a module's migrations or queries path): relative path and file,
-/// sorted, walked as source/ walks it (no symlinked directories followed). Fixtures and
-/// non-.sql files are included too: more than the run reads, never less.
+/// Every file under `rel` (a module's migrations or queries path): relative path and file,
+/// sorted, found by the walker source/ finds `*.sql` files with (util::walk_files: no symlinked
+/// directories followed), which also gives each file's stat. Fixtures and non-.sql files are
+/// included too: more than the run reads, never less.
 void tree_fields(InputsBuilder& f, const fs::path& base, const std::string& rel) {
   f.field("tree").field(rel);
   if (rel.empty()) return;
@@ -445,21 +364,10 @@ void tree_fields(InputsBuilder& f, const fs::path& base, const std::string& rel)
     f.field("not a directory").file(dir);
     return;
   }
-  std::string top = dir.string();
-  while (top.size() > 1 && top.back() == '/') top.pop_back();
-  std::vector<Entry> files;
-  std::string error;
-  int fd = ::open(top.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (fd < 0) {
-    error = top + ": " + std::strerror(errno);
-  } else {
-    walk_dir(fd, top, "", files, error);
-  }
-  if (!error.empty()) f.field("walk error").field(error);
-  std::sort(files.begin(), files.end(),
-            [](const Entry& a, const Entry& b) { return a.name < b.name; });
-  f.field(std::to_string(files.size()));
-  for (Entry& e : files) f.field(e.name).file(std::move(e.path), e.stat);
+  util::DirWalk walk = util::walk_files(dir);
+  if (!walk.error.empty()) f.field("walk error").field(walk.error_path + ": " + walk.error);
+  f.field(std::to_string(walk.files.size()));
+  for (util::WalkedFile& e : walk.files) f.field(e.rel).file(std::move(e.path), e.stat);
 }
 
 }  // namespace
@@ -514,10 +422,10 @@ bool stamp_up_to_date(const fs::path& stamp_file, const std::string& inputs_hash
 
   // The outputs: the recorded hash where the stat vouches for it, else read and hash.
   std::vector<Record> out = stamp->out;
-  std::vector<Stat> now(out.size());
+  std::vector<FileStat> now(out.size());
   std::vector<size_t> to_read;
   for (size_t i = 0; i < out.size(); ++i) {
-    now[i] = stat_of(config.resolve(out[i].path));
+    now[i] = util::stat_file(config.resolve(out[i].path));
     if (!now[i].regular) return false;
     if (!(now[i] == out[i].stat && settled(now[i], stamp->mtime))) to_read.push_back(i);
   }
@@ -572,7 +480,7 @@ std::string write_stamp(const fs::path& stamp_file, const std::string& inputs_ha
     // started.
     slots = input_slots(*in, nullptr);
     for (const Record& f : in->files) {
-      if (stat_of(f.path) != f.stat) return "\"" + f.path + "\" changed during the run";
+      if (util::stat_file(f.path) != f.stat) return "\"" + f.path + "\" changed during the run";
     }
   }
 
@@ -582,7 +490,8 @@ std::string write_stamp(const fs::path& stamp_file, const std::string& inputs_ha
   util::parallel_for(files.size(), [&](size_t i) {
     const std::string& rel = files[i].path;
     fs::path target = fs::path(rel).is_absolute() ? fs::path(rel) : in->dir / rel;
-    out[i] = Record{rel, stat_of(target.lexically_normal()), util::sha256_hex(files[i].content)};
+    out[i] =
+        Record{rel, util::stat_file(target.lexically_normal()), util::sha256_hex(files[i].content)};
   });
   std::sort(out.begin(), out.end(),
             [](const Record& a, const Record& b) { return a.path < b.path; });

@@ -288,15 +288,16 @@ void load_module_fixtures(const config::Config& config, size_t index,
     const fs::path dir = config.resolve(source_dir.path) / "fixtures";
     std::error_code ec;
     if (!fs::is_directory(dir, ec)) continue;
-    std::vector<fs::path> found;
-    for (const fs::directory_entry& entry : fs::directory_iterator(dir, ec)) {
-      const std::string name = entry.path().filename().string();
-      if (name.size() > 4 && name.ends_with(".sql") && entry.is_regular_file(ec)) {
-        found.push_back(entry.path());
-      }
+    // The directory's own `*.sql` files, in name order.
+    util::DirWalk walk =
+        util::walk_files(dir, [](std::string_view, std::string_view) { return false; });
+    if (!walk.error.empty()) {
+      diags.report(diag::make(DiagId::err_file_unreadable, {},
+                              {dir.lexically_normal().generic_string(), walk.error}));
     }
-    std::sort(found.begin(), found.end());
-    files.insert(files.end(), found.begin(), found.end());
+    for (const util::WalkedFile& f : walk.files) {
+      if (f.rel.size() > 4 && f.rel.ends_with(".sql") && f.stat.regular) files.push_back(f.path);
+    }
   }
   const config::VersionRange range = config.version_range(index);
   for (const fs::path& file : files) {

@@ -1,6 +1,5 @@
 #include "source/sql_files.hpp"
 
-#include <algorithm>
 #include <system_error>
 
 #include "util/fs.hpp"
@@ -27,29 +26,20 @@ std::vector<FoundFile> find_sql_files(const fs::path& dir, diag::DiagnosticEngin
                             {dir.generic_string(), "not a directory"}));
     return out;
   }
-  fs::recursive_directory_iterator it(dir, fs::directory_options::none, ec);
-  const fs::recursive_directory_iterator end;
-  while (!ec && it != end) {
-    const fs::directory_entry& entry = *it;
-    std::string name = entry.path().filename().string();
-    std::error_code entry_ec;
-    const bool top_level = mode == FindMode::TopLevelOnly;
-    if (entry.is_directory(entry_ec)) {
-      // Test fixtures live next to migrations and queries but are neither.
-      if (name == "fixtures" || top_level) it.disable_recursion_pending();
-    } else if (has_sql_extension(name) && !(top_level && name[0] == '.') &&
-               entry.is_regular_file(entry_ec)) {
-      out.push_back(FoundFile{entry.path().lexically_relative(dir).generic_string(), entry.path(),
-                              top_level});
-    }
-    it.increment(ec);
+  const bool top_level = mode == FindMode::TopLevelOnly;
+  // Test fixtures live next to migrations and queries but are neither.
+  util::DirWalk walk = util::walk_files(dir, [&](std::string_view, std::string_view name) {
+    return !top_level && name != "fixtures";
+  });
+  for (util::WalkedFile& f : walk.files) {
+    std::string name = f.rel.substr(f.rel.rfind('/') + 1);
+    if (!has_sql_extension(name) || (top_level && name[0] == '.') || !f.stat.regular) continue;
+    out.push_back(FoundFile{std::move(f.rel), fs::path(std::move(f.path)), top_level});
   }
-  if (ec) {
+  if (!walk.error.empty()) {
     diags.report(
-        diag::make(diag::DiagId::err_file_unreadable, where, {dir.generic_string(), ec.message()}));
+        diag::make(diag::DiagId::err_file_unreadable, where, {dir.generic_string(), walk.error}));
   }
-  std::sort(out.begin(), out.end(),
-            [](const FoundFile& a, const FoundFile& b) { return a.rel < b.rel; });
   return out;
 }
 

@@ -1,9 +1,11 @@
 #include "util/fs.hpp"
 
+#include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -14,6 +16,94 @@
 namespace sqlgen::util {
 
 namespace fs = std::filesystem;
+
+namespace {
+
+constexpr int64_t k_ns_per_s = 1'000'000'000;
+
+int64_t ns_of(const struct timespec& ts) {
+  return static_cast<int64_t>(ts.tv_sec) * k_ns_per_s + ts.tv_nsec;
+}
+
+FileStat stat_from(const struct stat& st) {
+  FileStat s;
+  if (!S_ISREG(st.st_mode)) return s;
+  s.regular = true;
+  s.size = st.st_size;
+  s.mtime = ns_of(st.st_mtim);
+  s.ctime = ns_of(st.st_ctim);
+  s.ino = st.st_ino;
+  s.dev = st.st_dev;
+  return s;
+}
+
+/// Appends the files below the open directory `fd` (owned: closed here) whose path is `path`
+/// and whose path relative to the top is `prefix` ("" or ending in '/').
+void walk_dir(int fd, const std::string& path, const std::string& prefix,
+              const DescendFilter& descend, DirWalk& out) {
+  auto fail = [&](const std::string& where) {
+    if (!out.error.empty()) return;
+    out.error_path = where;
+    out.error = std::strerror(errno);
+  };
+  DIR* dir = ::fdopendir(fd);
+  if (dir == nullptr) {
+    fail(path);
+    ::close(fd);
+    return;
+  }
+  int dfd = ::dirfd(dir);
+  while (const struct dirent* e = ::readdir(dir)) {
+    std::string_view leaf = e->d_name;
+    if (leaf == "." || leaf == "..") continue;
+    unsigned char type = e->d_type;
+    struct stat st {};
+    if (type == DT_UNKNOWN) {
+      if (::fstatat(dfd, e->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0) continue;  // gone
+      type = S_ISDIR(st.st_mode) ? DT_DIR : S_ISLNK(st.st_mode) ? DT_LNK : DT_REG;
+    }
+    std::string full = path + "/" + e->d_name;
+    std::string rel = prefix + e->d_name;
+    if (type == DT_DIR) {
+      if (descend && !descend(rel, leaf)) continue;
+      int sub = ::openat(dfd, e->d_name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+      if (sub < 0) {
+        fail(full);
+        continue;
+      }
+      walk_dir(sub, full, rel + "/", descend, out);
+      continue;
+    }
+    bool found = ::fstatat(dfd, e->d_name, &st, 0) == 0;
+    if (found && S_ISDIR(st.st_mode)) continue;  // a symlink to a directory: not followed
+    out.files.push_back(
+        WalkedFile{std::move(rel), std::move(full), found ? stat_from(st) : FileStat{}});
+  }
+  ::closedir(dir);
+}
+
+}  // namespace
+
+FileStat stat_file(const fs::path& path) {
+  struct stat st {};
+  return ::stat(path.c_str(), &st) == 0 ? stat_from(st) : FileStat{};
+}
+
+DirWalk walk_files(const fs::path& dir, const DescendFilter& descend) {
+  DirWalk out;
+  std::string top = dir.string();
+  while (top.size() > 1 && top.back() == '/') top.pop_back();
+  int fd = ::open(top.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) {
+    out.error_path = top;
+    out.error = std::strerror(errno);
+    return out;
+  }
+  walk_dir(fd, top, "", descend, out);
+  std::sort(out.files.begin(), out.files.end(),
+            [](const WalkedFile& a, const WalkedFile& b) { return a.rel < b.rel; });
+  return out;
+}
 
 ReadResult read_file(const fs::path& path) {
   ReadResult r;
