@@ -35,3 +35,17 @@ TEST_CASE("a missing migrations directory is reported instead of what it causes"
     CHECK(r.err.find("1 error generated") != std::string::npos);
   }
 }
+
+TEST_CASE("a missing --schema path is reported instead of what it causes", "[cli]") {
+  util::TempDir dir;
+  REQUIRE(util::write_file_atomic(dir.path() / "queries.sql",
+                                  "-- name: ListProducts :many\n"
+                                  "SELECT * FROM products;\n")
+              .empty());
+  auto r = run_sqlgen("analyze --schema migrations --queries queries.sql", dir.path().string());
+  INFO(r.err);
+  CHECK(r.exit_code == 1);
+  CHECK(r.err.find("migrations") != std::string::npos);
+  CHECK(r.err.find("does not exist") == std::string::npos);
+  CHECK(r.err.find("1 error generated") != std::string::npos);
+}

@@ -43,8 +43,9 @@ struct Project {
   std::vector<std::string> query_paths;  ///< with paths: --queries
   std::vector<std::string> search_path;  ///< with paths: --search-path
   std::vector<source::Migration> migrations;  ///< every module's, in the order they apply
-  /// A module's `migrations:` names a path that does not exist (reported): the catalog lacks
-  /// its schema, so queries are not analyzed (their errors would follow from that one).
+  /// A module's `migrations:` or a `--schema` path names a path that does not exist (reported,
+  /// and told by source/'s loading): the catalog lacks its schema, so queries are not analyzed
+  /// (their errors would follow from that one).
   bool migrations_missing = false;
   catalog::Catalog catalog;                     ///< after build_catalog
   std::vector<codegen::ModuleQueries> modules;  ///< after analyze_queries: modules with queries

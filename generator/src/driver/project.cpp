@@ -126,20 +126,15 @@ Project load(const Inputs& inputs, diag::DiagnosticEngine& diags) {
   Project project;
   project.query_paths = inputs.query_paths;
   project.search_path = inputs.search_path;
-  project.migrations = source::load_schema_paths(inputs.schema_paths, diags);
+  project.migrations =
+      source::load_schema_paths(inputs.schema_paths, diags, &project.migrations_missing);
   return project;
 }
 
 Project load(config::Config config, diag::DiagnosticEngine& diags) {
   Project project;
   project.from_config = true;
-  project.migrations = source::load_all_migrations(config, diags);
-  for (const config::Module& module : config.modules) {
-    for (const config::SourcePath& p : module.migrations) {
-      std::error_code ec;
-      if (!std::filesystem::exists(config.resolve(p.path), ec)) project.migrations_missing = true;
-    }
-  }
+  project.migrations = source::load_all_migrations(config, diags, &project.migrations_missing);
   project.config = std::move(config);
   return project;
 }

@@ -112,15 +112,15 @@ std::optional<int64_t> leading_version(std::string_view file_name) {
 
 std::vector<Migration> load_module_migrations(const config::Module& module, size_t module_index,
                                               const config::Config& config,
-                                              diag::DiagnosticEngine& diags) {
+                                              diag::DiagnosticEngine& diags, bool* missing) {
   if (module.migrations.empty()) return {};
   const int64_t range_start = config.version_range(module_index).first;
   std::map<int64_t, Migration> by_version;
   // Unversioned schema files (list form), each after the highest version listed before it.
   std::vector<Migration> schema_files;
   int64_t anchor = range_start - 1;
-  for (const detail::FoundFile& f :
-       detail::module_source_files(module.migrations, module.migrations_listed, config, diags)) {
+  for (const detail::FoundFile& f : detail::module_source_files(
+           module.migrations, module.migrations_listed, config, diags, missing)) {
     diag::SourcePtr source =
         detail::read_source(f.path, f.path.lexically_normal().generic_string(), diags);
     if (!source) continue;
@@ -171,10 +171,11 @@ std::vector<Migration> load_module_migrations(const config::Module& module, size
 }
 
 std::vector<Migration> load_all_migrations(const config::Config& config,
-                                           diag::DiagnosticEngine& diags) {
+                                           diag::DiagnosticEngine& diags, bool* missing) {
   std::vector<Migration> out;
   for (size_t i = 0; i < config.modules.size(); ++i) {
-    std::vector<Migration> module = load_module_migrations(config.modules[i], i, config, diags);
+    std::vector<Migration> module =
+        load_module_migrations(config.modules[i], i, config, diags, missing);
     std::move(module.begin(), module.end(), std::back_inserter(out));
   }
   std::stable_sort(out.begin(), out.end(),
@@ -183,7 +184,7 @@ std::vector<Migration> load_all_migrations(const config::Config& config,
 }
 
 std::vector<Migration> load_schema_paths(const std::vector<std::string>& paths,
-                                         diag::DiagnosticEngine& diags) {
+                                         diag::DiagnosticEngine& diags, bool* missing) {
   std::vector<Migration> out;
   int64_t anchor = 0;  // the highest version named so far
   auto load = [&](const fs::path& file) {
@@ -208,7 +209,9 @@ std::vector<Migration> load_schema_paths(const std::vector<std::string>& paths,
   };
   for (const std::string& p : paths) {
     std::error_code ec;
-    if (!fs::is_directory(p, ec)) {
+    fs::file_status status = fs::status(p, ec);
+    if (!fs::is_directory(status)) {
+      if (missing && !fs::exists(status)) *missing = true;  // reported by load()
       if (!ends_with(p, ".down.sql")) load(p);
       continue;
     }

@@ -77,23 +77,27 @@ std::optional<int64_t> leading_version(std::string_view file_name);
 ParsedFile parse_migration_file(const diag::SourcePtr& source, diag::DiagnosticEngine& diags);
 
 /// Migrations of the module at `module_index`, ordered by version; files that
-/// cannot be used are reported and left out.
+/// cannot be used are reported and left out. `*missing`, when given, is set when a
+/// `migrations:` entry does not exist (reported at it).
 std::vector<Migration> load_module_migrations(const config::Module& module, size_t module_index,
                                               const config::Config& config,
-                                              diag::DiagnosticEngine& diags);
+                                              diag::DiagnosticEngine& diags,
+                                              bool* missing = nullptr);
 
-/// Migrations of every module of `config`, ordered by version.
+/// Migrations of every module of `config`, ordered by version; `*missing` as
+/// load_module_migrations() sets it.
 std::vector<Migration> load_all_migrations(const config::Config& config,
-                                           diag::DiagnosticEngine& diags);
+                                           diag::DiagnosticEngine& diags, bool* missing = nullptr);
 
 /// Schema files given on the command line without a config: each path is a
 /// file or a directory searched recursively for `*.sql` (numbered files in
 /// numeric order, unnumbered first). `*.down.sql` files are skipped and Down
 /// sections only kept in `down`; `version` is the file's number. An unnumbered plain
 /// file is `unversioned` schema (as a config's list-form schema file), its `version` the
-/// highest number named before it (0 when none).
+/// highest number named before it (0 when none). `*missing`, when given, is set when a path
+/// does not exist (reported).
 std::vector<Migration> load_schema_paths(const std::vector<std::string>& paths,
-                                         diag::DiagnosticEngine& diags);
+                                         diag::DiagnosticEngine& diags, bool* missing = nullptr);
 
 /// How a migration runner groups migrations into transactions (what `sqlgen dump` runs and
 /// what `sqlgen vet` models).

@@ -63,7 +63,7 @@ namespace sqlgen::source::detail {
 
 std::vector<FoundFile> module_source_files(const std::vector<config::SourcePath>& sources,
                                            bool listed, const config::Config& config,
-                                           diag::DiagnosticEngine& diags) {
+                                           diag::DiagnosticEngine& diags, bool* missing) {
   std::vector<FoundFile> out;
   for (const config::SourcePath& entry : sources) {
     const fs::path resolved = config.resolve(entry.path);
@@ -74,6 +74,7 @@ std::vector<FoundFile> module_source_files(const std::vector<config::SourcePath>
       out.push_back(FoundFile{entry.path, resolved, true});
       continue;
     }
+    if (missing && !fs::exists(status)) *missing = true;  // reported by find_sql_files
     const FindMode mode = listed ? FindMode::TopLevelOnly : FindMode::Recursive;
     for (FoundFile& f : find_sql_files(resolved, diags, entry.loc, mode)) {
       f.rel = (fs::path(entry.path) / f.rel).lexically_normal().generic_string();

@@ -40,10 +40,10 @@ std::vector<FoundFile> find_sql_files(const std::filesystem::path& dir,
 /// The files of a module's `migrations:` or `queries:` entries, in order: a directory's `*.sql`
 /// files sorted by name (recursively for the string form, its own files for a list), a file as
 /// listed. `rel` is the path as configured (entry joined with the found path). A missing entry
-/// is reported at its config value.
+/// is reported at its config value (and `*missing`, when given, set).
 std::vector<FoundFile> module_source_files(const std::vector<config::SourcePath>& sources,
                                            bool listed, const config::Config& config,
-                                           diag::DiagnosticEngine& diags);
+                                           diag::DiagnosticEngine& diags, bool* missing = nullptr);
 
 /// Reads `path` into a buffer named `display`; reports err_file_not_found or
 /// err_file_unreadable at `where` and returns null when it cannot.
