@@ -41,6 +41,20 @@ TEST_CASE("cache: directories are made private, and a symlink is never trusted",
   CHECK_FALSE(util::read_cache_file(link / "entry"));
 }
 
+TEST_CASE("cache: an entry directory is made with the cache dir above it, both private", "[util]") {
+  util::TempDir tmp("sqlgen-cache-test");
+  fs::path dir = tmp.path() / "cache" / "dumps";
+  REQUIRE(util::prepare_cache_entry_dir(dir).empty());
+  for (const fs::path& d : {dir.parent_path(), dir}) {
+    struct stat st {};
+    REQUIRE(::lstat(d.c_str(), &st) == 0);
+    CHECK((st.st_mode & 0777) == 0700);
+  }
+  fs::create_directory_symlink(tmp.path() / "cache", tmp.path() / "link");
+  CHECK(util::prepare_cache_entry_dir(tmp.path() / "link" / "dumps") ==
+        "cache dir \"" + (tmp.path() / "link").string() + "\" unusable");
+}
+
 TEST_CASE("cache: files are read only when they and their directory are ours", "[util]") {
   util::TempDir tmp("sqlgen-cache-test");
   REQUIRE(util::write_file_atomic(tmp.path() / "entry", "text").empty());

@@ -42,8 +42,7 @@ class Stamp {
              const diag::DiagnosticEngine& diags) const {
     if (!m_use || diagnostic_count(diags) != 0) return;
     // The stamps' directory and the cache dir above it, each made private to this user.
-    std::filesystem::path dir = m_file.parent_path();
-    if (util::prepare_cache_dir(dir.parent_path()) && util::prepare_cache_dir(dir)) {
+    if (util::prepare_cache_entry_dir(m_file.parent_path()).empty()) {
       (void)codegen::write_stamp(m_file, m_inputs_hash, files, &m_input_hashes);
     }
   }

@@ -137,8 +137,7 @@ std::optional<CachedDump> DumpCache::load(const std::string& key) const {
 }
 
 std::string DumpCache::store(const std::string& key, const CachedDump& dump, size_t keep) const {
-  if (!util::prepare_cache_dir(m_root)) return "cache dir \"" + m_root.string() + "\" unusable";
-  if (!util::prepare_cache_dir(m_dir)) return "cache dir \"" + m_dir.string() + "\" unusable";
+  if (std::string err = util::prepare_cache_entry_dir(m_dir); !err.empty()) return err;
   std::string content = std::string(k_entry_magic) + key +
                         " applied=" + std::to_string(dump.applied) +
                         " fixtures=" + std::to_string(dump.fixtures) + "\n" + dump.text;

@@ -28,6 +28,13 @@ bool prepare_cache_dir(const fs::path& dir) {
   return owned_dir(dir);
 }
 
+std::string prepare_cache_entry_dir(const fs::path& dir) {
+  for (const fs::path& d : {dir.parent_path(), dir}) {
+    if (!prepare_cache_dir(d)) return "cache dir \"" + d.string() + "\" unusable";
+  }
+  return {};
+}
+
 bool owned_dir(const fs::path& dir) {
   struct stat st {};
   return ::lstat(dir.c_str(), &st) == 0 && S_ISDIR(st.st_mode) && st.st_uid == ::geteuid();

@@ -17,6 +17,11 @@ namespace sqlgen::util {
 /// symlink) another user planted is never trusted.
 bool prepare_cache_dir(const std::filesystem::path& dir);
 
+/// The directory of one kind of cache entry (`<cache dir>/dumps`, `<cache dir>/generate`) and
+/// the cache directory above it, each made and checked as prepare_cache_dir() does: "" when
+/// both are this user's own, else `cache dir "<the first that is not>" unusable`.
+std::string prepare_cache_entry_dir(const std::filesystem::path& dir);
+
 /// True when `dir` is a directory (not a symlink) this user owns.
 bool owned_dir(const std::filesystem::path& dir);
 
