@@ -15,6 +15,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "codegen/codegen.hpp"
@@ -56,6 +57,16 @@ struct RelationModel {
   std::vector<Field> fields;
 };
 
+/// A run of consecutive `sqlgen.embed(x)` columns of a query.
+struct EmbedRun {
+  /// The table or view whose model struct the run fills: the relation the columns come from;
+  /// else, when x names a CTE or subquery (sqlc matches the name), the relation named x along
+  /// the module's search_path if the run is exactly its columns (names and types in order, NULL
+  /// only where it allows NULL). Null when there is none.
+  const catalog::Relation* relation = nullptr;
+  size_t last = 0;  ///< the run's last column
+};
+
 /// Which module owns each generated type and relation struct, and their C++ names.
 struct Plan {
   std::vector<const config::Module*> modules;
@@ -65,6 +76,11 @@ struct Plan {
   /// Tables and views whose row type is a column's, field's or parameter's type: their
   /// structs also get a record-text codec.
   std::set<Oid> row_types;
+  /// The embed runs of every query, by (module, query file, query line, first column).
+  std::map<std::tuple<size_t, std::string, uint32_t, size_t>, EmbedRun> embeds;
+
+  /// The embed run starting at column `first` of query `q` of module `module`.
+  const EmbedRun& embed_run(size_t module, const analyze::AnalyzedQuery& q, size_t first) const;
 };
 
 /// Builds the plan: objects in a module's `schema` belong to it (a module without `schema`
@@ -72,17 +88,6 @@ struct Plan {
 /// module whose queries use them.
 Plan make_plan(const config::Config& config, const catalog::Catalog& cat,
                const std::vector<ModuleQueries>& queries, const Options& options = Options{});
-
-/// The table or view whose model struct `sqlgen.embed(x)` fills, for the run of columns from
-/// `first` with x's embed name: the relation the columns come from; else, when x names a CTE
-/// or subquery (sqlc matches the name), the relation named x along the module's search_path if
-/// the run is exactly its columns (names and types in order, NULL only where it allows NULL).
-/// nullptr when there is none. `last` is set to the run's last column.
-const catalog::Relation* embedded_relation(const config::Config& config,
-                                           const config::Module& module,
-                                           const catalog::Catalog& cat,
-                                           const std::vector<analyze::ResultColumn>& columns,
-                                           size_t first, size_t& last);
 
 /// A mapped C++ type.
 struct CppType {

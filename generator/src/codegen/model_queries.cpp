@@ -284,7 +284,9 @@ void QueryBuilder::row(const analyze::AnalyzedQuery& q, const diag::Location& lo
     }
     // sqlgen.embed(t): consecutive columns of one table become a nested model struct.
     size_t first = i;
-    const catalog::Relation* rel = embedded_relation(m_config, m_mod, m_cat, q.columns, first, i);
+    const EmbedRun& run = m_plan.embed_run(m_module, q, first);
+    const catalog::Relation* rel = run.relation;
+    i = run.last;
     if (!rel) {
       m_diags.report(diag::make(diag::DiagId::err_codegen_unsupported, loc,
                                 {"sqlgen.embed(" + c.embed +

@@ -4,6 +4,8 @@
 #include <functional>
 #include <optional>
 #include <set>
+#include <stdexcept>
+#include <string>
 
 #include "analyze/types.hpp"
 #include "catalog/builtins.hpp"
@@ -72,8 +74,8 @@ std::string relation_cpp_name(const config::Config& config, const config::Module
   return escape_identifier(to_pascal_case(singular));
 }
 
-}  // namespace
-
+/// Plan::embeds' relation (EmbedRun::relation) of the run of embed columns from `first`; `last`
+/// is set to the run's last column.
 const catalog::Relation* embedded_relation(const config::Config& config,
                                            const config::Module& module,
                                            const catalog::Catalog& cat,
@@ -94,6 +96,18 @@ const catalog::Relation* embedded_relation(const config::Config& config,
     if (want.not_null && !got.not_null) return nullptr;
   }
   return r;
+}
+
+}  // namespace
+
+const EmbedRun& Plan::embed_run(size_t module, const analyze::AnalyzedQuery& q,
+                                size_t first) const {
+  auto it = embeds.find({module, q.file, q.line, first});
+  if (it == embeds.end()) {
+    throw std::logic_error("codegen: no planned embed at column " + std::to_string(first) +
+                           " of query " + q.name);
+  }
+  return it->second;
 }
 
 Plan make_plan(const config::Config& config, const catalog::Catalog& cat,
@@ -160,12 +174,11 @@ Plan make_plan(const config::Config& config, const catalog::Catalog& cat,
         for (size_t k = 0; k < q.columns.size(); ++k) {
           use_type(q.columns[k].type.oid, i);
           if (q.columns[k].embed.empty()) continue;
-          size_t last = k;
-          if (const catalog::Relation* r =
-                  embedded_relation(config, *plan.modules[i], cat, q.columns, k, last)) {
-            use_relation(r->oid, i);
-          }
-          for (; k < last; ++k) use_type(q.columns[k + 1].type.oid, i);
+          EmbedRun run;
+          run.relation = embedded_relation(config, *plan.modules[i], cat, q.columns, k, run.last);
+          plan.embeds[{i, q.file, q.line, k}] = run;
+          if (run.relation) use_relation(run.relation->oid, i);
+          for (; k < run.last; ++k) use_type(q.columns[k + 1].type.oid, i);
         }
         for (const analyze::ResultParam& p : q.params) use_type(p.type.oid, i);
       }
