@@ -26,6 +26,9 @@ struct Typed {
   bool is_param = false;        ///< an untyped parameter or literal to bind later
 };
 
+/// Of type `unknown`: an untyped literal, NULL or parameter.
+inline bool is_unknown(const Typed& t) { return t.type.oid == pseudo_oid::k_unknown_oid; }
+
 /// Analyzes one statement of one query.
 class Analyzer {
  public:
@@ -172,6 +175,14 @@ class Analyzer {
   /// DISTINCT, GROUP BY, HAVING, aggregates, window functions, set-returning functions in the
   /// select list), after the grouping checks as in transformSelectStmt.
   void check_locking(const parse::SelectStmt& s, const Scope& scope);
+  /// What a SELECT's select list and ORDER BY call (PostgreSQL's hasAggs, hasWindowFuncs,
+  /// hasTargetSRFs), which decide whether it is grouped and whether it may lock rows.
+  struct CallsUsed {
+    bool aggregates = false;   ///< of `scope`'s level (local_aggregate)
+    bool windows = false;      ///< window functions
+    bool target_srfs = false;  ///< set-returning functions in the select list
+  };
+  CallsUsed calls_used(const parse::SelectStmt& s, const Scope& scope) const;
   // check_sort.cpp
   /// ORDER BY positions out of range; of a set operation, only output columns.
   void check_order_by(const parse::SelectStmt& s, const Scope& scope, size_t ncols, bool set_op);

@@ -168,18 +168,7 @@ void Analyzer::check_grouping(const SelectStmt& s, const Scope& scope,
   }
 
   // Grouped: GROUP BY, HAVING, or an aggregate of this level in the select list / ORDER BY.
-  bool has_agg = false;
-  auto find_agg = [&](const Expr* e) {
-    if (!e) return;
-    std::function<void(const Expr&)> visit = [&](const Expr& x) {
-      if (is_aggregate_call(x) && local_aggregate(x, scope)) has_agg = true;
-      for_each_child(x, visit);
-    };
-    visit(*e);
-  };
-  for (const ResTarget& t : s.targets) find_agg(t.value.get());
-  for (const SortBy& o : s.order_by) find_agg(o.expr.get());
-  if (s.group_by.empty() && !s.having && !has_agg) return;
+  if (s.group_by.empty() && !s.having && !calls_used(s, scope).aggregates) return;
 
   // What is grouped: columns of this level, and other expressions matched structurally.
   std::set<std::pair<size_t, std::string>> grouped_cols;
@@ -309,13 +298,20 @@ void Analyzer::check_locking(const SelectStmt& s, const Scope& scope) {
   if (s.distinct || !s.distinct_on.empty()) return reject_with("DISTINCT clause");
   if (!s.group_by.empty()) return reject_with("GROUP BY clause");
   if (s.having) return reject_with("HAVING clause");
-  bool agg = false, window = false, srf = false;
+  CallsUsed used = calls_used(s, scope);
+  if (used.aggregates) return reject_with("aggregate functions");
+  if (used.windows) return reject_with("window functions");
+  if (used.target_srfs) return reject_with("set-returning functions in the target list");
+}
+
+Analyzer::CallsUsed Analyzer::calls_used(const SelectStmt& s, const Scope& scope) const {
+  CallsUsed used;
   std::function<void(const Expr&, bool)> visit = [&](const Expr& x, bool in_targets) {
-    if (is_aggregate_call(x) && local_aggregate(x, scope)) agg = true;
-    if (is_window_call(x)) window = true;
+    if (is_aggregate_call(x) && local_aggregate(x, scope)) used.aggregates = true;
+    if (is_window_call(x)) used.windows = true;
     if (in_targets && x.kind == ExprKind::FuncCall) {
       auto kind = m_call_kinds.find(&x);
-      if (kind != m_call_kinds.end() && kind->second == 's') srf = true;
+      if (kind != m_call_kinds.end() && kind->second == 's') used.target_srfs = true;
     }
     for_each_child(x, [&](const Expr& c) { visit(c, in_targets); });
   };
@@ -325,9 +321,7 @@ void Analyzer::check_locking(const SelectStmt& s, const Scope& scope) {
   for (const SortBy& o : s.order_by) {
     if (o.expr) visit(*o.expr, false);
   }
-  if (agg) return reject_with("aggregate functions");
-  if (window) return reject_with("window functions");
-  if (srf) return reject_with("set-returning functions in the target list");
+  return used;
 }
 
 }  // namespace sqlgen::analyze

@@ -92,8 +92,6 @@ ExprType sql_value_function_type(const std::string& op) {
   return {builtin_type::k_name, -1};  // CURRENT_USER, SESSION_USER, CURRENT_SCHEMA, ...
 }
 
-bool is_unknown(const Typed& t) { return t.type.oid == k_unknown_oid; }
-
 /// True for an optionally negative decimal integer within int8's range.
 bool fits_int8(std::string_view text) {
   bool negative = !text.empty() && text.front() == '-';
@@ -137,9 +135,7 @@ void Analyzer::bind(const Expr& e, ExprType type) {
     return;
   }
   // `@p::type` is typed by its cast (in infer()), not by where the value goes.
-  bool under_cast = e.kind == ExprKind::AExpr && e.as<AExpr>().rhs &&
-                    e.as<AExpr>().rhs->kind == ExprKind::TypeCast;
-  if (under_cast && !m_binding_cast) return;
+  if (param_under_cast(e) && !m_binding_cast) return;
   ParamState& st = m_params[n];
   if (!st.typed) {
     st.type = type;
@@ -312,8 +308,7 @@ Typed Analyzer::infer(const Expr& e, Scope& scope) {
 
 Typed Analyzer::infer_param(const Expr& e, int n) {
   // `@name::type`: the parameter sits under the cast(s) PostgreSQL parsed.
-  if (e.kind == ExprKind::AExpr && e.as<AExpr>().rhs &&
-      e.as<AExpr>().rhs->kind == ExprKind::TypeCast) {
+  if (param_under_cast(e)) {
     // `@p::a::b`: the innermost cast types the parameter, the outermost the value.
     std::vector<const TypeCastExpr*> casts;
     for (const Expr* c = e.as<AExpr>().rhs.get(); c && c->kind == ExprKind::TypeCast;

@@ -18,15 +18,7 @@ bool null_returning_operator(const std::string& name) {
   return name == "->" || name == "->>" || name == "#>" || name == "#>>";
 }
 
-bool is_unknown(const Typed& t) { return t.type.oid == k_unknown_oid; }
-
 bool is_row(const Expr* x) { return x && x->kind == ExprKind::Row; }
-
-/// `@max::text`: a parameter under its own cast, a value of that type as a cast literal is.
-bool own_cast(const Expr& x) {
-  return x.kind == ExprKind::AExpr && x.as<AExpr>().rhs &&
-         x.as<AExpr>().rhs->kind == ExprKind::TypeCast;
-}
 
 Typed boolean(bool nullable) { return Typed{{builtin_type::k_bool, -1}, nullable, nullptr, false}; }
 
@@ -42,8 +34,8 @@ Typed Analyzer::resolve_binary(const std::vector<std::string>& op, const Expr* l
     // A parameter typed by an earlier use: if it resolves as untyped, the
     // real problem is that its uses disagree (reported by bind()). A parameter under its
     // own cast (`@max::text`) is a value of that type, as a cast literal is.
-    bool l_param = l && param_number(*l) && !lt.is_param && !own_cast(*l);
-    bool r_param = param_number(*r) && !rt.is_param && !own_cast(*r);
+    bool l_param = l && param_number(*l) && !lt.is_param && !param_under_cast(*l);
+    bool r_param = param_number(*r) && !rt.is_param && !param_under_cast(*r);
     if (l_param || r_param) {
       OperatorMatch retry =
           resolve_operator(m_cat, op, l ? (l_param ? k_unknown_oid : lt.type.oid) : 0,

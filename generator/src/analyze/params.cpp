@@ -65,6 +65,11 @@ bool is_at_param(const Expr& e, std::string* name) {
 
 }  // namespace
 
+bool param_under_cast(const Expr& param) {
+  return param.kind == ExprKind::AExpr && param.as<AExpr>().rhs &&
+         param.as<AExpr>().rhs->kind == ExprKind::TypeCast;
+}
+
 std::string macro_name(const FuncCallExpr& call) {
   if (call.name.size() != 2 || (call.name[0] != "sqlgen" && call.name[0] != "sqlc")) return {};
   return call.name[1];

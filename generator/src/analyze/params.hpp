@@ -76,6 +76,10 @@ std::map<int, std::string> choose_param_names(const ParamPlan& plan, const NameH
 std::string apply_edits(const std::string& text, uint32_t offset, uint32_t length,
                         std::vector<Edit> edits);
 
+/// True for a named parameter under its own cast(s), `@name::type` (which PostgreSQL parses as
+/// `@ (name::type)`): the cast, not where the value goes, types it.
+bool param_under_cast(const parse::Expr& param);
+
 /// "arg", "narg", "slice", "embed" when `call` is `sqlgen.X(...)` or `sqlc.X(...)`, else "".
 std::string macro_name(const parse::FuncCallExpr& call);
 
