@@ -190,10 +190,7 @@ void drop_extension_objects(CatalogBuilder& b, const std::string& name) {
   for (const auto& [o, f] : b.cat().functions()) {
     if (f.extension == name) fns.push_back(o);
   }
-  for (Oid o : types) {
-    drop_dependents(b, type_dependents(b.cat(), o));
-    b.remove_type(o);
-  }
+  for (Oid o : types) drop_type_cascade(b, o);
   for (Oid o : fns) b.remove_function(o);
 }
 
