@@ -437,8 +437,8 @@ std::optional<std::vector<fs::path>> template_files(const fs::path& dir) {
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) return std::nullopt;
   std::vector<fs::path> files;
-  for (const auto& entry : fs::directory_iterator(dir, ec)) {
-    if (entry.path().extension() == ".mustache") files.push_back(entry.path());
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    if (it->path().extension() == ".mustache") files.push_back(it->path());
   }
   std::sort(files.begin(), files.end());
   return files;

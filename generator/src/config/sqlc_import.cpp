@@ -223,7 +223,8 @@ std::vector<std::string> expand(const fs::path& dir, const std::string& rel) {
   fs::path parent = p.parent_path();
   std::vector<std::string> out;
   std::error_code ec;
-  for (const fs::directory_entry& e : fs::directory_iterator(dir / parent, ec)) {
+  for (fs::directory_iterator it(dir / parent, ec), end; !ec && it != end; it.increment(ec)) {
+    const fs::directory_entry& e = *it;
     std::string name = e.path().filename().string();
     if (name[0] == '.') continue;
     std::error_code dir_ec;
@@ -586,8 +587,9 @@ void Importer::compute_namespace_width() {
       std::vector<fs::path> files;
       std::error_code ec;
       if (fs::is_directory(p, ec)) {
-        for (const fs::directory_entry& e : fs::directory_iterator(p, ec))
-          files.push_back(e.path());
+        for (fs::directory_iterator it(p, ec), end; !ec && it != end; it.increment(ec)) {
+          files.push_back(it->path());
+        }
       } else {
         files.push_back(p);
       }

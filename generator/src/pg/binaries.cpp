@@ -69,9 +69,10 @@ std::vector<int> parse_version(const std::string& s) {
 std::vector<fs::path> debian_bindirs() {
   std::vector<std::pair<std::vector<int>, fs::path>> found;
   std::error_code ec;
-  for (const auto& entry : fs::directory_iterator("/usr/lib/postgresql", ec)) {
-    std::vector<int> v = parse_version(entry.path().filename().string());
-    if (!v.empty()) found.emplace_back(v, entry.path() / "bin");
+  for (fs::directory_iterator it("/usr/lib/postgresql", ec), end; !ec && it != end;
+       it.increment(ec)) {
+    std::vector<int> v = parse_version(it->path().filename().string());
+    if (!v.empty()) found.emplace_back(v, it->path() / "bin");
   }
   std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a > b; });
   std::vector<fs::path> dirs;

@@ -59,7 +59,9 @@ void evict_cache_entries(const fs::path& dir, size_t keep,
   std::vector<std::pair<fs::file_time_type, fs::path>> entries;
   const auto stale = fs::file_time_type::clock::now() - std::chrono::hours(1);
   std::error_code ec;
-  for (const fs::directory_entry& e : fs::directory_iterator(dir, ec)) {
+  // increment(ec): a directory that changes or fails mid-walk ends it, never throws.
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    const fs::directory_entry& e = *it;
     std::error_code tec;
     fs::file_time_type mtime = e.last_write_time(tec);
     if (tec || !e.is_regular_file(tec)) continue;
