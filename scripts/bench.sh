@@ -93,6 +93,22 @@ run_facts() {
   echo "- Build: \`$SQLGEN\`, CMAKE_BUILD_TYPE=${build_type:-unknown}"
 }
 
+# Runs `sqlgen generate` (the command line given; env assignments allowed first) and prints
+# its stdout. A run that exits non-zero or writes to stderr (a diagnostic) stops the whole
+# benchmark, loudly, with what sqlgen wrote: numbers measured around a failed generate would
+# mean nothing. Call it as `out=$(must_generate WHAT CMD...) || exit 1`.
+must_generate() {
+  local what=$1 err=$BENCH_DIR/generate_err.txt rc=0 out
+  shift
+  out=$(env "$@" 2>"$err") || rc=$?
+  if ((rc != 0)) || [[ -s $err ]]; then
+    head -n 20 "$err" >&2
+    log "$what: \`$*\` exited $rc$([[ -s $err ]] && echo ' with diagnostics'); fix the corpus or the generator"
+    return 1
+  fi
+  printf '%s\n' "$out"
+}
+
 # BENCHMARKS.md's opening, used when the file does not exist yet.
 write_header() {
   cat >"$1" <<'EOF'
@@ -514,19 +530,14 @@ bench_codegen() {
   local out=$BENCH_DIR/codegen_out check_out=$BENCH_DIR/codegen_check_out
   local example_out=$BENCH_DIR/codegen_example_out
   local stamps=$BENCH_DIR/codegen-stamps miss_stamps=$BENCH_DIR/codegen-stamps-miss
-  local err=$BENCH_DIR/codegen_err.txt
   rm -rf "$out" "$check_out" "$example_out" "$stamps" "$miss_stamps"
 
   # Once, untimed: the corpus generates without a diagnostic; its output is then on disk, so
   # every timed run compares (and writes nothing), as a repeated `make gen` does.
   log "codegen: checking that sqlgen generate accepts the corpus"
-  local rc=0 summary
-  summary=$(SQLGEN_NO_CACHE=1 $SQLGEN -c "$config" generate --output "$out" 2>"$err") || rc=$?
-  if ((rc != 0)) || [[ -s $err ]]; then
-    head -n 20 "$err" >&2
-    log "codegen: sqlgen generate exited $rc on the corpus; fix the corpus or the generator"
-    return 1
-  fi
+  local summary
+  summary=$(must_generate codegen SQLGEN_NO_CACHE=1 "$SQLGEN" -c "$config" generate \
+    --output "$out") || exit 1
   summary=$(head -n1 <<<"$summary")
 
   local parse_cmd="$SQLGEN parse $CODEGEN_CORPUS/migrations $CODEGEN_CORPUS/queries"
@@ -562,9 +573,10 @@ bench_codegen() {
 
   # Untimed checks: the no-op runs were skips, and a fresh run elsewhere gives the same files.
   local noop_out example_noop same=yes
-  noop_out=$(eval "$noop_cmd")
-  example_noop=$(eval "$example_cmd")
-  SQLGEN_NO_CACHE=1 $SQLGEN -c "$config" generate --output "$check_out" >/dev/null
+  noop_out=$(must_generate codegen sh -c "$noop_cmd") || exit 1
+  example_noop=$(must_generate codegen sh -c "$example_cmd") || exit 1
+  must_generate codegen SQLGEN_NO_CACHE=1 "$SQLGEN" -c "$config" generate \
+    --output "$check_out" >/dev/null || exit 1
   diff -r "$out" "$check_out" >/dev/null || same=no
   python3 - "$json" "$BENCH_DIR/codegen_corpus.json" "$CODEGEN_CORPUS" "$out" "$summary" \
     "$noop_out" "$example_noop" "$same" "${BENCH_CODEGEN_BASELINE:-}" \
@@ -698,7 +710,8 @@ bench_runtime() {
   mkdir -p "$dir"
 
   log "runtime: generating bench/codegen and compiling bench/runtime_bench.cpp"
-  SQLGEN_NO_CACHE=1 $SQLGEN -c bench/codegen/sqlgen.yaml generate --output "$gen" >/dev/null
+  must_generate runtime SQLGEN_NO_CACHE=1 "$SQLGEN" -c bench/codegen/sqlgen.yaml generate \
+    --output "$gen" >/dev/null || exit 1
   local compile
   compile="$cxx -O2 -std=c++20 $(pkg-config --cflags libpq) -I$gen -Igenerator/include"
   compile+=" bench/runtime_bench.cpp -lpqxx -lpq -o $bin"
