@@ -207,6 +207,83 @@ void apply_column_constraints(CatalogBuilder& b, const parse::ColumnDef& def, Co
   }
 }
 
+bool CatalogBuilder::inherited_columns(const parse::CreateTableStmt& s, Relation& rel) {
+  // Inherited columns come first, merged by name.
+  for (const parse::QualName& p : s.inherits) {
+    Relation* parent =
+        lookup_relation(p, false, {RelKind::Table, RelKind::PartitionedTable}, "table");
+    if (!parent) return false;
+    rel.parents.push_back(parent->oid);
+    for (const Column& pc : parent->columns) {
+      if (Column* existing = rel.column(pc.name)) {
+        existing->not_null = existing->not_null || pc.not_null;
+        continue;
+      }
+      rel.columns.push_back(copy_column(pc, true, s.partition_of, true));
+    }
+  }
+  if (s.of_type) {
+    auto t = resolve_type(*s.of_type);
+    if (!t) return false;
+    const Type* comp = m_cat.type(t->oid);
+    if (comp && comp->typtype == 'c') {
+      const std::vector<Column>& fields =
+          comp->relation ? m_cat.relation(comp->relation)->columns : comp->fields;
+      for (const Column& f : fields) rel.columns.push_back(copy_column(f, false, false, false));
+    }
+  }
+  return true;
+}
+
+bool CatalogBuilder::column_definition(const parse::CreateTableStmt& s, const parse::ColumnDef& def,
+                                       Relation& rel, bool& serial) {
+  serial = false;
+  Column* col = rel.column(def.name);
+  bool inherited = col != nullptr;
+  if (inherited && !def.type.names.empty() && !s.partition_of && s.inherits.empty()) {
+    error(diag::DiagId::err_column_duplicate, def.span, {def.name});
+    return false;
+  }
+  if (!inherited) {
+    if (def.type.names.empty()) {
+      error(diag::DiagId::err_column_not_found, def.span, {def.name, rel.name, ""});
+      return false;
+    }
+    builtins::SerialKind kind = builtins::SerialKind::None;
+    auto type = resolve_type(def.type, &kind);
+    if (!type) return false;
+    Column c;
+    c.name = def.name;
+    c.type = *type;
+    c.collation = def.collation;
+    c.origin = origin(def.span);
+    rel.columns.push_back(std::move(c));
+    col = &rel.columns.back();
+    serial = kind != builtins::SerialKind::None;
+  }
+  apply_column_constraints(*this, def, *col, rel);
+  return true;
+}
+
+bool CatalogBuilder::like_columns(const parse::TableLike& like, Relation& rel,
+                                  std::vector<std::string>& identity_cols) {
+  const Relation* src = lookup_any_relation(like.table, false);
+  if (!src) return false;
+  for (const Column& sc : src->columns) {
+    if (rel.column(sc.name)) {
+      error(diag::DiagId::err_column_duplicate, like.span, {sc.name});
+      return false;
+    }
+    Column c = copy_column(sc, like.options & parse::TableLike::k_defaults,
+                           like.options & parse::TableLike::k_identity,
+                           like.options & parse::TableLike::k_generated);
+    if (like.options & parse::TableLike::k_comments) c.comment = sc.comment;
+    if (c.identity) identity_cols.push_back(c.name);  // gets its own sequence
+    rel.columns.push_back(std::move(c));
+  }
+  return true;
+}
+
 void CatalogBuilder::create_table(const parse::CreateTableStmt& s) {
   if (s.persistence == 't') return;  // temporary tables vanish with the session
   auto sch = creation_schema(s.table.schema, s.table.span);
@@ -221,77 +298,21 @@ void CatalogBuilder::create_table(const parse::CreateTableStmt& s) {
   rel.schema = *sch;
   rel.name = s.table.name;
   rel.origin = origin(s.table.span);
+  if (!inherited_columns(s, rel)) return;
 
-  // Inherited columns come first, merged by name.
-  for (const parse::QualName& p : s.inherits) {
-    Relation* parent =
-        lookup_relation(p, false, {RelKind::Table, RelKind::PartitionedTable}, "table");
-    if (!parent) return;
-    rel.parents.push_back(parent->oid);
-    for (const Column& pc : parent->columns) {
-      if (Column* existing = rel.column(pc.name)) {
-        existing->not_null = existing->not_null || pc.not_null;
-        continue;
-      }
-      rel.columns.push_back(copy_column(pc, true, s.partition_of, true));
-    }
-  }
-  if (s.of_type) {
-    auto t = resolve_type(*s.of_type);
-    if (!t) return;
-    const Type* comp = m_cat.type(t->oid);
-    if (comp && comp->typtype == 'c') {
-      const std::vector<Column>& fields =
-          comp->relation ? m_cat.relation(comp->relation)->columns : comp->fields;
-      for (const Column& f : fields) rel.columns.push_back(copy_column(f, false, false, false));
-    }
-  }
-
-  std::vector<const parse::ColumnDef*> serial_cols;
+  // Columns that get a sequence once the table exists (it is named after the table).
+  std::vector<std::string> sequence_cols;
   std::vector<std::string> like_identity_cols;
   for (const parse::TableElement& e : s.elements) {
     if (const auto* def = std::get_if<parse::ColumnDef>(&e)) {
-      Column* col = rel.column(def->name);
-      bool inherited = col != nullptr;
-      if (inherited && !def->type.names.empty() && !s.partition_of && s.inherits.empty()) {
-        error(diag::DiagId::err_column_duplicate, def->span, {def->name});
-        return;
-      }
-      if (!inherited) {
-        if (def->type.names.empty()) {
-          error(diag::DiagId::err_column_not_found, def->span, {def->name, rel.name, ""});
-          return;
-        }
-        builtins::SerialKind serial = builtins::SerialKind::None;
-        auto type = resolve_type(def->type, &serial);
-        if (!type) return;
-        Column c;
-        c.name = def->name;
-        c.type = *type;
-        c.collation = def->collation;
-        c.origin = origin(def->span);
-        rel.columns.push_back(std::move(c));
-        col = &rel.columns.back();
-        if (serial != builtins::SerialKind::None) serial_cols.push_back(def);
-      }
-      apply_column_constraints(*this, *def, *col, rel);
+      bool serial = false;
+      if (!column_definition(s, *def, rel, serial)) return;
+      if (serial) sequence_cols.push_back(def->name);
     } else if (const auto* like = std::get_if<parse::TableLike>(&e)) {
-      const Relation* src = lookup_any_relation(like->table, false);
-      if (!src) return;
-      for (const Column& sc : src->columns) {
-        if (rel.column(sc.name)) {
-          error(diag::DiagId::err_column_duplicate, like->span, {sc.name});
-          return;
-        }
-        Column c = copy_column(sc, like->options & parse::TableLike::k_defaults,
-                               like->options & parse::TableLike::k_identity,
-                               like->options & parse::TableLike::k_generated);
-        if (like->options & parse::TableLike::k_comments) c.comment = sc.comment;
-        if (c.identity) like_identity_cols.push_back(c.name);  // gets its own sequence
-        rel.columns.push_back(std::move(c));
-      }
+      if (!like_columns(*like, rel, like_identity_cols)) return;
     }
   }
+  sequence_cols.insert(sequence_cols.end(), like_identity_cols.begin(), like_identity_cols.end());
   // Table constraints after all columns exist (they may name any column).
   for (const parse::TableElement& e : s.elements) {
     if (const auto* c = std::get_if<Constraint>(&e)) {
@@ -301,12 +322,8 @@ void CatalogBuilder::create_table(const parse::CreateTableStmt& s) {
     }
   }
   Oid oid = add_relation(std::move(rel));
-  // Serial sequences are named after the table, so they come once it exists.
   Relation& added = m_cat.m_relations.at(oid);
-  for (const parse::ColumnDef* def : serial_cols) {
-    attach_serial_sequence(*this, added, *added.column(def->name));
-  }
-  for (const std::string& name : like_identity_cols) {
+  for (const std::string& name : sequence_cols) {
     attach_serial_sequence(*this, added, *added.column(name));
   }
 }

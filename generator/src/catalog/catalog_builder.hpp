@@ -30,6 +30,17 @@ class CatalogBuilder {
                          bool cascade, parse::Span span);
   // apply_create_table.cpp
   void create_table(const parse::CreateTableStmt& s);
+  /// CREATE TABLE's columns from INHERITS / PARTITION OF (merged by name) and from its OF type,
+  /// which come first; false after an error.
+  bool inherited_columns(const parse::CreateTableStmt& s, Relation& rel);
+  /// One column definition of CREATE TABLE: a new column (`serial` set for a serial type, whose
+  /// sequence waits for the table), or constraints on an inherited one; false after an error.
+  bool column_definition(const parse::CreateTableStmt& s, const parse::ColumnDef& def,
+                         Relation& rel, bool& serial);
+  /// The columns `LIKE t` copies; those with an identity (`INCLUDING IDENTITY`) are added to
+  /// `identity_cols`, which get their own sequence; false after an error.
+  bool like_columns(const parse::TableLike& like, Relation& rel,
+                    std::vector<std::string>& identity_cols);
   void create_view(const parse::CreateViewStmt& s);
   void create_table_as(const parse::CreateTableAsStmt& s);
   /// Binds a view's or CREATE TABLE AS's query with the catalog's view binder (if any):
