@@ -171,6 +171,26 @@ class Analyzer {
   /// GROUP BY/ORDER BY positions, then ungrouped columns of a grouped SELECT (select list,
   /// ORDER BY, HAVING; functional dependency on a grouped primary key).
   void check_grouping(const parse::SelectStmt& s, const Scope& scope, const std::vector<Col>& cols);
+  /// What a grouped SELECT groups by.
+  struct Grouping {
+    std::set<std::pair<size_t, std::string>> cols;  ///< (entry, column) of this level
+    std::vector<const parse::Expr*> exprs;          ///< other expressions, matched structurally
+    std::set<size_t> entries;  ///< entries whose primary key is grouped: every column is
+    /// True when column `col` of entry `entry` may be used.
+    bool has(size_t entry, const std::string& col) const {
+      return entries.count(entry) || cols.count({entry, col});
+    }
+  };
+  /// The GROUP BY of `s` (functional dependency on a grouped primary key included); nullopt
+  /// when it is not modelled (GROUPING SETS, ROLLUP, CUBE, a position into `*`).
+  std::optional<Grouping> grouping_of(const parse::SelectStmt& s, const Scope& scope) const;
+  /// Reports the first ungrouped column `star` (`*`, `t.*`) expands to; true when one was.
+  bool ungrouped_star(const parse::Expr& star, const Scope& scope, const Grouping& grouping);
+  /// Reports the first ungrouped column of this level in `x` (not inside a grouped
+  /// expression or an aggregate of this level); true when one was.
+  bool ungrouped_in(const parse::Expr& x, const Scope& scope, const Grouping& grouping);
+  /// The same in a subquery, where only plain columns of this level are looked at.
+  bool ungrouped_in_subquery(const parse::Stmt& sub, const Scope& scope, const Grouping& grouping);
   /// FOR UPDATE/SHARE where PostgreSQL's CheckSelectLocking forbids it (set operations,
   /// DISTINCT, GROUP BY, HAVING, aggregates, window functions, set-returning functions in the
   /// select list), after the grouping checks as in transformSelectStmt.

@@ -153,7 +153,6 @@ void Analyzer::check_calls(const Expr* e, Clause clause, const Scope& scope) {
 void Analyzer::check_grouping(const SelectStmt& s, const Scope& scope,
                               const std::vector<Col>& cols) {
   if (m_failed || scope.broken) return;
-  bool has_star = std::any_of(s.targets.begin(), s.targets.end(), is_star);
   // GROUP BY positions (ORDER BY's are checked with the sort clauses).
   for (const ExprPtr& g : s.group_by) {
     if (!g || g->kind != ExprKind::Const || g->as<ConstExpr>().type != ConstExpr::Type::Integer) {
@@ -166,31 +165,54 @@ void Analyzer::check_grouping(const SelectStmt& s, const Scope& scope,
       return;
     }
   }
-
   // Grouped: GROUP BY, HAVING, or an aggregate of this level in the select list / ORDER BY.
   if (s.group_by.empty() && !s.having && !calls_used(s, scope).aggregates) return;
+  std::optional<Grouping> grouping = grouping_of(s, scope);
+  if (!grouping) return;
 
+  // The select list (a `*` is checked column by column, at the star), then ORDER BY items that
+  // are not select-list entries, then HAVING: PostgreSQL's order. The first ungrouped column
+  // is reported.
+  for (const ResTarget& t : s.targets) {
+    if (!t.value) break;
+    const Expr& v = *t.value;
+    if (v.kind == ExprKind::ColumnRef && v.as<ColumnRefExpr>().star) {
+      if (ungrouped_star(v, scope, *grouping)) return;
+      continue;
+    }
+    if (is_star(t)) continue;
+    if (ungrouped_in(v, scope, *grouping)) return;
+  }
+  for (const SortBy& o : s.order_by) {
+    if (!o.expr) break;
+    if (target_ref(s, scope, *o.expr, false) != -1) continue;
+    if (ungrouped_in(*o.expr, scope, *grouping)) return;
+  }
+  if (s.having) ungrouped_in(*s.having, scope, *grouping);
+}
+
+std::optional<Analyzer::Grouping> Analyzer::grouping_of(const SelectStmt& s,
+                                                        const Scope& scope) const {
+  bool has_star = std::any_of(s.targets.begin(), s.targets.end(), is_star);
   // What is grouped: columns of this level, and other expressions matched structurally.
-  std::set<std::pair<size_t, std::string>> grouped_cols;
-  std::vector<const Expr*> grouped_exprs;
+  Grouping out;
   for (const ExprPtr& g : s.group_by) {
     if (!g) continue;
-    if (g->kind == ExprKind::Unsupported) return;  // GROUPING SETS, ROLLUP, CUBE: not modelled
+    if (g->kind == ExprKind::Unsupported) return std::nullopt;  // GROUPING SETS, ...: not modelled
     const Expr* ge = g.get();
     int t = target_ref(s, scope, *g, true);
-    if (t == -2 || (t >= 0 && has_star)) return;  // a position into `*`: not followed
+    if (t == -2 || (t >= 0 && has_star)) return std::nullopt;  // a position into `*`
     if (t >= 0) ge = s.targets[static_cast<size_t>(t)].value.get();
-    if (!ge) return;
+    if (!ge) return std::nullopt;
     auto use = m_column_uses.find(ge);
     if (ge->kind == ExprKind::ColumnRef && use != m_column_uses.end() &&
         use->second.scope == &scope) {
-      grouped_cols.emplace(use->second.entry, use->second.column);
+      out.cols.emplace(use->second.entry, use->second.column);
     } else {
-      grouped_exprs.push_back(ge);
+      out.exprs.push_back(ge);
     }
   }
   // Functional dependency: a table whose primary key columns are all grouped.
-  std::set<size_t> grouped_entries;
   for (size_t i = 0; i < scope.entries.size(); ++i) {
     const RangeEntry& e = scope.entries[i];
     const catalog::Type* rt = e.row_type ? m_cat.type(e.row_type) : nullptr;
@@ -202,90 +224,77 @@ void Analyzer::check_grouping(const SelectStmt& s, const Scope& scope,
     for (const catalog::TableConstraint& c : rel->constraints) {
       if (c.type != 'p' || c.columns.empty()) continue;
       bool all = std::all_of(c.columns.begin(), c.columns.end(), [&](const std::string& col) {
-        return grouped_cols.count({i, col});
+        return out.cols.count({i, col});
       });
-      if (all) grouped_entries.insert(i);
+      if (all) out.entries.insert(i);
     }
   }
-  auto col_ok = [&](size_t entry, const std::string& col) {
-    return grouped_entries.count(entry) || grouped_cols.count({entry, col});
-  };
+  return out;
+}
 
-  bool done = false;
+bool Analyzer::ungrouped_star(const Expr& star, const Scope& scope, const Grouping& grouping) {
+  const auto& c = star.as<ColumnRefExpr>();
+  for (size_t i = 0; i < scope.entries.size(); ++i) {
+    const RangeEntry& e = scope.entries[i];
+    if (!c.fields.empty() && e.name != c.fields.back()) continue;
+    for (const Col& col : e.cols) {
+      if (col.system ||
+          (c.fields.empty() && std::count(e.merged.begin(), e.merged.end(), col.name))) {
+        continue;
+      }
+      if (grouping.has(i, col.name)) continue;
+      reject(diag::DiagId::err_ungrouped_column, star.span, "42803", {e.name, col.name});
+      return true;
+    }
+  }
+  return false;
+}
+
+bool Analyzer::ungrouped_in(const Expr& x, const Scope& scope, const Grouping& grouping) {
+  for (const Expr* g : grouping.exprs) {
+    if (same_expr(&x, g)) return false;
+  }
+  if (is_aggregate_call(x) && local_aggregate(x, scope)) return false;
+  if (x.kind == ExprKind::ColumnRef) {
+    auto it = m_column_uses.find(&x);
+    if (it == m_column_uses.end() || it->second.scope != &scope) return false;
+    if (grouping.has(it->second.entry, it->second.column)) return false;
+    reject(diag::DiagId::err_ungrouped_column, x.span, "42803",
+           {scope.entries[it->second.entry].name, it->second.column});
+    return true;
+  }
+  bool reported = false;
+  for_each_child(x,
+                 [&](const Expr& c) { reported = reported || ungrouped_in(c, scope, grouping); });
+  if (reported) return true;
+  if (x.kind == ExprKind::SubLink && x.as<SubLinkExpr>().subselect) {
+    return ungrouped_in_subquery(*x.as<SubLinkExpr>().subselect, scope, grouping);
+  }
+  return false;
+}
+
+bool Analyzer::ungrouped_in_subquery(const Stmt& sub, const Scope& scope,
+                                     const Grouping& grouping) {
   // A column of this level inside a subquery: PostgreSQL matches only plain columns there,
   // and aggregates of the subquery are skipped (their level is not followed).
-  auto check_subquery = [&](const Stmt& sub) {
-    std::vector<const Expr*> refs;
-    std::set<const Expr*> in_aggregate;
-    walk_stmt(sub, [&](const Expr& x) {
-      if (x.kind == ExprKind::ColumnRef) refs.push_back(&x);
-      if (is_aggregate_call(x)) {
-        walk_expr(&x, [&](const Expr& y) { in_aggregate.insert(&y); });
-      }
-    });
-    for (const Expr* r : refs) {
-      if (in_aggregate.count(r)) continue;
-      auto it = m_column_uses.find(r);
-      if (it == m_column_uses.end() || it->second.scope != &scope) continue;
-      if (col_ok(it->second.entry, it->second.column)) continue;
-      reject(diag::DiagId::err_ungrouped_outer_column, r->span, "42803",
-             {scope.entries[it->second.entry].name, it->second.column});
-      done = true;
-      return;
+  std::vector<const Expr*> refs;
+  std::set<const Expr*> in_aggregate;
+  walk_stmt(sub, [&](const Expr& x) {
+    if (x.kind == ExprKind::ColumnRef) refs.push_back(&x);
+    if (is_aggregate_call(x)) {
+      walk_expr(&x, [&](const Expr& y) { in_aggregate.insert(&y); });
     }
-  };
-  std::function<void(const Expr&)> visit = [&](const Expr& x) {
-    if (done) return;
-    for (const Expr* g : grouped_exprs) {
-      if (same_expr(&x, g)) return;
-    }
-    if (is_aggregate_call(x) && local_aggregate(x, scope)) return;
-    if (x.kind == ExprKind::ColumnRef) {
-      auto it = m_column_uses.find(&x);
-      if (it == m_column_uses.end() || it->second.scope != &scope) return;
-      if (col_ok(it->second.entry, it->second.column)) return;
-      reject(diag::DiagId::err_ungrouped_column, x.span, "42803",
-             {scope.entries[it->second.entry].name, it->second.column});
-      done = true;
-      return;
-    }
-    for_each_child(x, visit);
-    if (x.kind == ExprKind::SubLink && x.as<SubLinkExpr>().subselect && !done) {
-      check_subquery(*x.as<SubLinkExpr>().subselect);
-    }
-  };
-  // The select list (a `*` is checked column by column, at the star), then ORDER BY items that
-  // are not select-list entries, then HAVING: PostgreSQL's order.
-  for (const ResTarget& t : s.targets) {
-    if (done || !t.value) break;
-    const Expr& v = *t.value;
-    if (v.kind == ExprKind::ColumnRef && v.as<ColumnRefExpr>().star) {
-      const auto& c = v.as<ColumnRefExpr>();
-      for (size_t i = 0; i < scope.entries.size() && !done; ++i) {
-        const RangeEntry& e = scope.entries[i];
-        if (!c.fields.empty() && e.name != c.fields.back()) continue;
-        for (const Col& col : e.cols) {
-          if (col.system ||
-              (c.fields.empty() && std::count(e.merged.begin(), e.merged.end(), col.name))) {
-            continue;
-          }
-          if (col_ok(i, col.name)) continue;
-          reject(diag::DiagId::err_ungrouped_column, v.span, "42803", {e.name, col.name});
-          done = true;
-          break;
-        }
-      }
-      continue;
-    }
-    if (is_star(t)) continue;
-    visit(v);
+  });
+  for (const Expr* r : refs) {
+    if (in_aggregate.count(r)) continue;
+    auto it = m_column_uses.find(r);
+    if (it == m_column_uses.end() || it->second.scope != &scope) continue;
+    if (grouping.has(it->second.entry, it->second.column)) continue;
+    reject(diag::DiagId::err_ungrouped_outer_column, r->span, "42803",
+           {scope.entries[it->second.entry].name, it->second.column});
+    return true;
   }
-  for (const SortBy& o : s.order_by) {
-    if (done || !o.expr) break;
-    if (target_ref(s, scope, *o.expr, false) != -1) continue;
-    visit(*o.expr);
-  }
-  if (!done && s.having) visit(*s.having);
+  return false;
 }
 
 void Analyzer::check_locking(const SelectStmt& s, const Scope& scope) {
