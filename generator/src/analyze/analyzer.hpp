@@ -59,8 +59,32 @@ class Analyzer {
   /// Types LIMIT and OFFSET (bigint) and checks them.
   void limit_offset(const parse::SelectStmt& s, Scope& scope);
   void add_ctes(const std::optional<parse::WithClause>& with, Scope& scope, const Scope* parent);
+  /// UNION / INTERSECT / EXCEPT: both branches, their columns' common types.
+  std::vector<Col> set_operation(const parse::SelectStmt& s, Scope& scope,
+                                 std::vector<ResultColumn>* out, bool keep_unknown);
+  /// A VALUES list: rows of one length, each column's common type.
+  std::vector<Col> values_list(const parse::SelectStmt& s, Scope& scope,
+                               std::vector<ResultColumn>* out, bool keep_unknown);
   std::vector<Col> target_list(const std::vector<parse::ResTarget>& targets, Scope& scope,
                                std::vector<ResultColumn>* out, bool keep_unknown = false);
+  /// The columns a select list is building, and where its result columns go.
+  struct TargetList {
+    std::vector<Col> cols;
+    std::vector<ResultColumn>* out = nullptr;
+    bool keep_unknown = false;  ///< see select()
+  };
+  /// Adds one output column (`embed`: the entry of the `sqlgen.embed()` it comes from).
+  void emit_column(TargetList& list, const Col& c, bool nullable, const RangeEntry* embed);
+  /// Adds the columns of entry `e` (for `*`, `t.*` and embeds), appending `e.c` for each to
+  /// `sql`, the text that replaces the star.
+  void expand_entry(TargetList& list, const RangeEntry& e, const Scope& scope, bool skip_merged,
+                    std::string& sql, bool embed);
+  /// `*` or `t.*` in a select list, replaced by its columns in the SQL sent.
+  void target_star(TargetList& list, const parse::Expr& v, const Scope& scope);
+  /// `(p).*`: the fields of a composite value, each a column named after its field.
+  void target_fields(TargetList& list, const parse::Expr& v, Scope& scope);
+  /// `sqlgen.embed(t)`: t's columns, marked as its struct's.
+  void target_embed(TargetList& list, const parse::Expr& v, const Scope& scope);
   // dml.cpp
   /// The column of the DML target `t` names (INSERT columns, SET); reported with a hint
   /// when there is none.

@@ -399,140 +399,148 @@ void Analyzer::add_join(const JoinRef& j, Scope& scope, const Scope* parent) {
   }
 }
 
+void Analyzer::emit_column(TargetList& list, const Col& c, bool nullable, const RangeEntry* embed) {
+  Col col = c;
+  col.nullable = nullable;
+  if (col.type.oid == pseudo_oid::k_unknown_oid && !list.keep_unknown) {
+    col.type = {builtin_type::k_text, -1};
+  }
+  list.cols.push_back(col);
+  if (!list.out) return;
+  // A result column of a domain type arrives as the domain's base type.
+  ResultColumn rc;
+  rc.name = col.name;
+  rc.type = base_type(m_cat, col.type);
+  rc.not_null = !nullable;
+  rc.table = col.table;
+  rc.table_schema = col.schema;
+  if (embed) {
+    rc.embed = embed->name;
+    rc.embed_schema = embed->schema;
+    rc.embed_nullable = embed->nullable_side;
+  }
+  list.out->push_back(rc);
+}
+
+void Analyzer::expand_entry(TargetList& list, const RangeEntry& e, const Scope& scope,
+                            bool skip_merged, std::string& sql, bool embed) {
+  for (const Col& c : e.cols) {
+    if (c.system || (skip_merged && contains(e.merged, c.name))) continue;
+    bool nullable = c.nullable || e.nullable_side;
+    for (const auto& [entry, name] : scope.narrowed) {
+      if (entry == e.name && name == c.name) nullable = false;
+    }
+    if (!sql.empty()) sql += ", ";
+    sql += quote(e.name) + "." + quote(c.name);
+    emit_column(list, c, nullable, embed ? &e : nullptr);
+  }
+}
+
+void Analyzer::target_star(TargetList& list, const Expr& v, const Scope& scope) {
+  const auto& c = v.as<ColumnRefExpr>();
+  std::string sql;
+  if (c.fields.empty()) {
+    for (const RangeEntry& e : scope.entries) expand_entry(list, e, scope, true, sql, false);
+  } else {
+    bool found = false;
+    for (const RangeEntry& e : scope.entries) {
+      if (e.name == c.fields.back()) {
+        expand_entry(list, e, scope, false, sql, false);
+        found = true;
+      }
+    }
+    if (!found) error(diag::DiagId::err_missing_from, v.span, {c.fields.back()});
+  }
+  const std::string& text = source()->text();
+  size_t star = text.find('*', v.span.offset);
+  uint32_t end =
+      star == std::string::npos ? v.span.offset + v.span.length : static_cast<uint32_t>(star + 1);
+  if (m_quiet == 0) m_edits.push_back(Edit{v.span.offset, end - v.span.offset, sql});
+}
+
+void Analyzer::target_fields(TargetList& list, const Expr& v, Scope& scope) {
+  const auto& ind = v.as<IndirectionExpr>();
+  const Expr* arg = ind.arg.get();
+  const RangeEntry* entry = nullptr;
+  if (ind.steps.size() == 1 && arg && arg->kind == ExprKind::ColumnRef &&
+      arg->as<ColumnRefExpr>().fields.size() == 1 && !arg->as<ColumnRefExpr>().star) {
+    for (const RangeEntry& e : scope.entries) {
+      if (e.name == arg->as<ColumnRefExpr>().fields[0]) entry = &e;
+    }
+  }
+  if (entry) {  // `(t).*` of a FROM item is `t.*`
+    std::string unused;
+    expand_entry(list, *entry, scope, false, unused, false);
+    return;
+  }
+  if (ind.steps.size() != 1 || !arg) {
+    error(diag::DiagId::err_unsupported_sql, v.span, {"\".*\" after a subscript or field"});
+    return;
+  }
+  // The value whose fields are expanded: the expression before the final `.*`.
+  Typed ty = infer(*arg, scope);
+  if (ty.type.oid == 0) return;
+  const catalog::Type* comp = m_cat.type(base_type(m_cat, ty.type.oid));
+  const std::vector<catalog::Column>* fields = nullptr;
+  if (comp && comp->relation) fields = &m_cat.relation(comp->relation)->columns;
+  if (comp && !comp->relation && comp->typtype == 'c') fields = &comp->fields;
+  if (!fields) {
+    error(diag::DiagId::err_type_resolution, v.span,
+          {"type " + format(m_cat, ty.type) + " is not composite"});
+    return;
+  }
+  for (const catalog::Column& f : *fields) {
+    Col c;
+    c.name = f.name;
+    c.type = type_of(f.type);
+    emit_column(list, c, true, nullptr);
+  }
+}
+
+void Analyzer::target_embed(TargetList& list, const Expr& v, const Scope& scope) {
+  const EmbedUse* use = nullptr;
+  for (const EmbedUse& u : plan().embeds) {
+    if (u.expr == &v) use = &u;
+  }
+  if (!use) return;
+  std::string sql;
+  bool found = false;
+  for (const RangeEntry& e : scope.entries) {
+    if (e.name == use->table) {
+      expand_entry(list, e, scope, false, sql, true);
+      found = true;
+    }
+  }
+  if (!found) error(diag::DiagId::err_missing_from, v.span, {use->table});
+  if (m_quiet == 0) m_edits.push_back(Edit{use->offset, use->length, sql});
+}
+
 std::vector<Col> Analyzer::target_list(const std::vector<ResTarget>& targets, Scope& scope,
                                        std::vector<ResultColumn>* out, bool keep_unknown) {
-  std::vector<Col> cols;
-  auto emit = [&](const Col& c, bool nullable, const std::string& embed,
-                  const std::string& embed_schema, bool embed_nullable) {
-    Col col = c;
-    col.nullable = nullable;
-    if (col.type.oid == pseudo_oid::k_unknown_oid && !keep_unknown) {
-      col.type = {builtin_type::k_text, -1};
-    }
-    cols.push_back(col);
-    // A result column of a domain type arrives as the domain's base type.
-    col.type = base_type(m_cat, col.type);
-    if (out) {
-      ResultColumn rc;
-      rc.name = col.name;
-      rc.type = col.type;
-      rc.not_null = !nullable;
-      rc.table = col.table;
-      rc.table_schema = col.schema;
-      rc.embed = embed;
-      rc.embed_schema = embed_schema;
-      rc.embed_nullable = embed_nullable;
-      out->push_back(rc);
-    }
-  };
-  // Expands the columns of one entry (for `*`, `t.*` and embeds).
-  auto expand = [&](const RangeEntry& e, bool skip_merged, std::string& sql, bool embed) {
-    for (const Col& c : e.cols) {
-      if (c.system || (skip_merged && contains(e.merged, c.name))) continue;
-      bool nullable = c.nullable || e.nullable_side;
-      for (const auto& [entry, name] : scope.narrowed) {
-        if (entry == e.name && name == c.name) nullable = false;
-      }
-      if (!sql.empty()) sql += ", ";
-      sql += quote(e.name) + "." + quote(c.name);
-      emit(c, nullable, embed ? e.name : "", embed ? e.schema : "", embed && e.nullable_side);
-    }
-  };
-  const std::string& text = source()->text();
+  TargetList list{{}, out, keep_unknown};
   for (const ResTarget& t : targets) {
     if (!t.value) continue;
     const Expr& v = *t.value;
     if (v.kind == ExprKind::ColumnRef && v.as<ColumnRefExpr>().star) {
-      const auto& c = v.as<ColumnRefExpr>();
-      std::string sql;
-      if (c.fields.empty()) {
-        for (const RangeEntry& e : scope.entries) expand(e, true, sql, false);
-      } else {
-        bool found = false;
-        for (const RangeEntry& e : scope.entries) {
-          if (e.name == c.fields.back()) {
-            expand(e, false, sql, false);
-            found = true;
-          }
-        }
-        if (!found) error(diag::DiagId::err_missing_from, v.span, {c.fields.back()});
+      target_star(list, v, scope);
+    } else if (v.kind == ExprKind::Indirection && !v.as<IndirectionExpr>().steps.empty() &&
+               v.as<IndirectionExpr>().steps.back().kind == IndirectionExpr::Step::Kind::Star) {
+      target_fields(list, v, scope);  // `(p).*`: each field of a composite value a column
+    } else if (v.kind == ExprKind::FuncCall && macro_name(v.as<FuncCallExpr>()) == "embed") {
+      target_embed(list, v, scope);
+    } else {
+      Typed ty = infer(v, scope);
+      Col c;
+      c.name = t.name.empty() ? figure_name(v) : t.name;
+      c.type = ty.type;
+      if (ty.origin) {
+        c.table = ty.origin->table;
+        c.schema = ty.origin->schema;
       }
-      size_t star = text.find('*', v.span.offset);
-      uint32_t end = star == std::string::npos ? v.span.offset + v.span.length
-                                               : static_cast<uint32_t>(star + 1);
-      if (m_quiet == 0) m_edits.push_back(Edit{v.span.offset, end - v.span.offset, sql});
-      continue;
+      emit_column(list, c, ty.nullable, nullptr);
     }
-    if (v.kind == ExprKind::Indirection && !v.as<IndirectionExpr>().steps.empty() &&
-        v.as<IndirectionExpr>().steps.back().kind == IndirectionExpr::Step::Kind::Star) {
-      // `(p).*`: the fields of a composite value, each a column named after its field.
-      const auto& ind = v.as<IndirectionExpr>();
-      const Expr* arg = ind.arg.get();
-      const RangeEntry* entry = nullptr;
-      if (ind.steps.size() == 1 && arg && arg->kind == ExprKind::ColumnRef &&
-          arg->as<ColumnRefExpr>().fields.size() == 1 && !arg->as<ColumnRefExpr>().star) {
-        for (const RangeEntry& e : scope.entries) {
-          if (e.name == arg->as<ColumnRefExpr>().fields[0]) entry = &e;
-        }
-      }
-      if (entry) {  // `(t).*` of a FROM item is `t.*`
-        std::string unused;
-        expand(*entry, false, unused, false);
-        continue;
-      }
-      if (ind.steps.size() != 1 || !arg) {
-        error(diag::DiagId::err_unsupported_sql, v.span, {"\".*\" after a subscript or field"});
-        continue;
-      }
-      // The value whose fields are expanded: the expression before the final `.*`.
-      Typed ty = infer(*arg, scope);
-      if (ty.type.oid == 0) continue;
-      const catalog::Type* comp = m_cat.type(base_type(m_cat, ty.type.oid));
-      const std::vector<catalog::Column>* fields = nullptr;
-      if (comp && comp->relation) fields = &m_cat.relation(comp->relation)->columns;
-      if (comp && !comp->relation && comp->typtype == 'c') fields = &comp->fields;
-      if (!fields) {
-        error(diag::DiagId::err_type_resolution, v.span,
-              {"type " + format(m_cat, ty.type) + " is not composite"});
-        continue;
-      }
-      for (const catalog::Column& f : *fields) {
-        Col c;
-        c.name = f.name;
-        c.type = type_of(f.type);
-        emit(c, true, "", "", false);
-      }
-      continue;
-    }
-    if (v.kind == ExprKind::FuncCall && macro_name(v.as<FuncCallExpr>()) == "embed") {
-      const EmbedUse* use = nullptr;
-      for (const EmbedUse& u : plan().embeds) {
-        if (u.expr == &v) use = &u;
-      }
-      if (!use) continue;
-      std::string sql;
-      bool found = false;
-      for (const RangeEntry& e : scope.entries) {
-        if (e.name == use->table) {
-          expand(e, false, sql, true);
-          found = true;
-        }
-      }
-      if (!found) error(diag::DiagId::err_missing_from, v.span, {use->table});
-      if (m_quiet == 0) m_edits.push_back(Edit{use->offset, use->length, sql});
-      continue;
-    }
-    Typed ty = infer(v, scope);
-    Col c;
-    c.name = t.name.empty() ? figure_name(v) : t.name;
-    c.type = ty.type;
-    if (ty.origin) {
-      c.table = ty.origin->table;
-      c.schema = ty.origin->schema;
-    }
-    emit(c, ty.nullable, "", "", false);
   }
-  return cols;
+  return std::move(list.cols);
 }
 
 std::vector<Col> Analyzer::select(const SelectStmt& s, const Scope* parent,
@@ -540,93 +548,8 @@ std::vector<Col> Analyzer::select(const SelectStmt& s, const Scope* parent,
   Scope scope;
   scope.parent = parent;
   add_ctes(s.with, scope, parent);
-
-  if (s.set_op != SelectStmt::SetOp::None) {
-    std::vector<ResultColumn> left_out;
-    std::vector<Col> left =
-        s.left ? select(*s.left, &scope, out ? &left_out : nullptr, true) : std::vector<Col>{};
-    std::vector<Col> right = s.right ? select(*s.right, &scope, nullptr, true) : std::vector<Col>{};
-    const char* ctx = s.set_op == SelectStmt::SetOp::Union       ? "UNION"
-                      : s.set_op == SelectStmt::SetOp::Intersect ? "INTERSECT"
-                                                                 : "EXCEPT";
-    if (left.size() != right.size()) {
-      // At the right branch's select list, as PostgreSQL reports it.
-      const SelectStmt* leaf = s.right.get();
-      while (leaf && leaf->set_op != SelectStmt::SetOp::None) leaf = leaf->left.get();
-      Span at = leaf && !leaf->targets.empty() ? leaf->targets[0].span : s.span;
-      if (leaf && !leaf->values.empty() && !leaf->values[0].empty()) at = leaf->values[0][0]->span;
-      if (!m_failed) {
-        reject(diag::DiagId::err_type_resolution, at, "42601",
-               {std::string("each ") + ctx + " query must have the same number of columns"});
-      }
-      return left;
-    }
-    for (size_t i = 0; i < left.size(); ++i) {
-      std::string err;
-      ExprType common = select_common_type(m_cat, {left[i].type, right[i].type}, ctx, &err);
-      if (!err.empty()) error(diag::DiagId::err_type_resolution, s.span, {err});
-      if (common.oid == pseudo_oid::k_unknown_oid && !keep_unknown) {
-        common = {builtin_type::k_text, -1};
-      }
-      left[i].type = common;
-      left[i].nullable = left[i].nullable || right[i].nullable;
-      if (left[i].table != right[i].table) {
-        left[i].table.clear();
-        left[i].schema.clear();
-      }
-      if (out && i < left_out.size()) {
-        left_out[i].type = common;
-        left_out[i].not_null = !left[i].nullable;
-        left_out[i].table = left[i].table;
-        left_out[i].table_schema = left[i].schema;
-      }
-    }
-    check_order_by(s, scope, left.size(), true);
-    limit_offset(s, scope);
-    check_locking(s, scope);
-    if (out) *out = std::move(left_out);
-    return left;
-  }
-
-  if (!s.values.empty()) {
-    for (const auto& row : s.values) {
-      if (row.size() != s.values[0].size() && !m_failed) {
-        reject(diag::DiagId::err_values_length, row.empty() ? s.span : row[0]->span, "42601");
-        return {};
-      }
-    }
-    size_t width = s.values[0].size();
-    std::vector<Col> cols(width);
-    for (size_t i = 0; i < width; ++i) {
-      std::vector<ExprType> types;
-      bool nullable = false;
-      for (const auto& row : s.values) {
-        if (i >= row.size()) continue;
-        Typed t = infer(*row[i], scope);
-        check_calls(row[i].get(), Clause::Values, scope);
-        types.push_back(t.type);
-        nullable = nullable || t.nullable;
-      }
-      std::string err;
-      ExprType common = select_common_type(m_cat, types, "VALUES", &err);
-      if (!err.empty()) error(diag::DiagId::err_type_resolution, s.span, {err});
-      for (const auto& row : s.values) {
-        if (i < row.size()) bind(*row[i], common);
-      }
-      if (common.oid == pseudo_oid::k_unknown_oid && !keep_unknown) {
-        common = {builtin_type::k_text, -1};
-      }
-      cols[i] = Col{"column" + std::to_string(i + 1), common, nullable, "", ""};
-      if (out) {
-        ResultColumn rc;
-        rc.name = cols[i].name;
-        rc.type = common;
-        rc.not_null = !nullable;
-        out->push_back(rc);
-      }
-    }
-    return cols;
-  }
+  if (s.set_op != SelectStmt::SetOp::None) return set_operation(s, scope, out, keep_unknown);
+  if (!s.values.empty()) return values_list(s, scope, out, keep_unknown);
 
   for (const FromItemPtr& f : s.from) {
     if (f) add_from(*f, scope, parent);
@@ -678,6 +601,95 @@ std::vector<Col> Analyzer::select(const SelectStmt& s, const Scope* parent,
   check_distinct(s, scope);
   check_grouping(s, scope, cols);
   check_locking(s, scope);
+  return cols;
+}
+
+std::vector<Col> Analyzer::set_operation(const SelectStmt& s, Scope& scope,
+                                         std::vector<ResultColumn>* out, bool keep_unknown) {
+  std::vector<ResultColumn> left_out;
+  std::vector<Col> left =
+      s.left ? select(*s.left, &scope, out ? &left_out : nullptr, true) : std::vector<Col>{};
+  std::vector<Col> right = s.right ? select(*s.right, &scope, nullptr, true) : std::vector<Col>{};
+  const char* ctx = s.set_op == SelectStmt::SetOp::Union       ? "UNION"
+                    : s.set_op == SelectStmt::SetOp::Intersect ? "INTERSECT"
+                                                               : "EXCEPT";
+  if (left.size() != right.size()) {
+    // At the right branch's select list, as PostgreSQL reports it.
+    const SelectStmt* leaf = s.right.get();
+    while (leaf && leaf->set_op != SelectStmt::SetOp::None) leaf = leaf->left.get();
+    Span at = leaf && !leaf->targets.empty() ? leaf->targets[0].span : s.span;
+    if (leaf && !leaf->values.empty() && !leaf->values[0].empty()) at = leaf->values[0][0]->span;
+    if (!m_failed) {
+      reject(diag::DiagId::err_type_resolution, at, "42601",
+             {std::string("each ") + ctx + " query must have the same number of columns"});
+    }
+    return left;
+  }
+  for (size_t i = 0; i < left.size(); ++i) {
+    std::string err;
+    ExprType common = select_common_type(m_cat, {left[i].type, right[i].type}, ctx, &err);
+    if (!err.empty()) error(diag::DiagId::err_type_resolution, s.span, {err});
+    if (common.oid == pseudo_oid::k_unknown_oid && !keep_unknown) {
+      common = {builtin_type::k_text, -1};
+    }
+    left[i].type = common;
+    left[i].nullable = left[i].nullable || right[i].nullable;
+    if (left[i].table != right[i].table) {
+      left[i].table.clear();
+      left[i].schema.clear();
+    }
+    if (out && i < left_out.size()) {
+      left_out[i].type = common;
+      left_out[i].not_null = !left[i].nullable;
+      left_out[i].table = left[i].table;
+      left_out[i].table_schema = left[i].schema;
+    }
+  }
+  check_order_by(s, scope, left.size(), true);
+  limit_offset(s, scope);
+  check_locking(s, scope);
+  if (out) *out = std::move(left_out);
+  return left;
+}
+
+std::vector<Col> Analyzer::values_list(const SelectStmt& s, Scope& scope,
+                                       std::vector<ResultColumn>* out, bool keep_unknown) {
+  for (const auto& row : s.values) {
+    if (row.size() != s.values[0].size() && !m_failed) {
+      reject(diag::DiagId::err_values_length, row.empty() ? s.span : row[0]->span, "42601");
+      return {};
+    }
+  }
+  size_t width = s.values[0].size();
+  std::vector<Col> cols(width);
+  for (size_t i = 0; i < width; ++i) {
+    std::vector<ExprType> types;
+    bool nullable = false;
+    for (const auto& row : s.values) {
+      if (i >= row.size()) continue;
+      Typed t = infer(*row[i], scope);
+      check_calls(row[i].get(), Clause::Values, scope);
+      types.push_back(t.type);
+      nullable = nullable || t.nullable;
+    }
+    std::string err;
+    ExprType common = select_common_type(m_cat, types, "VALUES", &err);
+    if (!err.empty()) error(diag::DiagId::err_type_resolution, s.span, {err});
+    for (const auto& row : s.values) {
+      if (i < row.size()) bind(*row[i], common);
+    }
+    if (common.oid == pseudo_oid::k_unknown_oid && !keep_unknown) {
+      common = {builtin_type::k_text, -1};
+    }
+    cols[i] = Col{"column" + std::to_string(i + 1), common, nullable, "", ""};
+    if (out) {
+      ResultColumn rc;
+      rc.name = cols[i].name;
+      rc.type = common;
+      rc.not_null = !nullable;
+      out->push_back(rc);
+    }
+  }
   return cols;
 }
 
