@@ -63,6 +63,160 @@ bool is_at_param(const Expr& e, std::string* name) {
   return true;
 }
 
+/// plan_params' state while it walks the statement: the slots found so far, by name and by
+/// number, and the edits that become `$n` once named parameters are numbered.
+class ParamPlanner {
+ public:
+  ParamPlanner(const diag::SourcePtr& source, diag::DiagnosticEngine& diags)
+      : m_source(source), m_text(source->text()), m_diags(diags) {}
+
+  /// One expression of the walk.
+  void visit(const Expr& e) {
+    if (e.kind == ExprKind::AExpr && e.as<AExpr>().op == AExpr::Op::In) slice_list(e);
+    std::string name;
+    if (e.kind == ExprKind::ParamRef) {
+      positional(e);
+    } else if (is_at_param(e, &name)) {
+      const Expr* id = e.as<AExpr>().rhs.get();
+      while (id->kind == ExprKind::TypeCast) id = id->as<TypeCastExpr>().arg.get();
+      uint32_t end = id->span.offset + id->span.length;
+      named_slot(name, e, e.span.offset, end - e.span.offset);
+    } else if (e.kind == ExprKind::FuncCall) {
+      macro_call(e);
+    }
+  }
+
+  /// The plan, once every expression was visited: named parameters numbered.
+  ParamPlan finish();
+
+ private:
+  /// The slot of named parameter `name`, used at `node` (spelled at [off, off+len)).
+  size_t named_slot(const std::string& name, const Expr& node, uint32_t off, uint32_t len);
+  /// `$n`.
+  void positional(const Expr& e);
+  /// `x IN (sqlc.slice(ids))`: sqlc expands the list at run time; here the slice is one array
+  /// and the SQL sent says so (`IN (` becomes `= ANY(`, `NOT IN (` `<> ALL(`).
+  void slice_list(const Expr& e);
+  /// `sqlgen.arg/narg/slice(name)`, `sqlgen.embed(t)` and their `sqlc.` spellings.
+  void macro_call(const Expr& e);
+  void report(diag::DiagId id, const Expr& at, std::vector<std::string> args) {
+    m_diags.report(
+        diag::make(id, diag::Location::at(m_source, at.span.offset, at.span.length), args));
+  }
+
+  const diag::SourcePtr& m_source;
+  const std::string& m_text;
+  diag::DiagnosticEngine& m_diags;
+  ParamPlan m_plan;
+  std::map<std::string, size_t> m_by_name;
+  std::map<int, size_t> m_by_number;
+  std::vector<std::pair<size_t, size_t>> m_edit_slot;  ///< edit index → slot index
+};
+
+size_t ParamPlanner::named_slot(const std::string& name, const Expr& node, uint32_t off,
+                                uint32_t len) {
+  auto it = m_by_name.find(name);
+  size_t idx;
+  if (it == m_by_name.end()) {
+    idx = m_plan.params.size();
+    ParamSlot slot;
+    slot.name = name;
+    m_plan.params.push_back(slot);
+    m_by_name[name] = idx;
+  } else {
+    idx = it->second;
+  }
+  m_plan.params[idx].uses.push_back(&node);
+  m_plan.edits.push_back(Edit{off, len, ""});  // number filled in by finish()
+  m_edit_slot.emplace_back(m_plan.edits.size() - 1, idx);
+  return idx;
+}
+
+void ParamPlanner::positional(const Expr& e) {
+  int n = e.as<ParamRefExpr>().number;
+  auto it = m_by_number.find(n);
+  size_t idx;
+  if (it == m_by_number.end()) {
+    idx = m_plan.params.size();
+    ParamSlot slot;
+    slot.number = n;
+    m_plan.params.push_back(slot);
+    m_by_number[n] = idx;
+  } else {
+    idx = it->second;
+  }
+  m_plan.params[idx].uses.push_back(&e);
+}
+
+void ParamPlanner::slice_list(const Expr& e) {
+  const auto& a = e.as<AExpr>();
+  if (a.list.size() != 1 || !a.list[0] || a.list[0]->kind != ExprKind::FuncCall ||
+      macro_name(a.list[0]->as<FuncCallExpr>()) != "slice") {
+    return;
+  }
+  // Only `IN (` / `NOT IN (` with white space between: a comment there is left alone (the
+  // slice then stays an error).
+  size_t paren = m_text.find_first_not_of("INOTinot \t\r\n", e.span.offset);
+  if (paren != std::string::npos && m_text[paren] == '(' && paren < a.list[0]->span.offset) {
+    bool negated = !a.name.empty() && a.name.back() == "<>";
+    m_plan.edits.push_back(Edit{e.span.offset, static_cast<uint32_t>(paren + 1 - e.span.offset),
+                                negated ? "<> ALL(" : "= ANY("});
+    m_plan.slice_lists.insert(&e);
+  }
+}
+
+void ParamPlanner::macro_call(const Expr& e) {
+  const auto& call = e.as<FuncCallExpr>();
+  std::string macro = macro_name(call);
+  if (macro.empty()) return;
+  uint32_t end = call_end(m_text, e.span.offset);
+  if (macro == "embed") {
+    std::string table = macro_arg(call);
+    if (table.empty()) {
+      report(diag::DiagId::err_param_bad_arg, e, {call.name[0] + ".embed"});
+      return;
+    }
+    m_plan.embeds.push_back(EmbedUse{table, &e, e.span.offset, end - e.span.offset});
+    return;
+  }
+  if (macro != "arg" && macro != "narg" && macro != "slice") {
+    std::string hint = diag::did_you_mean(macro, {"arg", "narg", "slice", "embed"});
+    report(diag::DiagId::err_param_unknown_macro, e,
+           {call.name[0] + "." + macro, hint.empty() ? "" : ", " + hint});
+    return;
+  }
+  std::string pname = macro_arg(call);
+  if (pname.empty()) {
+    report(diag::DiagId::err_param_bad_arg, e, {call.name[0] + "." + macro});
+    return;
+  }
+  size_t slot = named_slot(pname, e, e.span.offset, end - e.span.offset);
+  m_plan.params[slot].narg = m_plan.params[slot].narg || macro == "narg";
+  m_plan.params[slot].slice = m_plan.params[slot].slice || macro == "slice";
+}
+
+ParamPlan ParamPlanner::finish() {
+  // Named parameters take, in the order they were first met, the lowest numbers no positional
+  // parameter uses (sqlc's rule), so `$1` and `@x` mix: `WHERE id = $1 AND team = @team` sends
+  // `$1` and `$2`. walk_stmt meets them in sqlc's clause order (a WITH clause after the
+  // statement, OFFSET before LIMIT): `LIMIT @lim OFFSET @off` sends `LIMIT $2 OFFSET $1`.
+  int next = 1;
+  for (size_t idx = 0; idx < m_plan.params.size(); ++idx) {
+    if (m_plan.params[idx].name.empty()) continue;
+    while (m_by_number.count(next)) ++next;
+    m_plan.params[idx].number = next++;
+  }
+  for (const auto& [edit, slot] : m_edit_slot) {
+    m_plan.edits[edit].text = "$" + std::to_string(m_plan.params[slot].number);
+  }
+  for (const ParamSlot& p : m_plan.params) {
+    for (const Expr* use : p.uses) m_plan.number_of[use] = p.number;
+  }
+  std::sort(m_plan.params.begin(), m_plan.params.end(),
+            [](const ParamSlot& a, const ParamSlot& b) { return a.number < b.number; });
+  return std::move(m_plan);
+}
+
 }  // namespace
 
 bool param_under_cast(const Expr& param) {
@@ -77,124 +231,9 @@ std::string macro_name(const FuncCallExpr& call) {
 
 ParamPlan plan_params(const Stmt& stmt, const diag::SourcePtr& source,
                       diag::DiagnosticEngine& diags) {
-  ParamPlan plan;
-  const std::string& text = source->text();
-  std::map<std::string, size_t> by_name;
-  std::map<int, size_t> by_number;
-
-  auto named_slot = [&](const std::string& name, const Expr& node, uint32_t off, uint32_t len) {
-    auto it = by_name.find(name);
-    size_t idx;
-    if (it == by_name.end()) {
-      idx = plan.params.size();
-      ParamSlot slot;
-      slot.name = name;
-      plan.params.push_back(slot);
-      by_name[name] = idx;
-    } else {
-      idx = it->second;
-    }
-    plan.params[idx].uses.push_back(&node);
-    plan.edits.push_back(Edit{off, len, ""});  // number filled in below
-    return idx;
-  };
-
-  std::vector<std::pair<size_t, size_t>> edit_slot;  // edit index → slot index
-  walk_stmt(stmt, [&](const Expr& e) {
-    std::string name;
-    if (e.kind == ExprKind::AExpr && e.as<AExpr>().op == AExpr::Op::In) {
-      // `x IN (sqlc.slice(ids))`: sqlc expands the list at run time; here the slice is one
-      // array and the SQL sent says so (`IN (` becomes `= ANY(`, `NOT IN (` `<> ALL(`).
-      const auto& a = e.as<AExpr>();
-      if (a.list.size() == 1 && a.list[0] && a.list[0]->kind == ExprKind::FuncCall &&
-          macro_name(a.list[0]->as<FuncCallExpr>()) == "slice") {
-        // Only `IN (` / `NOT IN (` with white space between: a comment there is left alone
-        // (the slice then stays an error).
-        size_t paren = text.find_first_not_of("INOTinot \t\r\n", e.span.offset);
-        if (paren != std::string::npos && text[paren] == '(' && paren < a.list[0]->span.offset) {
-          bool negated = !a.name.empty() && a.name.back() == "<>";
-          plan.edits.push_back(Edit{e.span.offset, static_cast<uint32_t>(paren + 1 - e.span.offset),
-                                    negated ? "<> ALL(" : "= ANY("});
-          plan.slice_lists.insert(&e);
-        }
-      }
-    }
-    if (e.kind == ExprKind::ParamRef) {
-      int n = e.as<ParamRefExpr>().number;
-      auto it = by_number.find(n);
-      size_t idx;
-      if (it == by_number.end()) {
-        idx = plan.params.size();
-        ParamSlot slot;
-        slot.number = n;
-        plan.params.push_back(slot);
-        by_number[n] = idx;
-      } else {
-        idx = it->second;
-      }
-      plan.params[idx].uses.push_back(&e);
-    } else if (is_at_param(e, &name)) {
-      const Expr* id = e.as<AExpr>().rhs.get();
-      while (id->kind == ExprKind::TypeCast) id = id->as<TypeCastExpr>().arg.get();
-      uint32_t end = id->span.offset + id->span.length;
-      size_t slot = named_slot(name, e, e.span.offset, end - e.span.offset);
-      edit_slot.emplace_back(plan.edits.size() - 1, slot);
-    } else if (e.kind == ExprKind::FuncCall) {
-      const auto& call = e.as<FuncCallExpr>();
-      std::string macro = macro_name(call);
-      if (macro.empty()) return;
-      uint32_t end = call_end(text, e.span.offset);
-      if (macro == "embed") {
-        std::string table = macro_arg(call);
-        if (table.empty()) {
-          diags.report(diag::make(diag::DiagId::err_param_bad_arg,
-                                  diag::Location::at(source, e.span.offset, e.span.length),
-                                  {call.name[0] + ".embed"}));
-          return;
-        }
-        plan.embeds.push_back(EmbedUse{table, &e, e.span.offset, end - e.span.offset});
-        return;
-      }
-      if (macro != "arg" && macro != "narg" && macro != "slice") {
-        std::string hint = diag::did_you_mean(macro, {"arg", "narg", "slice", "embed"});
-        diags.report(diag::make(diag::DiagId::err_param_unknown_macro,
-                                diag::Location::at(source, e.span.offset, e.span.length),
-                                {call.name[0] + "." + macro, hint.empty() ? "" : ", " + hint}));
-        return;
-      }
-      std::string pname = macro_arg(call);
-      if (pname.empty()) {
-        diags.report(diag::make(diag::DiagId::err_param_bad_arg,
-                                diag::Location::at(source, e.span.offset, e.span.length),
-                                {call.name[0] + "." + macro}));
-        return;
-      }
-      size_t slot = named_slot(pname, e, e.span.offset, end - e.span.offset);
-      plan.params[slot].narg = plan.params[slot].narg || macro == "narg";
-      plan.params[slot].slice = plan.params[slot].slice || macro == "slice";
-      edit_slot.emplace_back(plan.edits.size() - 1, slot);
-    }
-  });
-
-  // Named parameters take, in the order they were first met, the lowest numbers no positional
-  // parameter uses (sqlc's rule), so `$1` and `@x` mix: `WHERE id = $1 AND team = @team` sends
-  // `$1` and `$2`. walk_stmt meets them in sqlc's clause order (a WITH clause after the
-  // statement, OFFSET before LIMIT): `LIMIT @lim OFFSET @off` sends `LIMIT $2 OFFSET $1`.
-  int next = 1;
-  for (size_t idx = 0; idx < plan.params.size(); ++idx) {
-    if (plan.params[idx].name.empty()) continue;
-    while (by_number.count(next)) ++next;
-    plan.params[idx].number = next++;
-  }
-  for (const auto& [edit, slot] : edit_slot) {
-    plan.edits[edit].text = "$" + std::to_string(plan.params[slot].number);
-  }
-  for (const ParamSlot& p : plan.params) {
-    for (const Expr* use : p.uses) plan.number_of[use] = p.number;
-  }
-  std::sort(plan.params.begin(), plan.params.end(),
-            [](const ParamSlot& a, const ParamSlot& b) { return a.number < b.number; });
-  return plan;
+  ParamPlanner planner(source, diags);
+  walk_stmt(stmt, [&](const Expr& e) { planner.visit(e); });
+  return planner.finish();
 }
 
 std::string apply_edits(const std::string& text, uint32_t offset, uint32_t length,
