@@ -48,6 +48,81 @@ std::vector<const Candidate*> keep_best(const std::vector<const Candidate*>& can
   return best;
 }
 
+/// func_select_candidate's third step: each unknown argument's category (string wins) and
+/// whether a candidate takes a preferred type there; then the candidates that accept that
+/// category (and a preferred type, when any candidate does). Unchanged when the categories
+/// conflict.
+std::vector<const Candidate*> by_unknown_categories(const catalog::Catalog& cat,
+                                                    const std::vector<Oid>& base,
+                                                    std::vector<const Candidate*> candidates) {
+  const size_t nargs = base.size();
+  std::vector<char> slot_category(nargs);
+  std::vector<bool> slot_has_preferred(nargs, false);
+  for (size_t i = 0; i < nargs; ++i) {
+    if (base[i] != k_unknown_oid) continue;
+    char category = 0;
+    bool has_preferred = false;
+    bool have_conflict = false;
+    for (const Candidate* c : candidates) {
+      char current = type_category(cat, c->args[i]);
+      bool preferred = is_preferred(cat, c->args[i]);
+      if (category == 0) {
+        category = current;
+        has_preferred = preferred;
+      } else if (current == category) {
+        has_preferred = has_preferred || preferred;
+      } else if (current == 'S') {
+        category = current;
+        has_preferred = preferred;
+      } else {
+        have_conflict = true;
+      }
+    }
+    if (have_conflict && category != 'S') return candidates;
+    slot_category[i] = category;
+    slot_has_preferred[i] = has_preferred;
+  }
+  std::vector<const Candidate*> kept;
+  for (const Candidate* c : candidates) {
+    bool keep = true;
+    for (size_t i = 0; i < nargs && keep; ++i) {
+      if (base[i] != k_unknown_oid) continue;
+      if (type_category(cat, c->args[i]) != slot_category[i]) keep = false;
+      if (slot_has_preferred[i] && !is_preferred(cat, c->args[i])) keep = false;
+    }
+    if (keep) kept.push_back(c);
+  }
+  return kept.empty() ? candidates : kept;
+}
+
+/// func_select_candidate's last gasp: when every known argument has one type, the one
+/// candidate that accepts it for the unknown arguments too, if exactly one does.
+const Candidate* same_type_for_unknowns(const catalog::Catalog& cat, const std::vector<Oid>& base,
+                                        const std::vector<const Candidate*>& candidates) {
+  const size_t nargs = base.size();
+  Oid known = k_unknown_oid;
+  for (size_t i = 0; i < nargs; ++i) {
+    if (base[i] == k_unknown_oid) continue;
+    if (known == k_unknown_oid) {
+      known = base[i];
+    } else if (known != base[i]) {
+      return nullptr;
+    }
+  }
+  if (known == k_unknown_oid) return nullptr;
+  std::vector<Oid> all(nargs, known);
+  const Candidate* unique = nullptr;
+  int matches = 0;
+  for (const Candidate* c : candidates) {
+    std::span<const Oid> declared(c->args.data(), nargs);
+    if (can_coerce_all(cat, all, declared, CoercionContext::Implicit)) {
+      if (++matches > 1) return nullptr;
+      unique = c;
+    }
+  }
+  return matches == 1 ? unique : nullptr;
+}
+
 }  // namespace
 
 const Candidate* select_candidate(const catalog::Catalog& cat, std::span<const Oid> input,
@@ -87,77 +162,11 @@ const Candidate* select_candidate(const catalog::Catalog& cat, std::span<const O
 
   // 3. Unknown arguments: find each position's category (string wins), then keep the
   // candidates accepting that category (and a preferred type, when any candidate does).
-  std::vector<bool> slot_has_preferred(nargs, false);
-  bool resolved_unknowns = false;
-  for (size_t i = 0; i < nargs; ++i) {
-    if (base[i] != k_unknown_oid) continue;
-    resolved_unknowns = true;
-    char category = 0;
-    bool has_preferred = false;
-    bool have_conflict = false;
-    for (const Candidate* c : candidates) {
-      char current = type_category(cat, c->args[i]);
-      bool preferred = is_preferred(cat, c->args[i]);
-      if (category == 0) {
-        category = current;
-        has_preferred = preferred;
-      } else if (current == category) {
-        has_preferred = has_preferred || preferred;
-      } else if (current == 'S') {
-        category = current;
-        has_preferred = preferred;
-      } else {
-        have_conflict = true;
-      }
-    }
-    if (have_conflict && category != 'S') {
-      resolved_unknowns = false;
-      break;
-    }
-    slot_category[i] = category;
-    slot_has_preferred[i] = has_preferred;
-  }
-  if (resolved_unknowns) {
-    std::vector<const Candidate*> kept;
-    for (const Candidate* c : candidates) {
-      bool keep = true;
-      for (size_t i = 0; i < nargs && keep; ++i) {
-        if (base[i] != k_unknown_oid) continue;
-        if (type_category(cat, c->args[i]) != slot_category[i]) keep = false;
-        if (slot_has_preferred[i] && !is_preferred(cat, c->args[i])) keep = false;
-      }
-      if (keep) kept.push_back(c);
-    }
-    if (!kept.empty()) candidates = std::move(kept);
-    if (candidates.size() == 1) return candidates.front();
-  }
+  candidates = by_unknown_categories(cat, base, std::move(candidates));
+  if (candidates.size() == 1) return candidates.front();
 
   // 4. Last gasp: if all known inputs have one type, assume the unknowns have it too.
-  if (nunknowns < nargs) {
-    Oid known = k_unknown_oid;
-    for (size_t i = 0; i < nargs; ++i) {
-      if (base[i] == k_unknown_oid) continue;
-      if (known == k_unknown_oid) {
-        known = base[i];
-      } else if (known != base[i]) {
-        known = k_unknown_oid;
-        break;
-      }
-    }
-    if (known != k_unknown_oid) {
-      std::vector<Oid> all(nargs, known);
-      const Candidate* unique = nullptr;
-      int matches = 0;
-      for (const Candidate* c : candidates) {
-        std::span<const Oid> declared(c->args.data(), nargs);
-        if (can_coerce_all(cat, all, declared, CoercionContext::Implicit)) {
-          if (++matches > 1) break;
-          unique = c;
-        }
-      }
-      if (matches == 1) return unique;
-    }
-  }
+  if (nunknowns < nargs) return same_type_for_unknowns(cat, base, candidates);
   return nullptr;
 }
 
