@@ -137,6 +137,11 @@ class QueryBuilder {
     return t;
   }
   void row(const analyze::AnalyzedQuery& q, const diag::Location& loc, json& view, json& structs);
+  /// The field of the row struct for the `sqlgen.embed()` run starting at column `first` (its
+  /// table's model struct), with its reads in `embeds`; returns the run's last column.
+  size_t embed_field(const analyze::AnalyzedQuery& q, size_t first, const diag::Location& loc,
+                     NameScope& fields_scope, std::map<std::string, int>& seen, json& fields,
+                     json& embeds);
   void params(const analyze::AnalyzedQuery& q, const diag::Location& loc, json& view,
               json& structs);
   void copy_target(const source::Query& sq, const analyze::AnalyzedQuery& q,
@@ -283,59 +288,65 @@ void QueryBuilder::row(const analyze::AnalyzedQuery& q, const diag::Location& lo
       continue;
     }
     // sqlgen.embed(t): consecutive columns of one table become a nested model struct.
-    size_t first = i;
-    const EmbedRun& run = m_plan.embed_run(m_module, q, first);
-    const catalog::Relation* rel = run.relation;
-    i = run.last;
-    if (!rel) {
-      m_diags.report(diag::make(diag::DiagId::err_codegen_unsupported, loc,
-                                {"sqlgen.embed(" + c.embed +
-                                     ") of a CTE or subquery whose columns are not those of a "
-                                     "table or view named \"" +
-                                     c.embed + "\"",
-                                 ": embed the table itself, or select its columns one by one"}));
-      continue;
-    }
-    auto it = m_relation_models.find(rel->oid);
-    if (it == m_relation_models.end()) {
-      throw std::logic_error("codegen: no model struct for embedded table " + rel->schema + "." +
-                             rel->name);
-    }
-    const RelationModel& rm = it->second;
-    modules.insert(rm.module);
-    std::string type = m_types.qualified(ModelRef{rm.module, rm.name}, m_module);
-    // snake_case, as the other fields: a table named "Dispatcher" gives the field
-    // `dispatcher`, not a member named like its own type.
-    std::string base = singularize(to_snake_case(rel->name));
-    int nth = ++seen[base];
-    std::string fname =
-        escape_identifier(nth == 1 ? base : base + "_" + std::to_string(nth), k_local_names);
-    fields_scope.declare(fname, "embedded table \"" + c.embed + "\"", loc);
-    json embed_reads = json::array();
-    for (size_t k = first; k <= i; ++k) {
-      const RelationModel::Field* f = nullptr;
-      for (const RelationModel::Field& mf : rm.fields) {
-        if (mf.column == q.columns[k].name) f = &mf;
-      }
-      if (!f) throw std::logic_error("codegen: embedded column " + q.columns[k].name + " unknown");
-      embed_reads.push_back(json{{"index", std::to_string(k)}, {"target", f->name}});
-    }
-    std::string field_type = c.embed_nullable ? "std::optional<" + type + ">" : type;
-    if (c.embed_nullable) includes.insert("<optional>");
-    fields.push_back(
-        json{{"name", fname}, {"type", field_type}, {"json_key", fname}, {"doc", json::array()}});
-    embeds.push_back(json{{"field", fname},
-                          {"type", type},
-                          {"nullable", c.embed_nullable},
-                          {"first", std::to_string(first)},
-                          {"count", std::to_string(i - first + 1)},
-                          {"reads", std::move(embed_reads)}});
+    i = embed_field(q, i, loc, fields_scope, seen, fields, embeds);
   }
   json doc = json::array({comment_line("A row of query " + q.name + ".")});
   structs.push_back(json{{"name", name}, {"doc", std::move(doc)}, {"fields", std::move(fields)}});
   view["row_type"] = name;
   view["reads"] = std::move(reads);
   view["embeds"] = std::move(embeds);
+}
+
+size_t QueryBuilder::embed_field(const analyze::AnalyzedQuery& q, size_t first,
+                                 const diag::Location& loc, NameScope& fields_scope,
+                                 std::map<std::string, int>& seen, json& fields, json& embeds) {
+  const analyze::ResultColumn& c = q.columns[first];
+  const EmbedRun& run = m_plan.embed_run(m_module, q, first);
+  const catalog::Relation* rel = run.relation;
+  if (!rel) {
+    m_diags.report(diag::make(diag::DiagId::err_codegen_unsupported, loc,
+                              {"sqlgen.embed(" + c.embed +
+                                   ") of a CTE or subquery whose columns are not those of a "
+                                   "table or view named \"" +
+                                   c.embed + "\"",
+                               ": embed the table itself, or select its columns one by one"}));
+    return run.last;
+  }
+  auto it = m_relation_models.find(rel->oid);
+  if (it == m_relation_models.end()) {
+    throw std::logic_error("codegen: no model struct for embedded table " + rel->schema + "." +
+                           rel->name);
+  }
+  const RelationModel& rm = it->second;
+  modules.insert(rm.module);
+  std::string type = m_types.qualified(ModelRef{rm.module, rm.name}, m_module);
+  // snake_case, as the other fields: a table named "Dispatcher" gives the field
+  // `dispatcher`, not a member named like its own type.
+  std::string base = singularize(to_snake_case(rel->name));
+  int nth = ++seen[base];
+  std::string fname =
+      escape_identifier(nth == 1 ? base : base + "_" + std::to_string(nth), k_local_names);
+  fields_scope.declare(fname, "embedded table \"" + c.embed + "\"", loc);
+  json embed_reads = json::array();
+  for (size_t k = first; k <= run.last; ++k) {
+    const RelationModel::Field* f = nullptr;
+    for (const RelationModel::Field& mf : rm.fields) {
+      if (mf.column == q.columns[k].name) f = &mf;
+    }
+    if (!f) throw std::logic_error("codegen: embedded column " + q.columns[k].name + " unknown");
+    embed_reads.push_back(json{{"index", std::to_string(k)}, {"target", f->name}});
+  }
+  std::string field_type = c.embed_nullable ? "std::optional<" + type + ">" : type;
+  if (c.embed_nullable) includes.insert("<optional>");
+  fields.push_back(
+      json{{"name", fname}, {"type", field_type}, {"json_key", fname}, {"doc", json::array()}});
+  embeds.push_back(json{{"field", fname},
+                        {"type", type},
+                        {"nullable", c.embed_nullable},
+                        {"first", std::to_string(first)},
+                        {"count", std::to_string(run.last - first + 1)},
+                        {"reads", std::move(embed_reads)}});
+  return run.last;
 }
 
 void QueryBuilder::params(const analyze::AnalyzedQuery& q, const diag::Location& loc, json& view,
