@@ -92,6 +92,14 @@ class Analyzer {
                            const std::string& table);
   std::vector<Col> insert(const parse::InsertStmt& s, const Scope* parent,
                           std::vector<ResultColumn>* out);
+  /// INSERT's VALUES rows or SELECT, typed by the columns `cols` they fill; false after an
+  /// error that ends the statement.
+  bool insert_source(const parse::SelectStmt& source, const std::vector<const Col*>& cols,
+                     Scope& scope);
+  /// ON CONFLICT DO UPDATE: its SET and WHERE, with `excluded` in scope; false after an error
+  /// that ends the statement.
+  bool on_conflict_update(const parse::OnConflict& c, const RangeEntry& target,
+                          const catalog::Relation& rel, Scope& scope);
   std::vector<Col> update(const parse::UpdateStmt& s, const Scope* parent,
                           std::vector<ResultColumn>* out);
   /// Utility statements under a name (TRUNCATE, CALL, DO, REFRESH, NOTIFY, SET, DDL, ...):

@@ -58,70 +58,76 @@ std::vector<Col> Analyzer::insert(const InsertStmt& s, const Scope* parent,
   }
   if (!check_insert(s, cols)) return {};
 
-  if (s.source) {
-    if (!s.source->values.empty() && s.source->set_op == SelectStmt::SetOp::None &&
-        s.source->from.empty()) {
-      // VALUES rows: every value takes its column's type.
-      for (const auto& row : s.source->values) {
-        if (row.size() > cols.size()) {
-          error(diag::DiagId::err_column_count, row[cols.size()]->span, {"INSERT"});
-          return {};
-        }
-        for (size_t i = 0; i < row.size(); ++i) {
-          if (row[i]->kind == ExprKind::SetToDefault) continue;
-          hint_param_name(*row[i], cols[i]->name);
-          Typed t = infer_as(*row[i], scope, cols[i]->type, cols[i]->nullable);
-          check_calls(row[i].get(), Clause::Values, scope);
-          check_assignable(*row[i], *cols[i], t);
-        }
-      }
-    } else {
-      // INSERT ... SELECT: parameters in the select list take the column types.
-      std::vector<Col> out_cols = select(*s.source, &scope);
-      const SelectStmt* leaf = s.source.get();
-      while (leaf && leaf->set_op != SelectStmt::SetOp::None) leaf = leaf->left.get();
-      if (leaf) {
-        for (size_t i = 0; i < leaf->targets.size() && i < cols.size(); ++i) {
-          if (!leaf->targets[i].value) continue;
-          hint_param_name(*leaf->targets[i].value, cols[i]->name);
-          bind(*leaf->targets[i].value, cols[i]->type);
-          if (cols[i]->nullable) bind_nullable(*leaf->targets[i].value);
-        }
-        bool plain = leaf == s.source.get() && leaf->values.empty();
-        for (size_t i = 0;
-             plain && i < leaf->targets.size() && i < cols.size() && i < out_cols.size(); ++i) {
-          if (!leaf->targets[i].value) continue;
-          Typed t{out_cols[i].type, true, nullptr, param_number(*leaf->targets[i].value) != 0};
-          check_assignable(*leaf->targets[i].value, *cols[i], t);
-        }
-      }
-    }
-  }
-
+  if (s.source && !insert_source(*s.source, cols, scope)) return {};
   scope.entries.push_back(target);
-  if (s.on_conflict && s.on_conflict->update) {
-    RangeEntry excluded = target;
-    excluded.name = "excluded";
-    excluded.schema.clear();
-    scope.entries.push_back(excluded);
-    for (const ResTarget& t : s.on_conflict->set) {
-      if (t.multi_index == 1 && !check_multi_assign(t)) return {};
-      const Col* col = target_column(target, t, rel->name);
-      if (!col) continue;
-      if (t.value && t.value->kind != ExprKind::SetToDefault) {
-        hint_param_name(*t.value, col->name);
-        infer_as(*t.value, scope, col->type, col->nullable);
-      }
-    }
-    if (s.on_conflict->where) {
-      infer_as(*s.on_conflict->where, scope, {catalog::builtins::type_oid::k_bool, -1}, false);
-    }
-    scope.entries.pop_back();
+  if (s.on_conflict && s.on_conflict->update &&
+      !on_conflict_update(*s.on_conflict, target, *rel, scope)) {
+    return {};
   }
   std::vector<Col> returned = returning(s.returning, scope, out);
   if (s.on_conflict && s.on_conflict->update) check_set(s.on_conflict->set, *rel);
   check_insert_defaults(s, cols, *rel);
   return returned;
+}
+
+bool Analyzer::insert_source(const SelectStmt& source, const std::vector<const Col*>& cols,
+                             Scope& scope) {
+  if (!source.values.empty() && source.set_op == SelectStmt::SetOp::None && source.from.empty()) {
+    // VALUES rows: every value takes its column's type.
+    for (const auto& row : source.values) {
+      if (row.size() > cols.size()) {
+        error(diag::DiagId::err_column_count, row[cols.size()]->span, {"INSERT"});
+        return false;
+      }
+      for (size_t i = 0; i < row.size(); ++i) {
+        if (row[i]->kind == ExprKind::SetToDefault) continue;
+        hint_param_name(*row[i], cols[i]->name);
+        Typed t = infer_as(*row[i], scope, cols[i]->type, cols[i]->nullable);
+        check_calls(row[i].get(), Clause::Values, scope);
+        check_assignable(*row[i], *cols[i], t);
+      }
+    }
+    return true;
+  }
+  // INSERT ... SELECT: parameters in the select list take the column types.
+  std::vector<Col> out_cols = select(source, &scope);
+  const SelectStmt* leaf = &source;
+  while (leaf && leaf->set_op != SelectStmt::SetOp::None) leaf = leaf->left.get();
+  if (!leaf) return true;
+  for (size_t i = 0; i < leaf->targets.size() && i < cols.size(); ++i) {
+    if (!leaf->targets[i].value) continue;
+    hint_param_name(*leaf->targets[i].value, cols[i]->name);
+    bind(*leaf->targets[i].value, cols[i]->type);
+    if (cols[i]->nullable) bind_nullable(*leaf->targets[i].value);
+  }
+  bool plain = leaf == &source && leaf->values.empty();
+  for (size_t i = 0; plain && i < leaf->targets.size() && i < cols.size() && i < out_cols.size();
+       ++i) {
+    if (!leaf->targets[i].value) continue;
+    Typed t{out_cols[i].type, true, nullptr, param_number(*leaf->targets[i].value) != 0};
+    check_assignable(*leaf->targets[i].value, *cols[i], t);
+  }
+  return true;
+}
+
+bool Analyzer::on_conflict_update(const OnConflict& c, const RangeEntry& target,
+                                  const catalog::Relation& rel, Scope& scope) {
+  RangeEntry excluded = target;
+  excluded.name = "excluded";
+  excluded.schema.clear();
+  scope.entries.push_back(excluded);
+  for (const ResTarget& t : c.set) {
+    if (t.multi_index == 1 && !check_multi_assign(t)) return false;
+    const Col* col = target_column(target, t, rel.name);
+    if (!col) continue;
+    if (t.value && t.value->kind != ExprKind::SetToDefault) {
+      hint_param_name(*t.value, col->name);
+      infer_as(*t.value, scope, col->type, col->nullable);
+    }
+  }
+  if (c.where) infer_as(*c.where, scope, {catalog::builtins::type_oid::k_bool, -1}, false);
+  scope.entries.pop_back();
+  return true;
 }
 
 std::vector<Col> Analyzer::update(const UpdateStmt& s, const Scope* parent,
