@@ -179,105 +179,8 @@ bool verify_common_type(const catalog::Catalog& cat, Oid common, const std::vect
   return true;
 }
 
-}  // namespace
-
-bool check_polymorphic(const catalog::Catalog& cat, std::span<const Oid> actual,
-                       std::span<const Oid> declared) {
-  Oid elem_typeid = 0, array_typeid = 0, range_typeid = 0, multirange_typeid = 0;
-  Oid compat_range_typeid = 0, compat_range_typelem = 0;
-  Oid compat_multirange_typeid = 0, compat_multirange_typelem = 0;
-  bool have_anynonarray = false, have_anyenum = false, have_compat_nonarray = false;
-  std::vector<Oid> compat_actual;
-
-  for (size_t j = 0; j < declared.size() && j < actual.size(); ++j) {
-    Oid decl = declared[j];
-    Oid act = actual[j];
-    if (decl == k_anyelement || decl == k_anynonarray || decl == k_anyenum) {
-      if (decl == k_anynonarray) have_anynonarray = true;
-      if (decl == k_anyenum) have_anyenum = true;
-      if (act == k_unknown_oid) continue;
-      if (elem_typeid != 0 && act != elem_typeid) return false;
-      elem_typeid = act;
-    } else if (decl == k_anyarray || decl == k_anyrange || decl == k_anymultirange) {
-      if (act == k_unknown_oid) continue;
-      act = base_type(cat, act);
-      Oid& slot = decl == k_anyarray   ? array_typeid
-                  : decl == k_anyrange ? range_typeid
-                                       : multirange_typeid;
-      if (slot != 0 && act != slot) return false;
-      slot = act;
-    } else if (decl == k_anycompatible || decl == k_anycompatiblenonarray) {
-      if (decl == k_anycompatiblenonarray) have_compat_nonarray = true;
-      if (act == k_unknown_oid) continue;
-      compat_actual.push_back(act);
-    } else if (decl == k_anycompatiblearray) {
-      if (act == k_unknown_oid) continue;
-      Oid elem = element_of(cat, base_type(cat, act));
-      if (elem == 0) return false;
-      compat_actual.push_back(elem);
-    } else if (decl == k_anycompatiblerange) {
-      if (act == k_unknown_oid) continue;
-      act = base_type(cat, act);
-      if (compat_range_typeid != 0) {
-        if (compat_range_typeid != act) return false;
-      } else {
-        compat_range_typeid = act;
-        compat_range_typelem = range_subtype(cat, act);
-        if (compat_range_typelem == 0) return false;
-        compat_actual.push_back(compat_range_typelem);
-      }
-    } else if (decl == k_anycompatiblemultirange) {
-      if (act == k_unknown_oid) continue;
-      act = base_type(cat, act);
-      if (compat_multirange_typeid != 0) {
-        if (compat_multirange_typeid != act) return false;
-      } else {
-        compat_multirange_typeid = act;
-        compat_multirange_typelem = multirange_range(cat, act);
-        if (compat_multirange_typelem == 0) return false;
-      }
-    }
-  }
-
-  // A type derived from a container (0: none) must agree with what `slot` holds already.
-  auto unify = [](Oid derived, Oid& slot) {
-    if (derived == 0) return false;
-    if (slot == 0) slot = derived;
-    return slot == derived;
-  };
-  if (array_typeid != 0 && array_typeid != k_anyarray &&
-      !unify(element_of(cat, array_typeid), elem_typeid)) {
-    return false;
-  }
-  if (multirange_typeid != 0 && !unify(multirange_range(cat, multirange_typeid), range_typeid)) {
-    return false;
-  }
-  if (range_typeid != 0 && !unify(range_subtype(cat, range_typeid), elem_typeid)) return false;
-  if (have_anynonarray && is_array_or_array_domain(cat, elem_typeid)) return false;
-  if (have_anyenum && type_kind(cat, elem_typeid) != 'e') return false;
-
-  if (compat_multirange_typeid != 0) {
-    if (compat_range_typeid != 0) {
-      if (compat_multirange_typelem != compat_range_typeid) return false;
-    } else {
-      compat_range_typeid = compat_multirange_typelem;
-      compat_range_typelem = range_subtype(cat, compat_range_typeid);
-      if (compat_range_typelem == 0) return false;
-      compat_actual.push_back(compat_range_typelem);
-    }
-  }
-  if (!compat_actual.empty()) {
-    Oid common = common_type_from_oids(cat, compat_actual, nullptr);
-    if (common == 0 || !verify_common_type(cat, common, compat_actual)) return false;
-    if (have_compat_nonarray && is_array_or_array_domain(cat, common)) return false;
-    if (compat_range_typelem != 0 && compat_range_typelem != common) return false;
-  }
-  return true;
-}
-
-namespace {
-
-/// enforce_generic_type_consistency's state while it walks the arguments.
+/// The types polymorphic arguments take, as check_polymorphic and
+/// enforce_generic_type_consistency find them walking the arguments.
 struct PolyState {
   Oid elem = 0, array = 0, range = 0, multirange = 0;
   Oid compat = 0, compat_array = 0, compat_range = 0, compat_range_elem = 0;
@@ -289,6 +192,107 @@ struct PolyState {
   int n_poly_args = 0;
   std::vector<Oid> compat_actual;
 };
+
+/// check_polymorphic's pass over the arguments: the type each polymorphic family takes (in
+/// `s`); false when two arguments of one family disagree or a container has no element.
+bool match_polymorphic_args(const catalog::Catalog& cat, std::span<const Oid> actual,
+                            std::span<const Oid> declared, PolyState& s) {
+  for (size_t j = 0; j < declared.size() && j < actual.size(); ++j) {
+    Oid decl = declared[j];
+    Oid act = actual[j];
+    if (decl == k_anyelement || decl == k_anynonarray || decl == k_anyenum) {
+      if (decl == k_anynonarray) s.have_anynonarray = true;
+      if (decl == k_anyenum) s.have_anyenum = true;
+      if (act == k_unknown_oid) continue;
+      if (s.elem != 0 && act != s.elem) return false;
+      s.elem = act;
+    } else if (decl == k_anyarray || decl == k_anyrange || decl == k_anymultirange) {
+      if (act == k_unknown_oid) continue;
+      act = base_type(cat, act);
+      Oid& slot = decl == k_anyarray ? s.array : decl == k_anyrange ? s.range : s.multirange;
+      if (slot != 0 && act != slot) return false;
+      slot = act;
+    } else if (decl == k_anycompatible || decl == k_anycompatiblenonarray) {
+      if (decl == k_anycompatiblenonarray) s.have_compat_nonarray = true;
+      if (act == k_unknown_oid) continue;
+      s.compat_actual.push_back(act);
+    } else if (decl == k_anycompatiblearray) {
+      if (act == k_unknown_oid) continue;
+      Oid elem = element_of(cat, base_type(cat, act));
+      if (elem == 0) return false;
+      s.compat_actual.push_back(elem);
+    } else if (decl == k_anycompatiblerange) {
+      if (act == k_unknown_oid) continue;
+      act = base_type(cat, act);
+      if (s.compat_range != 0) {
+        if (s.compat_range != act) return false;
+      } else {
+        s.compat_range = act;
+        s.compat_range_elem = range_subtype(cat, act);
+        if (s.compat_range_elem == 0) return false;
+        s.compat_actual.push_back(s.compat_range_elem);
+      }
+    } else if (decl == k_anycompatiblemultirange) {
+      if (act == k_unknown_oid) continue;
+      act = base_type(cat, act);
+      if (s.compat_multirange != 0) {
+        if (s.compat_multirange != act) return false;
+      } else {
+        s.compat_multirange = act;
+        s.compat_multirange_elem = multirange_range(cat, act);
+        if (s.compat_multirange_elem == 0) return false;
+      }
+    }
+  }
+  return true;
+}
+
+/// check_polymorphic's checks of what the families imply about one another: an array's or a
+/// range's element is the element type, a multirange's range the range type, anynonarray and
+/// anyenum hold, and the anycompatible family has a common type.
+bool polymorphic_args_agree(const catalog::Catalog& cat, PolyState& s) {
+  // A type derived from a container (0: none) must agree with what `slot` holds already.
+  auto unify = [](Oid derived, Oid& slot) {
+    if (derived == 0) return false;
+    if (slot == 0) slot = derived;
+    return slot == derived;
+  };
+  if (s.array != 0 && s.array != k_anyarray && !unify(element_of(cat, s.array), s.elem)) {
+    return false;
+  }
+  if (s.multirange != 0 && !unify(multirange_range(cat, s.multirange), s.range)) return false;
+  if (s.range != 0 && !unify(range_subtype(cat, s.range), s.elem)) return false;
+  if (s.have_anynonarray && is_array_or_array_domain(cat, s.elem)) return false;
+  if (s.have_anyenum && type_kind(cat, s.elem) != 'e') return false;
+
+  if (s.compat_multirange != 0) {
+    if (s.compat_range != 0) {
+      if (s.compat_multirange_elem != s.compat_range) return false;
+    } else {
+      s.compat_range = s.compat_multirange_elem;
+      s.compat_range_elem = range_subtype(cat, s.compat_range);
+      if (s.compat_range_elem == 0) return false;
+      s.compat_actual.push_back(s.compat_range_elem);
+    }
+  }
+  if (!s.compat_actual.empty()) {
+    Oid common = common_type_from_oids(cat, s.compat_actual, nullptr);
+    if (common == 0 || !verify_common_type(cat, common, s.compat_actual)) return false;
+    if (s.have_compat_nonarray && is_array_or_array_domain(cat, common)) return false;
+    if (s.compat_range_elem != 0 && s.compat_range_elem != common) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+bool check_polymorphic(const catalog::Catalog& cat, std::span<const Oid> actual,
+                       std::span<const Oid> declared) {
+  PolyState s;
+  return match_polymorphic_args(cat, actual, declared, s) && polymorphic_args_agree(cat, s);
+}
+
+namespace {
 
 std::string not_alike(const char* what) {
   return std::string("arguments declared \"") + what + "\" are not all alike";
