@@ -85,6 +85,8 @@ class CatalogBuilder {
   /// when it does not exist. `serial` receives the serial kind, if any.
   std::optional<TypeRef> resolve_type(const parse::TypeName& tn,
                                       builtins::SerialKind* serial = nullptr);
+  /// `tbl.col%TYPE`: the column's type; reports and returns nullopt when there is none.
+  std::optional<TypeRef> column_type_of(const parse::TypeName& tn);
   /// A user/extension type by name list; reports unless `missing_ok`.
   Type* lookup_type(const std::vector<std::string>& names, parse::Span span, bool missing_ok);
   /// The type `sch.name` (`sch` "" along the search_path) installed from the one known

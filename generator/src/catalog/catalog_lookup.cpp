@@ -113,30 +113,31 @@ void CatalogBuilder::assume_extension_function(const std::string& sch, const std
   if (ext) assume_extension(*ext, "function \"" + sch + "." + name + "\"", sch, span);
 }
 
+std::optional<TypeRef> CatalogBuilder::column_type_of(const parse::TypeName& tn) {
+  // tbl.col%TYPE / schema.tbl.col%TYPE
+  if (tn.names.size() < 2) {
+    error(diag::DiagId::err_type_not_found, tn.span, {tn.to_string() + "%TYPE", ""});
+    return std::nullopt;
+  }
+  parse::QualName rel;
+  rel.name = tn.names[tn.names.size() - 2];
+  if (tn.names.size() >= 3) rel.schema = tn.names[tn.names.size() - 3];
+  rel.span = tn.span;
+  const Relation* r = lookup_any_relation(rel, false);
+  if (!r) return std::nullopt;
+  const Column* c = r->column(tn.names.back());
+  if (!c) {
+    error(diag::DiagId::err_column_not_found, tn.span, {tn.names.back(), r->name, ""});
+    return std::nullopt;
+  }
+  return c->type;
+}
+
 std::optional<TypeRef> CatalogBuilder::resolve_type(const parse::TypeName& tn,
                                                     builtins::SerialKind* serial) {
   if (serial) *serial = builtins::SerialKind::None;
+  if (tn.pct_type) return column_type_of(tn);
   TypeRef ref;
-  if (tn.pct_type) {
-    // tbl.col%TYPE / schema.tbl.col%TYPE
-    if (tn.names.size() < 2) {
-      error(diag::DiagId::err_type_not_found, tn.span, {tn.to_string() + "%TYPE", ""});
-      return std::nullopt;
-    }
-    parse::QualName rel;
-    rel.name = tn.names[tn.names.size() - 2];
-    if (tn.names.size() >= 3) rel.schema = tn.names[tn.names.size() - 3];
-    rel.span = tn.span;
-    const Relation* r = lookup_any_relation(rel, false);
-    if (!r) return std::nullopt;
-    const Column* c = r->column(tn.names.back());
-    if (!c) {
-      error(diag::DiagId::err_column_not_found, tn.span, {tn.names.back(), r->name, ""});
-      return std::nullopt;
-    }
-    return c->type;
-  }
-
   bool user_type = false;
   std::vector<std::string> names = tn.names;
   if (names.size() > 2) names.erase(names.begin(), names.end() - 2);
