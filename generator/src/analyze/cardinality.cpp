@@ -5,7 +5,7 @@
 // `:one` row or value without std::optional. Where this says no, the statement may still
 // always return one row: it only answers yes when the syntax proves it.
 #include "analyze/analyzer.hpp"
-#include "analyze/walk.hpp"
+#include "parse/walk.hpp"
 
 namespace sqlgen::analyze {
 
