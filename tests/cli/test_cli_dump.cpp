@@ -73,7 +73,7 @@ TEST_CASE("sqlgen dump --check fails with a diff when a migration changed a colu
         std::string::npos);
   CHECK(r.err ==
         "sqlgen: error: schema dump \"schema.sql\" is out of date with the migrations: run "
-        "\"sqlgen dump\" (make gen) and commit it\n1 error generated.\n");
+        "\"sqlgen dump\" and commit it\n1 error generated.\n");
   CHECK(read(dir.path() / "schema.sql") == committed);  // --check writes nothing
 
   // A missing dump is drift too.

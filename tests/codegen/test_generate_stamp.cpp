@@ -98,7 +98,7 @@ bool skipped(const RunResult& r) {
 
 /// A run that did the work: exit 0, the normal summary.
 bool ran(const RunResult& r) {
-  return r.exit_code == 0 && r.err.empty() && r.out.find("sqlgen: 1 migrations, 1 queries; ") == 0;
+  return r.exit_code == 0 && r.err.empty() && r.out.find("sqlgen: 1 migration, 1 query; ") == 0;
 }
 
 }  // namespace
@@ -142,7 +142,7 @@ TEST_CASE("stamp: any input change runs for real, then the new inputs are stampe
     p.append("queries/items.sql", "\n-- name: CountItems :one\nSELECT count(*) FROM m.items;\n");
     RunResult r = p.run();
     CHECK(r.exit_code == 0);
-    CHECK(r.out.find("1 migrations, 2 queries; 1 files written") != std::string::npos);
+    CHECK(r.out.find("1 migration, 2 queries; 1 file written") != std::string::npos);
     CHECK(p.outputs().at("m/queries.hpp").find("count_items") != std::string::npos);
   }
   SECTION("a migration, even when the output does not change") {

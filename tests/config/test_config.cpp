@@ -146,6 +146,22 @@ TEST_CASE("config: unknown keys suggest the closest known key", "[config]") {
   CHECK(only_error("zzzzzz: 1\n") == "proj/sqlgen.yaml:1:1: error: unknown key \"zzzzzz\"");
 }
 
+TEST_CASE("config: a key known elsewhere says where it belongs", "[config]") {
+  CHECK(only_error("json: false\n") ==
+        "proj/sqlgen.yaml:1:1: error: unknown key \"json\" here: it belongs under `options:`");
+  CHECK(only_error("modules:\n  - name: core\n    output: gen\n") ==
+        "proj/sqlgen.yaml:3:5: error: unknown key \"output\" here: it belongs at the top level");
+  CHECK(only_error("schema: core\n") ==
+        "proj/sqlgen.yaml:1:1: error: unknown key \"schema\" here: it belongs in a module "
+        "(under `modules:`)");
+  CHECK(only_error("modules:\n  - name: core\n    cpp_type: X\n") ==
+        "proj/sqlgen.yaml:3:5: error: unknown key \"cpp_type\" here: it belongs in an override "
+        "(under `overrides:`)");
+  // A close spelling in the mapping itself wins.
+  CHECK(only_error("modules:\n  - name: core\n    schem: x\n") ==
+        "proj/sqlgen.yaml:3:5: error: unknown key \"schem\", did you mean \"schema\"?");
+}
+
 TEST_CASE("config: invalid YAML is reported where the parser stopped", "[config]") {
   std::string line = only_error("output: gen\nmodules: [a, b\n");
   CHECK(line.rfind("proj/sqlgen.yaml:", 0) == 0);

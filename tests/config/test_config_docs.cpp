@@ -47,6 +47,7 @@ TEST_CASE("docs/config.md documents exactly the keys the reader accepts", "[conf
   CHECK(docs["Top-level keys"] == as_set(config::global_keys()));
   CHECK(docs["Module keys"] == as_set(config::module_keys()));
   CHECK(docs["Override keys"] == as_set(config::override_keys()));
+  CHECK(docs["Options"] == as_set(config::option_keys()));
   // No key table under another heading goes unchecked.
   for (const auto& [heading, keys] : docs) {
     INFO(heading);

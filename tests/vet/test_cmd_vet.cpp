@@ -1,5 +1,6 @@
 // `sqlgen vet` as the CLI runs it (run_vet; main.cpp wires the subcommand): exit codes,
-// --mode, --fix rewriting files and checking them again, and when --fix holds back.
+// --mode, --fix rewriting files and checking them again, when --fix holds back, and the
+// summary line of a run without errors.
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <sstream>
@@ -51,6 +52,7 @@ TEST_CASE("sqlgen vet: errors exit 1, per-migration mode, a bad mode is a usage 
   VetRun per = vet_run(opts);
   CHECK(per.exit_code == cli::k_exit_ok);
   CHECK(per.diagnostics.empty());
+  CHECK(per.out == "sqlgen: vet: 3 migrations, 0 findings\n");  // the summary line
 
   opts.mode = "sometimes";
   CHECK(vet_run(opts).exit_code == cli::k_exit_usage);
@@ -71,6 +73,7 @@ TEST_CASE("sqlgen vet: warnings alone exit 0", "[vet][cli]") {
   CHECK(run.exit_code == cli::k_exit_ok);
   CHECK(run.diagnostics.find("warning: enum value \"happy\" of type \"public.mood\" may be used") !=
         std::string::npos);
+  CHECK(run.out == "sqlgen: vet: 2 migrations, 1 finding\n");
 }
 
 TEST_CASE("sqlgen vet --fix: rewrites, reports what it rewrote, checks again", "[vet][cli]") {
@@ -84,13 +87,14 @@ TEST_CASE("sqlgen vet --fix: rewrites, reports what it rewrote, checks again", "
   CHECK(run.exit_code == cli::k_exit_ok);
   CHECK(run.diagnostics.empty());
   CHECK(run.out == (tmp.path() / "002_add_azure.sql").lexically_normal().generic_string() +
-                       ": rewrote 1 \"ADD VALUE\" statement(s) into a recreated type\n");
+                       ": rewrote 1 \"ADD VALUE\" statement(s) into a recreated type\n"
+                       "sqlgen: vet: 3 migrations, 0 findings\n");
   CHECK(read(tmp.path() / "002_add_azure.sql").find("ADD VALUE") == std::string::npos);
 
   // Nothing left to fix: a second run changes nothing.
   VetRun again = vet_run(opts);
   CHECK(again.exit_code == cli::k_exit_ok);
-  CHECK(again.out.empty());
+  CHECK(again.out == "sqlgen: vet: 3 migrations, 0 findings\n");
   CHECK(again.diagnostics.empty());
 }
 

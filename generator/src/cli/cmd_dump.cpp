@@ -9,15 +9,6 @@
 
 namespace sqlgen::cli {
 
-namespace {
-
-/// "1 fixture", "3 fixtures".
-std::string count(size_t n, const std::string& noun) {
-  return std::to_string(n) + " " + noun + (n == 1 ? "" : "s");
-}
-
-}  // namespace
-
 int run_dump(Context& ctx, const DumpOptions& opts, std::ostream& out) {
   std::optional<source::TransactionMode> mode = source::parse_transaction_mode(opts.mode);
   if (!mode) return k_exit_usage;  // the command line checks the spelling
@@ -34,9 +25,9 @@ int run_dump(Context& ctx, const DumpOptions& opts, std::ostream& out) {
   if (r.outcome != Outcome::UpToDate && r.outcome != Outcome::Written) return k_exit_ok;
   // Plain schema files (list-form `migrations:`) are applied too but are not migrations.
   const std::string summary =
-      count(r.applied, "migration") + ", " +
-      (r.schema_files > 0 ? count(r.schema_files, "schema file") + ", " : std::string()) +
-      count(r.fixtures, "fixture") + ", " + std::string(source::transaction_mode_name(*mode)) +
+      counted(r.applied, "migration") + ", " +
+      (r.schema_files > 0 ? counted(r.schema_files, "schema file") + ", " : std::string()) +
+      counted(r.fixtures, "fixture") + ", " + std::string(source::transaction_mode_name(*mode)) +
       " mode";
   if (r.outcome == Outcome::UpToDate) {
     out << "sqlgen: " << r.path << " is up to date (" << summary << ")\n";

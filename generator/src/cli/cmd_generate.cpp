@@ -25,9 +25,10 @@ int run_generate(Context& ctx, const GenerateOptions& opts, std::ostream& out) {
     }
     return k_exit_ok;  // differences are reported as errors (exit 1)
   }
-  out << "sqlgen: " << r.migrations << " migrations, " << r.queries << " queries; "
-      << r.summary.written.size() << " files written, " << r.summary.unchanged.size()
-      << " unchanged, " << r.summary.removed.size() << " removed\n";
+  out << "sqlgen: " << counted(r.migrations, "migration") << ", "
+      << counted(r.queries, "query", "queries") << "; " << counted(r.summary.written.size(), "file")
+      << " written, " << r.summary.unchanged.size() << " unchanged, " << r.summary.removed.size()
+      << " removed\n";
   for (const std::string& f : r.summary.written) out << "  wrote " << f << '\n';
   for (const std::string& f : r.summary.removed) out << "  removed " << f << '\n';
   return k_exit_ok;

@@ -25,6 +25,12 @@ int run_vet(Context& ctx, const VetOptions& opts, std::ostream& out) {
     out << fix.path << ": rewrote " << fix.rewritten
         << " \"ADD VALUE\" statement(s) into a recreated type\n";
   }
+  // The summary line, as generate prints one; with errors the diagnostics say it all.
+  if (!ctx.diags.has_errors()) {
+    out << "sqlgen: vet: " << counted(r.migrations, "migration") << ", "
+        << (r.schema_files > 0 ? counted(r.schema_files, "schema file") + ", " : std::string())
+        << counted(r.findings, "finding") << '\n';
+  }
   return k_exit_ok;
 }
 

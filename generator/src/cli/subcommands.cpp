@@ -3,6 +3,10 @@
 
 namespace sqlgen::cli {
 
+std::string counted(size_t n, const std::string& one, const std::string& many) {
+  return std::to_string(n) + " " + (n == 1 ? one : many.empty() ? one + "s" : many);
+}
+
 void add_input_options(CLI::App& cmd, std::vector<std::string>& schema_paths,
                        std::vector<std::string>& query_paths,
                        std::vector<std::string>& search_path) {

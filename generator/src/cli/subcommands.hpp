@@ -27,6 +27,9 @@ Subcommand runs(CLI::App* cmd, std::shared_ptr<Options> opts,
   return {cmd, [opts, run](Context& ctx, std::ostream& out) { return run(ctx, *opts, out); }};
 }
 
+/// "1 migration", "3 migrations"; `many` defaults to `one` + "s" ("1 query", "2 queries").
+std::string counted(size_t n, const std::string& one, const std::string& many = "");
+
 /// `--schema`, `--queries` and `--search-path`: the project's inputs named on the command line
 /// instead of sqlgen.yaml's (analyze, verify).
 void add_input_options(CLI::App& cmd, std::vector<std::string>& schema_paths,

@@ -7,10 +7,6 @@ namespace sqlgen::codegen {
 
 namespace {
 
-const std::vector<std::string> k_option_names = {"max_params",        "json",
-                                                 "function_naming",   "nullable_array_elements",
-                                                 "exact_table_names", "query_classes"};
-
 /// The option's key in the config text (the config keeps no positions for option keys).
 diag::Location option_location(const config::Config& config, const std::string& key) {
   if (!config.source) return {};
@@ -76,7 +72,7 @@ Options parse_options(const config::Config& config, diag::DiagnosticEngine& diag
         out.function_naming = value;
       }
     } else {
-      std::string hint = diag::did_you_mean(key, k_option_names);
+      std::string hint = diag::did_you_mean(key, config::option_keys());
       diags.report(diag::make(diag::DiagId::err_codegen_unknown_option,
                               option_location(config, key),
                               {key, hint.empty() ? "" : ", " + hint}));

@@ -25,6 +25,16 @@ const std::vector<std::string> k_module_keys = {
     "skip_queries"};
 const std::vector<std::string> k_override_keys = {"db_type", "column", "cpp_type", "include",
                                                   "nullable"};
+const std::vector<std::string> k_option_keys = {"max_params",        "json",
+                                                "function_naming",   "nullable_array_elements",
+                                                "exact_table_names", "query_classes"};
+
+/// Where each kind of key belongs, for an unknown key that is known elsewhere.
+const std::vector<detail::KeyHome> k_key_homes = {
+    {"at the top level", &k_global_keys},
+    {"in a module (under `modules:`)", &k_module_keys},
+    {"under `options:`", &k_option_keys},
+    {"in an override (under `overrides:`)", &k_override_keys}};
 
 /// Largest accepted namespace width; keeps every module's range within int64.
 constexpr int64_t k_max_namespace_width = 1'000'000'000'000'000;
@@ -241,6 +251,7 @@ void parse_global_key(YamlReader& r, const std::string& key, const YAML::Node& k
 const std::vector<std::string>& global_keys() { return k_global_keys; }
 const std::vector<std::string>& module_keys() { return k_module_keys; }
 const std::vector<std::string>& override_keys() { return k_override_keys; }
+const std::vector<std::string>& option_keys() { return k_option_keys; }
 
 std::vector<std::string> Module::effective_search_path(const Config& config) const {
   if (!search_path.empty()) return search_path;
@@ -273,6 +284,7 @@ std::optional<Config> parse_config(diag::SourcePtr source, diag::DiagnosticEngin
   cfg.source = source;
   cfg.dir = std::filesystem::path(source->path()).parent_path();
   YamlReader r(source, diags);
+  r.set_key_homes(&k_key_homes);
 
   YAML::Node root;
   try {

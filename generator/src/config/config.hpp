@@ -130,6 +130,8 @@ const std::vector<std::string>& global_keys();
 const std::vector<std::string>& module_keys();
 /// The keys an `overrides:` entry (global or in a module) accepts.
 const std::vector<std::string>& override_keys();
+/// The keys of `options:` (the code generator reads and checks their values).
+const std::vector<std::string>& option_keys();
 
 /// `text` (e.g. a directory name) as a module name: characters other than ASCII letters, digits
 /// and `_` become `_`, a leading digit gets `m_` before it, a C++ reserved word or a namespace

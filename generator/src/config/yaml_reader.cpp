@@ -1,5 +1,6 @@
 #include "config/yaml_reader.hpp"
 
+#include <algorithm>
 #include <filesystem>
 
 namespace sqlgen::config::detail {
@@ -78,8 +79,18 @@ bool YamlReader::for_each_key(const YAML::Node& node, std::string_view what,
     for (const auto& k : known) is_known = is_known || k == name;
     if (!is_known) {
       std::string hint = diag::did_you_mean(name, known);
-      error(diag::DiagId::err_config_unknown_key, loc(key),
-            {name, hint.empty() ? std::string() : ", " + hint});
+      if (!hint.empty()) hint = ", " + hint;
+      if (hint.empty() && m_homes) {
+        for (const KeyHome& home : *m_homes) {
+          if (home.keys == &known ||
+              std::find(home.keys->begin(), home.keys->end(), name) == home.keys->end()) {
+            continue;
+          }
+          hint = std::string(" here: it belongs ") + home.where;
+          break;
+        }
+      }
+      error(diag::DiagId::err_config_unknown_key, loc(key), {name, hint});
       continue;
     }
     fn(name, key, value);

@@ -16,6 +16,12 @@
 
 namespace sqlgen::config::detail {
 
+/// Where a kind of key belongs ("under `options:`") and the keys that belong there.
+struct KeyHome {
+  const char* where;
+  const std::vector<std::string>* keys;
+};
+
 /// Reads values out of one parsed YAML document and reports problems to a
 /// diagnostic engine, counting the errors it reported.
 class YamlReader {
@@ -38,6 +44,10 @@ class YamlReader {
   size_t error_count() const { return m_errors; }
   /// The file being read.
   const diag::SourcePtr& source() const { return m_source; }
+
+  /// Where keys belong: an unknown key with no close spelling in its mapping that one of
+  /// `homes` (other than the mapping's own list) holds is reported with where it belongs.
+  void set_key_homes(const std::vector<KeyHome>* homes) { m_homes = homes; }
 
   /// Checks `node` is a mapping named `what`, then calls `fn` for each key in
   /// `known`; unknown, duplicate and non-scalar keys are errors. False when not a mapping.
@@ -72,6 +82,7 @@ class YamlReader {
   diag::SourcePtr m_source;
   diag::DiagnosticEngine& m_diags;
   size_t m_errors = 0;
+  const std::vector<KeyHome>* m_homes = nullptr;
 };
 
 /// True for a C identifier: [A-Za-z_][A-Za-z0-9_]*.

@@ -152,6 +152,9 @@ std::optional<std::string> create_fixture(const std::string& config_path, const 
 struct VetResult {
   std::vector<vet::FileFix> fixes;  ///< with fix: the files rewritten
   bool fix_blocked = false;  ///< with fix: unsafe statements found, nothing rewritten (errors)
+  size_t migrations = 0;     ///< versioned migrations checked
+  size_t schema_files = 0;   ///< plain schema files (list-form `migrations:`) checked
+  size_t findings = 0;       ///< errors and warnings of the (last) check, load problems included
 };
 
 /// `sqlgen vet`: the migrations' transaction plan checked (vet::check). With `fix`, each unsafe
