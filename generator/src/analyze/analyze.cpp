@@ -221,10 +221,11 @@ void Analyzer::apply_annotations(AnalyzedQuery& out) {
   }
 }
 
-std::optional<std::vector<catalog::Column>> Analyzer::bind_view(const parse::Stmt& query) {
+std::optional<catalog::BoundView> Analyzer::bind_view(const parse::Stmt& query) {
   std::vector<Col> cols = statement_columns(query, nullptr);
   if (m_failed) return std::nullopt;
-  std::vector<catalog::Column> out;
+  catalog::BoundView bound;
+  std::vector<catalog::Column>& out = bound.columns;
   for (const Col& c : cols) {
     catalog::Column col;
     col.name = c.name;
@@ -233,12 +234,13 @@ std::optional<std::vector<catalog::Column>> Analyzer::bind_view(const parse::Stm
     col.not_null = !c.nullable;
     out.push_back(std::move(col));
   }
-  return out;
+  bound.not_updatable = view_not_updatable(query, out, bound.base);
+  return bound;
 }
 
 catalog::ViewBinder view_binder() {
   return [](const catalog::Catalog& cat, const parse::Stmt& query, const diag::SourcePtr& source,
-            diag::DiagnosticEngine& diags) -> std::optional<std::vector<catalog::Column>> {
+            diag::DiagnosticEngine& diags) -> std::optional<catalog::BoundView> {
     source::Query q;
     q.name = "<view>";
     q.source = source;

@@ -37,7 +37,7 @@ class Analyzer {
 
   AnalyzedQuery run();
   /// The columns of a view's defining query, or nullopt when it had errors (reported).
-  std::optional<std::vector<catalog::Column>> bind_view(const parse::Stmt& query);
+  std::optional<catalog::BoundView> bind_view(const parse::Stmt& query);
 
   // select.cpp
   /// `keep_unknown`: a set operation's branch leaves untyped literals for the
@@ -189,7 +189,8 @@ class Analyzer {
     Update,
     Returning,
     Limit,
-    Offset
+    Offset,
+    Filter
   };
   // check_grouping.cpp
   /// Aggregates and window functions where `clause` forbids them, and nested calls.
@@ -266,7 +267,30 @@ class Analyzer {
                              const catalog::Relation& rel);
   /// A value written to `col` must have a type with an assignment cast to the column's
   /// (transformAssignedExpr's "column is of type ... but expression is of type ...").
-  void check_assignable(const parse::Expr& value, const Col& col, const Typed& t);
+  /// Reported at `value` (or at `at` when given: a column of `SET (a, b) = (SELECT ...)`).
+  void check_assignable(const parse::Expr& value, const Col& col, const Typed& t,
+                        parse::Span at = {});
+  /// Where PostgreSQL reports a SET target's value: the value, or for `SET (a, b) =
+  /// (SELECT x, y ...)` the sub-SELECT's output column of the target.
+  parse::Span assigned_span(const parse::ResTarget& t) const;
+  /// ON CONFLICT's target as parse analysis checks it (transformOnConflictArbiter): DO UPDATE
+  /// needs one, its columns exist, ON CONSTRAINT names a constraint of the table.
+  bool check_conflict_target(const parse::OnConflict& c, const RangeEntry& target,
+                             const catalog::Relation& rel);
+  /// ON CONFLICT's arbiter as the planner infers it (infer_arbiter_indexes): a constraint
+  /// without an index, or columns no unique key matches. What fails at the first execution
+  /// whatever the data.
+  void check_conflict_arbiter(const parse::OnConflict& c, const catalog::Relation& rel);
+  /// A view's query as the rewriter judges it (view_query_is_auto_updatable): "" when writes
+  /// can go through to `base`, else PostgreSQL's DETAIL why not; marks the columns of `cols`
+  /// (the view's) that are plain columns of the base relation.
+  std::string view_not_updatable(const parse::Stmt& query, std::vector<catalog::Column>& cols,
+                                 catalog::Oid& base);
+  /// INSERT/UPDATE/DELETE (`command`: "insert", "update", "delete") on a view that is not
+  /// automatically updatable, or writing `written` columns that are not updatable (the
+  /// rewriter's errors, which PREPARE reports).
+  void check_view_write(const catalog::Relation& rel, const std::string& command, parse::Span at,
+                        const std::vector<parse::ResTarget>& written);
   /// UPDATE / ON CONFLICT SET: generated columns and columns assigned twice.
   void check_set(const std::vector<parse::ResTarget>& set, const catalog::Relation& rel);
   /// `SET (a, b) = source` (its first target): a row of as many fields as columns or a
@@ -294,6 +318,14 @@ class Analyzer {
   std::map<const parse::Expr*, ColumnUse> m_column_uses;
   /// The pg_proc kind of each resolved call ('f', 'a', 'w'; 's' a set-returning function).
   std::map<const parse::Expr*, char> m_call_kinds;
+  /// `SET (a, b) = (SELECT ...)`: the sub-SELECT being typed for one of its columns (each SET
+  /// target holds its own copy), the column's 1-based position and the number of columns.
+  struct MultiSource {
+    const parse::Expr* expr = nullptr;
+    int32_t index = 0;
+    int32_t count = 0;
+  };
+  MultiSource m_multi_source;
   /// Literals already checked against a type (reported once).
   std::set<const parse::Expr*> m_literals_checked;
 

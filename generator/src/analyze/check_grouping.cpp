@@ -35,6 +35,8 @@ const char* clause_name(Clause c) {
       return "OFFSET";
     case Clause::Select:
       return "SELECT";
+    case Clause::Filter:
+      return "FILTER";
   }
   return "";
 }
@@ -115,38 +117,47 @@ void Analyzer::check_calls(const Expr* e, Clause clause, const Scope& scope) {
     }
     done = true;
   };
-  std::function<void(const Expr&, int, int, const char*)> visit =
-      [&](const Expr& x, int in_agg, int in_win, const char* around) {
-        if (done) return;
-        bool agg = is_aggregate_call(x) && local_aggregate(x, scope);
-        bool win = is_window_call(x);
-        auto kind = m_call_kinds.find(&x);
-        bool srf = kind != m_call_kinds.end() && kind->second == 's';
-        const char* inner = agg                            ? "aggregate"
-                            : win                          ? "window"
-                            : x.kind == ExprKind::Case     ? "CASE"
-                            : x.kind == ExprKind::Coalesce ? "COALESCE"
-                                                           : around;
-        for_each_child(x, [&](const Expr& c) {
-          visit(c, in_agg + (agg ? 1 : 0), in_win + (win ? 1 : 0), inner);
-        });
-        if (done) return;
-        if (srf) {
-          std::string where = around ? around : "";
-          if (!srfs_allowed(clause)) {
-            reject(diag::DiagId::err_srf_not_allowed, x.span, "0A000", {clause_name(clause)});
-          } else if (where == "aggregate" || where == "window") {
-            reject(diag::DiagId::err_call_contains_srf, x.span, "0A000", {where});
-          } else if (!where.empty()) {
-            reject(diag::DiagId::err_srf_not_allowed, x.span, "0A000", {where});
-          } else {
-            return;
-          }
-          done = true;
-          return;
-        }
-        check_one(x, agg, win, in_agg, in_win);
-      };
+  std::function<void(const Expr&, int, int, const char*)> visit = [&](const Expr& x, int in_agg,
+                                                                      int in_win,
+                                                                      const char* around) {
+    if (done) return;
+    bool agg = is_aggregate_call(x) && local_aggregate(x, scope);
+    bool win = is_window_call(x);
+    auto kind = m_call_kinds.find(&x);
+    bool srf = kind != m_call_kinds.end() && kind->second == 's';
+    const char* inner = agg                            ? "aggregate"
+                        : win                          ? "window"
+                        : x.kind == ExprKind::Case     ? "CASE"
+                        : x.kind == ExprKind::Coalesce ? "COALESCE"
+                                                       : around;
+    const Expr* filter = x.kind == ExprKind::FuncCall ? x.as<FuncCallExpr>().filter.get() : nullptr;
+    for_each_child(x, [&](const Expr& c) {
+      if (&c != filter) visit(c, in_agg + (agg ? 1 : 0), in_win + (win ? 1 : 0), inner);
+    });
+    if (done) return;
+    if (filter) {  // its own clause: no aggregate, window or set-returning call in it
+      check_calls(filter, Clause::Filter, scope);
+      if (m_failed) {
+        done = true;
+        return;
+      }
+    }
+    if (srf) {
+      std::string where = around ? around : "";
+      if (!srfs_allowed(clause)) {
+        reject(diag::DiagId::err_srf_not_allowed, x.span, "0A000", {clause_name(clause)});
+      } else if (where == "aggregate" || where == "window") {
+        reject(diag::DiagId::err_call_contains_srf, x.span, "0A000", {where});
+      } else if (!where.empty()) {
+        reject(diag::DiagId::err_srf_not_allowed, x.span, "0A000", {where});
+      } else {
+        return;
+      }
+      done = true;
+      return;
+    }
+    check_one(x, agg, win, in_agg, in_win);
+  };
   visit(*e, 0, 0, nullptr);
 }
 

@@ -60,6 +60,7 @@ std::vector<Col> Analyzer::insert(const InsertStmt& s, const Scope* parent,
 
   if (s.source && !insert_source(*s.source, cols, scope)) return {};
   scope.entries.push_back(target);
+  if (s.on_conflict && !check_conflict_target(*s.on_conflict, target, *rel)) return {};
   if (s.on_conflict && s.on_conflict->update &&
       !on_conflict_update(*s.on_conflict, target, *rel, scope)) {
     return {};
@@ -67,6 +68,8 @@ std::vector<Col> Analyzer::insert(const InsertStmt& s, const Scope* parent,
   std::vector<Col> returned = returning(s.returning, scope, out);
   if (s.on_conflict && s.on_conflict->update) check_set(s.on_conflict->set, *rel);
   check_insert_defaults(s, cols, *rel);
+  check_view_write(*rel, "insert", s.table.span, s.columns);
+  if (s.on_conflict && !m_failed) check_conflict_arbiter(*s.on_conflict, *rel);
   return returned;
 }
 
@@ -122,7 +125,10 @@ bool Analyzer::on_conflict_update(const OnConflict& c, const RangeEntry& target,
     if (!col) continue;
     if (t.value && t.value->kind != ExprKind::SetToDefault) {
       hint_param_name(*t.value, col->name);
-      infer_as(*t.value, scope, col->type, col->nullable);
+      if (t.multi_index > 0) m_multi_source = {t.value.get(), t.multi_index, t.multi_count};
+      Typed ty = infer_as(*t.value, scope, col->type, col->nullable);
+      m_multi_source = {};
+      if (t.indirection.empty()) check_assignable(*t.value, *col, ty, assigned_span(t));
     }
   }
   if (c.where) infer_as(*c.where, scope, {catalog::builtins::type_oid::k_bool, -1}, false);
@@ -153,7 +159,10 @@ std::vector<Col> Analyzer::update(const UpdateStmt& s, const Scope* parent,
       }
     }
     hint_param_name(*t.value, col->name);
-    infer_as(*t.value, scope, target_type, col->nullable);
+    if (t.multi_index > 0) m_multi_source = {t.value.get(), t.multi_index, t.multi_count};
+    Typed ty = infer_as(*t.value, scope, target_type, col->nullable);
+    m_multi_source = {};
+    if (t.indirection.empty()) check_assignable(*t.value, *col, ty, assigned_span(t));
     check_calls(t.value.get(), Clause::Update, scope);
   }
   if (s.where) {
@@ -163,6 +172,7 @@ std::vector<Col> Analyzer::update(const UpdateStmt& s, const Scope* parent,
   }
   std::vector<Col> returned = returning(s.returning, scope, out);
   check_set(s.set, *rel);
+  check_view_write(*rel, "update", s.table.span, s.set);
   return returned;
 }
 
@@ -181,7 +191,9 @@ std::vector<Col> Analyzer::delete_(const DeleteStmt& s, const Scope* parent,
     check_calls(s.where.get(), Clause::Where, scope);
     narrow(s.where.get(), scope);
   }
-  return returning(s.returning, scope, out);
+  std::vector<Col> returned = returning(s.returning, scope, out);
+  check_view_write(*rel, "delete", s.table.span, {});
+  return returned;
 }
 
 std::vector<Col> Analyzer::returning(const std::vector<ResTarget>& targets, Scope& scope,

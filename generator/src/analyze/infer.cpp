@@ -419,6 +419,7 @@ Typed Analyzer::infer_expr(const FuncCallExpr& f, Scope& scope) {
     return Typed{};
   }
   m_call_kinds[&f] = m.kind == 'f' && m.retset ? 's' : m.kind;
+  if (f.filter) infer_as(*f.filter, scope, {catalog::builtins::type_oid::k_bool, -1}, false);
   for (size_t i = 0; i < args.size() && i < m.declared.size(); ++i) {
     Oid decl = m.declared[i];
     if (decl != pseudo_oid::k_any) bind(*args[i], {decl, -1});

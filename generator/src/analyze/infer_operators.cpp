@@ -257,6 +257,10 @@ Typed Analyzer::infer_expr(const SubLinkExpr& s, Scope& scope) {
       return boolean(false);
     case SubLinkExpr::Type::Array:
       if (cols.empty()) return Typed{};
+      if (cols.size() > 1) {
+        reject(diag::DiagId::err_subquery_one_column, s.span, "42601");
+        return Typed{};
+      }
       return Typed{{array_of(m_cat, cols[0].type.oid), -1}, false, nullptr, false};
     case SubLinkExpr::Type::Any:
     case SubLinkExpr::Type::All:
@@ -267,9 +271,21 @@ Typed Analyzer::infer_expr(const SubLinkExpr& s, Scope& scope) {
       return row_vs_subquery(op, *s.test, cols, s.span, scope);
     }
     default:
-      if (cols.empty()) return Typed{};
-      return Typed{cols[0].type, true, nullptr, false};
+      break;
   }
+  if (cols.empty()) return Typed{};
+  if (m_multi_source.expr == &s) {  // a column of `SET (a, b) = (SELECT ...)`
+    if (cols.size() != static_cast<size_t>(m_multi_source.count)) {
+      if (m_multi_source.index == 1) reject(diag::DiagId::err_multi_assign_count, s.span, "42601");
+      return Typed{};
+    }
+    return Typed{cols[static_cast<size_t>(m_multi_source.index) - 1].type, true, nullptr, false};
+  }
+  if (s.type == SubLinkExpr::Type::Expr && cols.size() > 1) {
+    reject(diag::DiagId::err_subquery_one_column, s.span, "42601");
+    return Typed{};
+  }
+  return Typed{cols[0].type, true, nullptr, false};
 }
 
 }  // namespace sqlgen::analyze

@@ -68,6 +68,9 @@ void drop_column(CatalogBuilder& b, Relation& rel, const Column& col) {
   std::erase_if(rel.constraints, [&](const TableConstraint& k) {
     return std::find(k.columns.begin(), k.columns.end(), name) != k.columns.end();
   });
+  std::erase_if(rel.unique_indexes, [&](const UniqueIndex& i) {
+    return std::find(i.columns.begin(), i.columns.end(), name) != i.columns.end();
+  });
 }
 
 void add_constraint(CatalogBuilder& b, Relation& rel, const Cmd& cmd) {

@@ -310,6 +310,7 @@ void CatalogBuilder::create_table(const parse::CreateTableStmt& s) {
       if (serial) sequence_cols.push_back(def->name);
     } else if (const auto* like = std::get_if<parse::TableLike>(&e)) {
       if (!like_columns(*like, rel, like_identity_cols)) return;
+      if (like->options & parse::TableLike::k_indexes) rel.indexes_unknown = true;
     }
   }
   sequence_cols.insert(sequence_cols.end(), like_identity_cols.begin(), like_identity_cols.end());
@@ -354,12 +355,15 @@ void CatalogBuilder::create_view(const parse::CreateViewStmt& s) {
 void CatalogBuilder::bind_query(Relation& rel, const parse::Stmt* query,
                                 const std::vector<std::string>& names) {
   if (!m_cat.m_view_binder || !query) return;
-  std::optional<std::vector<Column>> cols = m_cat.m_view_binder(m_cat, *query, m_source, m_diags);
-  if (!cols) {
+  std::optional<BoundView> bound = m_cat.m_view_binder(m_cat, *query, m_source, m_diags);
+  if (!bound) {
     rel.columns_known = false;
     rel.bind_failed = true;
     return;
   }
+  std::vector<Column>* cols = &bound->columns;
+  rel.view_not_updatable = std::move(bound->not_updatable);
+  rel.view_base = bound->base;
   for (size_t i = 0; i < cols->size() && i < names.size(); ++i) (*cols)[i].name = names[i];
   // A materialized view or CREATE TABLE AS stores rows: PostgreSQL declares no NOT NULL.
   if (rel.kind != RelKind::View) {

@@ -247,8 +247,40 @@ void CatalogBuilder::drop(const parse::DropStmt& s) {
         });
         break;
       }
+      case ObjectType::Index:
+        drop_index(obj);
+        break;
       default:
-        break;  // indexes, triggers, policies, ...: not modelled
+        break;  // triggers, policies, ...: not modelled
+    }
+  }
+}
+
+void CatalogBuilder::create_index(const parse::IndexDef& def) {
+  if (!def.unique) return;
+  Relation* rel = lookup_relation(def.table, true);
+  if (!rel) return;  // reported by PostgreSQL, not modelled here
+  auto same = [&](const UniqueIndex& i) { return !def.name.empty() && i.name == def.name; };
+  if (def.if_not_exists &&
+      std::any_of(rel->unique_indexes.begin(), rel->unique_indexes.end(), same))
+    return;
+  rel->unique_indexes.push_back({def.name, def.columns, def.has_expressions, def.partial});
+}
+
+void CatalogBuilder::drop_index(const parse::ObjectRef& obj) {
+  if (obj.names.empty()) return;
+  const std::string& name = obj.names.back();
+  std::vector<std::string> schemas = obj.names.size() > 1
+                                         ? std::vector<std::string>{obj.names[obj.names.size() - 2]}
+                                         : path_schemas();
+  for (const std::string& sname : schemas) {
+    const Schema* sc = schema(sname);
+    if (!sc) continue;
+    for (const auto& [rel_name, oid] : sc->relations) {
+      Relation& rel = m_cat.m_relations.at(oid);
+      auto n =
+          std::erase_if(rel.unique_indexes, [&](const UniqueIndex& i) { return i.name == name; });
+      if (n > 0) return;
     }
   }
 }

@@ -59,6 +59,9 @@ void rename_column(CatalogBuilder& b, const parse::RenameStmt& s) {
   for (TableConstraint& k : rel->constraints) {
     std::replace(k.columns.begin(), k.columns.end(), col->name, s.new_name);
   }
+  for (UniqueIndex& i : rel->unique_indexes) {
+    std::replace(i.columns.begin(), i.columns.end(), col->name, s.new_name);
+  }
   col->name = s.new_name;
 }
 

@@ -56,6 +56,7 @@ struct Column {
   std::string default_sql;  ///< the default expression's text, when there is one
   std::string comment;
   std::vector<std::string> collation;
+  bool view_updatable = true;  ///< a view's column: a plain column of its base relation
   Origin origin;
 };
 
@@ -65,6 +66,15 @@ struct TableConstraint {
   char type = 'c';  ///< p primary key, u unique, c check, f foreign key, x exclusion
   std::vector<std::string> columns;
   Oid references = 0;  ///< foreign keys: the referenced relation
+};
+
+/// A unique index made by CREATE UNIQUE INDEX (PRIMARY KEY and UNIQUE constraints are
+/// TableConstraints): ON CONFLICT infers its arbiter among these. Not shown by `schema`.
+struct UniqueIndex {
+  std::string name;
+  std::vector<std::string> columns;  ///< the key columns named plainly
+  bool has_expressions = false;      ///< a key is an expression
+  bool partial = false;              ///< `WHERE predicate`
 };
 
 /// pg_class kinds sqlgen keeps.
@@ -82,6 +92,12 @@ struct Relation {
   std::string name;
   std::vector<Column> columns;  ///< in attribute order
   std::vector<TableConstraint> constraints;
+  std::vector<UniqueIndex> unique_indexes;
+  bool indexes_unknown = false;  ///< LIKE ... INCLUDING INDEXES copied indexes sqlgen does not keep
+  /// Views: why INSERT/UPDATE/DELETE cannot go through (PostgreSQL's DETAIL, "" when the view
+  /// is automatically updatable), and the relation they go to when they can.
+  std::string view_not_updatable;
+  Oid view_base = 0;
   std::vector<Oid> parents;  ///< INHERITS / PARTITION OF
   std::string comment;
   bool columns_known = true;  ///< false for views and CREATE TABLE AS until bound
@@ -166,11 +182,19 @@ struct AssumedExtension {
 
 class Catalog;
 
+/// What binding a view's query found: its columns (view_updatable set) and whether writes can
+/// go through it (Relation::view_not_updatable, view_base).
+struct BoundView {
+  std::vector<Column> columns;
+  std::string not_updatable;
+  Oid base = 0;
+};
+
 /// Binds a view's (or CREATE TABLE AS's) query once, when the catalog applies it: the
 /// columns (name, type, typmod, not null as inferred) the query yields against the catalog
 /// as it is at that statement, or nullopt after reporting why not. Set by the caller that
 /// builds the catalog (the analyze stage provides one), so the catalog stays below analyze.
-using ViewBinder = std::function<std::optional<std::vector<Column>>(
+using ViewBinder = std::function<std::optional<BoundView>(
     const Catalog& cat, const parse::Stmt& query, const diag::SourcePtr& source,
     diag::DiagnosticEngine& diags)>;
 

@@ -51,8 +51,10 @@ void CatalogBuilder::apply(const parse::Stmt& stmt) {
     case StmtKind::Insert:
     case StmtKind::Update:
     case StmtKind::Delete:
-    case StmtKind::Other:
       break;  // data changes and queries leave the catalog as it is
+    case StmtKind::Other:
+      if (const auto& other = stmt.as<parse::OtherStmt>(); other.index) create_index(*other.index);
+      break;
   }
   // Not modelled: recorded; DO blocks can run any DDL, so they are flagged.
   std::string kind = parse::describe(stmt);

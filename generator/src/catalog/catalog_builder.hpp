@@ -62,6 +62,10 @@ class CatalogBuilder {
   void alter_object_schema(const parse::AlterObjectSchemaStmt& s);
   // apply_drop.cpp
   void drop(const parse::DropStmt& s);
+  /// CREATE UNIQUE INDEX: kept on its table for ON CONFLICT (other indexes are not modelled).
+  void create_index(const parse::IndexDef& def);
+  /// DROP INDEX: a unique index kept is forgotten (no error for others: they are not modelled).
+  void drop_index(const parse::ObjectRef& obj);
   // apply_comment.cpp
   void comment(const parse::CommentStmt& s);
 

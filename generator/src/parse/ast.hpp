@@ -153,6 +153,7 @@ struct FuncCallExpr : Expr {
   bool variadic = false;      ///< `VARIADIC` before the last argument
   bool has_over = false;      ///< window call
   bool has_filter = false;
+  ExprPtr filter;  ///< `FILTER (WHERE filter)`
   bool within_group = false;
   bool agg_order = false;  ///< `f(x ORDER BY y)` (not WITHIN GROUP)
 };
@@ -318,6 +319,7 @@ struct TableLike {
   static constexpr uint32_t k_defaults = 1u << 3;
   static constexpr uint32_t k_generated = 1u << 4;
   static constexpr uint32_t k_identity = 1u << 5;
+  static constexpr uint32_t k_indexes = 1u << 6;
   static constexpr uint32_t k_all = 0x7FFFFFFF;
 };
 
@@ -735,7 +737,12 @@ struct SelectStmt : Stmt {
 /// `ON CONFLICT [(cols)] DO NOTHING | DO UPDATE SET ... [WHERE ...]`.
 struct OnConflict {
   bool update = false;
+  Span span;        ///< the `ON CONFLICT` keywords
+  Span infer_span;  ///< the inference clause (`(cols)` or `ON CONSTRAINT`), where PostgreSQL
+                    ///< reports its unknown columns
   std::vector<std::string> columns;
+  bool has_expressions = false;  ///< the target lists an expression, `(lower(email))`
+  bool has_where = false;        ///< `(cols) WHERE predicate`: a partial index may match
   std::string constraint;
   std::vector<ResTarget> set;
   ExprPtr where;
@@ -777,12 +784,26 @@ struct DeleteStmt : Stmt {
   std::vector<ResTarget> returning;
 };
 
+/// `CREATE [UNIQUE] INDEX`: what the catalog keeps of it (ON CONFLICT infers its arbiter from
+/// the unique ones).
+struct IndexDef {
+  std::string name;  ///< "" when PostgreSQL picks the name
+  QualName table;
+  bool unique = false;
+  bool if_not_exists = false;
+  std::vector<std::string> columns;  ///< the key columns named plainly
+  bool has_expressions = false;      ///< a key is an expression
+  bool partial = false;              ///< `WHERE predicate`
+};
+
 /// Any statement sqlgen does not model (indexes, triggers, grants, ...). For TRUNCATE, LOCK,
-/// VACUUM/ANALYZE and REFRESH MATERIALIZED VIEW the relations they name; for CALL the call.
+/// VACUUM/ANALYZE and REFRESH MATERIALIZED VIEW the relations they name; for CALL the call;
+/// for CREATE INDEX its definition.
 struct OtherStmt : Stmt {
   OtherStmt() : Stmt(StmtKind::Other) {}
   std::vector<QualName> relations;
   ExprPtr call;  ///< `CALL p(...)`: the FuncCallExpr
+  std::optional<IndexDef> index;
 };
 
 }  // namespace sqlgen::parse

@@ -20,13 +20,19 @@ StmtPtr Transformer::insert(const PgQuery__InsertStmt* s) {
   if (const PgQuery__OnConflictClause* oc = s->on_conflict_clause) {
     OnConflict c;
     c.update = oc->action == PG_QUERY__ON_CONFLICT_ACTION__ONCONFLICT_UPDATE;
+    c.span = span(oc->location);  // `ON`
     if (oc->infer) {
+      c.infer_span = span(oc->infer->location);
       for (size_t i = 0; i < oc->infer->n_index_elems; ++i) {
         const PgQuery__Node* e = oc->infer->index_elems[i];
-        if (e->node_case == PG_QUERY__NODE__NODE_INDEX_ELEM && e->index_elem->name) {
+        if (e->node_case == PG_QUERY__NODE__NODE_INDEX_ELEM && e->index_elem->name &&
+            *e->index_elem->name) {
           c.columns.push_back(e->index_elem->name);
+        } else {
+          c.has_expressions = true;
         }
       }
+      c.has_where = oc->infer->where_clause != nullptr;
       c.constraint = oc->infer->conname ? oc->infer->conname : "";
     }
     c.set = res_targets(oc->n_target_list, oc->target_list);

@@ -237,6 +237,7 @@ ExprPtr Transformer::expr_node(const PgQuery__FuncCall* f) {
   e->variadic = f->func_variadic;
   e->has_over = f->over != nullptr;
   e->has_filter = f->agg_filter != nullptr;
+  e->filter = expr(f->agg_filter);
   e->within_group = f->agg_within_group;
   e->agg_order = f->n_agg_order > 0 && !f->agg_within_group;
   return e;

@@ -42,10 +42,32 @@ StmtPtr Transformer::utility(const PgQuery__Node* node) {
         out->call = expr(&wrapper);
       }
       break;
+    case PG_QUERY__NODE__NODE_INDEX_STMT:
+      out->index = index_def(node->index_stmt);
+      break;
     default:
       break;
   }
   return out;
+}
+
+IndexDef Transformer::index_def(const PgQuery__IndexStmt* s) {
+  IndexDef def;
+  def.name = s->idxname ? s->idxname : "";
+  if (s->relation) def.table = range_var(s->relation);
+  def.unique = s->unique;
+  def.if_not_exists = s->if_not_exists;
+  def.partial = s->where_clause != nullptr;
+  for (size_t i = 0; i < s->n_index_params; ++i) {
+    const PgQuery__Node* p = s->index_params[i];
+    if (p->node_case == PG_QUERY__NODE__NODE_INDEX_ELEM && p->index_elem->name &&
+        *p->index_elem->name) {
+      def.columns.push_back(p->index_elem->name);
+    } else {
+      def.has_expressions = true;
+    }
+  }
+  return def;
 }
 
 }  // namespace sqlgen::parse::detail

@@ -39,6 +39,7 @@ class Transformer {
   ExprPtr expr_node(const PgQuery__CollateClause* n);
   TypeName type_name(const PgQuery__TypeName* tn);
   QualName range_var(const PgQuery__RangeVar* rv);
+  IndexDef index_def(const PgQuery__IndexStmt* s);
   /// A name list (String nodes) as a QualName: last is the name, one before it the schema.
   QualName qual_name(size_t n, PgQuery__Node** names, Span span);
   ObjectRef object_ref(const PgQuery__Node* node);

@@ -71,6 +71,7 @@ void walk_expr(const Expr* e, const Visitors& fn) {
       break;
     case ExprKind::FuncCall:
       walk_list(e->as<FuncCallExpr>().args, fn);
+      walk_expr(e->as<FuncCallExpr>().filter.get(), fn);
       break;
     case ExprKind::TypeCast:
       walk_expr(e->as<TypeCastExpr>().arg.get(), fn);
@@ -227,6 +228,7 @@ void for_each_child(const Expr& expr, const ExprVisitor& fn) {
       break;
     case ExprKind::FuncCall:
       list(expr.as<FuncCallExpr>().args);
+      one(expr.as<FuncCallExpr>().filter);
       break;
     case ExprKind::TypeCast:
       one(expr.as<TypeCastExpr>().arg);

@@ -232,6 +232,51 @@ INSERT INTO a (id, name) VALUES (generate_series(1, 2), 'x');
 -- name: OkSrfInSubquery :many
 SELECT id FROM a WHERE id IN (SELECT generate_series(1, 2));
 
+-- name: MoreUngroupedColumn :many
+SELECT a_id, note FROM b GROUP BY a_id;
+
+-- name: MoreUngroupedThroughJoin :many
+SELECT a.name, count(b.id) FROM a JOIN b ON b.a_id = a.id GROUP BY b.a_id;
+
+-- name: MoreGroupedByOtherColumn :many
+SELECT id, count(*) FROM a GROUP BY name;
+
+-- name: MoreHavingUngrouped :many
+SELECT count(*) FROM b HAVING note = 'x';
+
+-- name: MoreOrderByUngrouped :many
+SELECT a_id FROM b GROUP BY a_id ORDER BY amount;
+
+-- name: MoreNestedAggregate :many
+SELECT sum(count(*)) FROM b;
+
+-- name: MoreAggregateInWhere :many
+SELECT id FROM b WHERE sum(amount) > 0;
+
+-- name: MoreAggregateInJoinOn :many
+SELECT a.id FROM a JOIN b ON count(*) > 0;
+
+-- name: MoreAggregateInGroupBy :many
+SELECT count(*) FROM b GROUP BY count(*);
+
+-- name: MoreWindowInWhere :many
+SELECT id FROM a WHERE row_number() OVER () > 1;
+
+-- name: MoreWindowInGroupBy :many
+SELECT count(*) FROM b GROUP BY row_number() OVER ();
+
+-- name: MoreWindowInHaving :many
+SELECT a_id FROM b GROUP BY a_id HAVING rank() OVER () > 1;
+
+-- name: MoreSetReturningInWhere :many
+SELECT id FROM a WHERE generate_series(1, 2) > 1;
+
+-- name: MoreAggregateInFilter :many
+SELECT count(*) FILTER (WHERE count(*) > 1) FROM b;
+
+-- name: MoreSetReturningInHaving :many
+SELECT id FROM a GROUP BY id HAVING generate_series(1, 2) > 0;
+
 -- family: arity
 
 -- name: InsertMoreExprsSelect :exec
@@ -326,6 +371,69 @@ INSERT INTO a (id, name) VALUES (1.5, 'x');
 
 -- name: OkInsertSelectCoerce :exec
 INSERT INTO w (price, qty) SELECT qty, sm FROM w;
+
+-- name: MultiSetSubSelectTooNarrow :exec
+UPDATE a SET (name, created) = (SELECT note FROM b LIMIT 1);
+
+-- name: MultiSetSubSelectTooWide :exec
+UPDATE a SET (name, created) = (SELECT note, current_date, 1 FROM b LIMIT 1);
+
+-- name: MultiSetOneColumnTwoValues :exec
+UPDATE a SET (name) = (SELECT note, 1 FROM b LIMIT 1);
+
+-- name: MultiSetSubSelectOnConflict :exec
+INSERT INTO a (id, name) VALUES (1, 'x') ON CONFLICT (id) DO UPDATE SET (name, created) = (SELECT 'y');
+
+-- name: ScalarSubqueryTwoColumns :one
+SELECT (SELECT id, name FROM a LIMIT 1);
+
+-- name: ScalarSubqueryTwoColumnsInWhere :many
+SELECT id FROM a WHERE id = (SELECT id, name FROM a LIMIT 1);
+
+-- name: ArraySubqueryTwoColumns :one
+SELECT ARRAY(SELECT id, name FROM a);
+
+-- name: SetScalarSubqueryTwoColumns :exec
+UPDATE a SET name = (SELECT note, amount FROM b LIMIT 1);
+
+-- name: MultiSetSubSelectWrongType :exec
+UPDATE a SET (id, name) = (SELECT note, note FROM b LIMIT 1);
+
+-- name: OkMultiSetSubSelectEachColumnType :exec
+UPDATE a SET (created, name) = (SELECT current_date, note FROM b WHERE b.a_id = a.id LIMIT 1);
+
+-- name: OkMultiSetOneColumn :exec
+UPDATE a SET (name) = (SELECT note FROM b LIMIT 1);
+
+-- name: OkScalarSubquery :one
+SELECT (SELECT id FROM a LIMIT 1);
+
+-- name: OkRowSubqueryCompare :many
+SELECT id FROM a WHERE (id, name) = (SELECT id, name FROM a LIMIT 1);
+
+-- name: OkMultiSetSubSelectParams :exec
+UPDATE a SET (name, created) = (SELECT @name::text, @created::date) WHERE id = @id;
+
+-- name: MoreValuesRowShort :exec
+INSERT INTO c (x, y) VALUES (1, 2), (3);
+
+-- name: MoreUnionWidths :many
+SELECT id FROM a UNION SELECT id, name FROM a;
+
+-- name: MoreIntersectWidths :many
+SELECT id FROM a INTERSECT SELECT id, name FROM a;
+
+-- name: MoreRowCompareLengths :many
+SELECT id FROM a WHERE (id, name) = (1, 'x', 2);
+
+-- name: MoreRowInSubqueryTooFew :many
+SELECT id FROM a WHERE (id, name) IN (SELECT id FROM a);
+
+-- name: MoreInsertExtraValue :exec
+INSERT INTO c (x) VALUES (1, 2);
+
+-- name: MoreInsertSelectShort :exec
+INSERT INTO u (k, v) SELECT id FROM a;
 
 -- family: DISTINCT, ORDER BY, GROUP BY positions, LIMIT/OFFSET
 
@@ -484,6 +592,30 @@ SELECT id, name FROM a ORDER BY id LIMIT 10 FOR UPDATE SKIP LOCKED;
 
 -- name: OkLockJoinOf :many
 SELECT a.id, b.note FROM a JOIN b ON b.a_id = a.id FOR UPDATE OF b;
+
+-- name: MoreDistinctOrderByOther :many
+SELECT DISTINCT a_id FROM b ORDER BY note;
+
+-- name: MoreDistinctOnMismatch :many
+SELECT DISTINCT ON (note) id FROM b ORDER BY id;
+
+-- name: MoreOrderByPosition :many
+SELECT id FROM a ORDER BY 3;
+
+-- name: MoreGroupByPosition :many
+SELECT id, count(*) FROM a GROUP BY 5;
+
+-- name: MoreLimitText :many
+SELECT id FROM a LIMIT 'abc';
+
+-- name: MoreOffsetNumeric :many
+SELECT id FROM a OFFSET 1.5;
+
+-- name: MoreForUpdateDistinct :many
+SELECT DISTINCT id FROM a FOR UPDATE;
+
+-- name: MoreForShareAggregate :many
+SELECT count(*) FROM a FOR SHARE;
 
 -- family: literals read by the type's input function
 
@@ -808,6 +940,93 @@ SELECT id FROM a WHERE name = 'abc';
 -- name: OkLitEscape :many
 SELECT id FROM a WHERE id = E'1\n';
 
+-- name: MoreSmallintRange :many
+SELECT id FROM w WHERE sm = '40000';
+
+-- name: MoreBigintRange :many
+SELECT id FROM w WHERE big = '9223372036854775808';
+
+-- name: MoreIntegerFraction :many
+SELECT id FROM w WHERE qty = '1.5';
+
+-- name: MoreNumericExponent :many
+SELECT id FROM w WHERE n = '1e';
+
+-- name: MoreBooleanWord :many
+SELECT id FROM w WHERE flag = 'maybe';
+
+-- name: MoreUuidShort :many
+SELECT id FROM w WHERE tok = '1234';
+
+-- name: MoreUuidOneDigitShort :many
+SELECT id FROM w WHERE tok = 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a1';
+
+-- name: MoreDateDay :many
+SELECT id FROM a WHERE created = '2024-02-30';
+
+-- name: MoreDateWord :many
+SELECT id FROM a WHERE created = 'yesterdayish';
+
+-- name: MoreTimestamptzMonth :many
+SELECT id FROM w WHERE at > '2024-13-01 00:00';
+
+-- name: MoreIntervalUnit :many
+SELECT id FROM w WHERE iv = '3 fortnights';
+
+-- name: MoreJsonbTruncated :many
+SELECT id FROM w WHERE j = '{"a": }';
+
+-- name: MoreJsonInsert :exec
+INSERT INTO w (price, qty, js) VALUES (1, 1, '[1,');
+
+-- name: MoreInetOctet :many
+SELECT id FROM w WHERE ip = '300.1.1.1';
+
+-- name: MoreCidrHostBits :many
+SELECT id FROM w WHERE net = '10.0.0.1/8';
+
+-- name: MoreBitDigit :exec
+INSERT INTO w (price, qty, bits) VALUES (1, 1, '1010x');
+
+-- name: MoreEnumCase :many
+SELECT id FROM w WHERE st = 'PAID';
+
+-- name: MoreEnumArray :many
+SELECT id FROM w WHERE sts = '{paid,lost}';
+
+-- name: MoreIntArrayElement :many
+SELECT id FROM w WHERE nums = '{1,x}';
+
+-- name: MoreArrayUnclosed :many
+SELECT id FROM w WHERE nums = '{1,2';
+
+-- name: MoreTextArrayNoBraces :many
+SELECT id FROM w WHERE tags = 'abc';
+
+-- name: MoreDomainBase :many
+SELECT id FROM w WHERE p = 'ten';
+
+-- name: MoreFloatWord :many
+SELECT id FROM w WHERE f8 = 'one';
+
+-- name: MoreTimeHour :many
+SELECT id FROM w WHERE t = '25:00';
+
+-- name: MoreTimestampMinute :many
+SELECT id FROM w WHERE ts = '2024-01-01 10:61';
+
+-- name: MoreUpdateIntegerRange :exec
+UPDATE w SET qty = '99999999999' WHERE id = 1;
+
+-- name: MoreInsertEnum :exec
+INSERT INTO b (id, a_id, note, st) VALUES (1, 1, 'n', 'refunded');
+
+-- name: MoreVarbitDigit :many
+SELECT id FROM w WHERE vb = '12';
+
+-- name: MoreUuidInList :many
+SELECT id FROM w WHERE tok IN ('a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11', 'nope');
+
 -- family: writes
 
 -- name: WriteMultiSetScalar :exec
@@ -897,6 +1116,196 @@ UPDATE a SET name = 'x', created = NULL;
 -- name: OkUpdateArrayElements :exec
 UPDATE w SET nums[1] = 1, nums[2] = 2;
 
+-- name: MoreInsertGenerated :exec
+INSERT INTO w (price, qty, total) VALUES (1, 2, 3);
+
+-- name: MoreUpdateTwice :exec
+UPDATE b SET note = 'x', note = 'y' WHERE id = 1;
+
+-- name: MoreInsertColumnTwice :exec
+INSERT INTO b (id, note, a_id, note) VALUES (1, 'x', 1, 'y');
+
+-- family: ON CONFLICT arbiters (the planner infers them: the test EXPLAINs what PREPARE accepts)
+
+-- name: ConflictColumnInTwoColumnKey :exec
+INSERT INTO k (id, mail, org, slug) VALUES (1, 'a', 1, 's') ON CONFLICT (mail) DO NOTHING;
+
+-- name: ConflictPartOfConstraintKey :exec
+INSERT INTO k (id, mail, org, slug) VALUES (1, 'a', 1, 's') ON CONFLICT (org) DO NOTHING;
+
+-- name: ConflictPartialWithoutPredicate :exec
+INSERT INTO k (id, mail, org, slug) VALUES (1, 'a', 1, 's') ON CONFLICT (slug) DO NOTHING;
+
+-- name: ConflictPlainIndexNotUnique :exec
+INSERT INTO k (id, mail, org, slug) VALUES (1, 'a', 1, 's') ON CONFLICT (score) DO NOTHING;
+
+-- name: ConflictKeyPlusOne :exec
+INSERT INTO k (id, mail, org, slug) VALUES (1, 'a', 1, 's')
+ON CONFLICT (org, slug, mail) DO UPDATE SET score = excluded.score;
+
+-- name: ConflictNoSuchConstraint :exec
+INSERT INTO k (id, mail, org, slug) VALUES (1, 'a', 1, 's') ON CONFLICT ON CONSTRAINT k_nope DO NOTHING;
+
+-- name: ConflictCheckConstraint :exec
+INSERT INTO k (id, mail, org, slug) VALUES (1, 'a', 1, 's') ON CONFLICT ON CONSTRAINT k_score_nonneg DO NOTHING;
+
+-- name: ConflictIndexIsNotAConstraint :exec
+INSERT INTO k (id, mail, org, slug) VALUES (1, 'a', 1, 's') ON CONFLICT ON CONSTRAINT k_org_email DO NOTHING;
+
+-- name: ConflictNotUniqueColumn :exec
+INSERT INTO a (id, name) VALUES (1, 'x') ON CONFLICT (name) DO UPDATE SET name = excluded.name;
+
+-- name: ConflictForeignKeyColumn :exec
+INSERT INTO b (id, a_id, note) VALUES (1, 1, 'n') ON CONFLICT (a_id) DO NOTHING;
+
+-- name: ConflictForeignKeyConstraint :exec
+INSERT INTO b (id, a_id, note) VALUES (1, 1, 'n') ON CONFLICT ON CONSTRAINT b_a_id_fkey DO NOTHING;
+
+-- name: ConflictUniqueNeighbour :exec
+INSERT INTO u (k, v) VALUES (1, 'x') ON CONFLICT (v) DO UPDATE SET v = excluded.v;
+
+-- name: ConflictWithParams :exec
+INSERT INTO k (id, mail, org, slug) VALUES (@id, @mail, @org, @slug)
+ON CONFLICT (mail, org, slug) DO NOTHING;
+
+-- name: ConflictDroppedIndex :exec
+INSERT INTO k (id, mail, org, slug, score) VALUES (1, 'a', 1, 's', 1) ON CONFLICT (score) DO NOTHING;
+
+-- name: ConflictPrimaryKeyHalf :exec
+INSERT INTO c (x, y) VALUES (1, 2) ON CONFLICT (x) DO NOTHING;
+
+-- name: ConflictSelectSource :exec
+INSERT INTO k (id, mail, org, slug) SELECT id, name, 1, name FROM a ON CONFLICT (mail) DO NOTHING;
+
+-- name: ConflictNoSuchColumn :exec
+INSERT INTO k (id, mail, org, slug) VALUES (1, 'a', 1, 's') ON CONFLICT (nope) DO NOTHING;
+
+-- name: ConflictUpdateWithoutTarget :exec
+INSERT INTO k (id, mail, org, slug) VALUES (1, 'a', 1, 's') ON CONFLICT DO UPDATE SET score = 1;
+
+-- name: OkConflictPrimaryKey :exec
+INSERT INTO k (id, mail, org, slug) VALUES (1, 'a', 1, 's') ON CONFLICT (id) DO NOTHING;
+
+-- name: OkConflictConstraintColumnsAnyOrder :exec
+INSERT INTO k (id, mail, org, slug) VALUES (1, 'a', 1, 's')
+ON CONFLICT (slug, org) DO UPDATE SET mail = excluded.mail;
+
+-- name: OkConflictRenamedIndexColumn :exec
+INSERT INTO k (id, mail, org, slug) VALUES (1, 'a', 1, 's') ON CONFLICT (org, mail) DO NOTHING;
+
+-- name: OkConflictPartialWithPredicate :exec
+INSERT INTO k (id, mail, org, slug) VALUES (1, 'a', 1, 's')
+ON CONFLICT (slug) WHERE deleted_at IS NULL DO NOTHING;
+
+-- name: OkConflictExpressionIndex :exec
+INSERT INTO k (id, mail, org, slug) VALUES (1, 'a', 1, 's') ON CONFLICT (lower(mail)) DO NOTHING;
+
+-- name: OkConflictOnConstraint :exec
+INSERT INTO k (id, mail, org, slug) VALUES (1, 'a', 1, 's') ON CONFLICT ON CONSTRAINT k_org_slug DO NOTHING;
+
+-- name: OkConflictOnPrimaryKeyConstraint :exec
+INSERT INTO k (id, mail, org, slug) VALUES (1, 'a', 1, 's')
+ON CONFLICT ON CONSTRAINT k_pkey DO UPDATE SET slug = 'x';
+
+-- name: OkConflictColumnTwice :exec
+INSERT INTO k (id, mail, org, slug) VALUES (1, 'a', 1, 's') ON CONFLICT (id, id) DO NOTHING;
+
+-- name: OkConflictLikeCopy :exec
+INSERT INTO kl (id, mail, org, slug) VALUES (1, 'a', 1, 's') ON CONFLICT (id) DO NOTHING;
+
+-- name: OkConflictNoTarget :exec
+INSERT INTO k (id, mail, org, slug) VALUES (1, 'a', 1, 's') ON CONFLICT DO NOTHING;
+
+-- name: OkConflictTwoColumnPrimaryKey :exec
+INSERT INTO c (x, y) VALUES (1, 2) ON CONFLICT (y, x) DO NOTHING;
+
+-- name: OkConflictUniqueColumn :exec
+INSERT INTO u (k, v) VALUES (1, 'x') ON CONFLICT (k) DO UPDATE SET v = excluded.v;
+
+-- name: OkConflictParams :exec
+INSERT INTO k (id, mail, org, slug) VALUES (@id, @mail, @org, @slug)
+ON CONFLICT (org, slug) DO UPDATE SET mail = excluded.mail, score = k.score + 1;
+
+-- family: writes through views (the rewriter's checks, which PREPARE runs)
+
+-- name: ViewInsertGroupBy :exec
+INSERT INTO v_group (a_id) VALUES (1);
+
+-- name: ViewUpdateDistinct :exec
+UPDATE v_distinct SET name = 'x';
+
+-- name: ViewDeleteJoin :exec
+DELETE FROM v_join WHERE id = 1;
+
+-- name: ViewDeleteLimit :exec
+DELETE FROM v_limit WHERE id = 1;
+
+-- name: ViewInsertUnion :exec
+INSERT INTO v_union (id) VALUES (1);
+
+-- name: ViewUpdateWith :exec
+UPDATE v_with SET id = 1;
+
+-- name: ViewDeleteWindow :exec
+DELETE FROM v_window;
+
+-- name: ViewInsertWindow :exec
+INSERT INTO v_window (id) VALUES (1);
+
+-- name: ViewDeleteSetReturning :exec
+DELETE FROM v_srf WHERE id = @id;
+
+-- name: ViewUpdateAggregate :exec
+UPDATE v_agg SET n = 1;
+
+-- name: ViewInsertExpressionColumn :exec
+INSERT INTO v_expr (id, uname) VALUES (1, 'X');
+
+-- name: ViewUpdateExpressionColumn :exec
+UPDATE v_expr SET uname = 'x' WHERE id = 1;
+
+-- name: ViewInsertNoFrom :exec
+INSERT INTO v_consts (one) VALUES (1);
+
+-- name: ViewDeleteThroughNonUpdatableView :exec
+DELETE FROM v_over_group WHERE a_id = 1;
+
+-- name: ViewDeleteValues :exec
+DELETE FROM v_values;
+
+-- name: ViewUpdateOverMaterialized :exec
+UPDATE v_mv SET id = 1;
+
+-- name: ViewUpdateOnlyExpressions :exec
+UPDATE v_only_exprs SET next_id = 2;
+
+-- name: ViewInsertOnlyExpressionsNoColumns :exec
+INSERT INTO v_only_exprs DEFAULT VALUES;
+
+-- name: OkViewInsert :exec
+INSERT INTO av (id, name) VALUES (1, 'x');
+
+-- name: OkViewUpdateStar :exec
+UPDATE v_star SET name = 'y' WHERE id = 1;
+
+-- name: OkViewDeleteWithExpressionColumns :exec
+DELETE FROM v_expr WHERE id = 1;
+
+-- name: OkViewInsertPlainColumns :exec
+INSERT INTO v_expr (id, name) VALUES (1, 'x');
+
+-- name: OkViewUpdateNested :exec
+UPDATE v_nested SET name = 'z' WHERE id = @id;
+
+-- name: OkViewInsertReturning :one
+INSERT INTO v_star (id, name) VALUES (2, 'n') RETURNING id;
+
+-- name: OkViewUpdateReturningExpression :many
+UPDATE v_expr SET name = 'q' RETURNING uname;
+
+-- name: OkViewDeleteOnlyExpressions :exec
+DELETE FROM v_only_exprs WHERE next_id = 3;
+
 -- family: parameters
 
 -- name: ParamCastCompare :many
@@ -949,3 +1358,33 @@ SELECT id FROM a WHERE name = @n::varchar;
 
 -- name: OkParamSliceAll :many
 SELECT id FROM a WHERE id <> ALL(sqlc.slice(ids));
+
+-- name: MoreParamCastText :many
+SELECT id FROM b WHERE amount < @max::text;
+
+-- name: MoreParamCastIntVsDate :many
+SELECT id FROM a WHERE created = @d::int;
+
+-- name: MoreParamCastBigintVsUuid :many
+SELECT id FROM w WHERE tok = @t::int8;
+
+-- name: MoreUpdateAssignType :exec
+UPDATE a SET id = name;
+
+-- name: MoreUpsertAssignType :exec
+INSERT INTO a (id, name) VALUES (1, 'x') ON CONFLICT (id) DO UPDATE SET id = excluded.name;
+
+-- name: OkUpdateAssignNumericToText :exec
+UPDATE a SET name = 1.5;
+
+-- name: MoreFilterParamLiteral :one
+SELECT count(*) FILTER (WHERE id > 'abc') FROM a;
+
+-- name: MoreFilterUnknownColumn :one
+SELECT count(*) FILTER (WHERE nope = 1) FROM a;
+
+-- name: MoreFilterWindow :one
+SELECT count(*) FILTER (WHERE row_number() OVER () > 1) FROM a;
+
+-- name: OkFilterParam :one
+SELECT count(*) FILTER (WHERE id > @min_id), count(*) FILTER (WHERE name = @name) FROM a;

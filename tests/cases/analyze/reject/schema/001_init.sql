@@ -24,8 +24,51 @@ CREATE TABLE w (
   vb varbit, ts timestamp, n numeric, f8 double precision, st status, sts status[]
 );
 CREATE VIEW av AS SELECT id, name FROM a;
+-- ON CONFLICT arbiters: keys by constraint, by unique index (plain, expression, partial), a
+-- dropped index, an index column renamed, and a LIKE copy whose indexes sqlgen does not keep.
+CREATE TABLE k (
+  id int PRIMARY KEY,
+  email text NOT NULL,
+  org int NOT NULL,
+  slug text NOT NULL,
+  deleted_at timestamptz,
+  score int,
+  CONSTRAINT k_org_slug UNIQUE (org, slug),
+  CONSTRAINT k_score_nonneg CHECK (score >= 0)
+);
+CREATE UNIQUE INDEX k_email_lower ON k (lower(email));
+CREATE UNIQUE INDEX k_slug_live ON k (slug) WHERE deleted_at IS NULL;
+CREATE UNIQUE INDEX k_gone ON k (score);
+DROP INDEX k_gone;
+CREATE UNIQUE INDEX IF NOT EXISTS k_org_email ON k (org, email);
+CREATE INDEX k_score ON k (score);
+ALTER TABLE k RENAME COLUMN email TO mail;
+CREATE TABLE kl (LIKE k INCLUDING ALL);
+-- Views INSERT/UPDATE/DELETE can or cannot go through (the rewriter decides at PREPARE).
+CREATE VIEW v_group AS SELECT a_id, count(*) AS n FROM b GROUP BY a_id;
+CREATE VIEW v_distinct AS SELECT DISTINCT name FROM a;
+CREATE VIEW v_join AS SELECT a.id, b.note FROM a JOIN b ON b.a_id = a.id;
+CREATE VIEW v_limit AS SELECT id, name FROM a ORDER BY id LIMIT 10;
+CREATE VIEW v_union AS SELECT id FROM a UNION SELECT id FROM b;
+CREATE VIEW v_with AS WITH x AS (SELECT id FROM a) SELECT id FROM x;
+CREATE VIEW v_window AS SELECT id, row_number() OVER () AS rn FROM a;
+CREATE VIEW v_srf AS SELECT id, generate_series(1, 2) AS g FROM a;
+CREATE VIEW v_agg AS SELECT count(*) AS n FROM a;
+CREATE VIEW v_expr AS SELECT id, upper(name) AS uname, name FROM a;
+CREATE VIEW v_consts AS SELECT 1 AS one;
+CREATE VIEW v_star AS SELECT * FROM a WHERE created IS NOT NULL;
+CREATE VIEW v_nested AS SELECT id, name FROM av;
+CREATE VIEW v_over_group AS SELECT a_id FROM v_group;
+CREATE VIEW v_values AS VALUES (1, 'x');
+CREATE MATERIALIZED VIEW mv AS SELECT id FROM a;
+CREATE VIEW v_mv AS SELECT id FROM mv;
+CREATE VIEW v_only_exprs AS SELECT id + 1 AS next_id, lower(name) AS lname FROM a;
 
 -- +goose Down
+DROP VIEW v_group, v_distinct, v_join, v_limit, v_union, v_with, v_window, v_srf, v_agg, v_expr,
+  v_consts, v_star, v_nested, v_over_group, v_values, v_mv, v_only_exprs;
+DROP MATERIALIZED VIEW mv;
+DROP TABLE kl, k;
 DROP VIEW av;
 DROP TABLE w, u, c, b, a;
 DROP DOMAIN posint;
