@@ -13,7 +13,7 @@ namespace sqlgen::cli {
 int run_verify(Context& ctx, const VerifyOptions& opts, std::ostream& out) {
   verify::Report report =
       driver::verify({ctx.config_path, opts.schema_paths, opts.query_paths, opts.search_path},
-                     {opts.db_url, opts.strict}, ctx.diags);
+                     {opts.db_url, opts.strict, opts.all}, ctx.diags);
   if (opts.format == "json") {
     out << verify::to_json(report).dump(2) << '\n';
   } else {
@@ -32,6 +32,9 @@ Subcommand add_verify_command(CLI::App& app) {
   cmd->add_option("--format", opts->format, "text (a summary line) or json")
       ->check(CLI::IsMember({"text", "json"}));
   cmd->add_flag("--strict", opts->strict, "report type differences as errors");
+  cmd->add_flag("--all", opts->all,
+                "also PREPARE the queries sqlgen rejects and measure agreement on acceptance "
+                "(their errors are results, not diagnostics)");
   return runs(cmd, opts, run_verify);
 }
 

@@ -60,10 +60,15 @@ Project load(config::Config config, diag::DiagnosticEngine& diags);
 /// Builds the catalog from the project's migrations, views bound by analyze::view_binder().
 void build_catalog(Project& project, diag::DiagnosticEngine& diags);
 
+/// Each query's own analysis diagnostics, [module][query] as Project::modules holds them.
+using QueryDiagnostics = std::vector<std::vector<std::vector<diag::Diagnostic>>>;
+
 /// Finds, reads, parses and analyzes every module's query files against the catalog; duplicate
 /// query names are reported. Nothing is analyzed when `migrations_missing`. Reading and analyzing
-/// run on every core; the results are in file and query order whatever the scheduling.
-void analyze_queries(Project& project, diag::DiagnosticEngine& diags);
+/// run on every core; the results are in file and query order whatever the scheduling. With
+/// `kept`, what analyze_query reports goes there instead of to `diags` (`verify --all`).
+void analyze_queries(Project& project, diag::DiagnosticEngine& diags,
+                     QueryDiagnostics* kept = nullptr);
 
 /// load(), build_catalog() and analyze_queries(): what `analyze` and `verify` start from.
 Project analyze(const Inputs& inputs, diag::DiagnosticEngine& diags);
@@ -215,7 +220,9 @@ ImportResult import_sqlc_project(const ImportOptions& options, diag::DiagnosticE
 // --- verify (verify.cpp) ----------------------------------------------------------------
 
 /// `sqlgen verify`: the project analyzed, then every query without errors PREPAREd on a
-/// database the migrations built and compared with the analysis (verify::verify_queries).
+/// database the migrations built and compared with the analysis (verify::verify_queries). With
+/// `options.all` every query is PREPAREd, and the errors of the queries' analyses are results
+/// (QueryRef::errors), not diagnostics; their warnings are still reported.
 verify::Report verify(const Inputs& inputs, const verify::Options& options,
                       diag::DiagnosticEngine& diags);
 

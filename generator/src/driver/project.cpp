@@ -143,7 +143,7 @@ void build_catalog(Project& project, diag::DiagnosticEngine& diags) {
   project.catalog = catalog::build_catalog(project.migrations, diags, analyze::view_binder());
 }
 
-void analyze_queries(Project& project, diag::DiagnosticEngine& diags) {
+void analyze_queries(Project& project, diag::DiagnosticEngine& diags, QueryDiagnostics* kept) {
   // A missing migrations directory is the cause: "relation ... does not exist" in every query
   // that reads its tables would only bury it.
   if (project.migrations_missing) return;
@@ -174,15 +174,24 @@ void analyze_queries(Project& project, diag::DiagnosticEngine& diags) {
   for (size_t m = 0; m < out.size(); ++m) drop_skipped(modules[m], out[m].queries, diags);
 
   std::vector<std::pair<size_t, size_t>> jobs;  // (module, query)
+  if (kept) kept->assign(out.size(), {});
   for (size_t m = 0; m < out.size(); ++m) {
     source::check_duplicate_names(out[m].queries, diags);
     out[m].analyzed.resize(out[m].queries.size());
+    if (kept) (*kept)[m].resize(out[m].queries.size());
     for (size_t q = 0; q < out[m].queries.size(); ++q) jobs.emplace_back(m, q);
   }
   util::parallel_for_rethrow(jobs.size(), [&](size_t i) {
     auto [m, q] = jobs[i];
+    if (!kept) {
+      out[m].analyzed[q] =
+          analyze::analyze_query(project.catalog, out[m].queries[q], modules[m].options, diags);
+      return;
+    }
+    diag::DiagnosticEngine own;
     out[m].analyzed[q] =
-        analyze::analyze_query(project.catalog, out[m].queries[q], modules[m].options, diags);
+        analyze::analyze_query(project.catalog, out[m].queries[q], modules[m].options, own);
+    (*kept)[m][q] = own.sorted();
   });
   project.modules = std::move(out);
 }

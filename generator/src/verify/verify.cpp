@@ -152,6 +152,57 @@ nlohmann::json tally_json(const Tally& t) {
   return {{"compared", t.compared}, {"agreeing", t.agreeing}};
 }
 
+/// Records what PostgreSQL said of one query sent (`d`) in `r`: a rejection (reported when
+/// sqlgen accepted the query), an acceptance of what sqlgen rejected, or the comparison.
+void record(const catalog::Catalog& cat, const source::Query& src,
+            const analyze::AnalyzedQuery& ours, const pg::Described& d, const Options& options,
+            QueryResult& r, diag::DiagnosticEngine& diags) {
+  const diag::Location loc = diag::Location::at(src.source, src.name_offset, src.name_length);
+  if (!d.ok) {
+    r.error = d.error;
+    r.sqlstate = d.sqlstate;
+    if (!ours.ok) {
+      r.status = Status::BothReject;
+      return;
+    }
+    r.status = Status::Rejected;
+    diag::Diagnostic diag = diag::make(DiagId::err_verify_rejected, loc,
+                                       {r.name, d.error, d.sqlstate.empty() ? "?" : d.sqlstate});
+    // Measuring acceptance (`all`), a disagreement is a result, not a failure of the run.
+    if (options.all && !options.strict) diag.severity = diag::Severity::Warning;
+    if (!d.detail.empty()) diag.note(DiagId::note_generic, {}, {"detail: " + d.detail});
+    if (!d.hint.empty()) diag.note(DiagId::note_generic, {}, {"hint: " + d.hint});
+    diags.report(std::move(diag));
+    return;
+  }
+  if (!ours.ok) {
+    r.status = Status::SqlgenOnly;
+    return;
+  }
+  compare(cat, d, ours, loc, options.strict, r, diags);
+}
+
+/// The totals of `queries`.
+Totals totals(const std::vector<QueryResult>& queries) {
+  Totals t;
+  for (const QueryResult& r : queries) {
+    ++t.queries;
+    const bool sqlgen_rejects = r.status == Status::BothReject || r.status == Status::SqlgenOnly;
+    if (r.status != Status::NotAnalyzed && !sqlgen_rejects) ++t.analyzed;
+    if (r.status == Status::Rejected) ++t.rejected;
+    if (r.status == Status::Agrees || r.status == Status::Differs) ++t.prepared;
+    if (sqlgen_rejects) ++t.sqlgen_rejected;
+    if (r.status == Status::BothReject) ++t.both_reject;
+    if (r.status != Status::NotAnalyzed && r.status != Status::NotPrepared) {
+      ++t.acceptance.compared;
+      if (r.status != Status::Rejected && r.status != Status::SqlgenOnly) ++t.acceptance.agreeing;
+    }
+    t.params += r.params;
+    t.columns += r.columns;
+  }
+  return t;
+}
+
 }  // namespace
 
 const char* status_name(Status s) {
@@ -166,6 +217,10 @@ const char* status_name(Status s) {
       return "agrees";
     case Status::Differs:
       return "differs";
+    case Status::BothReject:
+      return "both_reject";
+    case Status::SqlgenOnly:
+      return "sqlgen_only";
   }
   return "?";
 }
@@ -180,12 +235,21 @@ Report verify_queries(const catalog::Catalog& cat, const std::vector<source::Mig
                       const std::vector<QueryRef>& queries, const Options& options,
                       diag::DiagnosticEngine& diags) {
   Report report;
+  report.all = options.all;
   std::vector<size_t> sent;  // indexes of the queries sent to the server
   std::vector<std::string> sqls;
   for (size_t i = 0; i < queries.size(); ++i) {
     const analyze::AnalyzedQuery& q = *queries[i].analyzed;
-    QueryResult r{q.module, q.name, q.file, q.line, Status::NotAnalyzed, {}, {}, {}, {}};
-    if (q.ok) {
+    QueryResult r;
+    r.module = q.module;
+    r.name = q.name;
+    r.file = q.file;
+    r.line = q.line;
+    if (!q.ok && queries[i].errors && !queries[i].errors->empty()) {
+      r.sqlgen_error = queries[i].errors->front().message;
+      r.sqlgen_sqlstate = queries[i].errors->front().sqlstate;
+    }
+    if (q.ok || options.all) {
       r.status = Status::NotPrepared;
       sent.push_back(i);
       sqls.push_back(q.sql);
@@ -203,32 +267,10 @@ Report verify_queries(const catalog::Catalog& cat, const std::vector<source::Mig
 
   for (size_t k = 0; described && k < sent.size(); ++k) {
     const size_t i = sent[k];
-    const source::Query& src = *queries[i].query;
-    const diag::Location loc = diag::Location::at(src.source, src.name_offset, src.name_length);
-    const pg::Described& d = (*described)[k];
-    QueryResult& r = report.queries[i];
-    if (!d.ok) {
-      r.status = Status::Rejected;
-      r.error = d.error;
-      diag::Diagnostic diag = diag::make(DiagId::err_verify_rejected, loc,
-                                         {r.name, d.error, d.sqlstate.empty() ? "?" : d.sqlstate});
-      if (!d.detail.empty()) diag.note(DiagId::note_generic, {}, {"detail: " + d.detail});
-      if (!d.hint.empty()) diag.note(DiagId::note_generic, {}, {"hint: " + d.hint});
-      diags.report(std::move(diag));
-      continue;
-    }
-    compare(cat, d, *queries[i].analyzed, loc, options.strict, r, diags);
+    record(cat, *queries[i].query, *queries[i].analyzed, (*described)[k], options,
+           report.queries[i], diags);
   }
-
-  Totals& t = report.totals;
-  for (const QueryResult& r : report.queries) {
-    ++t.queries;
-    if (r.status != Status::NotAnalyzed) ++t.analyzed;
-    if (r.status == Status::Rejected) ++t.rejected;
-    if (r.status == Status::Agrees || r.status == Status::Differs) ++t.prepared;
-    t.params += r.params;
-    t.columns += r.columns;
-  }
+  report.totals = totals(report.queries);
   return report;
 }
 
@@ -237,17 +279,29 @@ std::string summary(const Report& report) {
   // No query at all (none written, or none read because the schema could not be): nothing
   // was compared, which "0/0 types agree (100%)" would hide.
   if (t.queries == 0) return "no query to verify";
-  const std::string counts = "(" + std::to_string(t.queries - t.analyzed) + " not analyzed, " +
-                             std::to_string(t.rejected) + " rejected by PostgreSQL)";
-  if (!report.schema_applied && t.analyzed > 0) {
+  const std::string counts =
+      report.all ? "(" + std::to_string(t.sqlgen_rejected) + " rejected by sqlgen, " +
+                       std::to_string(t.rejected + t.both_reject) + " by PostgreSQL, " +
+                       std::to_string(t.both_reject) + " by both)"
+                 : "(" + std::to_string(t.queries - t.analyzed) + " not analyzed, " +
+                       std::to_string(t.rejected) + " rejected by PostgreSQL)";
+  const size_t sent = report.all ? t.queries : t.analyzed;
+  if (!report.schema_applied && sent > 0) {
     return "verified no query of " + std::to_string(t.queries) + " " + counts +
            ": the schema could not be built on PostgreSQL";
   }
   Tally all = t.params;
   all += t.columns;
+  std::string acceptance;
+  if (report.all) {
+    acceptance = "acceptance agrees on " + std::to_string(t.acceptance.agreeing) + "/" +
+                 std::to_string(t.acceptance.compared) + " (" +
+                 percent(t.acceptance.agreeing, t.acceptance.compared) + "), ";
+  }
   return "verified " + std::to_string(t.queries) + (t.queries == 1 ? " query " : " queries ") +
-         counts + ": " + std::to_string(all.agreeing) + "/" + std::to_string(all.compared) +
-         " types agree (" + percent(all.agreeing, all.compared) + ")";
+         counts + ": " + acceptance + std::to_string(all.agreeing) + "/" +
+         std::to_string(all.compared) + " types agree (" + percent(all.agreeing, all.compared) +
+         ")";
 }
 
 nlohmann::json to_json(const Report& report) {
@@ -261,7 +315,14 @@ nlohmann::json to_json(const Report& report) {
                         {"params", tally_json(r.params)},
                         {"columns", tally_json(r.columns)},
                         {"mismatches", r.mismatches}};
-    if (r.status == Status::Rejected) q["error"] = r.error;
+    if (!r.error.empty()) {
+      q["error"] = r.error;
+      q["sqlstate"] = r.sqlstate;
+    }
+    if (!r.sqlgen_error.empty()) {
+      q["sqlgen_error"] = r.sqlgen_error;
+      q["sqlgen_sqlstate"] = r.sqlgen_sqlstate;
+    }
     queries.push_back(std::move(q));
   }
   const Totals& t = report.totals;
@@ -271,6 +332,12 @@ nlohmann::json to_json(const Report& report) {
                            {"prepared", t.prepared},         {"rejected", t.rejected},
                            {"params", tally_json(t.params)}, {"columns", tally_json(t.columns)},
                            {"compared", all.compared},       {"agreeing", all.agreeing}};
+  if (report.all) {
+    totals["sqlgen_rejected"] = t.sqlgen_rejected;
+    totals["both_reject"] = t.both_reject;
+    totals["sqlgen_only"] = t.sqlgen_rejected - t.both_reject;
+    totals["acceptance"] = tally_json(t.acceptance);
+  }
   return {{"schema_applied", report.schema_applied},
           {"queries", std::move(queries)},
           {"totals", std::move(totals)}};
