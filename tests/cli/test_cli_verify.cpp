@@ -1,6 +1,6 @@
 // `sqlgen verify` through the built binary: a project where PostgreSQL agrees with every type,
 // one where it does not (a DO block changes a column type, another drops a column), the JSON
-// shape, a throwaway server and --db with an existing one.
+// shape, --all (agreement on acceptance), a throwaway server and --db with an existing one.
 #include <libpq-fe.h>
 
 #include <catch2/catch.hpp>
@@ -155,6 +155,64 @@ TEST_CASE("sqlgen verify: differences are warnings, a query PostgreSQL rejects i
     auto strict = run_sqlgen("--color never verify --strict" + args, dir.path().string());
     CHECK(strict.exit_code == 1);
     CHECK(strict.err.find("queries/items.sql:1:1: error: column 2 is \"qty\" bigint") !=
+          std::string::npos);
+  }
+}
+
+TEST_CASE("sqlgen verify --all: agreement on acceptance, sqlgen's rejections as results",
+          "[cli][verify][oracle]") {
+  util::TempDir dir;
+  write_disagreeing_schema(dir);
+  // PostgreSQL PREPAREs `id = $1`; sqlgen rejects a slice where one value belongs.
+  write(dir, "queries/slice.sql",
+        "-- name: SliceEquals :many\nSELECT id FROM items WHERE id = sqlc.slice(ids);\n");
+  const std::string args = " --all --schema schema --queries queries" + db_arg();
+  // BigItems differs, ItemNote only PostgreSQL rejects (the DO block dropped items.note), Broken
+  // both reject, CountItems agrees, SliceEquals only sqlgen rejects.
+  auto r = run_sqlgen("--color never verify" + args, dir.path().string());
+  INFO(r.err);
+  CHECK(r.exit_code == 0);  // a measurement: disagreements are results
+  CHECK(r.out ==
+        "sqlgen: verified 5 queries (2 rejected by sqlgen, 2 by PostgreSQL, 1 by both): "
+        "acceptance agrees on 3/5 (60.00%), 2/4 types agree (50.00%)\n");
+  CHECK(r.err.find("queries/items.sql:4:1: warning: PostgreSQL rejects query \"ItemNote\" that "
+                   "sqlgen accepted: column \"note\" does not exist (SQLSTATE 42703)\n") !=
+        std::string::npos);
+  // sqlgen's rejections are no diagnostics.
+  CHECK(r.err.find("nope") == std::string::npos);
+  CHECK(r.err.find("slice") == std::string::npos);
+
+  SECTION("JSON") {
+    auto j = run_sqlgen("verify --format json" + args, dir.path().string());
+    CHECK(j.exit_code == 0);
+    json out = json::parse(j.out);
+    std::vector<std::string> statuses;
+    for (const json& q : out["queries"]) statuses.push_back(q["status"]);
+    CHECK(statuses ==
+          std::vector<std::string>{"differs", "rejected", "both_reject", "agrees", "sqlgen_only"});
+    const json& broken = out["queries"][2];
+    CHECK(broken["error"] == "column \"nope\" does not exist");
+    CHECK(broken["sqlstate"] == "42703");
+    CHECK(broken["sqlgen_error"].get<std::string>().starts_with("column \"nope\" does not exist"));
+    CHECK(broken["sqlgen_sqlstate"] == "42703");
+    const json& slice = out["queries"][4];
+    CHECK(slice["sqlgen_error"] ==
+          "sqlc.slice(ids) is a list of values and belongs where PostgreSQL expects an array");
+    CHECK(!slice.contains("error"));
+    const json& t = out["totals"];
+    CHECK(t["queries"] == 5);
+    CHECK(t["analyzed"] == 3);
+    CHECK(t["rejected"] == 1);
+    CHECK(t["sqlgen_rejected"] == 2);
+    CHECK(t["both_reject"] == 1);
+    CHECK(t["sqlgen_only"] == 1);
+    CHECK(t["acceptance"] == json::parse(R"({"compared": 5, "agreeing": 3})"));
+  }
+
+  SECTION("--strict keeps PostgreSQL's rejection an error") {
+    auto strict = run_sqlgen("--color never verify --strict" + args, dir.path().string());
+    CHECK(strict.exit_code == 1);
+    CHECK(strict.err.find("queries/items.sql:4:1: error: PostgreSQL rejects query") !=
           std::string::npos);
   }
 }
