@@ -12,6 +12,8 @@
 // Usage: sqlgen_mutate [--append] [--ops FILE] QUERY_FILE...
 //   Mutants go to stdout, or with --append after the queries of each file (rewritten); --ops
 //   writes one line per mutant: file<TAB>query<TAB>mutant<TAB>operator. Same input, same bytes.
+//   Two near misses that stay valid come last: DISTINCT where every ORDER BY column is listed,
+//   HAVING count(*) > 0 after a GROUP BY.
 #include <pg_query.h>
 #include <pg_query/pg_query.pb-c.h>
 
@@ -417,11 +419,54 @@ std::optional<Mutation> ill_typed_literal(const Stmt& st) {
   return out;
 }
 
+/// Near miss: SELECT a ... ORDER BY a → SELECT DISTINCT a ... ORDER BY a, when every ORDER BY
+/// item is a column the select list has (valid unless DISTINCT itself is not: a json column,
+/// FOR UPDATE).
+std::optional<Mutation> distinct_listed(const Stmt& st) {
+  const json* s = as(st.tree, "SelectStmt");
+  if (!s || !simple_select(*s) || s->contains("distinctClause") || !s->contains("sortClause") ||
+      !s->contains("targetList")) {
+    return std::nullopt;
+  }
+  std::set<std::string> listed;
+  for (const json& t : (*s)["targetList"]) {
+    const json& rt = t["ResTarget"];
+    if (!rt.contains("val") || (as(rt["val"], "ColumnRef") && column_name(rt["val"]).empty())) {
+      return std::nullopt;
+    }
+    if (rt.contains("name")) listed.insert(rt["name"].get<std::string>());
+    listed.insert(column_name(rt["val"]));
+  }
+  for (const json& item : (*s)["sortClause"]) {
+    std::string name = column_name(item["SortBy"]["node"]);
+    if (name.empty() || !listed.count(name)) return std::nullopt;
+  }
+  const long sel = token_before(st.toks, first_location((*s)["targetList"]));
+  if (!is(st, sel, "select")) return std::nullopt;
+  return Mutation{"distinct_listed", {{st.toks[static_cast<size_t>(sel)].end, 0, " DISTINCT"}}};
+}
+
+/// Near miss: GROUP BY a → GROUP BY a HAVING count(*) > 0 (an aggregate where one belongs).
+std::optional<Mutation> aggregate_in_having(const Stmt& st) {
+  const json* s = as(st.tree, "SelectStmt");
+  if (!s || !simple_select(*s) || !s->contains("groupClause") || s->contains("havingClause")) {
+    return std::nullopt;
+  }
+  const json& items = (*s)["groupClause"];
+  const long by = token_before(st.toks, first_location(items[0]));
+  if (!is(st, by, "by") || !is(st, by - 1, "group")) return std::nullopt;
+  std::vector<size_t> ends = list_item_ends(st, static_cast<size_t>(by) + 1);
+  if (ends.size() != items.size() || ends.back() == 0) return std::nullopt;
+  return Mutation{"aggregate_in_having",
+                  {{st.toks[ends.back() - 1].end, 0, " HAVING count(*) > 0"}}};
+}
+
 /// Every operator, in the order mutants are numbered.
 const std::vector<std::optional<Mutation> (*)(const Stmt&)>& operators() {
   static const std::vector<std::optional<Mutation> (*)(const Stmt&)> ops = {
-      drop_group_by_item, add_insert_value, drop_insert_column,    aggregate_in_where,
-      order_by_position,  distinct_order,   sublink_second_column, ill_typed_literal};
+      drop_group_by_item, add_insert_value,   drop_insert_column,    aggregate_in_where,
+      order_by_position,  distinct_order,     sublink_second_column, ill_typed_literal,
+      distinct_listed,    aggregate_in_having};
   return ops;
 }
 

@@ -27,6 +27,20 @@ WHERE archived = 'x' AND owner_id = @owner_id
 GROUP BY owner_id, kind
 ORDER BY owner_id DESC, kind;
 
+-- name: CountByOwnerM5 :many
+SELECT DISTINCT owner_id, kind, count(*) AS n
+FROM items
+WHERE archived = false AND owner_id = @owner_id
+GROUP BY owner_id, kind
+ORDER BY owner_id DESC, kind;
+
+-- name: CountByOwnerM6 :many
+SELECT owner_id, kind, count(*) AS n
+FROM items
+WHERE archived = false AND owner_id = @owner_id
+GROUP BY owner_id, kind HAVING count(*) > 0
+ORDER BY owner_id DESC, kind;
+
 -- name: TotalsM1 :many
 SELECT i.owner_id, sum(i.qty) AS total
 FROM items i JOIN owners o ON o.id = i.owner_id
@@ -55,8 +69,18 @@ GROUP BY (i.owner_id)
 ORDER BY o.name NULLS LAST
 LIMIT sqlc.arg(max_rows);
 
+-- name: TotalsM5 :many
+SELECT i.owner_id, sum(i.qty) AS total
+FROM items i JOIN owners o ON o.id = i.owner_id
+GROUP BY (i.owner_id) HAVING count(*) > 0
+ORDER BY o.name NULLS LAST
+LIMIT sqlc.arg(max_rows);
+
 -- name: ByParamM1 :many
 SELECT kind FROM items WHERE count(*) > 0 GROUP BY kind, @bucket::int;
+
+-- name: ByParamM2 :many
+SELECT kind FROM items GROUP BY kind, @bucket::int HAVING count(*) > 0;
 
 -- name: AddItemM1 :one
 INSERT INTO items (owner_id, kind, qty)
