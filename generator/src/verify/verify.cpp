@@ -187,11 +187,10 @@ Totals totals(const std::vector<QueryResult>& queries) {
   Totals t;
   for (const QueryResult& r : queries) {
     ++t.queries;
-    const bool sqlgen_rejects = r.status == Status::BothReject || r.status == Status::SqlgenOnly;
-    if (r.status != Status::NotAnalyzed && !sqlgen_rejects) ++t.analyzed;
+    if (r.analyzed) ++t.analyzed;
     if (r.status == Status::Rejected) ++t.rejected;
     if (r.status == Status::Agrees || r.status == Status::Differs) ++t.prepared;
-    if (sqlgen_rejects) ++t.sqlgen_rejected;
+    if (!r.analyzed && r.status != Status::NotAnalyzed) ++t.sqlgen_rejected;
     if (r.status == Status::BothReject) ++t.both_reject;
     if (r.status != Status::NotAnalyzed && r.status != Status::NotPrepared) {
       ++t.acceptance.compared;
@@ -245,6 +244,7 @@ Report verify_queries(const catalog::Catalog& cat, const std::vector<source::Mig
     r.name = q.name;
     r.file = q.file;
     r.line = q.line;
+    r.analyzed = q.ok;
     if (!q.ok && queries[i].errors && !queries[i].errors->empty()) {
       r.sqlgen_error = queries[i].errors->front().message;
       r.sqlgen_sqlstate = queries[i].errors->front().sqlstate;

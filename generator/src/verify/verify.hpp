@@ -74,6 +74,7 @@ struct QueryResult {
   std::string file;
   uint32_t line = 0;
   Status status = Status::NotAnalyzed;
+  bool analyzed = false;  ///< sqlgen's analysis had no errors
   Tally params;
   Tally columns;
   std::vector<std::string> mismatches;  ///< the messages of the differences, in order
@@ -89,7 +90,7 @@ struct Totals {
   size_t analyzed = 0;         ///< analyzed without errors
   size_t prepared = 0;         ///< accepted by PostgreSQL's PREPARE
   size_t rejected = 0;         ///< rejected by it (of the queries sqlgen accepted)
-  size_t sqlgen_rejected = 0;  ///< (`all`) queries sqlgen rejected that were PREPAREd
+  size_t sqlgen_rejected = 0;  ///< (`all`) queries sqlgen rejected
   size_t both_reject = 0;      ///< (`all`) of those, rejected by PostgreSQL too
   /// (`all`) Agreement on acceptance: queries PREPAREd, and those where both accept or both
   /// reject.
