@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Shared by scripts/realworld.sh and scripts/mutations.sh (sourced): what a project of the
 # real-world corpus needs before sqlgen reads it.
 

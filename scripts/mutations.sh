@@ -68,7 +68,7 @@ print("\0".join(seen), end="")
 
 echo "| project | config | mutants | PostgreSQL rejects | sqlgen rejects | both reject | both accept | agreement |"
 echo "|---|---|---|---|---|---|---|---|"
-while IFS=$'\t' read -r repo commit configs _; do
+while IFS=$'\t' read -r repo _commit configs _; do
   [[ $repo == repo || -z $repo ]] && continue
   src=$DIR/${repo/\//+}
   if [[ ! -d $src ]]; then
