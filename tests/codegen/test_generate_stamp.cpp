@@ -189,7 +189,7 @@ TEST_CASE("stamp: an edited, deleted or extra output runs for real and is repair
     p.append("out/m/models.hpp", "// my edit\n");
     RunResult r = p.run();
     CHECK(ran(r));
-    CHECK(r.out.find("1 files written, 2 unchanged") != std::string::npos);
+    CHECK(r.out.find("1 file written, 2 unchanged") != std::string::npos);
   }
   SECTION("deleted") {
     fs::remove(p.out() / "m/queries.hpp");

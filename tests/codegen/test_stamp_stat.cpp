@@ -82,7 +82,7 @@ bool skipped(const RunResult& r) {
 
 /// A run that did the work (whatever it found to write).
 bool ran(const RunResult& r) {
-  return r.exit_code == 0 && r.err.empty() && r.out.find("sqlgen: 1 migrations, ") == 0;
+  return r.exit_code == 0 && r.err.empty() && r.out.find("sqlgen: 1 migration, ") == 0;
 }
 
 struct timespec mtime_of(const fs::path& p) {
@@ -217,7 +217,7 @@ TEST_CASE(
     fs::remove(p.dir() / "queries/more.sql");
     RunResult removed = p.run();
     CHECK(ran(removed));
-    CHECK(removed.out.find("1 queries") != std::string::npos);
+    CHECK(removed.out.find("1 query;") != std::string::npos);
   }
   SECTION("a file in a subdirectory of the migrations, added then edited") {
     p.write("migrations/fixtures/1.sql", "INSERT INTO m.items VALUES (1, 'a');\n");
