@@ -248,3 +248,34 @@ TEST_CASE("sqlgen analyze without paths reads every module of sqlgen.yaml", "[cl
   CHECK(inv["params"][0]["type_schema"] == "billing");
   CHECK(r.out.find(dir.path().string()) == std::string::npos);  // no absolute paths
 }
+
+TEST_CASE("sqlgen analyze: an ON CONFLICT target no unique key matches", "[cli][analyze]") {
+  // The planner rejects it at the first execution. In a versioned migration sqlgen knows every
+  // index: an error. A plain schema file (sqlc's schema list) often leaves indexes out: a
+  // warning, and the query is generated.
+  util::TempDir dir;
+  const std::string table =
+      "CREATE TABLE job (id bigint PRIMARY KEY, unique_key bytea, kind text NOT NULL);\n";
+  write(dir, "migrations/001_init.sql", "-- +goose Up\n" + table);
+  write(dir, "plain/schema.sql", table);
+  write(dir, "q.sql",
+        "-- name: Upsert :exec\n"
+        "INSERT INTO job (id, kind) VALUES (@id, @kind) ON CONFLICT (unique_key) DO NOTHING;\n");
+  auto versioned = run_sqlgen("analyze --schema migrations --queries q.sql", dir.path().string());
+  INFO(versioned.err);
+  CHECK(versioned.exit_code == 1);
+  CHECK(versioned.err.find("q.sql:2:48: error: there is no unique or exclusion constraint "
+                           "matching the ON CONFLICT specification; the unique keys of \"job\" "
+                           "are (id)") != std::string::npos);
+  auto plain = run_sqlgen("analyze --schema plain/schema.sql --queries q.sql", dir.path().string());
+  INFO(plain.err);
+  CHECK(plain.exit_code == 0);
+  CHECK(plain.err.find("q.sql:2:48: warning: no unique key of \"job\" in the schema files matches "
+                       "the ON CONFLICT target (its unique keys: (id))") != std::string::npos);
+  // With the index in the plain file too, nothing to say.
+  write(dir, "plain/schema.sql", table + "CREATE UNIQUE INDEX job_key ON job (unique_key);\n");
+  auto indexed =
+      run_sqlgen("analyze --schema plain/schema.sql --queries q.sql", dir.path().string());
+  CHECK(indexed.exit_code == 0);
+  CHECK(indexed.err.empty());
+}

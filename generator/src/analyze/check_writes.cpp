@@ -220,6 +220,11 @@ void Analyzer::check_conflict_arbiter(const OnConflict& c, const catalog::Relati
     if (!i.has_expressions && (!i.partial || c.has_where) && matches(i.columns)) return;
   }
   std::string keys = unique_keys_text(rel);
+  if (rel.plain_schema) {
+    error(diag::DiagId::warn_on_conflict_no_match, c.span,
+          {rel.name, keys.empty() ? "" : " (its unique keys: " + keys + ")"});
+    return;
+  }
   reject(diag::DiagId::err_on_conflict_no_match, c.span, "42P10",
          {keys.empty() ? "; table \"" + rel.name + "\" has no unique key"
                        : "; the unique keys of \"" + rel.name + "\" are " + keys});

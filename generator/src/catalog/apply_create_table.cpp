@@ -298,6 +298,7 @@ void CatalogBuilder::create_table(const parse::CreateTableStmt& s) {
   rel.schema = *sch;
   rel.name = s.table.name;
   rel.origin = origin(s.table.span);
+  rel.plain_schema = m_cat.m_applying_plain_schema;
   if (!inherited_columns(s, rel)) return;
 
   // Columns that get a sequence once the table exists (it is named after the table).

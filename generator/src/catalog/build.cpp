@@ -22,8 +22,10 @@ Catalog build_catalog(const std::vector<source::Migration>& migrations,
   Catalog cat;
   cat.set_view_binder(std::move(binder));
   for (size_t i = 0; i < migrations.size(); ++i) {
+    cat.set_applying_plain_schema(migrations[i].unversioned);
     for (const parse::StmtPtr& s : parsed[i]) cat.apply(*s, migrations[i].source, diags);
   }
+  cat.set_applying_plain_schema(false);
   cat.set_view_binder({});
   return cat;
 }

@@ -94,6 +94,9 @@ struct Relation {
   std::vector<TableConstraint> constraints;
   std::vector<UniqueIndex> unique_indexes;
   bool indexes_unknown = false;  ///< LIKE ... INCLUDING INDEXES copied indexes sqlgen does not keep
+  /// Created by a plain schema file (sqlc's schema list, not a versioned migration): such
+  /// files often leave indexes out, so a missing ON CONFLICT arbiter is only a warning.
+  bool plain_schema = false;
   /// Views: why INSERT/UPDATE/DELETE cannot go through (PostgreSQL's DETAIL, "" when the view
   /// is automatically updatable), and the relation they go to when they can.
   std::string view_not_updatable;
@@ -250,6 +253,8 @@ class Catalog {
 
   /// Views and CREATE TABLE AS applied from now on are bound with `binder`.
   void set_view_binder(ViewBinder binder) { m_view_binder = std::move(binder); }
+  /// Whether the statements applied next come from a plain schema file (Relation::plain_schema).
+  void set_applying_plain_schema(bool plain) { m_applying_plain_schema = plain; }
 
   // Implementation state is shared with apply_*.cpp through CatalogBuilder.
   friend class CatalogBuilder;
@@ -266,6 +271,7 @@ class Catalog {
   std::vector<AssumedExtension> m_assumed_extensions;
   Oid m_next_oid = k_first_user_oid;
   ViewBinder m_view_binder;
+  bool m_applying_plain_schema = false;
 };
 
 /// Parses every Up statement of `migrations` (in parallel) and applies them
