@@ -241,6 +241,10 @@ class Analyzer {
   void check_order_by(const parse::SelectStmt& s, const Scope& scope, size_t ncols, bool set_op);
   /// DISTINCT vs ORDER BY, DISTINCT ON vs the leading ORDER BY items.
   void check_distinct(const parse::SelectStmt& s, const Scope& scope);
+  /// SELECT DISTINCT needs an equality operator for every output column (json, xml and the
+  /// geometric types have none: transformDistinctClause's "could not identify an equality
+  /// operator").
+  void check_distinct_equality(const parse::SelectStmt& s, const std::vector<Col>& cols);
   /// LIMIT/OFFSET must be coercible to bigint.
   void check_limit(const parse::Expr& e, const Typed& t, const char* clause);
   /// Whether two expressions of the same query level are the same (PostgreSQL's equal()).

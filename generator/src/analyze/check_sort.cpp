@@ -2,6 +2,7 @@
 // select list, output-column names, DISTINCT's ORDER BY, DISTINCT ON's leading ORDER BY,
 // LIMIT/OFFSET types; and structural equality of expressions (PostgreSQL's equal()).
 #include <algorithm>
+#include <set>
 
 #include "analyze/analyzer.hpp"
 #include "parse/walk.hpp"
@@ -236,6 +237,23 @@ void Analyzer::check_order_by(const SelectStmt& s, const Scope& scope, size_t nc
   (void)scope;
 }
 
+void Analyzer::check_distinct_equality(const SelectStmt& s, const std::vector<Col>& cols) {
+  if (m_failed || !s.distinct || !s.distinct_on.empty() || has_star_target(s) ||
+      s.targets.size() != cols.size()) {
+    return;  // `*` and sqlc.embed(t) expand: not followed
+  }
+  // Built-in types with neither a default btree nor a hash operator class.
+  static const std::set<catalog::Oid> k_no_equality = {114, 142, 600, 601, 602, 603, 604, 628, 718};
+  for (size_t i = 0; i < s.targets.size() && i < cols.size(); ++i) {
+    catalog::Oid oid = base_type(m_cat, cols[i].type.oid);
+    catalog::Oid elem = element_of(m_cat, oid);
+    if (!k_no_equality.count(elem ? base_type(m_cat, elem) : oid) || !s.targets[i].value) continue;
+    reject(diag::DiagId::err_type_resolution, s.targets[i].value->span, "42883",
+           {"could not identify an equality operator for type " + format(m_cat, cols[i].type)});
+    return;
+  }
+}
+
 void Analyzer::check_distinct(const SelectStmt& s, const Scope& scope) {
   if (m_failed || !s.distinct || scope.broken) return;
   bool star = has_star_target(s);
@@ -257,7 +275,7 @@ void Analyzer::check_distinct(const SelectStmt& s, const Scope& scope) {
     for (const SortBy& o : s.order_by) {
       if (!o.expr || entry_of(*o.expr) != -1 || covered_by_star(*o.expr)) continue;
       if (o.expr->kind == ExprKind::Unsupported) continue;
-      reject(diag::DiagId::err_distinct_order_by, o.expr->span, "42P10");
+      reject(diag::DiagId::err_distinct_order_by, leftmost_span(*o.expr), "42P10");
       return;
     }
     return;

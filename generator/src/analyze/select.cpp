@@ -599,6 +599,7 @@ std::vector<Col> Analyzer::select(const SelectStmt& s, const Scope* parent,
   check_order_by(s, scope, cols.size(), false);
   limit_offset(s, scope);
   check_distinct(s, scope);
+  check_distinct_equality(s, cols);
   check_grouping(s, scope, cols);
   check_locking(s, scope);
   return cols;

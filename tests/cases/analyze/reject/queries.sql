@@ -617,6 +617,21 @@ SELECT DISTINCT id FROM a FOR UPDATE;
 -- name: MoreForShareAggregate :many
 SELECT count(*) FROM a FOR SHARE;
 
+-- name: MoreDistinctJson :many
+SELECT DISTINCT id, js FROM w;
+
+-- name: MoreDistinctJsonAlone :many
+SELECT DISTINCT js FROM w ORDER BY js::text;
+
+-- name: MoreDistinctPoint :many
+SELECT DISTINCT point(qty, qty) FROM w;
+
+-- name: OkDistinctJsonb :many
+SELECT DISTINCT id, j FROM w;
+
+-- name: OkDistinctJsonAsText :many
+SELECT DISTINCT js::text FROM w;
+
 -- family: literals read by the type's input function
 
 -- name: LitInt :many
