@@ -175,7 +175,8 @@ json ModelsBuilder::enums(const std::vector<const catalog::Type*>& enums) {
                          {"values", std::move(values)},
                          {"count", std::to_string(t->labels.size())}});
   }
-  if (!enums.empty()) m_needs.includes.insert({"<array>", "<ostream>", "<string>", "<string_view>"});
+  if (!enums.empty())
+    m_needs.includes.insert({"<array>", "<ostream>", "<string>", "<string_view>"});
   return views;
 }
 
