@@ -257,12 +257,30 @@ void Analyzer::check_distinct_equality(const SelectStmt& s, const std::vector<Co
 void Analyzer::check_distinct(const SelectStmt& s, const Scope& scope) {
   if (m_failed || !s.distinct || scope.broken) return;
   bool star = has_star_target(s);
+  // PostgreSQL drops a cast to the type its operand already has (`(t.x)::int` of an int
+  // column): the column it casts, or null.
+  auto no_op_cast_of = [&](const Expr* v) -> const Expr* {
+    if (!v || v->kind != ExprKind::TypeCast) return nullptr;
+    const auto& c = v->as<TypeCastExpr>();
+    auto use = c.arg ? m_column_uses.find(c.arg.get()) : m_column_uses.end();
+    if (use == m_column_uses.end() || !use->second.scope) return nullptr;
+    const RangeEntry& entry = use->second.scope->entries[use->second.entry];
+    for (const Col& col : entry.cols) {
+      if (col.name != use->second.column) continue;
+      ExprType to = type_name(c.type);
+      bool same = to.oid == col.type.oid && (to.typmod == -1 || to.typmod == col.type.typmod);
+      return same ? c.arg.get() : nullptr;
+    }
+    return nullptr;
+  };
   // The select-list entry an expression is, or -1.
   auto entry_of = [&](const Expr& e) -> int {
     int t = target_ref(s, scope, e, false);
     if (t != -1) return t;
     for (size_t i = 0; i < s.targets.size(); ++i) {
       if (same_expr(&e, s.targets[i].value.get())) return static_cast<int>(i);
+      const Expr* inner = no_op_cast_of(s.targets[i].value.get());
+      if (inner && same_expr(&e, inner)) return static_cast<int>(i);
     }
     return -1;
   };

@@ -632,6 +632,12 @@ SELECT DISTINCT id, j FROM w;
 -- name: OkDistinctJsonAsText :many
 SELECT DISTINCT js::text FROM w;
 
+-- name: OkDistinctNoOpCast :many
+SELECT DISTINCT (w.qty)::int FROM w ORDER BY w.qty;
+
+-- name: MoreDistinctWideningCast :many
+SELECT DISTINCT (w.qty)::bigint FROM w ORDER BY w.qty;
+
 -- family: literals read by the type's input function
 
 -- name: LitInt :many
