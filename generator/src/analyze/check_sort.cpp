@@ -284,10 +284,42 @@ void Analyzer::check_distinct(const SelectStmt& s, const Scope& scope) {
     }
     return -1;
   };
+  // Whether `e`, a column of a FROM entry, is in a `*`, `t.*` or sqlc.embed(t) of the select
+  // list: some entry those expand covers a column of its name (a JOIN USING column counts for
+  // either side, so nothing PostgreSQL accepts is rejected).
   auto covered_by_star = [&](const Expr& e) {
     if (!star) return false;
     if (e.kind != ExprKind::ColumnRef) return true;  // not followed into `*`: accept
-    return m_column_uses.count(&e) > 0;
+    auto use = m_column_uses.find(&e);
+    if (use == m_column_uses.end()) return false;
+    if (use->second.scope != &scope) return true;  // not followed: accept
+    auto entry_has = [&](const RangeEntry& entry) {
+      return std::any_of(entry.cols.begin(), entry.cols.end(),
+                         [&](const Col& c) { return c.name == use->second.column; });
+    };
+    for (const ResTarget& t : s.targets) {
+      const Expr* v = t.value.get();
+      std::string table;  // the entry a `t.*` or sqlc.embed(t) expands; "" for `*`
+      if (v && v->kind == ExprKind::ColumnRef && v->as<ColumnRefExpr>().star) {
+        const auto& fields = v->as<ColumnRefExpr>().fields;
+        table = fields.empty() ? "" : fields.back();
+      } else if (v && v->kind == ExprKind::FuncCall &&
+                 macro_name(v->as<FuncCallExpr>()) == "embed") {
+        const auto& args = v->as<FuncCallExpr>().args;
+        if (args.empty() || args[0]->kind != ExprKind::ColumnRef) return true;
+        const auto& fields = args[0]->as<ColumnRefExpr>().fields;
+        if (fields.empty()) return true;
+        table = fields.back();
+      } else if (v && v->kind == ExprKind::Indirection) {
+        return true;  // `(x).*`: not followed
+      } else {
+        continue;
+      }
+      for (const RangeEntry& entry : scope.entries) {
+        if ((table.empty() || entry.name == table) && entry_has(entry)) return true;
+      }
+    }
+    return false;
   };
   if (s.distinct_on.empty()) {
     for (const SortBy& o : s.order_by) {

@@ -638,6 +638,18 @@ SELECT DISTINCT (w.qty)::int FROM w ORDER BY w.qty;
 -- name: MoreDistinctWideningCast :many
 SELECT DISTINCT (w.qty)::bigint FROM w ORDER BY w.qty;
 
+-- name: MoreDistinctStarOtherTable :many
+SELECT DISTINCT a.* FROM a JOIN b ON b.a_id = a.id ORDER BY b.note;
+
+-- name: OkDistinctStarOwnColumn :many
+SELECT DISTINCT a.* FROM a JOIN b ON b.a_id = a.id ORDER BY a.name;
+
+-- name: OkDistinctStarAll :many
+SELECT DISTINCT * FROM a JOIN u ON u.k = a.id ORDER BY u.v;
+
+-- name: OkDistinctEmbedOwnColumn :many
+SELECT DISTINCT sqlc.embed(u) FROM a JOIN u ON u.k = a.id ORDER BY u.v;
+
 -- family: literals read by the type's input function
 
 -- name: LitInt :many
