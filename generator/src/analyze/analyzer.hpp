@@ -241,6 +241,13 @@ class Analyzer {
   void check_order_by(const parse::SelectStmt& s, const Scope& scope, size_t ncols, bool set_op);
   /// DISTINCT vs ORDER BY, DISTINCT ON vs the leading ORDER BY items.
   void check_distinct(const parse::SelectStmt& s, const Scope& scope);
+  /// The column a select-list cast to its operand's own type casts (PostgreSQL drops such a
+  /// cast: `(t.x)::int` of an int column is `t.x`), or null.
+  const parse::Expr* dropped_cast_operand(const parse::Expr* v);
+  /// Whether `e` (an ORDER BY item) is a column that a `*`, `t.*` or sqlc.embed(t) of the
+  /// select list covers: some entry those expand has a column of its name (so a JOIN USING
+  /// column counts for either side and nothing PostgreSQL accepts is rejected).
+  bool in_star_target(const parse::SelectStmt& s, const Scope& scope, const parse::Expr& e) const;
   /// SELECT DISTINCT needs an equality operator for every output column (json, xml and the
   /// geometric types have none: transformDistinctClause's "could not identify an equality
   /// operator").
@@ -271,6 +278,9 @@ class Analyzer {
                              const catalog::Relation& rel);
   /// A value written to `col` must have a type with an assignment cast to the column's
   /// (transformAssignedExpr's "column is of type ... but expression is of type ...").
+  /// An UPDATE / ON CONFLICT SET target's value typed as `target` (a `SET (a, b) = (SELECT
+  /// ...)` sub-SELECT by its column for `t`), then checked assignable to `col`.
+  void infer_assigned(const parse::ResTarget& t, Scope& scope, ExprType target, const Col& col);
   /// Reported at `value` (or at `at` when given: a column of `SET (a, b) = (SELECT ...)`).
   void check_assignable(const parse::Expr& value, const Col& col, const Typed& t,
                         parse::Span at = {});
@@ -290,10 +300,11 @@ class Analyzer {
   /// (the view's) that are plain columns of the base relation.
   std::string view_not_updatable(const parse::Stmt& query, std::vector<catalog::Column>& cols,
                                  catalog::Oid& base);
-  /// INSERT/UPDATE/DELETE (`command`: "insert", "update", "delete") on a view that is not
+  /// INSERT/UPDATE/DELETE on a view that is not
   /// automatically updatable, or writing `written` columns that are not updatable (the
   /// rewriter's errors, which PREPARE reports).
-  void check_view_write(const catalog::Relation& rel, const std::string& command, parse::Span at,
+  enum class Write { Insert, Update, Delete };
+  void check_view_write(const catalog::Relation& rel, Write command, parse::Span at,
                         const std::vector<parse::ResTarget>& written);
   /// UPDATE / ON CONFLICT SET: generated columns and columns assigned twice.
   void check_set(const std::vector<parse::ResTarget>& set, const catalog::Relation& rel);

@@ -254,76 +254,73 @@ void Analyzer::check_distinct_equality(const SelectStmt& s, const std::vector<Co
   }
 }
 
+const Expr* Analyzer::dropped_cast_operand(const Expr* v) {
+  if (!v || v->kind != ExprKind::TypeCast) return nullptr;
+  const auto& c = v->as<TypeCastExpr>();
+  auto use = c.arg ? m_column_uses.find(c.arg.get()) : m_column_uses.end();
+  if (use == m_column_uses.end() || !use->second.scope) return nullptr;
+  const RangeEntry& entry = use->second.scope->entries[use->second.entry];
+  for (const Col& col : entry.cols) {
+    if (col.name != use->second.column) continue;
+    ExprType to = type_name(c.type);
+    bool same = to.oid == col.type.oid && (to.typmod == -1 || to.typmod == col.type.typmod);
+    return same ? c.arg.get() : nullptr;
+  }
+  return nullptr;
+}
+
+bool Analyzer::in_star_target(const SelectStmt& s, const Scope& scope, const Expr& e) const {
+  if (e.kind != ExprKind::ColumnRef) return true;  // not followed into `*`: accept
+  auto use = m_column_uses.find(&e);
+  if (use == m_column_uses.end()) return false;
+  if (use->second.scope != &scope) return true;  // not followed: accept
+  auto entry_has = [&](const RangeEntry& entry) {
+    return std::any_of(entry.cols.begin(), entry.cols.end(),
+                       [&](const Col& c) { return c.name == use->second.column; });
+  };
+  for (const ResTarget& t : s.targets) {
+    const Expr* v = t.value.get();
+    std::string table;  // the entry a `t.*` or sqlc.embed(t) expands; "" for `*`
+    if (v && v->kind == ExprKind::ColumnRef && v->as<ColumnRefExpr>().star) {
+      const auto& fields = v->as<ColumnRefExpr>().fields;
+      table = fields.empty() ? "" : fields.back();
+    } else if (v && v->kind == ExprKind::FuncCall && macro_name(v->as<FuncCallExpr>()) == "embed") {
+      const auto& args = v->as<FuncCallExpr>().args;
+      if (args.empty() || args[0]->kind != ExprKind::ColumnRef) return true;
+      const auto& fields = args[0]->as<ColumnRefExpr>().fields;
+      if (fields.empty()) return true;
+      table = fields.back();
+    } else if (v && v->kind == ExprKind::Indirection) {
+      return true;  // `(x).*`: not followed
+    } else {
+      continue;
+    }
+    for (const RangeEntry& entry : scope.entries) {
+      if ((table.empty() || entry.name == table) && entry_has(entry)) return true;
+    }
+  }
+  return false;
+}
+
 void Analyzer::check_distinct(const SelectStmt& s, const Scope& scope) {
   if (m_failed || !s.distinct || scope.broken) return;
   bool star = has_star_target(s);
-  // PostgreSQL drops a cast to the type its operand already has (`(t.x)::int` of an int
-  // column): the column it casts, or null.
-  auto no_op_cast_of = [&](const Expr* v) -> const Expr* {
-    if (!v || v->kind != ExprKind::TypeCast) return nullptr;
-    const auto& c = v->as<TypeCastExpr>();
-    auto use = c.arg ? m_column_uses.find(c.arg.get()) : m_column_uses.end();
-    if (use == m_column_uses.end() || !use->second.scope) return nullptr;
-    const RangeEntry& entry = use->second.scope->entries[use->second.entry];
-    for (const Col& col : entry.cols) {
-      if (col.name != use->second.column) continue;
-      ExprType to = type_name(c.type);
-      bool same = to.oid == col.type.oid && (to.typmod == -1 || to.typmod == col.type.typmod);
-      return same ? c.arg.get() : nullptr;
-    }
-    return nullptr;
-  };
   // The select-list entry an expression is, or -1.
   auto entry_of = [&](const Expr& e) -> int {
     int t = target_ref(s, scope, e, false);
     if (t != -1) return t;
     for (size_t i = 0; i < s.targets.size(); ++i) {
       if (same_expr(&e, s.targets[i].value.get())) return static_cast<int>(i);
-      const Expr* inner = no_op_cast_of(s.targets[i].value.get());
+      const Expr* inner = dropped_cast_operand(s.targets[i].value.get());
       if (inner && same_expr(&e, inner)) return static_cast<int>(i);
     }
     return -1;
   };
-  // Whether `e`, a column of a FROM entry, is in a `*`, `t.*` or sqlc.embed(t) of the select
-  // list: some entry those expand covers a column of its name (a JOIN USING column counts for
-  // either side, so nothing PostgreSQL accepts is rejected).
-  auto covered_by_star = [&](const Expr& e) {
-    if (!star) return false;
-    if (e.kind != ExprKind::ColumnRef) return true;  // not followed into `*`: accept
-    auto use = m_column_uses.find(&e);
-    if (use == m_column_uses.end()) return false;
-    if (use->second.scope != &scope) return true;  // not followed: accept
-    auto entry_has = [&](const RangeEntry& entry) {
-      return std::any_of(entry.cols.begin(), entry.cols.end(),
-                         [&](const Col& c) { return c.name == use->second.column; });
-    };
-    for (const ResTarget& t : s.targets) {
-      const Expr* v = t.value.get();
-      std::string table;  // the entry a `t.*` or sqlc.embed(t) expands; "" for `*`
-      if (v && v->kind == ExprKind::ColumnRef && v->as<ColumnRefExpr>().star) {
-        const auto& fields = v->as<ColumnRefExpr>().fields;
-        table = fields.empty() ? "" : fields.back();
-      } else if (v && v->kind == ExprKind::FuncCall &&
-                 macro_name(v->as<FuncCallExpr>()) == "embed") {
-        const auto& args = v->as<FuncCallExpr>().args;
-        if (args.empty() || args[0]->kind != ExprKind::ColumnRef) return true;
-        const auto& fields = args[0]->as<ColumnRefExpr>().fields;
-        if (fields.empty()) return true;
-        table = fields.back();
-      } else if (v && v->kind == ExprKind::Indirection) {
-        return true;  // `(x).*`: not followed
-      } else {
-        continue;
-      }
-      for (const RangeEntry& entry : scope.entries) {
-        if ((table.empty() || entry.name == table) && entry_has(entry)) return true;
-      }
-    }
-    return false;
-  };
   if (s.distinct_on.empty()) {
     for (const SortBy& o : s.order_by) {
-      if (!o.expr || entry_of(*o.expr) != -1 || covered_by_star(*o.expr)) continue;
+      if (!o.expr || entry_of(*o.expr) != -1 || (star && in_star_target(s, scope, *o.expr))) {
+        continue;
+      }
       if (o.expr->kind == ExprKind::Unsupported) continue;
       reject(diag::DiagId::err_distinct_order_by, leftmost_span(*o.expr), "42P10");
       return;

@@ -134,23 +134,25 @@ std::string Analyzer::view_not_updatable(const Stmt& query, std::vector<catalog:
   return "";
 }
 
-void Analyzer::check_view_write(const catalog::Relation& rel, const std::string& command,
-                                parse::Span at, const std::vector<ResTarget>& written) {
+void Analyzer::check_view_write(const catalog::Relation& rel, Write command, parse::Span at,
+                                const std::vector<ResTarget>& written) {
   if (m_failed || rel.kind != catalog::RelKind::View || !rel.columns_known) return;
   // INSTEAD OF triggers and rules make any view writable; sqlgen does not model them (nor
   // what a DO block creates).
   if (schema_has(m_cat, {"create trigger", "rule", "do"})) return;
-  const char* verb = command == "insert"   ? "insert into"
-                     : command == "update" ? "update"
-                                           : "delete from";
+  const char* verb = command == Write::Insert   ? "insert into"
+                     : command == Write::Update ? "update"
+                                                : "delete from";
   std::string detail = rel.view_not_updatable;
   bool any_updatable = std::any_of(rel.columns.begin(), rel.columns.end(),
                                    [](const catalog::Column& c) { return c.view_updatable; });
-  if (detail.empty() && command != "delete" && !any_updatable) {
+  if (detail.empty() && command != Write::Delete && !any_updatable) {
     detail = "Views that have no updatable columns are not automatically updatable.";
   }
   if (!detail.empty()) {
-    std::string upper = command == "insert" ? "INSERT" : command == "update" ? "UPDATE" : "DELETE";
+    const char* upper = command == Write::Insert   ? "INSERT"
+                        : command == Write::Update ? "UPDATE"
+                                                   : "DELETE";
     reject(diag::DiagId::err_view_not_updatable, at, "55000", {verb, rel.name, detail, upper});
     return;
   }
@@ -158,7 +160,7 @@ void Analyzer::check_view_write(const catalog::Relation& rel, const std::string&
     const catalog::Column* col = rel.column(t.name);
     if (col && !col->view_updatable) {
       reject(diag::DiagId::err_view_column_not_updatable, t.span, "0A000",
-             {command == "insert" ? "insert into" : "update", t.name, rel.name});
+             {verb, t.name, rel.name});
       return;
     }
   }

@@ -68,7 +68,7 @@ std::vector<Col> Analyzer::insert(const InsertStmt& s, const Scope* parent,
   std::vector<Col> returned = returning(s.returning, scope, out);
   if (s.on_conflict && s.on_conflict->update) check_set(s.on_conflict->set, *rel);
   check_insert_defaults(s, cols, *rel);
-  check_view_write(*rel, "insert", s.table.span, s.columns);
+  check_view_write(*rel, Write::Insert, s.table.span, s.columns);
   if (s.on_conflict && !m_failed) check_conflict_arbiter(*s.on_conflict, *rel);
   return returned;
 }
@@ -113,6 +113,13 @@ bool Analyzer::insert_source(const SelectStmt& source, const std::vector<const C
   return true;
 }
 
+void Analyzer::infer_assigned(const ResTarget& t, Scope& scope, ExprType target, const Col& col) {
+  if (t.multi_index > 0) m_multi_source = {t.value.get(), t.multi_index, t.multi_count};
+  Typed ty = infer_as(*t.value, scope, target, col.nullable);
+  m_multi_source = {};
+  if (t.indirection.empty()) check_assignable(*t.value, col, ty, assigned_span(t));
+}
+
 bool Analyzer::on_conflict_update(const OnConflict& c, const RangeEntry& target,
                                   const catalog::Relation& rel, Scope& scope) {
   RangeEntry excluded = target;
@@ -125,10 +132,7 @@ bool Analyzer::on_conflict_update(const OnConflict& c, const RangeEntry& target,
     if (!col) continue;
     if (t.value && t.value->kind != ExprKind::SetToDefault) {
       hint_param_name(*t.value, col->name);
-      if (t.multi_index > 0) m_multi_source = {t.value.get(), t.multi_index, t.multi_count};
-      Typed ty = infer_as(*t.value, scope, col->type, col->nullable);
-      m_multi_source = {};
-      if (t.indirection.empty()) check_assignable(*t.value, *col, ty, assigned_span(t));
+      infer_assigned(t, scope, col->type, *col);
     }
   }
   if (c.where) infer_as(*c.where, scope, {catalog::builtins::type_oid::k_bool, -1}, false);
@@ -159,10 +163,7 @@ std::vector<Col> Analyzer::update(const UpdateStmt& s, const Scope* parent,
       }
     }
     hint_param_name(*t.value, col->name);
-    if (t.multi_index > 0) m_multi_source = {t.value.get(), t.multi_index, t.multi_count};
-    Typed ty = infer_as(*t.value, scope, target_type, col->nullable);
-    m_multi_source = {};
-    if (t.indirection.empty()) check_assignable(*t.value, *col, ty, assigned_span(t));
+    infer_assigned(t, scope, target_type, *col);
     check_calls(t.value.get(), Clause::Update, scope);
   }
   if (s.where) {
@@ -172,7 +173,7 @@ std::vector<Col> Analyzer::update(const UpdateStmt& s, const Scope* parent,
   }
   std::vector<Col> returned = returning(s.returning, scope, out);
   check_set(s.set, *rel);
-  check_view_write(*rel, "update", s.table.span, s.set);
+  check_view_write(*rel, Write::Update, s.table.span, s.set);
   return returned;
 }
 
@@ -192,7 +193,7 @@ std::vector<Col> Analyzer::delete_(const DeleteStmt& s, const Scope* parent,
     narrow(s.where.get(), scope);
   }
   std::vector<Col> returned = returning(s.returning, scope, out);
-  check_view_write(*rel, "delete", s.table.span, {});
+  check_view_write(*rel, Write::Delete, s.table.span, {});
   return returned;
 }
 
