@@ -46,7 +46,7 @@ mkdir -p "$LOGS"
 LOGS=$(cd "$LOGS" && pwd)
 : >"$LOGS/disagreements.tsv"
 
-# prepare_project REPO COPY: the Lightning projects' SQLite-to-PostgreSQL migration rewrites.
+# corpus_configs DIR, corpus_copy and prepare_project (the Lightning projects' migration rewrites).
 # shellcheck source=corpus_prepare.sh
 source "$ROOT/scripts/corpus_prepare.sh"
 
@@ -68,49 +68,38 @@ print("\0".join(seen), end="")
 
 echo "| project | config | mutants | PostgreSQL rejects | sqlgen rejects | both reject | both accept | agreement |"
 echo "|---|---|---|---|---|---|---|---|"
-while IFS=$'\t' read -r repo _commit configs _; do
-  [[ $repo == repo || -z $repo ]] && continue
-  src=$DIR/${repo/\//+}
-  if [[ ! -d $src ]]; then
-    echo "| $repo | - | project not extracted at ${src#"$DIR"/} | | | | | |"
+while IFS=$'\t' read -r repo config _; do
+  if [[ $config == - ]]; then
+    echo "| $repo | - | project not extracted at ${repo/\//+} | | | | | |"
     continue
   fi
-  IFS=',' read -r -a config_list <<<"$configs"
-  for config in "${config_list[@]}"; do
-    slug=$(echo "${repo}_${config}" | tr '/.' '__')
-    copy=$WORK/$slug/project
-    log=$LOGS/$slug
-    mkdir -p "$copy" "$log"
-    cp -a "$src/." "$copy/"
-    prepare_project "$repo" "$copy" 2>>"$log/prepare.txt"
-    cfg_dir=$copy/$(dirname "$config")
-    (cd "$cfg_dir" && timeout "$STEP_TIMEOUT" "$SQLGEN" --color never init --from-sqlc "$(basename "$config")") \
-      >"$log/init.out" 2>"$log/init.err"
-    init_rc=$?
-    if [[ $init_rc -ne 0 ]]; then
-      echo "| $repo | $config | init failed (exit $init_rc) | | | | | |"
-      continue
-    fi
-    (cd "$cfg_dir" && timeout "$STEP_TIMEOUT" "$SQLGEN" --color never analyze) \
-      >"$log/analyze.json" 2>"$log/analyze.err"
-    mapfile -d '' -t files < <(query_files "$log/analyze.json")
-    if [[ ${#files[@]} -eq 0 ]]; then
-      echo "| $repo | $config | no query analyzed | | | | | |"
-      continue
-    fi
-    (cd "$cfg_dir" && "$MUTATE" --append --ops "$log/ops.tsv" "${files[@]}") 2>"$log/mutate.err"
-    (cd "$cfg_dir" && timeout "$STEP_TIMEOUT" "$SQLGEN" --color never verify --all --format json) \
-      >"$log/verify.json" 2>"$log/verify.err"
-    echo "verify exit $?" >>"$log/verify.err"
-    read -r n pg sg both accept agreement left_out < <(python3 "$ROOT/scripts/mutations_score.py" \
-      "$repo $config" "$log/ops.tsv" "$log/verify.json" "$LOGS/disagreements.tsv" "$WORK/ops.jsonl" \
-      2>>"$log/score.err" || echo "? ? ? ? ? - ?")
-    echo "$n $pg $sg $both $accept" >>"$WORK/rows.txt"
-    echo "| $repo | $config | $n | $pg | $sg | $both | $accept | $agreement |"
-    [[ $left_out != "0" ]] &&
-      echo "mutations: $repo $config: $left_out mutants left out (their original is not accepted by both)" >&2
-  done
-done <"$DIR/MANIFEST.tsv"
+  corpus_copy "$DIR" "$WORK" "$LOGS" "$repo" "$config"
+  (cd "$cfg_dir" && timeout "$STEP_TIMEOUT" "$SQLGEN" --color never init --from-sqlc "$(basename "$config")") \
+    >"$log/init.out" 2>"$log/init.err"
+  init_rc=$?
+  if [[ $init_rc -ne 0 ]]; then
+    echo "| $repo | $config | init failed (exit $init_rc) | | | | | |"
+    continue
+  fi
+  (cd "$cfg_dir" && timeout "$STEP_TIMEOUT" "$SQLGEN" --color never analyze) \
+    >"$log/analyze.json" 2>"$log/analyze.err"
+  mapfile -d '' -t files < <(query_files "$log/analyze.json")
+  if [[ ${#files[@]} -eq 0 ]]; then
+    echo "| $repo | $config | no query analyzed | | | | | |"
+    continue
+  fi
+  (cd "$cfg_dir" && "$MUTATE" --append --ops "$log/ops.tsv" "${files[@]}") 2>"$log/mutate.err"
+  (cd "$cfg_dir" && timeout "$STEP_TIMEOUT" "$SQLGEN" --color never verify --all --format json) \
+    >"$log/verify.json" 2>"$log/verify.err"
+  echo "verify exit $?" >>"$log/verify.err"
+  read -r n pg sg both accept agreement left_out < <(python3 "$ROOT/scripts/mutations_score.py" \
+    "$repo $config" "$log/ops.tsv" "$log/verify.json" "$LOGS/disagreements.tsv" "$WORK/ops.jsonl" \
+    2>>"$log/score.err" || echo "? ? ? ? ? - ?")
+  echo "$n $pg $sg $both $accept" >>"$WORK/rows.txt"
+  echo "| $repo | $config | $n | $pg | $sg | $both | $accept | $agreement |"
+  [[ $left_out != "0" ]] &&
+    echo "mutations: $repo $config: $left_out mutants left out (their original is not accepted by both)" >&2
+done < <(corpus_configs "$DIR")
 python3 "$ROOT/scripts/mutations_score.py" --totals "$WORK/rows.txt" "$WORK/ops.jsonl"
 [[ -n ${MUTATIONS_LOGS:-} ]] && echo "mutations: logs in $LOGS" >&2
 exit 0

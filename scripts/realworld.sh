@@ -48,7 +48,7 @@ PQXX_CFLAGS=$(pkg-config --cflags libpqxx 2>/dev/null || true)
 have_init=1
 "$SQLGEN" init --help >/dev/null 2>&1 || have_init=0
 
-# prepare_project REPO COPY: the Lightning projects' SQLite-to-PostgreSQL migration rewrites.
+# corpus_configs DIR, corpus_copy and prepare_project (the Lightning projects' migration rewrites).
 # shellcheck source=corpus_prepare.sh
 source "$ROOT/scripts/corpus_prepare.sh"
 
@@ -73,91 +73,80 @@ pct() {  # part whole
 T_P=0 T_P_OK=0 T_SKIP=0 T_PKG=0 T_PKG_OK=0 T_Q=0 T_Q_OK=0 T_H=0 T_H_OK=0 T_CMP=0 T_AGREE=0
 echo "| project | config | packages generated | queries analyzed | headers compiling | types agree | \$n as sqlc numbers them |"
 echo "|---|---|---|---|---|---|---|"
-while IFS=$'\t' read -r repo commit configs skip; do
-  [[ $repo == repo || -z $repo ]] && continue
-  src=$DIR/${repo/\//+}
-  if [[ ! -d $src ]]; then
-    echo "| $repo | - | project not extracted at ${src#"$DIR"/} | | | |"
+while IFS=$'\t' read -r repo config skip; do
+  if [[ $config == - ]]; then
+    echo "| $repo | - | project not extracted at ${repo/\//+} | | | |"
     continue
   fi
-  IFS=',' read -r -a config_list <<<"$configs"
-  for config in "${config_list[@]}"; do
-    slug=$(echo "${repo}_${config}" | tr '/.' '__')
-    copy=$WORK/$slug/project
-    log=$LOGS/$slug
-    mkdir -p "$copy" "$log"
-    cp -a "$src/." "$copy/"
-    prepare_project "$repo" "$copy" 2>>"$log/prepare.txt"
-    [[ -s $log/prepare.txt ]] && cat "$log/prepare.txt" >&2
-    cfg_dir=$copy/$(dirname "$config")
-    out=$WORK/$slug/out
-    pkgs="?" pkgs_ok=0 hdrs=0 hdrs_ok=0
-    if [[ $have_init == 0 ]]; then
-      echo "| $repo | $config | sqlgen init --from-sqlc not available | | | |"
-      continue
-    fi
-    (cd "$cfg_dir" && timeout "$STEP_TIMEOUT" "$SQLGEN" --color never init --from-sqlc "$(basename "$config")") \
-      >"$log/init.out" 2>"$log/init.err"
-    init_rc=$?
-    pkgs=$(sed -n -E 's/.*\(([0-9]+) modules?\).*/\1/p' "$log/init.out" | head -1)
-    if [[ $init_rc -ne 0 || -z $pkgs ]]; then
-      echo "| $repo | $config | init failed (exit $init_rc) | | | |"
-      continue
-    fi
-    # The queries init put into skip_queries (its warnings name them), against the manifest's
-    # list of queries PostgreSQL rejects.
-    mapfile -t init_skipped < <(sed -n -E 's/.*warning: query "([^"]+)" has errors, so init listed it.*/\1/p' "$log/init.err")
-    IFS=',' read -r -a rejected_list <<<"${skip:-}"
-    skipped=0 unexpected=0
-    for name in "${init_skipped[@]}"; do
-      if [[ ",${skip:-}," == *",$name,"* ]]; then
-        skipped=$((skipped + 1))
-      else
-        unexpected=$((unexpected + 1))
-        echo "realworld: $repo: init skipped $name, which is not listed as rejected by PostgreSQL" >&2
-      fi
-    done
-    for name in "${rejected_list[@]}"; do
-      [[ " ${init_skipped[*]} " == *" $name "* ]] ||
-        echo "realworld: $repo: $name is listed as rejected by PostgreSQL, but init did not skip it" >&2
-    done
-    (cd "$cfg_dir" && timeout "$STEP_TIMEOUT" "$SQLGEN" --color never generate --output "$out") \
-      >"$log/generate.out" 2>"$log/generate.err"
-    echo "generate exit $?" >>"$log/generate.out"
-    if [[ -d $out ]]; then
-      pkgs_ok=$(find "$out" -mindepth 2 -name queries.hpp | wc -l)
-      # Each header included by a translation unit of its own, as a user includes it.
-      while IFS= read -r -d '' h; do
-        hdrs=$((hdrs + 1))
-        echo "#include \"${h#"$out"/}\"" >"$WORK/$slug/tu.cpp"
-        if timeout "$STEP_TIMEOUT" "$CXX" -std=c++20 -fsyntax-only -Wall -Wextra -Wpedantic -Werror \
-          -I"$out" -I"$ROOT/generator/include" $PQXX_CFLAGS "$WORK/$slug/tu.cpp" \
-          >>"$log/compile.txt" 2>&1; then
-          hdrs_ok=$((hdrs_ok + 1))
-        fi
-      done < <(find "$out" -name '*.hpp' -print0 | sort -z)
-    fi
-    (cd "$cfg_dir" && timeout "$STEP_TIMEOUT" "$SQLGEN" --color never verify --format json) \
-      >"$log/verify.json" 2>"$log/verify.err"
-    echo "verify exit $?" >>"$log/verify.err"
-    read -r q q_ok agree cmp < <(verify_totals "$log/verify.json")
-    [[ $q != "?" ]] && q=$((q + unexpected))  # skipped without cause: a query that failed
-    # The $n sequence of every query against the SQL sqlc generated (the project's Go files).
-    (cd "$cfg_dir" && timeout "$STEP_TIMEOUT" "$SQLGEN" --color never analyze) \
-      >"$log/analyze.json" 2>"$log/analyze.err"
-    read -r p_ok p_cmp < <(python3 "$ROOT/scripts/sqlc_param_order.py" "$copy" "$log/analyze.json" \
-      2>"$log/param_order.txt" || echo "? ?")
-    skipped_note=""
-    [[ $skipped -gt 0 ]] && skipped_note=" (+$skipped skipped)"
-    echo "| $repo | $config | $pkgs_ok/$pkgs | $q_ok/$q$skipped_note | $hdrs_ok/$hdrs | $agree/$cmp ($(pct "$agree" "$cmp")) | $p_ok/$p_cmp |"
-    [[ $p_cmp != "?" ]] && T_P=$((T_P + p_cmp)) T_P_OK=$((T_P_OK + p_ok))
-    T_PKG=$((T_PKG + pkgs)) T_PKG_OK=$((T_PKG_OK + pkgs_ok)) T_H=$((T_H + hdrs)) T_H_OK=$((T_H_OK + hdrs_ok))
-    T_SKIP=$((T_SKIP + skipped))
-    if [[ $q != "?" ]]; then
-      T_Q=$((T_Q + q)) T_Q_OK=$((T_Q_OK + q_ok)) T_CMP=$((T_CMP + cmp)) T_AGREE=$((T_AGREE + agree))
+  corpus_copy "$DIR" "$WORK" "$LOGS" "$repo" "$config"
+  [[ -s $log/prepare.txt ]] && cat "$log/prepare.txt" >&2
+  out=$WORK/$slug/out
+  pkgs="?" pkgs_ok=0 hdrs=0 hdrs_ok=0
+  if [[ $have_init == 0 ]]; then
+    echo "| $repo | $config | sqlgen init --from-sqlc not available | | | |"
+    continue
+  fi
+  (cd "$cfg_dir" && timeout "$STEP_TIMEOUT" "$SQLGEN" --color never init --from-sqlc "$(basename "$config")") \
+    >"$log/init.out" 2>"$log/init.err"
+  init_rc=$?
+  pkgs=$(sed -n -E 's/.*\(([0-9]+) modules?\).*/\1/p' "$log/init.out" | head -1)
+  if [[ $init_rc -ne 0 || -z $pkgs ]]; then
+    echo "| $repo | $config | init failed (exit $init_rc) | | | |"
+    continue
+  fi
+  # The queries init put into skip_queries (its warnings name them), against the manifest's
+  # list of queries PostgreSQL rejects.
+  mapfile -t init_skipped < <(sed -n -E 's/.*warning: query "([^"]+)" has errors, so init listed it.*/\1/p' "$log/init.err")
+  IFS=',' read -r -a rejected_list <<<"${skip:-}"
+  skipped=0 unexpected=0
+  for name in "${init_skipped[@]}"; do
+    if [[ ",${skip:-}," == *",$name,"* ]]; then
+      skipped=$((skipped + 1))
+    else
+      unexpected=$((unexpected + 1))
+      echo "realworld: $repo: init skipped $name, which is not listed as rejected by PostgreSQL" >&2
     fi
   done
-done <"$DIR/MANIFEST.tsv"
+  for name in "${rejected_list[@]}"; do
+    [[ " ${init_skipped[*]} " == *" $name "* ]] ||
+      echo "realworld: $repo: $name is listed as rejected by PostgreSQL, but init did not skip it" >&2
+  done
+  (cd "$cfg_dir" && timeout "$STEP_TIMEOUT" "$SQLGEN" --color never generate --output "$out") \
+    >"$log/generate.out" 2>"$log/generate.err"
+  echo "generate exit $?" >>"$log/generate.out"
+  if [[ -d $out ]]; then
+    pkgs_ok=$(find "$out" -mindepth 2 -name queries.hpp | wc -l)
+    # Each header included by a translation unit of its own, as a user includes it.
+    while IFS= read -r -d '' h; do
+      hdrs=$((hdrs + 1))
+      echo "#include \"${h#"$out"/}\"" >"$WORK/$slug/tu.cpp"
+      if timeout "$STEP_TIMEOUT" "$CXX" -std=c++20 -fsyntax-only -Wall -Wextra -Wpedantic -Werror \
+        -I"$out" -I"$ROOT/generator/include" $PQXX_CFLAGS "$WORK/$slug/tu.cpp" \
+        >>"$log/compile.txt" 2>&1; then
+        hdrs_ok=$((hdrs_ok + 1))
+      fi
+    done < <(find "$out" -name '*.hpp' -print0 | sort -z)
+  fi
+  (cd "$cfg_dir" && timeout "$STEP_TIMEOUT" "$SQLGEN" --color never verify --format json) \
+    >"$log/verify.json" 2>"$log/verify.err"
+  echo "verify exit $?" >>"$log/verify.err"
+  read -r q q_ok agree cmp < <(verify_totals "$log/verify.json")
+  [[ $q != "?" ]] && q=$((q + unexpected))  # skipped without cause: a query that failed
+  # The $n sequence of every query against the SQL sqlc generated (the project's Go files).
+  (cd "$cfg_dir" && timeout "$STEP_TIMEOUT" "$SQLGEN" --color never analyze) \
+    >"$log/analyze.json" 2>"$log/analyze.err"
+  read -r p_ok p_cmp < <(python3 "$ROOT/scripts/sqlc_param_order.py" "$copy" "$log/analyze.json" \
+    2>"$log/param_order.txt" || echo "? ?")
+  skipped_note=""
+  [[ $skipped -gt 0 ]] && skipped_note=" (+$skipped skipped)"
+  echo "| $repo | $config | $pkgs_ok/$pkgs | $q_ok/$q$skipped_note | $hdrs_ok/$hdrs | $agree/$cmp ($(pct "$agree" "$cmp")) | $p_ok/$p_cmp |"
+  [[ $p_cmp != "?" ]] && T_P=$((T_P + p_cmp)) T_P_OK=$((T_P_OK + p_ok))
+  T_PKG=$((T_PKG + pkgs)) T_PKG_OK=$((T_PKG_OK + pkgs_ok)) T_H=$((T_H + hdrs)) T_H_OK=$((T_H_OK + hdrs_ok))
+  T_SKIP=$((T_SKIP + skipped))
+  if [[ $q != "?" ]]; then
+    T_Q=$((T_Q + q)) T_Q_OK=$((T_Q_OK + q_ok)) T_CMP=$((T_CMP + cmp)) T_AGREE=$((T_AGREE + agree))
+  fi
+done < <(corpus_configs "$DIR")
 T_SKIP_NOTE=""
 [[ $T_SKIP -gt 0 ]] && T_SKIP_NOTE=" (+$T_SKIP skipped)"
 echo "| **total** | | $T_PKG_OK/$T_PKG | $T_Q_OK/$T_Q$T_SKIP_NOTE | $T_H_OK/$T_H | $T_AGREE/$T_CMP ($(pct "$T_AGREE" "$T_CMP")) | $T_P_OK/$T_P |"
