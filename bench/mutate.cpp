@@ -326,32 +326,48 @@ std::string column_name(const json& node) {
   return s ? s->value("sval", "") : "";
 }
 
-/// SELECT a ... ORDER BY b → SELECT DISTINCT a ... ORDER BY b, when b is a column the select
-/// list has neither as a column nor as a name (and the list has no `*`).
-std::optional<Mutation> distinct_order(const Stmt& st) {
+/// A plain SELECT without DISTINCT, with ORDER BY and a select list without `*`: the names
+/// the list has (output names and selected columns) and where DISTINCT goes; what the two
+/// DISTINCT operators start from.
+struct DistinctCandidate {
+  const json* select = nullptr;
+  std::set<std::string> listed;
+  size_t insert_at = 0;
+};
+
+std::optional<DistinctCandidate> distinct_candidate(const Stmt& st) {
   const json* s = as(st.tree, "SelectStmt");
   if (!s || !simple_select(*s) || s->contains("distinctClause") || !s->contains("sortClause") ||
       !s->contains("targetList")) {
     return std::nullopt;
   }
-  std::set<std::string> listed;
+  DistinctCandidate c{s, {}, 0};
   for (const json& t : (*s)["targetList"]) {
     const json& rt = t["ResTarget"];
-    if (rt.contains("val") && as(rt["val"], "ColumnRef") && column_name(rt["val"]).empty()) {
+    if (!rt.contains("val") || (as(rt["val"], "ColumnRef") && column_name(rt["val"]).empty())) {
       return std::nullopt;  // `*` or `t.*`
     }
-    if (rt.contains("name")) listed.insert(rt["name"].get<std::string>());
-    if (rt.contains("val")) listed.insert(column_name(rt["val"]));
+    if (rt.contains("name")) c.listed.insert(rt["name"].get<std::string>());
+    c.listed.insert(column_name(rt["val"]));
   }
-  bool unlisted = false;
-  for (const json& item : (*s)["sortClause"]) {
-    std::string name = column_name(item["SortBy"]["node"]);
-    if (!name.empty() && !listed.count(name)) unlisted = true;
-  }
-  if (!unlisted) return std::nullopt;
   const long sel = token_before(st.toks, first_location((*s)["targetList"]));
   if (!is(st, sel, "select")) return std::nullopt;
-  return Mutation{"distinct_order", {{st.toks[static_cast<size_t>(sel)].end, 0, " DISTINCT"}}};
+  c.insert_at = st.toks[static_cast<size_t>(sel)].end;
+  return c;
+}
+
+/// SELECT a ... ORDER BY b → SELECT DISTINCT a ... ORDER BY b, when b is a column the select
+/// list has neither as a column nor as a name.
+std::optional<Mutation> distinct_order(const Stmt& st) {
+  std::optional<DistinctCandidate> c = distinct_candidate(st);
+  if (!c) return std::nullopt;
+  bool unlisted = false;
+  for (const json& item : (*c->select)["sortClause"]) {
+    std::string name = column_name(item["SortBy"]["node"]);
+    if (!name.empty() && !c->listed.count(name)) unlisted = true;
+  }
+  if (!unlisted) return std::nullopt;
+  return Mutation{"distinct_order", {{c->insert_at, 0, " DISTINCT"}}};
 }
 
 /// Calls `visit` on every object of `node` in document order (keys sorted) until it returns
@@ -423,27 +439,13 @@ std::optional<Mutation> ill_typed_literal(const Stmt& st) {
 /// item is a column the select list has (valid unless DISTINCT itself is not: a json column,
 /// FOR UPDATE).
 std::optional<Mutation> distinct_listed(const Stmt& st) {
-  const json* s = as(st.tree, "SelectStmt");
-  if (!s || !simple_select(*s) || s->contains("distinctClause") || !s->contains("sortClause") ||
-      !s->contains("targetList")) {
-    return std::nullopt;
-  }
-  std::set<std::string> listed;
-  for (const json& t : (*s)["targetList"]) {
-    const json& rt = t["ResTarget"];
-    if (!rt.contains("val") || (as(rt["val"], "ColumnRef") && column_name(rt["val"]).empty())) {
-      return std::nullopt;
-    }
-    if (rt.contains("name")) listed.insert(rt["name"].get<std::string>());
-    listed.insert(column_name(rt["val"]));
-  }
-  for (const json& item : (*s)["sortClause"]) {
+  std::optional<DistinctCandidate> c = distinct_candidate(st);
+  if (!c) return std::nullopt;
+  for (const json& item : (*c->select)["sortClause"]) {
     std::string name = column_name(item["SortBy"]["node"]);
-    if (name.empty() || !listed.count(name)) return std::nullopt;
+    if (name.empty() || !c->listed.count(name)) return std::nullopt;
   }
-  const long sel = token_before(st.toks, first_location((*s)["targetList"]));
-  if (!is(st, sel, "select")) return std::nullopt;
-  return Mutation{"distinct_listed", {{st.toks[static_cast<size_t>(sel)].end, 0, " DISTINCT"}}};
+  return Mutation{"distinct_listed", {{c->insert_at, 0, " DISTINCT"}}};
 }
 
 /// Near miss: GROUP BY a → GROUP BY a HAVING count(*) > 0 (an aggregate where one belongs).
