@@ -19,6 +19,9 @@
 #   BENCH_CODEGEN_BASELINE  another sqlgen binary (e.g. a build of an older commit), timed
 #                      alongside in `codegen` as a before/after row; BENCH_CODEGEN_BASELINE_DESC
 #                      says what it is (recorded in the section)
+#   BENCH_REALWORLD    an extracted real-world corpus (scripts/corpus_extract.sh): `analyze` also
+#                      measures its largest project, BENCH_REALWORLD_PROJECT (default
+#                      hatchet-dev/hatchet); without it only the synthetic corpus
 #   BENCH_CALLGRIND    0 skips the callgrind profile in `runtime` (default: profile when
 #                      valgrind is installed)
 #   CXX                the compiler `runtime` builds bench/runtime_bench.cpp with (g++)
@@ -31,7 +34,7 @@ REPS=${BENCH_REPS:-10}
 BENCH_DIR=$BUILD_DIR/bench
 RESULTS=BENCHMARKS.md
 PG_BINDIR=${PG_BINDIR:-/usr/lib/postgresql/15/bin}
-ALL_BENCHES=(catalog_build schema_dump analysis codegen runtime)
+ALL_BENCHES=(catalog_build schema_dump analyze codegen runtime)
 BENCH_ARGS=("$@")
 
 CORPUS=$BENCH_DIR/corpus
@@ -70,6 +73,8 @@ bench_command() {
   [[ -n ${BENCH_HAND_TMPDIR:-} ]] && env+="BENCH_HAND_TMPDIR=$BENCH_HAND_TMPDIR "
   [[ -n ${BENCH_CODEGEN_BASELINE:-} ]] && env+="BENCH_CODEGEN_BASELINE=$BENCH_CODEGEN_BASELINE "
   [[ -n ${BENCH_CALLGRIND:-} ]] && env+="BENCH_CALLGRIND=$BENCH_CALLGRIND "
+  [[ -n ${BENCH_REALWORLD:-} ]] && env+="BENCH_REALWORLD=$BENCH_REALWORLD "
+  [[ -n ${BENCH_REALWORLD_PROJECT:-} ]] && env+="BENCH_REALWORLD_PROJECT=$BENCH_REALWORLD_PROJECT "
   if [[ -n ${MAKELEVEL:-} ]]; then
     echo "${env}make bench"
   else
@@ -429,95 +434,149 @@ EOF
   cat "$BENCH_DIR/schema_dump.table" >&2
 }
 
-# Query analysis (`sqlgen analyze`: catalog build, then types, nullability and
-# parameters of every query) against parsing the same files alone (`sqlgen
-# parse`) on the synthetic schema and query corpus.
-bench_analysis() {
+# Analysis speed: `sqlgen analyze` (and generate, schema, vet) against libpg_query parsing the
+# same files alone (bench/parse_floor.cpp), on the synthetic corpus and, when BENCH_REALWORLD
+# names an extracted real-world corpus (scripts/corpus_extract.sh), on its largest project;
+# thread scaling, linearity in copies of the input, peak RSS.
+bench_analyze() {
   mark_start
   ensure_query_corpus
-  local json=$BENCH_DIR/analysis.json out=$BENCH_DIR/analysis_out.json
-  local err=$BENCH_DIR/analysis_err.txt
-  local schema=$QUERY_CORPUS/schema queries=$QUERY_CORPUS/queries
-  local parse_cmd="$SQLGEN parse $schema $queries"
-  local analyze_cmd="$SQLGEN analyze --schema $schema --queries $queries"
+  local floor=$BUILD_DIR/sqlgen_parse_floor dir=$BENCH_DIR/analyze
+  [[ -x $floor ]] || { log "analyze: $floor not found; run \`make build\` first"; return 1; }
+  rm -rf "$dir"
+  mkdir -p "$dir"
 
-  # Once, untimed: the analyzer must accept every query of the corpus.
-  log "analysis: checking that sqlgen analyze accepts every query"
-  local rc=0
-  $analyze_cmd >"$out" 2>"$err" || rc=$?
-  if ((rc != 0)) || [[ -s $err ]]; then
-    head -n 20 "$err" >&2
-    log "analysis: sqlgen analyze exited $rc on the corpus; fix the corpus or the analyzer"
+  local projects=(synthetic) rw_repo=${BENCH_REALWORLD_PROJECT:-hatchet-dev/hatchet} k
+  analyze_synthetic_projects "$dir"
+  if analyze_realworld_projects "$dir" "$rw_repo"; then projects+=(realworld); fi
+
+  local p n files cfg c rc j
+  local -a cmds
+  for p in "${projects[@]}"; do
+    for n in 1 2 4; do
+      cfg=$dir/${p}_x$n/sqlgen.yaml
+      files=$(python3 bench/analyze_report.py --files "$cfg")
+      echo "$files" >"$dir/${p}_x$n.files"
+      # Untimed: what each command says (exit code, diagnostics) and its peak RSS.
+      for c in analyze generate schema vet; do
+        local -a args=("$c")
+        [[ $c == generate ]] && args=(generate --output "$dir/${p}_x$n.out")
+        rc=0
+        SQLGEN_NO_CACHE=1 /usr/bin/time -f "%M" -o "$dir/${p}_x$n.$c.rss" \
+          "$SQLGEN" --color never -c "$cfg" "${args[@]}" >"$dir/${p}_x$n.$c.stdout" \
+          2>"$dir/${p}_x$n.$c.stderr" || rc=$?
+        echo "$rc" >"$dir/${p}_x$n.$c.rc"
+      done
+      # shellcheck disable=SC2086  # a list of paths without spaces
+      "$floor" $files >"$dir/${p}_x$n.floor.txt"
+      # shellcheck disable=SC2086
+      "$floor" --json $files >"$dir/${p}_x$n.floor_json.txt"
+    done
+
+    # Ratios on the project itself: the floors, sqlgen's commands on all cores, analyze on
+    # 1..nproc threads, alternating.
+    log "analyze: $p: $REPS alternating repetitions of the floors and sqlgen's commands"
+    cfg=$dir/${p}_x1/sqlgen.yaml
+    files=$(cat "$dir/${p}_x1.files")
+    cmds=("floor=$floor $files" "floor_json=$floor --json $files" "parse=$SQLGEN parse $files")
+    for ((j = 1; j <= $(nproc); j++)); do
+      cmds+=("analyze_j$j=$SQLGEN -j $j -c $cfg analyze 2>/dev/null")
+    done
+    cmds+=("analyze=$SQLGEN -c $cfg analyze 2>/dev/null"
+      "generate=SQLGEN_NO_CACHE=1 $SQLGEN -c $cfg generate --output $dir/${p}_x1.out 2>/dev/null"
+      "schema=$SQLGEN -c $cfg schema 2>/dev/null"
+      "vet=$SQLGEN -c $cfg vet 2>/dev/null; test \$? -le 1"
+      "noop=SQLGEN_CACHE_DIR=$dir/stamps $SQLGEN -c $cfg generate --output $dir/${p}_x1.noop 2>/dev/null")
+    python3 bench/timeit.py --reps "$REPS" --warmup 1 "${cmds[@]}" >"$dir/$p.json"
+
+    # Linearity: the floor and analyze on 1, 2 and 4 copies, alternating.
+    log "analyze: $p: $REPS alternating repetitions on 1, 2 and 4 copies"
+    cmds=()
+    for n in 1 2 4; do
+      cfg=$dir/${p}_x$n/sqlgen.yaml
+      cmds+=("floor_x$n=$floor $(cat "$dir/${p}_x$n.files")"
+        "analyze_x$n=$SQLGEN -c $cfg analyze 2>/dev/null"
+        "analyze_j1_x$n=$SQLGEN -j 1 -c $cfg analyze 2>/dev/null")
+    done
+    python3 bench/timeit.py --reps "$REPS" --warmup 1 "${cmds[@]}" >"$dir/${p}_linear.json"
+  done
+
+  python3 bench/analyze_report.py "$dir" "$rw_repo" "${projects[@]}" >"$dir/analyze.table" ||
     return 1
-  fi
-  local check
-  check=$(python3 - "$out" "$BENCH_DIR/query_corpus.json" <<'EOF'
-import json, sys
-out, corpus = (json.load(open(f)) for f in sys.argv[1:3])
-qs = out["queries"]
-if out["diagnostics"] or len(qs) != corpus["queries"]:
-    sys.exit(f"analysis: {len(out['diagnostics'])} diagnostics, {len(qs)} of "
-             f"{corpus['queries']} queries in the JSON")
-cols = sum(len(q["columns"]) for q in qs)
-params = sum(len(q["params"]) for q in qs)
-nn = sum(c["not_null"] for q in qs for c in q["columns"])
-print(f"the untimed run exited 0 with nothing on stderr and no diagnostics; {len(qs)} queries, "
-      f"{cols} result columns ({nn} NOT NULL), {params} parameters")
-EOF
-) || return 1
-
-  log "analysis: $REPS alternating repetitions of parse-only and analyze"
-  python3 bench/timeit.py --reps "$REPS" --warmup 1 \
-    "parse=$parse_cmd" "analyze=$analyze_cmd" >"$json"
-
-  python3 - "$json" "$BENCH_DIR/query_corpus.json" "$QUERY_CORPUS" >"$BENCH_DIR/analysis.table" <<'EOF'
-import json, sys
-res, corpus = (json.load(open(f)) for f in sys.argv[1:3])
-r = res["results"]
-p, a = r["parse"], r["analyze"]
-ms = lambda s: f"{s * 1000:.1f}"
-mix = ", ".join(f"{k.replace('_', ' ')} {n}" for k, n in
-                sorted(corpus["kinds"].items(), key=lambda kv: (-kv[1], kv[0])))
-print(f"- Corpus: `{sys.argv[3]}`, generated by `bench/gen_query_corpus.py --tables "
-      f"{corpus['tables']} --queries {corpus['queries']} --seed {corpus['seed']}`: "
-      f"`schema/001_schema.sql` ({corpus['schema_bytes']:,} bytes), {corpus['schemas']} "
-      f"schemas, {corpus['tables']} tables, {corpus['columns']} columns, "
-      f"{corpus['foreign_keys']} foreign keys, {corpus['views']} views, {corpus['enums']} enums, "
-      f"{corpus['domains']} domains; {corpus['queries']} queries in {corpus['query_files']} "
-      f"files under `queries/` ({corpus['query_bytes']:,} bytes)")
-print(f"- Query mix: {mix}")
-print(f"- Repetitions: {res['reps']} of each command, alternating, after {res['warmup']} untimed warm-up round")
-print()
-print("| Benchmark | Command | Median (ms) | Min (ms) | Max (ms) |")
-print("|---|---|---:|---:|---:|")
-for label, x in (("Parse only", p), ("Analyze", a)):
-    print(f"| {label} | `{x['command']} >/dev/null` | {ms(x['median'])} | {ms(x['min'])} | {ms(x['max'])} |")
-print()
-print(f"**Ratio analyze / parse only: {a['median'] / p['median']:.2f}x by median "
-      f"({a['min'] / p['min']:.2f}x by min).** The difference of the medians is "
-      f"{(a['median'] - p['median']) * 1e6 / corpus['queries']:.0f} µs per query, "
-      f"catalog build and JSON output included.")
-EOF
-
   write_section "## Query analysis" <<EOF
 ## Query analysis
 
-What it measures: \`sqlgen analyze --schema DIR --queries DIR\` (read and
-parse the migration and the query files, build the catalog, analyze every
-query: name resolution, PostgreSQL's type resolution for expressions and
-parameters, nullability, star and embed expansion, the rewritten SQL; print
-the JSON) against \`sqlgen parse DIR DIR\` (read and parse every statement
-of the same files and list them) on a synthetic corpus, stdout to
-/dev/null. The ratio is the cost of the whole analysis relative to parsing
-alone. Every query of the corpus PREPAREs on PostgreSQL 15 (checked while
-the generator was written); each run checks, untimed, that \`sqlgen
-analyze\` accepts all of it.
+What it measures: how long sqlgen takes on a project against how long libpg_query alone
+takes to parse the same files. The floor is \`sqlgen_parse_floor\` (\`bench/parse_floor.cpp\`):
+read every migration and query file the project's \`sqlgen.yaml\` lists, have libpg_query
+parse each one whole into its serialized tree and throw the tree away, on one thread. Its
+protobuf route is the one sqlgen reads; the JSON route is shown as a second floor (cheaper:
+libpg_query's protobuf packing recomputes message sizes at every nesting level). sqlgen's
+rows are whole processes, output to /dev/null: \`analyze\` (read, split, parse, build the
+catalog, analyze every query, print the JSON) on all cores and on 1..N threads (\`-j\`),
+\`generate\` cold (\`SQLGEN_NO_CACHE=1\`: also render and write the headers), \`schema\`
+(catalog only), \`vet\`, and \`generate\` answered from its stamp (no-op). Projects: the
+synthetic corpus (\`bench/gen_query_corpus.py\`, as one module) and, with \`BENCH_REALWORLD\`
+set, the largest project of the real-world corpus (\`$rw_repo\`, after \`sqlgen init
+--from-sqlc\`). Linearity: 2 and 4 copies of a project under new names
+(\`bench/copy_project.py\`: each copy a module creating its objects in a schema of its own
+through \`SET search_path\`; the synthetic copies are the corpus generated with suffixed
+schema names).
 
 $(run_facts)
-- Check: $check
-$(cat "$BENCH_DIR/analysis.table")
+$(cat "$dir/analyze.table")
 EOF
-  cat "$BENCH_DIR/analysis.table" >&2
+  cat "$dir/analyze.table" >&2
+}
+
+# The synthetic corpus as projects of 1, 2 and 4 copies ($1/synthetic_x{1,2,4}/sqlgen.yaml),
+# copy k generated with schema names suffixed _ck.
+analyze_synthetic_projects() {
+  local dir=$1 k n
+  for k in 1 2 3 4; do
+    local -a suffix=()
+    ((k > 1)) && suffix=(--schema-suffix "_c$k")
+    python3 bench/gen_query_corpus.py "$dir/synthetic_src/c$k" --tables "$QUERY_CORPUS_TABLES" \
+      --queries "$QUERY_CORPUS_QUERIES" --seed "$QUERY_CORPUS_SEED" "${suffix[@]}" >/dev/null
+  done
+  for n in 1 2 4; do
+    mkdir -p "$dir/synthetic_x$n"
+    {
+      printf 'version: "1"\noutput: generated\nmodules:\n'
+      for ((k = 1; k <= n; k++)); do
+        printf '  - name: bench_c%s\n    migrations: ../synthetic_src/c%s/schema\n' "$k" "$k"
+        printf '    queries: ../synthetic_src/c%s/queries\n' "$k"
+      done
+    } >"$dir/synthetic_x$n/sqlgen.yaml"
+  done
+}
+
+# The largest project of the real-world corpus at $BENCH_REALWORLD as projects of 1, 2 and 4
+# copies ($1/realworld_x{1,2,4}/sqlgen.yaml); false (with a note) when there is none.
+analyze_realworld_projects() {
+  local dir=$1 repo=$2 config src
+  if [[ -z ${BENCH_REALWORLD:-} || ! -f $BENCH_REALWORLD/MANIFEST.tsv ]]; then
+    log "analyze: BENCH_REALWORLD unset (or no MANIFEST.tsv there): no real-world rows"
+    return 1
+  fi
+  config=$(awk -F'\t' -v r="$repo" '$1 == r { split($3, c, ","); print c[1] }' \
+    "$BENCH_REALWORLD/MANIFEST.tsv")
+  if [[ -z $config || ! -d $BENCH_REALWORLD/${repo/\//+} ]]; then
+    log "analyze: $repo is not in $BENCH_REALWORLD: no real-world rows"
+    return 1
+  fi
+  src=$dir/realworld_src
+  mkdir -p "$src"
+  cp -a "$BENCH_REALWORLD/${repo/\//+}/." "$src/"
+  if ! (cd "$src/$(dirname "$config")" &&
+    "$SQLGEN" --color never init --from-sqlc "$(basename "$config")" >/dev/null 2>&1); then
+    log "analyze: sqlgen init --from-sqlc failed on $repo: no real-world rows"
+    return 1
+  fi
+  local n
+  for n in 1 2 4; do
+    python3 bench/copy_project.py "$src/$(dirname "$config")/sqlgen.yaml" "$n" "$dir/realworld_x$n"
+  done
 }
 
 # Code generation (`sqlgen generate`: parse, catalog, analysis, rendering, compare/write)

@@ -279,3 +279,46 @@ TEST_CASE("sqlgen analyze: an ON CONFLICT target no unique key matches", "[cli][
   CHECK(indexed.exit_code == 0);
   CHECK(indexed.err.empty());
 }
+
+TEST_CASE("sqlgen analyze prints the same bytes on any number of threads", "[cli][analyze]") {
+  // The JSON is put together from per-query pieces printed in parallel: it must read exactly
+  // as the whole document dumped at once, whatever the threads (-j, SQLGEN_JOBS).
+  util::TempDir dir;
+  write_schema(dir);
+  std::string queries;
+  for (int i = 0; i < 12; ++i) {
+    std::string n = std::to_string(i);
+    queries += "-- name: Get" + n + " :one\nSELECT id, email, tags FROM app.users WHERE id = @id" +
+               n + ";\n\n-- name: Orders" + n +
+               " :many\nSELECT o.note, u.nickname FROM app.orders o JOIN app.users u ON u.id = "
+               "o.user_id WHERE o.note = $1;\n\n";
+  }
+  write(dir, "queries/a.sql", queries);
+  write(dir, "queries/b.sql",
+        "-- name: Broken :one\nSELECT nope FROM app.users;\n\n"
+        "-- name: Fine :exec\nDELETE FROM app.orders WHERE id = @id;\n");
+  std::string args = "analyze --schema schema --queries queries";
+  testing::RunResult one = run_sqlgen("-j 1 " + args, dir.path().string());
+  testing::RunResult four = run_sqlgen("--jobs 4 " + args, dir.path().string());
+  testing::RunResult env = testing::run_command(
+      "SQLGEN_JOBS=3 " + testing::shell_quote(SQLGEN_BINARY) + " " + args, dir.path().string());
+  testing::RunResult all = run_sqlgen(args, dir.path().string());
+  CHECK(one.exit_code == 1);
+  CHECK(four.out == one.out);
+  CHECK(env.out == one.out);
+  CHECK(all.out == one.out);
+  json parsed = json::parse(one.out);
+  CHECK(parsed["queries"].size() == 26);  // Broken too, with "ok": false
+  CHECK(parsed["diagnostics"].size() == 1);
+  CHECK(one.out == parsed.dump(2) + "\n");
+
+  // No diagnostic: an empty array printed as dump(2) prints it.
+  write(dir, "queries/b.sql", "-- name: Fine :exec\nDELETE FROM app.orders WHERE id = @id;\n");
+  testing::RunResult clean = run_sqlgen(args, dir.path().string());
+  CHECK(clean.exit_code == 0);
+  CHECK(clean.out == json::parse(clean.out).dump(2) + "\n");
+  CHECK(clean.out.find("\"diagnostics\": [],") != std::string::npos);
+
+  testing::RunResult zero = run_sqlgen("-j 0 " + args, dir.path().string());
+  CHECK(zero.exit_code == 2);
+}

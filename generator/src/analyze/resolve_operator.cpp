@@ -29,7 +29,7 @@ std::vector<PathOperator> operators_on_path(const catalog::Catalog& cat, const s
       }
     }
     for (std::string_view ext : builtins::known_extensions()) {
-      if (extension_schema(cat, ext) != path[pos]) continue;
+      if (cat.extension_schema(ext) != path[pos]) continue;
       const builtins::ExtensionObjects* objects = builtins::extension_objects(ext);
       if (!objects) continue;
       for (const builtins::BuiltinOperator* op : objects->operators) {

@@ -152,20 +152,8 @@ std::string format(const catalog::Catalog& cat, Oid oid) {
   return cat.format_type(catalog::TypeRef{oid, -1, 0});
 }
 
-std::string extension_schema(const catalog::Catalog& cat, std::string_view name) {
-  // Extension objects keep their synthetic builtin oids, the highest ones in the maps.
-  const Oid first = builtins::k_first_extension_oid;
-  for (auto it = cat.types().lower_bound(first); it != cat.types().end(); ++it) {
-    if (it->second.extension == name) return it->second.schema;
-  }
-  for (auto it = cat.functions().lower_bound(first); it != cat.functions().end(); ++it) {
-    if (it->second.extension == name) return it->second.schema;
-  }
-  return "";
-}
-
 bool extension_installed(const catalog::Catalog& cat, std::string_view name) {
-  return !extension_schema(cat, name).empty();
+  return !cat.extension_schema(name).empty();
 }
 
 namespace detail {

@@ -106,8 +106,6 @@ std::string format(const catalog::Catalog& cat, Oid oid);
 /// True when CREATE EXTENSION `name` has run in the catalog (some of its types or
 /// functions are present).
 bool extension_installed(const catalog::Catalog& cat, std::string_view name);
-/// The schema the extension `name` was created in, or "" when it is not installed.
-std::string extension_schema(const catalog::Catalog& cat, std::string_view name);
 
 // --- coercion (coerce.cpp) ------------------------------------------------
 

@@ -71,6 +71,21 @@ const Function* Catalog::function(Oid oid) const {
   return it == m_functions.end() ? nullptr : &it->second;
 }
 
+std::string_view Catalog::extension_schema(std::string_view name) const {
+  if (std::find(m_extensions.begin(), m_extensions.end(), name) == m_extensions.end()) return {};
+  const builtins::ExtensionObjects* ext = builtins::extension_objects(name);
+  if (!ext) return {};
+  for (const builtins::BuiltinType* bt : ext->types) {
+    const Type* t = type(bt->oid);
+    if (t && t->extension == name) return t->schema;
+  }
+  for (const builtins::BuiltinProc* p : ext->procs) {
+    const Function* f = function(p->oid);
+    if (f && f->extension == name) return f->schema;
+  }
+  return {};
+}
+
 namespace {
 
 /// pg_catalog first (unless listed), then the path's schemas that exist (information_schema

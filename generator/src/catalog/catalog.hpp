@@ -11,6 +11,7 @@
 #include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "catalog/builtins.hpp"
@@ -235,6 +236,10 @@ class Catalog {
   /// Extensions installed because a schema file used one of their types without creating
   /// them, in the order assumed; whoever builds the real database creates them first.
   const std::vector<AssumedExtension>& assumed_extensions() const { return m_assumed_extensions; }
+  /// The schema CREATE EXTENSION `name` put its types and functions in, or "" when it is not
+  /// installed (or none of its types or functions is left). A few map lookups: it runs for
+  /// every operator and cast the analyzer resolves.
+  std::string_view extension_schema(std::string_view name) const;
 
   // --- type facts, for builtins and user types alike
   /// PostgreSQL's format_type() as printed with the default search_path.

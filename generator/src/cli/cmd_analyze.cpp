@@ -4,26 +4,73 @@
 
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
 
 #include "analyze/analyze.hpp"
 #include "cli/subcommands.hpp"
 #include "driver/driver.hpp"
+#include "util/parallel.hpp"
 
 namespace sqlgen::cli {
+
+namespace {
+
+/// `value.dump(2)` as it reads nested `depth` levels deep in a document dumped with indent 2:
+/// every line after the first indented by 2 * depth spaces (JSON strings hold no raw newline).
+std::string dump_nested(const nlohmann::json& value, size_t depth) {
+  std::string text = value.dump(2);
+  std::string indent(2 * depth, ' ');
+  std::string out;
+  out.reserve(text.size() + text.size() / 8);
+  size_t start = 0;
+  for (size_t nl = text.find('\n'); nl != std::string::npos; nl = text.find('\n', start)) {
+    out.append(text, start, nl + 1 - start);
+    out += indent;
+    start = nl + 1;
+  }
+  out.append(text, start, std::string::npos);
+  return out;
+}
+
+/// A JSON array of already dumped elements, as `dump(2)` prints it at depth 1.
+void write_array(std::ostream& out, const std::vector<std::string>& elements) {
+  if (elements.empty()) {
+    out << "[]";
+    return;
+  }
+  out << "[\n";
+  for (size_t i = 0; i < elements.size(); ++i) {
+    out << "    " << elements[i] << (i + 1 < elements.size() ? ",\n" : "\n");
+  }
+  out << "  ]";
+}
+
+}  // namespace
 
 int run_analyze(Context& ctx, const AnalyzeCmdOptions& opts, std::ostream& out) {
   driver::Project project = driver::analyze(
       {ctx.config_path, opts.schema_paths, opts.query_paths, opts.search_path}, ctx.diags);
-  nlohmann::json queries = nlohmann::json::array();
+  // Each query's JSON is built and printed on its own (in parallel: for a large project this
+  // is a tenth of the run), then joined as one `{"diagnostics": [...], "queries": [...]}`
+  // document dumped with indent 2 would print it, byte for byte.
+  std::vector<const analyze::AnalyzedQuery*> all;
   for (const codegen::ModuleQueries& mq : project.modules) {
-    for (const analyze::AnalyzedQuery& q : mq.analyzed) {
-      queries.push_back(analyze::to_json(project.catalog, q));
-    }
+    for (const analyze::AnalyzedQuery& q : mq.analyzed) all.push_back(&q);
   }
-  nlohmann::json diags = nlohmann::json::array();
-  for (const diag::Diagnostic& d : ctx.diags.sorted()) diags.push_back(diag::render_json(d));
-  out << nlohmann::json{{"queries", std::move(queries)}, {"diagnostics", std::move(diags)}}.dump(2)
-      << '\n';
+  std::vector<std::string> queries(all.size());
+  util::parallel_for_rethrow(all.size(), [&](size_t i) {
+    queries[i] = dump_nested(analyze::to_json(project.catalog, *all[i]), 2);
+  });
+  std::vector<std::string> diags;
+  for (const diag::Diagnostic& d : ctx.diags.sorted()) {
+    diags.push_back(dump_nested(diag::render_json(d), 2));
+  }
+  out << "{\n  \"diagnostics\": ";
+  write_array(out, diags);
+  out << ",\n  \"queries\": ";
+  write_array(out, queries);
+  out << "\n}\n";
   return k_exit_ok;
 }
 

@@ -7,6 +7,7 @@
 #include <iostream>
 
 #include "cli/subcommands.hpp"
+#include "util/parallel.hpp"
 
 using namespace sqlgen::cli;
 
@@ -21,7 +22,7 @@ void finish_after_internal_error(Context& ctx, bool tty) {
   }
 }
 
-void add_global_options(CLI::App& app, Context& ctx) {
+void add_global_options(CLI::App& app, Context& ctx, unsigned& jobs) {
   app.set_version_flag("--version", std::string("sqlgen ") + SQLGEN_VERSION);
   app.require_subcommand(1);
   app.add_option("--diagnostics-format", ctx.json_diagnostics, "text or json")
@@ -32,14 +33,18 @@ void add_global_options(CLI::App& app, Context& ctx) {
       ->check(CLI::IsMember({"auto", "always", "never"}));
   app.add_option("-c,--config", ctx.config_path, "path to sqlgen.yaml");
   app.add_flag("-v,--verbose", ctx.verbose, "also print remarks: what was skipped, and why");
+  app.add_option("-j,--jobs", jobs, "threads to use (default: one per core)")
+      ->envname("SQLGEN_JOBS")
+      ->check(CLI::Range(1u, 1024u));
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
   Context ctx;
+  unsigned jobs = 0;
   CLI::App app{"sqlgen: typed C++ from PostgreSQL queries, and a guard for the schema"};
-  add_global_options(app, ctx);
+  add_global_options(app, ctx, jobs);
   const std::vector<Subcommand> subcommands = {add_parse_command(app),    add_schema_command(app),
                                                add_generate_command(app), add_diff_command(app),
                                                add_dump_command(app),     add_fixture_command(app),
@@ -51,6 +56,7 @@ int main(int argc, char** argv) {
     int rc = app.exit(e);
     return rc == 0 ? k_exit_ok : k_exit_usage;
   }
+  sqlgen::util::set_jobs(jobs);
 
   bool tty = ::isatty(STDERR_FILENO) == 1;
   try {

@@ -98,15 +98,21 @@ std::vector<GeneratedFile> generate(const config::Config& config, const catalog:
   std::map<Oid, RelationModel> relation_models;
   for (std::map<Oid, RelationModel>& m : module_relations) relation_models.merge(m);
 
-  // Files are collected in module order.
-  std::vector<std::vector<GeneratedFile>> per_module(plan.modules.size());
-  util::parallel_for_rethrow(plan.modules.size(), [&](size_t i) {
+  // Files are collected in module order, models.hpp first. Rendering a module's models.hpp and
+  // building and rendering its queries are separate jobs (a project is often one module); a
+  // module's queries stay one job, since their names are declared in order.
+  std::vector<std::vector<GeneratedFile>> per_job(2 * plan.modules.size());
+  util::parallel_for_rethrow(per_job.size(), [&](size_t job) {
+    size_t i = job / 2;
     const std::string& name = plan.modules[i]->name;
-    std::vector<GeneratedFile>& out = per_module[i];
-    if (auto text = render_template(templates, "models.hpp", model_views[i], diags)) {
-      out.push_back(GeneratedFile{output_path(config, name, "models.hpp"), std::move(*text)});
+    std::vector<GeneratedFile>& out = per_job[job];
+    if (job % 2 == 0) {
+      if (auto text = render_template(templates, "models.hpp", model_views[i], diags)) {
+        out.push_back(GeneratedFile{output_path(config, name, "models.hpp"), std::move(*text)});
+      }
+      model_views[i] = nlohmann::json();
+      return;
     }
-    model_views[i] = nlohmann::json();
     for (const ModuleQueries& mq : queries) {
       if (mq.module != name) continue;
       if (!options.class_per_file) {
@@ -131,7 +137,7 @@ std::vector<GeneratedFile> generate(const config::Config& config, const catalog:
     }
   });
   std::vector<GeneratedFile> files;
-  for (std::vector<GeneratedFile>& module_files : per_module) {
+  for (std::vector<GeneratedFile>& module_files : per_job) {
     for (GeneratedFile& f : module_files) files.push_back(std::move(f));
   }
   if (diags.error_count() > errors_before) return {};

@@ -7,6 +7,7 @@
 #include "catalog/builtins.hpp"
 #include "codegen/internal.hpp"
 #include "parse/parse.hpp"
+#include "util/parallel.hpp"
 
 namespace sqlgen::codegen {
 
@@ -79,6 +80,25 @@ InsertTarget insert_target(const std::string& path, const std::string& sql) {
   return out;
 }
 
+bool has_column_override(const std::vector<config::Override>& list) {
+  return std::any_of(list.begin(), list.end(),
+                     [](const config::Override& o) { return !o.column.empty(); });
+}
+
+/// Whether the parameters of `q` may take column overrides: an INSERT, when a `column` override
+/// exists (finding the columns parses the statement again).
+bool param_columns_apply(const config::Config& config, const config::Module& mod,
+                         const analyze::AnalyzedQuery& q) {
+  return (has_column_override(mod.overrides) || has_column_override(config.overrides)) &&
+         (q.sql.compare(0, 6, "INSERT") == 0 || q.sql.compare(0, 6, "insert") == 0);
+}
+
+/// Whether building `q`'s view reads its INSERT target: `:copyfrom`, and param_columns_apply.
+bool needs_insert_target(const config::Config& config, const config::Module& mod,
+                         const analyze::AnalyzedQuery& q) {
+  return q.command == QueryCommand::CopyFrom || param_columns_apply(config, mod, q);
+}
+
 /// Builds one query's view; `needs` collects includes and referenced modules.
 class QueryBuilder {
  public:
@@ -98,7 +118,9 @@ class QueryBuilder {
         m_relation_models(relation_models),
         m_diags(diags) {}
 
-  json build(const source::Query& sq, const analyze::AnalyzedQuery& q, json& structs);
+  /// `target`: the query's INSERT target when needs_insert_target() says it is read.
+  json build(const source::Query& sq, const analyze::AnalyzedQuery& q,
+             const std::optional<InsertTarget>& target, json& structs);
 
   std::set<std::string> includes;
   std::set<size_t> modules;
@@ -142,10 +164,10 @@ class QueryBuilder {
   size_t embed_field(const analyze::AnalyzedQuery& q, size_t first, const diag::Location& loc,
                      NameScope& fields_scope, std::map<std::string, int>& seen, json& fields,
                      json& embeds);
-  void params(const analyze::AnalyzedQuery& q, const diag::Location& loc, json& view,
-              json& structs);
+  void params(const analyze::AnalyzedQuery& q, const std::optional<InsertTarget>& target,
+              const diag::Location& loc, json& view, json& structs);
   void copy_target(const source::Query& sq, const analyze::AnalyzedQuery& q,
-                   const json& param_fields, json& view);
+                   const std::optional<InsertTarget>& target, const json& param_fields, json& view);
 
   const config::Config& m_config;
   const catalog::Catalog& m_cat;
@@ -349,23 +371,17 @@ size_t QueryBuilder::embed_field(const analyze::AnalyzedQuery& q, size_t first,
   return run.last;
 }
 
-void QueryBuilder::params(const analyze::AnalyzedQuery& q, const diag::Location& loc, json& view,
-                          json& structs) {
+void QueryBuilder::params(const analyze::AnalyzedQuery& q,
+                          const std::optional<InsertTarget>& target, const diag::Location& loc,
+                          json& view, json& structs) {
   NameScope scope("the parameters of query \"" + q.name + "\"", m_diags);
-  // A parameter inserted as is into a column takes that column's overrides (finding the
-  // columns parses the statement again: only when a `column` override exists).
-  auto has_column_override = [](const std::vector<config::Override>& list) {
-    return std::any_of(list.begin(), list.end(),
-                       [](const config::Override& o) { return !o.column.empty(); });
-  };
+  // A parameter inserted as is into a column takes that column's overrides.
   std::map<int, ColumnRef> param_columns;
-  if ((has_column_override(m_mod.overrides) || has_column_override(m_config.overrides)) &&
-      (q.sql.compare(0, 6, "INSERT") == 0 || q.sql.compare(0, 6, "insert") == 0)) {
-    InsertTarget target = insert_target(q.file, q.sql);
+  if (target && param_columns_apply(m_config, m_mod, q)) {
     std::vector<std::string> search_path = m_mod.effective_search_path(m_config);
     if (const catalog::Relation* rel =
-            m_cat.find_relation(target.schema, target.table, search_path)) {
-      for (const auto& [column, number] : target.columns) {
+            m_cat.find_relation(target->schema, target->table, search_path)) {
+      for (const auto& [column, number] : target->columns) {
         if (number > 0) param_columns[number] = ColumnRef{rel->schema, rel->name, column};
       }
     }
@@ -417,7 +433,8 @@ void QueryBuilder::params(const analyze::AnalyzedQuery& q, const diag::Location&
 }
 
 void QueryBuilder::copy_target(const source::Query& sq, const analyze::AnalyzedQuery& q,
-                               const json& param_fields, json& view) {
+                               const std::optional<InsertTarget>& target, const json& param_fields,
+                               json& view) {
   view["copy_table"] = "";
   view["copy_columns"] = json::array();
   view["copy_values"] = json::array();
@@ -426,10 +443,10 @@ void QueryBuilder::copy_target(const source::Query& sq, const analyze::AnalyzedQ
   auto fail = [&](const std::string& why) {
     m_diags.report(diag::make(diag::DiagId::err_codegen_copyfrom_shape, loc, {q.name, why}));
   };
-  InsertTarget target = insert_target(sq.source->path(), q.sql);
-  if (!target.problem.empty()) return fail(target.problem);
+  if (!target) return fail("it is not an INSERT statement");  // needs_insert_target() read it
+  if (!target->problem.empty()) return fail(target->problem);
   std::vector<int> numbers;
-  for (const auto& [column, n] : target.columns) {
+  for (const auto& [column, n] : target->columns) {
     if (n == 0) return fail("the value of column \"" + column + "\" is not a parameter");
     if (n > static_cast<int>(param_fields.size()) ||
         std::find(numbers.begin(), numbers.end(), n) != numbers.end()) {
@@ -439,13 +456,13 @@ void QueryBuilder::copy_target(const source::Query& sq, const analyze::AnalyzedQ
   }
   if (numbers.size() != param_fields.size()) return fail("a parameter is not inserted");
   std::vector<std::string> search_path = m_mod.effective_search_path(m_config);
-  const catalog::Relation* rel = m_cat.find_relation(target.schema, target.table, search_path);
-  std::string schema = rel ? rel->schema : target.schema;
+  const catalog::Relation* rel = m_cat.find_relation(target->schema, target->table, search_path);
+  std::string schema = rel ? rel->schema : target->schema;
   view["copy_table"] = (schema.empty() ? "" : catalog::builtins::double_quote(schema) + ".") +
-                       catalog::builtins::double_quote(target.table);
+                       catalog::builtins::double_quote(target->table);
   json columns = json::array(), values = json::array();
-  for (size_t i = 0; i < target.columns.size(); ++i) {
-    columns.push_back(json{{"name", catalog::builtins::double_quote(target.columns[i].first)}});
+  for (size_t i = 0; i < target->columns.size(); ++i) {
+    columns.push_back(json{{"name", catalog::builtins::double_quote(target->columns[i].first)}});
     values.push_back(
         json{{"expr", "item." + param_fields[numbers[i] - 1]["name"].get<std::string>()}});
   }
@@ -454,7 +471,8 @@ void QueryBuilder::copy_target(const source::Query& sq, const analyze::AnalyzedQ
   view["copy_values"] = std::move(values);
 }
 
-json QueryBuilder::build(const source::Query& sq, const analyze::AnalyzedQuery& q, json& structs) {
+json QueryBuilder::build(const source::Query& sq, const analyze::AnalyzedQuery& q,
+                         const std::optional<InsertTarget>& target, json& structs) {
   diag::Location loc = diag::Location::at(sq.source, sq.name_offset, sq.name_length);
   bool snake = m_options.function_naming == "snake_case";
   std::string fn = escape_identifier(function_name(q.name));
@@ -498,9 +516,9 @@ json QueryBuilder::build(const source::Query& sq, const analyze::AnalyzedQuery& 
   if (takes_items(q.command)) includes.insert("<ranges>");
 
   query_overrides(sq, q);
-  params(q, loc, view, structs);
+  params(q, target, loc, view, structs);
   row(q, loc, view, structs);
-  copy_target(sq, q, view["param_fields"], view);
+  copy_target(sq, q, target, view["param_fields"], view);
   view.erase("param_fields");
   return view;
 }
@@ -521,9 +539,16 @@ json queries_view(const config::Config& config, const catalog::Catalog& cat, con
   QueryBuilder builder(config, cat, plan, types, options, module, module_scope, class_scope,
                        relation_models, diags);
   builder.includes = {"<cstdint>", "<optional>", "<string>", "<vector>"};
+  // The INSERT targets some views read parse their statement again: all of them first, in
+  // parallel; the views are then built in order (names are declared in query order).
+  std::vector<std::optional<InsertTarget>> targets(mq.analyzed.size());
+  util::parallel_for_rethrow(mq.analyzed.size(), [&](size_t i) {
+    const analyze::AnalyzedQuery& q = mq.analyzed[i];
+    if (needs_insert_target(config, mod, q)) targets[i] = insert_target(q.file, q.sql);
+  });
   json structs = json::array(), queries = json::array();
   for (size_t i = 0; i < mq.analyzed.size(); ++i) {
-    queries.push_back(builder.build(mq.queries[i], mq.analyzed[i], structs));
+    queries.push_back(builder.build(mq.queries[i], mq.analyzed[i], targets[i], structs));
   }
 
   json view;

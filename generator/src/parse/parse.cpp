@@ -5,9 +5,12 @@
 #include <cctype>
 #include <string>
 
+#include "parse/pb_arena.hpp"
 #include "parse/transformer.hpp"
 
 namespace sqlgen::parse {
+
+using detail::PbArena;
 
 namespace {
 
@@ -43,8 +46,10 @@ std::vector<StmtPtr> parse_range(const diag::SourcePtr& source, StatementRange r
     pg_query_free_protobuf_parse_result(result);
     return out;
   }
-  PgQuery__ParseResult* tree = pg_query__parse_result__unpack(
-      nullptr, result.parse_tree.len, reinterpret_cast<const uint8_t*>(result.parse_tree.data));
+  PbArena arena(result.parse_tree.len);
+  PgQuery__ParseResult* tree =
+      pg_query__parse_result__unpack(arena.allocator(), result.parse_tree.len,
+                                     reinterpret_cast<const uint8_t*>(result.parse_tree.data));
   if (tree) {
     for (size_t i = 0; i < tree->n_stmts; ++i) {
       const PgQuery__RawStmt* raw = tree->stmts[i];
@@ -58,7 +63,6 @@ std::vector<StmtPtr> parse_range(const diag::SourcePtr& source, StatementRange r
       stmt->span = span;
       out.push_back(std::move(stmt));
     }
-    pg_query__parse_result__free_unpacked(tree, nullptr);
   }
   pg_query_free_protobuf_parse_result(result);
   return out;
@@ -80,12 +84,13 @@ ExprPtr parse_expression(const diag::SourcePtr& source, uint32_t offset, uint32_
   std::string parsed = "SELECT " + source->text().substr(offset, length);
   PgQueryProtobufParseResult result = pg_query_parse_protobuf(parsed.c_str());
   ExprPtr out;
+  PbArena arena(result.parse_tree.len);
   if (result.error) {
     PgQueryError err = *result.error;
     err.cursorpos = err.cursorpos > static_cast<int>(k_prefix) ? err.cursorpos - k_prefix : 0;
     report_syntax_error(source, offset, parsed.substr(k_prefix), err, diags);
   } else if (PgQuery__ParseResult* tree = pg_query__parse_result__unpack(
-                 nullptr, result.parse_tree.len,
+                 arena.allocator(), result.parse_tree.len,
                  reinterpret_cast<const uint8_t*>(result.parse_tree.data))) {
     if (tree->n_stmts == 1 && tree->stmts[0]->stmt->node_case == PG_QUERY__NODE__NODE_SELECT_STMT) {
       const PgQuery__SelectStmt* sel = tree->stmts[0]->stmt->select_stmt;
@@ -95,7 +100,6 @@ ExprPtr parse_expression(const diag::SourcePtr& source, uint32_t offset, uint32_
         out = t.expr(sel->target_list[0]->res_target->val);
       }
     }
-    pg_query__parse_result__free_unpacked(tree, nullptr);
   }
   pg_query_free_protobuf_parse_result(result);
   return out;

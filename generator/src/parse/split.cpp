@@ -6,6 +6,8 @@
 #include <cctype>
 #include <string>
 
+#include "parse/pb_arena.hpp"
+
 namespace sqlgen::parse {
 
 uint32_t skip_space_and_comments(std::string_view text, uint32_t from) {
@@ -81,13 +83,13 @@ void push_trimmed(std::string_view text, uint32_t begin, uint32_t end,
 template <class Fn>
 bool for_each_token(const std::string& text, Fn&& fn) {
   PgQueryScanResult scan = pg_query_scan(text.c_str());
+  detail::PbArena arena(scan.pbuf.len);
   PgQuery__ScanResult* tokens =
       scan.error ? nullptr
-                 : pg_query__scan_result__unpack(nullptr, scan.pbuf.len,
+                 : pg_query__scan_result__unpack(arena.allocator(), scan.pbuf.len,
                                                  reinterpret_cast<const uint8_t*>(scan.pbuf.data));
   if (tokens) {
     for (size_t i = 0; i < tokens->n_tokens; ++i) fn(*tokens->tokens[i]);
-    pg_query__scan_result__free_unpacked(tokens, nullptr);
   }
   pg_query_free_scan_result(scan);
   return tokens != nullptr;

@@ -1,5 +1,6 @@
 #pragma once
-/// Runs independent jobs on a few threads (one per core, at most `n`).
+/// Runs independent jobs on a few threads (one per core unless set_jobs says otherwise, at
+/// most `n`).
 
 #include <algorithm>
 #include <atomic>
@@ -11,11 +12,24 @@
 
 namespace sqlgen::util {
 
+namespace detail {
+inline std::atomic<unsigned> g_jobs{0};
+}  // namespace detail
+
+/// Sets how many threads parallel_for may use (`sqlgen --jobs N`); 0: one per core.
+inline void set_jobs(unsigned jobs) { detail::g_jobs = jobs; }
+
+/// How many threads parallel_for may use: set_jobs's number, else one per core.
+inline unsigned jobs() {
+  unsigned set = detail::g_jobs;
+  return set ? set : std::max(1u, std::thread::hardware_concurrency());
+}
+
 /// Calls fn(i) for every i in [0, n), in parallel; returns when all are done.
 /// `fn` must not throw (catch inside and record the failure).
 template <class Fn>
 void parallel_for(size_t n, Fn&& fn) {
-  size_t workers = std::min<size_t>(n, std::max(1u, std::thread::hardware_concurrency()));
+  size_t workers = std::min<size_t>(n, jobs());
   if (workers <= 1) {
     for (size_t i = 0; i < n; ++i) fn(i);
     return;

@@ -7,6 +7,7 @@
 #include <cctype>
 
 #include "parse/parse.hpp"
+#include "source/parse_up.hpp"
 #include "vet/internal.hpp"
 
 namespace sqlgen::vet {
@@ -105,6 +106,8 @@ void walk_statement(const parse::Stmt& s, const diag::SourcePtr& source, VetStat
 Report check(const std::vector<source::Migration>& migrations, const Options& options,
              diag::DiagnosticEngine& diags) {
   VetState st(migrations, options, diags);
+  std::vector<std::vector<std::vector<parse::StmtPtr>>> parsed =
+      source::parse_up(migrations, diags);
   for (size_t i = 0; i < migrations.size(); ++i) {
     const source::Migration& m = migrations[i];
     if (!m.source) continue;
@@ -112,12 +115,9 @@ Report check(const std::vector<source::Migration>& migrations, const Options& op
     // A new transaction per migration; a NO TRANSACTION migration commits the batch before
     // it and runs each statement in its own (autocommit) transaction.
     if (options.mode == TransactionMode::PerMigration || m.no_transaction) st.pending.clear();
-    for (const source::Statement& range : m.up) {
+    for (const std::vector<parse::StmtPtr>& stmts : parsed[i]) {
       if (m.no_transaction) st.pending.clear();
-      for (const parse::StmtPtr& s :
-           parse::parse_range(m.source, parse::StatementRange{range.offset, range.length}, diags)) {
-        walk_statement(*s, m.source, st);
-      }
+      for (const parse::StmtPtr& s : stmts) walk_statement(*s, m.source, st);
     }
     if (m.no_transaction) st.pending.clear();
   }

@@ -1,0 +1,161 @@
+#!/usr/bin/env python3
+"""The tables of `scripts/bench.sh analyze` (BENCHMARKS.md, "Query analysis").
+
+    bench/analyze_report.py --files CONFIG
+        prints the migration and query files CONFIG (a sqlgen.yaml) lists, space-separated,
+        in the order sqlgen reads them (a directory: its *.sql files, recursively, sorted)
+    bench/analyze_report.py DIR REPO PROJECT...
+        prints the Markdown for the projects measured under DIR (synthetic, realworld);
+        REPO names the real-world project
+"""
+
+import json
+import os
+import sys
+
+import yaml
+
+TITLES = {"synthetic": "Synthetic corpus", "realworld": "Real-world project"}
+
+
+def listed_files(config):
+    base = os.path.dirname(os.path.abspath(config))
+    out = []
+    for module in yaml.safe_load(open(config, encoding="utf-8"))["modules"]:
+        for key in ("migrations", "queries"):
+            value = module.get(key) or []
+            for entry in [value] if isinstance(value, str) else value:
+                path = os.path.normpath(os.path.join(base, entry))
+                if os.path.isdir(path):
+                    out += sorted(os.path.join(root, f) for root, _, files in os.walk(path)
+                                  for f in files if f.endswith(".sql"))
+                else:
+                    out.append(path)
+    return out
+
+
+def ms(seconds):
+    return f"{seconds * 1000:.1f}"
+
+
+def read(path, default=""):
+    try:
+        return open(path, encoding="utf-8").read().strip()
+    except OSError:
+        return default
+
+
+def diag_counts(stderr_text):
+    errors = sum(1 for line in stderr_text.splitlines() if ": error: " in line)
+    warnings = sum(1 for line in stderr_text.splitlines() if ": warning: " in line)
+    return errors, warnings
+
+
+def facts(d, p, n):
+    prefix = os.path.join(d, f"{p}_x{n}")
+    files = read(prefix + ".files").split()
+    size = sum(os.path.getsize(f) for f in files)
+    out = {"files": len(files), "bytes": size, "floor": read(prefix + ".floor.txt"),
+           "rss": {}, "rc": {}, "diags": {}}
+    for c in ("analyze", "generate", "schema", "vet"):
+        out["rc"][c] = read(f"{prefix}.{c}.rc", "?")
+        rss = read(f"{prefix}.{c}.rss", "0").splitlines()
+        out["rss"][c] = int(rss[-1]) if rss and rss[-1].isdigit() else 0
+        out["diags"][c] = diag_counts(read(f"{prefix}.{c}.stderr"))
+    try:
+        analysis = json.load(open(prefix + ".analyze.stdout", encoding="utf-8"))
+        out["queries"] = len(analysis["queries"])
+        out["ok"] = sum(1 for q in analysis["queries"] if q.get("ok", True))
+    except (OSError, ValueError, KeyError):
+        out["queries"] = out["ok"] = 0
+    return out
+
+
+def project(d, p, repo):
+    res = json.load(open(os.path.join(d, f"{p}.json"), encoding="utf-8"))
+    r = res["results"]
+    lin = json.load(open(os.path.join(d, f"{p}_linear.json"), encoding="utf-8"))["results"]
+    f1, f4 = facts(d, p, 1), facts(d, p, 4)
+    floor, floor_json = r["floor"]["median"], r["floor_json"]["median"]
+    lines = []
+    title = TITLES[p] + (f" (`{repo}`)" if p == "realworld" else "")
+    lines.append(f"### {title}")
+    lines.append("")
+    e, w = f1["diags"]["analyze"]
+    lines.append(f"- Input: {f1['files']} files, {f1['bytes']:,} bytes of SQL; {f1['queries']} "
+                 f"queries; the floor says: {f1['floor']}")
+    lines.append(f"- Untimed check: `analyze` exited {f1['rc']['analyze']} with {e} errors and "
+                 f"{w} warnings; `generate` exited {f1['rc']['generate']}, `schema` "
+                 f"{f1['rc']['schema']}, `vet` {f1['rc']['vet']} ({f1['diags']['vet'][0]} errors, "
+                 f"{f1['diags']['vet'][1]} warnings)")
+    lines.append(f"- Repetitions: {res['reps']} of each command, alternating, after "
+                 f"{res['warmup']} untimed warm-up round")
+    lines.append("")
+    lines.append("| Benchmark | Median (ms) | Min (ms) | Max (ms) | / floor (protobuf) | / floor (JSON) |")
+    lines.append("|---|---:|---:|---:|---:|---:|")
+    threads = sorted((int(k[len("analyze_j"):]) for k in r if k.startswith("analyze_j")))
+    rows = [("floor", "Floor: libpg_query, protobuf (`sqlgen_parse_floor`)"),
+            ("floor_json", "Floor: libpg_query, JSON (`sqlgen_parse_floor --json`)"),
+            ("parse", "`sqlgen parse` (split, parse, sqlgen's tree)"),
+            ("analyze", "`sqlgen analyze`, all cores")]
+    rows += [(f"analyze_j{t}", f"`sqlgen -j {t} analyze`") for t in threads]
+    rows += [("generate", "`sqlgen generate`, cold, all cores"),
+             ("schema", "`sqlgen schema`"), ("vet", "`sqlgen vet`"),
+             ("noop", "`sqlgen generate`, no-op (stamp)")]
+    for key, label in rows:
+        x = r[key]
+        lines.append(f"| {label} | {ms(x['median'])} | {ms(x['min'])} | {ms(x['max'])} | "
+                     f"{x['median'] / floor:.2f}x | {x['median'] / floor_json:.2f}x |")
+    lines.append("")
+    lines.append("Commands: " + "; ".join(f"{k}: `{r[k]['command']}`" for k, _ in rows[:4]) + ".")
+    lines.append("")
+    lines.append("Scaling (`sqlgen -j N analyze`):")
+    lines.append("")
+    lines.append("| Threads | Median (ms) | Speed-up over 1 thread |")
+    lines.append("|---:|---:|---:|")
+    one = r["analyze_j1"]["median"]
+    for t in threads:
+        m = r[f"analyze_j{t}"]["median"]
+        lines.append(f"| {t} | {ms(m)} | {one / m:.2f}x |")
+    lines.append("")
+    lines.append("Linearity (copies of the project under new names, alternating in one run):")
+    lines.append("")
+    lines.append("| Copies | Files | Bytes | Queries | Floor (ms) | Analyze, all cores (ms) | "
+                 "x of 1 copy | Analyze, 1 thread (ms) | x of 1 copy |")
+    lines.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for n in (1, 2, 4):
+        fx = facts(d, p, n)
+        a, a1 = lin[f"analyze_x{n}"]["median"], lin[f"analyze_j1_x{n}"]["median"]
+        lines.append(f"| {n} | {fx['files']} | {fx['bytes']:,} | {fx['queries']} | "
+                     f"{ms(lin[f'floor_x{n}']['median'])} | {ms(a)} | "
+                     f"{a / lin['analyze_x1']['median']:.2f} | {ms(a1)} | "
+                     f"{a1 / lin['analyze_j1_x1']['median']:.2f} |")
+    lines.append("")
+    rss = ", ".join(f"`{c}` {f1['rss'][c] / 1024:.0f} MB" for c in ("analyze", "generate", "schema", "vet"))
+    rss4 = ", ".join(f"`{c}` {f4['rss'][c] / 1024:.0f} MB" for c in ("analyze", "generate"))
+    lines.append(f"Peak RSS (`/usr/bin/time -f %M`, all cores): {rss}; with 4 copies: {rss4}.")
+    lines.append("")
+    a = r["analyze"]["median"]
+    g = r["generate"]["median"]
+    lines.append(f"**{title}: analyze {a / floor:.2f}x and generate {g / floor:.2f}x the "
+                 f"protobuf floor ({a / floor_json:.2f}x and {g / floor_json:.2f}x the JSON "
+                 f"floor) by median; 2 copies {lin['analyze_x2']['median'] / lin['analyze_x1']['median']:.2f}x, "
+                 f"4 copies {lin['analyze_x4']['median'] / lin['analyze_x1']['median']:.2f}x the time of one; "
+                 f"no-op generate {ms(r['noop']['median'])} ms.**")
+    lines.append("")
+    return lines
+
+
+def main():
+    if len(sys.argv) == 3 and sys.argv[1] == "--files":
+        print(" ".join(listed_files(sys.argv[2])))
+        return
+    d, repo, projects = sys.argv[1], sys.argv[2], sys.argv[3:]
+    out = []
+    for p in projects:
+        out += project(d, p, repo)
+    print("\n".join(out).rstrip())
+
+
+if __name__ == "__main__":
+    main()
