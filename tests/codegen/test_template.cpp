@@ -148,6 +148,55 @@ TEST_CASE("template: one walk reports every error in order, each undefined name 
   CHECK(r.diagnostics.find("variable \"second\"", second + 1) == std::string::npos);
 }
 
+TEST_CASE("template: a long list renders in parallel, with the one walk's output and errors",
+          "[codegen]") {
+  // From 8 items a list's items are rendered in parallel: the same text, and the same
+  // diagnostics in the same order, each undefined name once (the items' reports are replayed in
+  // order), a missing partial at each use, a partial's syntax error once.
+  json view = k_base;
+  view["items"] = json::array();
+  for (int i = 0; i < 40; ++i) {
+    view["items"].push_back(json{{"name", "n" + std::to_string(i)}, {"flag", i % 3 == 0}});
+  }
+  std::string body = "{{#items}}{{name}}{{#flag}}!{{/flag}},{{/items}}\n";
+  Rendered ok = render({{"main", k_header + body}}, view);
+  REQUIRE(ok.text);
+  std::string expected = std::string(codegen::k_generated_marker) + "\n";
+  for (int i = 0; i < 40; ++i) expected += "n" + std::to_string(i) + (i % 3 == 0 ? "!," : ",");
+  CHECK(*ok.text == expected + "\n");
+
+  Rendered bad = render({{"main", k_header + "{{#items}}{{name}}{{nope}}{{>gone}}{{>broken}}"
+                                             "{{#flag}}{{also}}{{/flag}}{{/items}}\n{{after}}\n"},
+                         {"broken", "{{#open}}"}},
+                        view);
+  CHECK(!bad.text);
+  const std::string& d = bad.diagnostics;
+  size_t nope = d.find("variable \"nope\" is not defined");
+  size_t gone = d.find("partial \"gone\" does not exist");
+  size_t broken = d.find("templates/broken.mustache:1:1: error");
+  size_t also = d.find("variable \"also\" is not defined");
+  size_t after = d.find("variable \"after\" is not defined");
+  REQUIRE(nope != std::string::npos);
+  REQUIRE(gone != std::string::npos);
+  REQUIRE(broken != std::string::npos);
+  REQUIRE(also != std::string::npos);
+  REQUIRE(after != std::string::npos);
+  // Sorted by file and position: broken.mustache's error first, then main's in template order.
+  CHECK(broken < nope);
+  CHECK(nope < gone);
+  CHECK(gone < also);
+  CHECK(also < after);
+  CHECK(d.find("variable \"nope\"", nope + 1) == std::string::npos);
+  CHECK(d.find("variable \"also\"", also + 1) == std::string::npos);
+  CHECK(d.find("templates/broken.mustache:1:1: error", broken + 1) == std::string::npos);
+  size_t uses = 0;
+  for (size_t at = d.find("partial \"gone\""); at != std::string::npos;
+       at = d.find("partial \"gone\"", at + 1)) {
+    ++uses;
+  }
+  CHECK(uses == 40);
+}
+
 TEST_CASE("template: partials nest 17 deep, and a template set is parsed once and reused",
           "[codegen]") {
   // main includes p1, p1 includes p2, ... p16 includes p17: rendered (the 18th level is the

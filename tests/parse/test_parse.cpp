@@ -3,6 +3,7 @@
 #include <thread>
 
 #include "parse/parse.hpp"
+#include "parse/split.hpp"
 #include "support/expect_diag.hpp"
 #include "util/fs.hpp"
 
@@ -43,6 +44,37 @@ TEST_CASE("split falls back to the scanner when a statement does not parse", "[p
 TEST_CASE("split handles empty input and comment-only input", "[parse]") {
   CHECK(split_statements("").empty());
   CHECK(split_statements("  -- nothing\n/* here */\n").empty());
+}
+
+TEST_CASE("comments between statements: the scanner's comments, scanning less", "[parse]") {
+  // scan_comments_between reads only the stretches between statements and the statements that
+  // hold `--` or `/*`: it must find exactly what scanning the whole text finds, also when the
+  // marks sit in strings, dollar quotes or quoted names (where they are no comment).
+  const char* texts[] = {
+      "-- name: A :one\nSELECT 1;\n\n-- name: B :many\n/* doc */ SELECT 'a -- b' AS x;\n",
+      "SELECT $$ /* not a comment */ $$, E'--\\'' /* real */;\n-- trailing\n",
+      "/* one /* nested */ still */ SELECT 1 -- inside\n;\n-- name: C :exec\nDELETE FROM t;",
+      "SELECT \"a--b\" FROM t; SELECT 2 /* in */ + 3; -- end",
+      "-- only a comment\n",
+      "",
+      "CREATE FUNCTION f() RETURNS int AS $body$ SELECT 1; -- in body\n$body$ LANGUAGE sql;\n"
+      "-- name: D :one\nSELECT f();",
+  };
+  for (const char* text : texts) {
+    bool parsed = false;
+    std::vector<StatementRange> stmts = split_statements(text, &parsed);
+    REQUIRE(parsed);
+    std::vector<Comment> all = scan_comments(text), between = scan_comments_between(text, stmts);
+    REQUIRE(between.size() == all.size());
+    for (size_t i = 0; i < all.size(); ++i) {
+      CHECK(between[i].offset == all[i].offset);
+      CHECK(between[i].length == all[i].length);
+      CHECK(between[i].block == all[i].block);
+    }
+  }
+  bool parsed = true;
+  (void)split_statements("SELECT 1;\nSELEC oops;", &parsed);
+  CHECK_FALSE(parsed);
 }
 
 TEST_CASE("parse errors land on the right line and column of multi-statement files", "[parse]") {

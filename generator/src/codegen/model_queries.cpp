@@ -99,12 +99,24 @@ bool needs_insert_target(const config::Config& config, const config::Module& mod
   return q.command == QueryCommand::CopyFrom || param_columns_apply(config, mod, q);
 }
 
-/// Builds one query's view; `needs` collects includes and referenced modules.
+/// A name a query's view declares in the module's or the class's scope, declared when the
+/// views are put together in query order (views are built in parallel).
+struct Declaration {
+  bool in_class = false;  ///< the class's scope, else the module's
+  /// The query's function name: whether it was free decides whether the declarations after it
+  /// report (after a query's own name collides, the names derived from it would only repeat it).
+  bool first = false;
+  std::string name;
+  std::string what;
+  diag::Location where;
+};
+
+/// Builds one query's view; `includes` and `modules` collect what it needs, `structs` the
+/// structs it declares and `declarations` the names (the caller declares them in order).
 class QueryBuilder {
  public:
   QueryBuilder(const config::Config& config, const catalog::Catalog& cat, const Plan& plan,
                const TypeMapper& types, const Options& options, size_t module,
-               NameScope& module_scope, NameScope& class_scope,
                const std::map<Oid, RelationModel>& relation_models, diag::DiagnosticEngine& diags)
       : m_config(config),
         m_cat(cat),
@@ -113,17 +125,17 @@ class QueryBuilder {
         m_options(options),
         m_module(module),
         m_mod(*plan.modules[module]),
-        m_module_scope(module_scope),
-        m_class_scope(class_scope),
         m_relation_models(relation_models),
         m_diags(diags) {}
 
   /// `target`: the query's INSERT target when needs_insert_target() says it is read.
   json build(const source::Query& sq, const analyze::AnalyzedQuery& q,
-             const std::optional<InsertTarget>& target, json& structs);
+             const std::optional<InsertTarget>& target);
 
   std::set<std::string> includes;
   std::set<size_t> modules;
+  json structs = json::array();
+  std::vector<Declaration> declarations;
 
  private:
   std::string function_name(const std::string& query) const {
@@ -158,14 +170,14 @@ class QueryBuilder {
     includes.insert(t.includes.begin(), t.includes.end());
     return t;
   }
-  void row(const analyze::AnalyzedQuery& q, const diag::Location& loc, json& view, json& structs);
+  void row(const analyze::AnalyzedQuery& q, const diag::Location& loc, json& view);
   /// The field of the row struct for the `sqlgen.embed()` run starting at column `first` (its
   /// table's model struct), with its reads in `embeds`; returns the run's last column.
   size_t embed_field(const analyze::AnalyzedQuery& q, size_t first, const diag::Location& loc,
                      NameScope& fields_scope, std::map<std::string, int>& seen, json& fields,
                      json& embeds);
   void params(const analyze::AnalyzedQuery& q, const std::optional<InsertTarget>& target,
-              const diag::Location& loc, json& view, json& structs);
+              const diag::Location& loc, json& view);
   void copy_target(const source::Query& sq, const analyze::AnalyzedQuery& q,
                    const std::optional<InsertTarget>& target, const json& param_fields, json& view);
 
@@ -176,14 +188,16 @@ class QueryBuilder {
   const Options& m_options;
   size_t m_module;
   const config::Module& m_mod;
-  NameScope& m_module_scope;
-  NameScope& m_class_scope;
   const std::map<Oid, RelationModel>& m_relation_models;
   diag::DiagnosticEngine& m_diags;
   /// The current query's `-- @override` types by result column index and parameter number.
   std::map<size_t, CppType> m_column_overrides;
   std::map<size_t, CppType> m_param_overrides;
-  bool m_report = true;  ///< false after the query's function name collided
+
+  void declare(bool in_class, bool first, std::string name, std::string what,
+               const diag::Location& where) {
+    declarations.push_back(Declaration{in_class, first, std::move(name), std::move(what), where});
+  }
 };
 
 // `-- @override name cpp_type [include]`: `name` is a result column, else a parameter (as for
@@ -252,8 +266,7 @@ std::optional<std::string> QueryBuilder::reused_model(const analyze::AnalyzedQue
   return m_types.qualified(ModelRef{model.module, model.name}, m_module);
 }
 
-void QueryBuilder::row(const analyze::AnalyzedQuery& q, const diag::Location& loc, json& view,
-                       json& structs) {
+void QueryBuilder::row(const analyze::AnalyzedQuery& q, const diag::Location& loc, json& view) {
   json reads = json::array(), embeds = json::array();
   view["row_type"] = "";
   // A `:one` of one column returns that column's value, as sqlc returns a scalar; without
@@ -288,7 +301,7 @@ void QueryBuilder::row(const analyze::AnalyzedQuery& q, const diag::Location& lo
     return;
   }
   std::string name = escape_identifier(to_pascal_case(q.name) + "Row");
-  m_module_scope.declare(name, "the row type of query \"" + q.name + "\"", loc, m_report);
+  declare(false, false, name, "the row type of query \"" + q.name + "\"", loc);
   NameScope fields_scope("struct \"" + name + "\"", m_diags);
   json fields = json::array();
   // `SELECT t.id, u.id`: the second `id` becomes `id_2`, as sqlc names it; embeds share the
@@ -373,7 +386,7 @@ size_t QueryBuilder::embed_field(const analyze::AnalyzedQuery& q, size_t first,
 
 void QueryBuilder::params(const analyze::AnalyzedQuery& q,
                           const std::optional<InsertTarget>& target, const diag::Location& loc,
-                          json& view, json& structs) {
+                          json& view) {
   NameScope scope("the parameters of query \"" + q.name + "\"", m_diags);
   // A parameter inserted as is into a column takes that column's overrides.
   std::map<int, ColumnRef> param_columns;
@@ -414,7 +427,7 @@ void QueryBuilder::params(const analyze::AnalyzedQuery& q,
     }
   } else {
     std::string name = escape_identifier(to_pascal_case(q.name) + "Params");
-    m_module_scope.declare(name, "the parameter type of query \"" + q.name + "\"", loc, m_report);
+    declare(false, false, name, "the parameter type of query \"" + q.name + "\"", loc);
     json doc = json::array({comment_line("The parameters of query " + q.name + ".")});
     structs.push_back(json{{"name", name}, {"doc", std::move(doc)}, {"fields", fields}});
     view["params_type"] = name;
@@ -472,19 +485,18 @@ void QueryBuilder::copy_target(const source::Query& sq, const analyze::AnalyzedQ
 }
 
 json QueryBuilder::build(const source::Query& sq, const analyze::AnalyzedQuery& q,
-                         const std::optional<InsertTarget>& target, json& structs) {
+                         const std::optional<InsertTarget>& target) {
   diag::Location loc = diag::Location::at(sq.source, sq.name_offset, sq.name_length);
   bool snake = m_options.function_naming == "snake_case";
   std::string fn = escape_identifier(function_name(q.name));
   std::string each = escape_identifier(fn + (snake ? "_each" : "Each"));
   std::string reader = escape_identifier("read_" + to_snake_case(q.name));
-  // After a query's own name collides, the names derived from it would only repeat that.
-  m_report = m_class_scope.declare(fn, "query \"" + q.name + "\"", loc);
+  declare(true, true, fn, "query \"" + q.name + "\"", loc);
   if (q.command == QueryCommand::Many) {
-    m_class_scope.declare(each, "the streaming form of query \"" + q.name + "\"", loc, m_report);
+    declare(true, false, each, "the streaming form of query \"" + q.name + "\"", loc);
   }
   if (returns_rows(q.command)) {
-    m_class_scope.declare(reader, "the row reader of query \"" + q.name + "\"", loc, m_report);
+    declare(true, false, reader, "the row reader of query \"" + q.name + "\"", loc);
   }
 
   json view;
@@ -516,8 +528,8 @@ json QueryBuilder::build(const source::Query& sq, const analyze::AnalyzedQuery& 
   if (takes_items(q.command)) includes.insert("<ranges>");
 
   query_overrides(sq, q);
-  params(q, target, loc, view, structs);
-  row(q, loc, view, structs);
+  params(q, target, loc, view);
+  row(q, loc, view);
   copy_target(sq, q, target, view["param_fields"], view);
   view.erase("param_fields");
   return view;
@@ -536,19 +548,39 @@ json queries_view(const config::Config& config, const catalog::Catalog& cat, con
   class_scope.declare("m_tx", "the generated member \"m_tx\"", {});
   module_scope.declare(class_name, "the generated class \"" + class_name + "\"", {});
 
-  QueryBuilder builder(config, cat, plan, types, options, module, module_scope, class_scope,
-                       relation_models, diags);
-  builder.includes = {"<cstdint>", "<optional>", "<string>", "<vector>"};
-  // The INSERT targets some views read parse their statement again: all of them first, in
-  // parallel; the views are then built in order (names are declared in query order).
-  std::vector<std::optional<InsertTarget>> targets(mq.analyzed.size());
+  // Each query's view is built on its own, in parallel (with its INSERT target, which parses
+  // the statement again); then, in query order, its names are declared and its structs,
+  // includes and module references joined.
+  std::vector<QueryBuilder> builders;
+  builders.reserve(mq.analyzed.size());
+  for (size_t i = 0; i < mq.analyzed.size(); ++i) {
+    builders.emplace_back(config, cat, plan, types, options, module, relation_models, diags);
+  }
+  std::vector<json> views(mq.analyzed.size());
   util::parallel_for_rethrow(mq.analyzed.size(), [&](size_t i) {
     const analyze::AnalyzedQuery& q = mq.analyzed[i];
-    if (needs_insert_target(config, mod, q)) targets[i] = insert_target(q.file, q.sql);
+    std::optional<InsertTarget> target;
+    if (needs_insert_target(config, mod, q)) target = insert_target(q.file, q.sql);
+    views[i] = builders[i].build(mq.queries[i], q, target);
   });
+  std::set<std::string> includes = {"<cstdint>", "<optional>", "<string>", "<vector>"};
+  std::set<size_t> modules;
   json structs = json::array(), queries = json::array();
   for (size_t i = 0; i < mq.analyzed.size(); ++i) {
-    queries.push_back(builder.build(mq.queries[i], mq.analyzed[i], targets[i], structs));
+    QueryBuilder& b = builders[i];
+    bool report = true;
+    for (const Declaration& d : b.declarations) {
+      NameScope& scope = d.in_class ? class_scope : module_scope;
+      if (d.first) {
+        report = scope.declare(d.name, d.what, d.where);
+      } else {
+        scope.declare(d.name, d.what, d.where, report);
+      }
+    }
+    for (json& s : b.structs) structs.push_back(std::move(s));
+    includes.merge(b.includes);
+    modules.merge(b.modules);
+    queries.push_back(std::move(views[i]));
   }
 
   json view;
@@ -559,13 +591,13 @@ json queries_view(const config::Config& config, const catalog::Catalog& cat, con
   view["namespace"] = module_namespace(mod);
   view["json"] = options.json;
   json std_includes = json::array(), user_includes = json::array();
-  for (const std::string& inc : builder.includes) {
+  for (const std::string& inc : includes) {
     bool standard = inc.size() > 2 && inc[0] == '<' && inc.find('/') == std::string::npos &&
                     inc.find('.') == std::string::npos;
     (standard ? std_includes : user_includes).push_back(inc);
   }
   json module_includes = json::array({"models.hpp"});
-  for (size_t m : builder.modules) {
+  for (size_t m : modules) {
     if (m != module) module_includes.push_back("../" + plan.modules[m]->name + "/models.hpp");
   }
   view["std_includes"] = std::move(std_includes);

@@ -27,9 +27,11 @@
 #include <filesystem>
 #include <memory>
 #include <set>
+#include <vector>
 
 #include "codegen/internal.hpp"
 #include "util/fs.hpp"
+#include "util/parallel.hpp"
 
 namespace sqlgen::codegen {
 
@@ -305,7 +307,9 @@ class Walker {
       p = it2->second.get();
     }
     if (!p->error) return p;
-    if (m_syntax_reported.insert(name).second) {
+    if (m_deferred) {
+      m_deferred->push_back(Deferred{Deferred::Syntax, nullptr, nullptr, name, 0});
+    } else if (m_syntax_reported.insert(name).second) {
       const diag::SourcePtr& src = m_set.templates.at(name);
       m_diags.report(diag::make(diag::DiagId::err_codegen_template_syntax,
                                 diag::Location::at(src, static_cast<uint32_t>(p->error->offset)),
@@ -358,6 +362,9 @@ class Walker {
     const json* v = lookup(m_stack, n.text);
     if (!v) return undefined(n, src);
     if (v->is_array()) {
+      if (render && !m_deferred && v->size() >= k_parallel_items) {
+        return section_in_parallel(n, src, depth, *v);
+      }
       for (const json& item : *v) {
         m_stack.push_back(&item);
         walk(n.children, src, depth, render);
@@ -381,14 +388,44 @@ class Walker {
     walk(n.children, src, depth, render && v && is_falsy(*v));
   }
 
+  /// A section over a long list, its items rendered in parallel (each by a walker of its own
+  /// that reports nothing: what it would report is replayed here, in item order, so each name
+  /// is still reported once, where the one walk would have) and joined in order.
+  void section_in_parallel(const RenderNode& n, const diag::SourcePtr& src, int depth,
+                           const json& items) {
+    std::vector<std::string> outs(items.size());
+    std::vector<std::vector<Deferred>> deferred(items.size());
+    std::vector<char> ok(items.size(), 1);
+    util::parallel_for_rethrow(items.size(), [&](size_t i) {
+      Walker item(m_set, m_diags, outs[i]);
+      item.m_deferred = &deferred[i];
+      item.m_stack = m_stack;
+      item.m_stack.push_back(&items[i]);
+      item.walk(n.children, src, depth, true);
+      ok[i] = item.m_ok;
+    });
+    for (size_t i = 0; i < items.size(); ++i) {
+      m_out += outs[i];
+      if (!ok[i]) m_ok = false;
+      for (const Deferred& d : deferred[i]) {
+        switch (d.kind) {
+          case Deferred::Undefined:
+            undefined(*d.node, d.src);
+            break;
+          case Deferred::Syntax:
+            (void)parsed(d.name);
+            break;
+          case Deferred::Partial:
+            partial_error(*d.node, d.src, d.depth);
+            break;
+        }
+      }
+    }
+  }
+
   void partial(const RenderNode& n, const diag::SourcePtr& src, int depth, bool render) {
     if (!m_set.templates.count(n.text) || depth > 16) {
-      m_ok = false;
-      m_diags.report(diag::make(
-          diag::DiagId::err_codegen_template_syntax, at_tag(n, src),
-          {fs::path(src->path()).filename().string(),
-           depth > 16 ? "partials nest too deeply"
-                      : "partial \"" + n.text + "\" does not exist (no " + n.text + ".mustache)"}));
+      partial_error(n, src, depth);
       return;
     }
     const ParsedTemplate* p = parsed(n.text);
@@ -399,6 +436,20 @@ class Walker {
     walk(p->nodes, m_set.templates.at(n.text), depth + 1, render);
   }
 
+  /// A partial that does not exist or nests too deeply, reported at each use.
+  void partial_error(const RenderNode& n, const diag::SourcePtr& src, int depth) {
+    m_ok = false;
+    if (m_deferred) {
+      m_deferred->push_back(Deferred{Deferred::Partial, &n, src, {}, depth});
+      return;
+    }
+    m_diags.report(diag::make(
+        diag::DiagId::err_codegen_template_syntax, at_tag(n, src),
+        {fs::path(src->path()).filename().string(),
+         depth > 16 ? "partials nest too deeply"
+                    : "partial \"" + n.text + "\" does not exist (no " + n.text + ".mustache)"}));
+  }
+
   static diag::Location at_tag(const RenderNode& n, const diag::SourcePtr& src) {
     return diag::Location::at(src, static_cast<uint32_t>(n.begin),
                               static_cast<uint32_t>(n.end - n.begin));
@@ -406,14 +457,30 @@ class Walker {
 
   void undefined(const RenderNode& n, const diag::SourcePtr& src) {
     m_ok = false;
+    if (m_deferred) {
+      m_deferred->push_back(Deferred{Deferred::Undefined, &n, src, {}, 0});
+      return;
+    }
     if (!m_reported.insert({src->path(), n.begin}).second) return;
     m_diags.report(diag::make(diag::DiagId::err_codegen_template_variable, at_tag(n, src),
                               {fs::path(src->path()).filename().string(), n.text}));
   }
 
+  /// What an item walker of section_in_parallel would have reported.
+  struct Deferred {
+    enum Kind { Undefined, Syntax, Partial } kind;
+    const RenderNode* node;  ///< Undefined, Partial: the tag
+    diag::SourcePtr src;     ///< Undefined, Partial: its template
+    std::string name;        ///< Syntax: the template
+    int depth;               ///< Partial
+  };
+  /// Lists with at least this many items are rendered in parallel (at the top level only).
+  static constexpr size_t k_parallel_items = 8;
+
   const TemplateSet& m_set;
   diag::DiagnosticEngine& m_diags;
   std::string& m_out;
+  std::vector<Deferred>* m_deferred = nullptr;  ///< set in the item walkers of a parallel section
   std::map<std::string, std::shared_ptr<const ParsedTemplate>> m_local;
   std::vector<const json*> m_stack;
   std::set<std::pair<std::string, size_t>> m_reported;

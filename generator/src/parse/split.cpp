@@ -115,21 +115,49 @@ std::vector<StatementRange> split_by_tokens(std::string_view text, const std::st
 
 }  // namespace
 
-std::vector<Comment> scan_comments(std::string_view text) {
-  std::vector<Comment> out;
-  for_each_token(std::string(text), [&](const PgQuery__ScanToken& t) {
+namespace {
+
+/// Appends the comments of text[begin, end) to `out`, at their offsets in `text`.
+void scan_comments_in(std::string_view text, uint32_t begin, uint32_t end,
+                      std::vector<Comment>& out) {
+  for_each_token(std::string(text.substr(begin, end - begin)), [&](const PgQuery__ScanToken& t) {
     if (t.token == PG_QUERY__TOKEN__SQL_COMMENT || t.token == PG_QUERY__TOKEN__C_COMMENT) {
-      out.push_back(Comment{static_cast<uint32_t>(t.start), static_cast<uint32_t>(t.end - t.start),
+      out.push_back(Comment{begin + static_cast<uint32_t>(t.start),
+                            static_cast<uint32_t>(t.end - t.start),
                             t.token == PG_QUERY__TOKEN__C_COMMENT});
     }
   });
+}
+
+}  // namespace
+
+std::vector<Comment> scan_comments(std::string_view text) {
+  std::vector<Comment> out;
+  scan_comments_in(text, 0, static_cast<uint32_t>(text.size()), out);
   return out;
 }
 
-std::vector<StatementRange> split_statements(std::string_view text) {
+std::vector<Comment> scan_comments_between(std::string_view text,
+                                           const std::vector<StatementRange>& stmts) {
+  std::vector<Comment> out;
+  uint32_t pos = 0;
+  for (const StatementRange& st : stmts) {
+    if (st.offset > pos) scan_comments_in(text, pos, st.offset, out);
+    std::string_view body = text.substr(st.offset, st.length);
+    if (body.find("--") != std::string_view::npos || body.find("/*") != std::string_view::npos) {
+      scan_comments_in(text, st.offset, st.offset + st.length, out);
+    }
+    pos = st.offset + st.length;
+  }
+  if (pos < text.size()) scan_comments_in(text, pos, static_cast<uint32_t>(text.size()), out);
+  return out;
+}
+
+std::vector<StatementRange> split_statements(std::string_view text, bool* parsed) {
   // libpg_query wants a NUL-terminated string.
   std::string buf(text);
   PgQuerySplitResult r = pg_query_split_with_parser(buf.c_str());
+  if (parsed) *parsed = !r.error;
   if (r.error) {
     pg_query_free_split_result(r);
     return split_by_tokens(text, buf);

@@ -18,8 +18,9 @@ struct StatementRange {
 };
 
 /// Statements of `text`, in order; statements that hold only whitespace or
-/// comments are dropped. Never fails: syntax errors surface when parsing.
-std::vector<StatementRange> split_statements(std::string_view text);
+/// comments are dropped. Never fails: syntax errors surface when parsing. `*parsed`, when
+/// given, tells whether the parser split it (every statement parses; else the scanner did).
+std::vector<StatementRange> split_statements(std::string_view text, bool* parsed = nullptr);
 
 /// A comment found by PostgreSQL's scanner: `-- ...` or `/* ... */`.
 struct Comment {
@@ -31,6 +32,14 @@ struct Comment {
 /// Every comment of `text` in order, as PostgreSQL's scanner sees them (so
 /// `--` inside strings is no comment). Empty when the text does not scan.
 std::vector<Comment> scan_comments(std::string_view text);
+
+/// scan_comments(text) for a text the parser split into `stmts` (split_statements said
+/// `parsed`): then every statement, and every stretch between two, starts and ends at a token
+/// boundary, so the scanner reads the stretches between statements and only the statements
+/// that hold `--` or `/*` (no comment can hide in the others). Same comments, a fraction of
+/// the scanning: most statements of a query file have no comment inside.
+std::vector<Comment> scan_comments_between(std::string_view text,
+                                           const std::vector<StatementRange>& stmts);
 
 /// Offset of the first byte of `text` at or after `from` that is neither
 /// whitespace nor inside a `--` or `/* */` comment.

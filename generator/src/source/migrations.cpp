@@ -5,8 +5,10 @@
 #include <algorithm>
 #include <limits>
 #include <map>
+#include <utility>
 
 #include "source/sql_files.hpp"
+#include "util/parallel.hpp"
 
 namespace sqlgen::source {
 
@@ -110,6 +112,23 @@ std::optional<int64_t> leading_version(std::string_view file_name) {
   return value;
 }
 
+namespace {
+
+/// Each file read and split into its sections and statements, in parallel (a null source for a
+/// file that could not be read, reported).
+std::vector<std::pair<diag::SourcePtr, ParsedFile>> read_files(
+    const std::vector<detail::FoundFile>& files, diag::DiagnosticEngine& diags) {
+  std::vector<std::pair<diag::SourcePtr, ParsedFile>> out(files.size());
+  util::parallel_for_rethrow(files.size(), [&](size_t i) {
+    const fs::path& path = files[i].path;
+    out[i].first = detail::read_source(path, path.lexically_normal().generic_string(), diags);
+    if (out[i].first) out[i].second = parse_migration_file(out[i].first, diags);
+  });
+  return out;
+}
+
+}  // namespace
+
 std::vector<Migration> load_module_migrations(const config::Module& module, size_t module_index,
                                               const config::Config& config,
                                               diag::DiagnosticEngine& diags, bool* missing) {
@@ -119,12 +138,13 @@ std::vector<Migration> load_module_migrations(const config::Module& module, size
   // Unversioned schema files (list form), each after the highest version listed before it.
   std::vector<Migration> schema_files;
   int64_t anchor = range_start - 1;
-  for (const detail::FoundFile& f : detail::module_source_files(
-           module.migrations, module.migrations_listed, config, diags, missing)) {
-    diag::SourcePtr source =
-        detail::read_source(f.path, f.path.lexically_normal().generic_string(), diags);
+  std::vector<detail::FoundFile> files = detail::module_source_files(
+      module.migrations, module.migrations_listed, config, diags, missing);
+  std::vector<std::pair<diag::SourcePtr, ParsedFile>> read = read_files(files, diags);
+  for (size_t i = 0; i < files.size(); ++i) {
+    const detail::FoundFile& f = files[i];
+    auto& [source, parsed] = read[i];
     if (!source) continue;
-    ParsedFile parsed = parse_migration_file(source, diags);
     if (f.listed && parsed.format == Migration::Plain) {
       Migration m = make_migration(source, f.rel, std::move(parsed));
       m.module = module.name;
@@ -185,16 +205,37 @@ std::vector<Migration> load_all_migrations(const config::Config& config,
 
 std::vector<Migration> load_schema_paths(const std::vector<std::string>& paths,
                                          diag::DiagnosticEngine& diags, bool* missing) {
+  // The files in order first, then read and split in parallel, then numbered in order.
+  std::vector<detail::FoundFile> files;
+  for (const std::string& p : paths) {
+    std::error_code ec;
+    fs::file_status status = fs::status(p, ec);
+    if (!fs::is_directory(status)) {
+      if (missing && !fs::exists(status)) *missing = true;  // reported when it is read
+      if (!ends_with(p, ".down.sql")) files.push_back(detail::FoundFile{p, p, false});
+      continue;
+    }
+    std::vector<detail::FoundFile> found = detail::find_sql_files(p, diags);
+    // Numbered files in numeric order after the unnumbered ones, then by path.
+    auto key = [](const detail::FoundFile& f) {
+      return std::make_pair(leading_version(f.path.filename().string()).value_or(-1), f.rel);
+    };
+    std::stable_sort(found.begin(), found.end(),
+                     [&](const auto& a, const auto& b) { return key(a) < key(b); });
+    for (detail::FoundFile& f : found) {
+      if (!ends_with(f.rel, ".down.sql")) files.push_back(std::move(f));
+    }
+  }
+  std::vector<std::pair<diag::SourcePtr, ParsedFile>> read = read_files(files, diags);
   std::vector<Migration> out;
   int64_t anchor = 0;  // the highest version named so far
-  auto load = [&](const fs::path& file) {
-    const std::string display = file.lexically_normal().generic_string();
-    diag::SourcePtr source = detail::read_source(file, display, diags);
-    if (!source) return;
-    ParsedFile parsed = parse_migration_file(source, diags);
+  for (size_t i = 0; i < files.size(); ++i) {
+    auto& [source, parsed] = read[i];
+    if (!source) continue;
     const bool plain = parsed.format == Migration::Plain;
-    Migration m = make_migration(source, display, std::move(parsed));
-    std::optional<int64_t> number = leading_version(file.filename().string());
+    Migration m = make_migration(source, files[i].path.lexically_normal().generic_string(),
+                                 std::move(parsed));
+    std::optional<int64_t> number = leading_version(files[i].path.filename().string());
     if (!number && plain) {
       // An unnumbered plain file is schema, as sqlc reads it: applied where it is named,
       // after the numbered files before it, never a duplicate of another one's version.
@@ -206,25 +247,6 @@ std::vector<Migration> load_schema_paths(const std::vector<std::string>& paths,
       anchor = std::max(anchor, m.version);
     }
     out.push_back(std::move(m));
-  };
-  for (const std::string& p : paths) {
-    std::error_code ec;
-    fs::file_status status = fs::status(p, ec);
-    if (!fs::is_directory(status)) {
-      if (missing && !fs::exists(status)) *missing = true;  // reported by load()
-      if (!ends_with(p, ".down.sql")) load(p);
-      continue;
-    }
-    std::vector<detail::FoundFile> files = detail::find_sql_files(p, diags);
-    // Numbered files in numeric order after the unnumbered ones, then by path.
-    auto key = [](const detail::FoundFile& f) {
-      return std::make_pair(leading_version(f.path.filename().string()).value_or(-1), f.rel);
-    };
-    std::stable_sort(files.begin(), files.end(),
-                     [&](const auto& a, const auto& b) { return key(a) < key(b); });
-    for (const detail::FoundFile& f : files) {
-      if (!ends_with(f.rel, ".down.sql")) load(f.path);
-    }
   }
   return out;
 }

@@ -178,8 +178,10 @@ const std::vector<std::string>& known_annotations() {
 
 std::vector<Query> read_query_file(const diag::SourcePtr& source, diag::DiagnosticEngine& diags) {
   std::string_view text = source->text();
-  std::vector<parse::StatementRange> stmts = parse::split_statements(text);
-  std::vector<parse::Comment> comments = parse::scan_comments(text);
+  bool parsed = false;
+  std::vector<parse::StatementRange> stmts = parse::split_statements(text, &parsed);
+  std::vector<parse::Comment> comments =
+      parsed ? parse::scan_comments_between(text, stmts) : parse::scan_comments(text);
   const Reader reader{source, text, diags};
 
   std::vector<Query> out;
