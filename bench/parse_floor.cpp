@@ -51,7 +51,7 @@ int main(int argc, char** argv) {
       pg_query_free_protobuf_parse_result(r);
     }
   }
-  std::printf("%zu files, %zu bytes of SQL, %zu bytes of %s, %d with parse errors\n",
-               texts.size(), bytes, out_bytes, json ? "JSON" : "protobuf", errors);
+  std::printf("%zu files, %zu bytes of SQL, %zu bytes of %s, %d with parse errors\n", texts.size(),
+              bytes, out_bytes, json ? "JSON" : "protobuf", errors);
   return 0;
 }
