@@ -2,6 +2,7 @@
 """Writes a deterministic sqlgen project for the code generation benchmark.
 
     bench/gen_codegen_corpus.py OUT_DIR [--tables N] [--queries N] [--seed S] [--stats FILE]
+                                [--schema-suffix SUFFIX]
 
 The schema and the queries are those of bench/gen_query_corpus.py (same model, same
 query kinds, every query valid for PostgreSQL 15), laid out as a real project with one
@@ -77,7 +78,13 @@ def main():
     ap.add_argument("--queries", type=int, default=600)
     ap.add_argument("--seed", type=int, default=20240701)
     ap.add_argument("--stats", help="write a JSON summary here")
+    ap.add_argument("--schema-suffix", default="",
+                    help="appended to every schema (and so module) name: the same project under "
+                         "new names (copies for the linearity rows of scripts/bench.sh analyze)")
     args = ap.parse_args()
+    global QUALIFIED
+    qc.SCHEMAS[:] = [s + args.schema_suffix for s in qc.SCHEMAS]
+    QUALIFIED = re.compile(r"\b(" + "|".join(qc.SCHEMAS) + r")\.[a-z_]+")
     if args.tables < 2 * len(qc.SCHEMAS) or args.tables > len(qc.NOUNS) * len(qc.SCHEMAS):
         ap.error(f"--tables must be between {2 * len(qc.SCHEMAS)} and "
                  f"{len(qc.NOUNS) * len(qc.SCHEMAS)}")

@@ -2,7 +2,6 @@
 """Writes a deterministic synthetic schema and query corpus for the analyzer benchmark.
 
     bench/gen_query_corpus.py OUT_DIR [--tables N] [--queries N] [--seed S] [--stats FILE]
-                              [--schema-suffix SUFFIX]
 
 OUT_DIR receives:
 
@@ -660,11 +659,7 @@ def main():
     ap.add_argument("--queries", type=int, default=600)
     ap.add_argument("--seed", type=int, default=20240615)
     ap.add_argument("--stats", help="write a JSON summary here")
-    ap.add_argument("--schema-suffix", default="",
-                    help="appended to every schema name: the same corpus under new names "
-                         "(copies for the linearity benchmark)")
     args = ap.parse_args()
-    SCHEMAS[:] = [s + args.schema_suffix for s in SCHEMAS]
     if args.tables < 2 * len(SCHEMAS) or args.tables > len(NOUNS) * len(SCHEMAS):
         ap.error(f"--tables must be between {2 * len(SCHEMAS)} and {len(NOUNS) * len(SCHEMAS)}")
 

@@ -41,11 +41,6 @@ CORPUS=$BENCH_DIR/corpus
 CORPUS_FILES=600
 CORPUS_SEED=20240601
 
-QUERY_CORPUS=$BENCH_DIR/query_corpus
-QUERY_CORPUS_TABLES=208
-QUERY_CORPUS_QUERIES=600
-QUERY_CORPUS_SEED=20240615
-
 CODEGEN_CORPUS=$BENCH_DIR/codegen_corpus
 CODEGEN_CORPUS_TABLES=208
 CODEGEN_CORPUS_QUERIES=600
@@ -153,24 +148,6 @@ ensure_corpus() {
   rm -f "$stamp"
   python3 bench/gen_corpus.py "$CORPUS" --files "$CORPUS_FILES" --seed "$CORPUS_SEED" \
     --stats "$BENCH_DIR/corpus.json"
-  echo "$want" >"$stamp"
-}
-
-# Generates the synthetic schema and queries into $QUERY_CORPUS unless they
-# are there and were made by the current generator with the same parameters.
-ensure_query_corpus() {
-  local stamp="$BENCH_DIR/query_corpus.stamp" want
-  want="$(sha256sum bench/gen_query_corpus.py | cut -d' ' -f1) tables=$QUERY_CORPUS_TABLES"
-  want+=" queries=$QUERY_CORPUS_QUERIES seed=$QUERY_CORPUS_SEED"
-  if [[ -d $QUERY_CORPUS && -f $BENCH_DIR/query_corpus.json && -f $stamp &&
-    $(cat "$stamp") == "$want" ]]; then
-    log "query corpus up to date: $QUERY_CORPUS"
-    return
-  fi
-  rm -f "$stamp"
-  python3 bench/gen_query_corpus.py "$QUERY_CORPUS" --tables "$QUERY_CORPUS_TABLES" \
-    --queries "$QUERY_CORPUS_QUERIES" --seed "$QUERY_CORPUS_SEED" \
-    --stats "$BENCH_DIR/query_corpus.json"
   echo "$want" >"$stamp"
 }
 
@@ -440,7 +417,6 @@ EOF
 # thread scaling, linearity in copies of the input, peak RSS.
 bench_analyze() {
   mark_start
-  ensure_query_corpus
   local floor=$BUILD_DIR/sqlgen_parse_floor dir=$BENCH_DIR/analyze
   [[ -x $floor ]] || { log "analyze: $floor not found; run \`make build\` first"; return 1; }
   rm -rf "$dir"
@@ -516,12 +492,12 @@ rows are whole processes, output to /dev/null: \`analyze\` (read, split, parse, 
 catalog, analyze every query, print the JSON) on all cores and on 1..N threads (\`-j\`),
 \`generate\` cold (\`SQLGEN_NO_CACHE=1\`: also render and write the headers), \`schema\`
 (catalog only), \`vet\`, and \`generate\` answered from its stamp (no-op). Projects: the
-synthetic corpus (\`bench/gen_query_corpus.py\`, as one module) and, with \`BENCH_REALWORLD\`
-set, the largest project of the real-world corpus (\`$rw_repo\`, after \`sqlgen init
---from-sqlc\`). Linearity: 2 and 4 copies of a project under new names
-(\`bench/copy_project.py\`: each copy a module creating its objects in a schema of its own
-through \`SET search_path\`; the synthetic copies are the corpus generated with suffixed
-schema names).
+synthetic project (\`bench/gen_codegen_corpus.py\`: the synthetic query corpus as eight modules,
+one per schema) and, with \`BENCH_REALWORLD\` set, the largest project of the real-world corpus
+(\`$rw_repo\`, after \`sqlgen init --from-sqlc\`). Linearity: 2 and 4 copies of a project under
+new names (the real-world copies by \`bench/copy_project.py\`: each copy a module creating its
+objects in a schema of its own through \`SET search_path\`; the synthetic copies are the
+project generated again with suffixed schema and module names).
 
 $(run_facts)
 $(cat "$dir/analyze.table")
@@ -529,25 +505,34 @@ EOF
   cat "$dir/analyze.table" >&2
 }
 
-# The synthetic corpus as projects of 1, 2 and 4 copies ($1/synthetic_x{1,2,4}/sqlgen.yaml),
-# copy k generated with schema names suffixed _ck.
+# The synthetic project (bench/gen_codegen_corpus.py: the query corpus laid out as one module
+# per schema, so its names never collide) as projects of 1, 2 and 4 copies
+# ($1/synthetic_x{1,2,4}/sqlgen.yaml), copy k generated with schema (and module) names
+# suffixed _ck.
 analyze_synthetic_projects() {
   local dir=$1 k n
   for k in 1 2 3 4; do
     local -a suffix=()
     ((k > 1)) && suffix=(--schema-suffix "_c$k")
-    python3 bench/gen_query_corpus.py "$dir/synthetic_src/c$k" --tables "$QUERY_CORPUS_TABLES" \
-      --queries "$QUERY_CORPUS_QUERIES" --seed "$QUERY_CORPUS_SEED" "${suffix[@]}" >/dev/null
+    python3 bench/gen_codegen_corpus.py "$dir/synthetic_src/c$k" --tables "$CODEGEN_CORPUS_TABLES" \
+      --queries "$CODEGEN_CORPUS_QUERIES" --seed "$CODEGEN_CORPUS_SEED" "${suffix[@]}" >/dev/null
   done
   for n in 1 2 4; do
-    mkdir -p "$dir/synthetic_x$n"
-    {
-      printf 'version: "1"\noutput: generated\nmodules:\n'
-      for ((k = 1; k <= n; k++)); do
-        printf '  - name: bench_c%s\n    migrations: ../synthetic_src/c%s/schema\n' "$k" "$k"
-        printf '    queries: ../synthetic_src/c%s/queries\n' "$k"
-      done
-    } >"$dir/synthetic_x$n/sqlgen.yaml"
+    python3 - "$dir" "$n" <<'PY'
+import os, sys, yaml
+d, n = sys.argv[1], int(sys.argv[2])
+out_dir = os.path.join(d, f"synthetic_x{n}")
+os.makedirs(out_dir, exist_ok=True)
+modules = []
+for k in range(1, n + 1):
+    src = os.path.join(d, "synthetic_src", f"c{k}")
+    for m in yaml.safe_load(open(os.path.join(src, "sqlgen.yaml")))["modules"]:
+        for key in ("migrations", "queries"):
+            m[key] = os.path.relpath(os.path.join(src, m[key]), out_dir)
+        modules.append(m)
+with open(os.path.join(out_dir, "sqlgen.yaml"), "w") as f:
+    yaml.safe_dump({"version": "1", "output": "generated", "modules": modules}, f, sort_keys=False)
+PY
   done
 }
 
@@ -568,8 +553,10 @@ analyze_realworld_projects() {
   src=$dir/realworld_src
   mkdir -p "$src"
   cp -a "$BENCH_REALWORLD/${repo/\//+}/." "$src/"
+  local sqlgen_abs
+  sqlgen_abs=$(cd "$(dirname "$SQLGEN")" && pwd)/$(basename "$SQLGEN")
   if ! (cd "$src/$(dirname "$config")" &&
-    "$SQLGEN" --color never init --from-sqlc "$(basename "$config")" >/dev/null 2>&1); then
+    "$sqlgen_abs" --color never init --from-sqlc "$(basename "$config")" >/dev/null 2>&1); then
     log "analyze: sqlgen init --from-sqlc failed on $repo: no real-world rows"
     return 1
   fi
