@@ -500,6 +500,7 @@ objects in a schema of its own through \`SET search_path\`; the synthetic copies
 project generated again with suffixed schema and module names).
 
 $(run_facts)
+
 $(cat "$dir/analyze.table")
 EOF
   cat "$dir/analyze.table" >&2
