@@ -25,6 +25,7 @@
 #   BENCH_CALLGRIND    0 skips the callgrind profile in `runtime` (default: profile when
 #                      valgrind is installed)
 #   CXX                the compiler `runtime` builds bench/runtime_bench.cpp with (g++)
+#   BENCH_KILL_TRIALS  kill -9 trials of `migrate` (default 200)
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -34,7 +35,7 @@ REPS=${BENCH_REPS:-10}
 BENCH_DIR=$BUILD_DIR/bench
 RESULTS=BENCHMARKS.md
 PG_BINDIR=${PG_BINDIR:-/usr/lib/postgresql/15/bin}
-ALL_BENCHES=(catalog_build schema_dump analyze codegen runtime)
+ALL_BENCHES=(catalog_build schema_dump analyze codegen runtime migrate)
 BENCH_ARGS=("$@")
 
 CORPUS=$BENCH_DIR/corpus
@@ -913,6 +914,116 @@ $(run_facts)
 $(cat "$dir/runtime.table")
 EOF
   cat "$dir/runtime.table" >&2
+}
+
+# `sqlgen migrate` on the example app's migrations, on the embedded development database of a
+# copy of the project: the branch-switch check (`migrate status` and a no-op `migrate up`
+# read only the tracking table and the file list), then kill -9 trials: the runner killed at a
+# random point of the batch, after which the database must hold a committed state (single
+# mode: all or nothing; per-migration: a prefix) that `migrate status` reports, and a new
+# `migrate up` must finish the job.
+bench_migrate() {
+  mark_start
+  local dir=$BENCH_DIR/migrate_project trials=${BENCH_KILL_TRIALS:-200}
+  rm -rf "$dir"
+  mkdir -p "$dir"
+  chmod 755 "$dir"
+  cp -r sqlgen.yaml migrations queries "$dir/"
+  local sq
+  sq=$(realpath "$SQLGEN")
+  (
+    cd "$dir"
+    unset SQLGEN_DATABASE_URL
+    trap '"$sq" db stop >/dev/null 2>&1 || true' EXIT
+    local t0 t1 total cold i times=() status_ms up_ms
+    t0=$(date +%s.%N)
+    "$sq" migrate up >/dev/null
+    t1=$(date +%s.%N)
+    cold=$(echo "scale=2; ($t1 - $t0) / 1" | bc)
+    total=$("$sq" migrate status --format json |
+      python3 -c 'import json,sys; print(len(json.load(sys.stdin)["migrations"]))')
+    for ((i = 0; i < REPS; i++)); do
+      t0=$(date +%s.%N)
+      "$sq" migrate status >/dev/null
+      t1=$(date +%s.%N)
+      times+=("$(echo "($t1 - $t0) * 1000" | bc)")
+    done
+    status_ms=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {printf "%.1f", a[int((NR+1)/2)]}')
+    times=()
+    for ((i = 0; i < REPS; i++)); do
+      t0=$(date +%s.%N)
+      "$sq" migrate up >/dev/null
+      t1=$(date +%s.%N)
+      times+=("$(echo "($t1 - $t0) * 1000" | bc)")
+    done
+    up_ms=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {printf "%.1f", a[int((NR+1)/2)]}')
+
+    # Kill trials: a random delay over the span of a full run.
+    local run_ms bad=0 partial=0 none=0 all=0 mode applied t pid url
+    url=$("$sq" db url)
+    "$sq" db reset >/dev/null
+    t0=$(date +%s.%N)
+    "$sq" migrate up >/dev/null
+    t1=$(date +%s.%N)
+    run_ms=$(echo "($t1 - $t0) * 1000 / 1" | bc)
+    RANDOM=20240801
+    for ((t = 0; t < trials; t++)); do
+      mode=()
+      ((t % 2 == 1)) && mode=(--per-migration)
+      "$sq" db reset >/dev/null
+      "$sq" migrate up "${mode[@]}" >/dev/null 2>&1 &
+      pid=$!
+      sleep "$(echo "scale=3; ($RANDOM % ($run_ms + 50)) / 1000" | bc)"
+      kill -9 "$pid" 2>/dev/null || true
+      wait "$pid" 2>/dev/null || true
+      # The killed runner's backend finishes its last command, then ends.
+      for ((i = 0; i < 200; i++)); do
+        [[ $(psql "$url" -Atc "select count(*) from pg_stat_activity where application_name like 'sqlgen migrate%' and datname = current_database()") == 0 ]] && break
+        sleep 0.02
+      done
+      applied=$("$sq" migrate status --format json | python3 -c '
+import json, sys
+states = [m["state"] for m in json.load(sys.stdin)["migrations"]]
+n = states.count("applied")
+print(n if states == ["applied"] * n + ["pending"] * (len(states) - n) else -1)')
+      if ((applied < 0)) || { ((${#mode[@]} == 0)) && ((applied != 0 && applied != total)); }; then
+        bad=$((bad + 1))
+      elif ((applied == 0)); then
+        none=$((none + 1))
+      elif ((applied == total)); then
+        all=$((all + 1))
+      else
+        partial=$((partial + 1))
+      fi
+      "$sq" migrate up >/dev/null || bad=$((bad + 1))
+    done
+    cat >"$BENCH_DIR/migrate.table" <<EOF
+| measure | value |
+|---|---|
+| migrations in the example app | $total |
+| cold \`migrate up\` (data dir, server start, apply all) | $cold s |
+| \`migrate status\`, the branch-switch check (warm), median of $REPS | $status_ms ms |
+| \`migrate up\` with nothing pending (the check and the lock), median of $REPS | $up_ms ms |
+| kill -9 trials (half single mode, half per-migration) | $trials |
+| ... nothing committed / everything / a prefix (per-migration) | $none / $all / $partial |
+| ... not a committed state, \`status\` wrong, or \`up\` failing after | $bad |
+EOF
+  )
+  write_section "## Migrate" <<EOF
+## Migrate
+
+\`sqlgen migrate\` on the example app's migrations, on the embedded development database of a
+copy of the project (\`$BENCH_DIR/migrate_project/.sqlgen/postgres\`). The branch-switch check
+is what \`migrate up\` does before anything else: read the tracking table, list and hash the
+files, compare; \`migrate status\` is that check alone (a process start, libpq loaded, one
+connection). Kill trials: \`migrate up\` in the background, \`kill -9\` after a random delay
+within the span of a full run; then \`migrate status\` must report a committed state (single
+mode: nothing or everything; per-migration: a prefix) and a new \`migrate up\` must finish.
+
+$(run_facts)
+$(cat "$BENCH_DIR/migrate.table")
+EOF
+  cat "$BENCH_DIR/migrate.table" >&2
 }
 
 # ---- main ------------------------------------------------------------------------

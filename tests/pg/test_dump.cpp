@@ -137,8 +137,8 @@ TEST_CASE("dump: both enum variants give byte-identical dumps", "[dump][pg]") {
   CHECK(add_value.find("provider_type public.ai_provider_type DEFAULT "
                        "'openai'::public.ai_provider_type NOT NULL") != std::string::npos);
   // Neither sqlgen's tracking table nor owners, grants or version lines.
-  for (const char* absent : {"sqlgen_migrations", "OWNER TO", "GRANT ", "Dumped from", "Dumped by",
-                             "\\restrict", "\\unrestrict", "\n\n\n"}) {
+  for (const char* absent : {"sqlgen.migrations", "SCHEMA sqlgen", "OWNER TO", "GRANT ",
+                             "Dumped from", "Dumped by", "\\restrict", "\\unrestrict", "\n\n\n"}) {
     CAPTURE(absent);
     CHECK(add_value.find(absent) == std::string::npos);
   }

@@ -26,8 +26,8 @@ std::string query_value(const std::string& conninfo, const std::string& sql) {
   return row[0].is_null() ? "<null>" : row[0].c_str();
 }
 
-/// Relations and types the migrations could have left in the public schema, plus the tracking
-/// table: "" when there are none.
+/// Relations and types the migrations could have left in the public schema: "" when there are
+/// none (the tracking tables are in schema sqlgen).
 std::string leftovers(const std::string& conninfo) {
   return query_value(conninfo,
                      "select coalesce(string_agg(name, ',' order by name), '') from ("
@@ -122,7 +122,7 @@ TEST_CASE("migrate: recreating the enum passes with the seeded row", "[dump][pg]
         "azure_openai");
   CHECK(query_value(db.conninfo(),
                     "select string_agg(version || ':' || module || ':' || local_version || ':' ||"
-                    " path, ' ' order by version) from public.sqlgen_migrations") ==
+                    " name, ' ' order by version) from sqlgen.migrations") ==
         "1001:ai:1:migrations/ai/001_init.sql 1002:ai:2:migrations/ai/002_add_azure.sql "
         "1003:ai:3:migrations/ai/003_use_azure.sql");
 }
@@ -201,8 +201,8 @@ TEST_CASE("migrate: per-migration mode keeps what was committed before the failu
   CHECK(headline(r.error()).ends_with("002_b.sql:2:1: error: division by zero (SQLSTATE 22012)"));
   CHECK(diag::render_text(r.error()).find("1 migration(s) committed before the failure") !=
         std::string::npos);
-  CHECK(leftovers(db.conninfo()) == "a,sqlgen_migrations,sqlgen_migrations_pkey");
-  CHECK(query_value(db.conninfo(), "select count(*) from sqlgen_migrations") == "1");
+  CHECK(leftovers(db.conninfo()) == "a");
+  CHECK(query_value(db.conninfo(), "select count(*) from sqlgen.migrations") == "1");
 }
 
 TEST_CASE("migrate: a NO TRANSACTION migration runs outside and splits the batch", "[dump][pg]") {
@@ -218,10 +218,10 @@ TEST_CASE("migrate: a NO TRANSACTION migration runs outside and splits the batch
   pg::Result<pg::MigrateReport> r = pg::apply_migrations(db.conninfo(), migrations, {});
   REQUIRE_FALSE(r.ok());
   // 001 committed before the concurrent index, 002 in autocommit; 003 and 004 rolled back.
-  CHECK(leftovers(db.conninfo()) == "a,a_id,sqlgen_migrations,sqlgen_migrations_pkey");
+  CHECK(leftovers(db.conninfo()) == "a,a_id");
   CHECK(query_value(db.conninfo(),
                     "select string_agg(version::text, ',' order by version)"
-                    " from sqlgen_migrations") == "1,2");
+                    " from sqlgen.migrations") == "1,2");
 
   // Running again applies only what is not recorded yet (with 004 fixed).
   migrations.back() =
@@ -231,7 +231,7 @@ TEST_CASE("migrate: a NO TRANSACTION migration runs outside and splits the batch
   REQUIRE(again.ok());
   CHECK(again->skipped == 2);
   CHECK(again->applied == 2);
-  CHECK(leftovers(db.conninfo()) == "a,a_id,b,c,sqlgen_migrations,sqlgen_migrations_pkey");
+  CHECK(leftovers(db.conninfo()) == "a,a_id,b,c");
 }
 
 TEST_CASE("migrate: errors in a fixture point into the fixture, in characters", "[dump][pg]") {

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "cli/context.hpp"
+#include "driver/driver.hpp"
 
 namespace sqlgen::cli {
 
@@ -63,5 +64,28 @@ int run_init(Context& ctx, const InitOptions& opts, std::ostream& out);
 /// `sqlgen fixture MODULE VERSION`: creates `<migrations>/fixtures/<version>.sql` for seed data;
 /// VERSION is local (1) or namespaced (5001).
 int run_fixture(Context& ctx, const std::string& module, long long version, std::ostream& out);
+
+/// Options of `sqlgen migrate`.
+struct MigrateOptions {
+  driver::MigrateCommand command = driver::MigrateCommand::Status;  ///< the subcommand given
+  std::string db_url;                                               ///< --db
+  double lock_timeout = 60;                                         ///< --lock-timeout, seconds
+  long long to = 0;                                                 ///< --to
+  bool to_given = false;                                            ///< --to was given
+  size_t steps = 1;                                                 ///< down N
+  bool per_migration = false;                                       ///< --per-migration
+  bool allow_missing = false;                                       ///< --allow-missing
+  bool rollback = false;                                            ///< up --rollback
+  bool reset = false;                                               ///< up --reset
+  std::string confirm;                                              ///< up --confirm NAME
+  std::string format = "text";                                      ///< status --format
+  long long version = 0;                                            ///< rehash V
+};
+
+/// `sqlgen migrate up|down|redo|status|version|rehash`.
+int run_migrate(Context& ctx, const MigrateOptions& opts, std::ostream& out);
+
+/// `sqlgen db start|stop|status|url|psql|reset`: the embedded development database.
+int run_db(Context& ctx, driver::DbCommand command, std::ostream& out);
 
 }  // namespace sqlgen::cli

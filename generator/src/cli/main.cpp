@@ -45,11 +45,12 @@ int main(int argc, char** argv) {
   unsigned jobs = 0;
   CLI::App app{"sqlgen: typed C++ from PostgreSQL queries, and a guard for the schema"};
   add_global_options(app, ctx, jobs);
-  const std::vector<Subcommand> subcommands = {add_parse_command(app),    add_schema_command(app),
-                                               add_generate_command(app), add_diff_command(app),
-                                               add_dump_command(app),     add_fixture_command(app),
-                                               add_analyze_command(app),  add_verify_command(app),
-                                               add_vet_command(app),      add_init_command(app)};
+  const std::vector<Subcommand> subcommands = {
+      add_parse_command(app),   add_schema_command(app),  add_generate_command(app),
+      add_diff_command(app),    add_dump_command(app),    add_fixture_command(app),
+      add_analyze_command(app), add_verify_command(app),  add_vet_command(app),
+      add_init_command(app),    add_migrate_command(app), add_db_command(app),
+      add_create_command(app),  add_renumber_command(app)};
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -46,5 +46,9 @@ Subcommand add_analyze_command(CLI::App& app);   ///< cmd_analyze.cpp
 Subcommand add_verify_command(CLI::App& app);    ///< cmd_verify.cpp
 Subcommand add_vet_command(CLI::App& app);       ///< cmd_vet.cpp
 Subcommand add_init_command(CLI::App& app);      ///< cmd_init.cpp
+Subcommand add_migrate_command(CLI::App& app);   ///< cmd_migrate.cpp
+Subcommand add_db_command(CLI::App& app);        ///< cmd_db.cpp
+Subcommand add_create_command(CLI::App& app);    ///< cmd_create.cpp
+Subcommand add_renumber_command(CLI::App& app);  ///< cmd_renumber.cpp
 
 }  // namespace sqlgen::cli

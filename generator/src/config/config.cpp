@@ -16,8 +16,8 @@ using detail::YamlReader;
 using diag::DiagId;
 
 const std::vector<std::string> k_global_keys = {
-    "version",   "output",      "templates", "search_path",     "rename",
-    "overrides", "schema_dump", "options",   "namespace_width", "modules"};
+    "version",     "output",   "templates", "search_path",     "rename", "overrides",
+    "schema_dump", "database", "options",   "namespace_width", "modules"};
 const std::vector<std::string> k_module_keys = {
     "name",        "migrations", "queries",
     "schema",      "namespace",  "search_path",
@@ -224,6 +224,8 @@ void parse_global_key(YamlReader& r, const std::string& key, const YAML::Node& k
     assign(r.path(v, key, at), cfg.templates);
   } else if (key == "schema_dump") {
     assign(r.path(v, key, at), cfg.schema_dump);
+  } else if (key == "database") {
+    assign(r.string(v, key, at), cfg.database);
   } else if (key == "search_path") {
     assign(r.string_list(v, key, at), cfg.search_path);
   } else if (key == "rename") {

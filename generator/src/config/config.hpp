@@ -112,6 +112,10 @@ struct Config {
   int64_t namespace_width = 1000;
   /// Where the normalized schema dump is written.
   std::string schema_dump = "generated/schema.sql";
+  /// `database:`: the database `sqlgen migrate` and `sqlgen db` work on (a postgresql:// URL or
+  /// key=value string), after `--db` and $SQLGEN_DATABASE_URL; "" = the embedded development
+  /// database under `.sqlgen/postgres/`.
+  std::string database;
   /// Free-form generator options, values as written.
   std::map<std::string, std::string> options;
   /// Modules in the order they are listed (and their migrations applied).

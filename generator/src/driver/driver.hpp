@@ -7,7 +7,9 @@
 /// for cli/ to print. The driver reads no command line and prints nothing; problems are
 /// reported to the caller's DiagnosticEngine.
 
+#include <chrono>
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -150,6 +152,126 @@ DumpResult dump(const std::string& config_path, const DumpOptions& options,
 /// (reported: unknown module, version outside its range, no such migration, file exists).
 std::optional<std::string> create_fixture(const std::string& config_path, const std::string& module,
                                           long long version, diag::DiagnosticEngine& diags);
+
+// --- migrate (migrate.cpp) ---------------------------------------------------------
+
+/// What `sqlgen migrate` is asked to do.
+enum class MigrateCommand { Up, Down, Redo, Status, Version, Rehash };
+
+/// How `sqlgen migrate` runs.
+struct MigrateOptions {
+  MigrateCommand command = MigrateCommand::Up;
+  /// --db; "" = $SQLGEN_DATABASE_URL, else the config's `database:`, else the embedded
+  /// development database.
+  std::string db_url;
+  std::optional<int64_t> to;  ///< up: apply up to this version; down: roll back above it
+  size_t steps = 1;           ///< down N: how many to roll back (without `to`)
+  source::TransactionMode mode = source::TransactionMode::Single;  ///< --per-migration
+  bool allow_missing = false;  ///< apply pending migrations older than the latest applied
+  std::chrono::milliseconds lock_timeout{60000};  ///< how long to wait for another runner
+  bool rollback = false;  ///< up: roll back applied migrations that have no file first
+  bool reset = false;     ///< up: drop everything and apply from scratch
+  std::string confirm;    ///< --confirm: the database's name, for --reset on a server not ours
+  int64_t version = 0;    ///< rehash: the migration whose edit to accept
+};
+
+/// One migration in a result: where it stands, or what was done to it.
+struct MigrationLine {
+  std::string module;
+  int64_t version = 0;
+  int64_t local_version = 0;
+  std::string path;
+  std::string state;       ///< status: "applied", "pending", "missing", "edited", ...
+  std::string applied_at;  ///< when applied ("" when not)
+};
+
+/// What migrate() did.
+struct MigrateResult {
+  bool ok = false;                         ///< false: see the diagnostics
+  std::string database;                    ///< the database's name
+  bool embedded = false;                   ///< the embedded development database
+  std::vector<MigrationLine> status;       ///< status: every migration, by version
+  std::vector<MigrationLine> rolled_back;  ///< down, redo, --rollback: in the order undone
+  std::vector<MigrationLine> applied;      ///< up, redo: in the order applied
+  bool reset = false;                      ///< --reset dropped everything first
+  size_t transactions = 0;                 ///< transactions committed by up
+  std::vector<std::pair<std::string, int64_t>> versions;  ///< version: module → latest (0: none)
+};
+
+/// `sqlgen migrate`: the config's migrations compared with the database's tracking table
+/// (pg/migrate_plan.hpp) and, for up/down/redo/rehash, applied or rolled back under the
+/// migration lock. Nothing runs while the database is dirty, its module list changed, an
+/// applied migration was edited, or (unless rolled back) applied versions have no file.
+MigrateResult migrate(const std::string& config_path, const MigrateOptions& options,
+                      diag::DiagnosticEngine& diags);
+
+// --- db (db.cpp) -------------------------------------------------------------------
+
+/// What `sqlgen db` is asked to do with the embedded development database.
+enum class DbCommand { Start, Stop, Status, Url, Psql, Reset };
+
+/// What db() did.
+struct DbResult {
+  bool ok = false;           ///< false: see the diagnostics
+  std::string dir;           ///< `.sqlgen/postgres`, as a path to show (relative to the cwd)
+  bool initialized = false;  ///< a cluster exists
+  bool running = false;      ///< its server runs (after the command)
+  bool started = false;      ///< this command started it
+  bool stopped = false;      ///< this command stopped it
+  long pid = 0;              ///< the postmaster when running
+  std::string url;           ///< postgresql:// URL of its database
+  std::string conninfo;      ///< key=value connection string of its database
+  std::string psql;          ///< Psql: the psql program to run
+};
+
+/// `sqlgen db`: the embedded development database of the project `config_path` names, found
+/// running or started (start, url, psql, reset), stopped, or described (status, which starts
+/// nothing). Reset drops and recreates its database.
+DbResult db(const std::string& config_path, DbCommand command, diag::DiagnosticEngine& diags);
+
+// --- create (create.cpp) -------------------------------------------------------------
+
+/// The file style `sqlgen create` writes.
+enum class MigrationStyle { Existing, Goose, Pair };
+
+/// `sqlgen create`: the next free migration of `module` (its highest local version + 1,
+/// numbered like its existing files: local or namespaced, with their digits), named `name`
+/// (letters, digits, `_`, `-`), in the module's first migrations directory, in the module's
+/// existing style (a goose file with Up and Down sections, else an `.up.sql`/`.down.sql` pair)
+/// unless `style` says; never overwrites. The paths created (nothing on error, reported).
+std::vector<std::string> create_migration(const std::string& config_path, const std::string& module,
+                                          const std::string& name, MigrationStyle style,
+                                          diag::DiagnosticEngine& diags);
+
+// --- renumber (renumber.cpp) ---------------------------------------------------------
+
+/// How `sqlgen renumber` runs.
+struct RenumberOptions {
+  std::string module;    ///< "" = every module
+  bool dry_run = false;  ///< print the renames, change nothing
+  std::string base;      ///< a git revision: its files count as applied somewhere
+  std::string db_url;    ///< a database whose tracking table counts ("" = none)
+};
+
+/// One file moved to a new number.
+struct Rename {
+  std::string from;  ///< as a path to show
+  std::string to;
+};
+
+/// What renumber() did.
+struct RenumberResult {
+  bool ok = false;              ///< false: see the diagnostics
+  std::vector<Rename> renames;  ///< in the order done (or, dry run, to do)
+  bool git = false;             ///< renamed with `git mv`
+};
+
+/// `sqlgen renumber`: after a merge, migration files of a module that share a version; those
+/// not applied anywhere (not in the tracking table of `db_url`, not at `base`) move to the
+/// module's next free numbers, in file name order, keeping their names' digit count (a pair's
+/// two files together). Refused when two of a version are applied. `git mv` in a work tree.
+RenumberResult renumber(const std::string& config_path, const RenumberOptions& options,
+                        diag::DiagnosticEngine& diags);
 
 // --- vet (vet.cpp) ------------------------------------------------------------------
 

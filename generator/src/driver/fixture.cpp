@@ -2,6 +2,7 @@
 #include <filesystem>
 
 #include "driver/driver.hpp"
+#include "driver/modules.hpp"
 #include "pg/migrate.hpp"
 #include "util/fs.hpp"
 
@@ -9,25 +10,6 @@ namespace sqlgen::driver {
 
 namespace fs = std::filesystem;
 using diag::DiagId;
-
-namespace {
-
-/// The index of the module named `name` in `config`; nullopt (reported, with did-you-mean)
-/// when there is none.
-std::optional<size_t> find_module(const config::Config& config, const std::string& name,
-                                  diag::DiagnosticEngine& diags) {
-  std::vector<std::string> names;
-  for (size_t i = 0; i < config.modules.size(); ++i) {
-    if (config.modules[i].name == name) return i;
-    names.push_back(config.modules[i].name);
-  }
-  std::string hint = diag::did_you_mean(name, names);
-  diags.report(
-      diag::make(DiagId::err_module_not_found, {}, {name, hint.empty() ? "" : ", " + hint}));
-  return std::nullopt;
-}
-
-}  // namespace
 
 std::optional<std::string> create_fixture(const std::string& config_path, const std::string& module,
                                           long long version, diag::DiagnosticEngine& diags) {

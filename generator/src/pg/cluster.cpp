@@ -14,6 +14,7 @@
 #include <thread>
 
 #include "pg/conninfo.hpp"
+#include "pg/data_dir.hpp"
 #include "pg/libpq.hpp"
 #include "pg/live_clusters.hpp"
 #include "pg/process.hpp"
@@ -68,6 +69,61 @@ bool is_roomy_tmpfs(const char* dir) {
 }
 
 }  // namespace
+
+namespace detail {
+
+Result<> make_data_dir(const Binaries& binaries, const fs::path& data, const RunAs& run_as,
+                       const ClusterOptions& options, const std::function<void(pid_t)>& on_child,
+                       bool& from_cache) {
+  std::optional<Owner> owner;
+  if (run_as.active) owner = Owner{run_as.uid, run_as.gid};
+
+  fs::path cache_dir = options.cache_dir.empty() ? default_cache_dir() : options.cache_dir;
+  std::string key = template_key(binaries.version, run_as.active ? run_as.uid : ::geteuid());
+  bool use_cache = options.use_template_cache && util::prepare_cache_dir(cache_dir);
+  if (use_cache) {
+    if (std::optional<fs::path> cached = cached_template(cache_dir, key)) {
+      if (copy_tree(*cached, data, owner).empty()) {
+        from_cache = true;
+        return {};
+      }
+      std::error_code ec;
+      fs::remove_all(data, ec);  // a broken cache entry: fall back to initdb
+    }
+  }
+
+  SpawnSpec spec;
+  spec.argv = {binaries.initdb().string(),
+               "-D",
+               data.string(),
+               "-U",
+               "postgres",
+               "--auth=trust",
+               "-E",
+               "UTF8",
+               "--locale=C",
+               "--no-sync"};
+  spec.cwd = data.parent_path().string();
+  spec.run_as = run_as;
+  spec.new_session = true;
+  spec.die_with_parent = true;
+  RunResult r = run(spec, options.start_timeout, on_child);
+  if (on_child) on_child(0);
+  if (!r.started) return start_error("initdb: " + r.error);
+  if (r.timed_out || !succeeded(r.status)) {
+    std::string why = r.timed_out ? "timed out" : describe_status(r.status);
+    diag::Diagnostic d = start_error("initdb " + why);
+    std::istringstream lines(last_lines(r.output, 10));
+    for (std::string line; std::getline(lines, line);) {
+      d.note(diag::DiagId::note_generic, {}, {"initdb: " + line});
+    }
+    return d;
+  }
+  if (use_cache) (void)store_template(cache_dir, key, data);  // best effort
+  return {};
+}
+
+}  // namespace detail
 
 fs::path default_base_dir(int port) {
   fs::path base;
@@ -125,55 +181,10 @@ Result<std::unique_ptr<Cluster>> Cluster::start(const ClusterOptions& options) {
 }
 
 Result<> Cluster::prepare_data_dir(const ClusterOptions& options) {
-  fs::path data = m_dir / "data";
-  std::optional<detail::Owner> owner;
-  if (m_run_as_other) owner = detail::Owner{m_uid, m_gid};
-
-  fs::path cache_dir = options.cache_dir.empty() ? default_cache_dir() : options.cache_dir;
-  std::string key = detail::template_key(m_binaries.version, m_run_as_other ? m_uid : ::geteuid());
-  bool use_cache = options.use_template_cache && util::prepare_cache_dir(cache_dir);
-  if (use_cache) {
-    if (std::optional<fs::path> cached = detail::cached_template(cache_dir, key)) {
-      if (detail::copy_tree(*cached, data, owner).empty()) {
-        m_from_cache = true;
-        return {};
-      }
-      std::error_code ec;
-      fs::remove_all(data, ec);  // a broken cache entry: fall back to initdb
-    }
-  }
-
-  detail::SpawnSpec spec;
-  spec.argv = {m_binaries.initdb().string(),
-               "-D",
-               data.string(),
-               "-U",
-               "postgres",
-               "--auth=trust",
-               "-E",
-               "UTF8",
-               "--locale=C",
-               "--no-sync"};
-  spec.cwd = m_dir.string();
-  spec.run_as = {m_run_as_other, m_uid, m_gid, m_groups};
-  spec.new_session = true;
-  spec.die_with_parent = true;
   int slot = m_slot;
-  detail::RunResult r =
-      detail::run(spec, options.start_timeout, [slot](pid_t pid) { detail::set_child(slot, pid); });
-  detail::set_child(slot, 0);
-  if (!r.started) return start_error("initdb: " + r.error);
-  if (r.timed_out || !detail::succeeded(r.status)) {
-    std::string why = r.timed_out ? "timed out" : detail::describe_status(r.status);
-    diag::Diagnostic d = start_error("initdb " + why);
-    std::istringstream lines(last_lines(r.output, 10));
-    for (std::string line; std::getline(lines, line);) {
-      d.note(diag::DiagId::note_generic, {}, {"initdb: " + line});
-    }
-    return d;
-  }
-  if (use_cache) (void)detail::store_template(cache_dir, key, data);  // best effort
-  return {};
+  return detail::make_data_dir(
+      m_binaries, m_dir / "data", {m_run_as_other, m_uid, m_gid, m_groups}, options,
+      [slot](pid_t pid) { detail::set_child(slot, pid); }, m_from_cache);
 }
 
 Result<> Cluster::launch(const ClusterOptions& options) {

@@ -167,6 +167,9 @@ Result<std::string> run_pg_dump(const std::string& conninfo, const DumpOptions& 
   for (const std::string& table : options.exclude_tables) {
     spec.argv.push_back("--exclude-table=" + table);
   }
+  for (const std::string& schema : options.exclude_schemas) {
+    spec.argv.push_back("--exclude-schema=" + schema);
+  }
   spec.argv.push_back("--dbname=" + conninfo);
   spec.die_with_parent = true;
   detail::RunResult run = detail::run(spec, options.timeout);

@@ -17,8 +17,10 @@ namespace sqlgen::pg {
 struct DumpOptions {
   /// Directory holding pg_dump; "" = the bindir find_binaries() picks, else PATH.
   std::string bindir;
-  /// Tables left out (pg_dump patterns); sqlgen's tracking table by default.
-  std::vector<std::string> exclude_tables = {k_tracking_table};
+  /// Tables left out (pg_dump patterns).
+  std::vector<std::string> exclude_tables;
+  /// Schemas left out (pg_dump patterns); sqlgen's tracking schema by default.
+  std::vector<std::string> exclude_schemas = {k_tracking_schema};
   /// pg_dump is killed after this long.
   std::chrono::milliseconds timeout{300000};
 };

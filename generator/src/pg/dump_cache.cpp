@@ -78,6 +78,9 @@ std::string dump_cache_key(const config::Config& config,
   util::KeyHasher w;
   w.field("sqlgen-dump-key-v1").field(util::build_identity()).field(k_dump_recipe);
   for (const std::string& table : DumpOptions{}.exclude_tables) w.field("exclude").field(table);
+  for (const std::string& schema : DumpOptions{}.exclude_schemas) {
+    w.field("exclude-schema").field(schema);
+  }
   w.field("server").field(server_version);
   w.field("mode").field(transaction_mode_name(mode));
   for (const char* var : k_session_env) {

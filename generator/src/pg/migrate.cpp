@@ -10,6 +10,7 @@
 
 #include "parse/split.hpp"
 #include "pg/libpq.hpp"
+#include "pg/pg_exec.hpp"
 #include "util/fs.hpp"
 
 namespace sqlgen::pg {
@@ -20,126 +21,22 @@ using source::Migration;
 
 namespace {
 
-/// What PostgreSQL reported about a failed command.
-struct PgError {
-  std::string sqlstate;
-  std::string primary;
-  std::string detail;
-  std::string hint;
-  std::string context;
-  int position = 0;  ///< PG_DIAG_STATEMENT_POSITION: 1-based character of the statement; 0 = none
-};
-
-std::string error_field(const PGresult* result, int code) {
-  const char* value = result ? pq().PQresultErrorField(result, code) : nullptr;
-  return value ? value : "";
-}
-
-/// Waits for the rest of a command's results after a COPY it cannot serve.
-void drain(PGconn* conn) {
-  while (PGresult* r = pq().PQgetResult(conn)) pq().PQclear(r);
-}
-
-/// Runs one command (with text parameters, when given); nullopt on success.
-std::optional<PgError> exec(PGconn* conn, const std::string& sql,
-                            const std::vector<std::string>& params = {}) {
-  ResultPtr result;
-  if (params.empty()) {
-    result.reset(pq().PQexec(conn, sql.c_str()));
-  } else {
-    std::vector<const char*> values;
-    for (const std::string& p : params) values.push_back(p.c_str());
-    result.reset(pq().PQexecParams(conn, sql.c_str(), static_cast<int>(values.size()), nullptr,
-                                   values.data(), nullptr, nullptr, 0));
-  }
-  ExecStatusType status = result ? pq().PQresultStatus(result.get()) : PGRES_FATAL_ERROR;
-  if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK || status == PGRES_EMPTY_QUERY) {
-    return std::nullopt;
-  }
-  if (status == PGRES_COPY_IN || status == PGRES_COPY_OUT) {
-    if (status == PGRES_COPY_IN) pq().PQputCopyEnd(conn, "sqlgen has no COPY data to send");
-    drain(conn);
-    PgError e;
-    e.sqlstate = "0A000";
-    e.primary = "COPY to or from the client is not supported in migrations";
-    return e;
-  }
-  PgError e;
-  e.sqlstate = error_field(result.get(), PG_DIAG_SQLSTATE);
-  e.primary = error_field(result.get(), PG_DIAG_MESSAGE_PRIMARY);
-  if (e.primary.empty()) e.primary = clean_message(pq().PQerrorMessage(conn));
-  e.detail = error_field(result.get(), PG_DIAG_MESSAGE_DETAIL);
-  e.hint = error_field(result.get(), PG_DIAG_MESSAGE_HINT);
-  e.context = error_field(result.get(), PG_DIAG_CONTEXT);
-  std::string position = error_field(result.get(), PG_DIAG_STATEMENT_POSITION);
-  if (!position.empty()) e.position = std::atoi(position.c_str());
-  return e;
-}
-
-/// The statement's diagnostic at PostgreSQL's position in it (else at its start).
-diag::Diagnostic statement_error(const PgError& e, const diag::SourcePtr& source,
-                                 const source::Statement& stmt) {
-  std::string_view text = std::string_view(source->text()).substr(stmt.offset, stmt.length);
-  uint32_t offset = stmt.offset;
-  uint32_t length = parse::token_length(text, 0);  // no position: the statement's first word
-  if (e.position > 0) {
-    uint32_t rel = diag::char_to_byte(text, static_cast<uint32_t>(e.position - 1));
-    offset += rel;
-    length = parse::token_length(text, rel);
-  }
-  diag::Location loc = diag::Location::at(source, offset, length);
-  diag::Diagnostic d = e.sqlstate.empty()
-                           ? diag::make(DiagId::err_pg_migrate, loc, {e.primary})
-                           : diag::make(DiagId::err_pg_statement, loc, {e.primary, e.sqlstate});
-  if (!e.detail.empty()) d.note(DiagId::note_generic, {}, {"detail: " + e.detail});
-  if (!e.hint.empty()) d.note(DiagId::note_generic, {}, {"hint: " + e.hint});
-  if (!e.context.empty()) d.note(DiagId::note_generic, {}, {"context: " + e.context});
-  return d;
-}
-
-std::string tracking_table_sql() {
-  return std::string("CREATE TABLE IF NOT EXISTS ") + k_tracking_table +
-         " (version bigint PRIMARY KEY, module text NOT NULL, local_version bigint NOT NULL,"
-         " path text NOT NULL)";
-}
-
-/// Versions recorded in the tracking table; empty when it does not exist yet.
-Result<std::set<int64_t>> applied_versions(PGconn* conn, bool& table_exists) {
-  std::string sql = std::string("SELECT version FROM ") + k_tracking_table;
-  ResultPtr exists(pq().PQexec(
-      conn, (std::string("SELECT to_regclass('") + k_tracking_table + "') IS NOT NULL").c_str()));
-  if (pq().PQresultStatus(exists.get()) != PGRES_TUPLES_OK) {
-    return diag::make(DiagId::err_pg_migrate, {}, {clean_message(pq().PQerrorMessage(conn))});
-  }
-  table_exists = std::string_view(pq().PQgetvalue(exists.get(), 0, 0)) == "t";
-  std::set<int64_t> versions;
-  if (!table_exists) return versions;
-  ResultPtr rows(pq().PQexec(conn, sql.c_str()));
-  if (pq().PQresultStatus(rows.get()) != PGRES_TUPLES_OK) {
-    return diag::make(DiagId::err_pg_migrate, {}, {clean_message(pq().PQerrorMessage(conn))});
-  }
-  for (int i = 0; i < pq().PQntuples(rows.get()); ++i) {
-    versions.insert(std::stoll(pq().PQgetvalue(rows.get(), i, 0)));
-  }
-  return versions;
-}
-
-/// An error not tied to a statement of a file: at the migration's file, when there is one.
-diag::Diagnostic general_error(const PgError& e, const Migration* m) {
-  diag::Location loc = m && m->source ? diag::Location::file(m->source) : diag::Location{};
-  std::string msg = e.sqlstate.empty() ? e.primary : e.primary + " (SQLSTATE " + e.sqlstate + ")";
-  diag::Diagnostic d = diag::make(DiagId::err_pg_migrate, loc, {msg});
-  if (!e.detail.empty()) d.note(DiagId::note_generic, {}, {"detail: " + e.detail});
-  return d;
-}
+using detail::exec;
+using detail::general_error;
+using detail::PgError;
+using detail::statement_error;
 
 /// One run: the connection, what is committed and what is pending in the open transaction.
 class Runner {
  public:
-  Runner(PGconn* conn, const std::vector<Fixture>& fixtures,
-         diag::DiagnosticEngine* skip_server_objects)
-      : m_conn(conn), m_skip_server_objects(skip_server_objects) {
+  Runner(PGconn* conn, const std::vector<Fixture>& fixtures, const MigrateOptions& options,
+         int64_t batch)
+      : m_conn(conn), m_skip_server_objects(options.skip_server_objects), m_batch(batch) {
     for (const Fixture& f : fixtures) m_fixtures[f.version].push_back(&f);
+    for (const std::string& module : options.modules) {
+      if (!m_modules.empty()) m_modules += ',';
+      m_modules += module;
+    }
   }
 
   /// Applies `pending` (in order); the first failure ends the run.
@@ -160,11 +57,16 @@ class Runner {
     if (m.no_transaction) {
       if (std::optional<diag::Diagnostic> d = commit()) return d;
     } else if (!m_in_transaction) {
-      if (std::optional<PgError> e = exec(m_conn, "BEGIN")) return general_error(*e, &m);
+      if (std::optional<PgError> e = exec(m_conn, "BEGIN")) return general_error(*e, m.source);
       m_in_transaction = true;
     }
     m_current = &m;
     if (std::optional<diag::Diagnostic> d = ensure_table(&m)) return d;
+    // Outside a transaction, the row is there (dirty) before the first statement runs, so a
+    // failure or a kill part-way leaves the database marked.
+    if (m.no_transaction && !m.unversioned) {
+      if (std::optional<diag::Diagnostic> d = record(m, true)) return d;
+    }
     if (std::optional<diag::Diagnostic> d = run_statements(m.source, m.up)) return d;
     if (m.unversioned) {  // plain schema: no fixtures, nothing to record
       ++m_report.schema_files;
@@ -178,11 +80,16 @@ class Runner {
         ++m_report.fixtures;
       }
     }
-    std::vector<std::string> row = {std::to_string(m.version), m.module,
-                                    std::to_string(m.local_version), m.path};
-    std::string insert = std::string("INSERT INTO ") + k_tracking_table +
-                         " (version, module, local_version, path) VALUES ($1, $2, $3, $4)";
-    if (std::optional<PgError> e = exec(m_conn, insert, row)) return general_error(*e, &m);
+    if (m.no_transaction) {
+      std::string clean =
+          std::string("UPDATE ") + k_tracking_table + " SET dirty = false WHERE version = $1";
+      if (std::optional<PgError> e = exec(m_conn, clean, {std::to_string(m.version)})) {
+        return general_error(*e, m.source);
+      }
+    } else if (std::optional<diag::Diagnostic> d = record(m, false)) {
+      return d;
+    }
+    m_report.versions.push_back(m.version);
     if (m_in_transaction) {
       m_uncommitted.push_back(&m);
     } else {
@@ -221,11 +128,40 @@ class Runner {
     return std::to_string(pq().PQserverVersion(m_conn) / 10000);
   }
 
-  /// Creates the tracking table in the first transaction (so a rollback removes it too).
+  /// Creates the tracking tables in the first transaction (so a rollback removes them too).
   std::optional<diag::Diagnostic> ensure_table(const Migration* m) {
     if (m_table_ready) return std::nullopt;
-    if (std::optional<PgError> e = exec(m_conn, tracking_table_sql())) return general_error(*e, m);
+    if (std::optional<PgError> e = exec(m_conn, detail::tracking_tables_sql())) {
+      return general_error(*e, m ? m->source : nullptr);
+    }
     m_table_ready = true;
+    return std::nullopt;
+  }
+
+  /// The tracking row of `m` (and its batch's row, once per transaction).
+  std::optional<diag::Diagnostic> record(const Migration& m, bool dirty) {
+    std::string batch = std::to_string(m_batch);
+    std::string insert_batch = std::string("INSERT INTO ") + k_batches_table +
+                               " (id, modules, applied_by) VALUES ($1, string_to_array($2, ','),"
+                               " $3) ON CONFLICT (id) DO NOTHING";
+    if (std::optional<PgError> e = exec(m_conn, insert_batch, {batch, m_modules, applied_by()})) {
+      return general_error(*e, m.source);
+    }
+    std::vector<std::string> row = {std::to_string(m.version),
+                                    m.module,
+                                    std::to_string(m.local_version),
+                                    m.path,
+                                    up_checksum(m),
+                                    down_sql(m),
+                                    m.no_transaction ? "true" : "false",
+                                    dirty ? "true" : "false",
+                                    batch,
+                                    applied_by()};
+    std::string insert = std::string("INSERT INTO ") + k_tracking_table +
+                         " (version, module, local_version, name, checksum, down_sql,"
+                         " no_transaction, dirty, batch, applied_by)"
+                         " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)";
+    if (std::optional<PgError> e = exec(m_conn, insert, row)) return general_error(*e, m.source);
     return std::nullopt;
   }
 
@@ -234,7 +170,7 @@ class Runner {
     m_in_transaction = false;
     if (std::optional<PgError> e = exec(m_conn, "COMMIT")) {
       // Deferred constraints and triggers fire here, after the last statement.
-      diag::Diagnostic d = general_error(*e, m_current);
+      diag::Diagnostic d = general_error(*e, m_current ? m_current->source : nullptr);
       d.note(DiagId::note_generic, {}, {"raised by COMMIT (a deferred constraint or trigger)"});
       return d;
     }
@@ -268,6 +204,8 @@ class Runner {
 
   PGconn* m_conn;
   diag::DiagnosticEngine* m_skip_server_objects = nullptr;  ///< where skips are reported
+  int64_t m_batch = 1;                                      ///< this run's id in sqlgen.batches
+  std::string m_modules;  ///< the module list it records, comma-separated
   std::map<int64_t, std::vector<const Fixture*>> m_fixtures;
   MigrateReport m_report;
   bool m_table_ready = false;
@@ -387,38 +325,44 @@ Result<MigrateReport> apply_migrations(const std::string& conninfo,
     return d;
   }
 
-  if (Result<const Libpq*> lib = load_libpq(); !lib) return lib.error();
-  // dbname is expanded as a whole connection string; later keywords add to it.
-  const char* keywords[] = {"dbname", "fallback_application_name", nullptr};
-  const char* values[] = {conninfo.c_str(), "sqlgen", nullptr};
-  ConnPtr conn(pq().PQconnectdbParams(keywords, values, 1));
-  if (!conn || pq().PQstatus(conn.get()) != CONNECTION_OK) {
-    return diag::make(DiagId::err_pg_connect, {}, {clean_message(pq().PQerrorMessage(conn.get()))});
-  }
-  // NOTICEs ("schema ... already exists, skipping") are not sqlgen's output.
-  pq().PQsetNoticeProcessor(
-      conn.get(), [](void*, const char*) {}, nullptr);
-
-  bool table_exists = false;
-  Result<std::set<int64_t>> applied = applied_versions(conn.get(), table_exists);
-  if (!applied) return applied.error();
+  Result<std::unique_ptr<MigrationDatabase>> db = MigrationDatabase::open(conninfo, std::nullopt);
+  if (!db) return db.error();
+  Result<TrackingState> state = (*db)->read();
+  if (!state) return state.error();
+  std::set<int64_t> applied;
+  for (const AppliedMigration& row : state->rows) applied.insert(row.version);
   std::vector<const Migration*> pending;
   for (const Migration* m : ordered) {
     // Schema files have no version to record: they run on a database without the tracking table.
-    bool done = m->unversioned ? table_exists : applied->contains(m->version);
+    bool done = m->unversioned ? state->exists : applied.contains(m->version);
     if (!done) pending.push_back(m);
   }
+  Result<MigrateReport> report = (*db)->apply(pending, fixtures, options);
+  if (report) report->skipped = ordered.size() - pending.size();
+  return report;
+}
+
+Result<MigrateReport> MigrationDatabase::apply(const std::vector<const Migration*>& pending,
+                                               const std::vector<Fixture>& fixtures,
+                                               const MigrateOptions& options) {
+  Result<TrackingState> state = read();
+  if (!state) return state.error();
+  int64_t batch = 1;
+  if (state->exists) {
+    detail::Rows rows;
+    std::string sql = std::string("SELECT coalesce(max(id), 0) + 1 FROM ") + k_batches_table;
+    if (std::optional<PgError> e = exec(m_conn, sql, {}, &rows)) return general_error(*e);
+    batch = std::stoll(rows.at(0).at(0));
+  }
   for (const std::string& sql : options.prelude) {
-    if (std::optional<PgError> e = exec(conn.get(), sql)) {
-      diag::Diagnostic d = general_error(*e, nullptr);
+    if (std::optional<PgError> e = exec(m_conn, sql)) {
+      diag::Diagnostic d = general_error(*e);
       d.note(DiagId::note_generic, {}, {"while running: " + sql});
       return d;
     }
   }
-  Runner runner(conn.get(), fixtures, options.skip_server_objects);
-  Result<MigrateReport> report = runner.run(pending, table_exists, options.mode);
-  if (report) report->skipped = ordered.size() - pending.size();
-  return report;
+  Runner runner(m_conn, fixtures, options, batch);
+  return runner.run(pending, state->exists, options.mode);
 }
 
 }  // namespace sqlgen::pg
