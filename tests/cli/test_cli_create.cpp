@@ -142,5 +142,4 @@ TEST_CASE("renumber: colliding versions move to free numbers unless applied", "[
         "renamed migrations/b/001_c.down.sql -> migrations/b/002_c.down.sql\n"
         "renamed migrations/b/001_c.up.sql -> migrations/b/002_c.up.sql\n");
   CHECK(p.run("renumber").out == "sqlgen: no two migrations share a version\n");
-  CHECK(p.run("schema").exit_code == 0);
 }

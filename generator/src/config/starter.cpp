@@ -23,7 +23,7 @@ version: "1"                     # config format version; only "1" exists
 # output: generated              # where `sqlgen generate` writes headers (<output>/<module>/) and catalog.sql
 # templates: templates           # directory of *.mustache templates; sqlgen's built-in ones when it does not exist
 # schema_dump: generated/schema.sql  # where `sqlgen dump` writes the normalized schema
-# database: ""                  # the database `sqlgen migrate` applies to (URL); "" = .sqlgen/postgres/
+# database: ""                   # the database `sqlgen migrate` applies to (URL); "" = .sqlgen/postgres/
 # search_path: []                # schemas unqualified names resolve in, for modules without their own;
 #                                # [] = the search_path the migrations leave ("$user", public)
 # namespace_width: 1000          # versions per module: module i (0-based) owns (i+1)*W+1 .. (i+1)*W+W-1
