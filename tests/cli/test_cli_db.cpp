@@ -54,7 +54,7 @@ std::string pid_of(const std::string& text) {
 
 }  // namespace
 
-TEST_CASE("db: migrate starts the development database once; db finds, resets and stops it",
+TEST_CASE("db: migrate starts the development database once, db finds, resets and stops it",
           "[migrate][db][cli]") {
   DevProject p;
   RunResult none = p.run("db status");

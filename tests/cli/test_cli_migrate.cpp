@@ -218,7 +218,7 @@ TEST_CASE("migrate up: a syntax error in a pending migration applies nothing", "
   CHECK(p.tables() == "");
 }
 
-TEST_CASE("migrate up: NO TRANSACTION migrations run alone; a failure leaves the database dirty",
+TEST_CASE("migrate up: NO TRANSACTION migrations run alone, a failure leaves the database dirty",
           "[migrate][cli]") {
   MigrateProject p({"a"});
   p.goose("a", "001_x.sql", "x");
