@@ -929,8 +929,9 @@ bench_migrate() {
   mkdir -p "$dir"
   chmod 755 "$dir"
   cp -r sqlgen.yaml migrations queries "$dir/"
-  local sq
+  local sq table
   sq=$(realpath "$SQLGEN")
+  table=$(realpath "$BENCH_DIR")/migrate.table
   (
     cd "$dir"
     unset SQLGEN_DATABASE_URL
@@ -997,7 +998,7 @@ print(n if states == ["applied"] * n + ["pending"] * (len(states) - n) else -1)'
       fi
       "$sq" migrate up >/dev/null || bad=$((bad + 1))
     done
-    cat >"$BENCH_DIR/migrate.table" <<EOF
+    cat >"$table" <<EOF
 | measure | value |
 |---|---|
 | migrations in the example app | $total |
@@ -1021,9 +1022,9 @@ within the span of a full run; then \`migrate status\` must report a committed s
 mode: nothing or everything; per-migration: a prefix) and a new \`migrate up\` must finish.
 
 $(run_facts)
-$(cat "$BENCH_DIR/migrate.table")
+$(cat "$table")
 EOF
-  cat "$BENCH_DIR/migrate.table" >&2
+  cat "$table" >&2
 }
 
 # ---- main ------------------------------------------------------------------------
