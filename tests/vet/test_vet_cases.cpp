@@ -43,7 +43,8 @@ TEST_CASE("vet: fixtures under tests/cases/vet/uses", "[vet]") {
   for (const fs::path& dir : cases) {
     testing::VetSet set = testing::load_vet_set(dir);
     diag::DiagnosticEngine diags;
-    vet::check(set.migrations, set.options, diags);
+    vet::check(set.migrations, testing::only_rule(set.options, "enum-value-used-in-transaction"),
+               diags);
     size_t expected_total = 0;
     for (const source::Migration& m : set.migrations) {
       auto expected = testing::expected_diagnostics(*m.source);

@@ -47,6 +47,14 @@ VetSet load_vet_set(const fs::path& dir) {
   return set;
 }
 
+vet::Options only_rule(vet::Options options, std::string_view rule) {
+  for (const vet::RuleInfo& r : vet::rules()) {
+    if (r.id != rule)
+      options.levels.push_back(vet::RuleLevel{std::string(r.id), vet::Level::Off, {}});
+  }
+  return options;
+}
+
 void copy_files(const fs::path& from, const fs::path& to) {
   for (const fs::directory_entry& entry : fs::directory_iterator(from)) {
     if (entry.is_regular_file()) fs::copy_file(entry.path(), to / entry.path().filename());

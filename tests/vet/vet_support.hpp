@@ -24,6 +24,9 @@ struct VetSet {
 /// Loads the set in `dir`; loading must report nothing.
 VetSet load_vet_set(const std::filesystem::path& dir);
 
+/// `options` with every rule but `rule` off (fixtures about one rule).
+vet::Options only_rule(vet::Options options, std::string_view rule);
+
 /// Copies the files of `from` (not recursively) into `to`.
 void copy_files(const std::filesystem::path& from, const std::filesystem::path& to);
 

@@ -31,18 +31,20 @@ int run_vet(Context& ctx, const VetOptions& opts, std::ostream& out) {
         << (r.schema_files > 0 ? counted(r.schema_files, "schema file") + ", " : std::string())
         << counted(r.findings, "finding") << '\n';
   }
-  return k_exit_ok;
+  return opts.strict && ctx.diags.warning_count() > 0 ? k_exit_diagnostics : k_exit_ok;
 }
 
 Subcommand add_vet_command(CLI::App& app) {
   auto opts = std::make_shared<VetOptions>();
-  CLI::App* cmd = app.add_subcommand("vet", "check the migrations' transaction plan for hazards");
+  CLI::App* cmd =
+      app.add_subcommand("vet", "check migrations and queries for hazards (rules: docs/vet.md)");
   cmd->add_option("--schema", opts->schema_paths,
                   "migration files or directories (default: sqlgen.yaml)");
   cmd->add_option("--mode", opts->mode, "single (default) or per-migration")
       ->check(CLI::IsMember({"single", "per-migration"}));
   cmd->add_flag("--fix", opts->fix,
                 "rewrite unsafe ALTER TYPE ... ADD VALUE into the recreate pattern");
+  cmd->add_flag("--strict", opts->strict, "exit 1 on warnings too");
   return runs(cmd, opts, run_vet);
 }
 

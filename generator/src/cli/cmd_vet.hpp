@@ -14,11 +14,13 @@ namespace sqlgen::cli {
 struct VetOptions {
   std::vector<std::string> schema_paths;  ///< --schema; empty: the config's modules
   std::string mode = "single";            ///< --mode: single | per-migration
-  bool fix = false;  ///< --fix: rewrite unsafe ADD VALUE statements, then check again
+  bool fix = false;     ///< --fix: rewrite unsafe ADD VALUE statements, then check again
+  bool strict = false;  ///< --strict: warnings make the exit code 1 too
 };
 
-/// `sqlgen vet [--mode single|per-migration] [--fix] [--schema PATH...]`: reports enum values
-/// used in the transaction that adds them (errors make the exit code 1). With --fix, rewrites
+/// `sqlgen vet [--mode single|per-migration] [--fix] [--strict] [--schema PATH...]`: runs
+/// vet's rules (docs/vet.md) over the migrations' transaction plan and the config's queries
+/// (errors make the exit code 1; warnings too with --strict). With --fix, rewrites
 /// each such `ALTER TYPE ... ADD VALUE` in its file into the recreate-the-type pattern, prints
 /// what it rewrote to `out`, and reports what the check finds in the rewritten files.
 int run_vet(Context& ctx, const VetOptions& opts, std::ostream& out);

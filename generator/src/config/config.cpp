@@ -16,8 +16,8 @@ using detail::YamlReader;
 using diag::DiagId;
 
 const std::vector<std::string> k_global_keys = {
-    "version",     "output",   "templates", "search_path",     "rename", "overrides",
-    "schema_dump", "database", "options",   "namespace_width", "modules"};
+    "version",     "output",   "templates", "search_path",     "rename",  "overrides",
+    "schema_dump", "database", "options",   "namespace_width", "modules", "vet"};
 const std::vector<std::string> k_module_keys = {
     "name",        "migrations", "queries",
     "schema",      "namespace",  "search_path",
@@ -208,6 +208,22 @@ void parse_modules(YamlReader& r, const YAML::Node& node, const diag::Location& 
   }
 }
 
+/// `vet: {rule-id: error|warning|off}`; the rule ids are checked by vet, which knows them.
+void parse_vet(YamlReader& r, const YAML::Node& v, const diag::Location& at, Config& cfg) {
+  std::optional<std::map<std::string, std::string>> levels = r.string_map(v, "vet", at);
+  if (!levels) return;
+  for (auto it = v.begin(); it != v.end(); ++it) {
+    const std::string rule = it->first.Scalar();
+    const std::string level = it->second.Scalar();
+    if (level != "error" && level != "warning" && level != "off") {
+      r.error(DiagId::err_config_value, r.loc(it->second, at),
+              {"vet." + rule, "expected \"error\", \"warning\" or \"off\", not \"" + level + "\""});
+      continue;
+    }
+    cfg.vet.push_back(VetRule{rule, level, r.loc(it->first, at)});
+  }
+}
+
 void parse_global_key(YamlReader& r, const std::string& key, const YAML::Node& k,
                       const YAML::Node& v, Config& cfg) {
   diag::Location at = r.loc(k);
@@ -245,6 +261,8 @@ void parse_global_key(YamlReader& r, const std::string& key, const YAML::Node& k
     }
   } else if (key == "modules") {
     parse_modules(r, v, at, cfg);
+  } else if (key == "vet") {
+    parse_vet(r, v, at, cfg);
   }
 }
 

@@ -83,6 +83,13 @@ struct Module {
   std::vector<std::string> effective_search_path(const Config& config) const;
 };
 
+/// One `vet:` entry: the level given to a `sqlgen vet` rule (vet checks the rule id).
+struct VetRule {
+  std::string rule;    ///< the rule id as written
+  std::string level;   ///< "error", "warning" or "off"
+  diag::Location loc;  ///< the entry's key
+};
+
 /// An inclusive range of migration versions.
 struct VersionRange {
   int64_t first = 0;
@@ -120,6 +127,8 @@ struct Config {
   std::map<std::string, std::string> options;
   /// Modules in the order they are listed (and their migrations applied).
   std::vector<Module> modules;
+  /// `vet:` rule levels, in the order written.
+  std::vector<VetRule> vet;
 
   /// `rel` (a path from this config) as a path to open: `dir / rel`, normalized.
   std::filesystem::path resolve(const std::string& rel) const;

@@ -40,6 +40,8 @@ version: "1"                     # config format version; only "1" exists
 #   nullable_array_elements: false  # arrays as std::vector<std::optional<T>>
 #   exact_table_names: false     #   struct names as the table is named (users -> Users, not User)
 #   query_classes: module        #   module: one Queries class; file: one class per query file
+# vet: {}                        # `sqlgen vet` rule levels, e.g. {missing-down: off, version-gap: warning}
+#                                # (error, warning or off; the rules are listed in docs/vet.md)
 
 modules:                         # in order; append new modules at the end (versions depend on the order)
   - name: @M@                    # identifier naming the module (required, unique)

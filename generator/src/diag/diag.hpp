@@ -44,6 +44,9 @@ struct Diagnostic {
   std::string message;
   /// PostgreSQL's SQLSTATE for a mistake PostgreSQL rejects the same way ("42803"), or "".
   std::string sqlstate;
+  /// The `sqlgen vet` rule that found it ("delete-without-where"), or "": printed after the
+  /// message as `[rule]` (as clang prints `[-Wflag]`) and as "rule" in JSON.
+  std::string rule;
   std::vector<Diagnostic> notes;
 
   /// Adds a note and returns *this for chaining.

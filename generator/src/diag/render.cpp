@@ -95,6 +95,7 @@ void render_one(std::string& out, const Diagnostic& d, const RenderOptions& opts
     out += k_bold;
   }
   out += d.message;
+  if (!d.rule.empty()) out += " [" + d.rule + "]";
   if (opts.color) out += k_reset;
   out += '\n';
 
@@ -142,6 +143,7 @@ nlohmann::json render_json(const Diagnostic& d) {
   j["message"] = d.message;
   j["id"] = std::string(name_of(d.id));
   if (!d.sqlstate.empty()) j["sqlstate"] = d.sqlstate;
+  if (!d.rule.empty()) j["rule"] = d.rule;
   nlohmann::json notes = nlohmann::json::array();
   for (const Diagnostic& n : d.notes) notes.push_back(render_json(n));
   j["notes"] = std::move(notes);

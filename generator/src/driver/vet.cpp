@@ -3,18 +3,51 @@
 #include <algorithm>
 
 #include "driver/driver.hpp"
+#include "source/queries.hpp"
+#include "util/fs.hpp"
 
 namespace sqlgen::driver {
 
 namespace {
 
-/// True when `diags` holds errors other than vet's own (parse, catalog, load): the
+/// True when `diags` holds errors other than vet's findings (parse, catalog, load): the
 /// catalog the fixes were planned on may be wrong, so nothing is rewritten.
 bool has_other_errors(const diag::DiagnosticEngine& diags) {
   std::vector<diag::Diagnostic> all = diags.sorted();
   return std::any_of(all.begin(), all.end(), [](const diag::Diagnostic& d) {
-    return d.severity == diag::Severity::Error && d.id != diag::DiagId::err_vet_unsafe_enum_use;
+    return d.severity == diag::Severity::Error && d.rule.empty();
   });
+}
+
+/// The config's `vet:` levels as vet's options (the config checked the level words).
+vet::Options with_config_levels(vet::Options options, const Project& project) {
+  if (!project.config) return options;
+  for (const config::VetRule& r : project.config->vet) {
+    if (std::optional<vet::Level> level = vet::parse_level(r.level)) {
+      options.levels.push_back(vet::RuleLevel{r.rule, *level, r.loc});
+    }
+  }
+  return options;
+}
+
+/// The query rules over the config's query files; files that cannot be read or queries that
+/// do not parse are left to generate and analyze to report.
+void check_queries(const Project& project, const vet::Options& options,
+                   diag::DiagnosticEngine& diags) {
+  if (!project.config) return;
+  diag::DiagnosticEngine quiet;
+  std::vector<std::vector<source::Query>> files;
+  for (const source::QueryFile& file : source::list_all_query_files(*project.config, quiet)) {
+    util::ReadResult r = util::read_file(file.fs_path);
+    if (!r.text) continue;
+    files.push_back(
+        source::read_query_file(diag::make_source(file.path, std::move(*r.text)), quiet));
+  }
+  std::vector<vet::QueryInput> inputs;
+  for (const std::vector<source::Query>& queries : files) {
+    for (const source::Query& q : queries) inputs.push_back(vet::QueryInput{&q, nullptr});
+  }
+  vet::check_queries(inputs, options, diags);
 }
 
 void forward(const diag::DiagnosticEngine& from, diag::DiagnosticEngine& to) {
@@ -28,14 +61,16 @@ size_t findings_since(const diag::DiagnosticEngine& diags, size_t before) {
 
 }  // namespace
 
-VetResult vet(const Inputs& inputs, const vet::Options& options, bool fix,
+VetResult vet(const Inputs& inputs, const vet::Options& given, bool fix,
               diag::DiagnosticEngine& diags) {
   VetResult result;
   const size_t before = diags.error_count() + diags.warning_count();
   Project project = load(inputs, diags);
+  const vet::Options options = with_config_levels(given, project);
   for (const source::Migration& m : project.migrations) {
     ++(m.unversioned ? result.schema_files : result.migrations);
   }
+  check_queries(project, options, diags);
   if (!fix) {
     vet::check(project.migrations, options, diags);
     result.findings = findings_since(diags, before);

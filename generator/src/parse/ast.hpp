@@ -465,6 +465,7 @@ struct AlterTableCmd {
   std::optional<QualName> partition;     ///< ATTACH/DETACH PARTITION, INHERIT
   bool missing_ok = false;
   bool cascade = false;
+  bool concurrently = false;  ///< DETACH PARTITION ... CONCURRENTLY
   Span span;
 };
 
@@ -547,6 +548,7 @@ struct DropStmt : Stmt {
   std::vector<ObjectRef> objects;
   bool missing_ok = false;
   bool cascade = false;
+  bool concurrently = false;  ///< DROP INDEX CONCURRENTLY
 };
 
 /// `CREATE [OR REPLACE] FUNCTION|PROCEDURE`.
@@ -560,6 +562,14 @@ struct CreateFunctionStmt : Stmt {
   std::string language;
   bool strict = false;    ///< STRICT / RETURNS NULL ON NULL INPUT
   char volatility = 'v';  ///< i immutable, s stable, v volatile
+  /// `AS '...'` / `AS $$...$$`: the body's bytes in the file, when the literal holds them
+  /// verbatim (dollar quotes, or single quotes without doubled quotes or backslashes).
+  std::optional<Span> string_body;
+  bool has_string_body = false;  ///< an `AS` string body, verbatim or not
+  /// `BEGIN ATOMIC ... END`: its statements (parsed and checked at CREATE FUNCTION).
+  std::vector<StmtPtr> atomic_body;
+  /// `RETURN expr` (alone or in `BEGIN ATOMIC`): the returned expressions.
+  std::vector<ExprPtr> body_returns;
 };
 
 /// `CREATE SEQUENCE`.
@@ -804,6 +814,9 @@ struct OtherStmt : Stmt {
   std::vector<QualName> relations;
   ExprPtr call;  ///< `CALL p(...)`: the FuncCallExpr
   std::optional<IndexDef> index;
+  /// CONCURRENTLY: CREATE INDEX, REINDEX, REFRESH MATERIALIZED VIEW.
+  bool concurrently = false;
+  bool vacuum = false;  ///< a VacuumStmt that vacuums (not ANALYZE alone)
 };
 
 }  // namespace sqlgen::parse

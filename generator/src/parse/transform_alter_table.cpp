@@ -86,6 +86,7 @@ StmtPtr Transformer::alter_table(const PgQuery__AlterTableStmt* s) {
         case PG_QUERY__NODE__NODE_PARTITION_CMD:
           cmd.partition = range_var(def->partition_cmd->name);
           cmd.span = cmd.partition->span;
+          cmd.concurrently = def->partition_cmd->concurrent;
           break;
         case PG_QUERY__NODE__NODE_RANGE_VAR:
           cmd.partition = range_var(def->range_var);

@@ -1,4 +1,7 @@
 // CREATE FUNCTION/PROCEDURE, SCHEMA, SEQUENCE, EXTENSION, VIEW, TABLE AS, SET.
+#include <optional>
+
+#include "parse/split.hpp"
 #include "parse/transformer.hpp"
 
 namespace sqlgen::parse::detail {
@@ -32,7 +35,52 @@ const PgQuery__DefElem* find_option(size_t n, PgQuery__Node** opts, const char* 
   return nullptr;
 }
 
+/// The bytes of a function's string body in `text`, the literal starting at `at`: between
+/// the tags of a dollar-quoted string, or the quotes of a plain one without doubled quotes;
+/// nullopt when the literal does not hold the body verbatim.
+std::optional<Span> verbatim_body(std::string_view text, uint32_t at) {
+  if (at >= text.size()) return std::nullopt;
+  if (text[at] == '$') {
+    size_t tag_end = text.find('$', at + 1);
+    if (tag_end == std::string_view::npos) return std::nullopt;
+    std::string_view tag = text.substr(at, tag_end - at + 1);
+    size_t begin = tag_end + 1;
+    size_t close = text.find(tag, begin);
+    if (close == std::string_view::npos) return std::nullopt;
+    return Span{static_cast<uint32_t>(begin), static_cast<uint32_t>(close - begin)};
+  }
+  if (text[at] != '\'') return std::nullopt;
+  size_t close = text.find('\'', at + 1);
+  if (close == std::string_view::npos) return std::nullopt;
+  if (close + 1 < text.size() && text[close + 1] == '\'') return std::nullopt;  // doubled quote
+  return Span{at + 1, static_cast<uint32_t>(close - at - 1)};
+}
+
 }  // namespace
+
+void Transformer::function_body(const PgQuery__Node* body, CreateFunctionStmt& out) {
+  if (!body) return;
+  switch (body->node_case) {
+    case PG_QUERY__NODE__NODE_RETURN_STMT:
+      out.body_returns.push_back(expr(body->return_stmt->returnval));
+      return;
+    case PG_QUERY__NODE__NODE_LIST:  // BEGIN ATOMIC: a list holding the list of statements
+      for (size_t i = 0; i < body->list->n_items; ++i) {
+        const PgQuery__Node* item = body->list->items[i];
+        if (item->node_case == PG_QUERY__NODE__NODE_LIST) {
+          function_body(item, out);
+        } else if (item->node_case == PG_QUERY__NODE__NODE_RETURN_STMT) {
+          function_body(item, out);
+        } else {
+          out.atomic_body.push_back(stmt(item));
+        }
+      }
+      return;
+    default:
+      out.atomic_body.push_back(stmt(body));
+      return;
+  }
+}
 
 StmtPtr Transformer::create_function(const PgQuery__CreateFunctionStmt* s) {
   auto out = std::make_unique<CreateFunctionStmt>();
@@ -61,6 +109,15 @@ StmtPtr Transformer::create_function(const PgQuery__CreateFunctionStmt* s) {
     std::string v = str(vol->arg);
     out->volatility = v == "immutable" ? 'i' : v == "stable" ? 's' : 'v';
   }
+  if (const PgQuery__DefElem* as = find_option(s->n_options, s->options, "as")) {
+    out->has_string_body = true;
+    if (as->location >= 0) {
+      uint32_t keyword = span(as->location).offset;
+      uint32_t literal = skip_space_and_comments(m_text, keyword + token_length(m_text, keyword));
+      out->string_body = verbatim_body(m_text, literal);
+    }
+  }
+  function_body(s->sql_body, *out);
   return out;
 }
 

@@ -31,6 +31,7 @@ StmtPtr Transformer::drop(const PgQuery__DropStmt* s) {
   for (size_t i = 0; i < s->n_objects; ++i) out->objects.push_back(object_ref(s->objects[i]));
   out->missing_ok = s->missing_ok;
   out->cascade = s->behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE;
+  out->concurrently = s->concurrent;
   return out;
 }
 

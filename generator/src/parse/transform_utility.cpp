@@ -22,6 +22,7 @@ StmtPtr Transformer::utility(const PgQuery__Node* node) {
       add_relations(node->lock_stmt->n_relations, node->lock_stmt->relations);
       break;
     case PG_QUERY__NODE__NODE_VACUUM_STMT:
+      out->vacuum = node->vacuum_stmt->is_vacuumcmd;
       for (size_t i = 0; i < node->vacuum_stmt->n_rels; ++i) {
         const PgQuery__Node* r = node->vacuum_stmt->rels[i];
         if (r->node_case == PG_QUERY__NODE__NODE_VACUUM_RELATION && r->vacuum_relation->relation) {
@@ -30,6 +31,7 @@ StmtPtr Transformer::utility(const PgQuery__Node* node) {
       }
       break;
     case PG_QUERY__NODE__NODE_REFRESH_MAT_VIEW_STMT:
+      out->concurrently = node->refresh_mat_view_stmt->concurrent;
       if (node->refresh_mat_view_stmt->relation) {
         out->relations.push_back(range_var(node->refresh_mat_view_stmt->relation));
       }
@@ -44,6 +46,18 @@ StmtPtr Transformer::utility(const PgQuery__Node* node) {
       break;
     case PG_QUERY__NODE__NODE_INDEX_STMT:
       out->index = index_def(node->index_stmt);
+      out->concurrently = node->index_stmt->concurrent;
+      break;
+    case PG_QUERY__NODE__NODE_REINDEX_STMT:
+      if (node->reindex_stmt->relation)
+        out->relations.push_back(range_var(node->reindex_stmt->relation));
+      for (size_t i = 0; i < node->reindex_stmt->n_params; ++i) {
+        const PgQuery__Node* p = node->reindex_stmt->params[i];
+        if (p->node_case == PG_QUERY__NODE__NODE_DEF_ELEM && p->def_elem->defname &&
+            std::string_view(p->def_elem->defname) == "concurrently") {
+          out->concurrently = true;
+        }
+      }
       break;
     default:
       break;

@@ -63,6 +63,8 @@ class Transformer {
   StmtPtr drop(const PgQuery__DropStmt* s);
   StmtPtr comment(const PgQuery__CommentStmt* s);
   StmtPtr create_function(const PgQuery__CreateFunctionStmt* s);
+  /// A function's `RETURN expr` or `BEGIN ATOMIC` body into `out`.
+  void function_body(const PgQuery__Node* body, CreateFunctionStmt& out);
   StmtPtr create_schema(const PgQuery__CreateSchemaStmt* s);
   StmtPtr create_sequence(const PgQuery__CreateSeqStmt* s);
   StmtPtr create_extension(const PgQuery__CreateExtensionStmt* s);

@@ -45,6 +45,8 @@ class EnumUseWalker {
   void alter_column_type(const parse::AlterTableCmd& cmd, const Scope& scope);
   void create_domain(const parse::CreateDomainStmt& s);
   void create_function(const parse::CreateFunctionStmt& s);
+  void sql_body(const parse::CreateFunctionStmt& s);
+  void plpgsql_body(const parse::CreateFunctionStmt& s);
   void with_clause(const std::optional<parse::WithClause>& with, Scope& scope);
   void from_item(const parse::FromItem& item, Scope& scope,
                  std::vector<const parse::Expr*>& join_quals);
@@ -73,6 +75,12 @@ class EnumUseWalker {
 
   VetState& m_state;
   const diag::SourcePtr& m_source;
+  /// Walking the body of a LANGUAGE sql routine: PostgreSQL parses and analyzes it at
+  /// CREATE (literals read as the enum fail there) but evaluates nothing.
+  bool m_body = false;
 };
+
+/// The rule these findings belong to.
+inline constexpr std::string_view k_enum_rule = "enum-value-used-in-transaction";
 
 }  // namespace sqlgen::vet::detail

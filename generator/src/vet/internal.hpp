@@ -25,6 +25,12 @@ struct AddValueSite {
 /// Values added in the open transaction: enum type oid → label → index into the sites.
 using PendingValues = std::map<catalog::Oid, std::map<std::string, size_t>>;
 
+/// A `-- sqlgen:disable=rule,... reason` comment: the rules it names and where it is.
+struct DisableComment {
+  std::vector<std::string> rules;
+  uint32_t offset = 0;
+};
+
 /// What the rules share: the live catalog, the open transaction's added values, every
 /// ADD VALUE site, and the relations each view reads (for the fixer).
 struct VetState {
@@ -38,8 +44,38 @@ struct VetState {
   PendingValues pending;                                      ///< added in the open transaction
   std::vector<AddValueSite> sites;                            ///< every ADD VALUE so far
   std::map<catalog::Oid, std::set<catalog::Oid>> view_reads;  ///< view → relations it reads
-  size_t migration = 0;  ///< index of the migration being walked
+  size_t migration = 0;                 ///< index of the migration being walked
+  std::map<std::string, Level> levels;  ///< every rule's level (defaults, then the options')
+  std::map<std::string, std::vector<DisableComment>> disables;  ///< by file path, read once
+  diag::SourcePtr statement_source;  ///< the file of the statement being walked
+  parse::Span statement;             ///< the top-level statement being walked
+  bool in_transaction = true;        ///< the runner runs the current migration in a transaction
 };
+
+/// Every rule's level: the defaults, then `options.levels` (unknown ids reported).
+void resolve_levels(const Options& options, std::map<std::string, Level>& levels,
+                    diag::DiagnosticEngine& diags);
+
+/// True when a `sqlgen:disable` comment on the statement holding `loc` (or anywhere in the
+/// file, for a finding about a whole file) names `rule`.
+bool suppressed(VetState& st, std::string_view rule, const diag::Location& loc);
+
+/// Reports a finding of `rule`: dropped when the rule is off or the statement disables it,
+/// else with the rule id and the level the options give the rule. True when reported.
+bool report(VetState& st, std::string_view rule, diag::Diagnostic d);
+
+/// Rule "non-transactional-in-transaction" on one statement (non_transactional.cpp).
+void check_non_transactional(const parse::Stmt& stmt, const diag::SourcePtr& source,
+                             VetState& state);
+
+/// Rules "select-star-in-view" and "table-repeats-schema" on one statement (schema_rules.cpp).
+void check_schema_rules(const parse::Stmt& stmt, const diag::SourcePtr& source, VetState& state);
+
+/// Rules on migration files as a whole: "missing-down", "version-gap" (migration_files.cpp).
+void check_migration_files(VetState& state);
+
+/// Rule "goose-statement-block" on one Up statement of a goose file (migration_files.cpp).
+void check_goose_block(const parse::Stmt& stmt, const diag::SourcePtr& source, VetState& state);
 
 // Column references are typed through analyze's scope model (analyze/scope.hpp).
 using analyze::Col;

@@ -1,6 +1,7 @@
 // Rule "unsafe enum use", statements: which expressions a statement evaluates,
 // with which columns in scope, and which column type each assigned value
 // (INSERT rows, UPDATE SET, defaults, USING) is coerced to.
+#include "parse/parse.hpp"
 #include "vet/enum_use_walker.hpp"
 
 namespace sqlgen::vet::detail {
@@ -341,6 +342,11 @@ void EnumUseWalker::create_domain(const parse::CreateDomainStmt& s) {
 }
 
 void EnumUseWalker::create_function(const parse::CreateFunctionStmt& s) {
+  if (s.language == "sql" || s.language.empty()) {
+    sql_body(s);
+  } else if (s.language == "plpgsql") {
+    plpgsql_body(s);
+  }
   for (const parse::FunctionParam& p : s.params) {
     if (!p.default_value) continue;
     std::optional<catalog::TypeRef> type = resolve_type(m_state.cat, p.type);
@@ -349,6 +355,65 @@ void EnumUseWalker::create_function(const parse::CreateFunctionStmt& s) {
     } else {
       expr(p.default_value.get(), Ctx{nullptr, true});
     }
+  }
+}
+
+void EnumUseWalker::sql_body(const parse::CreateFunctionStmt& s) {
+  // The statements of the body are parsed and analyzed at CREATE (check_function_bodies is
+  // on by default): a string body's text, BEGIN ATOMIC's statements, RETURN's expression.
+  // Named parameters are in scope as the function's columns (`x`, `f.x`).
+  Scope params;
+  params.entries.push_back(named_entry("", s.name.name, ""));
+  for (const parse::FunctionParam& p : s.params) {
+    std::optional<catalog::TypeRef> type = resolve_type(m_state.cat, p.type);
+    if (!p.name.empty() && type) params.entries.back().cols.push_back(typed_column(p.name, *type));
+  }
+  bool was_body = m_body;
+  m_body = true;
+  for (const parse::StmtPtr& stmt : s.atomic_body) {
+    if (stmt) statement(*stmt, &params);
+  }
+  for (const parse::ExprPtr& e : s.body_returns) expr(e.get(), Ctx{&params, true});
+  if (s.string_body) {
+    std::string_view body =
+        std::string_view(m_source->text()).substr(s.string_body->offset, s.string_body->length);
+    diag::DiagnosticEngine quiet;  // a body that does not parse is PostgreSQL's to report
+    for (const parse::StatementRange& r : parse::split_statements(body)) {
+      parse::StatementRange in_file{s.string_body->offset + r.offset, r.length};
+      for (const parse::StmtPtr& stmt : parse::parse_range(m_source, in_file, quiet)) {
+        if (stmt) statement(*stmt, &params);
+      }
+    }
+  }
+  m_body = was_body;
+}
+
+void EnumUseWalker::plpgsql_body(const parse::CreateFunctionStmt& s) {
+  // PL/pgSQL is checked when the function runs, not at CREATE: a string literal of the body
+  // that spells a value added in this transaction is worth a warning (a call before the
+  // commit fails), whatever it is compared with.
+  if (!s.string_body) return;
+  std::string_view text = m_source->text();
+  uint32_t end = s.string_body->offset + s.string_body->length;
+  for (uint32_t at = parse::skip_space_and_comments(text, s.string_body->offset); at < end;) {
+    uint32_t len = parse::token_length(text, at);
+    if (len == 0) break;
+    if (text[at] == '\'' && len >= 2 && at + len <= end) {
+      std::string label;
+      std::string_view quoted = text.substr(at + 1, len - 2);
+      for (size_t i = 0; i < quoted.size(); ++i) {
+        label += quoted[i];
+        if (quoted[i] == '\'' && i + 1 < quoted.size() && quoted[i + 1] == '\'') ++i;
+      }
+      for (const auto& [oid, labels] : m_state.pending) {
+        auto it = labels.find(label);
+        if (it == labels.end()) continue;
+        const catalog::Type* type = m_state.cat.type(oid);
+        if (type)
+          use(diag::DiagId::warn_vet_unsafe_enum_plpgsql, {at, len}, *type, label, it->second);
+      }
+    }
+    at = parse::skip_space_and_comments(text, at + len);
   }
 }
 

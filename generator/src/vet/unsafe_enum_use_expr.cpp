@@ -264,8 +264,8 @@ void EnumUseWalker::cast(const parse::TypeCastExpr& c, Ctx ctx) {
     for (const std::string& v : values) {
       auto it = p->find(v);
       if (it == p->end()) continue;
-      use(ctx.per_row ? diag::DiagId::warn_vet_unsafe_enum_per_row
-                      : diag::DiagId::err_vet_unsafe_enum_use,
+      use(ctx.per_row || m_body ? diag::DiagId::warn_vet_unsafe_enum_per_row
+                                : diag::DiagId::err_vet_unsafe_enum_use,
           k->span, *t.type, v, it->second);
     }
     return;
@@ -356,11 +356,6 @@ void EnumUseWalker::data_dependent(parse::Span at, const EnumTarget& t) {
 void EnumUseWalker::use(diag::DiagId id, parse::Span at, const catalog::Type& type,
                         const std::string& label, size_t site_index) {
   AddValueSite& site = m_state.sites[site_index];
-  if (diag::severity_of(id) == diag::Severity::Error) {
-    ++site.info.errors;
-  } else {
-    ++site.info.warnings;
-  }
   diag::Diagnostic d = diag::make(id, diag::Location::at(m_source, at.offset, at.length),
                                   {label, type_display(type)});
   d.note(diag::DiagId::note_vet_value_added,
@@ -371,8 +366,14 @@ void EnumUseWalker::use(diag::DiagId id, parse::Span at, const catalog::Type& ty
             migration_name(m_state.migrations[m_state.migration]),
             std::string(transaction_mode_name(m_state.options.mode))});
   }
+  if (m_body) d.note(diag::DiagId::note_vet_sql_body_checked, {});
   d.note(diag::DiagId::note_vet_fix_hint, {});
-  m_state.diags.report(std::move(d));
+  if (!report(m_state, k_enum_rule, std::move(d))) return;
+  if (diag::severity_of(id) == diag::Severity::Error) {
+    ++site.info.errors;
+  } else {
+    ++site.info.warnings;
+  }
 }
 
 }  // namespace sqlgen::vet::detail

@@ -63,6 +63,11 @@ void record_view(const parse::QualName& name, const parse::Stmt* query, VetState
 
 /// Runs the rules on one statement, applies it, and keeps the bookkeeping current.
 void walk_statement(const parse::Stmt& s, const diag::SourcePtr& source, VetState& st) {
+  st.statement_source = source;
+  st.statement = s.span;
+  check_non_transactional(s, source, st);
+  check_goose_block(s, source, st);
+  check_schema_rules(s, source, st);
   if (ends_transaction(s, source)) st.pending.clear();
   check_enum_uses(s, source, st);
 
@@ -106,6 +111,8 @@ void walk_statement(const parse::Stmt& s, const diag::SourcePtr& source, VetStat
 Report check(const std::vector<source::Migration>& migrations, const Options& options,
              diag::DiagnosticEngine& diags) {
   VetState st(migrations, options, diags);
+  resolve_levels(options, st.levels, diags);
+  check_migration_files(st);
   std::vector<std::vector<std::vector<parse::StmtPtr>>> parsed =
       source::parse_up(migrations, diags);
   for (size_t i = 0; i < migrations.size(); ++i) {
@@ -115,6 +122,7 @@ Report check(const std::vector<source::Migration>& migrations, const Options& op
     // A new transaction per migration; a NO TRANSACTION migration commits the batch before
     // it and runs each statement in its own (autocommit) transaction.
     if (options.mode == TransactionMode::PerMigration || m.no_transaction) st.pending.clear();
+    st.in_transaction = !m.no_transaction;
     for (const std::vector<parse::StmtPtr>& stmts : parsed[i]) {
       if (m.no_transaction) st.pending.clear();
       for (const parse::StmtPtr& s : stmts) walk_statement(*s, m.source, st);

@@ -16,8 +16,10 @@
 #include <string_view>
 #include <vector>
 
+#include "analyze/analyze.hpp"
 #include "diag/diag.hpp"
 #include "source/migrations.hpp"
+#include "source/query_file.hpp"
 
 namespace sqlgen::vet {
 
@@ -25,9 +27,36 @@ using source::parse_transaction_mode;
 using source::transaction_mode_name;
 using source::TransactionMode;
 
+/// How loud a rule is: its findings as errors, warnings, or not reported.
+enum class Level { Off, Warning, Error };
+
+/// One rule of `sqlgen vet` (docs/vet.md has a section per rule).
+struct RuleInfo {
+  std::string_view id;       ///< "delete-without-where"
+  Level level;               ///< the default level
+  std::string_view summary;  ///< one line, for `--list-rules` and the docs test
+};
+
+/// Every rule, in the order docs/vet.md lists them.
+const std::vector<RuleInfo>& rules();
+
+/// The rule named `id`, or null.
+const RuleInfo* find_rule(std::string_view id);
+
+/// "error", "warning" or "off" as a level; nullopt for anything else.
+std::optional<Level> parse_level(std::string_view text);
+
+/// A level given to a rule (sqlgen.yaml's `vet:`), with where it was given.
+struct RuleLevel {
+  std::string rule;  ///< the rule id as written (checked by check())
+  Level level = Level::Warning;
+  diag::Location loc;  ///< the config entry, for an unknown id
+};
+
 /// What vet checks and how it models the run.
 struct Options {
   TransactionMode mode = TransactionMode::Single;  ///< transaction grouping
+  std::vector<RuleLevel> levels;                   ///< levels given in the config
 };
 
 /// An `ALTER TYPE ... ADD VALUE` whose value is used in the transaction that adds it.
@@ -50,12 +79,26 @@ struct Report {
   std::vector<UnsafeAddValue> unsafe_add_values;  ///< in statement order
 };
 
-/// Applies the Up statements of `migrations` (in order, as loaded) to a fresh catalog and
-/// reports each unsafe use of a value added in the same transaction: an error for uses
-/// PostgreSQL rejects whatever the data, a warning for casts that fail only when rows hold
-/// the value. Parse and catalog errors are reported too.
+/// Applies the Up statements of `migrations` (in order, as loaded) to a fresh catalog and runs
+/// every rule that is not off (rules()): findings carry their rule id, at the level the
+/// options give it (else the finding's own), unless a `-- sqlgen:disable=rule reason` comment
+/// on the statement suppresses them. Among them each unsafe use of a value added in the same
+/// transaction: an error for uses PostgreSQL rejects whatever the data, a warning for casts
+/// that fail only when rows hold the value. Parse and catalog errors are reported too, and
+/// unknown rule ids in `options.levels`.
 Report check(const std::vector<source::Migration>& migrations, const Options& options,
              diag::DiagnosticEngine& diags);
+
+/// One query for the query rules: as read, and (optionally) its analysis.
+struct QueryInput {
+  const source::Query* query = nullptr;
+  const analyze::AnalyzedQuery* analyzed = nullptr;  ///< null when not analyzed
+};
+
+/// Runs the rules on queries ("delete-without-where", "update-without-where") with the
+/// levels of `options`; unknown rule ids are reported by check(), not here.
+void check_queries(const std::vector<QueryInput>& queries, const Options& options,
+                   diag::DiagnosticEngine& diags);
 
 /// One migration file's text after the fix.
 struct FileFix {
