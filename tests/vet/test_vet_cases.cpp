@@ -75,7 +75,8 @@ TEST_CASE("vet: a use in a later migration notes the ADD VALUE and the one trans
       text ==
       use +
           ":4:21: error: enum value \"c\" of type \"ai.kind\" is used in the same transaction "
-          "that adds it (unsafe use of new value, SQLSTATE 55P04)\n"
+          "that adds it (unsafe use of new value, SQLSTATE 55P04) "
+          "[enum-value-used-in-transaction]\n"
           "UPDATE ai.t SET k = 'c' WHERE s LIKE 'c%'; -- expected-error {{enum value \"c\" of "
           "type \"ai.kind\" is used in the same transaction that adds it (unsafe use of new "
           "value, SQLSTATE 55P04)}}\n"
