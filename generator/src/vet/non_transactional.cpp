@@ -79,7 +79,8 @@ void check_non_transactional(const parse::Stmt& stmt, const diag::SourcePtr& sou
     std::string keyword = transaction_keyword(stmt, source);
     if (keyword == "SAVEPOINT" || keyword == "RELEASE") return;
     diag::Diagnostic d = diag::make(diag::DiagId::warn_vet_transaction_control, at, {keyword});
-    d.note(diag::DiagId::note_vet_no_transaction_hint, {}, {no_transaction_hint(m)});
+    d.note(diag::DiagId::note_vet_no_transaction_hint, {},
+           {"remove it, or split the migration where it commits"});
     report(state, k_rule, std::move(d));
     return;
   }

@@ -8,7 +8,7 @@ END
 $$;
 
 -- One line: goose ends it at its own ";".
-DO $$ BEGIN PERFORM 1; END $$;
+CREATE FUNCTION one() RETURNS int LANGUAGE sql AS $$ SELECT 1; $$;
 
 -- +goose StatementBegin
 CREATE FUNCTION reset_all() RETURNS void LANGUAGE plpgsql AS $$
