@@ -86,8 +86,9 @@ void check_non_transactional(const parse::Stmt& stmt, const diag::SourcePtr& sou
   }
   std::string what = non_transactional(stmt);
   if (what.empty()) return;
-  diag::Diagnostic d = diag::make(diag::DiagId::err_vet_non_transactional, at,
-                                  {what, std::filesystem::path(source->path()).filename().string()});
+  diag::Diagnostic d =
+      diag::make(diag::DiagId::err_vet_non_transactional, at,
+                 {what, std::filesystem::path(source->path()).filename().string()});
   d.note(diag::DiagId::note_vet_no_transaction_hint, {}, {no_transaction_hint(m)});
   report(state, k_rule, std::move(d));
 }
