@@ -143,3 +143,34 @@ TEST_CASE("renumber: colliding versions move to free numbers unless applied", "[
         "renamed migrations/b/001_c.up.sql -> migrations/b/002_c.up.sql\n");
   CHECK(p.run("renumber").out == "sqlgen: no two migrations share a version\n");
 }
+
+TEST_CASE("renumber --base: a version the base revision has keeps its number", "[create][cli]") {
+  if (testing::run_command("git --version").exit_code != 0) {
+    WARN("git not installed");
+    return;
+  }
+  Project p;
+  const std::string git = "git -c user.name=t -c user.email=t@example.com ";
+  p.write("migrations/a/001_init.sql", k_goose);
+  p.write("migrations/a/002_theirs.sql", k_goose);
+  std::string cwd = p.dir.path().string();
+  REQUIRE(testing::run_command("git init -q . && " + git + "add -A && " + git + "commit -q -m base",
+                               cwd)
+              .exit_code == 0);
+  // The branch adds its own 002 (the name sorts first, so without --base it would keep 002).
+  p.write("migrations/a/002_a_mine.sql", k_goose);
+  REQUIRE(testing::run_command(git + "add -A && " + git + "commit -q -m mine", cwd).exit_code == 0);
+
+  RunResult plain = p.run("renumber --dry-run");
+  CHECK(plain.out == "would rename migrations/a/002_theirs.sql -> migrations/a/003_theirs.sql\n");
+
+  RunResult based = p.run("renumber --base HEAD~1");
+  INFO(based.err);
+  REQUIRE(based.exit_code == 0);
+  CHECK(based.out == "renamed migrations/a/002_a_mine.sql -> migrations/a/003_a_mine.sql\n");
+  CHECK(p.exists("migrations/a/003_a_mine.sql"));
+  CHECK(p.exists("migrations/a/002_theirs.sql"));
+  // In a work tree the move is a `git mv`: git sees the rename staged.
+  RunResult staged = testing::run_command("git diff --cached --name-status -M", cwd);
+  CHECK(staged.out.find("migrations/a/003_a_mine.sql") != std::string::npos);
+}
