@@ -974,7 +974,8 @@ bench_migrate() {
       "$sq" db reset >/dev/null
       "$sq" migrate up "${mode[@]}" >/dev/null 2>&1 &
       pid=$!
-      sleep "$(echo "scale=3; ($RANDOM % ($run_ms + 50)) / 1000" | bc)"
+      # The remainder in bash: bc's % honours scale, which made every delay 0.
+      sleep "$(echo "scale=3; $((RANDOM % (run_ms + 50))) / 1000" | bc)"
       kill -9 "$pid" 2>/dev/null || true
       wait "$pid" 2>/dev/null || true
       # The killed runner's backend finishes its last command, then ends.
@@ -1022,6 +1023,7 @@ within the span of a full run; then \`migrate status\` must report a committed s
 mode: nothing or everything; per-migration: a prefix) and a new \`migrate up\` must finish.
 
 $(run_facts)
+
 $(cat "$table")
 EOF
   cat "$table" >&2
