@@ -922,6 +922,19 @@ EOF
 # random point of the batch, after which the database must hold a committed state (single
 # mode: all or nothing; per-migration: a prefix) that `migrate status` reports, and a new
 # `migrate up` must finish the job.
+# The median wall time in ms (one decimal) of REPS runs of the command given, stdout discarded.
+median_ms() {
+  local i t0 t1
+  local -a times=()
+  for ((i = 0; i < REPS; i++)); do
+    t0=$(date +%s.%N)
+    "$@" >/dev/null
+    t1=$(date +%s.%N)
+    times+=("$(echo "($t1 - $t0) * 1000" | bc)")
+  done
+  printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {printf "%.1f", a[int((NR+1)/2)]}'
+}
+
 bench_migrate() {
   mark_start
   local dir=$BENCH_DIR/migrate_project trials=${BENCH_KILL_TRIALS:-200}
@@ -936,28 +949,15 @@ bench_migrate() {
     cd "$dir"
     unset SQLGEN_DATABASE_URL
     trap '"$sq" db stop >/dev/null 2>&1 || true' EXIT
-    local t0 t1 total cold i times=() status_ms up_ms
+    local t0 t1 total cold i status_ms up_ms
     t0=$(date +%s.%N)
     "$sq" migrate up >/dev/null
     t1=$(date +%s.%N)
     cold=$(echo "scale=2; ($t1 - $t0) / 1" | bc)
     total=$("$sq" migrate status --format json |
       python3 -c 'import json,sys; print(len(json.load(sys.stdin)["migrations"]))')
-    for ((i = 0; i < REPS; i++)); do
-      t0=$(date +%s.%N)
-      "$sq" migrate status >/dev/null
-      t1=$(date +%s.%N)
-      times+=("$(echo "($t1 - $t0) * 1000" | bc)")
-    done
-    status_ms=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {printf "%.1f", a[int((NR+1)/2)]}')
-    times=()
-    for ((i = 0; i < REPS; i++)); do
-      t0=$(date +%s.%N)
-      "$sq" migrate up >/dev/null
-      t1=$(date +%s.%N)
-      times+=("$(echo "($t1 - $t0) * 1000" | bc)")
-    done
-    up_ms=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {printf "%.1f", a[int((NR+1)/2)]}')
+    status_ms=$(median_ms "$sq" migrate status)
+    up_ms=$(median_ms "$sq" migrate up)
 
     # Kill trials: a random delay over the span of a full run.
     local run_ms bad=0 partial=0 none=0 all=0 mode applied t pid url
