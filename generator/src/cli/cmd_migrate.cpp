@@ -37,7 +37,7 @@ void print_status(std::ostream& out, const driver::MigrateResult& r, bool json) 
       list.push_back(std::move(m));
     }
     doc["migrations"] = std::move(list);
-    out << doc.dump(2) << '\n';
+    out << doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
     return;
   }
   out << "database \"" << r.database << "\"" << (r.embedded ? " (embedded)" : "") << '\n';

@@ -37,7 +37,10 @@ int run_parse(Context& ctx, const std::vector<std::string>& paths, bool json, st
     }
     if (json) files.push_back({{"file", src.path()}, {"statements", std::move(stmts)}});
   }
-  if (json) out << nlohmann::json{{"files", std::move(files)}}.dump(2) << '\n';
+  if (json)
+    out << nlohmann::json{{"files", std::move(files)}}.dump(
+               2, ' ', false, nlohmann::json::error_handler_t::replace)
+        << '\n';
   return k_exit_ok;
 }
 

@@ -15,7 +15,8 @@ int run_schema(Context& ctx, const SchemaOptions& opts, std::ostream& out) {
   if (opts.format == "sql") {
     out << project.catalog.to_sql();
   } else {
-    out << project.catalog.to_json().dump(2) << '\n';
+    out << project.catalog.to_json().dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
+        << '\n';
   }
   return k_exit_ok;
 }

@@ -15,7 +15,8 @@ int run_verify(Context& ctx, const VerifyOptions& opts, std::ostream& out) {
       driver::verify({ctx.config_path, opts.schema_paths, opts.query_paths, opts.search_path},
                      {opts.db_url, opts.strict, opts.all}, ctx.diags);
   if (opts.format == "json") {
-    out << verify::to_json(report).dump(2) << '\n';
+    out << verify::to_json(report).dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
+        << '\n';
   } else {
     out << "sqlgen: " << verify::summary(report) << '\n';
   }

@@ -8,6 +8,7 @@
 
 #include "cli/subcommands.hpp"
 #include "util/parallel.hpp"
+#include "util/stack.hpp"
 
 using namespace sqlgen::cli;
 
@@ -38,9 +39,7 @@ void add_global_options(CLI::App& app, Context& ctx, unsigned& jobs) {
       ->check(CLI::Range(1u, 1024u));
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
+int run(int argc, char** argv) {
   Context ctx;
   unsigned jobs = 0;
   CLI::App app{"sqlgen: typed C++ from PostgreSQL queries, and a guard for the schema"};
@@ -77,4 +76,13 @@ int main(int argc, char** argv) {
     std::cerr << "sqlgen: internal error: an exception of unknown type\n";
     return k_exit_internal;
   }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  // Deeply nested statements recurse deeply (libpg_query, the AST, the analysis): a large
+  // stack for the command and its worker threads; parse/ refuses what would not fit.
+  return sqlgen::util::run_with_stack(sqlgen::util::k_main_stack_bytes,
+                                      [&] { return run(argc, argv); });
 }

@@ -522,7 +522,8 @@ TemplateSet load_templates(const config::Config& config, diag::DiagnosticEngine&
         diags.report(diag::make(diag::DiagId::err_file_unreadable, {}, {shown, r.error}));
         continue;
       }
-      set.templates[f.stem().string()] = diag::make_source(shown, *r.text);
+      diag::SourcePtr source = diag::make_source(shown, std::move(*r.text));
+      if (diag::check_encoding(source, diags)) set.templates[f.stem().string()] = source;
     }
     parse_all(set);
     for (const char* required : {"models.hpp", "queries.hpp"}) {

@@ -346,7 +346,9 @@ std::optional<Config> load_config(const std::filesystem::path& path,
     }
     return std::nullopt;
   }
-  return parse_config(diag::make_source(path.string(), std::move(*read.text)), diags);
+  diag::SourcePtr source = diag::make_source(path.string(), std::move(*read.text));
+  if (!diag::check_encoding(source, diags)) return std::nullopt;
+  return parse_config(source, diags);
 }
 
 }  // namespace sqlgen::config

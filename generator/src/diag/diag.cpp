@@ -121,3 +121,78 @@ std::vector<Diagnostic> DiagnosticEngine::sorted() const {
 }
 
 }  // namespace sqlgen::diag
+
+namespace sqlgen::diag {
+
+namespace {
+
+/// Length of the valid UTF-8 sequence at text[i] (not NUL), or 0.
+size_t valid_utf8_length(std::string_view text, size_t i) {
+  const auto byte = [&](size_t k) { return static_cast<unsigned char>(text[k]); };
+  const unsigned char c = byte(i);
+  if (c == 0) return 0;
+  if (c < 0x80) return 1;
+  size_t n = 0;
+  unsigned char lo = 0x80, hi = 0xBF;  // the range of the second byte
+  if (c >= 0xC2 && c <= 0xDF) {
+    n = 2;
+  } else if (c >= 0xE0 && c <= 0xEF) {
+    n = 3;
+    if (c == 0xE0) lo = 0xA0;  // overlong
+    if (c == 0xED) hi = 0x9F;  // surrogates
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    n = 4;
+    if (c == 0xF0) lo = 0x90;  // overlong
+    if (c == 0xF4) hi = 0x8F;  // above U+10FFFF
+  } else {
+    return 0;
+  }
+  if (i + n > text.size()) return 0;
+  if (byte(i + 1) < lo || byte(i + 1) > hi) return 0;
+  for (size_t k = 2; k < n; ++k) {
+    if (byte(i + k) < 0x80 || byte(i + k) > 0xBF) return 0;
+  }
+  return n;
+}
+
+/// The bytes PostgreSQL's message shows: as many as the lead byte announces (pg_utf_mblen),
+/// cut at the end of the text.
+std::string describe_bytes(std::string_view text, size_t i) {
+  const unsigned char c = static_cast<unsigned char>(text[i]);
+  size_t n = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 1;
+  n = std::min(n, text.size() - i);
+  std::string out;
+  static constexpr char k_hex[] = "0123456789abcdef";
+  for (size_t k = 0; k < n; ++k) {
+    const unsigned char b = static_cast<unsigned char>(text[i + k]);
+    if (k) out += ' ';
+    out += "0x";
+    out += k_hex[b >> 4];
+    out += k_hex[b & 15];
+  }
+  return out;
+}
+
+}  // namespace
+
+bool check_encoding(const SourcePtr& source, DiagnosticEngine& engine) {
+  std::string_view text = source->text();
+  for (size_t i = 0; i < text.size();) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x01 && c < 0x80) {  // the common case, byte by byte
+      ++i;
+      continue;
+    }
+    size_t n = valid_utf8_length(text, i);
+    if (n == 0) {
+      engine.report(make(DiagId::err_invalid_byte_sequence,
+                         Location::at(source, static_cast<uint32_t>(i), 1),
+                         {describe_bytes(text, i)}));
+      return false;
+    }
+    i += n;
+  }
+  return true;
+}
+
+}  // namespace sqlgen::diag

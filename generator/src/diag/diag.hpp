@@ -95,6 +95,10 @@ struct RenderOptions {
 std::string render_text(const Diagnostic& d, const RenderOptions& opts = {});
 /// {"file","line","column","severity","message","id","notes":[...]}, and "sqlstate" when set.
 nlohmann::json render_json(const Diagnostic& d);
+/// Reports the first NUL byte or invalid UTF-8 sequence of `source` (PostgreSQL's
+/// "invalid byte sequence" error, at its position); false when there is one.
+bool check_encoding(const SourcePtr& source, DiagnosticEngine& engine);
+
 /// Renders every diagnostic of `engine`, text or a {"diagnostics": [...]} document.
 std::string render_all(const DiagnosticEngine& engine, bool json, const RenderOptions& opts = {});
 

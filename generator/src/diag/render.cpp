@@ -7,6 +7,12 @@ namespace sqlgen::diag {
 
 namespace {
 
+/// Source lines longer than this are shown from k_context_before bytes before the caret to
+/// k_context_after bytes after it, with "..." where they are cut.
+constexpr size_t k_long_line = 4096;
+constexpr size_t k_context_before = 80;
+constexpr size_t k_context_after = 160;
+
 constexpr const char* k_reset = "\033[0m";
 constexpr const char* k_bold = "\033[1m";
 constexpr const char* k_green = "\033[1;32m";
@@ -103,12 +109,31 @@ void render_one(std::string& out, const Diagnostic& d, const RenderOptions& opts
     std::string_view line = loc.source->line_text(lc.line);
     uint32_t line_begin = loc.source->line_start(lc.line);
     size_t col_byte = static_cast<size_t>(loc.offset) - line_begin;
-    size_t caret_col = display_width(line, col_byte, opts.tab_width);
+    // A very long line (a generated file, a 10 MB statement) is shown around the caret.
+    std::string_view cut_before, cut_after;
+    if (line.size() > k_long_line) {
+      const auto continuation = [&](size_t i) {
+        return i < line.size() && (static_cast<unsigned char>(line[i]) & 0xC0) == 0x80;
+      };
+      size_t begin = col_byte > k_context_before ? col_byte - k_context_before : 0;
+      while (begin > 0 && continuation(begin)) --begin;
+      size_t end = std::min(line.size(), col_byte + k_context_after);
+      while (continuation(end)) ++end;
+      if (begin > 0) cut_before = "...";
+      if (end < line.size()) cut_after = "...";
+      line = line.substr(begin, end - begin);
+      col_byte -= begin;
+    }
+    size_t caret_col = cut_before.size() + display_width(line, col_byte, opts.tab_width);
     // The underline covers the span up to the end of this line.
     size_t span_end = std::min(line.size(), col_byte + loc.length);
     size_t span_width =
-        span_end > col_byte ? display_width(line, span_end, opts.tab_width) - caret_col : 0;
+        span_end > col_byte
+            ? cut_before.size() + display_width(line, span_end, opts.tab_width) - caret_col
+            : 0;
+    out += cut_before;
     out += expand_tabs(line, opts.tab_width);
+    out += cut_after;
     out += '\n';
     out.append(caret_col, ' ');
     if (opts.color) out += k_green;
@@ -157,7 +182,9 @@ std::string render_all(const DiagnosticEngine& engine, bool json, const RenderOp
     for (const Diagnostic& d : diags) {
       if (d.severity != Severity::Remark || opts.verbose) arr.push_back(render_json(d));
     }
-    return nlohmann::json{{"diagnostics", std::move(arr)}}.dump(2) + "\n";
+    return nlohmann::json{{"diagnostics", std::move(arr)}}.dump(
+               2, ' ', false, nlohmann::json::error_handler_t::replace) +
+           "\n";
   }
   std::string out;
   for (const Diagnostic& d : diags) {

@@ -27,8 +27,11 @@ uint32_t seq_len(std::string_view text, size_t i) {
 
 }  // namespace
 
+// A leading UTF-8 byte order mark is dropped (see the constructor).
 SourceBuffer::SourceBuffer(std::string path, std::string text)
     : m_path(std::move(path)), m_text(std::move(text)) {
+  // A UTF-8 byte order mark (editors on Windows write one) is not part of the SQL or YAML.
+  if (m_text.rfind("\xEF\xBB\xBF", 0) == 0) m_text.erase(0, 3);
   m_line_starts.push_back(0);
   for (size_t i = 0; i < m_text.size(); ++i) {
     if (m_text[i] == '\n') m_line_starts.push_back(static_cast<uint32_t>(i + 1));

@@ -95,6 +95,7 @@ ImportResult import_sqlc_project(const ImportOptions& options, diag::DiagnosticE
     return result;
   }
   diag::SourcePtr sqlc_source = diag::make_source(result.from, std::move(*read.text));
+  if (!diag::check_encoding(sqlc_source, diags)) return result;
   std::optional<config::SqlcImport> imported = config::import_sqlc(sqlc_source, diags);
   if (!imported) return result;  // diagnostics explain why; nothing written
   const fs::path target = sqlc_path.parent_path() / "sqlgen.yaml";

@@ -34,6 +34,7 @@ diag::SourcePtr read_query_source(const source::QueryFile& file, bool warn_empty
     return nullptr;
   }
   diag::SourcePtr src = diag::make_source(file.path, std::move(*r.text));
+  if (!diag::check_encoding(src, diags)) return nullptr;
   if (warn_empty && src->text().find_first_not_of(" \t\r\n") == std::string::npos) {
     diags.report(diag::make(diag::DiagId::warn_file_empty, diag::Location::file(src)));
   }

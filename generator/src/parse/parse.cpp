@@ -1,9 +1,12 @@
 #include "parse/parse.hpp"
 
 #include <pg_query.h>
+#include <pg_query/pg_query.pb-c.h>
 
+#include <algorithm>
 #include <cctype>
 #include <string>
+#include <vector>
 
 #include "parse/pb_arena.hpp"
 #include "parse/transformer.hpp"
@@ -29,6 +32,116 @@ void report_syntax_error(const diag::SourcePtr& source, uint32_t base, std::stri
                           {err.message ? err.message : "syntax error"}));
 }
 
+/// The deepest nesting sqlgen analyzes, in PostgreSQL node levels. PostgreSQL stops about 4,000
+/// levels of `a + b + ...` with its default max_stack_depth, and its grammar stops brackets
+/// at 10,000; the stacks of util/stack.hpp hold this depth with room to spare.
+constexpr uint32_t k_max_depth = 10000;
+/// A statement this short cannot nest k_max_depth levels (every level takes a byte or more).
+constexpr size_t k_depth_check_bytes = 4096;
+/// A statement longer than this is scanned before it is parsed: libpg_query's own recursion
+/// over a chain like `1 + 1 + ...` of millions of terms would overflow any stack.
+constexpr size_t k_prescan_bytes = 256 * 1024;
+
+/// Nesting depth of a protobuf message tree (each PostgreSQL node is two levels: the Node
+/// wrapper and its message), walked without recursion.
+uint32_t message_depth(const ProtobufCMessage* root) {
+  struct Item {
+    const ProtobufCMessage* message;
+    uint32_t depth;
+  };
+  std::vector<Item> stack{{root, 1}};
+  uint32_t deepest = 0;
+  while (!stack.empty()) {
+    const Item item = stack.back();
+    stack.pop_back();
+    deepest = std::max(deepest, item.depth);
+    const ProtobufCMessageDescriptor* d = item.message->descriptor;
+    const char* base = reinterpret_cast<const char*>(item.message);
+    for (unsigned i = 0; i < d->n_fields; ++i) {
+      const ProtobufCFieldDescriptor& f = d->fields[i];
+      if (f.type != PROTOBUF_C_TYPE_MESSAGE) continue;
+      if (f.label == PROTOBUF_C_LABEL_REPEATED) {
+        const size_t n = *reinterpret_cast<const size_t*>(base + f.quantifier_offset);
+        const auto* items = *reinterpret_cast<ProtobufCMessage* const* const*>(base + f.offset);
+        for (size_t k = 0; k < n; ++k) {
+          if (items[k]) stack.push_back({items[k], item.depth + 1});
+        }
+        continue;
+      }
+      if ((f.flags & PROTOBUF_C_FIELD_FLAG_ONEOF) &&
+          *reinterpret_cast<const uint32_t*>(base + f.quantifier_offset) != f.id) {
+        continue;
+      }
+      if (const auto* child = *reinterpret_cast<ProtobufCMessage* const*>(base + f.offset)) {
+        stack.push_back({child, item.depth + 1});
+      }
+    }
+  }
+  return deepest;
+}
+
+/// The longest run of tokens at one bracket level with no `,`, `;`, AND, OR or CASE keyword
+/// between them (the lists PostgreSQL's grammar builds flat): a bound on how deep an operator
+/// chain of the statement can nest.
+size_t longest_operator_run(const std::string& text) {
+  PgQueryScanResult scan = pg_query_scan(text.c_str());
+  size_t longest = 0;
+  if (!scan.error) {
+    PbArena arena(scan.pbuf.len);
+    if (PgQuery__ScanResult* tokens = pg_query__scan_result__unpack(
+            arena.allocator(), scan.pbuf.len, reinterpret_cast<const uint8_t*>(scan.pbuf.data))) {
+      std::vector<size_t> runs{0};
+      for (size_t i = 0; i < tokens->n_tokens; ++i) {
+        switch (tokens->tokens[i]->token) {
+          case PG_QUERY__TOKEN__ASCII_40:  // (
+          case PG_QUERY__TOKEN__ASCII_91:  // [
+            runs.push_back(0);
+            break;
+          case PG_QUERY__TOKEN__ASCII_41:  // )
+          case PG_QUERY__TOKEN__ASCII_93:  // ]
+            if (runs.size() > 1) runs.pop_back();
+            break;
+          case PG_QUERY__TOKEN__ASCII_44:  // ,
+          case PG_QUERY__TOKEN__ASCII_59:  // ;
+          case PG_QUERY__TOKEN__AND:
+          case PG_QUERY__TOKEN__OR:
+          case PG_QUERY__TOKEN__CASE:
+          case PG_QUERY__TOKEN__WHEN:
+          case PG_QUERY__TOKEN__THEN:
+          case PG_QUERY__TOKEN__ELSE:
+          case PG_QUERY__TOKEN__END_P:
+            runs.back() = 0;
+            break;
+          default:
+            longest = std::max(longest, ++runs.back());
+        }
+      }
+    }
+  }
+  pg_query_free_scan_result(scan);
+  return longest;
+}
+
+/// False, after reporting it, when the statement `parsed` (at `offset` in `source`) nests
+/// deeper than sqlgen analyzes. `tree` is null before parsing (the scan of long statements).
+bool within_depth(const diag::SourcePtr& source, uint32_t offset, const std::string& parsed,
+                  const ProtobufCMessage* tree, diag::DiagnosticEngine& diags) {
+  bool deep = false;
+  if (!tree) {
+    // Two tokens (an operand and an operator) per level.
+    deep = parsed.size() > k_prescan_bytes && longest_operator_run(parsed) > 2 * k_max_depth;
+  } else {
+    deep = parsed.size() > k_depth_check_bytes && message_depth(tree) > 2 * k_max_depth;
+  }
+  if (deep) {
+    diags.report(
+        diag::make(diag::DiagId::err_stack_depth,
+                   diag::Location::at(source, offset, token_length(source->text(), offset)),
+                   {std::to_string(k_max_depth)}));
+  }
+  return !deep;
+}
+
 }  // namespace
 
 std::vector<StmtPtr> parse_range(const diag::SourcePtr& source, StatementRange range,
@@ -40,6 +153,7 @@ std::vector<StmtPtr> parse_range(const diag::SourcePtr& source, StatementRange r
   uint32_t parse_len = range.length;
   if (range.offset + parse_len < text.size() && text[range.offset + parse_len] == ';') ++parse_len;
   std::string parsed = text.substr(range.offset, parse_len);
+  if (!within_depth(source, range.offset, parsed, nullptr, diags)) return out;
   PgQueryProtobufParseResult result = pg_query_parse_protobuf(parsed.c_str());
   if (result.error) {
     report_syntax_error(source, range.offset, parsed, *result.error, diags);
@@ -50,6 +164,7 @@ std::vector<StmtPtr> parse_range(const diag::SourcePtr& source, StatementRange r
   PgQuery__ParseResult* tree =
       pg_query__parse_result__unpack(arena.allocator(), result.parse_tree.len,
                                      reinterpret_cast<const uint8_t*>(result.parse_tree.data));
+  if (tree && !within_depth(source, range.offset, parsed, &tree->base, diags)) tree = nullptr;
   if (tree) {
     for (size_t i = 0; i < tree->n_stmts; ++i) {
       const PgQuery__RawStmt* raw = tree->stmts[i];
@@ -82,6 +197,7 @@ ExprPtr parse_expression(const diag::SourcePtr& source, uint32_t offset, uint32_
   // compensates so spans still point into the file.
   constexpr uint32_t k_prefix = 7;
   std::string parsed = "SELECT " + source->text().substr(offset, length);
+  if (!within_depth(source, offset, parsed, nullptr, diags)) return nullptr;
   PgQueryProtobufParseResult result = pg_query_parse_protobuf(parsed.c_str());
   ExprPtr out;
   PbArena arena(result.parse_tree.len);
@@ -91,7 +207,8 @@ ExprPtr parse_expression(const diag::SourcePtr& source, uint32_t offset, uint32_
     report_syntax_error(source, offset, parsed.substr(k_prefix), err, diags);
   } else if (PgQuery__ParseResult* tree = pg_query__parse_result__unpack(
                  arena.allocator(), result.parse_tree.len,
-                 reinterpret_cast<const uint8_t*>(result.parse_tree.data))) {
+                 reinterpret_cast<const uint8_t*>(result.parse_tree.data));
+             tree && within_depth(source, offset, parsed, &tree->base, diags)) {
     if (tree->n_stmts == 1 && tree->stmts[0]->stmt->node_case == PG_QUERY__NODE__NODE_SELECT_STMT) {
       const PgQuery__SelectStmt* sel = tree->stmts[0]->stmt->select_stmt;
       if (sel->n_target_list == 1 &&

@@ -6,6 +6,7 @@
 #include <cctype>
 #include <string>
 
+#include "diag/source_buffer.hpp"
 #include "parse/pb_arena.hpp"
 
 namespace sqlgen::parse {
@@ -78,16 +79,23 @@ void push_trimmed(std::string_view text, uint32_t begin, uint32_t end,
   if (end > begin) out.push_back(StatementRange{begin, end - begin});
 }
 
-/// Calls fn(token) for every token PostgreSQL's scanner finds in `text`;
-/// false when the text does not scan (e.g. an unterminated quote).
+/// Calls fn(token) for every token PostgreSQL's scanner finds in `text`, false when the text
+/// does not scan (an unterminated quote or comment): then fn sees the tokens before the one that
+/// fails, so the statements and comments ahead of it (a query's name) are still found.
 template <class Fn>
 bool for_each_token(const std::string& text, Fn&& fn) {
   PgQueryScanResult scan = pg_query_scan(text.c_str());
+  if (scan.error) {
+    // cursorpos is 1-based and counts characters; it points at the token that fails.
+    const int pos = scan.error->cursorpos;
+    pg_query_free_scan_result(scan);
+    const uint32_t cut = pos > 0 ? diag::char_to_byte(text, static_cast<uint32_t>(pos - 1)) : 0;
+    if (cut > 0 && cut < text.size()) for_each_token(text.substr(0, cut), fn);
+    return false;
+  }
   detail::PbArena arena(scan.pbuf.len);
-  PgQuery__ScanResult* tokens =
-      scan.error ? nullptr
-                 : pg_query__scan_result__unpack(arena.allocator(), scan.pbuf.len,
-                                                 reinterpret_cast<const uint8_t*>(scan.pbuf.data));
+  PgQuery__ScanResult* tokens = pg_query__scan_result__unpack(
+      arena.allocator(), scan.pbuf.len, reinterpret_cast<const uint8_t*>(scan.pbuf.data));
   if (tokens) {
     for (size_t i = 0; i < tokens->n_tokens; ++i) fn(*tokens->tokens[i]);
   }
@@ -101,15 +109,26 @@ bool for_each_token(const std::string& text, Fn&& fn) {
 std::vector<StatementRange> split_by_tokens(std::string_view text, const std::string& buf) {
   std::vector<StatementRange> out;
   uint32_t begin = 0;
-  bool scanned = for_each_token(buf, [&](const PgQuery__ScanToken& t) {
+  const bool scanned = for_each_token(buf, [&](const PgQuery__ScanToken& t) {
     if (t.token != PG_QUERY__TOKEN__ASCII_59) return;
     uint32_t semi = static_cast<uint32_t>(t.start);
     push_trimmed(text, begin, semi, out);
     begin = semi + 1;
   });
-  // When even the scanner fails, the rest goes on as one statement so the
-  // parser reports the error in place.
-  push_trimmed(text, scanned ? begin : 0, static_cast<uint32_t>(text.size()), out);
+  if (scanned) {
+    push_trimmed(text, begin, static_cast<uint32_t>(text.size()), out);
+    return out;
+  }
+  // Where the scanner fails (an unterminated quote or comment), the rest goes on as one
+  // statement so the parser reports the error in place, even when all of it is the comment.
+  size_t n = out.size();
+  push_trimmed(text, begin, static_cast<uint32_t>(text.size()), out);
+  if (out.size() == n) {
+    uint32_t end = static_cast<uint32_t>(text.size());
+    while (begin < end && std::isspace(static_cast<unsigned char>(text[begin]))) ++begin;
+    while (end > begin && std::isspace(static_cast<unsigned char>(text[end - 1]))) --end;
+    if (end > begin) out.push_back(StatementRange{begin, end - begin});
+  }
   return out;
 }
 

@@ -128,6 +128,25 @@ struct Reader {
     return true;
   }
 
+  /// Reports that the query `q` names has no statement.
+  void no_statement(const Query& q) const {
+    diags.report(
+        diag::make(DiagId::err_query_no_statement, loc(q.name_offset, q.name_length), {q.name}));
+  }
+
+  /// A goose or dbmate marker (`-- +goose Up`, `-- migrate:up`): the file is a migration.
+  bool migration_marker(const parse::Comment& c) const {
+    std::string body = comment_body(text, c);
+    if (body.rfind("+goose", 0) != 0 && body.rfind("migrate:up", 0) != 0 &&
+        body.rfind("migrate:down", 0) != 0) {
+      return false;
+    }
+    std::string marker = body.substr(0, body.find_first_of(" \t\r\n"));
+    diags.report(
+        diag::make(DiagId::err_query_file_is_migration, loc(c.offset, c.length), {marker}));
+    return true;
+  }
+
   /// A `-- @word ...` comment (`body` without the dashes): an annotation of the query, or
   /// documentation when the word is not a known annotation. False when it is not kept as an
   /// annotation (documentation, or a malformed @override reported).
@@ -151,6 +170,11 @@ struct Reader {
                                 {a.kind, ", did you mean \"@" + nearest + "\"?"}));
       }
       q.doc.push_back(body);
+      return false;
+    }
+    if ((a.kind == "nullable" || a.kind == "not-null") && a.args.empty()) {
+      diags.report(
+          diag::make(DiagId::err_query_annotation_no_columns, loc(c.offset, c.length), {a.kind}));
       return false;
     }
     if (a.kind == "override" && a.args.size() < 2) {
@@ -183,6 +207,9 @@ std::vector<Query> read_query_file(const diag::SourcePtr& source, diag::Diagnost
   std::vector<parse::Comment> comments =
       parsed ? parse::scan_comments_between(text, stmts) : parse::scan_comments(text);
   const Reader reader{source, text, diags};
+  for (const parse::Comment& c : comments) {
+    if (reader.migration_marker(c)) return {};
+  }
 
   std::vector<Query> out;
   size_t ci = 0;
@@ -201,6 +228,9 @@ std::vector<Query> read_query_file(const diag::SourcePtr& source, diag::Diagnost
       Header h = classify(text, c);
       std::string body = comment_body(text, c);
       if (h.is_name) {
+        // A second name before any statement: the first one named nothing.
+        if (named) reader.no_statement(q);
+        named = false;
         if (!reader.read_name(q, h, c)) {
           broken = true;
           continue;
@@ -230,6 +260,14 @@ std::vector<Query> read_query_file(const diag::SourcePtr& source, diag::Diagnost
       continue;
     }
     out.push_back(std::move(q));
+  }
+  // A name comment after the last statement names nothing.
+  for (; ci < comments.size(); ++ci) {
+    if (comments[ci].offset < prev_end) continue;
+    Header h = classify(text, comments[ci]);
+    if (!h.is_name) continue;
+    Query q;
+    if (reader.read_name(q, h, comments[ci])) reader.no_statement(q);
   }
   return out;
 }

@@ -54,7 +54,9 @@ diag::SourcePtr read_source(const fs::path& path, const std::string& display,
     }
     return nullptr;
   }
-  return diag::make_source(display, std::move(*read.text));
+  diag::SourcePtr source = diag::make_source(display, std::move(*read.text));
+  if (!diag::check_encoding(source, diags)) return nullptr;
+  return source;
 }
 
 }  // namespace sqlgen::source::detail
