@@ -16,8 +16,8 @@ using detail::YamlReader;
 using diag::DiagId;
 
 const std::vector<std::string> k_global_keys = {
-    "version",     "output",   "templates", "search_path",     "rename",  "overrides",
-    "schema_dump", "database", "options",   "namespace_width", "modules", "vet"};
+    "version",  "output",  "templates",       "search_path", "rename", "overrides", "schema_dump",
+    "database", "options", "namespace_width", "modules",     "vet",    "audit"};
 const std::vector<std::string> k_module_keys = {
     "name",        "migrations", "queries",
     "schema",      "namespace",  "search_path",
@@ -28,6 +28,8 @@ const std::vector<std::string> k_override_keys = {"db_type", "column", "cpp_type
 const std::vector<std::string> k_option_keys = {"max_params",        "json",
                                                 "function_naming",   "nullable_array_elements",
                                                 "exact_table_names", "query_classes"};
+
+const std::vector<std::string> k_audit_classes = {"track", "ignore", "secret"};
 
 /// Where each kind of key belongs, for an unknown key that is known elsewhere.
 const std::vector<detail::KeyHome> k_key_homes = {
@@ -224,6 +226,86 @@ void parse_vet(YamlReader& r, const YAML::Node& v, const diag::Location& at, Con
   }
 }
 
+/// An `audit:` table key: "table" or "schema.table", neither part empty.
+bool split_table_name(const std::string& text, AuditTable& out) {
+  size_t dot = text.find('.');
+  std::string schema = dot == std::string::npos ? "" : text.substr(0, dot);
+  std::string table = dot == std::string::npos ? text : text.substr(dot + 1);
+  if (table.empty() || table.find('.') != std::string::npos ||
+      (dot != std::string::npos && schema.empty())) {
+    return false;
+  }
+  out.schema = std::move(schema);
+  out.table = std::move(table);
+  return true;
+}
+
+/// One `audit:` table: `{column: track|ignore|secret, ...}`.
+void parse_audit_table(YamlReader& r, const YAML::Node& k, const YAML::Node& v, Config& cfg) {
+  AuditTable table;
+  table.loc = r.loc(k);
+  const std::string name = k.Scalar();
+  if (!split_table_name(name, table)) {
+    r.error(DiagId::err_config_value, table.loc,
+            {"audit", "\"" + name + "\" is not \"table\" or \"schema.table\""});
+    return;
+  }
+  const std::string key = "audit." + name;
+  if (!v.IsMap()) {
+    r.error(DiagId::err_config_type, r.loc(v, table.loc),
+            {key, "a mapping of columns to track, ignore or secret"});
+    return;
+  }
+  std::optional<std::map<std::string, std::string>> classes = r.string_map(v, key, table.loc);
+  if (!classes) return;
+  bool ok = true;
+  for (auto it = v.begin(); it != v.end(); ++it) {
+    const std::string column = it->first.Scalar();
+    const std::string cls = it->second.Scalar();
+    AuditColumn c{column, AuditClass::Track, r.loc(it->first, table.loc)};
+    if (cls == "ignore") {
+      c.audit_class = AuditClass::Ignore;
+    } else if (cls == "secret") {
+      c.audit_class = AuditClass::Secret;
+    } else if (cls != "track") {
+      std::string hint = diag::did_you_mean(cls, k_audit_classes);
+      r.error(DiagId::err_config_value, r.loc(it->second, c.loc),
+              {key + "." + column, "expected \"track\", \"ignore\" or \"secret\", not \"" + cls +
+                                       "\"" + (hint.empty() ? "" : ", " + hint)});
+      ok = false;
+      continue;
+    }
+    table.columns.push_back(std::move(c));
+  }
+  if (ok) cfg.audit.push_back(std::move(table));
+}
+
+/// `audit: {table: {column: track|ignore|secret}}`; tables and columns are checked against the
+/// catalog by vet's audit-coverage rule (and generate), which know it.
+void parse_audit(YamlReader& r, const YAML::Node& v, const diag::Location& at, Config& cfg) {
+  if (!v.IsMap()) {
+    r.error(DiagId::err_config_type, r.loc(v, at),
+            {"audit", "a mapping of tables to mappings of columns to classes"});
+    return;
+  }
+  std::map<std::string, YAML::Node> seen;
+  for (auto it = v.begin(); it != v.end(); ++it) {
+    const YAML::Node k = it->first;
+    if (!k.IsScalar()) {
+      r.error(DiagId::err_config_type, r.loc(k, at), {"audit key", "a string"});
+      continue;
+    }
+    auto [prev, inserted] = seen.emplace(k.Scalar(), k);
+    if (!inserted) {
+      diag::Diagnostic d = diag::make(DiagId::err_config_duplicate_key, r.loc(k), {k.Scalar()});
+      d.note(DiagId::note_previous_here, r.loc(prev->second), {"definition"});
+      r.report(std::move(d));
+      continue;
+    }
+    parse_audit_table(r, k, it->second, cfg);
+  }
+}
+
 void parse_global_key(YamlReader& r, const std::string& key, const YAML::Node& k,
                       const YAML::Node& v, Config& cfg) {
   diag::Location at = r.loc(k);
@@ -263,6 +345,8 @@ void parse_global_key(YamlReader& r, const std::string& key, const YAML::Node& k
     parse_modules(r, v, at, cfg);
   } else if (key == "vet") {
     parse_vet(r, v, at, cfg);
+  } else if (key == "audit") {
+    parse_audit(r, v, at, cfg);
   }
 }
 
@@ -272,6 +356,7 @@ const std::vector<std::string>& global_keys() { return k_global_keys; }
 const std::vector<std::string>& module_keys() { return k_module_keys; }
 const std::vector<std::string>& override_keys() { return k_override_keys; }
 const std::vector<std::string>& option_keys() { return k_option_keys; }
+const std::vector<std::string>& audit_classes() { return k_audit_classes; }
 
 std::vector<std::string> Module::effective_search_path(const Config& config) const {
   if (!search_path.empty()) return search_path;

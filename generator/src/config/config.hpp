@@ -90,6 +90,31 @@ struct VetRule {
   diag::Location loc;  ///< the entry's key
 };
 
+/// How `sqlgen generate`'s audit diff treats a column of an audited table.
+enum class AuditClass {
+  Track,   ///< `track`: a change is reported with the old and new value
+  Ignore,  ///< `ignore`: never reported
+  Secret,  ///< `secret`: a change is reported, its values masked
+};
+
+/// One column of an `audit:` table: its class, as written.
+struct AuditColumn {
+  std::string column;  ///< the column name as written
+  AuditClass audit_class = AuditClass::Track;
+  diag::Location loc;  ///< the column's key
+};
+
+/// One `audit:` entry: a table whose every column must be classified.
+struct AuditTable {
+  std::string schema;                ///< empty when the name was written without one
+  std::string table;                 ///< the table name
+  std::vector<AuditColumn> columns;  ///< in the order written
+  diag::Location loc;                ///< the table's key
+
+  /// The name as written: "schema.table" or "table".
+  std::string display() const { return schema.empty() ? table : schema + "." + table; }
+};
+
 /// An inclusive range of migration versions.
 struct VersionRange {
   int64_t first = 0;
@@ -129,6 +154,9 @@ struct Config {
   std::vector<Module> modules;
   /// `vet:` rule levels, in the order written.
   std::vector<VetRule> vet;
+  /// `audit:` tables, in the order written; checked against the catalog by vet's
+  /// audit-coverage rule and by `generate`, which writes each table's diff helper.
+  std::vector<AuditTable> audit;
 
   /// `rel` (a path from this config) as a path to open: `dir / rel`, normalized.
   std::filesystem::path resolve(const std::string& rel) const;
@@ -143,6 +171,8 @@ const std::vector<std::string>& global_keys();
 const std::vector<std::string>& module_keys();
 /// The keys an `overrides:` entry (global or in a module) accepts.
 const std::vector<std::string>& override_keys();
+/// The column classes of `audit:` ("track", "ignore", "secret").
+const std::vector<std::string>& audit_classes();
 /// The keys of `options:` (the code generator reads and checks their values).
 const std::vector<std::string>& option_keys();
 

@@ -42,6 +42,9 @@ version: "1"                     # config format version; only "1" exists
 #   query_classes: module        #   module: one Queries class; file: one class per query file
 # vet: {}                        # `sqlgen vet` rule levels, e.g. {missing-down: off, version-gap: warning}
 #                                # (error, warning or off; the rules are listed in docs/vet.md)
+# audit: {}                      # audited tables: every column track, ignore or secret; generate writes
+#                                # <module>/audit.hpp with audit_diff(old_row, new_row), e.g.
+#                                # {shop.users: {id: track, email: track, password_hash: secret}}
 
 modules:                         # in order; append new modules at the end (versions depend on the order)
   - name: @M@                    # identifier naming the module (required, unique)
