@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "codegen/stamp.hpp"
+#include "driver/audit.hpp"
 #include "driver/driver.hpp"
 #include "pg/cluster.hpp"
 #include "util/cache.hpp"
@@ -72,6 +73,8 @@ GenerateResult generate(const std::string& config_path, const GenerateOptions& o
 
   Project project = load(std::move(*config), diags);
   build_catalog(project, diags);
+  // The audit diff helpers need every column of an audited table classified.
+  vet::check_audit_coverage(project.catalog, audit_tables(*project.config), diags);
   if (diags.has_errors()) return result;  // write nothing half-right
   analyze_queries(project, diags);
   if (diags.has_errors()) return result;

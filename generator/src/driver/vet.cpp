@@ -2,6 +2,7 @@
 // statements followed by a check of the rewritten files.
 #include <algorithm>
 
+#include "driver/audit.hpp"
 #include "driver/driver.hpp"
 #include "source/queries.hpp"
 #include "util/fs.hpp"
@@ -19,9 +20,11 @@ bool has_other_errors(const diag::DiagnosticEngine& diags) {
   });
 }
 
-/// The config's `vet:` levels as vet's options (the config checked the level words).
+/// The config's `vet:` levels and `audit:` tables as vet's options (the config checked the
+/// level words).
 vet::Options with_config_levels(vet::Options options, const Project& project) {
   if (!project.config) return options;
+  options.audit = audit_tables(*project.config);
   for (const config::VetRule& r : project.config->vet) {
     if (std::optional<vet::Level> level = vet::parse_level(r.level)) {
       options.levels.push_back(vet::RuleLevel{r.rule, *level, r.loc});

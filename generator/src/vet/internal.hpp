@@ -132,4 +132,8 @@ std::set<catalog::Oid> relations_read(const parse::Stmt& query, const catalog::C
 /// `type` as the catalog holds it right after the ADD VALUE.
 void plan_recreate(const catalog::Type& type, const VetState& state, UnsafeAddValue& site);
 
+/// Rule "audit-coverage" on the catalog after the last migration, at the rule's level
+/// (audit_coverage.cpp).
+void check_audit(VetState& state);
+
 }  // namespace sqlgen::vet::detail

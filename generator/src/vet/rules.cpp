@@ -23,6 +23,8 @@ const std::vector<RuleInfo> k_rules = {
     {"select-star-in-view", Level::Warning, "a view defined with \"*\", frozen at CREATE"},
     {"table-repeats-schema", Level::Warning,
      "a table whose name starts with its schema's name (billing.billing_accounts)"},
+    {"audit-coverage", Level::Error,
+     "a column of a table under `audit:` without a class, or a classified one that is gone"},
 };
 
 }  // namespace

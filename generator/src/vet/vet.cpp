@@ -129,6 +129,7 @@ Report check(const std::vector<source::Migration>& migrations, const Options& op
     }
     if (m.no_transaction) st.pending.clear();
   }
+  check_audit(st);
   Report report;
   for (AddValueSite& site : st.sites) {
     if (site.info.errors + site.info.warnings > 0) {

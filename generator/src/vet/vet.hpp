@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "analyze/analyze.hpp"
+#include "catalog/catalog.hpp"
 #include "diag/diag.hpp"
 #include "source/migrations.hpp"
 #include "source/query_file.hpp"
@@ -53,10 +54,26 @@ struct RuleLevel {
   diag::Location loc;  ///< the config entry, for an unknown id
 };
 
+/// A column named under an audited table (sqlgen.yaml's `audit:`; its class is codegen's).
+struct AuditColumn {
+  std::string column;  ///< as written
+  diag::Location loc;  ///< the config entry
+};
+
+/// An audited table as the config names it, for the rule audit-coverage.
+struct AuditTable {
+  std::string schema;                    ///< empty: the table is looked up along `search_path`
+  std::string table;                     ///< as written
+  std::vector<std::string> search_path;  ///< empty: the catalog's (what the migrations leave)
+  std::vector<AuditColumn> columns;      ///< the classified columns
+  diag::Location loc;                    ///< the config entry
+};
+
 /// What vet checks and how it models the run.
 struct Options {
   TransactionMode mode = TransactionMode::Single;  ///< transaction grouping
   std::vector<RuleLevel> levels;                   ///< levels given in the config
+  std::vector<AuditTable> audit;                   ///< audited tables (rule audit-coverage)
 };
 
 /// An `ALTER TYPE ... ADD VALUE` whose value is used in the transaction that adds it.
@@ -114,5 +131,12 @@ std::vector<FileFix> plan_fixes(const Report& report, diag::DiagnosticEngine& di
 /// Writes each fix atomically (temp file and rename); failures are reported. True when
 /// every file was written.
 bool write_fixes(const std::vector<FileFix>& fixes, diag::DiagnosticEngine& diags);
+
+/// Rule "audit-coverage" on a built catalog, every finding an error tagged with the rule id
+/// whatever the config's levels (`generate` cannot write a diff helper without every column's
+/// class): an audited table that does not exist or is no table, a classified column it does
+/// not have, and each of its columns without a class. check() runs the same rule at its level.
+void check_audit_coverage(const catalog::Catalog& cat, const std::vector<AuditTable>& tables,
+                          diag::DiagnosticEngine& diags);
 
 }  // namespace sqlgen::vet
