@@ -294,6 +294,12 @@ size_t check_project(const fs::path& config_path,
     relation_models.merge(relations);
     views.push_back({output(plan.modules[i]->name, "models.hpp"), "models.hpp", std::move(view)});
   }
+  std::vector<json> audits =
+      codegen::audit_views(*config, cat, plan, scopes, relation_models, ctx.diags);
+  for (size_t i = 0; i < plan.modules.size(); ++i) {
+    if (audits[i].is_null()) continue;
+    views.push_back({output(plan.modules[i]->name, "audit.hpp"), "audit.hpp", audits[i]});
+  }
   for (size_t i = 0; i < plan.modules.size(); ++i) {
     for (const codegen::ModuleQueries& mq : queries) {
       if (mq.module != plan.modules[i]->name) continue;

@@ -73,6 +73,7 @@ TEST_CASE("audit-coverage: every column classified passes vet and generate", "[v
   RunResult gen = run_sqlgen("generate", tmp.path().string());
   INFO(gen.err);
   CHECK(gen.exit_code == 0);
+  CHECK(fs::exists(tmp.path() / "out/app/audit.hpp"));
 }
 
 TEST_CASE("audit-coverage: a new column without a class fails vet and generate at its definition",

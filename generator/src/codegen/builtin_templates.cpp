@@ -7,6 +7,34 @@ namespace sqlgen::codegen {
 // clang-format off
 const std::map<std::string, std::string>& builtin_templates() {
   static const std::map<std::string, std::string> templates = {
+      {"audit.hpp", R"tmpl({{{header}}}
+{{! Per table listed under `audit:` in sqlgen.yaml, audit_diff: the columns whose values differ between two rows. }}
+#pragma once
+
+#include <vector>
+
+#include <sqlgen/runtime/audit.hpp>
+
+#include "models.hpp"
+
+namespace {{{namespace}}} {
+{{#tables}}
+
+{{#doc}}
+/// {{{.}}}
+{{/doc}}
+inline std::vector<sqlgen::runtime::FieldChange> audit_diff(
+    [[maybe_unused]] const {{{struct}}}& old_row, [[maybe_unused]] const {{{struct}}}& new_row) {
+  std::vector<sqlgen::runtime::FieldChange> changes;
+{{#fields}}
+  sqlgen::runtime::diff_field(changes, "{{column}}", old_row.{{{name}}}, new_row.{{{name}}}{{#secret}}, true{{/secret}});
+{{/fields}}
+  return changes;
+}
+{{/tables}}
+
+}  // namespace {{{namespace}}}
+)tmpl"},
       {"codec", R"tmpl({{! The record-text codec of a composite type, or of a table or view whose row type is used as a
     value type: sqlgen::runtime::from_text / to_text find it. }}
 /// {{{namespace}}}::{{{name}}} in PostgreSQL's record text format "(a,b,...)".

@@ -60,9 +60,10 @@ struct GeneratedFile {
 };
 
 /// Renders `<output>/<module>/models.hpp` and `queries.hpp` for every module of `config`
-/// (`queries` has one entry per module with queries). Problems (unknown options, name
-/// collisions, template errors, malformed :copyfrom queries) are reported; the result is
-/// then incomplete and must not be written.
+/// (`queries` has one entry per module with queries), and `audit.hpp` for a module holding a
+/// table of `config.audit` (whose entries the caller checked: vet::check_audit_coverage). Problems
+/// (unknown options, name collisions, template errors, malformed :copyfrom queries) are reported;
+/// the result is then incomplete and must not be written.
 std::vector<GeneratedFile> generate(const config::Config& config, const catalog::Catalog& cat,
                                     const std::vector<ModuleQueries>& queries,
                                     diag::DiagnosticEngine& diags);

@@ -1,5 +1,7 @@
-// The code generator's entry: plan the models, then per module render models.hpp and
-// queries.hpp from their view models. Nothing is returned when anything went wrong.
+// The code generator's entry: plan the models, then per module render models.hpp, queries.hpp
+// and (for tables under `audit:`) audit.hpp from their view models. Nothing is returned when
+// anything went wrong.
+#include <algorithm>
 #include <deque>
 #include <filesystem>
 
@@ -97,6 +99,17 @@ std::vector<GeneratedFile> generate(const config::Config& config, const catalog:
   });
   std::map<Oid, RelationModel> relation_models;
   for (std::map<Oid, RelationModel>& m : module_relations) relation_models.merge(m);
+  // `audit:` tables: an audit_diff per table in the module holding its struct (declared here,
+  // before the parallel jobs below use the module scopes).
+  std::vector<nlohmann::json> audits =
+      audit_views(config, cat, plan, scopes, relation_models, diags);
+  bool any_audit = std::any_of(audits.begin(), audits.end(),
+                               [](const nlohmann::json& v) { return !v.is_null(); });
+  if (any_audit && !templates.templates.count("audit.hpp")) {
+    diags.report(diag::make(diag::DiagId::err_codegen_template_not_found, {},
+                            {"audit.hpp.mustache", config.templates}));
+    return {};
+  }
 
   // Files are collected in module order, models.hpp first. Rendering a module's models.hpp and
   // building and rendering its queries are separate jobs (a project is often one module); a
@@ -111,6 +124,10 @@ std::vector<GeneratedFile> generate(const config::Config& config, const catalog:
         out.push_back(GeneratedFile{output_path(config, name, "models.hpp"), std::move(*text)});
       }
       model_views[i] = nlohmann::json();
+      if (audits[i].is_null()) return;
+      if (auto text = render_template(templates, "audit.hpp", audits[i], diags)) {
+        out.push_back(GeneratedFile{output_path(config, name, "audit.hpp"), std::move(*text)});
+      }
       return;
     }
     for (const ModuleQueries& mq : queries) {

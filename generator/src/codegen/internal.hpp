@@ -7,6 +7,7 @@
 // (scope.cpp) and renders templates strictly (template.cpp).
 
 #include <cstddef>
+#include <deque>
 #include <filesystem>
 #include <limits>
 #include <map>
@@ -175,6 +176,14 @@ nlohmann::json queries_view(const config::Config& config, const catalog::Catalog
                             const std::map<Oid, RelationModel>& relation_models,
                             diag::DiagnosticEngine& diags,
                             const std::string& class_name = "Queries");
+
+/// The view models of `<module>/audit.hpp` (model_audit.cpp), one per module: null for a module
+/// that holds none of the `audit:` tables' structs. Expects the config's audit entries checked
+/// against the catalog (vet::check_audit_coverage); a table without a struct is reported.
+std::vector<nlohmann::json> audit_views(const config::Config& config, const catalog::Catalog& cat,
+                                        const Plan& plan, std::deque<NameScope>& module_scopes,
+                                        const std::map<Oid, RelationModel>& relation_models,
+                                        diag::DiagnosticEngine& diags);
 
 /// The `{{{header}}}` of a generated file: the marker line and one `// source:` line per path.
 std::string file_header(const std::set<std::string>& sources);

@@ -9,7 +9,9 @@
 ///   enum.hpp   enum_traits<E>, from_string<E>, all_values<E>, label_of
 ///   print.hpp  to_display, operator<< and std::formatter as psql shows values
 ///   pqxx.hpp   exec, read, Batch (pipeline), copy_row (COPY), pqxx::string_traits<Uuid>
+///   audit.hpp  FieldChange, display_text, diff_field: what generated audit_diff helpers use
 
+#include "sqlgen/runtime/audit.hpp"
 #include "sqlgen/runtime/enum.hpp"
 #include "sqlgen/runtime/error.hpp"
 #include "sqlgen/runtime/pqxx.hpp"
