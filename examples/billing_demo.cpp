@@ -1,5 +1,6 @@
 // A tour of the code sqlgen generates for the example app (generated/<module>/*.hpp):
-// registers the statements, creates a user, an organization and a billing account, issues
+// registers the statements, creates a user and lists what an update of it changed (the audit
+// diff of an audited table), creates an organization and a billing account, issues
 // invoices, loads invoice lines through COPY, lists and streams rows, reads an embed, voids
 // invoices in one round trip and prints rows as JSON. Everything runs in one transaction that
 // is rolled back at the end (pass --commit to keep the rows).
@@ -19,6 +20,7 @@
 
 #include "audit/queries.hpp"
 #include "billing/queries.hpp"
+#include "identity/audit.hpp"
 #include "identity/queries.hpp"
 #include "organization/queries.hpp"
 
@@ -52,6 +54,19 @@ int run(const std::string& conninfo, bool commit) {
   // A :one of one column returns the value; an id is a sqlgen::runtime::Uuid.
   std::optional<sqlgen::runtime::Uuid> found = users.get_user_id_by_email("ADA@example.com");
   std::cout << "found ada: " << (found == ada.id ? "yes" : "no") << '\n';
+
+  // identity.users is audited (`audit:` in sqlgen.yaml): identity::audit_diff (audit.hpp) lists
+  // the columns an UPDATE changed, the password hash masked, and leaves out the columns
+  // classified `ignore` (last_login_at, updated_at).
+  identity::User ada_before = *users.get_user_by_id(ada.id);
+  identity::User ada_after = *users.update_user_profile({.display_name = "Ada Lovelace",
+                                                         .status = identity::UserStatus::active,
+                                                         .password_hash = "$argon2id$v=19$demo",
+                                                         .last_login_at = now(),
+                                                         .id = ada.id});
+  for (const sqlgen::runtime::FieldChange& c : identity::audit_diff(ada_before, ada_after)) {
+    std::cout << "audit: " << c.field << " " << c.old_value << " -> " << c.new_value << '\n';
+  }
 
   // More parameters than max_params: a parameter struct (designated initializers read well).
   auto org = orgs.create_organization_with_owner({.slug = "acme",

@@ -164,6 +164,38 @@ inline void from_json([[maybe_unused]] const nlohmann::json& j, [[maybe_unused]]
 }
 
 
+/// The parameters of query UpdateUserProfile.
+struct UpdateUserProfileParams {
+  std::optional<std::string> display_name{};
+  UserStatus status{};
+  std::optional<std::string> password_hash{};
+  std::optional<std::chrono::sys_time<std::chrono::microseconds>> last_login_at{};
+  sqlgen::runtime::Uuid id{};
+
+  /// Field-wise equality.
+  bool operator==(const UpdateUserProfileParams&) const = default;
+};
+
+/// Writes UpdateUserProfileParams as a JSON object keyed by the SQL names.
+inline void to_json(nlohmann::json& j, const UpdateUserProfileParams& v) {
+  j = nlohmann::json::object();
+  sqlgen::runtime::json_put(j, "display_name", v.display_name);
+  sqlgen::runtime::json_put(j, "status", v.status);
+  sqlgen::runtime::json_put(j, "password_hash", v.password_hash);
+  sqlgen::runtime::json_put(j, "last_login_at", v.last_login_at);
+  sqlgen::runtime::json_put(j, "id", v.id);
+}
+
+/// Reads UpdateUserProfileParams from a JSON object written by to_json.
+inline void from_json([[maybe_unused]] const nlohmann::json& j, [[maybe_unused]] UpdateUserProfileParams& v) {
+  sqlgen::runtime::json_get(j, "display_name", v.display_name);
+  sqlgen::runtime::json_get(j, "status", v.status);
+  sqlgen::runtime::json_get(j, "password_hash", v.password_hash);
+  sqlgen::runtime::json_get(j, "last_login_at", v.last_login_at);
+  sqlgen::runtime::json_get(j, "id", v.id);
+}
+
+
 /// A row of query UpsertUserByEmail.
 struct UpsertUserByEmailRow {
   sqlgen::runtime::Uuid id{};
@@ -286,6 +318,13 @@ WHERE email = $1)sql");
     conn.prepare("identity_CreateUser", R"sql(INSERT INTO identity.users (email, display_name, status, password_hash)
 VALUES ($1, $2, $3, $4)
 RETURNING users.id, users.email, users.display_name, users.status, users.password_hash, users.last_login_at, users.created_at, users.updated_at)sql");
+    conn.prepare("identity_UpdateUserProfile", R"sql(UPDATE identity.users
+SET display_name = $1,
+    status = $2,
+    password_hash = $3,
+    last_login_at = $4
+WHERE id = $5
+RETURNING users.id, users.email, users.display_name, users.status, users.password_hash, users.last_login_at, users.created_at, users.updated_at)sql");
     conn.prepare("identity_UpsertUserByEmail", R"sql(INSERT INTO identity.users AS u (email, display_name)
 VALUES ($1, $2)
 ON CONFLICT (email) DO UPDATE
@@ -395,8 +434,17 @@ ORDER BY u.email)sql");
     return out_;
   }
 
+  /// What a user changes on their profile (updated_at is set by the table's trigger).
+  /// UpdateUserProfile :one (queries/identity/users.sql:22)
+  std::optional<User> update_user_profile(const UpdateUserProfileParams& params) {
+    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"identity_UpdateUserProfile", "identity::Queries"}, params.display_name, params.status, params.password_hash, params.last_login_at, params.id);
+    std::optional<User> out_;
+    if (!result_.empty()) read_update_user_profile(result_[0], out_.emplace());
+    return out_;
+  }
+
   /// Creates the user or refreshes its display name; inserted tells which.
-  /// UpsertUserByEmail :one (queries/identity/users.sql:22)
+  /// UpsertUserByEmail :one (queries/identity/users.sql:32)
   UpsertUserByEmailRow upsert_user_by_email(const std::string& email, const std::optional<std::string>& display_name) {
     const sqlgen::runtime::Statement statement_{"identity_UpsertUserByEmail", "identity::Queries"};
     pqxx::result result_ = sqlgen::runtime::exec(m_tx, statement_, email, display_name);
@@ -405,7 +453,7 @@ ORDER BY u.email)sql");
     return out_;
   }
 
-  /// GetUsersByIDs :many (queries/identity/users.sql:29)
+  /// GetUsersByIDs :many (queries/identity/users.sql:39)
   std::vector<GetUsersByIDsRow> get_users_by_ids(const std::vector<sqlgen::runtime::Uuid>& ids) {
     pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"identity_GetUsersByIDs", "identity::Queries"}, ids);
     std::vector<GetUsersByIDsRow> out_;
@@ -426,7 +474,7 @@ ORDER BY u.email)sql");
   }
 
   /// Active users belonging to at least one live organization carrying the tag.
-  /// ListActiveUsersInTaggedOrganizations :many (queries/identity/users.sql:36)
+  /// ListActiveUsersInTaggedOrganizations :many (queries/identity/users.sql:46)
   std::vector<ListActiveUsersInTaggedOrganizationsRow> list_active_users_in_tagged_organizations(const std::string& tag) {
     pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"identity_ListActiveUsersInTaggedOrganizations", "identity::Queries"}, tag);
     std::vector<ListActiveUsersInTaggedOrganizationsRow> out_;
@@ -504,6 +552,18 @@ ORDER BY u.email)sql");
   }
 
   static void read_create_user(const pqxx::row& row, User& row_) {
+    sqlgen::runtime::Fields r(row);
+    sqlgen::runtime::read(r[0], row_.id);
+    sqlgen::runtime::read(r[1], row_.email);
+    sqlgen::runtime::read(r[2], row_.display_name);
+    sqlgen::runtime::read(r[3], row_.status);
+    sqlgen::runtime::read(r[4], row_.password_hash);
+    sqlgen::runtime::read(r[5], row_.last_login_at);
+    sqlgen::runtime::read(r[6], row_.created_at);
+    sqlgen::runtime::read(r[7], row_.updated_at);
+  }
+
+  static void read_update_user_profile(const pqxx::row& row, User& row_) {
     sqlgen::runtime::Fields r(row);
     sqlgen::runtime::read(r[0], row_.id);
     sqlgen::runtime::read(r[1], row_.email);

@@ -18,6 +18,16 @@ INSERT INTO identity.users (email, display_name, status, password_hash)
 VALUES (@email, sqlc.narg(display_name), @status, sqlc.narg(password_hash))
 RETURNING *;
 
+-- What a user changes on their profile (updated_at is set by the table's trigger).
+-- name: UpdateUserProfile :one
+UPDATE identity.users
+SET display_name = sqlc.narg(display_name),
+    status = @status,
+    password_hash = sqlc.narg(password_hash),
+    last_login_at = sqlc.narg(last_login_at)
+WHERE id = @id
+RETURNING *;
+
 -- Creates the user or refreshes its display name; inserted tells which.
 -- name: UpsertUserByEmail :one
 INSERT INTO users AS u (email, display_name)

@@ -57,6 +57,10 @@ TEST_CASE("examples/billing_demo.cpp runs against the example app", "[codegen][p
   RunResult r = run_command(shell_quote(exe.string()) + " " + shell_quote(db.conninfo()));
   INFO(r.out << r.err);
   CHECK(r.exit_code == 0);
+  // identity::audit_diff over the user row before and after an UPDATE: the tracked change,
+  // the secret masked, ignored columns (last_login_at also changed) absent.
+  CHECK(r.out.find("audit: display_name Ada -> Ada Lovelace\naudit: password_hash *** -> ***\n"
+                   "organization") != std::string::npos);
   CHECK(r.out.find("copied 3 invoice lines") != std::string::npos);
   CHECK(r.out.find("member bob@example.com (admin)") != std::string::npos);
   CHECK(r.out.find("voided #1\nvoided #2\n") != std::string::npos);
