@@ -1,4 +1,4 @@
-// Every generated header, of the example app (generated/) and of the golden case, compiles
+// Every generated header, of the example app (generated/) and of the golden cases, compiles
 // on its own with -Wall -Wextra -Wpedantic -Werror -std=c++20; with `json: false`, also where
 // nlohmann/json.hpp cannot be included.
 #include <catch2/catch.hpp>
@@ -14,7 +14,7 @@ namespace fs = std::filesystem;
 TEST_CASE("generated headers compile cleanly on their own", "[codegen][compile]") {
   util::TempDir tmp("sqlgen-compile");
   const fs::path roots[] = {fs::path(SQLGEN_SOURCE_DIR) / "generated",
-                            codegen_case("types") / "expected"};
+                            codegen_case("types") / "expected", codegen_case("audit") / "expected"};
   std::vector<std::pair<std::string, std::string>> jobs;  // header, command arguments
   for (const fs::path& root : roots) {
     std::vector<fs::path> headers;

@@ -339,7 +339,8 @@ size_t check_project(const fs::path& config_path,
 TEST_CASE("kainjow: every template over the example app's and the golden case's views",
           "[codegen][kainjow]") {
   const fs::path projects[] = {fs::path(SQLGEN_SOURCE_DIR) / "sqlgen.yaml",
-                               fs::path(SQLGEN_TESTS_DIR) / "cases/codegen/types/sqlgen.yaml"};
+                               fs::path(SQLGEN_TESTS_DIR) / "cases/codegen/types/sqlgen.yaml",
+                               fs::path(SQLGEN_TESTS_DIR) / "cases/codegen/audit/sqlgen.yaml"};
   // As configured, then option sets that switch the templates' other branches (no JSON,
   // parameter structs everywhere, camelCase functions, nullable array elements).
   const std::vector<std::map<std::string, std::string>> option_sets = {
