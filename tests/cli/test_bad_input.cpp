@@ -160,6 +160,7 @@ bool materialize(const Case& c, const fs::path& dir) {
       fs::create_symlink(f.arg, p);
     } else {
       REQUIRE((f.kind.empty() || f.kind == "unreadable" || f.kind == "noeol"));
+      if (fs::is_directory(fs::symlink_status(p))) fs::remove_all(p);
       write(p, f.content);
       if (f.kind == "unreadable") {
         fs::permissions(p, fs::perms::none);
@@ -168,6 +169,22 @@ bool materialize(const Case& c, const fs::path& dir) {
     }
   }
   return unreadable;
+}
+
+/// The entries that differ between two snapshots, for a failure's message.
+std::string difference(const TreeSnapshot& a, const TreeSnapshot& b) {
+  std::string out;
+  for (const auto& [k, v] : a) {
+    auto it = b.find(k);
+    if (it == b.end())
+      out += "gone: " + k + "\n";
+    else if (it->second != v)
+      out += "changed: " + k + " (" + v + " -> " + it->second + ")\n";
+  }
+  for (const auto& [k, v] : b) {
+    if (!a.count(k)) out += "new: " + k + "\n";
+  }
+  return out;
 }
 
 }  // namespace
@@ -190,11 +207,12 @@ TEST_CASE("bad-input corpus: a diagnostic, exit 1, in time, nothing written", "[
     const fs::path dir = tmp.path() / "p";
     fs::create_directories(dir);
     const bool unreadable = materialize(c, dir);
+    if (unreadable) share_with_nobody(tmp.path());
     const TreeSnapshot before = snapshot_tree(tmp.path());
 
     SpawnOptions options;
     options.deadline = std::chrono::seconds(60);
-    if (unreadable) options.drop_root_in = &tmp.path();
+    options.drop_root = unreadable;
     SpawnResult r = spawn_sqlgen(split_words(c.args), dir, options);
     INFO("stderr:\n" << r.err.substr(0, 4000));
     CHECK_FALSE(r.timed_out);
@@ -204,7 +222,9 @@ TEST_CASE("bad-input corpus: a diagnostic, exit 1, in time, nothing written", "[
     CHECK(r.err.find("internal error") == std::string::npos);
     for (const std::string& e : c.expects) CHECK(r.err.find(e) != std::string::npos);
     CHECK(every_position_has_a_caret(r.err));
-    CHECK(snapshot_tree(tmp.path()) == before);
+    const TreeSnapshot after = snapshot_tree(tmp.path());
+    INFO(difference(before, after));
+    CHECK(after == before);
     restore_permissions(tmp.path());
   }
 }
@@ -231,15 +251,18 @@ TEST_CASE("a read-only output directory: a clear error, the old outputs untouche
   generated_project(dir);
   fs::permissions(dir / "gen" / "app", fs::perms::owner_read | fs::perms::owner_exec |
                                            fs::perms::others_read | fs::perms::others_exec);
+  share_with_nobody(tmp.path());
   const TreeSnapshot before = snapshot_tree(tmp.path());
   SpawnOptions options;
-  options.drop_root_in = &tmp.path();  // root writes anywhere: run as nobody
+  options.drop_root = true;  // root writes anywhere: run as nobody
   SpawnResult r = spawn_sqlgen({"generate"}, dir, options);
   INFO(r.err);
   CHECK(r.exit_code == 1);
   CHECK(r.err.find("error: cannot write \"gen/app/") != std::string::npos);
   CHECK(r.err.find("Permission denied") != std::string::npos);
-  CHECK(snapshot_tree(tmp.path()) == before);
+  const TreeSnapshot after = snapshot_tree(tmp.path());
+  INFO(difference(before, after));
+  CHECK(after == before);
   restore_permissions(tmp.path());
 }
 
@@ -256,5 +279,7 @@ TEST_CASE("a full disk (writes fail with EFBIG): a clear error, no half-written 
   CHECK(r.exit_code == 1);
   CHECK(r.err.find("error: cannot write \"gen/app/") != std::string::npos);
   CHECK(r.err.find("File too large") != std::string::npos);
-  CHECK(snapshot_tree(tmp.path()) == before);
+  const TreeSnapshot after = snapshot_tree(tmp.path());
+  INFO(difference(before, after));
+  CHECK(after == before);
 }

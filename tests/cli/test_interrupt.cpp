@@ -179,7 +179,7 @@ TEST_CASE("SIGINT/SIGTERM during dump: the old dump or the new one, and no clust
   REQUIRE(full.exit_code == 0);
   const auto span =
       std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - t0);
-  const std::string new_dump = util::read_file(dir / "gen/schema.sql").text.value_or("");
+  const std::string new_dump = util::read_file(dir / "generated/schema.sql").text.value_or("");
   REQUIRE(!new_dump.empty());
   const std::string old_dump = "-- an older dump\n";
   CHECK(leftovers(pgtmp).empty());
@@ -187,7 +187,7 @@ TEST_CASE("SIGINT/SIGTERM during dump: the old dump or the new one, and no clust
   std::mt19937 rng(4122026);
   constexpr size_t k_trials = 24;
   for (size_t i = 0; i < k_trials; ++i) {
-    REQUIRE(util::write_file_atomic(dir / "gen/schema.sql", old_dump).empty());
+    REQUIRE(util::write_file_atomic(dir / "generated/schema.sql", old_dump).empty());
     SpawnOptions options = plain;
     options.signal = i % 2 ? SIGTERM : SIGINT;
     options.signal_after = moment(i, k_trials, span, rng);
@@ -196,9 +196,9 @@ TEST_CASE("SIGINT/SIGTERM during dump: the old dump or the new one, and no clust
     SpawnResult r = spawn_sqlgen({"dump", "--no-cache"}, dir, options);
     INFO("exit " << r.exit_code << " signal " << r.signal << "\n" << r.err);
     CHECK(ended_cleanly(r, options.signal));
-    const std::string now = util::read_file(dir / "gen/schema.sql").text.value_or("");
+    const std::string now = util::read_file(dir / "generated/schema.sql").text.value_or("");
     CHECK((now == old_dump || now == new_dump));
-    const Files gen = read_tree(dir / "gen");
+    const Files gen = read_tree(dir / "generated");
     CHECK(gen.size() == 1);  // no temp file beside schema.sql
     CHECK(leftovers(pgtmp) == std::vector<std::string>{});
   }

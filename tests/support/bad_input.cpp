@@ -8,7 +8,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <regex>
+#include <cctype>
 #include <sstream>
 #include <system_error>
 #include <thread>
@@ -23,20 +23,25 @@ namespace {
 
 constexpr uid_t k_nobody = 65534;
 
-void make_traversable_by_others(const fs::path& dir) {
+}  // namespace
+
+void share_with_nobody(const fs::path& dir) {
+  if (::geteuid() != 0) return;
   std::error_code ec;
-  fs::permissions(dir, fs::perms::others_read | fs::perms::others_exec, fs::perm_options::add, ec);
+  const auto share = [&](const fs::path& p, bool is_dir) {
+    fs::perms perms = fs::symlink_status(p, ec).permissions();
+    if (perms == fs::perms::none) return;  // the unreadable file stays so
+    fs::permissions(
+        p, is_dir ? fs::perms::others_read | fs::perms::others_exec : fs::perms::others_read,
+        fs::perm_options::add, ec);
+  };
+  share(dir, true);
   for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::end(it);
        it.increment(ec)) {
     if (it->is_symlink(ec)) continue;
-    fs::perms p = it->status(ec).permissions();
-    if (p == fs::perms::none) continue;  // the unreadable file stays so
-    fs::permissions(it->path(), fs::perms::others_read | fs::perms::others_exec,
-                    fs::perm_options::add, ec);
+    share(it->path(), it->is_directory(ec));
   }
 }
-
-}  // namespace
 
 std::vector<std::string> split_words(const std::string& text) {
   std::vector<std::string> out;
@@ -51,8 +56,7 @@ SpawnResult spawn_sqlgen(const std::vector<std::string>& args, const fs::path& c
   util::TempDir io("sqlgen-spawn");
   const std::string out_path = (io.path() / "out").string();
   const std::string err_path = (io.path() / "err").string();
-  const bool drop = options.drop_root_in && ::geteuid() == 0;
-  if (drop) make_traversable_by_others(*options.drop_root_in);
+  const bool drop = options.drop_root && ::geteuid() == 0;
 
   std::vector<std::string> argv_s{SQLGEN_BINARY};
   argv_s.insert(argv_s.end(), args.begin(), args.end());
@@ -76,9 +80,15 @@ SpawnResult spawn_sqlgen(const std::vector<std::string>& args, const fs::path& c
   for (std::string& s : env_s) envp.push_back(s.data());
   envp.push_back(nullptr);
 
+  // Signals wait until the child has dropped the test runner's handlers.
+  sigset_t all, previous;
+  sigfillset(&all);
+  ::sigprocmask(SIG_BLOCK, &all, &previous);
   const auto start = std::chrono::steady_clock::now();
   pid_t pid = ::fork();
   if (pid == 0) {
+    for (int sig = 1; sig < NSIG; ++sig) ::signal(sig, SIG_DFL);
+    ::sigprocmask(SIG_SETMASK, &previous, nullptr);
     int in = ::open("/dev/null", O_RDONLY);
     int out = ::open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0666);
     int err = ::open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0666);
@@ -100,6 +110,7 @@ SpawnResult spawn_sqlgen(const std::vector<std::string>& args, const fs::path& c
     ::execve(argv[0], argv.data(), envp.data());
     ::_exit(122);
   }
+  ::sigprocmask(SIG_SETMASK, &previous, nullptr);
   SpawnResult r;
   if (pid < 0) return r;
   bool signalled = false;
@@ -137,24 +148,49 @@ TreeSnapshot snapshot_tree(const fs::path& dir) {
     struct stat st {};
     if (::lstat(it->path().c_str(), &st) != 0) continue;
     std::ostringstream desc;
-    desc << (st.st_mode & S_IFMT) << ' ' << (st.st_mode & 07777) << ' ' << st.st_size << ' '
-         << st.st_mtim.tv_sec << '.' << st.st_mtim.tv_nsec;
+    // A directory's size and mtime change when a temp file comes and goes: its entries tell.
+    desc << (st.st_mode & S_IFMT) << ' ' << (st.st_mode & 07777);
+    if (!S_ISDIR(st.st_mode)) {
+      desc << ' ' << st.st_size << ' ' << st.st_mtim.tv_sec << '.' << st.st_mtim.tv_nsec;
+    }
     if (S_ISLNK(st.st_mode)) {
       desc << " -> " << fs::read_symlink(it->path(), ec).string();
       it.disable_recursion_pending();
     }
-    out[fs::relative(it->path(), dir).generic_string()] = desc.str();
+    out[it->path().lexically_relative(dir).generic_string()] = desc.str();
   }
   return out;
 }
 
+namespace {
+
+/// True for a `path:line:col: severity: ` line (std::regex recurses per character: no use on
+/// the 10 MB lines of the corpus).
+bool is_positioned(const std::string& line) {
+  for (const char* severity : {": error: ", ": warning: ", ": note: ", ": remark: "}) {
+    size_t at = line.find(severity);
+    if (at == std::string::npos || at == 0) continue;
+    // Backwards from the severity: digits, ':', digits, ':' and a non-empty path.
+    size_t i = at;
+    for (int field = 0; field < 2; ++field) {
+      size_t end = i;
+      while (i > 0 && std::isdigit(static_cast<unsigned char>(line[i - 1]))) --i;
+      if (i == end || i == 0 || line[i - 1] != ':') return false;
+      --i;
+    }
+    return i > 0 && line[0] != ' ';
+  }
+  return false;
+}
+
+}  // namespace
+
 bool every_position_has_a_caret(const std::string& err) {
-  static const std::regex k_positioned(R"(^\S.*:\d+:\d+: (error|warning|note|remark): .*)");
   std::vector<std::string> lines;
   std::istringstream in(err);
   for (std::string l; std::getline(in, l);) lines.push_back(l);
   for (size_t i = 0; i < lines.size(); ++i) {
-    if (!std::regex_match(lines[i], k_positioned)) continue;
+    if (!is_positioned(lines[i])) continue;
     // The source line, then spaces and a caret.
     if (i + 2 >= lines.size()) return false;
     const std::string& caret = lines[i + 2];

@@ -26,9 +26,9 @@ struct SpawnOptions {
   /// When set: `signal` is sent this long after the start (the interrupt tests).
   std::chrono::microseconds signal_after{-1};
   int signal = 0;
-  /// When root: run as nobody (chmod'ing this directory tree so nobody can read it), so that an
-  /// unreadable file is unreadable.
-  const std::filesystem::path* drop_root_in = nullptr;
+  /// When root: run as nobody (after share_with_nobody), so that an unreadable file is
+  /// unreadable and a read-only directory read-only.
+  bool drop_root = false;
   /// SQLGEN_NO_CACHE=1 (every cache off) unless false; `env`: further variables.
   bool no_cache = true;
   /// When >= 0: RLIMIT_FSIZE in bytes with SIGXFSZ ignored, so a longer write fails as on a
@@ -40,6 +40,10 @@ struct SpawnOptions {
 /// Runs the sqlgen binary under test with `args` in `cwd`, stdin from /dev/null, SQLGEN_NO_CACHE=1.
 SpawnResult spawn_sqlgen(const std::vector<std::string>& args, const std::filesystem::path& cwd,
                          const SpawnOptions& options = {});
+
+/// When root: lets nobody read every entry under `dir` (directories also enter), except the
+/// ones with no permissions at all.
+void share_with_nobody(const std::filesystem::path& dir);
 
 /// `text` split at spaces.
 std::vector<std::string> split_words(const std::string& text);

@@ -158,12 +158,15 @@ struct TempSlot {
 };
 constexpr int k_temp_slots = 64;
 TempSlot g_temp_slots[k_temp_slots];
+/// Set by the signal handler: a temp file made after its pass removes itself (see make_temp).
+std::atomic<bool> g_dying{false};
 constexpr int k_temp_signals[] = {SIGINT, SIGTERM, SIGHUP};
 struct sigaction g_temp_previous[NSIG];
 std::once_flag g_temp_handlers;
 
 void remove_temps_on_signal(int sig) {
   const int saved_errno = errno;
+  g_dying.store(true);
   for (TempSlot& s : g_temp_slots) {
     if (s.state.load() == k_temp_live) ::unlink(s.path);
   }
@@ -205,6 +208,11 @@ TempSlot* claim_temp_slot(const std::string& tmpl) {
 int make_temp(std::string& tmpl, TempSlot* slot) {
   if (!slot) return ::mkstemp(tmpl.data());
   int fd = ::mkstemp(slot->path);
+  if (fd >= 0 && g_dying.load()) {
+    // The handler's pass may have missed this file: remove it and wait for the signal's end.
+    ::unlink(slot->path);
+    for (;;) ::pause();
+  }
   tmpl = slot->path;
   return fd;
 }
