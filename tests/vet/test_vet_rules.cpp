@@ -139,7 +139,7 @@ TEST_CASE("vet: query rules over a query file", "[vet]") {
   std::vector<source::Query> queries = source::read_query_file(src, read_diags);
   REQUIRE(read_diags.sorted().empty());
   std::vector<vet::QueryInput> inputs;
-  for (const source::Query& q : queries) inputs.push_back({&q, nullptr});
+  for (const source::Query& q : queries) inputs.push_back({&q, nullptr, {}});
   diag::DiagnosticEngine diags;
   vet::check_queries(inputs, vet::Options{}, diags);
   check_expectations({src}, diags);

@@ -45,6 +45,8 @@ std::string default_sqlstate(diag::DiagId id, const std::vector<std::string>& ar
       return "42704";
     case DiagId::err_column_count:
       return "42601";
+    case DiagId::err_param_unused:
+      return "42P18";
     case DiagId::err_type_resolution: {
       // One id, PostgreSQL's messages: the SQLSTATE follows the message.
       const std::string m = args.empty() ? "" : args[0];
@@ -113,6 +115,7 @@ AnalyzedQuery Analyzer::run() {
 
   statement(stmt, out);
   out.exactly_one_row = !m_failed && !out.columns.empty() && exactly_one_row(stmt);
+  out.reads = std::move(m_reads);
   syntactic_name_hints(stmt, m_plan, m_name_hints);
   result_params(stmt, out);
   check_slices();
@@ -169,8 +172,8 @@ void Analyzer::result_params(const parse::Stmt& stmt, AnalyzedQuery& out) {
     ResultParam rp;
     rp.number = n;
     if (!slot) {
-      error(diag::DiagId::err_type_resolution, stmt.span,
-            {"could not determine data type of parameter $" + std::to_string(n)});
+      error(diag::DiagId::err_param_unused, stmt.span,
+            {std::to_string(n), std::to_string(highest)});
       out.params.push_back(rp);
       continue;
     }

@@ -35,6 +35,16 @@ struct ResultParam {
   bool slice = false;
 };
 
+/// A table or view column the statement names: a column reference, a column a `*` expands to,
+/// an INSERT or UPDATE target (vet's rules on dropped and renamed columns read these).
+struct ColumnRead {
+  std::string schema;
+  std::string table;
+  std::string column;
+  uint32_t offset = 0;  ///< where the statement names it, in the query file
+  uint32_t length = 0;
+};
+
 /// One analyzed query.
 struct AnalyzedQuery {
   std::string name;
@@ -50,6 +60,8 @@ struct AnalyzedQuery {
   /// HAVING, expressions without FROM or WHERE, INSERT of one row ... RETURNING without ON
   /// CONFLICT DO NOTHING; cardinality.cpp): a `:one` returns it without std::optional.
   bool exactly_one_row = false;
+  /// Every table column the statement names, in the order the analysis met them (repeats kept).
+  std::vector<ColumnRead> reads;
   bool ok = false;  ///< false when the query had errors
 };
 

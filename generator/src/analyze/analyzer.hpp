@@ -331,6 +331,10 @@ class Analyzer {
     std::string column;
   };
   std::map<const parse::Expr*, ColumnUse> m_column_uses;
+  /// Table columns the statement names (AnalyzedQuery::reads).
+  std::vector<ColumnRead> m_reads;
+  /// Records that the statement names table column `c` at `span` (nothing for other columns).
+  void record_read(const Col& c, parse::Span span);
   /// The pg_proc kind of each resolved call ('f', 'a', 'w'; 's' a set-returning function).
   std::map<const parse::Expr*, char> m_call_kinds;
   /// `SET (a, b) = (SELECT ...)`: the sub-SELECT being typed for one of its columns (each SET

@@ -27,7 +27,9 @@ bool Analyzer::dml_target(const QualName& table, const std::string& alias,
 const Col* Analyzer::target_column(const RangeEntry& target, const ResTarget& t,
                                    const std::string& table) {
   for (const Col& c : target.cols) {
-    if (c.name == t.name) return &c;
+    if (c.name != t.name) continue;
+    record_read(c, t.span);
+    return &c;
   }
   std::vector<std::string> names;
   for (const Col& c : target.cols) names.push_back(c.name);

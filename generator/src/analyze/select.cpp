@@ -57,6 +57,7 @@ std::optional<Typed> Analyzer::column_ref(const ColumnRefExpr& c, const Scope& s
   }
   if (match.col) {
     const Scope* s = match.scope;
+    record_read(*match.col, c.span);
     m_column_uses[&c] = ColumnUse{s, static_cast<size_t>(match.entry - s->entries.data()), col};
     Typed t;
     t.type = match.col->type;
@@ -88,6 +89,11 @@ std::optional<Typed> Analyzer::column_ref(const ColumnRefExpr& c, const Scope& s
     error(diag::DiagId::err_column_unknown, c.span, {col, hint(col, visible_names(scope))});
   }
   return std::nullopt;
+}
+
+void Analyzer::record_read(const Col& c, parse::Span span) {
+  if (c.table.empty() || c.system) return;
+  m_reads.push_back(ColumnRead{c.schema, c.table, c.name, span.offset, span.length});
 }
 
 void Analyzer::narrow(const Expr* cond, Scope& scope) {
@@ -439,12 +445,19 @@ void Analyzer::expand_entry(TargetList& list, const RangeEntry& e, const Scope& 
 void Analyzer::target_star(TargetList& list, const Expr& v, const Scope& scope) {
   const auto& c = v.as<ColumnRefExpr>();
   std::string sql;
+  auto read_all = [&](const RangeEntry& e) {
+    for (const Col& col : e.cols) record_read(col, v.span);
+  };
   if (c.fields.empty()) {
-    for (const RangeEntry& e : scope.entries) expand_entry(list, e, scope, true, sql, false);
+    for (const RangeEntry& e : scope.entries) {
+      read_all(e);
+      expand_entry(list, e, scope, true, sql, false);
+    }
   } else {
     bool found = false;
     for (const RangeEntry& e : scope.entries) {
       if (e.name == c.fields.back()) {
+        read_all(e);
         expand_entry(list, e, scope, false, sql, false);
         found = true;
       }

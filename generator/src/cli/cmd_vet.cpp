@@ -22,8 +22,13 @@ int run_vet(Context& ctx, const VetOptions& opts, std::ostream& out) {
                                     options, opts.fix, ctx.diags);
   if (r.fix_blocked) out << "sqlgen vet: nothing rewritten: fix the other errors first\n";
   for (const vet::FileFix& fix : r.fixes) {
-    out << fix.path << ": rewrote " << fix.rewritten
-        << " \"ADD VALUE\" statement(s) into a recreated type\n";
+    if (fix.rewritten > 0) {
+      out << fix.path << ": rewrote " << fix.rewritten
+          << " \"ADD VALUE\" statement(s) into a recreated type\n";
+    }
+    for (const std::string& change : fix.changes) {
+      out << fix.path << ": " << (fix.created ? "created: " : "") << change << '\n';
+    }
   }
   // The summary line, as generate prints one; with errors the diagnostics say it all.
   if (!ctx.diags.has_errors()) {
@@ -43,7 +48,8 @@ Subcommand add_vet_command(CLI::App& app) {
   cmd->add_option("--mode", opts->mode, "single (default) or per-migration")
       ->check(CLI::IsMember({"single", "per-migration"}));
   cmd->add_flag("--fix", opts->fix,
-                "rewrite unsafe ALTER TYPE ... ADD VALUE into the recreate pattern");
+                "apply the mechanical fixes: unsafe ADD VALUE into the recreate pattern, goose "
+                "StatementBegin/End, CREATE INDEX CONCURRENTLY into a NO TRANSACTION migration");
   cmd->add_flag("--strict", opts->strict, "exit 1 on warnings too");
   return runs(cmd, opts, run_vet);
 }

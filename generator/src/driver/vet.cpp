@@ -1,10 +1,10 @@
-// `sqlgen vet`: the static hazard check, and with fix, the rewrite of unsafe ADD VALUE
-// statements followed by a check of the rewritten files.
+// `sqlgen vet`: the static hazard check over the migrations and the config's analyzed queries,
+// and with fix, the mechanical rewrites (unsafe ADD VALUE, goose statement blocks, CONCURRENTLY
+// moved out of a transaction) followed by a check of the rewritten files.
 #include <algorithm>
 
 #include "driver/audit.hpp"
 #include "driver/driver.hpp"
-#include "source/queries.hpp"
 #include "util/fs.hpp"
 
 namespace sqlgen::driver {
@@ -33,24 +33,42 @@ vet::Options with_config_levels(vet::Options options, const Project& project) {
   return options;
 }
 
-/// The query rules over the config's query files; files that cannot be read or queries that
-/// do not parse are left to generate and analyze to report.
-void check_queries(const Project& project, const vet::Options& options,
-                   diag::DiagnosticEngine& diags) {
-  if (!project.config) return;
-  diag::DiagnosticEngine quiet;
-  std::vector<std::vector<source::Query>> files;
-  for (const source::QueryFile& file : source::list_all_query_files(*project.config, quiet)) {
-    util::ReadResult r = util::read_file(file.fs_path);
-    if (!r.text) continue;
-    files.push_back(
-        source::read_query_file(diag::make_source(file.path, std::move(*r.text)), quiet));
+/// The analysis settings of module `name`, as the analysis of its queries used them.
+analyze::AnalyzeOptions module_options(const config::Config& config, const std::string& name) {
+  analyze::AnalyzeOptions options;
+  options.module = name;
+  for (const config::Module& m : config.modules) {
+    if (m.name != name) continue;
+    options.search_path = m.effective_search_path(config);
+    options.strict_function_checks = m.strict_function_checks;
   }
-  std::vector<vet::QueryInput> inputs;
-  for (const std::vector<source::Query>& queries : files) {
-    for (const source::Query& q : queries) inputs.push_back(vet::QueryInput{&q, nullptr});
+  return options;
+}
+
+/// The config's queries, analyzed as generate analyzes them (one catalog build, the parallel
+/// analysis); of the analysis's diagnostics only the findings of vet rules are reported
+/// (one-without-returning, unused-parameter): the rest are generate's to report.
+std::vector<vet::QueryInput> analyzed_queries(Project& project, const vet::Options& options,
+                                              diag::DiagnosticEngine& diags) {
+  std::vector<vet::QueryInput> out;
+  if (!project.config) return out;
+  diag::DiagnosticEngine quiet;  // vet's own walk reports the catalog's errors
+  build_catalog(project, quiet);
+  QueryDiagnostics kept;
+  analyze_queries(project, quiet, &kept);
+  std::vector<diag::Diagnostic> found;
+  for (size_t m = 0; m < project.modules.size(); ++m) {
+    const codegen::ModuleQueries& module = project.modules[m];
+    analyze::AnalyzeOptions opts = module_options(*project.config, module.module);
+    for (size_t q = 0; q < module.queries.size(); ++q) {
+      out.push_back(vet::QueryInput{&module.queries[q], &module.analyzed[q], opts});
+      if (m < kept.size() && q < kept[m].size()) {
+        found.insert(found.end(), kept[m][q].begin(), kept[m][q].end());
+      }
+    }
   }
-  vet::check_queries(inputs, options, diags);
+  vet::report_stage_findings(found, options, false, diags);
+  return out;
 }
 
 void forward(const diag::DiagnosticEngine& from, diag::DiagnosticEngine& to) {
@@ -62,29 +80,39 @@ size_t findings_since(const diag::DiagnosticEngine& diags, size_t before) {
   return diags.error_count() + diags.warning_count() - before;
 }
 
+bool anything_to_fix(const vet::Report& r) {
+  return !r.unsafe_add_values.empty() || !r.edits.empty() || !r.new_files.empty() ||
+         !r.not_fixable.empty();
+}
+
 }  // namespace
 
 VetResult vet(const Inputs& inputs, const vet::Options& given, bool fix,
               diag::DiagnosticEngine& diags) {
   VetResult result;
   const size_t before = diags.error_count() + diags.warning_count();
-  Project project = load(inputs, diags);
+  // Loading's diagnostics: duplicate versions and versions outside a module's range are
+  // findings of "version-conflict".
+  diag::DiagnosticEngine loading;
+  Project project = load(inputs, loading);
   const vet::Options options = with_config_levels(given, project);
+  vet::report_stage_findings(loading.sorted(), options, true, diags);
   for (const source::Migration& m : project.migrations) {
     ++(m.unversioned ? result.schema_files : result.migrations);
   }
-  check_queries(project, options, diags);
+  std::vector<vet::QueryInput> queries = analyzed_queries(project, options, diags);
+  vet::check_queries(queries, options, diags, &project.catalog);
   if (!fix) {
-    vet::check(project.migrations, options, diags);
+    vet::check(project.migrations, options, diags, queries);
     result.findings = findings_since(diags, before);
     return result;
   }
 
   diag::DiagnosticEngine first;
-  vet::Report report = vet::check(project.migrations, options, first);
-  if (report.unsafe_add_values.empty() || diags.has_errors() || has_other_errors(first)) {
+  vet::Report report = vet::check(project.migrations, options, first, queries);
+  if (!anything_to_fix(report) || has_other_errors(diags) || has_other_errors(first)) {
     forward(first, diags);
-    result.fix_blocked = !report.unsafe_add_values.empty();
+    result.fix_blocked = anything_to_fix(report);
     result.findings = findings_since(diags, before);
     return result;
   }
@@ -99,7 +127,12 @@ VetResult vet(const Inputs& inputs, const vet::Options& given, bool fix,
   // Check again from the files as written; load problems were reported the first time.
   diag::DiagnosticEngine reload;
   const size_t before_recheck = diags.error_count() + diags.warning_count();
-  vet::check(load(inputs, reload).migrations, options, diags);
+  Project fixed = load(inputs, reload);
+  result.migrations = result.schema_files = 0;
+  for (const source::Migration& m : fixed.migrations) {
+    ++(m.unversioned ? result.schema_files : result.migrations);
+  }
+  vet::check(fixed.migrations, options, diags, queries);
   result.findings = findings_since(diags, before_recheck);
   return result;
 }

@@ -1,5 +1,6 @@
-// Applying the fixer's rewrites: each file's unsafe ADD VALUE statements
-// replaced by their recreate pattern, every other byte kept, written atomically.
+// Applying the fixer's rewrites: each file's unsafe ADD VALUE statements replaced by their
+// recreate pattern and the other rules' edits applied, every other byte kept, new migration
+// files added, all written atomically.
 #include <algorithm>
 #include <map>
 
@@ -9,7 +10,12 @@
 namespace sqlgen::vet {
 
 std::vector<FileFix> plan_fixes(const Report& report, diag::DiagnosticEngine& diags) {
-  std::map<std::string, std::vector<const UnsafeAddValue*>> by_file;
+  struct Planned {
+    const Edit* edit = nullptr;           ///< another rule's edit
+    const UnsafeAddValue* add = nullptr;  ///< or an ADD VALUE rewrite
+    uint32_t offset() const { return edit ? edit->offset : add->offset; }
+  };
+  std::map<std::string, std::vector<Planned>> by_file;
   std::map<std::string, diag::SourcePtr> sources;
   for (const UnsafeAddValue& u : report.unsafe_add_values) {
     if (!u.source) continue;
@@ -19,22 +25,42 @@ std::vector<FileFix> plan_fixes(const Report& report, diag::DiagnosticEngine& di
                               {u.type, u.not_fixable}));
       continue;
     }
-    by_file[u.source->path()].push_back(&u);
+    by_file[u.source->path()].push_back(Planned{nullptr, &u});
     sources[u.source->path()] = u.source;
   }
+  for (const Edit& e : report.edits) {
+    if (!e.source) continue;
+    by_file[e.source->path()].push_back(Planned{&e, nullptr});
+    sources[e.source->path()] = e.source;
+  }
+  for (const diag::Diagnostic& d : report.not_fixable) diags.report(d);
   std::vector<FileFix> out;
-  for (auto& [path, sites] : by_file) {
+  for (auto& [path, planned] : by_file) {
     FileFix fix;
     fix.path = path;
     fix.text = sources[path]->text();
-    // From the end of the file backwards, so earlier offsets stay valid.
-    std::sort(sites.begin(), sites.end(), [](const UnsafeAddValue* a, const UnsafeAddValue* b) {
-      return a->offset > b->offset;
-    });
-    for (const UnsafeAddValue* u : sites) {
-      fix.text.replace(u->offset, u->length, u->replacement);
-      ++fix.rewritten;
+    // From the end of the file backwards, so earlier offsets stay valid; the lines describing
+    // what was done stay in file order.
+    std::stable_sort(planned.begin(), planned.end(),
+                     [](const Planned& a, const Planned& b) { return a.offset() > b.offset(); });
+    for (const Planned& p : planned) {
+      if (p.add) {
+        fix.text.replace(p.add->offset, p.add->length, p.add->replacement);
+        ++fix.rewritten;
+      } else {
+        fix.text.replace(p.edit->offset, p.edit->length, p.edit->text);
+        fix.changes.push_back(p.edit->what);
+      }
     }
+    std::reverse(fix.changes.begin(), fix.changes.end());
+    out.push_back(std::move(fix));
+  }
+  for (const NewFile& f : report.new_files) {
+    FileFix fix;
+    fix.path = f.path;
+    fix.text = f.text;
+    fix.created = true;
+    fix.changes.push_back(f.what);
     out.push_back(std::move(fix));
   }
   return out;

@@ -31,6 +31,20 @@ struct DisableComment {
   uint32_t offset = 0;
 };
 
+/// A query the rules on migrations look at, its statement parsed once.
+struct QueryRef {
+  const QueryInput* input = nullptr;
+  parse::StmtPtr stmt;
+};
+
+/// A drop a query still reads, reported when its migration ends unless the migration made the
+/// table or column again (a rebuild).
+struct PendingDrop {
+  diag::Diagnostic finding;
+  std::string schema, table;  ///< the relation, by name
+  std::string column;         ///< "" for the whole relation
+};
+
 /// What the rules share: the live catalog, the open transaction's added values, every
 /// ADD VALUE site, and the relations each view reads (for the fixer).
 struct VetState {
@@ -50,6 +64,17 @@ struct VetState {
   diag::SourcePtr statement_source;  ///< the file of the statement being walked
   parse::Span statement;             ///< the top-level statement being walked
   bool in_transaction = true;        ///< the runner runs the current migration in a transaction
+  std::vector<QueryRef> queries;     ///< the config's queries (rules on risky changes)
+  /// Relation → the migration that created it (relations of plain schema files: none).
+  std::map<catalog::Oid, size_t> created_in;
+  /// Relation → constraint name → the column its `CHECK (col IS NOT NULL)` proves not null.
+  std::map<catalog::Oid, std::map<std::string, std::string>> not_null_checks;
+  /// Relation → constraints `VALIDATE CONSTRAINT` validated.
+  std::map<catalog::Oid, std::set<std::string>> validated;
+  std::vector<PendingDrop> drops;             ///< drops of the current migration a query reads
+  std::vector<Edit> edits;                    ///< fixes found so far (Report::edits)
+  std::vector<NewFile> new_files;             ///< Report::new_files
+  std::vector<diag::Diagnostic> not_fixable;  ///< Report::not_fixable
 };
 
 /// Every rule's level: the defaults, then `options.levels` (unknown ids reported).
@@ -71,7 +96,27 @@ void check_non_transactional(const parse::Stmt& stmt, const diag::SourcePtr& sou
 /// Rules "select-star-in-view" and "table-repeats-schema" on one statement (schema_rules.cpp).
 void check_schema_rules(const parse::Stmt& stmt, const diag::SourcePtr& source, VetState& state);
 
-/// Rules on migration files as a whole: "missing-down", "version-gap" (migration_files.cpp).
+/// Rules on changes to tables of earlier migrations, before `stmt` is applied
+/// (risky_changes.cpp): drop-read-by-query, add-column-not-null, set-not-null,
+/// alter-column-type, rename-read-column, index-not-concurrent.
+void check_risky_changes(const parse::Stmt& stmt, const diag::SourcePtr& source, VetState& state);
+
+/// After `stmt` was applied: the relations it created and the NOT NULL checks it added or
+/// validated (risky_changes.cpp).
+void record_changes(const parse::Stmt& stmt, VetState& state);
+
+/// At the end of a migration: its drops a query reads, reported unless the migration made the
+/// table or column again (risky_changes.cpp).
+void finish_drops(VetState& state);
+
+/// The fix for a non-transactional statement in a transaction: the statement moved into a new
+/// `-- +goose NO TRANSACTION` migration (non_transactional_fix.cpp); why not, as a
+/// not-fixable finding, when that is not mechanical.
+void plan_move_to_no_transaction(const parse::Stmt& stmt, const diag::SourcePtr& source,
+                                 VetState& state);
+
+/// Rules on migration files as a whole: "missing-down", "version-conflict" (files named
+/// without a config), "version-gap" (migration_files.cpp).
 void check_migration_files(VetState& state);
 
 /// Rule "goose-statement-block" on one Up statement of a goose file (migration_files.cpp).

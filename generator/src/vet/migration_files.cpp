@@ -1,7 +1,11 @@
-// Rules on migration files: "missing-down" (no Down, or an empty one), "version-gap"
+// Rules on migration files: "missing-down" (no Down, or an empty one), "version-conflict"
+// (versions shared within a module; with a config source/ reports those, and the version
+// ranges, when it loads, and vet tags its diagnostics: rules.cpp), "version-gap"
 // (a module's versions skip a number; off by default, timestamps always do) and
 // "goose-statement-block" (goose's line splitter would cut a statement at an inner ";").
+#include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "vet/internal.hpp"
@@ -115,6 +119,22 @@ void check_version_gaps(VetState& st) {
   }
 }
 
+/// Migrations of one module sharing a version. Loading a config drops the second file (and
+/// reports it, tagged by rule_of()); files named without a config are all kept, so here.
+void check_duplicate_versions(VetState& st) {
+  std::map<std::pair<std::string, int64_t>, const source::Migration*> seen;
+  for (const source::Migration& m : st.migrations) {
+    if (m.unversioned || !m.source || m.local_version == 0) continue;
+    auto [it, inserted] = seen.emplace(std::make_pair(m.module, m.version), &m);
+    if (inserted) continue;
+    diag::Diagnostic d = diag::make(diag::DiagId::err_migration_duplicate_version,
+                                    diag::Location::file(m.source), {std::to_string(m.version)});
+    d.note(diag::DiagId::note_previous_here, diag::Location::file(it->second->source),
+           {"migration with this version"});
+    report(st, "version-conflict", std::move(d));
+  }
+}
+
 /// goose's endsWithSemicolon: the last whitespace-separated word before a word starting with
 /// "--" ends with ";".
 bool goose_ends_statement(std::string_view line) {
@@ -131,10 +151,56 @@ bool goose_ends_statement(std::string_view line) {
   return last.ends_with(";");
 }
 
+/// The end of the line holding the statement's terminating ";" (its newline, or the end of
+/// the text), or npos when something other than blanks and a `--` comment follows the ";" or
+/// precedes the statement on its first line.
+size_t whole_lines_end(std::string_view text, const parse::Span& span, size_t line_start) {
+  for (size_t i = line_start; i < span.offset; ++i) {
+    if (!blank(text[i])) return std::string_view::npos;
+  }
+  size_t i = span.offset + span.length;
+  while (i < text.size() && (blank(text[i]) || text[i] == '\n')) ++i;
+  if (i >= text.size() || text[i] != ';') return std::string_view::npos;
+  ++i;
+  while (i < text.size() && blank(text[i])) ++i;
+  if (i < text.size() && text[i] != '\n' && text.substr(i, 2) != "--") {
+    return std::string_view::npos;
+  }
+  size_t nl = text.find('\n', i);
+  return nl == std::string_view::npos ? text.size() : nl;
+}
+
+/// The fix for goose-statement-block: the statement's lines wrapped in StatementBegin/End.
+void plan_statement_block(const parse::Stmt& stmt, const diag::SourcePtr& source, VetState& st) {
+  std::string_view text = source->text();
+  uint32_t first = source->line_col(stmt.span.offset).line;
+  size_t start = source->line_start(first);
+  size_t end = whole_lines_end(text, stmt.span, start);
+  if (end == std::string_view::npos) {
+    st.not_fixable.push_back(diag::make(
+        diag::DiagId::warn_vet_fix_skipped,
+        diag::Location::at(source, stmt.span.offset, stmt.span.length),
+        {"another statement shares its first or last line, so StatementBegin/End cannot go on "
+         "lines of their own"}));
+    return;
+  }
+  Edit e;
+  e.source = source;
+  e.offset = static_cast<uint32_t>(start);
+  e.length = static_cast<uint32_t>(end - start);
+  e.text = "-- +goose StatementBegin\n" + std::string(text.substr(start, end - start)) +
+           "\n-- +goose StatementEnd";
+  e.rule = "goose-statement-block";
+  e.what = "wrapped the statement at line " + std::to_string(first) +
+           " in \"-- +goose StatementBegin\" and \"-- +goose StatementEnd\"";
+  st.edits.push_back(std::move(e));
+}
+
 }  // namespace
 
 void check_migration_files(VetState& st) {
   for (const source::Migration& m : st.migrations) check_missing_down(m, st);
+  check_duplicate_versions(st);
   check_version_gaps(st);
 }
 
@@ -161,7 +227,7 @@ void check_goose_block(const parse::Stmt& stmt, const diag::SourcePtr& source, V
     diag::Diagnostic d = diag::make(diag::DiagId::warn_vet_goose_split,
                                     diag::Location::at(source, stmt.span.offset, stmt.span.length),
                                     {std::to_string(line)});
-    report(st, "goose-statement-block", std::move(d));
+    if (report(st, "goose-statement-block", std::move(d))) plan_statement_block(stmt, source, st);
     return;
   }
 }

@@ -90,7 +90,7 @@ void check_non_transactional(const parse::Stmt& stmt, const diag::SourcePtr& sou
       diag::make(diag::DiagId::err_vet_non_transactional, at,
                  {what, std::filesystem::path(source->path()).filename().string()});
   d.note(diag::DiagId::note_vet_no_transaction_hint, {}, {no_transaction_hint(m)});
-  report(state, k_rule, std::move(d));
+  if (report(state, k_rule, std::move(d))) plan_move_to_no_transaction(stmt, source, state);
 }
 
 }  // namespace sqlgen::vet::detail

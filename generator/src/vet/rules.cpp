@@ -15,6 +15,8 @@ const std::vector<RuleInfo> k_rules = {
     {"non-transactional-in-transaction", Level::Error,
      "a statement PostgreSQL refuses inside a transaction block, in a migration run in one"},
     {"missing-down", Level::Warning, "a migration without a down, or with an empty one"},
+    {"version-conflict", Level::Error,
+     "two migrations of a module share a version, or one lies outside the module's range"},
     {"version-gap", Level::Off, "a module's migration versions skip a number"},
     {"goose-statement-block", Level::Warning,
      "a goose statement that goose's line splitter would cut at an inner \";\""},
@@ -23,8 +25,38 @@ const std::vector<RuleInfo> k_rules = {
     {"select-star-in-view", Level::Warning, "a view defined with \"*\", frozen at CREATE"},
     {"table-repeats-schema", Level::Warning,
      "a table whose name starts with its schema's name (billing.billing_accounts)"},
+    {"query-naming", Level::Warning, "a query named ...ByX that groups by X (call it ...PerX)"},
+    {"one-many-rows", Level::Warning,
+     "a :one query that can return several rows: no key equality, LIMIT 1 or lone aggregate"},
+    {"one-without-returning", Level::Error,
+     "a :one or :many INSERT, UPDATE or DELETE without RETURNING"},
+    {"unused-parameter", Level::Error, "a parameter number the query skips ($1 and $3 but no $2)"},
+    {"drop-read-by-query", Level::Error,
+     "a migration drops a table or column that a query still reads"},
+    {"add-column-not-null", Level::Warning,
+     "ADD COLUMN ... NOT NULL without a DEFAULT on a table of an earlier migration"},
+    {"set-not-null", Level::Warning,
+     "SET NOT NULL on a table of an earlier migration without a validated CHECK first"},
+    {"alter-column-type", Level::Warning,
+     "ALTER COLUMN ... TYPE on a table of an earlier migration"},
+    {"rename-read-column", Level::Warning, "a migration renames a column that a query reads"},
+    {"index-not-concurrent", Level::Warning,
+     "CREATE INDEX without CONCURRENTLY on a table of an earlier migration"},
     {"audit-coverage", Level::Error,
      "a column of a table under `audit:` without a class, or a classified one that is gone"},
+};
+
+/// Diagnostics of earlier stages that are findings of a vet rule.
+struct StageFinding {
+  diag::DiagId id;
+  std::string_view rule;
+};
+
+const StageFinding k_stage_findings[] = {
+    {diag::DiagId::err_migration_duplicate_version, "version-conflict"},
+    {diag::DiagId::err_migration_version_range, "version-conflict"},
+    {diag::DiagId::err_one_without_returning, "one-without-returning"},
+    {diag::DiagId::err_param_unused, "unused-parameter"},
 };
 
 }  // namespace
@@ -36,6 +68,29 @@ const RuleInfo* find_rule(std::string_view id) {
     if (r.id == id) return &r;
   }
   return nullptr;
+}
+
+std::string_view rule_of(diag::DiagId id) {
+  for (const StageFinding& f : k_stage_findings) {
+    if (f.id == id) return f.rule;
+  }
+  return {};
+}
+
+void report_stage_findings(const std::vector<diag::Diagnostic>& found, const Options& options,
+                           bool keep_others, diag::DiagnosticEngine& diags) {
+  const std::vector<source::Migration> none;
+  detail::VetState st(none, options, diags);
+  diag::DiagnosticEngine unknown_ids;  // check() reports those
+  detail::resolve_levels(options, st.levels, unknown_ids);
+  for (const diag::Diagnostic& d : found) {
+    std::string_view rule = rule_of(d.id);
+    if (!rule.empty()) {
+      detail::report(st, rule, d);
+    } else if (keep_others) {
+      diags.report(d);
+    }
+  }
 }
 
 std::optional<Level> parse_level(std::string_view text) {

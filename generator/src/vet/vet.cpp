@@ -68,6 +68,7 @@ void walk_statement(const parse::Stmt& s, const diag::SourcePtr& source, VetStat
   check_non_transactional(s, source, st);
   check_goose_block(s, source, st);
   check_schema_rules(s, source, st);
+  check_risky_changes(s, source, st);
   if (ends_transaction(s, source)) st.pending.clear();
   check_enum_uses(s, source, st);
 
@@ -79,6 +80,7 @@ void walk_statement(const parse::Stmt& s, const diag::SourcePtr& source, VetStat
   }
   catalog::Oid gaining_oid = gaining ? gaining->oid : 0;
   st.cat.apply(s, source, st.diags);
+  record_changes(s, st);
 
   if (gaining_oid) {
     const auto& alter = s.as<parse::AlterEnumStmt>();
@@ -109,9 +111,16 @@ void walk_statement(const parse::Stmt& s, const diag::SourcePtr& source, VetStat
 }  // namespace
 
 Report check(const std::vector<source::Migration>& migrations, const Options& options,
-             diag::DiagnosticEngine& diags) {
+             diag::DiagnosticEngine& diags, const std::vector<QueryInput>& queries) {
   VetState st(migrations, options, diags);
   resolve_levels(options, st.levels, diags);
+  for (const QueryInput& q : queries) {
+    if (!q.query || !q.query->source) continue;
+    diag::DiagnosticEngine quiet;  // syntax errors are the analysis's to report
+    std::vector<parse::StmtPtr> stmts =
+        parse::parse_range(q.query->source, {q.query->offset, q.query->length}, quiet);
+    if (stmts.size() == 1 && stmts[0]) st.queries.push_back(QueryRef{&q, std::move(stmts[0])});
+  }
   check_migration_files(st);
   std::vector<std::vector<std::vector<parse::StmtPtr>>> parsed =
       source::parse_up(migrations, diags);
@@ -128,9 +137,13 @@ Report check(const std::vector<source::Migration>& migrations, const Options& op
       for (const parse::StmtPtr& s : stmts) walk_statement(*s, m.source, st);
     }
     if (m.no_transaction) st.pending.clear();
+    finish_drops(st);
   }
   check_audit(st);
   Report report;
+  report.edits = std::move(st.edits);
+  report.new_files = std::move(st.new_files);
+  report.not_fixable = std::move(st.not_fixable);
   for (AddValueSite& site : st.sites) {
     if (site.info.errors + site.info.warnings > 0) {
       report.unsafe_add_values.push_back(std::move(site.info));

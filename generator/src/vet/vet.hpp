@@ -91,9 +91,31 @@ struct UnsafeAddValue {
   std::string not_fixable;  ///< why `replacement` is empty
 };
 
+/// A mechanical rewrite a rule found (`--fix`): bytes [offset, offset + length) of `source`
+/// replaced by `text`.
+struct Edit {
+  diag::SourcePtr source;
+  uint32_t offset = 0;
+  uint32_t length = 0;
+  std::string text;
+  std::string rule;  ///< the rule whose finding it fixes
+  std::string what;  ///< printed when applied: "wrapped ... in StatementBegin/End"
+};
+
+/// A migration file a fix creates (a CONCURRENTLY statement moved into its own migration).
+struct NewFile {
+  std::string path;  ///< as the moved statement's file names its directory
+  std::string text;
+  std::string what;  ///< printed when written
+};
+
 /// What a check found, beyond the diagnostics it reported.
 struct Report {
   std::vector<UnsafeAddValue> unsafe_add_values;  ///< in statement order
+  std::vector<Edit> edits;                        ///< other rules' fixes, in statement order
+  std::vector<NewFile> new_files;                 ///< files those fixes create
+  /// Findings `--fix` cannot fix mechanically (warn_vet_fix_skipped, saying why).
+  std::vector<diag::Diagnostic> not_fixable;
 };
 
 /// Applies the Up statements of `migrations` (in order, as loaded) to a fresh catalog and runs
@@ -103,29 +125,47 @@ struct Report {
 /// transaction: an error for uses PostgreSQL rejects whatever the data, a warning for casts
 /// that fail only when rows hold the value. Parse and catalog errors are reported too, and
 /// unknown rule ids in `options.levels`.
-Report check(const std::vector<source::Migration>& migrations, const Options& options,
-             diag::DiagnosticEngine& diags);
-
 /// One query for the query rules: as read, and (optionally) its analysis.
 struct QueryInput {
   const source::Query* query = nullptr;
   const analyze::AnalyzedQuery* analyzed = nullptr;  ///< null when not analyzed
+  analyze::AnalyzeOptions options;                   ///< its module's analysis settings
 };
 
-/// Runs the rules on queries ("delete-without-where", "update-without-where") with the
-/// levels of `options`; unknown rule ids are reported by check(), not here.
+/// The rules on the migrations also look at `queries` (a column or table dropped or renamed
+/// while a query reads it: each query is analyzed against the catalog of that moment).
+Report check(const std::vector<source::Migration>& migrations, const Options& options,
+             diag::DiagnosticEngine& diags, const std::vector<QueryInput>& queries = {});
+
+/// Runs the rules on queries ("delete-without-where", "update-without-where", "query-naming",
+/// "one-many-rows") with the levels of `options`; unknown rule ids are reported by check(),
+/// not here. "one-many-rows" needs the analysis and `cat` (the keys of the tables read).
 void check_queries(const std::vector<QueryInput>& queries, const Options& options,
-                   diag::DiagnosticEngine& diags);
+                   diag::DiagnosticEngine& diags, const catalog::Catalog* cat = nullptr);
+
+/// The vet rule a diagnostic of an earlier stage is a finding of: "version-conflict" (a
+/// duplicate version, a version outside the module's range), "one-without-returning",
+/// "unused-parameter"; "" for any other.
+std::string_view rule_of(diag::DiagId id);
+
+/// Reports diagnostics of loading or analysis: findings of a vet rule (rule_of) tagged with
+/// it, at the level the options give it, unless off or suppressed by a `sqlgen:disable`
+/// comment; the others only when `keep_others`.
+void report_stage_findings(const std::vector<diag::Diagnostic>& found, const Options& options,
+                           bool keep_others, diag::DiagnosticEngine& diags);
 
 /// One migration file's text after the fix.
 struct FileFix {
   std::string path;      ///< the file, as its SourceBuffer names it
   std::string text;      ///< the whole new text; bytes outside rewritten statements unchanged
   size_t rewritten = 0;  ///< ADD VALUE statements replaced
+  std::vector<std::string> changes;  ///< what the other fixes did, one line each
+  bool created = false;              ///< a new migration file
 };
 
 /// The new text of every file with an unsafe ADD VALUE, each fixable statement replaced by
-/// its recreate pattern. Statements that cannot be rewritten are reported as warnings.
+/// its recreate pattern, and of every file the other fixes (report.edits, new_files) touch.
+/// Statements that cannot be rewritten are reported as warnings.
 std::vector<FileFix> plan_fixes(const Report& report, diag::DiagnosticEngine& diags);
 
 /// Writes each fix atomically (temp file and rename); failures are reported. True when

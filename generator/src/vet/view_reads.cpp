@@ -1,5 +1,6 @@
 // The relations a view's defining query reads: PostgreSQL refuses to change the
-// type of a column a view depends on, so the fixer must know them.
+// type of a column a view depends on, so the fixer must know them; and the relations a
+// query's statement reads or writes (the rules on dropped tables and columns).
 #include "parse/walk.hpp"
 #include "vet/internal.hpp"
 
@@ -12,6 +13,11 @@ class ReadCollector {
   explicit ReadCollector(const catalog::Catalog& cat) : m_cat(cat) {}
 
   void statement(const parse::Stmt& s) {
+    if (s.kind == parse::StmtKind::Insert || s.kind == parse::StmtKind::Update ||
+        s.kind == parse::StmtKind::Delete) {
+      dml(s);
+      return;
+    }
     if (s.kind != parse::StmtKind::Select) return;
     const auto& sel = s.as<parse::SelectStmt>();
     if (sel.with) {
@@ -31,6 +37,47 @@ class ReadCollector {
   std::set<catalog::Oid> reads;
 
  private:
+  /// INSERT, UPDATE and DELETE (a query's statement): the target, and what they read.
+  void dml(const parse::Stmt& s) {
+    auto with = [&](const std::optional<parse::WithClause>& w) {
+      if (!w) return;
+      for (const parse::CommonTableExpr& cte : w->ctes) {
+        m_ctes.insert(cte.name);
+        if (cte.query) statement(*cte.query);
+      }
+    };
+    auto target = [&](const parse::QualName& name) {
+      const catalog::Relation* rel =
+          m_cat.find_relation(name.schema, name.name, m_cat.search_path());
+      if (rel) reads.insert(rel->oid);
+    };
+    auto targets = [&](const std::vector<parse::ResTarget>& list) {
+      for (const parse::ResTarget& t : list) expr(t.value.get());
+    };
+    if (s.kind == parse::StmtKind::Insert) {
+      const auto& i = s.as<parse::InsertStmt>();
+      with(i.with);
+      target(i.table);
+      if (i.source) statement(*i.source);
+      targets(i.returning);
+    } else if (s.kind == parse::StmtKind::Update) {
+      const auto& u = s.as<parse::UpdateStmt>();
+      with(u.with);
+      target(u.table);
+      for (const parse::FromItemPtr& item : u.from) from_item(item.get());
+      targets(u.set);
+      targets(u.returning);
+      expr(u.where.get());
+    } else {
+      const auto& d = s.as<parse::DeleteStmt>();
+      with(d.with);
+      target(d.table);
+      for (const parse::FromItemPtr& item : d.using_items) from_item(item.get());
+      targets(d.returning);
+      expr(d.where.get());
+    }
+  }
+
   void from_item(const parse::FromItem* item) {
     if (!item) return;
     switch (item->kind) {

@@ -6,7 +6,7 @@ VACUUM accounts; -- expected-error {{VACUUM cannot run inside a transaction bloc
 ALTER SYSTEM SET work_mem = '8MB'; -- expected-error {{ALTER SYSTEM cannot run inside a transaction block, and the runner runs migration "002_in_transaction.sql" in one (SQLSTATE 25001)}}
 -- Fine in a transaction.
 ANALYZE accounts;
-CREATE INDEX accounts_id_email ON accounts (id, email);
+CREATE INDEX accounts_id_email ON accounts (id, email); -- expected-warning {{CREATE INDEX on "accounts", a table created in an earlier migration, blocks its writes while it builds: use CREATE INDEX CONCURRENTLY in a NO TRANSACTION migration}}
 REINDEX TABLE accounts;
 
 -- +goose Down
