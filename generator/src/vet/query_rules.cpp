@@ -17,6 +17,8 @@ using namespace detail;
 
 // --- query-naming ------------------------------------------------------------
 
+void conjuncts(const parse::Expr* e, std::vector<const parse::Expr*>& out);
+
 /// "CustomerID" → "customer_id", "OrgId" → "org_id".
 std::string snake(std::string_view camel) {
   std::string out;
@@ -44,6 +46,24 @@ size_t by_position(const std::string& name) {
   return std::string::npos;
 }
 
+/// The column names `WHERE` equates to something (`col = ...` among its top-level AND terms).
+std::set<std::string> filtered_columns(const parse::Expr* where) {
+  std::set<std::string> out;
+  std::vector<const parse::Expr*> terms;
+  conjuncts(where, terms);
+  for (const parse::Expr* t : terms) {
+    if (t->kind != parse::ExprKind::AExpr) continue;
+    const auto& a = t->as<parse::AExpr>();
+    if (a.op != parse::AExpr::Op::Op || a.name.empty() || a.name.back() != "=") continue;
+    for (const parse::Expr* side : {a.lhs.get(), a.rhs.get()}) {
+      if (!side || side->kind != parse::ExprKind::ColumnRef) continue;
+      const auto& ref = side->as<parse::ColumnRefExpr>();
+      if (!ref.star && !ref.fields.empty()) out.insert(ref.fields.back());
+    }
+  }
+  return out;
+}
+
 void check_naming(const source::Query& q, const parse::Stmt& s, VetState& st) {
   if (s.kind != parse::StmtKind::Select) return;
   const auto& sel = s.as<parse::SelectStmt>();
@@ -51,6 +71,9 @@ void check_naming(const source::Query& q, const parse::Stmt& s, VetState& st) {
   if (by == std::string::npos || sel.group_by.empty()) return;
   std::string x = q.name.substr(by + 2);
   std::string col = snake(x);
+  // Filtered on X and grouped by it too (one group): "ByX" names the filter, rightly.
+  std::set<std::string> filtered = filtered_columns(sel.where.get());
+  if (filtered.count(col) || filtered.count(col + "_id")) return;
   for (const parse::ExprPtr& g : sel.group_by) {
     if (!g || g->kind != parse::ExprKind::ColumnRef) continue;
     const auto& ref = g->as<parse::ColumnRefExpr>();
@@ -193,6 +216,18 @@ int unbounded(const std::vector<FromRel>& rels, const std::vector<const parse::E
       if (eq.other.count(-2) || eq.other.count(o)) return;
       eqs.push_back(std::move(eq));
     };
+    // `(a, b) = (x, y)`: a = x and b = y.
+    if (a.lhs->kind == parse::ExprKind::Row && a.rhs->kind == parse::ExprKind::Row) {
+      const auto& l = a.lhs->as<parse::RowExpr>().args;
+      const auto& r = a.rhs->as<parse::RowExpr>().args;
+      if (l.size() != r.size()) continue;
+      for (size_t k = 0; k < l.size(); ++k) {
+        if (!l[k] || !r[k]) continue;
+        add(*l[k], *r[k]);
+        add(*r[k], *l[k]);
+      }
+      continue;
+    }
     add(*a.lhs, *a.rhs);
     add(*a.rhs, *a.lhs);
   }

@@ -40,6 +40,9 @@ SELECT id, title FROM books WHERE author_id = $1;
 -- name: TitleCountsByAuthor :many
 SELECT title, count(*) FROM books WHERE author_id = $1 GROUP BY title;
 
+-- name: CountTitlesByAuthor :many
+SELECT author_id, title, count(*) FROM books WHERE author_id = $1 GROUP BY author_id, title;
+
 -- Rule 6: one-many-rows.
 
 -- name: GetBookByAuthor :one
@@ -53,6 +56,9 @@ SELECT id, title FROM books WHERE isbn = $1;
 
 -- name: GetAuthorByEmail :one
 SELECT id FROM authors WHERE lower(name) = $2 AND email = $1;
+
+-- name: GetBookByIdAndIsbn :one
+SELECT id FROM books WHERE (id, isbn) = ($1, $2);
 
 -- name: FirstBook :one
 SELECT id, title FROM books ORDER BY id LIMIT 1;
