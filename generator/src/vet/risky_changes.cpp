@@ -4,7 +4,8 @@
 // NOT NULL without a DEFAULT ("add-column-not-null"), SET NOT NULL without a validated
 // CHECK (col IS NOT NULL) first ("set-not-null"), ALTER COLUMN TYPE ("alter-column-type") and
 // CREATE INDEX without CONCURRENTLY ("index-not-concurrent"). A table created in the same
-// migration has no rows and no reader yet: nothing fires for it.
+// migration has no rows and no reader yet: nothing fires for it; nor does anything in a plain
+// schema file, which the runner does not run.
 #include <exception>
 #include <filesystem>
 #include <optional>
@@ -193,6 +194,8 @@ void check_alter_table(const parse::AlterTableStmt& alter, const diag::SourcePtr
 }  // namespace
 
 void check_risky_changes(const parse::Stmt& stmt, const diag::SourcePtr& source, VetState& st) {
+  // A plain schema file (sqlc's schema list) is not run by the migration runner.
+  if (st.migrations[st.migration].unversioned) return;
   switch (stmt.kind) {
     case parse::StmtKind::AlterTable:
       check_alter_table(stmt.as<parse::AlterTableStmt>(), source, st);
