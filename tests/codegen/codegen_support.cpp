@@ -50,7 +50,12 @@ std::string cxx() {
 }
 
 std::pair<int, std::string> compile(const std::string& args) {
-  std::string cmd = shell_quote(cxx()) + " -std=c++20 -Wall -Wextra -Wpedantic -Werror -I" +
+#ifdef SQLGEN_CXX_FLAGS
+  const std::string extra = " " SQLGEN_CXX_FLAGS;
+#else
+  const std::string extra;
+#endif
+  std::string cmd = shell_quote(cxx()) + extra + " -std=c++20 -Wall -Wextra -Wpedantic -Werror -I" +
                     shell_quote(std::string(SQLGEN_SOURCE_DIR) + "/generator/include") + " " + args;
   RunResult r = run_command(cmd);
   return {r.exit_code, cmd + "\n" + r.out + r.err};

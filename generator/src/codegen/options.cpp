@@ -37,7 +37,10 @@ std::optional<bool> parse_bool(const std::string& v) {
 
 Options parse_options(const config::Config& config, diag::DiagnosticEngine& diags) {
   Options out;
-  for (const auto& [key, value] : config.options) {
+  for (const auto& option : config.options) {
+    // named references, not a structured binding: clang 15 (the fuzz build) cannot capture one
+    const std::string& key = option.first;
+    const std::string& value = option.second;
     auto bad = [&](const std::string& why) {
       diags.report(diag::make(diag::DiagId::err_codegen_option_value, option_location(config, key),
                               {key, value, why}));
