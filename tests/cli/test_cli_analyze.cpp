@@ -322,3 +322,24 @@ TEST_CASE("sqlgen analyze prints the same bytes on any number of threads", "[cli
   testing::RunResult zero = run_sqlgen("-j 0 " + args, dir.path().string());
   CHECK(zero.exit_code == 2);
 }
+
+// Found by the fuzz targets query_file and analyze (fuzz/): a byte that is not UTF-8 in a doc
+// comment or a quoted name made nlohmann's dump throw, and sqlgen exit 3 ("internal error").
+TEST_CASE("sqlgen analyze: bytes that are not UTF-8 become U+FFFD in its JSON", "[cli][analyze]") {
+  util::TempDir dir;
+  write(dir, "schema.sql", "CREATE TABLE t (id int NOT NULL);\n");
+  write(dir, "q.sql",
+        "-- caf\xe9 in Latin-1\n-- name: Get :one\nSELECT id FROM t;\n\n"
+        "-- name: Bad :one\nSELECT \"n\xffpe\" FROM t;\n");
+  auto r = run_sqlgen("--diagnostics-format json analyze --schema schema.sql --queries q.sql",
+                      dir.path().string());
+  INFO(r.out << r.err);
+  CHECK(r.exit_code == 1);
+  json out = json::parse(r.out);
+  CHECK(find_query(out, "Get")["doc"].dump().find("caf\xef\xbf\xbd in Latin-1") !=
+        std::string::npos);
+  REQUIRE(out["diagnostics"].size() == 1);
+  CHECK(out["diagnostics"][0]["message"] == "column \"n\xef\xbf\xbdpe\" does not exist");
+  json err = json::parse(r.err);
+  CHECK(err["diagnostics"][0]["message"] == "column \"n\xef\xbf\xbdpe\" does not exist");
+}

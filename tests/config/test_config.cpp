@@ -378,3 +378,12 @@ TEST_CASE("config: a module's search_path defaults to its schema, then public", 
   CHECK(global->modules[1].effective_search_path(*global) == Path{"ext", "public"});
   CHECK(global->modules[2].effective_search_path(*global) == Path{"ext", "public"});
 }
+
+// Found by the fuzz target config (fuzz/): a key that is not UTF-8 is quoted in its
+// diagnostic, and the JSON rendering threw (nlohmann's invalid UTF-8 error); it prints U+FFFD.
+TEST_CASE("config: a key that is not UTF-8 renders as JSON with U+FFFD", "[config]") {
+  diag::DiagnosticEngine diags;
+  CHECK_FALSE(parse("modules:\n  - m\xcdigrations: m\n", diags));
+  std::string json = diag::render_all(diags, true);
+  CHECK(json.find("m\xef\xbf\xbdigrations") != std::string::npos);
+}

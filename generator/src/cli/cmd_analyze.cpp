@@ -18,6 +18,7 @@ namespace {
 
 /// `value.dump(2)` as it reads nested `depth` levels deep in a document dumped with indent 2:
 /// every line after the first indented by 2 * depth spaces (JSON strings hold no raw newline).
+/// Bytes that are not UTF-8 (a doc comment in Latin-1) become U+FFFD.
 std::string dump_nested(const nlohmann::json& value, size_t depth) {
   std::string text = value.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
   std::string indent(2 * depth, ' ');

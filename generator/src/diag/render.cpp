@@ -182,6 +182,8 @@ std::string render_all(const DiagnosticEngine& engine, bool json, const RenderOp
     for (const Diagnostic& d : diags) {
       if (d.severity != Severity::Remark || opts.verbose) arr.push_back(render_json(d));
     }
+    // Messages quote the user's text, which may not be UTF-8 (a Latin-1 comment): such bytes
+    // become U+FFFD, as in every JSON sqlgen prints, instead of nlohmann's exception.
     return nlohmann::json{{"diagnostics", std::move(arr)}}.dump(
                2, ' ', false, nlohmann::json::error_handler_t::replace) +
            "\n";
