@@ -237,6 +237,20 @@ TEST_CASE("init --from-sqlc: bad input is located and writes nothing", "[cli][in
        "version: \"2\"\nsql:\n  - engine: postgresql\n    schema: s.sql\n    queries: q.sql\n"
        "    strict_function_checks: maybe\n",
        "sqlc.yaml:6:29: error: "},
+      // Found by the fuzz target sqlc_import (fuzz/): a scalar where sqlc has a mapping made
+      // yaml-cpp throw when it was subscripted (exit 3).
+      {"sqlc.yaml",
+       "version: \"2\"\nsql:\n  - engine: postgresql\n    schema: s.sql\n    queries: q.sql\n"
+       "    gen: go\n",
+       "sqlc.yaml:6:10: error: \"sql[0].gen\" must be a mapping"},
+      {"sqlc.yaml",
+       "version: \"2\"\nsql:\n  - engine: postgresql\n    schema: s.sql\n    queries: q.sql\n"
+       "    gen:\n      go: db\n",
+       "sqlc.yaml:7:11: error: \"sql[0].gen.go\" must be a mapping"},
+      {"sqlc.yaml", "version: \"2\"\noverrides: go\nsql: []\n",
+       "sqlc.yaml:2:12: error: \"overrides\" must be a mapping"},
+      {"sqlc.yaml", "version: \"2\"\noverrides:\n  go: [x]\nsql: []\n",
+       "sqlc.yaml:3:7: error: \"overrides.go\" must be a mapping"},
   };
   for (const Case& c : cases) {
     util::TempDir dir;
@@ -455,4 +469,28 @@ sql:
   auto vet = run_sqlgen("vet", dir.path().string());
   INFO(vet.err << vet.out);
   CHECK(vet.exit_code == 0);
+}
+
+// Found by the fuzz target sqlc_import (fuzz/): a `queries:` glob matching nothing wrote an
+// empty `queries:` key, which sqlgen.yaml rejects ("queries" must be a string).
+TEST_CASE("init --from-sqlc: a glob matching nothing leaves the module without queries",
+          "[config][init]") {
+  util::TempDir dir;
+  std::string sqlc =
+      "version: \"2\"\nsql:\n  - engine: postgresql\n    schema: schema.sql\n"
+      "    queries: \"queries/**\"\n    gen:\n      go:\n        package: db\n";
+  diag::DiagnosticEngine diags;
+  std::optional<config::SqlcImport> imported =
+      config::import_sqlc(diag::make_source((dir.path() / "sqlc.yaml").string(), sqlc), diags);
+  REQUIRE(imported);
+  INFO(imported->yaml);
+  CHECK(contains(imported->yaml, "# sql[0].queries: \"queries/**\" expanded to 0 path(s)\n"));
+  CHECK_FALSE(contains(imported->yaml, "queries:\n"));
+  diag::DiagnosticEngine check;
+  std::optional<config::Config> config = config::parse_config(
+      diag::make_source((dir.path() / "sqlgen.yaml").string(), imported->yaml), check);
+  INFO(diag::render_all(check, false));
+  REQUIRE(config);
+  REQUIRE(config->modules.size() == 1);
+  CHECK(config->modules[0].queries.empty());
 }

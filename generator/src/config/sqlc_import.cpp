@@ -110,6 +110,7 @@ class Importer {
   bool is_postgresql(const YAML::Node& pkg, const std::string& what, bool engine_default_pg);
   std::vector<std::string> paths(const YAML::Node& pkg, const char* key, const std::string& what);
   std::optional<std::string> scalar(const YAML::Node& node, const std::string& key);
+  YAML::Node mapping_or_none(const YAML::Node& node, const std::string& what);
   void read_rename(const YAML::Node& node, std::map<std::string, std::string>& out);
   void read_overrides(const YAML::Node& node, std::vector<OverrideOut>& out);
   void read_options(const YAML::Node& node, const std::string& what);
@@ -483,9 +484,17 @@ void Importer::read_v1(const YAML::Node& root) {
   }
 }
 
+/// `node` when it is absent or a mapping; else reported (`what` names it) and an absent node
+/// returned, which has no keys (yaml-cpp throws when a scalar is subscripted).
+YAML::Node Importer::mapping_or_none(const YAML::Node& node, const std::string& what) {
+  if (!node || node.IsMap() || node.IsNull()) return node;
+  m_r.error(DiagId::err_config_type, loc(node), {what, "a mapping"});
+  return YAML::Node(YAML::NodeType::Undefined);
+}
+
 void Importer::read_v2(const YAML::Node& root) {
-  if (const YAML::Node overrides = root["overrides"]) {
-    if (const YAML::Node go = overrides["go"]) {
+  if (const YAML::Node overrides = mapping_or_none(root["overrides"], "overrides")) {
+    if (const YAML::Node go = mapping_or_none(overrides["go"], "overrides.go")) {
       read_rename(go["rename"], m_out.rename);
       read_overrides(go["overrides"], m_out.overrides);
     }
@@ -510,8 +519,8 @@ void Importer::read_v2(const YAML::Node& root) {
     m.schema = paths(pkg, "schema", what);
     m.queries = paths(pkg, "queries", what);
     std::string name;
-    const YAML::Node gen = pkg["gen"];
-    const YAML::Node go = gen ? gen["go"] : YAML::Node();
+    const YAML::Node gen = mapping_or_none(pkg["gen"], what + ".gen");
+    const YAML::Node go = gen ? mapping_or_none(gen["go"], what + ".gen.go") : YAML::Node();
     if (go) {
       if (go["package"]) name = scalar(go["package"], "package").value_or("");
       if (name.empty() && go["out"]) name = last_element(scalar(go["out"], "out").value_or(""));
@@ -674,7 +683,7 @@ std::string Importer::render() const {
     y += "  - name: " + quote(m.name) + "\n";
     if (!m.schema.empty()) y += "    migrations:\n";
     for (const std::string& p : m.schema) y += "      - " + quote(p) + "\n";
-    y += "    queries:\n";
+    if (!m.queries.empty()) y += "    queries:\n";  // a glob may match nothing
     for (const std::string& p : m.queries) y += "      - " + quote(p) + "\n";
     if (!m.rename.empty()) {
       y += "    rename:\n";
