@@ -197,6 +197,30 @@ TEST_CASE("template: a long list renders in parallel, with the one walk's output
   CHECK(uses == 40);
 }
 
+// Found by the fuzz target template (fuzz/), with AddressSanitizer: in a set load_templates did
+// not parse, the replayed reports of a long list's items pointed into partials the item walkers
+// had parsed and freed (heap-use-after-free; `make sanitize` runs this under ASan).
+TEST_CASE("template: a long list's items report undefined names inside partials", "[codegen]") {
+  json view = k_base;
+  view["items"] = json::array();
+  for (int i = 0; i < 10; ++i) view["items"].push_back(json{{"name", "n" + std::to_string(i)}});
+  Rendered r = render({{"main", k_header + "{{#items}}{{>part}}{{/items}}\n"},
+                       {"part", "{{name}}{{nope}}{{>gone}}"}},
+                      view);
+  CHECK(!r.text);
+  const std::string& d = r.diagnostics;
+  CHECK(d.find("templates/part.mustache:1:9: error: template \"part.mustache\": variable "
+               "\"nope\" is not defined") == 0);
+  CHECK(d.find("variable \"nope\"", 1) == std::string::npos);
+  size_t uses = 0;
+  for (size_t at = d.find("templates/part.mustache:1:17: error: template \"part.mustache\": "
+                          "partial \"gone\" does not exist");
+       at != std::string::npos; at = d.find("partial \"gone\"", at + 1)) {
+    ++uses;
+  }
+  CHECK(uses == 10);
+}
+
 TEST_CASE("template: partials nest 17 deep, and a template set is parsed once and reused",
           "[codegen]") {
   // main includes p1, p1 includes p2, ... p16 includes p17: rendered (the 18th level is the

@@ -396,6 +396,10 @@ class Walker {
     std::vector<std::string> outs(items.size());
     std::vector<std::vector<Deferred>> deferred(items.size());
     std::vector<char> ok(items.size(), 1);
+    // A set load_templates did not parse: the partials an item walker parsed hold the tags its
+    // deferred reports point to, so they live until the replay below.
+    std::vector<std::map<std::string, std::shared_ptr<const ParsedTemplate>>> parsed_by_item(
+        items.size());
     util::parallel_for_rethrow(items.size(), [&](size_t i) {
       Walker item(m_set, m_diags, outs[i]);
       item.m_deferred = &deferred[i];
@@ -403,6 +407,7 @@ class Walker {
       item.m_stack.push_back(&items[i]);
       item.walk(n.children, src, depth, true);
       ok[i] = item.m_ok;
+      parsed_by_item[i] = std::move(item.m_local);
     });
     for (size_t i = 0; i < items.size(); ++i) {
       m_out += outs[i];
