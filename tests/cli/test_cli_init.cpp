@@ -251,6 +251,9 @@ TEST_CASE("init --from-sqlc: bad input is located and writes nothing", "[cli][in
        "sqlc.yaml:2:12: error: \"overrides\" must be a mapping"},
       {"sqlc.yaml", "version: \"2\"\noverrides:\n  go: [x]\nsql: []\n",
        "sqlc.yaml:3:7: error: \"overrides.go\" must be a mapping"},
+      // A number JSON cannot hold threw nlohmann's out_of_range (only parse errors were caught).
+      {"sqlc.json", "{\n  \"version\": \"1\",\n  \"packages\": [1e99999]\n}\n",
+       "sqlc.json:3:16: error: invalid JSON: number overflow parsing '1e99999'"},
   };
   for (const Case& c : cases) {
     util::TempDir dir;

@@ -155,6 +155,21 @@ std::optional<YAML::Node> Importer::load() {
       m_r.error(DiagId::err_sqlc_json, diag::Location::at(m_source, static_cast<uint32_t>(offset)),
                 {msg});
       return std::nullopt;
+    } catch (const nlohmann::json::out_of_range& e) {
+      // "[json.exception.out_of_range.406] number overflow parsing '1e999'": no byte offset,
+      // the number is found in the text
+      std::string msg = e.what();
+      if (size_t close = msg.find("] "); close != std::string::npos) msg.erase(0, close + 2);
+      diag::Location at = diag::Location::file(m_source);
+      size_t open = msg.find('\''), end = msg.rfind('\'');
+      if (open != std::string::npos && end > open) {
+        size_t found = text.find(msg.substr(open + 1, end - open - 1));
+        if (found != std::string::npos) {
+          at = diag::Location::at(m_source, static_cast<uint32_t>(found));
+        }
+      }
+      m_r.error(DiagId::err_sqlc_json, at, {msg});
+      return std::nullopt;
     }
     // Valid JSON has tabs only between tokens, where YAML wants spaces; offsets stay the same.
     std::replace(text.begin(), text.end(), '\t', ' ');
