@@ -23,7 +23,8 @@ if [[ ${#targets[@]} -eq 0 ]]; then
   targets=(config sqlc_import query_file migration_file catalog analyze template)
 fi
 here=$(cd "$(dirname "$0")" && pwd)
-build=$(cd "$build" 2>/dev/null && pwd) || { echo "run.sh: no build dir $1 (make fuzz)"; exit 77; }
+given=$build
+build=$(cd "$given" 2>/dev/null && pwd) || { echo "run.sh: no build dir $given (make fuzz)"; exit 77; }
 
 dict_of() {
   case $1 in
