@@ -209,13 +209,16 @@ TEST_CASE("template: a long list's items report undefined names inside partials"
                       view);
   CHECK(!r.text);
   const std::string& d = r.diagnostics;
+  // The undefined name once, at its tag in the partial; the missing partial at each use.
   CHECK(d.find("templates/part.mustache:1:9: error: template \"part.mustache\": variable "
                "\"nope\" is not defined") == 0);
-  CHECK(d.find("variable \"nope\"", 1) == std::string::npos);
+  size_t nope = d.find("variable \"nope\"");
+  CHECK(d.find("variable \"nope\"", nope + 1) == std::string::npos);
+  CHECK(d.find("templates/part.mustache:1:17: error: template \"part.mustache\": partial "
+               "\"gone\" does not exist") != std::string::npos);
   size_t uses = 0;
-  for (size_t at = d.find("templates/part.mustache:1:17: error: template \"part.mustache\": "
-                          "partial \"gone\" does not exist");
-       at != std::string::npos; at = d.find("partial \"gone\"", at + 1)) {
+  for (size_t at = d.find("partial \"gone\""); at != std::string::npos;
+       at = d.find("partial \"gone\"", at + 1)) {
     ++uses;
   }
   CHECK(uses == 10);
