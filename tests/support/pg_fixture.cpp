@@ -10,6 +10,8 @@
 #include <mutex>
 #include <stdexcept>
 
+#include "util/signal_cleanup.hpp"
+
 namespace sqlgen::testing {
 
 namespace {
@@ -46,7 +48,7 @@ pg::Server& server_locked(State& s) {
     s.server = std::move(*r);
   }
   // Catch2 restores its own signal handlers after each test case: take them back.
-  pg::install_cleanup_handlers();
+  util::install_signal_cleanup();
   return *s.server;
 }
 

@@ -16,11 +16,11 @@
 #include "pg/conninfo.hpp"
 #include "pg/data_dir.hpp"
 #include "pg/libpq.hpp"
-#include "pg/live_clusters.hpp"
 #include "pg/process.hpp"
 #include "pg/template_cache.hpp"
 #include "util/cache.hpp"
 #include "util/fs.hpp"
+#include "util/signal_cleanup.hpp"
 
 namespace sqlgen::pg {
 
@@ -164,11 +164,15 @@ Result<std::unique_ptr<Cluster>> Cluster::start(const ClusterOptions& options) {
     return start_error("the socket path in \"" + base.string() + "\" would be too long");
   }
   std::string tmpl = (base / "sqlgen-pg.XXXXXX").string();
-  if (::mkdtemp(tmpl.data()) == nullptr) {
-    return start_error("cannot create a directory in \"" + tmpl + "\": " + std::strerror(errno));
+  // Registered for removal on SIGINT/SIGTERM/SIGHUP, with whatever runs in it (initdb, the
+  // server), from the moment it exists.
+  util::CleanupEntry dir = util::make_cleaned_up(tmpl, util::CleanupKind::tree);
+  if (dir.error != 0) {
+    return start_error("cannot create a directory in \"" + tmpl + "\": " +
+                       std::strerror(dir.error));
   }
   c->m_dir = tmpl;
-  c->m_slot = detail::register_cluster(tmpl);
+  c->m_slot = dir.slot;
   if (c->m_run_as_other && ::chown(tmpl.c_str(), c->m_uid, c->m_gid) != 0) {
     return start_error("chown \"" + tmpl + "\": " + std::strerror(errno));
   }
@@ -184,7 +188,7 @@ Result<> Cluster::prepare_data_dir(const ClusterOptions& options) {
   int slot = m_slot;
   return detail::make_data_dir(
       m_binaries, m_dir / "data", {m_run_as_other, m_uid, m_gid, m_groups}, options,
-      [slot](pid_t pid) { detail::set_child(slot, pid); }, m_from_cache);
+      [slot](pid_t pid) { util::set_cleanup_child(slot, pid); }, m_from_cache);
 }
 
 Result<> Cluster::launch(const ClusterOptions& options) {
@@ -222,11 +226,11 @@ Result<> Cluster::launch(const ClusterOptions& options) {
   spec.new_session = true;
   spec.die_with_parent = true;
   std::string err;
-  pid_t pid = detail::spawn(spec, err);
+  int slot = m_slot;
+  pid_t pid = detail::spawn(spec, err, [slot](pid_t p) { util::set_cleanup_child(slot, p); });
   ::close(log_fd);
   if (pid < 0) return start_error(err);
   m_pid = pid;
-  detail::set_child(m_slot, pid);
   return {};
 }
 
@@ -252,7 +256,7 @@ Result<> Cluster::wait_until_ready(std::chrono::milliseconds timeout) {
 }
 
 pid_t Cluster::take_pid() {
-  pid_t pid = m_slot >= 0 ? detail::take_child(m_slot) : m_pid;
+  pid_t pid = m_slot >= 0 ? util::take_cleanup_child(m_slot) : m_pid;
   m_pid = 0;
   return pid;
 }
@@ -264,13 +268,13 @@ void Cluster::stop() {
   pid_t pid = take_pid();
   if (pid > 0) detail::terminate(pid, SIGINT, m_stop_timeout);
   if (!m_dir.empty()) {
-    if (!detail::cleaned_by_handler(m_slot)) {
+    if (!util::cleaned_on_signal(m_slot)) {
       std::error_code ec;
       fs::remove_all(m_dir, ec);
     }
     m_dir.clear();
   }
-  detail::unregister_cluster(m_slot);
+  util::release_cleanup(m_slot);
   m_slot = -1;
 }
 

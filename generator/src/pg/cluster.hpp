@@ -215,9 +215,4 @@ class ExternalServer final : public Server {
 Result<std::unique_ptr<Server>> acquire(const std::string& url = "",
                                         const ClusterOptions& options = {});
 
-/// (Re)installs the SIGINT/SIGTERM/SIGHUP handlers that stop every live cluster of this process
-/// and remove its directory before the signal's previous action runs. Cluster::start calls it;
-/// call it again when something else (e.g. a test framework) replaced the handlers.
-void install_cleanup_handlers();
-
 }  // namespace sqlgen::pg

@@ -11,6 +11,7 @@
 
 #include <cerrno>
 #include <csignal>
+#include <algorithm>
 #include <cstring>
 #include <thread>
 
@@ -47,24 +48,31 @@ int raise_fd(int fd) {
   ::_exit(127);
 }
 
-void close_fds_except(int keep) {
-  if (::close_range(3, static_cast<unsigned>(keep) - 1, 0) != 0) {
-    for (int fd = 3; fd < keep; ++fd) ::close(fd);
-  }
-  if (::close_range(static_cast<unsigned>(keep) + 1, ~0U, 0) != 0) {
-    for (int fd = keep + 1; fd < 4096; ++fd) ::close(fd);
+/// Closes every fd from 3 up except `keep_a` and `keep_b` (both >= 3, `keep_a` < `keep_b`).
+void close_fds_except(int keep_a, int keep_b) {
+  const unsigned ranges[3][2] = {{3, static_cast<unsigned>(keep_a) - 1},
+                                 {static_cast<unsigned>(keep_a) + 1,
+                                  static_cast<unsigned>(keep_b) - 1},
+                                 {static_cast<unsigned>(keep_b) + 1, ~0U}};
+  for (const auto& [first, last] : ranges) {
+    if (first > last) continue;
+    if (::close_range(first, last, 0) != 0) {
+      for (unsigned fd = first; fd <= last && fd < 4096; ++fd) ::close(static_cast<int>(fd));
+    }
   }
 }
 
 /// The forked child: only async-signal-safe calls from here to execve.
+/// `gate_fd` holds the child before execve until the parent has registered it (one byte); EOF
+/// (the parent died or refused) ends it without running anything.
 [[noreturn]] void run_child(const SpawnSpec& spec, char* const* argv, int out_fd, int null_fd,
-                            int pipe_fd, pid_t parent) {
+                            int pipe_fd, int gate_fd, pid_t parent) {
   if (spec.new_session && ::setsid() < 0) child_fail(pipe_fd, 0);
   const int err_fd = spec.err_fd >= 0 ? spec.err_fd : out_fd;
   if (::dup2(null_fd, 0) < 0 || ::dup2(out_fd, 1) < 0 || ::dup2(err_fd, 2) < 0) {
     child_fail(pipe_fd, 1);
   }
-  close_fds_except(pipe_fd);
+  close_fds_except(std::min(pipe_fd, gate_fd), std::max(pipe_fd, gate_fd));
   sigset_t none;
   ::sigemptyset(&none);
   ::sigprocmask(SIG_SETMASK, &none, nullptr);
@@ -82,6 +90,12 @@ void close_fds_except(int keep) {
     if (::prctl(PR_SET_PDEATHSIG, SIGKILL) != 0) child_fail(pipe_fd, 6);
     if (::getppid() != parent) ::_exit(127);  // the parent died before prctl
   }
+  char go = 0;
+  ssize_t n;
+  do {
+    n = ::read(gate_fd, &go, 1);
+  } while (n < 0 && errno == EINTR);
+  if (n != 1) ::_exit(127);
   ::execve(argv[0], argv, environ);
   child_fail(pipe_fd, 7);
 }
@@ -111,7 +125,7 @@ std::optional<RunAs> lookup_user(const std::string& user, std::string& error) {
   return r;
 }
 
-pid_t spawn(const SpawnSpec& spec, std::string& error) {
+pid_t spawn(const SpawnSpec& spec, std::string& error, const std::function<void(pid_t)>& on_spawn) {
   if (spec.argv.empty()) {
     error = "nothing to run";
     return -1;
@@ -121,25 +135,43 @@ pid_t spawn(const SpawnSpec& spec, std::string& error) {
   argv.push_back(nullptr);
 
   int pipe_fds[2];
+  int gate_fds[2];
   if (::pipe2(pipe_fds, O_CLOEXEC) != 0) {
     error = std::string("pipe: ") + std::strerror(errno);
+    return -1;
+  }
+  if (::pipe2(gate_fds, O_CLOEXEC) != 0) {
+    error = std::string("pipe: ") + std::strerror(errno);
+    ::close(pipe_fds[0]);
+    ::close(pipe_fds[1]);
     return -1;
   }
   int null_fd = raise_fd(::open("/dev/null", O_RDWR | O_CLOEXEC));
   int pipe_r = raise_fd(pipe_fds[0]);
   int pipe_w = raise_fd(pipe_fds[1]);
+  int gate_r = raise_fd(gate_fds[0]);
+  int gate_w = raise_fd(gate_fds[1]);
   int out_fd = spec.out_fd >= 0 ? spec.out_fd : null_fd;
   pid_t parent = ::getpid();
   pid_t pid = ::fork();
-  if (pid == 0) run_child(spec, argv.data(), out_fd, null_fd, pipe_w, parent);
+  if (pid == 0) run_child(spec, argv.data(), out_fd, null_fd, pipe_w, gate_r, parent);
   int fork_errno = errno;
   ::close(pipe_w);
+  ::close(gate_r);
   ::close(null_fd);
   if (pid < 0) {
     ::close(pipe_r);
+    ::close(gate_w);
     error = std::string("fork: ") + std::strerror(fork_errno);
     return -1;
   }
+  // The child waits at the gate until whoever must stop it on a signal knows its pid.
+  if (on_spawn) on_spawn(pid);
+  ssize_t sent;
+  do {
+    sent = ::write(gate_w, "x", 1);
+  } while (sent < 0 && errno == EINTR);
+  ::close(gate_w);
   // EOF means the exec succeeded (the pipe is close-on-exec); otherwise the child reports.
   ChildFailure f{};
   ssize_t n;
@@ -200,14 +232,13 @@ RunResult run(SpawnSpec spec, std::chrono::milliseconds timeout,
   }
   int read_fd = raise_fd(fds[0]);
   spec.out_fd = raise_fd(fds[1]);
-  pid_t pid = spawn(spec, result.error);
+  pid_t pid = spawn(spec, result.error, on_spawn);
   ::close(spec.out_fd);
   if (pid < 0) {
     ::close(read_fd);
     return result;
   }
   result.started = true;
-  if (on_spawn) on_spawn(pid);
   auto deadline = Clock::now() + timeout;
   char buf[8192];
   for (;;) {

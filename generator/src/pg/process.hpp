@@ -35,7 +35,10 @@ struct SpawnSpec {
 };
 
 /// Forks and execs `spec`; the pid, or -1 with `error` set (exec failures included).
-pid_t spawn(const SpawnSpec& spec, std::string& error);
+/// `on_spawn` gets the pid before the child may exec (it waits at a gate until then; should the
+/// process die first, the child ends there without running anything).
+pid_t spawn(const SpawnSpec& spec, std::string& error,
+            const std::function<void(pid_t)>& on_spawn = {});
 
 /// The wait status once `pid` has exited, nullopt while it runs. A pid that is not our child
 /// (already reaped) counts as exited with status 0.
@@ -57,8 +60,8 @@ struct RunResult {
   std::string error;   ///< why it could not start
 };
 
-/// Runs `spec` to completion, capturing its output; killed after `timeout`. `on_spawn` gets
-/// the pid while it runs.
+/// Runs `spec` to completion, capturing its output; killed after `timeout`. `on_spawn` is
+/// spawn()'s: it gets the pid before the child may exec.
 RunResult run(SpawnSpec spec, std::chrono::milliseconds timeout,
               const std::function<void(pid_t)>& on_spawn = {});
 

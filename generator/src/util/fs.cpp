@@ -6,15 +6,14 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <atomic>
 #include <cerrno>
-#include <csignal>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
-#include <mutex>
 #include <sstream>
 #include <system_error>
+
+#include "util/signal_cleanup.hpp"
 
 namespace sqlgen::util {
 
@@ -145,80 +144,6 @@ ReadResult read_file(const fs::path& path) {
   return r;
 }
 
-namespace {
-
-// Temp files of write_file_atomic in flight: SIGINT, SIGTERM or SIGHUP removes them before the
-// signal takes its course, so an interrupted run leaves each output old or new, never a temp
-// file beside it. The handler runs whatever was installed before it afterwards (pg/'s cluster
-// cleanup chains the same way).
-enum TempState : int { k_temp_free = 0, k_temp_claimed = 1, k_temp_live = 2 };
-struct TempSlot {
-  std::atomic<int> state{k_temp_free};
-  char path[4096] = {};
-};
-constexpr int k_temp_slots = 64;
-TempSlot g_temp_slots[k_temp_slots];
-/// Set by the signal handler: a temp file made after its pass removes itself (see make_temp).
-std::atomic<bool> g_dying{false};
-constexpr int k_temp_signals[] = {SIGINT, SIGTERM, SIGHUP};
-struct sigaction g_temp_previous[NSIG];
-std::once_flag g_temp_handlers;
-
-void remove_temps_on_signal(int sig) {
-  const int saved_errno = errno;
-  g_dying.store(true);
-  for (TempSlot& s : g_temp_slots) {
-    if (s.state.load() == k_temp_live) ::unlink(s.path);
-  }
-  ::sigaction(sig, &g_temp_previous[sig], nullptr);
-  ::raise(sig);
-  errno = saved_errno;
-}
-
-void install_temp_handlers() {
-  for (int sig : k_temp_signals) {
-    struct sigaction current {};
-    ::sigaction(sig, nullptr, &current);
-    if (!(current.sa_flags & SA_SIGINFO) && current.sa_handler == SIG_IGN) continue;
-    g_temp_previous[sig] = current;
-    struct sigaction ours {};
-    ours.sa_handler = remove_temps_on_signal;
-    sigfillset(&ours.sa_mask);
-    ours.sa_flags = SA_RESTART;
-    ::sigaction(sig, &ours, nullptr);
-  }
-}
-
-/// A slot holding `tmpl` (mkstemp fills it in place), or null when all are taken or the path
-/// is too long (the file is then not removed on a signal).
-TempSlot* claim_temp_slot(const std::string& tmpl) {
-  std::call_once(g_temp_handlers, install_temp_handlers);
-  if (tmpl.size() >= sizeof(TempSlot::path)) return nullptr;
-  for (TempSlot& s : g_temp_slots) {
-    int expected = k_temp_free;
-    if (!s.state.compare_exchange_strong(expected, k_temp_claimed)) continue;
-    std::memcpy(s.path, tmpl.c_str(), tmpl.size() + 1);
-    s.state.store(k_temp_live);
-    return &s;
-  }
-  return nullptr;
-}
-
-/// Makes the temp file from `tmpl`, registered in `slot` when there is one.
-int make_temp(std::string& tmpl, TempSlot* slot) {
-  if (!slot) return ::mkstemp(tmpl.data());
-  int fd = ::mkstemp(slot->path);
-  if (fd >= 0 && g_dying.load()) {
-    // The handler's pass may have missed this file: remove it and wait for the signal's end.
-    ::unlink(slot->path);
-    for (;;) ::pause();
-  }
-  tmpl = slot->path;
-  return fd;
-}
-
-}  // namespace
-
 std::string write_file_atomic(const fs::path& path, const std::string& content) {
   std::error_code ec;
   fs::path dir = path.parent_path();
@@ -228,15 +153,15 @@ std::string write_file_atomic(const fs::path& path, const std::string& content) 
   }
   std::string tmpl = (dir.empty() ? fs::path(".") : dir).string() + "/." +
                      path.filename().string() + ".tmp.XXXXXX";
-  TempSlot* slot = claim_temp_slot(tmpl);
+  // Registered so that SIGINT, SIGTERM or SIGHUP removes it: an interrupted run leaves each
+  // output old or new, never a temp file beside it.
+  CleanupEntry temp = make_cleaned_up(tmpl, CleanupKind::file);
   struct Release {
-    TempSlot* slot;
-    ~Release() {
-      if (slot) slot->state.store(k_temp_free);
-    }
-  } release{slot};
-  int fd = make_temp(tmpl, slot);
-  if (fd < 0) return std::strerror(errno);
+    int slot;
+    ~Release() { release_cleanup(slot); }
+  } release{temp.slot};
+  int fd = temp.fd;
+  if (fd < 0) return std::strerror(temp.error);
   const char* p = content.data();
   size_t left = content.size();
   while (left > 0) {
