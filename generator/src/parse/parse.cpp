@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "parse/pb_arena.hpp"
+#include "parse/scan_tokens.hpp"
 #include "parse/transformer.hpp"
 
 namespace sqlgen::parse {
@@ -84,62 +85,66 @@ uint32_t message_depth(const ProtobufCMessage* root) {
 /// between them (the lists PostgreSQL's grammar builds flat): a bound on how deep an operator
 /// chain of the statement can nest.
 size_t longest_operator_run(const std::string& text) {
-  PgQueryScanResult scan = pg_query_scan(text.c_str());
   size_t longest = 0;
-  if (!scan.error) {
-    PbArena arena(scan.pbuf.len);
-    if (PgQuery__ScanResult* tokens = pg_query__scan_result__unpack(
-            arena.allocator(), scan.pbuf.len, reinterpret_cast<const uint8_t*>(scan.pbuf.data))) {
-      std::vector<size_t> runs{0};
-      for (size_t i = 0; i < tokens->n_tokens; ++i) {
-        switch (tokens->tokens[i]->token) {
-          case PG_QUERY__TOKEN__ASCII_40:  // (
-          case PG_QUERY__TOKEN__ASCII_91:  // [
-            runs.push_back(0);
-            break;
-          case PG_QUERY__TOKEN__ASCII_41:  // )
-          case PG_QUERY__TOKEN__ASCII_93:  // ]
-            if (runs.size() > 1) runs.pop_back();
-            break;
-          case PG_QUERY__TOKEN__ASCII_44:  // ,
-          case PG_QUERY__TOKEN__ASCII_59:  // ;
-          case PG_QUERY__TOKEN__AND:
-          case PG_QUERY__TOKEN__OR:
-          case PG_QUERY__TOKEN__CASE:
-          case PG_QUERY__TOKEN__WHEN:
-          case PG_QUERY__TOKEN__THEN:
-          case PG_QUERY__TOKEN__ELSE:
-          case PG_QUERY__TOKEN__END_P:
-            runs.back() = 0;
-            break;
-          default:
-            longest = std::max(longest, ++runs.back());
-        }
-      }
+  std::vector<size_t> runs{0};
+  // A text that does not scan fails to parse right after, with its own error.
+  detail::for_each_token(text, [&](const PgQuery__ScanToken& t) {
+    switch (t.token) {
+      case PG_QUERY__TOKEN__ASCII_40:  // (
+      case PG_QUERY__TOKEN__ASCII_91:  // [
+        runs.push_back(0);
+        break;
+      case PG_QUERY__TOKEN__ASCII_41:  // )
+      case PG_QUERY__TOKEN__ASCII_93:  // ]
+        if (runs.size() > 1) runs.pop_back();
+        break;
+      case PG_QUERY__TOKEN__ASCII_44:  // ,
+      case PG_QUERY__TOKEN__ASCII_59:  // ;
+      case PG_QUERY__TOKEN__AND:
+      case PG_QUERY__TOKEN__OR:
+      case PG_QUERY__TOKEN__CASE:
+      case PG_QUERY__TOKEN__WHEN:
+      case PG_QUERY__TOKEN__THEN:
+      case PG_QUERY__TOKEN__ELSE:
+      case PG_QUERY__TOKEN__END_P:
+        runs.back() = 0;
+        break;
+      default:
+        longest = std::max(longest, ++runs.back());
     }
-  }
-  pg_query_free_scan_result(scan);
+  });
   return longest;
 }
 
-/// False, after reporting it, when the statement `parsed` (at `offset` in `source`) nests
-/// deeper than sqlgen analyzes. `tree` is null before parsing (the scan of long statements).
-bool within_depth(const diag::SourcePtr& source, uint32_t offset, const std::string& parsed,
-                  const ProtobufCMessage* tree, diag::DiagnosticEngine& diags) {
-  bool deep = false;
-  if (!tree) {
-    // Two tokens (an operand and an operator) per level.
-    deep = parsed.size() > k_prescan_bytes && longest_operator_run(parsed) > 2 * k_max_depth;
-  } else {
-    deep = parsed.size() > k_depth_check_bytes && message_depth(tree) > 2 * k_max_depth;
+/// Reports that the statement at `offset` nests deeper than sqlgen analyzes.
+void report_too_deep(const diag::SourcePtr& source, uint32_t offset,
+                     diag::DiagnosticEngine& diags) {
+  diags.report(diag::make(diag::DiagId::err_stack_depth,
+                          diag::Location::at(source, offset, token_length(source->text(), offset)),
+                          {std::to_string(k_max_depth)}));
+}
+
+/// Before parsing: false, after reporting it, when the statement `parsed` (at `offset` in
+/// `source`) is long enough to nest too deep for the parser's own recursion and its token
+/// scan shows it does (two tokens, an operand and an operator, per level).
+bool parsable_depth(const diag::SourcePtr& source, uint32_t offset, const std::string& parsed,
+                    diag::DiagnosticEngine& diags) {
+  if (parsed.size() <= k_prescan_bytes || longest_operator_run(parsed) <= 2 * k_max_depth) {
+    return true;
   }
-  if (deep) {
-    diags.report(
-        diag::make(diag::DiagId::err_stack_depth,
-                   diag::Location::at(source, offset, token_length(source->text(), offset)),
-                   {std::to_string(k_max_depth)}));
+  report_too_deep(source, offset, diags);
+  return false;
+}
+
+/// After parsing: false, after reporting it, when the parse tree of `parsed` nests deeper than
+/// sqlgen's transformer and analysis go.
+bool transformable_depth(const diag::SourcePtr& source, uint32_t offset, const std::string& parsed,
+                         const ProtobufCMessage& tree, diag::DiagnosticEngine& diags) {
+  if (parsed.size() <= k_depth_check_bytes || message_depth(&tree) <= 2 * k_max_depth) {
+    return true;
   }
-  return !deep;
+  report_too_deep(source, offset, diags);
+  return false;
 }
 
 }  // namespace
@@ -153,7 +158,7 @@ std::vector<StmtPtr> parse_range(const diag::SourcePtr& source, StatementRange r
   uint32_t parse_len = range.length;
   if (range.offset + parse_len < text.size() && text[range.offset + parse_len] == ';') ++parse_len;
   std::string parsed = text.substr(range.offset, parse_len);
-  if (!within_depth(source, range.offset, parsed, nullptr, diags)) return out;
+  if (!parsable_depth(source, range.offset, parsed, diags)) return out;
   PgQueryProtobufParseResult result = pg_query_parse_protobuf(parsed.c_str());
   if (result.error) {
     report_syntax_error(source, range.offset, parsed, *result.error, diags);
@@ -164,7 +169,7 @@ std::vector<StmtPtr> parse_range(const diag::SourcePtr& source, StatementRange r
   PgQuery__ParseResult* tree =
       pg_query__parse_result__unpack(arena.allocator(), result.parse_tree.len,
                                      reinterpret_cast<const uint8_t*>(result.parse_tree.data));
-  if (tree && !within_depth(source, range.offset, parsed, &tree->base, diags)) tree = nullptr;
+  if (tree && !transformable_depth(source, range.offset, parsed, tree->base, diags)) tree = nullptr;
   if (tree) {
     for (size_t i = 0; i < tree->n_stmts; ++i) {
       const PgQuery__RawStmt* raw = tree->stmts[i];
@@ -197,7 +202,7 @@ ExprPtr parse_expression(const diag::SourcePtr& source, uint32_t offset, uint32_
   // compensates so spans still point into the file.
   constexpr uint32_t k_prefix = 7;
   std::string parsed = "SELECT " + source->text().substr(offset, length);
-  if (!within_depth(source, offset, parsed, nullptr, diags)) return nullptr;
+  if (!parsable_depth(source, offset, parsed, diags)) return nullptr;
   PgQueryProtobufParseResult result = pg_query_parse_protobuf(parsed.c_str());
   ExprPtr out;
   PbArena arena(result.parse_tree.len);
@@ -208,7 +213,7 @@ ExprPtr parse_expression(const diag::SourcePtr& source, uint32_t offset, uint32_
   } else if (PgQuery__ParseResult* tree = pg_query__parse_result__unpack(
                  arena.allocator(), result.parse_tree.len,
                  reinterpret_cast<const uint8_t*>(result.parse_tree.data));
-             tree && within_depth(source, offset, parsed, &tree->base, diags)) {
+             tree && transformable_depth(source, offset, parsed, tree->base, diags)) {
     if (tree->n_stmts == 1 && tree->stmts[0]->stmt->node_case == PG_QUERY__NODE__NODE_SELECT_STMT) {
       const PgQuery__SelectStmt* sel = tree->stmts[0]->stmt->select_stmt;
       if (sel->n_target_list == 1 &&

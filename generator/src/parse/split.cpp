@@ -8,8 +8,11 @@
 
 #include "diag/source_buffer.hpp"
 #include "parse/pb_arena.hpp"
+#include "parse/scan_tokens.hpp"
 
 namespace sqlgen::parse {
+
+using detail::for_each_token;
 
 uint32_t skip_space_and_comments(std::string_view text, uint32_t from) {
   size_t i = from;
@@ -70,37 +73,19 @@ uint32_t token_length(std::string_view text, uint32_t offset) {
 
 namespace {
 
+/// `end` moved back over the whitespace that ends text[begin, end).
+uint32_t before_trailing_space(std::string_view text, uint32_t begin, uint32_t end) {
+  while (end > begin && std::isspace(static_cast<unsigned char>(text[end - 1]))) --end;
+  return end;
+}
+
 /// Appends [begin, end) trimmed of leading comments/space, trailing space and ';'.
 void push_trimmed(std::string_view text, uint32_t begin, uint32_t end,
                   std::vector<StatementRange>& out) {
   begin = skip_space_and_comments(text, begin);
-  while (end > begin && std::isspace(static_cast<unsigned char>(text[end - 1]))) --end;
+  end = before_trailing_space(text, begin, end);
   if (end > begin && text[end - 1] == ';') --end;
   if (end > begin) out.push_back(StatementRange{begin, end - begin});
-}
-
-/// Calls fn(token) for every token PostgreSQL's scanner finds in `text`, false when the text
-/// does not scan (an unterminated quote or comment): then fn sees the tokens before the one that
-/// fails, so the statements and comments ahead of it (a query's name) are still found.
-template <class Fn>
-bool for_each_token(const std::string& text, Fn&& fn) {
-  PgQueryScanResult scan = pg_query_scan(text.c_str());
-  if (scan.error) {
-    // cursorpos is 1-based and counts characters; it points at the token that fails.
-    const int pos = scan.error->cursorpos;
-    pg_query_free_scan_result(scan);
-    const uint32_t cut = pos > 0 ? diag::char_to_byte(text, static_cast<uint32_t>(pos - 1)) : 0;
-    if (cut > 0 && cut < text.size()) for_each_token(text.substr(0, cut), fn);
-    return false;
-  }
-  detail::PbArena arena(scan.pbuf.len);
-  PgQuery__ScanResult* tokens = pg_query__scan_result__unpack(
-      arena.allocator(), scan.pbuf.len, reinterpret_cast<const uint8_t*>(scan.pbuf.data));
-  if (tokens) {
-    for (size_t i = 0; i < tokens->n_tokens; ++i) fn(*tokens->tokens[i]);
-  }
-  pg_query_free_scan_result(scan);
-  return tokens != nullptr;
 }
 
 /// Splits at `;` tokens of libpg_query's scanner. Used when the text does
@@ -124,9 +109,9 @@ std::vector<StatementRange> split_by_tokens(std::string_view text, const std::st
   size_t n = out.size();
   push_trimmed(text, begin, static_cast<uint32_t>(text.size()), out);
   if (out.size() == n) {
-    uint32_t end = static_cast<uint32_t>(text.size());
-    while (begin < end && std::isspace(static_cast<unsigned char>(text[begin]))) ++begin;
-    while (end > begin && std::isspace(static_cast<unsigned char>(text[end - 1]))) --end;
+    // All of it is a comment (push_trimmed skipped it): keep it, trimmed of space only.
+    while (begin < text.size() && std::isspace(static_cast<unsigned char>(text[begin]))) ++begin;
+    uint32_t end = before_trailing_space(text, begin, static_cast<uint32_t>(text.size()));
     if (end > begin) out.push_back(StatementRange{begin, end - begin});
   }
   return out;
