@@ -283,3 +283,19 @@ TEST_CASE("a full disk (writes fail with EFBIG): a clear error, no half-written 
   INFO(difference(before, after));
   CHECK(after == before);
 }
+
+TEST_CASE("an editor's lock file (a dangling hidden .sql symlink) is skipped, not an error",
+          "[cli][bad_input]") {
+  // The visible counterpart is queries_sql_symlink_dangling.case: an error.
+  util::TempDir tmp("sqlgen-lock");
+  const fs::path dir = tmp.path() / "p";
+  write(dir / "sqlgen.yaml", k_default_config);
+  write(dir / "migrations/001_init.sql", k_default_migration);
+  write(dir / "queries/users.sql", k_default_queries);
+  fs::create_symlink("root@host.1234:1700000000", dir / "queries/.#users.sql");
+  SpawnResult r = spawn_sqlgen({"generate"}, dir);
+  INFO(r.err);
+  CHECK(r.exit_code == 0);
+  CHECK(r.err.find("error") == std::string::npos);
+  CHECK(fs::exists(dir / "gen/app/queries.hpp"));
+}

@@ -21,9 +21,10 @@ struct VetRun {
   std::string diagnostics;
 };
 
-VetRun vet_run(const cli::VetOptions& opts) {
+VetRun vet_run(const cli::VetOptions& opts, const std::string& config_path = "sqlgen.yaml") {
   cli::Context ctx;
   ctx.color = "never";
+  ctx.config_path = config_path;
   std::ostringstream out, err;
   int rc = cli::run_vet(ctx, opts, out);
   int diag_rc = ctx.finish(err, false);
@@ -128,4 +129,25 @@ TEST_CASE("sqlgen vet --fix: holds back on other errors, unfixable statements st
                                    "on it") != std::string::npos);
   CHECK(unfixable.diagnostics.find("error: enum value \"happy\"") != std::string::npos);
   CHECK(read(tmp.path() / "002.sql") == add);
+}
+
+TEST_CASE("sqlgen vet: a query generate rejects is an error of vet too", "[vet][cli]") {
+  util::TempDir tmp("sqlgen-vet-q");
+  testing::write_files(tmp.path(),
+                       {{"sqlgen.yaml",
+                         "version: \"1\"\noutput: gen\nmodules:\n  - name: app\n"
+                         "    migrations: migrations\n    queries: queries\n"},
+                        {"migrations/001_init.sql",
+                         "-- +goose Up\nCREATE TABLE t (id int);\n-- +goose Down\nDROP TABLE t;\n"},
+                        {"queries/q.sql",
+                         "-- name: Typo :one\nSELEC id FROM t;\n"
+                         "-- name: Unknown :one\nSELECT nope FROM t;\n"}});
+  const std::string config = (tmp.path() / "sqlgen.yaml").string();
+  VetRun run = vet_run({}, config);
+  INFO(run.diagnostics);
+  CHECK(run.exit_code == cli::k_exit_diagnostics);
+  CHECK(run.diagnostics.find("q.sql:2:1: error: syntax error at or near \"SELEC\"") !=
+        std::string::npos);
+  CHECK(run.diagnostics.find("q.sql:4:8: error: column \"nope\" does not exist") !=
+        std::string::npos);
 }

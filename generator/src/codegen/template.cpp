@@ -539,6 +539,19 @@ TemplateSet load_templates(const config::Config& config, diag::DiagnosticEngine&
     }
     return set;
   }
+  if (config.templates_loc.source) {
+    // Named in sqlgen.yaml: a typo must not silently give the built-in templates.
+    std::error_code ec;
+    const fs::path dir = config.resolve(config.templates);
+    if (fs::exists(dir, ec)) {
+      diags.report(diag::make(diag::DiagId::err_file_unreadable, config.templates_loc,
+                              {config.templates, "not a directory"}));
+    } else {
+      diags.report(
+          diag::make(diag::DiagId::err_file_not_found, config.templates_loc, {config.templates}));
+    }
+    return set;
+  }
   for (const auto& [name, text] : builtin_templates()) {
     set.templates[name] = diag::make_source("<builtin>/" + name + ".mustache", text);
   }

@@ -320,6 +320,7 @@ void parse_global_key(YamlReader& r, const std::string& key, const YAML::Node& k
     assign(r.path(v, key, at), cfg.output);
   } else if (key == "templates") {
     assign(r.path(v, key, at), cfg.templates);
+    cfg.templates_loc = r.loc(v, at);
   } else if (key == "schema_dump") {
     assign(r.path(v, key, at), cfg.schema_dump);
   } else if (key == "database") {

@@ -132,8 +132,12 @@ struct Config {
   std::string version = "1";
   /// Output directory for generated code.
   std::string output = "generated";
-  /// Directory of the `*.mustache` templates.
+  /// Directory of the `*.mustache` templates; sqlgen's built-in ones when it does not exist
+  /// and `templates:` was not written.
   std::string templates = "templates";
+  /// Where `templates:`'s value was written (no source when the key was not): a directory
+  /// named explicitly must exist.
+  diag::Location templates_loc;
   /// Global search_path (schema names), in order.
   std::vector<std::string> search_path;
   /// Global renames (SQL name → C++ name).

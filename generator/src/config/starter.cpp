@@ -21,7 +21,7 @@ constexpr std::string_view k_starter =
 version: "1"                     # config format version; only "1" exists
 
 # output: generated              # where `sqlgen generate` writes headers (<output>/<module>/) and catalog.sql
-# templates: templates           # directory of *.mustache templates; sqlgen's built-in ones when it does not exist
+# templates: templates           # directory of *.mustache templates (must exist when written)
 # schema_dump: generated/schema.sql  # where `sqlgen dump` writes the normalized schema
 # database: ""                   # the database `sqlgen migrate` applies to (URL); "" = .sqlgen/postgres/
 # search_path: []                # schemas unqualified names resolve in, for modules without their own;

@@ -46,8 +46,9 @@ analyze::AnalyzeOptions module_options(const config::Config& config, const std::
 }
 
 /// The config's queries, analyzed as generate analyzes them (one catalog build, the parallel
-/// analysis); of the analysis's diagnostics only the findings of vet rules are reported
-/// (one-without-returning, unused-parameter): the rest are generate's to report.
+/// analysis). The analysis's findings of vet rules (one-without-returning, unused-parameter)
+/// follow the rules' levels; its other diagnostics (a query that does not parse, an unknown
+/// column) are reported as generate reports them: vet never passes a query generate rejects.
 std::vector<vet::QueryInput> analyzed_queries(Project& project, const vet::Options& options,
                                               diag::DiagnosticEngine& diags) {
   std::vector<vet::QueryInput> out;
@@ -67,7 +68,7 @@ std::vector<vet::QueryInput> analyzed_queries(Project& project, const vet::Optio
       }
     }
   }
-  vet::report_stage_findings(found, options, false, diags);
+  vet::report_stage_findings(found, options, true, diags);
   return out;
 }
 

@@ -8,6 +8,35 @@ namespace sqlgen::source::detail {
 
 namespace fs = std::filesystem;
 
+namespace {
+
+/// Why `path`, which stat() does not show as a regular file, cannot be read as one.
+std::string describe_not_regular(const std::string& path) {
+  std::error_code ec;
+  fs::file_status target = fs::status(path, ec);
+  if (ec) {
+    const std::string why = ec.message();
+    std::error_code link_ec;
+    if (fs::is_symlink(fs::symlink_status(path, link_ec))) {
+      return "a symbolic link that leads nowhere (" + why + ")";
+    }
+    return why;
+  }
+  switch (target.type()) {
+    case fs::file_type::fifo:
+      return "a FIFO, not a regular file";
+    case fs::file_type::socket:
+      return "a socket, not a regular file";
+    case fs::file_type::block:
+    case fs::file_type::character:
+      return "a device, not a regular file";
+    default:
+      return "not a regular file";
+  }
+}
+
+}  // namespace
+
 bool has_sql_extension(const std::string& name) {
   return name.size() > 4 && name.compare(name.size() - 4, 4, ".sql") == 0;
 }
@@ -33,7 +62,17 @@ std::vector<FoundFile> find_sql_files(const fs::path& dir, diag::DiagnosticEngin
   });
   for (util::WalkedFile& f : walk.files) {
     std::string name = f.rel.substr(f.rel.rfind('/') + 1);
-    if (!has_sql_extension(name) || (top_level && name[0] == '.') || !f.stat.regular) continue;
+    if (!has_sql_extension(name) || (top_level && name[0] == '.')) continue;
+    if (!f.stat.regular) {
+      // A dangling or looping symlink, a FIFO, a socket: a file the user meant to be read that
+      // cannot be (reading a FIFO would block). Editors' lock files (".#x.sql", dangling
+      // symlinks) are not meant to be read: hidden names are skipped.
+      if (name[0] != '.') {
+        diags.report(diag::make(diag::DiagId::err_file_unreadable, where,
+                                {f.path, describe_not_regular(f.path)}));
+      }
+      continue;
+    }
     out.push_back(FoundFile{std::move(f.rel), fs::path(std::move(f.path)), top_level});
   }
   if (!walk.error.empty()) {
