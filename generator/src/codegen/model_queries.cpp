@@ -136,6 +136,11 @@ class QueryBuilder {
   std::set<size_t> modules;
   json structs = json::array();
   std::vector<Declaration> declarations;
+  /// The query's `-- @row Name`: its row struct is `structs[row_struct]`, declared (and shared
+  /// with the other queries naming it) by the caller.
+  std::string row_name;
+  diag::Location row_loc;
+  size_t row_struct = 0;
 
  private:
   std::string function_name(const std::string& query) const {
@@ -272,7 +277,8 @@ void QueryBuilder::row(const analyze::AnalyzedQuery& q, const diag::Location& lo
   // A `:one` of one column returns that column's value, as sqlc returns a scalar; without
   // std::optional when the statement always returns one row (the analysis says when).
   bool one = q.command == QueryCommand::One;
-  bool scalar = one && q.columns.size() == 1 && q.columns[0].embed.empty();
+  // `@row Name` asks for a struct of that name, even for one column.
+  bool scalar = one && q.columns.size() == 1 && q.columns[0].embed.empty() && row_name.empty();
   view["scalar"] = scalar;
   view["exactly_one"] = one && q.exactly_one_row;
   if (!returns_rows(q.command)) {
@@ -289,7 +295,7 @@ void QueryBuilder::row(const analyze::AnalyzedQuery& q, const diag::Location& lo
     view["embeds"] = std::move(embeds);
     return;
   }
-  if (std::optional<std::string> model = reused_model(q)) {
+  if (std::optional<std::string> model = row_name.empty() ? reused_model(q) : std::nullopt) {
     view["row_type"] = *model;
     for (size_t i = 0; i < q.columns.size(); ++i) {
       const RelationModel& rm = m_relation_models.at(
@@ -300,8 +306,11 @@ void QueryBuilder::row(const analyze::AnalyzedQuery& q, const diag::Location& lo
     view["embeds"] = std::move(embeds);
     return;
   }
-  std::string name = escape_identifier(to_pascal_case(q.name) + "Row");
-  declare(false, false, name, "the row type of query \"" + q.name + "\"", loc);
+  std::string name = row_name;
+  if (name.empty()) {
+    name = escape_identifier(to_pascal_case(q.name) + "Row");
+    declare(false, false, name, "the row type of query \"" + q.name + "\"", loc);
+  }
   NameScope fields_scope("struct \"" + name + "\"", m_diags);
   json fields = json::array();
   // `SELECT t.id, u.id`: the second `id` becomes `id_2`, as sqlc names it; embeds share the
@@ -326,6 +335,7 @@ void QueryBuilder::row(const analyze::AnalyzedQuery& q, const diag::Location& lo
     i = embed_field(q, i, loc, fields_scope, seen, fields, embeds);
   }
   json doc = json::array({comment_line("A row of query " + q.name + ".")});
+  if (!row_name.empty()) row_struct = structs.size();
   structs.push_back(json{{"name", name}, {"doc", std::move(doc)}, {"fields", std::move(fields)}});
   view["row_type"] = name;
   view["reads"] = std::move(reads);
@@ -527,12 +537,79 @@ json QueryBuilder::build(const source::Query& sq, const analyze::AnalyzedQuery& 
   view["has_rows"] = returns_rows(q.command);
   if (takes_items(q.command)) includes.insert("<ranges>");
 
+  for (const source::QueryAnnotation& a : sq.annotations) {
+    if (a.kind == "row" && returns_rows(q.command)) {
+      row_name = a.args.at(0);
+      row_loc = diag::Location::at(sq.source, a.offset, a.length);
+    }
+  }
   query_overrides(sq, q);
   params(q, target, loc, view);
   row(q, loc, view);
   copy_target(sq, q, target, view["param_fields"], view);
   view.erase("param_fields");
   return view;
+}
+
+/// A `@row` struct and the queries that share it.
+struct SharedRow {
+  size_t index = 0;  ///< in the module's `structs`
+  std::vector<std::string> queries;
+  diag::Location loc;  ///< the first query's `@row`
+};
+
+/// "field 2 is \"id std::int64_t\" in one and ..." for two `fields` arrays that differ.
+std::string row_difference(const json& first, const json& second) {
+  auto field = [](const json& f) {
+    return "\"" + f["name"].get<std::string>() + " " + f["type"].get<std::string>() + "\"";
+  };
+  for (size_t k = 0; k < std::min(first.size(), second.size()); ++k) {
+    if (first[k]["name"] != second[k]["name"] || first[k]["type"] != second[k]["type"]) {
+      return "field " + std::to_string(k + 1) + " is " + field(first[k]) + " in the first and " +
+             field(second[k]) + " in the second";
+    }
+  }
+  return std::to_string(first.size()) + " fields in the first, " + std::to_string(second.size()) +
+         " in the second";
+}
+
+/// Joins query `query`'s `@row` struct (b.structs[b.row_struct]) to the module's: true when it
+/// is the first of its name (then declared in the module's scope and kept), false when an
+/// earlier query's struct of that name serves (the same fields; else an error).
+bool share_row(QueryBuilder& b, const std::string& query, json& structs,
+               std::map<std::string, SharedRow>& rows, NameScope& module_scope,
+               diag::DiagnosticEngine& diags) {
+  json& mine = b.structs[b.row_struct];
+  auto it = rows.find(b.row_name);
+  if (it == rows.end()) {
+    module_scope.declare(b.row_name, "the row type \"@row " + b.row_name + "\"", b.row_loc);
+    rows[b.row_name] = SharedRow{structs.size(), {query}, b.row_loc};
+    return true;
+  }
+  SharedRow& shared = it->second;
+  json& theirs = structs[shared.index];
+  bool same = theirs["fields"].size() == mine["fields"].size();
+  for (size_t k = 0; same && k < mine["fields"].size(); ++k) {
+    same = theirs["fields"][k]["name"] == mine["fields"][k]["name"] &&
+           theirs["fields"][k]["type"] == mine["fields"][k]["type"] &&
+           theirs["fields"][k]["json_key"] == mine["fields"][k]["json_key"];
+  }
+  if (!same) {
+    diag::Diagnostic d = diag::make(diag::DiagId::err_codegen_row_mismatch, b.row_loc,
+                                    {shared.queries.front(), query, b.row_name,
+                                     row_difference(theirs["fields"], mine["fields"])});
+    d.note(diag::DiagId::note_declared_here, shared.loc, {"row", b.row_name});
+    diags.report(std::move(d));
+    return false;
+  }
+  shared.queries.push_back(query);
+  std::string list;
+  for (size_t k = 0; k < shared.queries.size(); ++k) {
+    if (k > 0) list += k + 1 == shared.queries.size() ? " and " : ", ";
+    list += shared.queries[k];
+  }
+  theirs["doc"] = json::array({comment_line("A row of queries " + list + ".")});
+  return false;
 }
 
 }  // namespace
@@ -566,6 +643,7 @@ json queries_view(const config::Config& config, const catalog::Catalog& cat, con
   std::set<std::string> includes = {"<cstdint>", "<optional>", "<string>", "<vector>"};
   std::set<size_t> modules;
   json structs = json::array(), queries = json::array();
+  std::map<std::string, SharedRow> rows;  // by `@row` name
   for (size_t i = 0; i < mq.analyzed.size(); ++i) {
     QueryBuilder& b = builders[i];
     bool report = true;
@@ -577,7 +655,13 @@ json queries_view(const config::Config& config, const catalog::Catalog& cat, con
         scope.declare(d.name, d.what, d.where, report);
       }
     }
-    for (json& s : b.structs) structs.push_back(std::move(s));
+    for (size_t k = 0; k < b.structs.size(); ++k) {
+      if (!b.row_name.empty() && k == b.row_struct &&
+          !share_row(b, mq.analyzed[i].name, structs, rows, module_scope, diags)) {
+        continue;  // the struct of an earlier query with the same `@row`
+      }
+      structs.push_back(std::move(b.structs[k]));
+    }
     includes.merge(b.includes);
     modules.merge(b.modules);
     queries.push_back(std::move(views[i]));

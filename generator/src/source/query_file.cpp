@@ -5,6 +5,7 @@
 #include <map>
 
 #include "parse/split.hpp"
+#include "util/cpp_words.hpp"
 
 namespace sqlgen::source {
 
@@ -25,6 +26,14 @@ const std::vector<std::pair<std::string, QueryCommand>>& commands() {
       {"batchone", QueryCommand::BatchOne},
   };
   return k_commands;
+}
+
+/// `[A-Za-z_][A-Za-z0-9_]*`: a name C++ takes as it is.
+bool is_identifier(const std::string& word) {
+  if (word.empty() || std::isdigit(static_cast<unsigned char>(word[0]))) return false;
+  return std::all_of(word.begin(), word.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
+  });
 }
 
 /// A comment's text without `--` or `/* */` and surrounding blanks.
@@ -181,6 +190,19 @@ struct Reader {
       diags.report(diag::make(DiagId::err_query_bad_override, loc(c.offset, c.length)));
       return false;
     }
+    if (a.kind == "row") {
+      if (a.args.size() != 1 || !is_identifier(a.args[0]) || util::is_cpp_reserved(a.args[0])) {
+        diags.report(diag::make(DiagId::err_query_bad_row, loc(c.offset, c.length)));
+        return false;
+      }
+      for (const QueryAnnotation& earlier : q.annotations) {
+        if (earlier.kind == "row") {
+          diags.report(
+              diag::make(DiagId::err_query_duplicate_row, loc(c.offset, c.length), {q.name}));
+          return false;
+        }
+      }
+    }
     q.annotations.push_back(std::move(a));
     return true;
   }
@@ -196,7 +218,7 @@ const char* command_name(QueryCommand c) {
 }
 
 const std::vector<std::string>& known_annotations() {
-  static const std::vector<std::string> k_known = {"nullable", "not-null", "override"};
+  static const std::vector<std::string> k_known = {"nullable", "not-null", "override", "row"};
   return k_known;
 }
 
