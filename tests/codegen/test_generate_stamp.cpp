@@ -96,6 +96,11 @@ bool skipped(const RunResult& r) {
   return r.exit_code == 0 && r.err.empty() && r.out.find(k_skipped) == 0;
 }
 
+/// A run answered from the stamp that printed the stamped run's warnings `err`.
+bool skipped_with_warnings(const RunResult& r, const std::string& err) {
+  return r.exit_code == 0 && r.err == err && r.out.find(k_skipped) == 0;
+}
+
 /// A run that did the work: exit 0, the normal summary.
 bool ran(const RunResult& r) {
   return r.exit_code == 0 && r.err.empty() && r.out.find("sqlgen: 1 migration, 1 query; ") == 0;
@@ -125,7 +130,7 @@ TEST_CASE("stamp: a repeated generate with unchanged inputs skips the work and w
   // The stamp is deterministic: no timestamps; the same project elsewhere differs only in
   // the inputs hash (absolute paths are inputs), and a re-made stamp is byte-identical.
   std::string stamp = read_text(p.stamps()[0]);
-  CHECK(stamp.find("sqlgen generate stamp v2\ninputs ") == 0);
+  CHECK(stamp.find("sqlgen generate stamp v3\ninputs ") == 0);
   CHECK(stamp.find(" out/m/queries.hpp\n") != std::string::npos);
   fs::remove_all(p.cache());
   REQUIRE(ran(p.run()));
@@ -247,4 +252,47 @@ TEST_CASE("stamp: a run with errors leaves the previous stamp and outputs alone"
   // Back to the stamped inputs: the outputs on disk are still theirs.
   p.write("queries/items.sql", query);
   CHECK(skipped(p.run()));
+}
+
+TEST_CASE("stamp: a run with warnings is stamped, and every run it answers prints them again",
+          "[codegen][cli][stamp]") {
+  Project p;
+  p.write("queries/items.sql",
+          "-- name: GetItem :one\n-- @nulable note\nSELECT id, name, note FROM m.items "
+          "WHERE id = @id;\n");
+  RunResult first = p.run();
+  REQUIRE(first.exit_code == 0);
+  const std::string warning =
+      "queries/items.sql:2:1: warning: \"@nulable\" is not an annotation and is kept as "
+      "documentation, did you mean \"@nullable\"?\n-- @nulable note\n^~~~~~~~~~~~~~~~\n";
+  CHECK(first.err.find(warning) != std::string::npos);
+  CHECK(first.out.find("sqlgen: 1 migration, 1 query; ") == 0);
+  REQUIRE(p.stamps().size() == 1);
+  const std::string stamp = read_text(p.stamps()[0]);
+  CHECK(stamp.find("\ndiagnostics {") != std::string::npos);
+
+  // Answered from the stamp: nothing written, the same stderr (text and JSON), the same exit.
+  p.age_outputs();
+  RunResult again = p.run();
+  CHECK(again.exit_code == 0);
+  CHECK(again.out.find(k_skipped) == 0);
+  CHECK(again.err == first.err);
+  CHECK(p.outputs_untouched());
+  RunResult json_real = p.run("--diagnostics-format json generate", "SQLGEN_NO_CACHE=1");
+  RunResult json_again = p.run("--diagnostics-format json generate");
+  CHECK(json_again.out.find(k_skipped) == 0);
+  CHECK(json_again.err == json_real.err);
+  CHECK(json_real.err.find("\"line\": 2") != std::string::npos);
+
+  // A stamp whose saved diagnostics do not read back is a miss: the run is real.
+  std::string broken = stamp.substr(0, stamp.find("\ndiagnostics ")) + "\ndiagnostics {oops\n";
+  REQUIRE(util::write_file_atomic(p.stamps()[0], broken).empty());
+  RunResult real = p.run();
+  CHECK(real.out.find("sqlgen: 1 migration, 1 query; ") == 0);
+  CHECK(real.err == first.err);
+  // Stamped again (with the outputs' new stats: age_outputs moved their mtimes).
+  const std::string restamped = read_text(p.stamps()[0]);
+  CHECK(restamped.substr(restamped.find("\ndiagnostics ")) ==
+        stamp.substr(stamp.find("\ndiagnostics ")));
+  CHECK(skipped_with_warnings(p.run(), first.err));
 }

@@ -42,7 +42,10 @@ namespace {
 namespace fs = std::filesystem;
 
 // First line of every stamp; bump the version when what is hashed or the format changes.
-constexpr std::string_view k_stamp_magic = "sqlgen generate stamp v2";
+constexpr std::string_view k_stamp_magic = "sqlgen generate stamp v3";
+/// The stamp's last line when the run reported anything: the key, then diag::save_diagnostics's
+/// one line of JSON.
+constexpr std::string_view k_diagnostics_key = "diagnostics ";
 // First line of the inputs description generate_inputs_hash returns.
 constexpr std::string_view k_inputs_magic = "sqlgen generate inputs v2";
 constexpr int64_t k_ns_per_s = 1'000'000'000;
@@ -207,6 +210,7 @@ struct Stamp {
   std::string inputs;  ///< the inputs hash
   std::vector<Record> in;
   std::vector<Record> out;
+  std::string diagnostics;  ///< the run's saved diagnostics, "" for none
 };
 
 /// The stamp at `path` when it is ours and well-formed.
@@ -222,7 +226,10 @@ std::optional<Stamp> load_stamp(const fs::path& path) {
   stamp.inputs = std::string(value);
   while (take_line(text, line)) {
     Record rec;
-    if (parse_record(line, "in", rec)) {
+    if (line.starts_with(k_diagnostics_key)) {
+      stamp.diagnostics = std::string(line.substr(k_diagnostics_key.size()));
+      if (stamp.diagnostics.empty() || !text.empty()) return std::nullopt;  // the last line
+    } else if (parse_record(line, "in", rec)) {
       if (!stamp.out.empty()) return std::nullopt;
       stamp.in.push_back(std::move(rec));
     } else if (parse_record(line, "out", rec) && rec.hash != "-") {
@@ -236,10 +243,11 @@ std::optional<Stamp> load_stamp(const fs::path& path) {
 }
 
 std::string stamp_content(const std::string& inputs_hash, const std::vector<Record>& in,
-                          const std::vector<Record>& out) {
+                          const std::vector<Record>& out, const std::string& diagnostics) {
   std::string text = std::string(k_stamp_magic) + "\ninputs " + inputs_hash + "\n";
   for (const Record& r : in) text += record_line("in", r);
   for (const Record& r : out) text += record_line("out", r);
+  if (!diagnostics.empty()) text += std::string(k_diagnostics_key) + diagnostics + "\n";
   return text;
 }
 
@@ -409,7 +417,8 @@ fs::path stamp_path(const fs::path& cache_dir, const config::Config& config) {
 }
 
 bool stamp_up_to_date(const fs::path& stamp_file, const std::string& inputs_hash,
-                      const config::Config& config, size_t* files, InputHashes* hashes) {
+                      const config::Config& config, size_t* files, InputHashes* hashes,
+                      std::string* diagnostics) {
   std::optional<Inputs> in = parse_inputs(inputs_hash);
   if (!in) return false;
   std::optional<Stamp> stamp = load_stamp(stamp_file);
@@ -459,18 +468,20 @@ bool stamp_up_to_date(const fs::path& stamp_file, const std::string& inputs_hash
     }
   }
   if (refresh &&
-      util::write_file_atomic(stamp_file, stamp_content(hash, in_records, out)).empty()) {
+      util::write_file_atomic(stamp_file, stamp_content(hash, in_records, out, stamp->diagnostics))
+          .empty()) {
     set_stamp_time(stamp_file, in->ref);
   } else {
     set_stamp_time(stamp_file, in->ref, stamp->ino);
   }
   if (files) *files = out.size();
+  if (diagnostics) *diagnostics = stamp->diagnostics;
   return true;
 }
 
 std::string write_stamp(const fs::path& stamp_file, const std::string& inputs_hash,
-                        const std::vector<GeneratedFile>& files, const InputHashes* hashes,
-                        size_t keep) {
+                        const std::vector<GeneratedFile>& files, const std::string& diagnostics,
+                        const InputHashes* hashes, size_t keep) {
   std::optional<Inputs> in = parse_inputs(inputs_hash);
   if (!in) return "not an inputs description from generate_inputs_hash";
   std::optional<std::vector<std::string>> slots;
@@ -495,7 +506,9 @@ std::string write_stamp(const fs::path& stamp_file, const std::string& inputs_ha
   });
   std::sort(out.begin(), out.end(),
             [](const Record& a, const Record& b) { return a.path < b.path; });
-  std::string content = stamp_content(inputs_hash_of(*in, *slots), input_records(*in, *slots), out);
+  if (diagnostics.find('\n') != std::string::npos) return "diagnostics must be one line";
+  std::string content =
+      stamp_content(inputs_hash_of(*in, *slots), input_records(*in, *slots), out, diagnostics);
   util::ReadResult existing = util::read_file(stamp_file);
   if (!(existing.text && *existing.text == content)) {
     if (std::string err = util::write_file_atomic(stamp_file, content); !err.empty()) return err;

@@ -12,7 +12,8 @@
 /// produced, with its stat and content hash. A run is up to date when its inputs hash equals
 /// the stamp's, every listed output still has its recorded content, and the output directory
 /// holds no other generated file (a real run would remove it). Only runs that wrote everything
-/// without any diagnostic store a stamp, so skipping never hides a warning.
+/// without an error store a stamp; their warnings (and remarks) are part of it and printed
+/// again by every run it answers (diag/saved.hpp), so skipping never hides one.
 ///
 /// How it is checked without reading files (as git's index, ninja's log and ccache's manifests
 /// do): a file whose stat equals the recorded one reuses the recorded hash, unless it is
@@ -73,17 +74,20 @@ struct InputHashes {
 /// inputs whose recorded stat cannot be trusted (all of them without a stamp) into `hashes`
 /// (when given), which write_stamp then records. `files` receives the number of outputs
 /// checked.
+/// `diagnostics` receives what the run that wrote the stamp reported (diag::save_diagnostics's
+/// text, "" for none).
 bool stamp_up_to_date(const std::filesystem::path& stamp_file, const std::string& inputs_hash,
                       const config::Config& config, size_t* files = nullptr,
-                      InputHashes* hashes = nullptr);
+                      InputHashes* hashes = nullptr, std::string* diagnostics = nullptr);
 
 /// Writes the stamp of a successful run (atomically, only when its content changes) and keeps
 /// the `keep` most recently used stamps of its directory. `hashes` are those stamp_up_to_date
 /// computed before the run; without them (or for other inputs) they are computed now, and no
-/// stamp is written when an input's stat changed since generate_inputs_hash. Returns an error
-/// message or "".
+/// stamp is written when an input's stat changed since generate_inputs_hash. `diagnostics`: the
+/// run's warnings as diag::save_diagnostics wrote them ("" for none). Returns an error message
+/// or "".
 std::string write_stamp(const std::filesystem::path& stamp_file, const std::string& inputs_hash,
-                        const std::vector<GeneratedFile>& files,
+                        const std::vector<GeneratedFile>& files, const std::string& diagnostics,
                         const InputHashes* hashes = nullptr, size_t keep = k_stamp_entries);
 
 }  // namespace sqlgen::codegen

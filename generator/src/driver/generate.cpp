@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "codegen/stamp.hpp"
+#include "diag/saved.hpp"
 #include "driver/audit.hpp"
 #include "driver/driver.hpp"
 #include "pg/cluster.hpp"
@@ -13,38 +14,49 @@ namespace sqlgen::driver {
 
 namespace {
 
-size_t diagnostic_count(const diag::DiagnosticEngine& diags) {
-  return diags.error_count() + diags.warning_count();
-}
-
 /// The generate stamp of one run: checked before anything is read, stored after a clean run.
 class Stamp {
  public:
-  /// Never with `check`, SQLGEN_NO_CACHE=1, or diagnostics already reported (a skipped run must
-  /// not hide them). Hashes the inputs now, before the real run reads them, so an input edited
-  /// while this run works makes the next run miss rather than trust outputs made from older
-  /// bytes.
+  /// Never with `check`, SQLGEN_NO_CACHE=1, or diagnostics already reported (the config's: the
+  /// stamp holds only the run's). Hashes the inputs now, before the real run reads them, so an
+  /// input edited while this run works makes the next run miss rather than trust outputs made
+  /// from older bytes.
   Stamp(const config::Config& config, bool check, const diag::DiagnosticEngine& diags)
-      : m_use(!check && !util::cache_disabled_by_env() && diagnostic_count(diags) == 0) {
+      : m_use(!check && !util::cache_disabled_by_env() && diags.sorted().empty()) {
     if (!m_use) return;
     m_inputs_hash = codegen::generate_inputs_hash(config);
     m_file = codegen::stamp_path(pg::default_cache_dir(), config);
   }
 
-  /// True when the stamp answers the run; `files` receives the outputs found unchanged.
-  bool up_to_date(const config::Config& config, size_t& files) {
-    return m_use &&
-           codegen::stamp_up_to_date(m_file, m_inputs_hash, config, &files, &m_input_hashes);
+  /// True when the stamp answers the run; `files` receives the outputs found unchanged and
+  /// `diags` what the run that wrote the stamp reported (its warnings, printed again).
+  bool up_to_date(const config::Config& config, size_t& files, diag::DiagnosticEngine& diags) {
+    std::string saved;
+    if (!m_use || !codegen::stamp_up_to_date(m_file, m_inputs_hash, config, &files, &m_input_hashes,
+                                             &saved)) {
+      return false;
+    }
+    if (saved.empty()) return true;
+    std::optional<std::vector<diag::Diagnostic>> replay = diag::load_diagnostics(saved);
+    if (!replay) return false;  // unreadable: run for real
+    for (diag::Diagnostic& d : *replay) diags.report(std::move(d));
+    return true;
   }
 
-  /// Stores the stamp of a run that wrote `files` without any diagnostic. A stamp that cannot be
-  /// stored only costs the next run its skip.
+  /// Stores the stamp of a run that wrote `files` without an error, with its warnings. A stamp
+  /// that cannot be stored only costs the next run its skip.
   void store(const std::vector<codegen::GeneratedFile>& files,
              const diag::DiagnosticEngine& diags) const {
-    if (!m_use || diagnostic_count(diags) != 0) return;
+    if (!m_use || diags.has_errors()) return;
+    std::string saved;
+    if (std::vector<diag::Diagnostic> reported = diags.sorted(); !reported.empty()) {
+      std::optional<std::string> text = diag::save_diagnostics(reported);
+      if (!text) return;
+      saved = std::move(*text);
+    }
     // The stamps' directory and the cache dir above it, each made private to this user.
     if (util::prepare_cache_entry_dir(m_file.parent_path()).empty()) {
-      (void)codegen::write_stamp(m_file, m_inputs_hash, files, &m_input_hashes);
+      (void)codegen::write_stamp(m_file, m_inputs_hash, files, saved, &m_input_hashes);
     }
   }
 
@@ -66,7 +78,7 @@ GenerateResult generate(const std::string& config_path, const GenerateOptions& o
     config->output = std::filesystem::absolute(options.output).lexically_normal().generic_string();
   }
   Stamp stamp(*config, options.check, diags);
-  if (stamp.up_to_date(*config, result.files)) {
+  if (stamp.up_to_date(*config, result.files, diags)) {
     result.completed = result.up_to_date = true;
     return result;
   }
