@@ -32,7 +32,18 @@ std::string generate_and_read(const fs::path& root, const std::string& generated
 
 void copy_case(const std::string& name, const fs::path& dir) {
   fs::copy(codegen_case(name), dir, fs::copy_options::recursive);
+  const fs::path config = dir / "sqlgen.yaml";
+  util::ReadResult r = util::read_file(config);
+  REQUIRE(r.text);
+  const std::string from = "templates: ../../../../templates\n";
+  if (size_t at = r.text->find(from); at != std::string::npos) {
+    fs::copy(fs::path(SQLGEN_SOURCE_DIR) / "templates", dir / "templates");
+    r.text->replace(at, from.size(), copied_case_templates_line());
+    REQUIRE(util::write_file_atomic(config, *r.text).empty());
+  }
 }
+
+std::string copied_case_templates_line() { return "templates: templates\n"; }
 
 std::string read_text(const fs::path& path) {
   util::ReadResult r = util::read_file(path);

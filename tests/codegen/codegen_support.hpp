@@ -29,6 +29,9 @@ std::string generate_and_read(const std::filesystem::path& root, const std::stri
 
 /// Copies tests/cases/codegen/<name> (migrations, queries, config, expected output) into `dir`.
 void copy_case(const std::string& name, const std::filesystem::path& dir);
+/// The `templates:` line copy_case writes into a copied case's sqlgen.yaml, with a copy of the
+/// repo's templates beside it (the case's own relative path leads nowhere from the copy).
+std::string copied_case_templates_line();
 
 /// Reads a file that must exist.
 std::string read_text(const std::filesystem::path& path);

@@ -60,7 +60,7 @@ TEST_CASE(
                   root / "tpl" / (std::string(name) + ".mustache"));
   }
   std::string yaml = read_text(root / "sqlgen.yaml");
-  const std::string from = "templates: ../../../../templates\n";
+  const std::string from = copied_case_templates_line();
   REQUIRE(yaml.find(from) != std::string::npos);
   yaml.replace(yaml.find(from), from.size(), "templates: tpl\n");
   REQUIRE(util::write_file_atomic(root / "sqlgen.yaml", yaml).empty());

@@ -486,7 +486,9 @@ TEST_CASE("a user's templates: a variable the model lacks is reported", "[codege
   fs::path dir = tmp.path() / "case";
   fs::copy(fs::path(SQLGEN_SOURCE_DIR) / "templates", dir / "my_templates");
   std::string yaml = read_text(dir / "sqlgen.yaml");
-  yaml.replace(yaml.find("templates: ../../../../templates"), 32, "templates: my_templates");
+  const std::string from = copied_case_templates_line();
+  REQUIRE(yaml.find(from) != std::string::npos);
+  yaml.replace(yaml.find(from), from.size(), "templates: my_templates\n");
   REQUIRE(util::write_file_atomic(dir / "sqlgen.yaml", yaml).empty());
   CHECK(generate(dir / "sqlgen.yaml", {.check = true}).exit_code == 0);
 
