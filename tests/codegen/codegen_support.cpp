@@ -72,4 +72,15 @@ std::pair<int, std::string> compile(const std::string& args) {
   return {r.exit_code, cmd + "\n" + r.out + r.err};
 }
 
+RunResult run_case_program(const std::string& name, const std::string& conninfo) {
+  util::TempDir tmp("sqlgen-case-program");
+  const fs::path exe = tmp.path() / "program";
+  auto [rc, log] = compile("-I" + shell_quote((codegen_case(name) / "expected").string()) + " " +
+                           shell_quote((codegen_case(name) / "program.cpp").string()) + " -o " +
+                           shell_quote(exe.string()) + " -lpqxx -lpq");
+  INFO(log);
+  REQUIRE(rc == 0);
+  return run_command(shell_quote(exe.string()) + " " + shell_quote(conninfo));
+}
+
 }  // namespace sqlgen::testing

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "cli/commands.hpp"
+#include "support/run.hpp"
 #include "util/fs.hpp"
 
 namespace sqlgen::testing {
@@ -42,5 +43,9 @@ std::string cxx();
 /// `cxx -std=c++20 -Wall -Wextra -Wpedantic -Werror -I<runtime> ...` plus `args`; returns the
 /// exit code and the compiler's output.
 std::pair<int, std::string> compile(const std::string& args);
+
+/// Compiles tests/cases/codegen/<name>/program.cpp against the case's expected/ headers (the
+/// compile must succeed) and runs it with `conninfo` as its argument.
+RunResult run_case_program(const std::string& name, const std::string& conninfo);
 
 }  // namespace sqlgen::testing

@@ -33,14 +33,7 @@ TEST_CASE("audit_diff over rows read back from PostgreSQL: changes, masked secre
   FreshDatabase db = fresh_database();
   apply_up_statements(db.conninfo(), load_case_migrations("codegen/audit/migrations/shop"));
   apply_up_statements(db.conninfo(), load_case_migrations("codegen/audit/migrations/ledger"));
-  util::TempDir tmp("sqlgen-audit-pg");
-  fs::path exe = tmp.path() / "program";
-  auto [rc, log] = compile("-I" + shell_quote((codegen_case("audit") / "expected").string()) + " " +
-                           shell_quote((codegen_case("audit") / "program.cpp").string()) + " -o " +
-                           shell_quote(exe.string()) + " -lpqxx -lpq");
-  INFO(log);
-  REQUIRE(rc == 0);
-  RunResult r = run_command(shell_quote(exe.string()) + " " + shell_quote(db.conninfo()));
+  RunResult r = run_case_program("audit", db.conninfo());
   INFO(r.out << r.err);
   CHECK(r.exit_code == 0);
   CHECK(r.out == "ok\n");

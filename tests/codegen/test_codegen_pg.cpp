@@ -32,10 +32,7 @@ TEST_CASE("generated code round-trips every type through PostgreSQL", "[codegen]
   FreshDatabase db = fresh_database();
   apply_up_statements(db.conninfo(), load_case_migrations("codegen/types/migrations/app"));
   apply_up_statements(db.conninfo(), load_case_migrations("codegen/types/migrations/reports"));
-  util::TempDir tmp("sqlgen-codegen-pg");
-  fs::path exe = tmp.path() / "program";
-  build_program(codegen_case("types") / "program.cpp", codegen_case("types") / "expected", exe);
-  RunResult r = run_command(shell_quote(exe.string()) + " " + shell_quote(db.conninfo()));
+  RunResult r = run_case_program("types", db.conninfo());
   INFO(r.out << r.err);
   CHECK(r.exit_code == 0);
   CHECK(r.out == "ok\n");

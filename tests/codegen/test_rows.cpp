@@ -39,14 +39,7 @@ TEST_CASE("golden: tests/cases/codegen/rows generates its expected/ (SQLGEN_UPDA
 TEST_CASE("@row: queries sharing a struct, run against PostgreSQL", "[codegen][pg]") {
   FreshDatabase db = fresh_database();
   apply_up_statements(db.conninfo(), load_case_migrations("codegen/rows/migrations"));
-  util::TempDir tmp("sqlgen-rows-pg");
-  fs::path exe = tmp.path() / "program";
-  auto [rc, log] = compile("-I" + shell_quote((codegen_case("rows") / "expected").string()) + " " +
-                           shell_quote((codegen_case("rows") / "program.cpp").string()) + " -o " +
-                           shell_quote(exe.string()) + " -lpqxx -lpq");
-  INFO(log);
-  REQUIRE(rc == 0);
-  RunResult r = run_command(shell_quote(exe.string()) + " " + shell_quote(db.conninfo()));
+  RunResult r = run_case_program("rows", db.conninfo());
   INFO(r.out << r.err);
   CHECK(r.exit_code == 0);
   CHECK(r.out == "ok\n");

@@ -168,8 +168,8 @@ Result<std::unique_ptr<Cluster>> Cluster::start(const ClusterOptions& options) {
   // server), from the moment it exists.
   util::CleanupEntry dir = util::make_cleaned_up(tmpl, util::CleanupKind::tree);
   if (dir.error != 0) {
-    return start_error("cannot create a directory in \"" + tmpl + "\": " +
-                       std::strerror(dir.error));
+    return start_error("cannot create a directory in \"" + tmpl +
+                       "\": " + std::strerror(dir.error));
   }
   c->m_dir = tmpl;
   c->m_slot = dir.slot;

@@ -9,9 +9,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <csignal>
-#include <algorithm>
 #include <cstring>
 #include <thread>
 
@@ -50,10 +50,10 @@ int raise_fd(int fd) {
 
 /// Closes every fd from 3 up except `keep_a` and `keep_b` (both >= 3, `keep_a` < `keep_b`).
 void close_fds_except(int keep_a, int keep_b) {
-  const unsigned ranges[3][2] = {{3, static_cast<unsigned>(keep_a) - 1},
-                                 {static_cast<unsigned>(keep_a) + 1,
-                                  static_cast<unsigned>(keep_b) - 1},
-                                 {static_cast<unsigned>(keep_b) + 1, ~0U}};
+  const unsigned ranges[3][2] = {
+      {3, static_cast<unsigned>(keep_a) - 1},
+      {static_cast<unsigned>(keep_a) + 1, static_cast<unsigned>(keep_b) - 1},
+      {static_cast<unsigned>(keep_b) + 1, ~0U}};
   for (const auto& [first, last] : ranges) {
     if (first > last) continue;
     if (::close_range(first, last, 0) != 0) {

@@ -209,9 +209,7 @@ void set_cleanup_child(int slot, pid_t pid) {
 
 pid_t take_cleanup_child(int slot) { return slot >= 0 ? g_slots[slot].child.exchange(0) : 0; }
 
-bool cleaned_on_signal(int slot) {
-  return slot >= 0 && g_slots[slot].state.load() >= k_cleaning;
-}
+bool cleaned_on_signal(int slot) { return slot >= 0 && g_slots[slot].state.load() >= k_cleaning; }
 
 void release_cleanup(int slot) {
   if (slot < 0) return;
