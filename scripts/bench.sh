@@ -26,6 +26,8 @@
 #                      valgrind is installed)
 #   CXX                the compiler `runtime` builds bench/runtime_bench.cpp with (g++)
 #   BENCH_KILL_TRIALS  kill -9 trials of `migrate` (default 200)
+#   BENCH_HEADERS_BASE a commit whose generated/ and runtime headers `header_compile` times in
+#                      the same rounds (the "before" rows, e.g. the commit before a template change)
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -35,7 +37,7 @@ REPS=${BENCH_REPS:-10}
 BENCH_DIR=$BUILD_DIR/bench
 RESULTS=BENCHMARKS.md
 PG_BINDIR=${PG_BINDIR:-/usr/lib/postgresql/15/bin}
-ALL_BENCHES=(catalog_build schema_dump analyze codegen runtime migrate vet)
+ALL_BENCHES=(catalog_build schema_dump analyze codegen runtime migrate vet header_compile)
 BENCH_ARGS=("$@")
 
 CORPUS=$BENCH_DIR/corpus
@@ -75,6 +77,7 @@ bench_command() {
   [[ -n ${BENCH_CALLGRIND:-} ]] && env+="BENCH_CALLGRIND=$BENCH_CALLGRIND "
   [[ -n ${BENCH_REALWORLD:-} ]] && env+="BENCH_REALWORLD=$BENCH_REALWORLD "
   [[ -n ${BENCH_REALWORLD_PROJECT:-} ]] && env+="BENCH_REALWORLD_PROJECT=$BENCH_REALWORLD_PROJECT "
+  [[ -n ${BENCH_HEADERS_BASE:-} ]] && env+="BENCH_HEADERS_BASE=$BENCH_HEADERS_BASE "
   if [[ -n ${MAKELEVEL:-} ]]; then
     echo "${env}make bench"
   else
@@ -1100,6 +1103,84 @@ $(cat "$table")
 EOF
   cat "$table" >&2
 }
+
+# ---- header_compile ----------------------------------------------------------------
+
+# How long a translation unit that includes one generated queries.hpp of the example app takes
+# to compile (g++ -std=c++20 -fsyntax-only), against one that includes <pqxx/pqxx> alone. Every
+# translation unit is compiled once per round, in the same order, so each ratio compares
+# compiles from the same stretch of machine load. With BENCH_HEADERS_BASE the headers of that
+# commit (its generated/ and generator/include/) are timed in the same rounds.
+bench_header_compile() {
+  mark_start
+  local dir=$BENCH_DIR/header_compile cxx=${CXX:-g++} base=${BENCH_HEADERS_BASE:-}
+  rm -rf "$dir"
+  mkdir -p "$dir/src"
+  local names=() flags=() files=()
+  printf '#include <pqxx/pqxx>\n' >"$dir/src/pqxx.cpp"
+  names+=("\`<pqxx/pqxx>\` alone")
+  flags+=("")
+  files+=("$dir/src/pqxx.cpp")
+  local modules=() m
+  for m in generated/*/queries.hpp; do modules+=("$(basename "$(dirname "$m")")"); done
+  local trees=("$(git describe --always --dirty):-Igenerated -Igenerator/include")
+  if [[ -n $base ]]; then
+    mkdir -p "$dir/base"
+    git archive "$base" generated generator/include | tar -x -C "$dir/base"
+    trees+=("$base:-I$dir/base/generated -I$dir/base/generator/include")
+  fi
+  local tree
+  for m in "${modules[@]}"; do
+    printf '#include "%s/queries.hpp"\n' "$m" >"$dir/src/$m.cpp"
+    for tree in "${trees[@]}"; do
+      names+=("\`$m/queries.hpp\` at \`${tree%%:*}\`")
+      flags+=("${tree#*:}")
+      files+=("$dir/src/$m.cpp")
+    done
+  done
+  local n=${#files[@]} i rep t0 t1
+  local -a ms
+  log "header_compile: $REPS rounds of $n compiles"
+  for ((rep = 0; rep < REPS; rep++)); do
+    for ((i = 0; i < n; i++)); do
+      t0=$(date +%s%N)
+      # shellcheck disable=SC2086
+      $cxx -std=c++20 -fsyntax-only ${flags[i]} "${files[i]}"
+      t1=$(date +%s%N)
+      ms[i]+="$(((t1 - t0) / 1000000)) "
+    done
+  done
+  local table=$dir/table.md pqxx_ms med
+  pqxx_ms=$(median_of ${ms[0]})
+  {
+    echo "| translation unit | median ms | / \`<pqxx/pqxx>\` alone |"
+    echo "|---|---|---|"
+    for ((i = 0; i < n; i++)); do
+      # shellcheck disable=SC2086
+      med=$(median_of ${ms[i]})
+      echo "| ${names[i]} | $med | $(awk -v a="$med" -v b="$pqxx_ms" 'BEGIN {printf "%.2fx", a / b}') |"
+    done
+  } >"$table"
+  write_section "## Generated header compile time" <<EOF
+## Generated header compile time
+
+One translation unit per example-app module holding \`#include "<module>/queries.hpp"\` (which
+includes its \`models.hpp\`), compiled with \`$cxx -std=c++20 -fsyntax-only -Igenerated
+-Igenerator/include\`, against one holding only \`#include <pqxx/pqxx>\`; median of $REPS rounds,
+each round compiling every translation unit once in the order of the table, so the ratios
+compare compiles from the same stretch of machine load. Issue 15's goal: at most 1.3x
+\`<pqxx/pqxx>\` alone for a module without json/jsonb columns (with \`options: json: auto\`, the
+default, only modules whose structs hold a JSON value include nlohmann/json.hpp).
+
+$(run_facts)
+
+$(cat "$table")
+EOF
+  cat "$table" >&2
+}
+
+# The median of the numbers given (the lower middle one of an even count).
+median_of() { printf '%s\n' "$@" | sort -n | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; }
 
 # ---- main ------------------------------------------------------------------------
 

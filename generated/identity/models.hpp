@@ -11,8 +11,7 @@
 #include <string>
 #include <string_view>
 
-#include <nlohmann/json.hpp>
-#include <sqlgen/runtime/runtime.hpp>
+#include <sqlgen/runtime/core.hpp>
 
 namespace identity {
 
@@ -58,14 +57,6 @@ constexpr std::string_view to_string(UserStatus v) noexcept { return sqlgen::run
 /// Prints the SQL label of a UserStatus.
 inline std::ostream& operator<<(std::ostream& os, UserStatus v) { return os << to_string(v); }
 
-/// A UserStatus is its label in JSON.
-inline void to_json(nlohmann::json& j, UserStatus v) { j = std::string(to_string(v)); }
-
-/// Reads a label; throws sqlgen::runtime::unknown_enum_label for an unknown one.
-inline void from_json(const nlohmann::json& j, UserStatus& v) {
-  v = sqlgen::runtime::from_string<UserStatus>(j.get<std::string>());
-}
-
 /// Login sessions, one row per issued token.
 struct Session {
   std::int64_t id{};
@@ -81,31 +72,6 @@ struct Session {
   /// Field-wise equality.
   bool operator==(const Session&) const = default;
 };
-
-/// Writes Session as a JSON object keyed by the SQL names.
-inline void to_json(nlohmann::json& j, const Session& v) {
-  j = nlohmann::json::object();
-  sqlgen::runtime::json_put(j, "id", v.id);
-  sqlgen::runtime::json_put(j, "user_id", v.user_id);
-  sqlgen::runtime::json_put(j, "token_hash", v.token_hash);
-  sqlgen::runtime::json_put(j, "user_agent", v.user_agent);
-  sqlgen::runtime::json_put(j, "ip_address", v.ip_address);
-  sqlgen::runtime::json_put(j, "created_at", v.created_at);
-  sqlgen::runtime::json_put(j, "expires_at", v.expires_at);
-  sqlgen::runtime::json_put(j, "revoked_at", v.revoked_at);
-}
-
-/// Reads Session from a JSON object written by to_json.
-inline void from_json([[maybe_unused]] const nlohmann::json& j, [[maybe_unused]] Session& v) {
-  sqlgen::runtime::json_get(j, "id", v.id);
-  sqlgen::runtime::json_get(j, "user_id", v.user_id);
-  sqlgen::runtime::json_get(j, "token_hash", v.token_hash);
-  sqlgen::runtime::json_get(j, "user_agent", v.user_agent);
-  sqlgen::runtime::json_get(j, "ip_address", v.ip_address);
-  sqlgen::runtime::json_get(j, "created_at", v.created_at);
-  sqlgen::runtime::json_get(j, "expires_at", v.expires_at);
-  sqlgen::runtime::json_get(j, "revoked_at", v.revoked_at);
-}
 
 
 /// People who can sign in.
@@ -124,31 +90,6 @@ struct User {
   /// Field-wise equality.
   bool operator==(const User&) const = default;
 };
-
-/// Writes User as a JSON object keyed by the SQL names.
-inline void to_json(nlohmann::json& j, const User& v) {
-  j = nlohmann::json::object();
-  sqlgen::runtime::json_put(j, "id", v.id);
-  sqlgen::runtime::json_put(j, "email", v.email);
-  sqlgen::runtime::json_put(j, "display_name", v.display_name);
-  sqlgen::runtime::json_put(j, "status", v.status);
-  sqlgen::runtime::json_put(j, "password_hash", v.password_hash);
-  sqlgen::runtime::json_put(j, "last_login_at", v.last_login_at);
-  sqlgen::runtime::json_put(j, "created_at", v.created_at);
-  sqlgen::runtime::json_put(j, "updated_at", v.updated_at);
-}
-
-/// Reads User from a JSON object written by to_json.
-inline void from_json([[maybe_unused]] const nlohmann::json& j, [[maybe_unused]] User& v) {
-  sqlgen::runtime::json_get(j, "id", v.id);
-  sqlgen::runtime::json_get(j, "email", v.email);
-  sqlgen::runtime::json_get(j, "display_name", v.display_name);
-  sqlgen::runtime::json_get(j, "status", v.status);
-  sqlgen::runtime::json_get(j, "password_hash", v.password_hash);
-  sqlgen::runtime::json_get(j, "last_login_at", v.last_login_at);
-  sqlgen::runtime::json_get(j, "created_at", v.created_at);
-  sqlgen::runtime::json_get(j, "updated_at", v.updated_at);
-}
 
 
 }  // namespace identity

@@ -10,7 +10,7 @@
 #include <vector>
 
 #include <pqxx/pqxx>
-#include <sqlgen/runtime/runtime.hpp>
+#include <sqlgen/runtime/core.hpp>
 
 #include "models.hpp"
 
@@ -28,25 +28,6 @@ struct CreateSessionParams {
   bool operator==(const CreateSessionParams&) const = default;
 };
 
-/// Writes CreateSessionParams as a JSON object keyed by the SQL names.
-inline void to_json(nlohmann::json& j, const CreateSessionParams& v) {
-  j = nlohmann::json::object();
-  sqlgen::runtime::json_put(j, "user_id", v.user_id);
-  sqlgen::runtime::json_put(j, "token_hash", v.token_hash);
-  sqlgen::runtime::json_put(j, "user_agent", v.user_agent);
-  sqlgen::runtime::json_put(j, "ip_address", v.ip_address);
-  sqlgen::runtime::json_put(j, "ttl", v.ttl);
-}
-
-/// Reads CreateSessionParams from a JSON object written by to_json.
-inline void from_json([[maybe_unused]] const nlohmann::json& j, [[maybe_unused]] CreateSessionParams& v) {
-  sqlgen::runtime::json_get(j, "user_id", v.user_id);
-  sqlgen::runtime::json_get(j, "token_hash", v.token_hash);
-  sqlgen::runtime::json_get(j, "user_agent", v.user_agent);
-  sqlgen::runtime::json_get(j, "ip_address", v.ip_address);
-  sqlgen::runtime::json_get(j, "ttl", v.ttl);
-}
-
 
 /// A row of query CreateSession.
 struct CreateSessionRow {
@@ -58,21 +39,6 @@ struct CreateSessionRow {
   bool operator==(const CreateSessionRow&) const = default;
 };
 
-/// Writes CreateSessionRow as a JSON object keyed by the SQL names.
-inline void to_json(nlohmann::json& j, const CreateSessionRow& v) {
-  j = nlohmann::json::object();
-  sqlgen::runtime::json_put(j, "id", v.id);
-  sqlgen::runtime::json_put(j, "created_at", v.created_at);
-  sqlgen::runtime::json_put(j, "expires_at", v.expires_at);
-}
-
-/// Reads CreateSessionRow from a JSON object written by to_json.
-inline void from_json([[maybe_unused]] const nlohmann::json& j, [[maybe_unused]] CreateSessionRow& v) {
-  sqlgen::runtime::json_get(j, "id", v.id);
-  sqlgen::runtime::json_get(j, "created_at", v.created_at);
-  sqlgen::runtime::json_get(j, "expires_at", v.expires_at);
-}
-
 
 /// A row of query GetActiveSessionByTokenHash.
 struct GetActiveSessionByTokenHashRow {
@@ -83,21 +49,6 @@ struct GetActiveSessionByTokenHashRow {
   /// Field-wise equality.
   bool operator==(const GetActiveSessionByTokenHashRow&) const = default;
 };
-
-/// Writes GetActiveSessionByTokenHashRow as a JSON object keyed by the SQL names.
-inline void to_json(nlohmann::json& j, const GetActiveSessionByTokenHashRow& v) {
-  j = nlohmann::json::object();
-  sqlgen::runtime::json_put(j, "user", v.user);
-  sqlgen::runtime::json_put(j, "session_id", v.session_id);
-  sqlgen::runtime::json_put(j, "expires_at", v.expires_at);
-}
-
-/// Reads GetActiveSessionByTokenHashRow from a JSON object written by to_json.
-inline void from_json([[maybe_unused]] const nlohmann::json& j, [[maybe_unused]] GetActiveSessionByTokenHashRow& v) {
-  sqlgen::runtime::json_get(j, "user", v.user);
-  sqlgen::runtime::json_get(j, "session_id", v.session_id);
-  sqlgen::runtime::json_get(j, "expires_at", v.expires_at);
-}
 
 
 /// A row of query LatestSessionPerUser.
@@ -112,25 +63,6 @@ struct LatestSessionPerUserRow {
   bool operator==(const LatestSessionPerUserRow&) const = default;
 };
 
-/// Writes LatestSessionPerUserRow as a JSON object keyed by the SQL names.
-inline void to_json(nlohmann::json& j, const LatestSessionPerUserRow& v) {
-  j = nlohmann::json::object();
-  sqlgen::runtime::json_put(j, "user_id", v.user_id);
-  sqlgen::runtime::json_put(j, "id", v.id);
-  sqlgen::runtime::json_put(j, "created_at", v.created_at);
-  sqlgen::runtime::json_put(j, "ip_address", v.ip_address);
-  sqlgen::runtime::json_put(j, "user_agent", v.user_agent);
-}
-
-/// Reads LatestSessionPerUserRow from a JSON object written by to_json.
-inline void from_json([[maybe_unused]] const nlohmann::json& j, [[maybe_unused]] LatestSessionPerUserRow& v) {
-  sqlgen::runtime::json_get(j, "user_id", v.user_id);
-  sqlgen::runtime::json_get(j, "id", v.id);
-  sqlgen::runtime::json_get(j, "created_at", v.created_at);
-  sqlgen::runtime::json_get(j, "ip_address", v.ip_address);
-  sqlgen::runtime::json_get(j, "user_agent", v.user_agent);
-}
-
 
 /// A row of query GetUserByEmail.
 struct GetUserByEmailRow {
@@ -143,25 +75,6 @@ struct GetUserByEmailRow {
   /// Field-wise equality.
   bool operator==(const GetUserByEmailRow&) const = default;
 };
-
-/// Writes GetUserByEmailRow as a JSON object keyed by the SQL names.
-inline void to_json(nlohmann::json& j, const GetUserByEmailRow& v) {
-  j = nlohmann::json::object();
-  sqlgen::runtime::json_put(j, "id", v.id);
-  sqlgen::runtime::json_put(j, "email", v.email);
-  sqlgen::runtime::json_put(j, "display_name", v.display_name);
-  sqlgen::runtime::json_put(j, "status", v.status);
-  sqlgen::runtime::json_put(j, "password_hash", v.password_hash);
-}
-
-/// Reads GetUserByEmailRow from a JSON object written by to_json.
-inline void from_json([[maybe_unused]] const nlohmann::json& j, [[maybe_unused]] GetUserByEmailRow& v) {
-  sqlgen::runtime::json_get(j, "id", v.id);
-  sqlgen::runtime::json_get(j, "email", v.email);
-  sqlgen::runtime::json_get(j, "display_name", v.display_name);
-  sqlgen::runtime::json_get(j, "status", v.status);
-  sqlgen::runtime::json_get(j, "password_hash", v.password_hash);
-}
 
 
 /// The parameters of query UpdateUserProfile.
@@ -176,25 +89,6 @@ struct UpdateUserProfileParams {
   bool operator==(const UpdateUserProfileParams&) const = default;
 };
 
-/// Writes UpdateUserProfileParams as a JSON object keyed by the SQL names.
-inline void to_json(nlohmann::json& j, const UpdateUserProfileParams& v) {
-  j = nlohmann::json::object();
-  sqlgen::runtime::json_put(j, "display_name", v.display_name);
-  sqlgen::runtime::json_put(j, "status", v.status);
-  sqlgen::runtime::json_put(j, "password_hash", v.password_hash);
-  sqlgen::runtime::json_put(j, "last_login_at", v.last_login_at);
-  sqlgen::runtime::json_put(j, "id", v.id);
-}
-
-/// Reads UpdateUserProfileParams from a JSON object written by to_json.
-inline void from_json([[maybe_unused]] const nlohmann::json& j, [[maybe_unused]] UpdateUserProfileParams& v) {
-  sqlgen::runtime::json_get(j, "display_name", v.display_name);
-  sqlgen::runtime::json_get(j, "status", v.status);
-  sqlgen::runtime::json_get(j, "password_hash", v.password_hash);
-  sqlgen::runtime::json_get(j, "last_login_at", v.last_login_at);
-  sqlgen::runtime::json_get(j, "id", v.id);
-}
-
 
 /// A row of query UpsertUserByEmail.
 struct UpsertUserByEmailRow {
@@ -206,23 +100,6 @@ struct UpsertUserByEmailRow {
   /// Field-wise equality.
   bool operator==(const UpsertUserByEmailRow&) const = default;
 };
-
-/// Writes UpsertUserByEmailRow as a JSON object keyed by the SQL names.
-inline void to_json(nlohmann::json& j, const UpsertUserByEmailRow& v) {
-  j = nlohmann::json::object();
-  sqlgen::runtime::json_put(j, "id", v.id);
-  sqlgen::runtime::json_put(j, "email", v.email);
-  sqlgen::runtime::json_put(j, "display_name", v.display_name);
-  sqlgen::runtime::json_put(j, "inserted", v.inserted);
-}
-
-/// Reads UpsertUserByEmailRow from a JSON object written by to_json.
-inline void from_json([[maybe_unused]] const nlohmann::json& j, [[maybe_unused]] UpsertUserByEmailRow& v) {
-  sqlgen::runtime::json_get(j, "id", v.id);
-  sqlgen::runtime::json_get(j, "email", v.email);
-  sqlgen::runtime::json_get(j, "display_name", v.display_name);
-  sqlgen::runtime::json_get(j, "inserted", v.inserted);
-}
 
 
 /// A row of query GetUsersByIDs.
@@ -236,23 +113,6 @@ struct GetUsersByIDsRow {
   bool operator==(const GetUsersByIDsRow&) const = default;
 };
 
-/// Writes GetUsersByIDsRow as a JSON object keyed by the SQL names.
-inline void to_json(nlohmann::json& j, const GetUsersByIDsRow& v) {
-  j = nlohmann::json::object();
-  sqlgen::runtime::json_put(j, "id", v.id);
-  sqlgen::runtime::json_put(j, "email", v.email);
-  sqlgen::runtime::json_put(j, "display_name", v.display_name);
-  sqlgen::runtime::json_put(j, "status", v.status);
-}
-
-/// Reads GetUsersByIDsRow from a JSON object written by to_json.
-inline void from_json([[maybe_unused]] const nlohmann::json& j, [[maybe_unused]] GetUsersByIDsRow& v) {
-  sqlgen::runtime::json_get(j, "id", v.id);
-  sqlgen::runtime::json_get(j, "email", v.email);
-  sqlgen::runtime::json_get(j, "display_name", v.display_name);
-  sqlgen::runtime::json_get(j, "status", v.status);
-}
-
 
 /// A row of query ListActiveUsersInTaggedOrganizations.
 struct ListActiveUsersInTaggedOrganizationsRow {
@@ -263,21 +123,6 @@ struct ListActiveUsersInTaggedOrganizationsRow {
   /// Field-wise equality.
   bool operator==(const ListActiveUsersInTaggedOrganizationsRow&) const = default;
 };
-
-/// Writes ListActiveUsersInTaggedOrganizationsRow as a JSON object keyed by the SQL names.
-inline void to_json(nlohmann::json& j, const ListActiveUsersInTaggedOrganizationsRow& v) {
-  j = nlohmann::json::object();
-  sqlgen::runtime::json_put(j, "id", v.id);
-  sqlgen::runtime::json_put(j, "email", v.email);
-  sqlgen::runtime::json_put(j, "display_name", v.display_name);
-}
-
-/// Reads ListActiveUsersInTaggedOrganizationsRow from a JSON object written by to_json.
-inline void from_json([[maybe_unused]] const nlohmann::json& j, [[maybe_unused]] ListActiveUsersInTaggedOrganizationsRow& v) {
-  sqlgen::runtime::json_get(j, "id", v.id);
-  sqlgen::runtime::json_get(j, "email", v.email);
-  sqlgen::runtime::json_get(j, "display_name", v.display_name);
-}
 
 
 /// The queries of module "identity", run in the caller's transaction. Call

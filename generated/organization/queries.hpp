@@ -15,7 +15,7 @@
 #include <sqlgen/runtime/runtime.hpp>
 
 #include "models.hpp"
-#include "../identity/models.hpp"
+#include "../identity/json.hpp"
 
 namespace organization {
 

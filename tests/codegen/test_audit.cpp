@@ -48,7 +48,8 @@ TEST_CASE(
   copy_case("audit", root);
   fs::remove_all(root / "expected");
   fs::create_directories(root / "tpl");
-  for (const char* name : {"models.hpp", "queries.hpp", "struct", "codec"}) {
+  for (const char* name :
+       {"models.hpp", "queries.hpp", "struct", "struct_json", "enum_json", "codec"}) {
     fs::copy_file(fs::path(SQLGEN_SOURCE_DIR) / "templates" / (std::string(name) + ".mustache"),
                   root / "tpl" / (std::string(name) + ".mustache"));
   }

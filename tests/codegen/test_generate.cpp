@@ -245,7 +245,8 @@ TEST_CASE("unknown options and bad option values are errors", "[codegen]") {
   CHECK(r.exit_code == 1);
   CHECK(r.diagnostics.find("sqlgen.yaml:4:3: error: unknown option \"max_param\", did you mean "
                            "\"max_params\"?") != std::string::npos);
-  CHECK(r.diagnostics.find("invalid value \"maybe\" for option \"json\": expected true or false") !=
+  CHECK(r.diagnostics.find("invalid value \"maybe\" for option \"json\": expected auto (JSON for "
+                           "modules with json or jsonb values), true or false") !=
         std::string::npos);
   CHECK(r.diagnostics.find("invalid value \"kebab\" for option \"function_naming\"") !=
         std::string::npos);

@@ -270,48 +270,13 @@ size_t check_project(const fs::path& config_path,
   for (const auto& [name, src] : set.templates) templates[name] = src->text();
   REQUIRE(templates.count("struct"));
 
-  // The views, as codegen::generate builds them.
-  codegen::Plan plan = codegen::make_plan(*config, cat, queries, options);
-  codegen::TypeMapper types(cat, *config, options, plan);
-  std::deque<codegen::NameScope> scopes;
-  for (const config::Module* m : plan.modules) {
-    scopes.emplace_back("namespace \"" + codegen::module_namespace(*m) + "\"", ctx.diags);
-  }
-  struct View {
-    std::string path;  ///< output file, as generate() names it
-    std::string template_name;
-    json view;
-  };
-  std::vector<View> views;
-  std::map<codegen::Oid, codegen::RelationModel> relation_models;
-  auto output = [&](const std::string& module, const char* file) {
-    return (fs::path(config->output) / module / file).lexically_normal().generic_string();
-  };
-  for (size_t i = 0; i < plan.modules.size(); ++i) {
-    std::map<codegen::Oid, codegen::RelationModel> relations;
-    json view = codegen::models_view(*config, cat, plan, types, options, i, scopes[i], relations,
-                                     ctx.diags);
-    relation_models.merge(relations);
-    views.push_back({output(plan.modules[i]->name, "models.hpp"), "models.hpp", std::move(view)});
-  }
-  std::vector<json> audits =
-      codegen::audit_views(*config, cat, plan, scopes, relation_models, ctx.diags);
-  for (size_t i = 0; i < plan.modules.size(); ++i) {
-    if (audits[i].is_null()) continue;
-    views.push_back({output(plan.modules[i]->name, "audit.hpp"), "audit.hpp", audits[i]});
-  }
-  for (size_t i = 0; i < plan.modules.size(); ++i) {
-    for (const codegen::ModuleQueries& mq : queries) {
-      if (mq.module != plan.modules[i]->name) continue;
-      json view = codegen::queries_view(*config, cat, plan, types, options, i, scopes[i], mq,
-                                        relation_models, ctx.diags);
-      views.push_back({output(mq.module, "queries.hpp"), "queries.hpp", std::move(view)});
-    }
-  }
+  // The views codegen::generate renders.
+  std::vector<codegen::FileView> views =
+      codegen::file_views(*config, cat, queries, options, ctx.diags);
   REQUIRE(!ctx.diags.has_errors());
 
   std::map<std::string, std::string> ours;
-  for (const View& v : views) {
+  for (const codegen::FileView& v : views) {
     INFO(v.path);
     diag::DiagnosticEngine diags;
     std::optional<std::string> text = codegen::render_template(set, v.template_name, v.view, diags);
@@ -342,11 +307,14 @@ TEST_CASE("kainjow: every template over the example app's and the golden case's 
                                fs::path(SQLGEN_TESTS_DIR) / "cases/codegen/types/sqlgen.yaml",
                                fs::path(SQLGEN_TESTS_DIR) / "cases/codegen/audit/sqlgen.yaml"};
   // As configured, then option sets that switch the templates' other branches (no JSON,
-  // parameter structs everywhere, camelCase functions, nullable array elements).
+  // parameter structs everywhere, camelCase functions, nullable array elements, JSON everywhere).
   const std::vector<std::map<std::string, std::string>> option_sets = {
       {},
       {{"json", "false"}, {"max_params", "0"}},
-      {{"function_naming", "camelCase"}, {"max_params", "8"}, {"nullable_array_elements", "true"}},
+      {{"function_naming", "camelCase"},
+       {"max_params", "8"},
+       {"nullable_array_elements", "true"},
+       {"json", "true"}},
   };
   size_t files = 0;
   for (const fs::path& project : projects) {

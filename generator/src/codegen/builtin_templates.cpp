@@ -58,6 +58,41 @@ struct sqlgen::runtime::codec<{{{namespace}}}::{{{name}}}> {
     });
   }
 };)tmpl"},
+      {"enum_json", R"tmpl({{! An enum's to_json / from_json (nlohmann, found by ADL): its SQL label. }}
+/// A {{{name}}} is its label in JSON.
+inline void to_json(nlohmann::json& j, {{{name}}} v) { j = std::string(to_string(v)); }
+
+/// Reads a label; throws sqlgen::runtime::unknown_enum_label for an unknown one.
+inline void from_json(const nlohmann::json& j, {{{name}}}& v) {
+  v = sqlgen::runtime::from_string<{{{name}}}>(j.get<std::string>());
+})tmpl"},
+      {"json.hpp", R"tmpl({{{header}}}
+{{! to_json / from_json of the model types of a module without JSON, for the modules with JSON using them. }}
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <sqlgen/runtime/runtime.hpp>
+
+{{#module_includes}}
+#include "{{{.}}}"
+{{/module_includes}}
+
+namespace {{{namespace}}} {
+{{#enums}}
+
+{{>enum_json}}
+{{/enums}}
+{{#composites}}
+
+{{>struct_json}}
+{{/composites}}
+{{#structs}}
+
+{{>struct_json}}
+{{/structs}}
+
+}  // namespace {{{namespace}}}
+)tmpl"},
       {"models.hpp", R"tmpl({{{header}}}
 {{! The module's model types: enums, composite types, and a struct per table and view. }}
 #pragma once
@@ -133,13 +168,7 @@ constexpr std::string_view to_string({{{name}}} v) noexcept { return sqlgen::run
 inline std::ostream& operator<<(std::ostream& os, {{{name}}} v) { return os << to_string(v); }
 {{#json}}
 
-/// A {{{name}}} is its label in JSON.
-inline void to_json(nlohmann::json& j, {{{name}}} v) { j = std::string(to_string(v)); }
-
-/// Reads a label; throws sqlgen::runtime::unknown_enum_label for an unknown one.
-inline void from_json(const nlohmann::json& j, {{{name}}}& v) {
-  v = sqlgen::runtime::from_string<{{{name}}}>(j.get<std::string>());
-}
+{{>enum_json}}
 {{/json}}
 {{/enums}}
 {{#composites}}
@@ -357,7 +386,7 @@ class {{{class_name}}} {
 
 }  // namespace {{{namespace}}}
 )tmpl"},
-      {"struct", R"tmpl({{! One struct with its fields; with `json`, also to_json / from_json found by ADL. }}
+      {"struct", R"tmpl({{! One struct with its fields; with `json`, also its to_json / from_json (struct_json). }}
 {{#doc}}
 /// {{{.}}}
 {{/doc}}
@@ -374,6 +403,10 @@ struct {{{name}}} {
 };
 {{#json}}
 
+{{>struct_json}}
+{{/json}}
+)tmpl"},
+      {"struct_json", R"tmpl({{! A struct's to_json / from_json (nlohmann, found by ADL): an object keyed by the SQL names. }}
 /// Writes {{{name}}} as a JSON object keyed by the SQL names.
 inline void to_json(nlohmann::json& j, const {{{name}}}& v) {
   j = nlohmann::json::object();
@@ -387,9 +420,7 @@ inline void from_json([[maybe_unused]] const nlohmann::json& j, [[maybe_unused]]
 {{#fields}}
   sqlgen::runtime::json_get(j, "{{json_key}}", v.{{{name}}});
 {{/fields}}
-}
-{{/json}}
-)tmpl"},
+})tmpl"},
   };
   return templates;
 }

@@ -1,9 +1,10 @@
-// The code generator's entry: plan the models, then per module render models.hpp, queries.hpp
-// and (for tables under `audit:`) audit.hpp from their view models. Nothing is returned when
-// anything went wrong.
+// The code generator's entry: plan the models, build every file's view model (per module
+// models.hpp, queries.hpp, audit.hpp for tables under `audit:`, json.hpp where the JSON plan
+// puts a companion), then render them. Nothing is returned when anything went wrong.
 #include <algorithm>
 #include <deque>
 #include <filesystem>
+#include <optional>
 
 #include "codegen/internal.hpp"
 #include "util/parallel.hpp"
@@ -73,6 +74,94 @@ std::string output_path(const config::Config& config, const std::string& module,
 
 }  // namespace
 
+std::vector<FileView> file_views(const config::Config& config, const catalog::Catalog& cat,
+                                 const std::vector<ModuleQueries>& queries, const Options& options,
+                                 diag::DiagnosticEngine& diags) {
+  Plan plan = make_plan(config, cat, queries, options);
+  TypeMapper types(cat, config, options, plan);
+  size_t n = plan.modules.size();
+  std::deque<NameScope> scopes;
+  for (size_t i = 0; i < n; ++i) {
+    scopes.emplace_back("namespace \"" + module_namespace(*plan.modules[i]) + "\"", diags);
+  }
+  // Two passes over the modules, each on every core: the models (each module describes the
+  // tables it owns, so the relation models of different modules never overlap), then the
+  // queries, which may read any module's relation models. A module's queries stay one job,
+  // since their names are declared in order.
+  std::vector<nlohmann::json> model_views(n);
+  std::vector<HeaderUses> model_uses(n);
+  std::vector<std::map<Oid, RelationModel>> module_relations(n);
+  util::parallel_for_rethrow(n, [&](size_t i) {
+    model_views[i] = models_view(config, cat, plan, types, options, i, scopes[i],
+                                 module_relations[i], diags, &model_uses[i]);
+  });
+  std::map<Oid, RelationModel> relation_models;
+  for (std::map<Oid, RelationModel>& m : module_relations) relation_models.merge(m);
+  // `audit:` tables: an audit_diff per table in the module holding its struct (declared here,
+  // before the parallel jobs below use the module scopes).
+  std::vector<nlohmann::json> audits =
+      audit_views(config, cat, plan, scopes, relation_models, diags);
+
+  struct QueriesFile {
+    std::string file;  ///< "queries.hpp" or, with `query_classes: file`, "<stem>_queries.hpp"
+    nlohmann::json view;
+    HeaderUses uses;
+  };
+  std::vector<std::vector<QueriesFile>> query_files(n);
+  std::vector<HeaderUses> query_uses(n);  // of all of a module's query headers
+  util::parallel_for_rethrow(n, [&](size_t i) {
+    for (const ModuleQueries& mq : queries) {
+      if (mq.module != plan.modules[i]->name) continue;
+      if (!options.class_per_file) {
+        QueriesFile f{"queries.hpp", {}, {}};
+        f.view = queries_view(config, cat, plan, types, options, i, scopes[i], mq, relation_models,
+                              diags, "Queries", &f.uses);
+        query_files[i].push_back(std::move(f));
+        continue;
+      }
+      // query_classes: file: `<stem>_queries.hpp` with class `<Stem>Queries` per query file.
+      for (const ModuleQueries& part : split_by_file(mq)) {
+        std::string stem = std::filesystem::path(part.files.front()).stem().string();
+        QueriesFile f{to_snake_case(stem) + "_queries.hpp", {}, {}};
+        f.view =
+            queries_view(config, cat, plan, types, options, i, scopes[i], part, relation_models,
+                         diags, escape_identifier(to_pascal_case(stem) + "Queries"), &f.uses);
+        query_files[i].push_back(std::move(f));
+      }
+    }
+    for (const QueriesFile& f : query_files[i]) {
+      query_uses[i].modules.insert(f.uses.modules.begin(), f.uses.modules.end());
+      query_uses[i].json_values = query_uses[i].json_values || f.uses.json_values;
+    }
+  });
+
+  // Where JSON goes, now that every header's types are known.
+  JsonPlan json = plan_json(options, model_uses, query_uses);
+  std::vector<FileView> out;
+  for (size_t i = 0; i < n; ++i) {
+    const std::string& name = plan.modules[i]->name;
+    set_json_includes(model_views[i], plan, json, i, model_uses[i], "");
+    nlohmann::json companion;
+    if (json.companion[i]) companion = companion_view(model_views[i], plan, json, i, model_uses[i]);
+    out.push_back(
+        FileView{output_path(config, name, "models.hpp"), "models.hpp", std::move(model_views[i])});
+    if (json.companion[i]) {
+      out.push_back(
+          FileView{output_path(config, name, "json.hpp"), "json.hpp", std::move(companion)});
+    }
+    if (!audits[i].is_null()) {
+      out.push_back(
+          FileView{output_path(config, name, "audit.hpp"), "audit.hpp", std::move(audits[i])});
+    }
+    for (QueriesFile& f : query_files[i]) {
+      set_json_includes(f.view, plan, json, i, f.uses, "models.hpp");
+      out.push_back(
+          FileView{output_path(config, name, f.file.c_str()), "queries.hpp", std::move(f.view)});
+    }
+  }
+  return out;
+}
+
 std::vector<GeneratedFile> generate(const config::Config& config, const catalog::Catalog& cat,
                                     const std::vector<ModuleQueries>& queries,
                                     diag::DiagnosticEngine& diags) {
@@ -82,80 +171,27 @@ std::vector<GeneratedFile> generate(const config::Config& config, const catalog:
   TemplateSet templates = load_templates(config, diags);
   if (diags.error_count() > errors_before) return {};
 
-  Plan plan = make_plan(config, cat, queries, options);
-  TypeMapper types(cat, config, options, plan);
-  std::deque<NameScope> scopes;
-  for (size_t i = 0; i < plan.modules.size(); ++i) {
-    scopes.emplace_back("namespace \"" + module_namespace(*plan.modules[i]) + "\"", diags);
-  }
-  // Two passes over the modules, each on every core: the models (each module describes the
-  // tables it owns, so the relation models of different modules never overlap), then the
-  // queries, which may read any module's relation models.
-  std::vector<nlohmann::json> model_views(plan.modules.size());
-  std::vector<std::map<Oid, RelationModel>> module_relations(plan.modules.size());
-  util::parallel_for_rethrow(plan.modules.size(), [&](size_t i) {
-    model_views[i] =
-        models_view(config, cat, plan, types, options, i, scopes[i], module_relations[i], diags);
-  });
-  std::map<Oid, RelationModel> relation_models;
-  for (std::map<Oid, RelationModel>& m : module_relations) relation_models.merge(m);
-  // `audit:` tables: an audit_diff per table in the module holding its struct (declared here,
-  // before the parallel jobs below use the module scopes).
-  std::vector<nlohmann::json> audits =
-      audit_views(config, cat, plan, scopes, relation_models, diags);
-  bool any_audit = std::any_of(audits.begin(), audits.end(),
-                               [](const nlohmann::json& v) { return !v.is_null(); });
-  if (any_audit && !templates.templates.count("audit.hpp")) {
-    diags.report(diag::make(diag::DiagId::err_codegen_template_not_found, {},
-                            {"audit.hpp.mustache", config.templates}));
-    return {};
+  std::vector<FileView> views = file_views(config, cat, queries, options, diags);
+  // audit.hpp and json.hpp are rendered only where needed: a templates directory may lack them.
+  for (const char* name : {"audit.hpp", "json.hpp"}) {
+    bool used = std::any_of(views.begin(), views.end(),
+                            [&](const FileView& v) { return v.template_name == name; });
+    if (used && !templates.templates.count(name)) {
+      diags.report(diag::make(diag::DiagId::err_codegen_template_not_found, {},
+                              {std::string(name) + ".mustache", config.templates}));
+      return {};
+    }
   }
 
-  // Files are collected in module order, models.hpp first. Rendering a module's models.hpp and
-  // building and rendering its queries are separate jobs (a project is often one module); a
-  // module's queries stay one job, since their names are declared in order.
-  std::vector<std::vector<GeneratedFile>> per_job(2 * plan.modules.size());
-  util::parallel_for_rethrow(per_job.size(), [&](size_t job) {
-    size_t i = job / 2;
-    const std::string& name = plan.modules[i]->name;
-    std::vector<GeneratedFile>& out = per_job[job];
-    if (job % 2 == 0) {
-      if (auto text = render_template(templates, "models.hpp", model_views[i], diags)) {
-        out.push_back(GeneratedFile{output_path(config, name, "models.hpp"), std::move(*text)});
-      }
-      model_views[i] = nlohmann::json();
-      if (audits[i].is_null()) return;
-      if (auto text = render_template(templates, "audit.hpp", audits[i], diags)) {
-        out.push_back(GeneratedFile{output_path(config, name, "audit.hpp"), std::move(*text)});
-      }
-      return;
-    }
-    for (const ModuleQueries& mq : queries) {
-      if (mq.module != name) continue;
-      if (!options.class_per_file) {
-        nlohmann::json view = queries_view(config, cat, plan, types, options, i, scopes[i], mq,
-                                           relation_models, diags);
-        if (auto text = render_template(templates, "queries.hpp", view, diags)) {
-          out.push_back(GeneratedFile{output_path(config, name, "queries.hpp"), std::move(*text)});
-        }
-        continue;
-      }
-      // query_classes: file: `<stem>_queries.hpp` with class `<Stem>Queries` per query file.
-      for (const ModuleQueries& part : split_by_file(mq)) {
-        std::string stem = std::filesystem::path(part.files.front()).stem().string();
-        std::string class_name = escape_identifier(to_pascal_case(stem) + "Queries");
-        nlohmann::json view = queries_view(config, cat, plan, types, options, i, scopes[i], part,
-                                           relation_models, diags, class_name);
-        if (auto text = render_template(templates, "queries.hpp", view, diags)) {
-          std::string file = to_snake_case(stem) + "_queries.hpp";
-          out.push_back(GeneratedFile{output_path(config, name, file.c_str()), std::move(*text)});
-        }
-      }
-    }
+  // Every file rendered on its own, on every core; collected in the views' order.
+  std::vector<std::optional<std::string>> texts(views.size());
+  util::parallel_for_rethrow(views.size(), [&](size_t i) {
+    texts[i] = render_template(templates, views[i].template_name, views[i].view, diags);
+    views[i].view = nlohmann::json();
   });
   std::vector<GeneratedFile> files;
-  for (std::vector<GeneratedFile>& module_files : per_job) {
-    for (GeneratedFile& f : module_files) files.push_back(std::move(f));
+  for (size_t i = 0; i < views.size(); ++i) {
+    if (texts[i]) files.push_back(GeneratedFile{std::move(views[i].path), std::move(*texts[i])});
   }
   if (diags.error_count() > errors_before) return {};
   return files;

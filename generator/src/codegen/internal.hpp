@@ -28,7 +28,10 @@ using catalog::Oid;
 /// Generator options from `options:` in sqlgen.yaml (unknown keys are errors).
 struct Options {
   int max_params = 4;  ///< max_params: positional parameters before a struct
-  bool json = true;    ///< json: to_json/from_json for structs and enums
+  /// json: to_json/from_json for structs and enums in every module (true), in none (false,
+  /// json and jsonb then map to their text), or (nullopt: `auto`, the default) only in the
+  /// modules whose structs hold a nlohmann::json (see plan_json)
+  std::optional<bool> json;
   std::string function_naming = "snake_case";  ///< function_naming: snake_case|camelCase|as_is
   bool nullable_array_elements = false;  ///< nullable_array_elements: std::vector<std::optional<T>>
   bool exact_table_names = false;        ///< exact_table_names: `users` → `Users`, not `User`
@@ -162,20 +165,72 @@ std::string comment_line(std::string_view text);
 /// Comment text (possibly several lines) as a JSON array of cleaned lines.
 nlohmann::json comment_lines(const std::string& text);
 
-/// The view model of `<module>/models.hpp`.
+/// What a generated header's types use: where JSON support goes depends on it (plan_json).
+struct HeaderUses {
+  std::set<size_t> modules;  ///< modules whose models.hpp declares a type used (its own too)
+  bool json_values = false;  ///< a type spells nlohmann::json (json, jsonb, an override)
+  /// Adds what `t` uses.
+  void add(const CppType& t);
+};
+
+/// The view model of `<module>/models.hpp`. Its `json` and `module_includes` are those of a
+/// project whose modules all have JSON exactly when they hold JSON values; generate()
+/// replaces them by the JSON plan's (set_json_includes), from what `uses` receives.
 nlohmann::json models_view(const config::Config& config, const catalog::Catalog& cat,
                            const Plan& plan, const TypeMapper& types, const Options& options,
                            size_t module, NameScope& module_scope,
                            std::map<Oid, RelationModel>& relation_models,
-                           diag::DiagnosticEngine& diags);
+                           diag::DiagnosticEngine& diags, HeaderUses* uses = nullptr);
 
-/// The view model of `<module>/queries.hpp`.
+/// The view model of `<module>/queries.hpp` (`json` and `module_includes` as models_view's).
 nlohmann::json queries_view(const config::Config& config, const catalog::Catalog& cat,
                             const Plan& plan, const TypeMapper& types, const Options& options,
                             size_t module, NameScope& module_scope, const ModuleQueries& queries,
                             const std::map<Oid, RelationModel>& relation_models,
                             diag::DiagnosticEngine& diags,
-                            const std::string& class_name = "Queries");
+                            const std::string& class_name = "Queries", HeaderUses* uses = nullptr);
+
+// --- where JSON support goes (json_plan.cpp) ---------------------------------------------
+
+/// Per module, where its to_json / from_json are generated.
+struct JsonPlan {
+  /// In its models.hpp and queries.hpp: `json: true`, or with `auto` a module whose headers
+  /// hold a nlohmann::json.
+  std::vector<bool> own;
+  /// Only for its model types, in its json.hpp: a module without `own` JSON whose model types
+  /// a header with JSON uses (directly, or through another companion's types).
+  std::vector<bool> companion;
+};
+
+/// The JSON plan from what each module's models.hpp and queries.hpp use (`queries[i]`: all
+/// of module i's query headers together).
+JsonPlan plan_json(const Options& options, const std::vector<HeaderUses>& models,
+                   const std::vector<HeaderUses>& queries);
+
+/// Sets a header view's `json` (module `module`'s own JSON) and `module_includes`: `first`
+/// (when not empty), then for every other module the header uses, its models.hpp, or its
+/// json.hpp when this header has JSON and that module only a companion.
+void set_json_includes(nlohmann::json& view, const Plan& plan, const JsonPlan& json, size_t module,
+                       const HeaderUses& uses, const std::string& first);
+
+/// The view model of `<module>/json.hpp` (json.hpp.mustache): the module's models view with
+/// `module_includes` its models.hpp and the json.hpp of the companions its types use.
+nlohmann::json companion_view(const nlohmann::json& models_view, const Plan& plan,
+                              const JsonPlan& json, size_t module, const HeaderUses& models_uses);
+
+/// One file generate() renders: its path, its template ("models.hpp") and view model.
+struct FileView {
+  std::string path;
+  std::string template_name;
+  nlohmann::json view;
+};
+
+/// The view model of every file generate() writes, in its order: per module its models.hpp,
+/// json.hpp (a companion, see JsonPlan), audit.hpp and queries headers. Diagnostics go to
+/// `diags`; what comes back is meaningless when there were errors.
+std::vector<FileView> file_views(const config::Config& config, const catalog::Catalog& cat,
+                                 const std::vector<ModuleQueries>& queries, const Options& options,
+                                 diag::DiagnosticEngine& diags);
 
 /// The view models of `<module>/audit.hpp` (model_audit.cpp), one per module: null for a module
 /// that holds none of the `audit:` tables' structs. Expects the config's audit entries checked

@@ -14,10 +14,10 @@ using nlohmann::json;
 /// Includes and module headers a file needs, gathered from the types it uses.
 struct Needs {
   std::set<std::string> includes;
-  std::set<size_t> modules;
+  HeaderUses uses;
   void add(const CppType& t) {
     includes.insert(t.includes.begin(), t.includes.end());
-    modules.insert(t.modules.begin(), t.modules.end());
+    uses.add(t);
   }
 };
 
@@ -123,6 +123,8 @@ class ModelsBuilder {
                std::map<Oid, RelationModel>& relation_models);
   /// The file header and the includes the parts built so far need.
   void header_and_includes(json& view) const;
+  /// The modules and JSON values the parts built so far use.
+  const HeaderUses& uses() const { return m_needs.uses; }
 
  private:
   /// Records the file an object comes from, relative to the config's directory.
@@ -272,10 +274,6 @@ void ModelsBuilder::header_and_includes(json& view) const {
   if (sources.empty()) {
     for (const config::SourcePath& p : m_mod.migrations) sources.insert(p.path);
   }
-  json module_includes = json::array();
-  for (size_t m : m_needs.modules) {
-    if (m != m_module) module_includes.push_back("../" + m_plan.modules[m]->name + "/models.hpp");
-  }
   json std_includes = json::array(), user_includes = json::array();
   for (const std::string& inc : m_needs.includes) {
     bool standard = inc.size() > 2 && inc[0] == '<' && inc.find('/') == std::string::npos &&
@@ -285,7 +283,6 @@ void ModelsBuilder::header_and_includes(json& view) const {
   view["header"] = file_header(sources);
   view["std_includes"] = std::move(std_includes);
   view["user_includes"] = std::move(user_includes);
-  view["module_includes"] = std::move(module_includes);
 }
 
 }  // namespace
@@ -293,19 +290,24 @@ void ModelsBuilder::header_and_includes(json& view) const {
 json models_view(const config::Config& config, const catalog::Catalog& cat, const Plan& plan,
                  const TypeMapper& types, const Options& options, size_t module,
                  NameScope& module_scope, std::map<Oid, RelationModel>& relation_models,
-                 diag::DiagnosticEngine& diags) {
+                 diag::DiagnosticEngine& diags, HeaderUses* uses) {
   const config::Module& mod = *plan.modules[module];
   ModuleObjects objects = module_objects(cat, plan, module);
   ModelsBuilder builder(config, cat, plan, types, module, module_scope, diags);
   json view;
   view["module"] = mod.name;
   view["namespace"] = module_namespace(mod);
-  view["json"] = options.json;
   view["enums"] = builder.enums(objects.enums);
   view["has_enums"] = !objects.enums.empty();
   view["composites"] = builder.composites(objects.composites);
   view["structs"] = builder.structs(objects.relations, relation_models);
   builder.header_and_includes(view);
+  // JSON as if every module had it exactly when it holds JSON values (generate() knows better).
+  const HeaderUses& used = builder.uses();
+  JsonPlan alone{std::vector<bool>(plan.modules.size()), std::vector<bool>(plan.modules.size())};
+  alone.own[module] = options.json.value_or(used.json_values);
+  set_json_includes(view, plan, alone, module, used, "");
+  if (uses) *uses = used;
   return view;
 }
 

@@ -111,7 +111,7 @@ struct Declaration {
   diag::Location where;
 };
 
-/// Builds one query's view; `includes` and `modules` collect what it needs, `structs` the
+/// Builds one query's view; `includes` and `uses` collect what it needs, `structs` the
 /// structs it declares and `declarations` the names (the caller declares them in order).
 class QueryBuilder {
  public:
@@ -133,7 +133,7 @@ class QueryBuilder {
              const std::optional<InsertTarget>& target);
 
   std::set<std::string> includes;
-  std::set<size_t> modules;
+  HeaderUses uses;
   json structs = json::array();
   std::vector<Declaration> declarations;
   /// The query's `-- @row Name`: its row struct is `structs[row_struct]`, declared (and shared
@@ -156,7 +156,7 @@ class QueryBuilder {
     CppType t = m_types.map(oid, not_null, column, from);
     if (from == m_module) {
       includes.insert(t.includes.begin(), t.includes.end());
-      modules.insert(t.modules.begin(), t.modules.end());
+      uses.add(t);
     }
     return t;
   }
@@ -173,6 +173,7 @@ class QueryBuilder {
       t.includes.insert("<optional>");
     }
     includes.insert(t.includes.begin(), t.includes.end());
+    uses.add(t);
     return t;
   }
   void row(const analyze::AnalyzedQuery& q, const diag::Location& loc, json& view);
@@ -267,7 +268,7 @@ std::optional<std::string> QueryBuilder::reused_model(const analyze::AnalyzedQue
       return std::nullopt;
     }
   }
-  modules.insert(model.module);
+  uses.modules.insert(model.module);
   return m_types.qualified(ModelRef{model.module, model.name}, m_module);
 }
 
@@ -363,7 +364,7 @@ size_t QueryBuilder::embed_field(const analyze::AnalyzedQuery& q, size_t first,
                            rel->name);
   }
   const RelationModel& rm = it->second;
-  modules.insert(rm.module);
+  uses.modules.insert(rm.module);
   std::string type = m_types.qualified(ModelRef{rm.module, rm.name}, m_module);
   // snake_case, as the other fields: a table named "Dispatcher" gives the field
   // `dispatcher`, not a member named like its own type.
@@ -618,7 +619,7 @@ json queries_view(const config::Config& config, const catalog::Catalog& cat, con
                   const TypeMapper& types, const Options& options, size_t module,
                   NameScope& module_scope, const ModuleQueries& mq,
                   const std::map<Oid, RelationModel>& relation_models,
-                  diag::DiagnosticEngine& diags, const std::string& class_name) {
+                  diag::DiagnosticEngine& diags, const std::string& class_name, HeaderUses* uses) {
   const config::Module& mod = *plan.modules[module];
   NameScope class_scope("class \"" + class_name + "\"", diags);
   class_scope.declare("prepare", "the generated function \"prepare\"", {});
@@ -641,7 +642,7 @@ json queries_view(const config::Config& config, const catalog::Catalog& cat, con
     views[i] = builders[i].build(mq.queries[i], q, target);
   });
   std::set<std::string> includes = {"<cstdint>", "<optional>", "<string>", "<vector>"};
-  std::set<size_t> modules;
+  HeaderUses used;
   json structs = json::array(), queries = json::array();
   std::map<std::string, SharedRow> rows;  // by `@row` name
   for (size_t i = 0; i < mq.analyzed.size(); ++i) {
@@ -663,7 +664,8 @@ json queries_view(const config::Config& config, const catalog::Catalog& cat, con
       structs.push_back(std::move(b.structs[k]));
     }
     includes.merge(b.includes);
-    modules.merge(b.modules);
+    used.modules.merge(b.uses.modules);
+    used.json_values = used.json_values || b.uses.json_values;
     queries.push_back(std::move(views[i]));
   }
 
@@ -673,22 +675,21 @@ json queries_view(const config::Config& config, const catalog::Catalog& cat, con
   view["module"] = mod.name;
   view["class_name"] = class_name;
   view["namespace"] = module_namespace(mod);
-  view["json"] = options.json;
   json std_includes = json::array(), user_includes = json::array();
   for (const std::string& inc : includes) {
     bool standard = inc.size() > 2 && inc[0] == '<' && inc.find('/') == std::string::npos &&
                     inc.find('.') == std::string::npos;
     (standard ? std_includes : user_includes).push_back(inc);
   }
-  json module_includes = json::array({"models.hpp"});
-  for (size_t m : modules) {
-    if (m != module) module_includes.push_back("../" + plan.modules[m]->name + "/models.hpp");
-  }
   view["std_includes"] = std::move(std_includes);
   view["user_includes"] = std::move(user_includes);
-  view["module_includes"] = std::move(module_includes);
   view["structs"] = std::move(structs);
   view["queries"] = std::move(queries);
+  // JSON as models_view sets it; generate() applies the project's JSON plan.
+  JsonPlan alone{std::vector<bool>(plan.modules.size()), std::vector<bool>(plan.modules.size())};
+  alone.own[module] = options.json.value_or(used.json_values);
+  set_json_includes(view, plan, alone, module, used, "models.hpp");
+  if (uses) *uses = std::move(used);
   return view;
 }
 

@@ -53,12 +53,16 @@ Options parse_options(const config::Config& config, diag::DiagnosticEngine& diag
       } else {
         out.max_params = n;
       }
-    } else if (key == "json" || key == "nullable_array_elements" || key == "exact_table_names") {
+    } else if (key == "json") {
+      std::optional<bool> b = parse_bool(value);
+      if (!b && value != "auto")
+        bad("expected auto (JSON for modules with json or jsonb values), true or false");
+      else
+        out.json = b;
+    } else if (key == "nullable_array_elements" || key == "exact_table_names") {
       std::optional<bool> b = parse_bool(value);
       if (!b)
         bad("expected true or false");
-      else if (key == "json")
-        out.json = *b;
       else if (key == "exact_table_names")
         out.exact_table_names = *b;
       else

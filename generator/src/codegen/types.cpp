@@ -1,5 +1,5 @@
-// SQL type → C++ type: PostgreSQL's built-in types (json and jsonb as text without the `json`
-// option), the generated enums and composites, domains as their base type, arrays as
+// SQL type → C++ type: PostgreSQL's built-in types (json and jsonb as text with `json: false`),
+// the generated enums and composites, domains as their base type, arrays as
 // std::vector, NULL as std::optional; `overrides` by column (globs) or database type replace
 // the default.
 #include "analyze/types.hpp"
@@ -158,8 +158,8 @@ CppType TypeMapper::base_type(Oid oid, size_t from) const {
   auto [schema, name] = m_cat.type_name(oid);
   if (schema == "pg_catalog") {
     auto it = builtin_map().find(name);
-    // Without `json`, nothing includes nlohmann/json.hpp: json and jsonb are their text.
-    bool json_text = !m_options.json && (name == "json" || name == "jsonb");
+    // With `json: false`, nothing includes nlohmann/json.hpp: json and jsonb are their text.
+    bool json_text = m_options.json == false && (name == "json" || name == "jsonb");
     if (it != builtin_map().end() && !json_text) {
       t.name = it->second.cpp;
       t.by_value = it->second.by_value;

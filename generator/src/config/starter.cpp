@@ -35,7 +35,7 @@ version: "1"                     # config format version; only "1" exists
 #     nullable: false            #   applies to nullable columns (true) or NOT NULL ones (false, the default)
 # options:                       # code generator options (values as written):
 #   max_params: 4                #   more parameters than this: one Params struct instead of arguments
-#   json: true                   #   to_json/from_json for structs and enums (nlohmann/json)
+#   json: auto                   #   to_json/from_json (nlohmann/json): auto = modules with json values; true; false
 #   function_naming: snake_case  #   query function names: snake_case, camelCase or as_is
 #   nullable_array_elements: false  # arrays as std::vector<std::optional<T>>
 #   exact_table_names: false     #   struct names as the table is named (users -> Users, not User)

@@ -5,8 +5,7 @@
 #include <cstdint>
 #include <string>
 
-#include <nlohmann/json.hpp>
-#include <sqlgen/runtime/runtime.hpp>
+#include <sqlgen/runtime/core.hpp>
 
 namespace acme::ledger {
 
@@ -22,21 +21,6 @@ struct Entry {
   /// Field-wise equality.
   bool operator==(const Entry&) const = default;
 };
-
-/// Writes Entry as a JSON object keyed by the SQL names.
-inline void to_json(nlohmann::json& j, const Entry& v) {
-  j = nlohmann::json::object();
-  sqlgen::runtime::json_put(j, "id", v.id);
-  sqlgen::runtime::json_put(j, "amount_cents", v.amount_cents);
-  sqlgen::runtime::json_put(j, "iban", v.iban);
-}
-
-/// Reads Entry from a JSON object written by to_json.
-inline void from_json([[maybe_unused]] const nlohmann::json& j, [[maybe_unused]] Entry& v) {
-  sqlgen::runtime::json_get(j, "id", v.id);
-  sqlgen::runtime::json_get(j, "amount_cents", v.amount_cents);
-  sqlgen::runtime::json_get(j, "iban", v.iban);
-}
 
 
 }  // namespace acme::ledger

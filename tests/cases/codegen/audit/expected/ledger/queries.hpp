@@ -8,7 +8,7 @@
 #include <vector>
 
 #include <pqxx/pqxx>
-#include <sqlgen/runtime/runtime.hpp>
+#include <sqlgen/runtime/core.hpp>
 
 #include "models.hpp"
 

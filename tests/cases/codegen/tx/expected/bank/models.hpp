@@ -5,8 +5,7 @@
 #include <cstdint>
 #include <string>
 
-#include <nlohmann/json.hpp>
-#include <sqlgen/runtime/runtime.hpp>
+#include <sqlgen/runtime/core.hpp>
 
 namespace bank {
 
@@ -22,21 +21,6 @@ struct Account {
   /// Field-wise equality.
   bool operator==(const Account&) const = default;
 };
-
-/// Writes Account as a JSON object keyed by the SQL names.
-inline void to_json(nlohmann::json& j, const Account& v) {
-  j = nlohmann::json::object();
-  sqlgen::runtime::json_put(j, "id", v.id);
-  sqlgen::runtime::json_put(j, "owner", v.owner);
-  sqlgen::runtime::json_put(j, "balance", v.balance);
-}
-
-/// Reads Account from a JSON object written by to_json.
-inline void from_json([[maybe_unused]] const nlohmann::json& j, [[maybe_unused]] Account& v) {
-  sqlgen::runtime::json_get(j, "id", v.id);
-  sqlgen::runtime::json_get(j, "owner", v.owner);
-  sqlgen::runtime::json_get(j, "balance", v.balance);
-}
 
 
 }  // namespace bank

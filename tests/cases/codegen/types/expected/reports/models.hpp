@@ -7,8 +7,7 @@
 #include <optional>
 #include <string>
 
-#include <nlohmann/json.hpp>
-#include <sqlgen/runtime/runtime.hpp>
+#include <sqlgen/runtime/core.hpp>
 #include "../app/models.hpp"
 
 namespace acme::reports {
@@ -27,25 +26,6 @@ struct LogEntry {
   /// Field-wise equality.
   bool operator==(const LogEntry&) const = default;
 };
-
-/// Writes LogEntry as a JSON object keyed by the SQL names.
-inline void to_json(nlohmann::json& j, const LogEntry& v) {
-  j = nlohmann::json::object();
-  sqlgen::runtime::json_put(j, "id", v.id);
-  sqlgen::runtime::json_put(j, "person_id", v.person_id);
-  sqlgen::runtime::json_put(j, "mood", v.mood);
-  sqlgen::runtime::json_put(j, "note", v.note_text);
-  sqlgen::runtime::json_put(j, "created_at", v.created_at);
-}
-
-/// Reads LogEntry from a JSON object written by to_json.
-inline void from_json([[maybe_unused]] const nlohmann::json& j, [[maybe_unused]] LogEntry& v) {
-  sqlgen::runtime::json_get(j, "id", v.id);
-  sqlgen::runtime::json_get(j, "person_id", v.person_id);
-  sqlgen::runtime::json_get(j, "mood", v.mood);
-  sqlgen::runtime::json_get(j, "note", v.note_text);
-  sqlgen::runtime::json_get(j, "created_at", v.created_at);
-}
 
 
 }  // namespace acme::reports

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include <pqxx/pqxx>
-#include <sqlgen/runtime/runtime.hpp>
+#include <sqlgen/runtime/core.hpp>
 
 #include "models.hpp"
 #include "../app/models.hpp"
@@ -23,19 +23,6 @@ struct EntriesWithPersonRow {
   /// Field-wise equality.
   bool operator==(const EntriesWithPersonRow&) const = default;
 };
-
-/// Writes EntriesWithPersonRow as a JSON object keyed by the SQL names.
-inline void to_json(nlohmann::json& j, const EntriesWithPersonRow& v) {
-  j = nlohmann::json::object();
-  sqlgen::runtime::json_put(j, "entry", v.entry);
-  sqlgen::runtime::json_put(j, "person", v.person);
-}
-
-/// Reads EntriesWithPersonRow from a JSON object written by to_json.
-inline void from_json([[maybe_unused]] const nlohmann::json& j, [[maybe_unused]] EntriesWithPersonRow& v) {
-  sqlgen::runtime::json_get(j, "entry", v.entry);
-  sqlgen::runtime::json_get(j, "person", v.person);
-}
 
 
 /// The queries of module "reports", run in the caller's transaction. Call
