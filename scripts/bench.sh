@@ -1175,9 +1175,10 @@ includes its \`models.hpp\`), compiled with \`$cxx -std=c++20 -fsyntax-only -Ige
 -Igenerator/include\`, against one holding only \`#include <pqxx/pqxx>\`; median of $REPS rounds,
 each round compiling every translation unit once in the order of the table. The last column
 divides each compile by the \`<pqxx/pqxx>\` compile of its own round (just before it) and takes
-the median over the rounds: the figure least moved by the machine's changing load. Issue 15's goal: at most 1.3x
-\`<pqxx/pqxx>\` alone for a module without json/jsonb columns (with \`options: json: auto\`, the
-default, only modules whose structs hold a JSON value include nlohmann/json.hpp).
+the median over the rounds: the figure least moved by the machine's changing load. Issue
+15's goal: at most 1.3x \`<pqxx/pqxx>\` alone for a module without json/jsonb columns (with
+\`options: json: auto\`, the default, only modules whose structs hold a JSON value include
+nlohmann/json.hpp).
 
 $(run_facts)
 
