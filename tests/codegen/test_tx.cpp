@@ -144,7 +144,7 @@ TEST_CASE("in_tx: at max_attempts the conflict's serialization failure propagate
   CHECK(after == (a.error ? Balances{{1, 100}, {2, 200}} : Balances{{1, 200}, {2, 100}}));
 }
 
-TEST_CASE("in_tx: 40001 and 40P01 retry the whole callback; the last error propagates",
+TEST_CASE("in_tx: 40001 and 40P01 retry the whole callback, the last error propagates",
           "[codegen][pg][tx]") {
   FreshDatabase db = bank_database();
   pqxx::connection conn(db.conninfo());
