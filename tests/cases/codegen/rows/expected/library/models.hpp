@@ -6,8 +6,7 @@
 #include <optional>
 #include <string>
 
-#include <nlohmann/json.hpp>
-#include <sqlgen/runtime/runtime.hpp>
+#include <sqlgen/runtime/core.hpp>
 
 namespace library {
 
@@ -23,19 +22,6 @@ struct Author {
   bool operator==(const Author&) const = default;
 };
 
-/// Writes Author as a JSON object keyed by the SQL names.
-inline void to_json(nlohmann::json& j, const Author& v) {
-  j = nlohmann::json::object();
-  sqlgen::runtime::json_put(j, "id", v.id);
-  sqlgen::runtime::json_put(j, "name", v.name);
-}
-
-/// Reads Author from a JSON object written by to_json.
-inline void from_json([[maybe_unused]] const nlohmann::json& j, [[maybe_unused]] Author& v) {
-  sqlgen::runtime::json_get(j, "id", v.id);
-  sqlgen::runtime::json_get(j, "name", v.name);
-}
-
 
 /// A row of table public.books.
 struct Book {
@@ -47,23 +33,6 @@ struct Book {
   /// Field-wise equality.
   bool operator==(const Book&) const = default;
 };
-
-/// Writes Book as a JSON object keyed by the SQL names.
-inline void to_json(nlohmann::json& j, const Book& v) {
-  j = nlohmann::json::object();
-  sqlgen::runtime::json_put(j, "id", v.id);
-  sqlgen::runtime::json_put(j, "author_id", v.author_id);
-  sqlgen::runtime::json_put(j, "title", v.title);
-  sqlgen::runtime::json_put(j, "subtitle", v.subtitle);
-}
-
-/// Reads Book from a JSON object written by to_json.
-inline void from_json([[maybe_unused]] const nlohmann::json& j, [[maybe_unused]] Book& v) {
-  sqlgen::runtime::json_get(j, "id", v.id);
-  sqlgen::runtime::json_get(j, "author_id", v.author_id);
-  sqlgen::runtime::json_get(j, "title", v.title);
-  sqlgen::runtime::json_get(j, "subtitle", v.subtitle);
-}
 
 
 }  // namespace library

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include <pqxx/pqxx>
-#include <sqlgen/runtime/runtime.hpp>
+#include <sqlgen/runtime/core.hpp>
 
 #include "models.hpp"
 
@@ -24,21 +24,6 @@ struct BookCard {
   bool operator==(const BookCard&) const = default;
 };
 
-/// Writes BookCard as a JSON object keyed by the SQL names.
-inline void to_json(nlohmann::json& j, const BookCard& v) {
-  j = nlohmann::json::object();
-  sqlgen::runtime::json_put(j, "id", v.id);
-  sqlgen::runtime::json_put(j, "title", v.title);
-  sqlgen::runtime::json_put(j, "author", v.author);
-}
-
-/// Reads BookCard from a JSON object written by to_json.
-inline void from_json([[maybe_unused]] const nlohmann::json& j, [[maybe_unused]] BookCard& v) {
-  sqlgen::runtime::json_get(j, "id", v.id);
-  sqlgen::runtime::json_get(j, "title", v.title);
-  sqlgen::runtime::json_get(j, "author", v.author);
-}
-
 
 /// A row of query GetTitle.
 struct Title {
@@ -47,17 +32,6 @@ struct Title {
   /// Field-wise equality.
   bool operator==(const Title&) const = default;
 };
-
-/// Writes Title as a JSON object keyed by the SQL names.
-inline void to_json(nlohmann::json& j, const Title& v) {
-  j = nlohmann::json::object();
-  sqlgen::runtime::json_put(j, "title", v.title);
-}
-
-/// Reads Title from a JSON object written by to_json.
-inline void from_json([[maybe_unused]] const nlohmann::json& j, [[maybe_unused]] Title& v) {
-  sqlgen::runtime::json_get(j, "title", v.title);
-}
 
 
 /// A row of query ListAuthors.
@@ -69,19 +43,6 @@ struct Writer {
   bool operator==(const Writer&) const = default;
 };
 
-/// Writes Writer as a JSON object keyed by the SQL names.
-inline void to_json(nlohmann::json& j, const Writer& v) {
-  j = nlohmann::json::object();
-  sqlgen::runtime::json_put(j, "id", v.id);
-  sqlgen::runtime::json_put(j, "name", v.name);
-}
-
-/// Reads Writer from a JSON object written by to_json.
-inline void from_json([[maybe_unused]] const nlohmann::json& j, [[maybe_unused]] Writer& v) {
-  sqlgen::runtime::json_get(j, "id", v.id);
-  sqlgen::runtime::json_get(j, "name", v.name);
-}
-
 
 /// A row of queries BooksWithAuthors and BookWithAuthorByID.
 struct BookWithAuthor {
@@ -92,21 +53,6 @@ struct BookWithAuthor {
   /// Field-wise equality.
   bool operator==(const BookWithAuthor&) const = default;
 };
-
-/// Writes BookWithAuthor as a JSON object keyed by the SQL names.
-inline void to_json(nlohmann::json& j, const BookWithAuthor& v) {
-  j = nlohmann::json::object();
-  sqlgen::runtime::json_put(j, "id", v.id);
-  sqlgen::runtime::json_put(j, "title", v.title);
-  sqlgen::runtime::json_put(j, "author", v.author);
-}
-
-/// Reads BookWithAuthor from a JSON object written by to_json.
-inline void from_json([[maybe_unused]] const nlohmann::json& j, [[maybe_unused]] BookWithAuthor& v) {
-  sqlgen::runtime::json_get(j, "id", v.id);
-  sqlgen::runtime::json_get(j, "title", v.title);
-  sqlgen::runtime::json_get(j, "author", v.author);
-}
 
 
 /// The queries of module "library", run in the caller's transaction. Call
