@@ -2,7 +2,6 @@
 
 #include <cstdio>
 #include <cstdlib>
-#include <deque>
 #include <map>
 
 #include "analyze/analyze.hpp"
@@ -104,27 +103,9 @@ std::vector<View> build_views(const std::vector<codegen::ModuleQueries>& modules
                               diag::DiagnosticEngine& diags) {
   const Fixture& f = fixture();
   codegen::Options options = codegen::parse_options(f.config, diags);
-  codegen::Plan plan = codegen::make_plan(f.config, f.catalog, modules, options);
-  codegen::TypeMapper types(f.catalog, f.config, options, plan);
-  std::deque<codegen::NameScope> scopes;
-  for (const config::Module* m : plan.modules) {
-    scopes.emplace_back("namespace \"" + codegen::module_namespace(*m) + "\"", diags);
-  }
   std::vector<View> views;
-  std::map<codegen::Oid, codegen::RelationModel> relation_models;
-  for (size_t i = 0; i < plan.modules.size(); ++i) {
-    std::map<codegen::Oid, codegen::RelationModel> relations;
-    views.push_back({"models.hpp", codegen::models_view(f.config, f.catalog, plan, types, options,
-                                                        i, scopes[i], relations, diags)});
-    relation_models.merge(relations);
-  }
-  for (size_t i = 0; i < plan.modules.size(); ++i) {
-    for (const codegen::ModuleQueries& mq : modules) {
-      if (mq.module != plan.modules[i]->name) continue;
-      views.push_back(
-          {"queries.hpp", codegen::queries_view(f.config, f.catalog, plan, types, options, i,
-                                                scopes[i], mq, relation_models, diags)});
-    }
+  for (codegen::FileView& v : codegen::file_views(f.config, f.catalog, modules, options, diags)) {
+    views.push_back({std::move(v.template_name), std::move(v.view)});
   }
   return views;
 }

@@ -38,13 +38,13 @@ const Fixture& fixture();
 
 /// A view model `sqlgen generate` renders, with the template that renders it.
 struct View {
-  std::string template_name;  ///< "models.hpp" or "queries.hpp"
+  std::string template_name;  ///< "models.hpp", "json.hpp", "queries.hpp", ...
   nlohmann::json view;
 };
 
 /// The view models of `modules` (queries of the fixture's config modules, in their order) over
-/// the fixture's config and catalog, as codegen::generate builds them (models.hpp per module,
-/// then queries.hpp).
+/// the fixture's config and catalog, as codegen::generate builds them (codegen::file_views:
+/// per module models.hpp, a JSON companion json.hpp where needed, queries.hpp).
 std::vector<View> build_views(const std::vector<codegen::ModuleQueries>& modules,
                               diag::DiagnosticEngine& diags);
 
