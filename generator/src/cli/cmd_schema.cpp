@@ -1,6 +1,5 @@
 // `sqlgen schema`: prints the catalog the migrations build.
 #include <memory>
-#include <nlohmann/json.hpp>
 
 #include "cli/commands.hpp"
 #include "cli/subcommands.hpp"
@@ -9,15 +8,8 @@
 namespace sqlgen::cli {
 
 int run_schema(Context& ctx, const SchemaOptions& opts, std::ostream& out) {
-  driver::Project project =
-      driver::load(driver::Inputs{ctx.config_path, opts.schema_paths, {}, {}}, ctx.diags);
-  driver::build_catalog(project, ctx.diags);
-  if (opts.format == "sql") {
-    out << project.catalog.to_sql();
-  } else {
-    out << project.catalog.to_json().dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
-        << '\n';
-  }
+  out << driver::schema(driver::Inputs{ctx.config_path, opts.schema_paths, {}, {}}, opts.format,
+                        ctx.diags);
   return k_exit_ok;
 }
 

@@ -46,6 +46,11 @@ constexpr std::string_view k_stamp_magic = "sqlgen generate stamp v3";
 /// The stamp's last line when the run reported anything: the key, then diag::save_diagnostics's
 /// one line of JSON.
 constexpr std::string_view k_diagnostics_key = "diagnostics ";
+/// First line of a command stamp (command_inputs_hash): in records, then its output and
+/// diagnostics, no out records.
+constexpr std::string_view k_command_stamp_magic = "sqlgen command stamp v1";
+/// A command stamp's output line: the key, then the output with escape_path's escapes.
+constexpr std::string_view k_output_key = "output ";
 // First line of the inputs description generate_inputs_hash returns.
 constexpr std::string_view k_inputs_magic = "sqlgen generate inputs v2";
 constexpr int64_t k_ns_per_s = 1'000'000'000;
@@ -210,27 +215,31 @@ struct Stamp {
   std::string inputs;  ///< the inputs hash
   std::vector<Record> in;
   std::vector<Record> out;
-  std::string diagnostics;  ///< the run's saved diagnostics, "" for none
+  std::string diagnostics;            ///< the run's saved diagnostics, "" for none
+  std::optional<std::string> output;  ///< a command stamp's output (none in a generate stamp)
 };
 
-/// The stamp at `path` when it is ours and well-formed.
-std::optional<Stamp> load_stamp(const fs::path& path) {
+/// The stamp at `path` when it is ours (first line `magic`) and well-formed.
+std::optional<Stamp> load_stamp(const fs::path& path, std::string_view magic = k_stamp_magic) {
   std::optional<util::CacheFile> file = util::read_cache_file(path);
   if (!file) return std::nullopt;
   Stamp stamp;
   stamp.mtime = file->mtime_ns;
   stamp.ino = file->ino;
   std::string_view text = file->text, line, value;
-  if (!take_line(text, line) || line != k_stamp_magic) return std::nullopt;
+  if (!take_line(text, line) || line != magic) return std::nullopt;
   if (!take_keyed(text, "inputs", value) || value.size() != 64) return std::nullopt;
   stamp.inputs = std::string(value);
   while (take_line(text, line)) {
     Record rec;
-    if (line.starts_with(k_diagnostics_key)) {
+    if (line.starts_with(k_output_key) && !stamp.output && stamp.diagnostics.empty()) {
+      stamp.output = unescape_path(line.substr(k_output_key.size()));
+      if (!stamp.output) return std::nullopt;
+    } else if (line.starts_with(k_diagnostics_key)) {
       stamp.diagnostics = std::string(line.substr(k_diagnostics_key.size()));
       if (stamp.diagnostics.empty() || !text.empty()) return std::nullopt;  // the last line
     } else if (parse_record(line, "in", rec)) {
-      if (!stamp.out.empty()) return std::nullopt;
+      if (!stamp.out.empty() || stamp.output) return std::nullopt;
       stamp.in.push_back(std::move(rec));
     } else if (parse_record(line, "out", rec) && rec.hash != "-") {
       stamp.out.push_back(std::move(rec));
@@ -243,10 +252,13 @@ std::optional<Stamp> load_stamp(const fs::path& path) {
 }
 
 std::string stamp_content(const std::string& inputs_hash, const std::vector<Record>& in,
-                          const std::vector<Record>& out, const std::string& diagnostics) {
-  std::string text = std::string(k_stamp_magic) + "\ninputs " + inputs_hash + "\n";
+                          const std::vector<Record>& out, const std::string& diagnostics,
+                          const std::optional<std::string>& output = std::nullopt) {
+  std::string text = std::string(output ? k_command_stamp_magic : k_stamp_magic) + "\ninputs " +
+                     inputs_hash + "\n";
   for (const Record& r : in) text += record_line("in", r);
   for (const Record& r : out) text += record_line("out", r);
+  if (output) text += std::string(k_output_key) + escape_path(*output) + "\n";
   if (!diagnostics.empty()) text += std::string(k_diagnostics_key) + diagnostics + "\n";
   return text;
 }
@@ -378,16 +390,13 @@ void tree_fields(InputsBuilder& f, const fs::path& base, const std::string& rel)
   for (util::WalkedFile& e : walk.files) f.field(e.rel).file(std::move(e.path), e.stat);
 }
 
-}  // namespace
-
-std::string generate_inputs_hash(const config::Config& config) {
-  InputsBuilder f;  // takes the reference time first
-  fs::path base = absolute_normal(config.dir.empty() ? fs::path(".") : config.dir);
-  f.field(k_stamp_magic).field(util::build_identity());
+/// The project's part of an inputs description: sqlgen's build, the config's path and bytes,
+/// and every file under each module's migrations and queries paths.
+void project_fields(InputsBuilder& f, const config::Config& config, const fs::path& base) {
+  f.field(util::build_identity());
   std::string config_path = config.source ? config.source->path() : std::string();
   f.field("config").field(absolute_normal(config_path).generic_string());
   f.field(config.source ? config.source->text() : std::string_view("<no config text>"));
-  f.field("output").field(absolute_normal(config.resolve(config.output)).generic_string());
   f.field("modules").field(std::to_string(config.modules.size()));
   for (const config::Module& m : config.modules) {
     f.field(m.name);
@@ -398,6 +407,39 @@ std::string generate_inputs_hash(const config::Config& config) {
     f.field(m.migrations_listed ? "listed" : "directory");
     f.field(m.queries_listed ? "listed" : "directory");
   }
+}
+
+/// Keeps a stamp found up to date: input files (and `out` records) whose stat changed without
+/// their bytes get their new stat recorded (`refresh`, or any input's stat differing from its
+/// record), so the next check need not read them again; then the stamp's mtime moves to this
+/// check's reference time (see stamp.hpp).
+void keep_stamp(const fs::path& stamp_file, const Stamp& stamp, const Inputs& in,
+                const std::vector<std::string>& slots, const std::string& hash,
+                const std::vector<Record>& out, bool refresh, std::string_view magic) {
+  std::vector<Record> in_records = input_records(in, slots);
+  refresh = refresh || in_records.size() != stamp.in.size();
+  for (size_t i = 0; !refresh && i < in_records.size(); ++i) {
+    refresh = in_records[i].path != stamp.in[i].path || in_records[i].stat != stamp.in[i].stat;
+  }
+  std::optional<std::string> output;
+  if (magic == k_command_stamp_magic) output = stamp.output;
+  if (refresh && util::write_file_atomic(
+                     stamp_file, stamp_content(hash, in_records, out, stamp.diagnostics, output))
+                     .empty()) {
+    set_stamp_time(stamp_file, in.ref);
+  } else {
+    set_stamp_time(stamp_file, in.ref, stamp.ino);
+  }
+}
+
+}  // namespace
+
+std::string generate_inputs_hash(const config::Config& config) {
+  InputsBuilder f;  // takes the reference time first
+  fs::path base = absolute_normal(config.dir.empty() ? fs::path(".") : config.dir);
+  f.field(k_stamp_magic);
+  project_fields(f, config, base);
+  f.field("output").field(absolute_normal(config.resolve(config.output)).generic_string());
   if (std::optional<std::vector<fs::path>> templates =
           template_files((base / config.templates).lexically_normal())) {
     f.field("templates").field(std::to_string(templates->size()));
@@ -453,27 +495,16 @@ bool stamp_up_to_date(const fs::path& stamp_file, const std::string& inputs_hash
       stray_generated_files(config.resolve(config.output).lexically_normal(), expected, 1);
   if (!stray.files.empty() || !stray.complete) return false;
 
-  // Up to date. Files whose stat changed without their bytes (a touch, a rewrite with the same
-  // content) get their new stat recorded, so the next check need not read them again; then
-  // the stamp's mtime moves to this check's reference time (see stamp.hpp).
-  std::vector<Record> in_records = input_records(*in, slots);
-  bool refresh = in_records.size() != stamp->in.size();
-  for (size_t i = 0; !refresh && i < in_records.size(); ++i) {
-    refresh = in_records[i].path != stamp->in[i].path || in_records[i].stat != stamp->in[i].stat;
-  }
+  // Up to date. Outputs whose stat changed without their bytes (a touch, a rewrite with the
+  // same content) get their new stat recorded, as inputs do (keep_stamp).
+  bool refresh = false;
   for (size_t i : to_read) {
     if (now[i] != out[i].stat) {
       out[i].stat = now[i];
       refresh = true;
     }
   }
-  if (refresh &&
-      util::write_file_atomic(stamp_file, stamp_content(hash, in_records, out, stamp->diagnostics))
-          .empty()) {
-    set_stamp_time(stamp_file, in->ref);
-  } else {
-    set_stamp_time(stamp_file, in->ref, stamp->ino);
-  }
+  keep_stamp(stamp_file, *stamp, *in, slots, hash, out, refresh, k_stamp_magic);
   if (files) *files = out.size();
   if (diagnostics) *diagnostics = stamp->diagnostics;
   return true;
@@ -516,6 +547,61 @@ std::string write_stamp(const fs::path& stamp_file, const std::string& inputs_ha
   set_stamp_time(stamp_file, in->ref);
 
   // Keep the `keep` most recently used stamps.
+  util::evict_cache_entries(
+      stamp_file.parent_path(), keep,
+      [](const std::string& name) { return name.ends_with(".stamp") && !name.starts_with("."); },
+      stamp_file);
+  return {};
+}
+
+std::string command_inputs_hash(const config::Config& config, std::string_view command) {
+  InputsBuilder f;  // takes the reference time first
+  fs::path base = absolute_normal(config.dir.empty() ? fs::path(".") : config.dir);
+  f.field(k_command_stamp_magic).field(command);
+  project_fields(f, config, base);
+  return f.text(base);
+}
+
+fs::path command_stamp_path(const fs::path& cache_dir, const config::Config& config,
+                            std::string_view command) {
+  std::string config_path = config.source ? config.source->path() : std::string();
+  std::string key =
+      util::sha256_hex(absolute_normal(config_path).generic_string() + '\0' + std::string(command));
+  std::string dir(command.substr(0, command.find(' ')));
+  return cache_dir / dir / (key + ".stamp");
+}
+
+std::optional<CommandResult> command_stamp_lookup(const fs::path& stamp_file,
+                                                  const std::string& inputs_hash,
+                                                  InputHashes* hashes) {
+  std::optional<Inputs> in = parse_inputs(inputs_hash);
+  if (!in) return std::nullopt;
+  std::optional<Stamp> stamp = load_stamp(stamp_file, k_command_stamp_magic);
+  std::vector<std::string> slots = input_slots(*in, stamp ? &*stamp : nullptr);
+  if (hashes) *hashes = InputHashes{inputs_hash, slots};
+  if (!stamp || !stamp->output || !stamp->out.empty()) return std::nullopt;
+  std::string hash = inputs_hash_of(*in, slots);
+  if (hash != stamp->inputs) return std::nullopt;
+  keep_stamp(stamp_file, *stamp, *in, slots, hash, {}, false, k_command_stamp_magic);
+  return CommandResult{*stamp->output, stamp->diagnostics};
+}
+
+std::string write_command_stamp(const fs::path& stamp_file, const std::string& inputs_hash,
+                                const CommandResult& result, const InputHashes* hashes,
+                                size_t keep) {
+  std::optional<Inputs> in = parse_inputs(inputs_hash);
+  if (!in) return "not an inputs description from command_inputs_hash";
+  // Only hashes taken before the run read its inputs vouch for what it read.
+  if (!hashes || hashes->inputs != inputs_hash) return "no input hashes from before the run";
+  if (result.diagnostics.find('\n') != std::string::npos) return "diagnostics must be one line";
+  std::string content =
+      stamp_content(inputs_hash_of(*in, hashes->slots), input_records(*in, hashes->slots), {},
+                    result.diagnostics, result.output);
+  util::ReadResult existing = util::read_file(stamp_file);
+  if (!(existing.text && *existing.text == content)) {
+    if (std::string err = util::write_file_atomic(stamp_file, content); !err.empty()) return err;
+  }
+  set_stamp_time(stamp_file, in->ref);
   util::evict_cache_entries(
       stamp_file.parent_path(), keep,
       [](const std::string& name) { return name.ends_with(".stamp") && !name.starts_with("."); },

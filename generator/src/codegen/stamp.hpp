@@ -42,7 +42,9 @@
 
 #include <cstddef>
 #include <filesystem>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "codegen/codegen.hpp"
@@ -89,5 +91,43 @@ bool stamp_up_to_date(const std::filesystem::path& stamp_file, const std::string
 std::string write_stamp(const std::filesystem::path& stamp_file, const std::string& inputs_hash,
                         const std::vector<GeneratedFile>& files, const std::string& diagnostics,
                         const InputHashes* hashes = nullptr, size_t keep = k_stamp_entries);
+
+// --- command stamps: `sqlgen vet` and `sqlgen schema` answered without their work -----------
+//
+// The same proof as the generate stamp's, for a command whose result is text and diagnostics
+// rather than files: the inputs hash covers sqlgen's build, the command and the options that
+// change its result (`command`, e.g. "vet single"), the config's path and bytes and every file
+// under each module's migrations and queries paths (no output directory, no templates). The
+// stamp records the input files' stats and hashes (trusted as in generate stamps, racily clean
+// files re-read), the command's output and every diagnostic it reported, errors included:
+// a run it answers prints the same output and diagnostics, so it exits with the same code.
+// Stamps live under `<cache dir>/<first word of command>/`.
+
+/// What `command` on `config` depends on, as generate_inputs_hash (reads no file).
+std::string command_inputs_hash(const config::Config& config, std::string_view command);
+
+/// The stamp file of `command` on `config` under `cache_dir`.
+std::filesystem::path command_stamp_path(const std::filesystem::path& cache_dir,
+                                         const config::Config& config, std::string_view command);
+
+/// What a command stamp keeps of a run.
+struct CommandResult {
+  std::string output;       ///< what the command printed on stdout (any bytes)
+  std::string diagnostics;  ///< diag::save_diagnostics's text, "" for none
+};
+
+/// The result the stamp at `stamp_file` holds when it was written for the same inputs, else
+/// nullopt. Hashes the inputs whose recorded stat cannot be trusted into `hashes` (when given),
+/// for write_command_stamp after the real run.
+std::optional<CommandResult> command_stamp_lookup(const std::filesystem::path& stamp_file,
+                                                  const std::string& inputs_hash,
+                                                  InputHashes* hashes);
+
+/// Writes the stamp of a run (atomically, only when its content changes) and keeps the `keep`
+/// most recently used stamps of its directory. `hashes`: those command_stamp_lookup computed
+/// before the run (without them nothing is written). Returns an error message or "".
+std::string write_command_stamp(const std::filesystem::path& stamp_file,
+                                const std::string& inputs_hash, const CommandResult& result,
+                                const InputHashes* hashes, size_t keep = k_stamp_entries);
 
 }  // namespace sqlgen::codegen

@@ -72,6 +72,11 @@ using QueryDiagnostics = std::vector<std::vector<std::vector<diag::Diagnostic>>>
 void analyze_queries(Project& project, diag::DiagnosticEngine& diags,
                      QueryDiagnostics* kept = nullptr);
 
+/// `sqlgen schema`: the catalog the migrations build, as SQL (`format` "sql") or JSON, the
+/// text the command prints. A project named by its config is answered from its command stamp
+/// when nothing changed (driver/command_stamp.hpp).
+std::string schema(const Inputs& inputs, const std::string& format, diag::DiagnosticEngine& diags);
+
 /// load(), build_catalog() and analyze_queries(): what `analyze` and `verify` start from.
 Project analyze(const Inputs& inputs, diag::DiagnosticEngine& diags);
 

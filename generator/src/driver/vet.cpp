@@ -2,8 +2,10 @@
 // and with fix, the mechanical rewrites (unsafe ADD VALUE, goose statement blocks, CONCURRENTLY
 // moved out of a transaction) followed by a check of the rewritten files.
 #include <algorithm>
+#include <sstream>
 
 #include "driver/audit.hpp"
+#include "driver/command_stamp.hpp"
 #include "driver/driver.hpp"
 #include "util/fs.hpp"
 
@@ -81,15 +83,26 @@ size_t findings_since(const diag::DiagnosticEngine& diags, size_t before) {
   return diags.error_count() + diags.warning_count() - before;
 }
 
+/// A vet run without fix as its command stamp keeps it: the counts the summary line prints.
+std::string counts_text(const VetResult& r) {
+  return std::to_string(r.migrations) + ' ' + std::to_string(r.schema_files) + ' ' +
+         std::to_string(r.findings);
+}
+
+bool parse_counts(const std::string& text, VetResult& r) {
+  std::istringstream in(text);
+  std::string rest;
+  return static_cast<bool>(in >> r.migrations >> r.schema_files >> r.findings) && !(in >> rest);
+}
+
 bool anything_to_fix(const vet::Report& r) {
   return !r.unsafe_add_values.empty() || !r.edits.empty() || !r.new_files.empty() ||
          !r.not_fixable.empty();
 }
 
-}  // namespace
-
-VetResult vet(const Inputs& inputs, const vet::Options& given, bool fix,
-              diag::DiagnosticEngine& diags) {
+/// vet() without its stamp.
+VetResult run_vet(const Inputs& inputs, const vet::Options& given, bool fix,
+                  diag::DiagnosticEngine& diags) {
   VetResult result;
   const size_t before = diags.error_count() + diags.warning_count();
   // Loading's diagnostics: duplicate versions and versions outside a module's range are
@@ -135,6 +148,23 @@ VetResult vet(const Inputs& inputs, const vet::Options& given, bool fix,
   }
   vet::check(fixed.migrations, options, diags, queries);
   result.findings = findings_since(diags, before_recheck);
+  return result;
+}
+
+}  // namespace
+
+VetResult vet(const Inputs& inputs, const vet::Options& given, bool fix,
+              diag::DiagnosticEngine& diags) {
+  if (fix) return run_vet(inputs, given, fix, diags);
+  // A check only: the same inputs give the same findings, so a command stamp may answer.
+  bool single = given.mode == vet::TransactionMode::Single;
+  CommandStamp stamp(inputs, single ? "vet single" : "vet per-migration", diags);
+  VetResult result;
+  if (stamp.lookup(diags, [&](const std::string& text) { return parse_counts(text, result); })) {
+    return result;
+  }
+  result = run_vet(inputs, given, fix, diags);
+  stamp.store(counts_text(result), diags);
   return result;
 }
 
