@@ -102,6 +102,10 @@ def project(d, p, repo):
     rows += [("generate", "`sqlgen generate`, cold, all cores"),
              ("schema", "`sqlgen schema`"), ("vet", "`sqlgen vet`"),
              ("noop", "`sqlgen generate`, no-op (stamp)")]
+    rows += [(k, label) for k, label in (("noop_schema", "`sqlgen schema`, no-op (stamp)"),
+                                         ("noop_vet", "`sqlgen vet`, no-op (stamp)"),
+                                         ("version", "`sqlgen --version` (process start)"))
+             if k in r]
     for key, label in rows:
         x = r[key]
         lines.append(f"| {label} | {ms(x['median'])} | {ms(x['min'])} | {ms(x['max'])} | "
@@ -142,9 +146,9 @@ def project(d, p, repo):
     g = r["generate"]["median"]
     fmin, amin, gmin = r["floor"]["min"], r["analyze"]["min"], r["generate"]["min"]
     noop_note = ""
-    if f1["diags"]["generate"][1] or f1["diags"]["generate"][0]:
-        noop_note = (" (the project has warnings, and a run with diagnostics stores no stamp: "
-                     "this \"no-op\" does all the work)")
+    if "noop_vet" in r:
+        noop_note = (f"; no-op schema {ms(r['noop_schema']['median'])} ms and vet "
+                     f"{ms(r['noop_vet']['median'])} ms, `--version` {ms(r['version']['median'])} ms")
     lines.append(f"**{title}: analyze {a / floor:.2f}x and generate {g / floor:.2f}x the "
                  f"protobuf floor by median ({amin / fmin:.2f}x and {gmin / fmin:.2f}x by min; "
                  f"{a / floor_json:.2f}x and {g / floor_json:.2f}x the JSON floor); "

@@ -485,9 +485,12 @@ bench_analyze() {
     done
     cmds+=("analyze=$SQLGEN -c $cfg analyze 2>/dev/null"
       "generate=SQLGEN_NO_CACHE=1 $SQLGEN -c $cfg generate --output $dir/${p}_x1.out 2>/dev/null"
-      "schema=$SQLGEN -c $cfg schema 2>/dev/null"
-      "vet=$SQLGEN -c $cfg vet 2>/dev/null; test \$? -le 1"
-      "noop=SQLGEN_CACHE_DIR=$dir/stamps $SQLGEN -c $cfg generate --output $dir/${p}_x1.noop 2>/dev/null")
+      "schema=SQLGEN_NO_CACHE=1 $SQLGEN -c $cfg schema 2>/dev/null"
+      "vet=SQLGEN_NO_CACHE=1 $SQLGEN -c $cfg vet 2>/dev/null; test \$? -le 1"
+      "noop=SQLGEN_CACHE_DIR=$dir/stamps $SQLGEN -c $cfg generate --output $dir/${p}_x1.noop 2>/dev/null"
+      "noop_schema=SQLGEN_CACHE_DIR=$dir/stamps $SQLGEN -c $cfg schema 2>/dev/null"
+      "noop_vet=SQLGEN_CACHE_DIR=$dir/stamps $SQLGEN -c $cfg vet 2>/dev/null; test \$? -le 1"
+      "version=$SQLGEN --version")
     python3 bench/timeit.py --reps "$REPS" --warmup 1 "${cmds[@]}" >"$dir/$p.json"
 
     # Linearity: the floor and analyze on 1, 2 and 4 copies, alternating.
@@ -516,7 +519,9 @@ libpg_query's protobuf packing recomputes message sizes at every nesting level).
 rows are whole processes, output to /dev/null: \`analyze\` (read, split, parse, build the
 catalog, analyze every query, print the JSON) on all cores and on 1..N threads (\`-j\`),
 \`generate\` cold (\`SQLGEN_NO_CACHE=1\`: also render and write the headers), \`schema\`
-(catalog only), \`vet\`, and \`generate\` answered from its stamp (no-op). Projects: the
+(catalog only) and \`vet\` (both with \`SQLGEN_NO_CACHE=1\`), then \`generate\`, \`schema\` and
+\`vet\` answered from their stamps (no-op; the warm-up round stores them) and \`sqlgen
+--version\` (starting the process at all). Projects: the
 synthetic project (\`bench/gen_codegen_corpus.py\`: the synthetic query corpus as eight modules,
 one per schema) and, with \`BENCH_REALWORLD\` set, the largest project of the real-world corpus
 (\`$rw_repo\`, after \`sqlgen init --from-sqlc\`). Linearity: 2 and 4 copies of a project under

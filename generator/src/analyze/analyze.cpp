@@ -101,8 +101,15 @@ AnalyzedQuery Analyzer::run() {
   auto forward = [&] {
     for (diag::Diagnostic& d : early.sorted()) m_diags.report(std::move(d));
   };
-  auto stmts =
-      parse::parse_range(source(), parse::StatementRange{m_query.offset, m_query.length}, early);
+  std::vector<parse::StmtPtr> stmts;
+  if (m_parsed) {
+    for (diag::Diagnostic& d : m_parsed->diagnostics) early.report(std::move(d));
+    stmts = std::move(m_parsed->stmts);
+    m_parsed = nullptr;
+  } else {
+    stmts =
+        parse::parse_range(source(), parse::StatementRange{m_query.offset, m_query.length}, early);
+  }
   if (stmts.size() != 1) {
     forward();
     return out;
@@ -253,9 +260,21 @@ catalog::ViewBinder view_binder() {
   };
 }
 
+ParsedQuery parse_query(const source::Query& query) {
+  diag::DiagnosticEngine early;
+  ParsedQuery out;
+  out.stmts =
+      parse::parse_range(query.source, parse::StatementRange{query.offset, query.length}, early);
+  out.diagnostics = early.sorted();
+  return out;
+}
+
 AnalyzedQuery analyze_query(const catalog::Catalog& cat, const source::Query& query,
-                            const AnalyzeOptions& opts, diag::DiagnosticEngine& diags) {
-  return Analyzer(cat, query, opts, diags).run();
+                            const AnalyzeOptions& opts, diag::DiagnosticEngine& diags,
+                            ParsedQuery* parsed) {
+  Analyzer analyzer(cat, query, opts, diags);
+  analyzer.use_parsed(parsed);
+  return analyzer.run();
 }
 
 nlohmann::json to_json(const catalog::Catalog& cat, const AnalyzedQuery& q) {

@@ -10,6 +10,7 @@
 #include "analyze/types.hpp"
 #include "catalog/catalog.hpp"
 #include "diag/diag.hpp"
+#include "parse/ast.hpp"
 #include "source/query_file.hpp"
 
 namespace sqlgen::analyze {
@@ -74,9 +75,21 @@ struct AnalyzeOptions {
   bool strict_function_checks = true;
 };
 
-/// Analyzes one query; problems are reported at their place in the query file.
+/// A query's statement parsed before its analysis (parse_query), e.g. on another core while
+/// the catalog is built: the statements and what parsing reported.
+struct ParsedQuery {
+  std::vector<parse::StmtPtr> stmts;
+  std::vector<diag::Diagnostic> diagnostics;
+};
+
+/// Parses `query`'s statement as analyze_query would; needs no catalog.
+ParsedQuery parse_query(const source::Query& query);
+
+/// Analyzes one query; problems are reported at their place in the query file. With `parsed`
+/// (parse_query's result for this query, consumed), the statement is not parsed again.
 AnalyzedQuery analyze_query(const catalog::Catalog& cat, const source::Query& query,
-                            const AnalyzeOptions& opts, diag::DiagnosticEngine& diags);
+                            const AnalyzeOptions& opts, diag::DiagnosticEngine& diags,
+                            ParsedQuery* parsed = nullptr);
 
 /// The analyzer as the catalog's view binder: a view's (or CREATE TABLE AS's) query is
 /// analyzed once, when the catalog applies it, with the search_path the migrations set;

@@ -36,6 +36,9 @@ class Analyzer {
            diag::DiagnosticEngine& diags);
 
   AnalyzedQuery run();
+  /// run() takes the query's statements (and what parsing reported) from `parsed` instead of
+  /// parsing them; consumed by run().
+  void use_parsed(ParsedQuery* parsed) { m_parsed = parsed; }
   /// The columns of a view's defining query, or nullopt when it had errors (reported).
   std::optional<catalog::BoundView> bind_view(const parse::Stmt& query);
 
@@ -391,6 +394,7 @@ class Analyzer {
   std::map<int, ParamState> m_params;
   NameHints m_name_hints;
   const parse::Expr* m_procedure_call = nullptr;  ///< the call of a CALL statement
+  ParsedQuery* m_parsed = nullptr;                ///< see use_parsed
 
  public:
   /// The `$n` of a parameter node, or 0.

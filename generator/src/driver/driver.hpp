@@ -10,6 +10,7 @@
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -65,12 +66,24 @@ void build_catalog(Project& project, diag::DiagnosticEngine& diags);
 /// Each query's own analysis diagnostics, [module][query] as Project::modules holds them.
 using QueryDiagnostics = std::vector<std::vector<std::vector<diag::Diagnostic>>>;
 
+/// The part of analyze_queries that needs no catalog (every module's query files found, read,
+/// split and their statements parsed), started by start_queries() on its own thread so that it
+/// overlaps build_catalog; analyze_queries takes it. What it finds is reported only then, so a
+/// command that stops at the catalog's errors shows none of it. Destroying one waits for it.
+struct QueryPrep;
+
+/// Starts the query preparation of `project` (its migrations loaded, its config unchanged until
+/// analyze_queries); nullptr when there is nothing to prepare (`migrations_missing`).
+std::shared_ptr<QueryPrep> start_queries(const Project& project);
+
 /// Finds, reads, parses and analyzes every module's query files against the catalog; duplicate
 /// query names are reported. Nothing is analyzed when `migrations_missing`. Reading and analyzing
 /// run on every core; the results are in file and query order whatever the scheduling. With
 /// `kept`, what analyze_query reports goes there instead of to `diags` (`verify --all`).
+/// With `prep` (start_queries's, for this project), the queries it read and parsed are
+/// analyzed; without it they are read and parsed first, here.
 void analyze_queries(Project& project, diag::DiagnosticEngine& diags,
-                     QueryDiagnostics* kept = nullptr);
+                     QueryDiagnostics* kept = nullptr, std::shared_ptr<QueryPrep> prep = nullptr);
 
 /// `sqlgen schema`: the catalog the migrations build, as SQL (`format` "sql") or JSON, the
 /// text the command prints. A project named by its config is answered from its command stamp

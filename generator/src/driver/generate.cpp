@@ -84,11 +84,12 @@ GenerateResult generate(const std::string& config_path, const GenerateOptions& o
   }
 
   Project project = load(std::move(*config), diags);
+  std::shared_ptr<QueryPrep> queries = start_queries(project);  // overlaps the catalog's build
   build_catalog(project, diags);
   // The audit diff helpers need every column of an audited table classified.
   vet::check_audit_coverage(project.catalog, audit_tables(*project.config), diags);
   if (diags.has_errors()) return result;  // write nothing half-right
-  analyze_queries(project, diags);
+  analyze_queries(project, diags, nullptr, std::move(queries));
   if (diags.has_errors()) return result;
   std::vector<codegen::GeneratedFile> files =
       codegen::generate(*project.config, project.catalog, project.modules, diags);

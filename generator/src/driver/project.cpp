@@ -7,6 +7,7 @@
 // sorted when printed, so the output does not depend on the scheduling.
 #include <algorithm>
 #include <filesystem>
+#include <future>
 #include <set>
 
 #include "analyze/analyze.hpp"
@@ -144,54 +145,98 @@ void build_catalog(Project& project, diag::DiagnosticEngine& diags) {
   project.catalog = catalog::build_catalog(project.migrations, diags, analyze::view_binder());
 }
 
-void analyze_queries(Project& project, diag::DiagnosticEngine& diags, QueryDiagnostics* kept) {
-  // A missing migrations directory is the cause: "relation ... does not exist" in every query
-  // that reads its tables would only bury it.
-  if (project.migrations_missing) return;
-  std::vector<ModuleFiles> modules = list_modules(project, diags);
-  std::vector<codegen::ModuleQueries> out(modules.size());
+struct QueryPrep {
+  std::vector<ModuleFiles> modules;
+  std::vector<codegen::ModuleQueries> out;  ///< queries and files; `analyzed` not yet filled
+  std::vector<std::vector<analyze::ParsedQuery>> parsed;  ///< [module][query]
+  diag::DiagnosticEngine diags;                           ///< held until analyze_queries
+  std::future<void> done;  ///< last: destroyed first, so destruction waits for the thread
+};
+
+namespace {
+
+/// Fills `p`: the query files of every module read, split, checked and their statements parsed.
+void prepare_queries(const Project& project, QueryPrep& p) {
+  p.modules = list_modules(project, p.diags);
+  p.out.resize(p.modules.size());
   struct File {
     size_t module;  ///< index into `out`
     diag::SourcePtr source;
     std::vector<source::Query> queries;
   };
   std::vector<File> files;
-  for (size_t m = 0; m < modules.size(); ++m) {
-    out[m].module = modules[m].options.module;
-    for (const source::QueryFile& f : modules[m].files) {
-      diag::SourcePtr src = read_query_source(f, modules[m].warn_empty, diags);
+  for (size_t m = 0; m < p.modules.size(); ++m) {
+    p.out[m].module = p.modules[m].options.module;
+    for (const source::QueryFile& f : p.modules[m].files) {
+      diag::SourcePtr src = read_query_source(f, p.modules[m].warn_empty, p.diags);
       if (!src) continue;
-      out[m].files.push_back(f.path);
+      p.out[m].files.push_back(f.path);
       files.push_back(File{m, std::move(src), {}});
     }
   }
-
   util::parallel_for_rethrow(files.size(), [&](size_t i) {
-    files[i].queries = source::read_query_file(files[i].source, diags);
+    files[i].queries = source::read_query_file(files[i].source, p.diags);
   });
   for (File& f : files) {
-    for (source::Query& q : f.queries) out[f.module].queries.push_back(std::move(q));
+    for (source::Query& q : f.queries) p.out[f.module].queries.push_back(std::move(q));
   }
-  for (size_t m = 0; m < out.size(); ++m) drop_skipped(modules[m], out[m].queries, diags);
+  std::vector<std::pair<size_t, size_t>> jobs;  // (module, query)
+  p.parsed.resize(p.out.size());
+  for (size_t m = 0; m < p.out.size(); ++m) {
+    drop_skipped(p.modules[m], p.out[m].queries, p.diags);
+    source::check_duplicate_names(p.out[m].queries, p.diags);
+    p.parsed[m].resize(p.out[m].queries.size());
+    for (size_t q = 0; q < p.out[m].queries.size(); ++q) jobs.emplace_back(m, q);
+  }
+  util::parallel_for_rethrow(jobs.size(), [&](size_t i) {
+    auto [m, q] = jobs[i];
+    p.parsed[m][q] = analyze::parse_query(p.out[m].queries[q]);
+  });
+}
 
+}  // namespace
+
+std::shared_ptr<QueryPrep> start_queries(const Project& project) {
+  // A missing migrations directory is the cause: "relation ... does not exist" in every query
+  // that reads its tables would only bury it (analyze_queries analyzes nothing then).
+  if (project.migrations_missing) return nullptr;
+  auto prep = std::make_shared<QueryPrep>();
+  // On one thread (`-j 1`), the preparation runs when analyze_queries asks for it.
+  auto policy = util::jobs() > 1 ? std::launch::async : std::launch::deferred;
+  prep->done = std::async(policy, [&project, p = prep.get()] { prepare_queries(project, *p); });
+  return prep;
+}
+
+void analyze_queries(Project& project, diag::DiagnosticEngine& diags, QueryDiagnostics* kept,
+                     std::shared_ptr<QueryPrep> prep) {
+  if (project.migrations_missing) return;  // see start_queries
+  if (!prep) {
+    prep = std::make_shared<QueryPrep>();
+    prepare_queries(project, *prep);
+  } else {
+    prep->done.get();  // its exception, if any, is this call's
+  }
+  for (diag::Diagnostic& d : prep->diags.sorted()) diags.report(std::move(d));
+  std::vector<codegen::ModuleQueries>& out = prep->out;
   std::vector<std::pair<size_t, size_t>> jobs;  // (module, query)
   if (kept) kept->assign(out.size(), {});
   for (size_t m = 0; m < out.size(); ++m) {
-    source::check_duplicate_names(out[m].queries, diags);
     out[m].analyzed.resize(out[m].queries.size());
     if (kept) (*kept)[m].resize(out[m].queries.size());
     for (size_t q = 0; q < out[m].queries.size(); ++q) jobs.emplace_back(m, q);
   }
   util::parallel_for_rethrow(jobs.size(), [&](size_t i) {
     auto [m, q] = jobs[i];
+    const analyze::AnalyzeOptions& options = prep->modules[m].options;
+    analyze::ParsedQuery* parsed = &prep->parsed[m][q];
     if (!kept) {
       out[m].analyzed[q] =
-          analyze::analyze_query(project.catalog, out[m].queries[q], modules[m].options, diags);
+          analyze::analyze_query(project.catalog, out[m].queries[q], options, diags, parsed);
       return;
     }
     diag::DiagnosticEngine own;
     out[m].analyzed[q] =
-        analyze::analyze_query(project.catalog, out[m].queries[q], modules[m].options, own);
+        analyze::analyze_query(project.catalog, out[m].queries[q], options, own, parsed);
     (*kept)[m][q] = own.sorted();
   });
   project.modules = std::move(out);
@@ -199,8 +244,9 @@ void analyze_queries(Project& project, diag::DiagnosticEngine& diags, QueryDiagn
 
 Project analyze(const Inputs& inputs, diag::DiagnosticEngine& diags) {
   Project project = load(inputs, diags);
+  std::shared_ptr<QueryPrep> queries = start_queries(project);
   build_catalog(project, diags);
-  analyze_queries(project, diags);
+  analyze_queries(project, diags, nullptr, std::move(queries));
   return project;
 }
 

@@ -8,9 +8,10 @@ namespace sqlgen::driver {
 verify::Report verify(const Inputs& inputs, const verify::Options& options,
                       diag::DiagnosticEngine& diags) {
   Project project = load(inputs, diags);
+  std::shared_ptr<QueryPrep> prep = start_queries(project);  // overlaps the catalog's build
   build_catalog(project, diags);
   QueryDiagnostics kept;
-  analyze_queries(project, diags, options.all ? &kept : nullptr);
+  analyze_queries(project, diags, options.all ? &kept : nullptr, std::move(prep));
   // [module][query]: the errors of each query's analysis; its other diagnostics are reported.
   QueryDiagnostics errors(kept.size());
   for (size_t m = 0; m < kept.size(); ++m) {

@@ -56,9 +56,10 @@ std::vector<vet::QueryInput> analyzed_queries(Project& project, const vet::Optio
   std::vector<vet::QueryInput> out;
   if (!project.config) return out;
   diag::DiagnosticEngine quiet;  // vet's own walk reports the catalog's errors
+  std::shared_ptr<QueryPrep> prep = start_queries(project);  // overlaps the catalog's build
   build_catalog(project, quiet);
   QueryDiagnostics kept;
-  analyze_queries(project, quiet, &kept);
+  analyze_queries(project, quiet, &kept, std::move(prep));
   std::vector<diag::Diagnostic> found;
   for (size_t m = 0; m < project.modules.size(); ++m) {
     const codegen::ModuleQueries& module = project.modules[m];
