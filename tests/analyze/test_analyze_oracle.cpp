@@ -191,6 +191,38 @@ TEST_CASE("analyzer types equal PostgreSQL's PREPARE for the example app's queri
   CHECK(compared >= 40);
 }
 
+TEST_CASE("the SQL sent names the schema of every function it calls, as of its tables",
+          "[analyze][oracle]") {
+  // Analyzed with the module's search_path [app, public], PREPAREd with the server's default
+  // one, which lacks `app`: an unqualified call left as written would not be found.
+  auto migrations = testing::load_case_migrations("analyze/qualified_calls/schema");
+  diag::DiagnosticEngine diags;
+  catalog::Catalog cat = catalog::build_catalog(migrations, diags, analyze::view_binder());
+  REQUIRE(diags.error_count() == 0);
+  auto text =
+      util::read_file(std::string(SQLGEN_TESTS_DIR) + "/cases/analyze/qualified_calls/queries.sql");
+  REQUIRE(text.text);
+  auto src = diag::make_source("queries.sql", *text.text);
+  analyze::AnalyzeOptions opts;
+  opts.search_path = {"app", "public"};
+  std::vector<Prepared> prepared;
+  for (const source::Query& q : source::read_query_file(src, diags)) {
+    prepared.push_back(Prepared{analyze::analyze_query(cat, q, opts, diags), {}});
+  }
+  INFO(diag::render_all(diags, false));
+  REQUIRE(diags.error_count() == 0);
+  REQUIRE(prepared.size() == 5);
+  CHECK(prepared[0].query.sql ==
+        "SELECT id, app.twice(price) AS doubled FROM app.items WHERE app.twice(price) > $1");
+  CHECK(prepared[1].query.sql == "SELECT id, price FROM app.items_above($1)");
+  CHECK(prepared[2].query.sql ==
+        "SELECT app.twice(app.twice($1::int)) AS four_times, upper('a') AS built_in");
+  CHECK(prepared[4].query.sql == "CALL app.reprice($1, $2)");
+  size_t compared = 0;
+  CHECK(describe_and_compare(cat, migrations, prepared, &compared) == "");
+  CHECK(compared == 5);
+}
+
 TEST_CASE("analyzer types equal PostgreSQL's PREPARE over system catalogs and contrib extensions",
           "[analyze][oracle]") {
   size_t compared = 0;

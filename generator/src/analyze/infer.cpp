@@ -419,6 +419,9 @@ Typed Analyzer::infer_expr(const FuncCallExpr& f, Scope& scope) {
     return Typed{};
   }
   m_call_kinds[&f] = m.kind == 'f' && m.retset ? 's' : m.kind;
+  // The SQL sent names the function's schema (pg_catalog's need none), as it names a table's,
+  // so the call means the same on a connection with any search_path.
+  if (f.name.size() == 1 && !m.coercion) qualify(m.schema, f.span);
   if (f.filter) infer_as(*f.filter, scope, {catalog::builtins::type_oid::k_bool, -1}, false);
   for (size_t i = 0; i < args.size() && i < m.declared.size(); ++i) {
     Oid decl = m.declared[i];
