@@ -195,6 +195,12 @@ struct Reader {
         diags.report(diag::make(DiagId::err_query_bad_row, loc(c.offset, c.length)));
         return false;
       }
+      if (q.command != QueryCommand::One && q.command != QueryCommand::Many &&
+          q.command != QueryCommand::BatchOne && q.command != QueryCommand::BatchMany) {
+        diags.report(diag::make(DiagId::err_query_row_without_rows, loc(c.offset, c.length),
+                                {q.name, command_name(q.command)}));
+        return false;
+      }
       for (const QueryAnnotation& earlier : q.annotations) {
         if (earlier.kind == "row") {
           diags.report(
