@@ -156,8 +156,11 @@ VetResult run_vet(const Inputs& inputs, const vet::Options& given, bool fix,
 
 VetResult vet(const Inputs& inputs, const vet::Options& given, bool fix,
               diag::DiagnosticEngine& diags) {
-  if (fix) return run_vet(inputs, given, fix, diags);
-  // A check only: the same inputs give the same findings, so a command stamp may answer.
+  // A check only with the command line's options (levels and audit come from the config): the
+  // same inputs give the same findings, so a command stamp may answer.
+  if (fix || !given.levels.empty() || !given.audit.empty()) {
+    return run_vet(inputs, given, fix, diags);
+  }
   bool single = given.mode == vet::TransactionMode::Single;
   CommandStamp stamp(inputs, single ? "vet single" : "vet per-migration", diags);
   VetResult result;
