@@ -96,6 +96,8 @@ def project(d, p, repo):
     threads = sorted((int(k[len("analyze_j"):]) for k in r if k.startswith("analyze_j")))
     rows = [("floor", "Floor: libpg_query, protobuf (`sqlgen_parse_floor`)"),
             ("floor_json", "Floor: libpg_query, JSON (`sqlgen_parse_floor --json`)"),
+            ("floor_raw", "libpg_query's raw parse, nothing serialized (`sqlgen_parse_floor --raw`): "
+                          "the route sqlgen reads"),
             ("parse", "`sqlgen parse` (split, parse, sqlgen's tree)"),
             ("analyze", "`sqlgen analyze`, all cores")]
     rows += [(f"analyze_j{t}", f"`sqlgen -j {t} analyze`") for t in threads]
@@ -107,6 +109,8 @@ def project(d, p, repo):
                                          ("version", "`sqlgen --version` (process start)"))
              if k in r]
     for key, label in rows:
+        if key not in r:
+            continue
         x = r[key]
         lines.append(f"| {label} | {ms(x['median'])} | {ms(x['min'])} | {ms(x['max'])} | "
                      f"{x['median'] / floor:.2f}x | {x['median'] / floor_json:.2f}x |")

@@ -479,7 +479,8 @@ bench_analyze() {
     log "analyze: $p: $REPS alternating repetitions of the floors and sqlgen's commands"
     cfg=$dir/${p}_x1/sqlgen.yaml
     files=$(cat "$dir/${p}_x1.files")
-    cmds=("floor=$floor $files" "floor_json=$floor --json $files" "parse=$SQLGEN parse $files")
+    cmds=("floor=$floor $files" "floor_json=$floor --json $files" "floor_raw=$floor --raw $files"
+      "parse=$SQLGEN parse $files")
     for ((j = 1; j <= $(nproc); j++)); do
       cmds+=("analyze_j$j=$SQLGEN -j $j -c $cfg analyze 2>/dev/null")
     done
@@ -513,9 +514,11 @@ bench_analyze() {
 What it measures: how long sqlgen takes on a project against how long libpg_query alone
 takes to parse the same files. The floor is \`sqlgen_parse_floor\` (\`bench/parse_floor.cpp\`):
 read every migration and query file the project's \`sqlgen.yaml\` lists, have libpg_query
-parse each one whole into its serialized tree and throw the tree away, on one thread. Its
-protobuf route is the one sqlgen reads; the JSON route is shown as a second floor (cheaper:
-libpg_query's protobuf packing recomputes message sizes at every nesting level). sqlgen's
+parse each one whole into its serialized tree and throw the tree away, on one thread. The
+ratios are to its protobuf route (the issue's floor, and sqlgen's route until it read the raw
+tree) and to its JSON route (cheaper: libpg_query's protobuf packing recomputes message sizes
+at every nesting level); a third row is libpg_query's raw parse into PostgreSQL's node structs,
+nothing serialized (\`--raw\`), the route sqlgen reads now, shown but not a ratio. sqlgen's
 rows are whole processes, output to /dev/null: \`analyze\` (read, split, parse, build the
 catalog, analyze every query, print the JSON) on all cores and on 1..N threads (\`-j\`),
 \`generate\` cold (\`SQLGEN_NO_CACHE=1\`: also render and write the headers), \`schema\`
