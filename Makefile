@@ -32,6 +32,7 @@ all: build
 
 deps:
 	@scripts/install-deps.sh $(DEB_PACKAGES)
+	@scripts/install-deps.sh --headers postgresql-server-dev-15 $(CURDIR)/.deps/postgresql-server-dev-15
 
 $(BUILD_DIR)/build.ninja:
 	cmake -S . -B $(BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo $(CMAKE_FLAGS)

@@ -6,6 +6,7 @@
 #include "parse/split.hpp"
 #include "support/expect_diag.hpp"
 #include "util/fs.hpp"
+#include "util/stack.hpp"
 
 using namespace sqlgen;
 using namespace sqlgen::parse;
@@ -342,4 +343,80 @@ TEST_CASE("DML statements become typed nodes with FROM items, CTEs and RETURNING
   REQUIRE(set.left);
   CHECK(set.left->set_op == SelectStmt::SetOp::Union);
   CHECK(set.left->all);
+}
+
+TEST_CASE("a statement over 4 KB nesting deeper than the limit is refused after parsing",
+          "[parse]") {
+  // `SELECT 1 + 1 + ...` parses (the grammar's left recursion needs no stack) into a chain of
+  // A_Expr nodes as deep as it is long: libpg_query's tree of n operators nests 2n + 9 levels
+  // (each node a Node wrapper and its message), so 9,995 operators stay within the limit of
+  // 20,000 levels and 9,996 pass it.
+  auto run = [](int operators, diag::DiagnosticEngine& diags) {
+    std::string text = "SELECT 1";
+    for (int i = 0; i < operators; ++i) text += " + 1";
+    text += ";\n";
+    auto src = diag::make_source("deep.sql", text);
+    size_t n = 0;
+    util::run_with_stack(util::k_worker_stack_bytes, [&] {
+      n = parse_file(src, diags).size();
+      return 0;
+    });
+    return n;
+  };
+  diag::DiagnosticEngine ok;
+  CHECK(run(9995, ok) == 1);
+  CHECK(ok.error_count() == 0);
+  diag::DiagnosticEngine deep;
+  CHECK(run(9996, deep) == 0);
+  auto all = deep.sorted();
+  REQUIRE(all.size() == 1);
+  CHECK(all[0].id == diag::DiagId::err_stack_depth);
+  CHECK(all[0].loc.offset == 0);
+}
+
+TEST_CASE("COMMENT ON ... IS NULL has no comment, an empty string is one", "[parse]") {
+  auto src = diag::make_source("c.sql",
+                               "COMMENT ON TABLE t IS NULL;\n"
+                               "COMMENT ON TABLE t IS '';\n");
+  diag::DiagnosticEngine diags;
+  auto stmts = parse_file(src, diags);
+  REQUIRE(stmts.size() == 2);
+  CHECK_FALSE(stmts[0]->as<CommentStmt>().comment.has_value());
+  CHECK(stmts[1]->as<CommentStmt>().comment == std::optional<std::string>(""));
+}
+
+TEST_CASE("defaults and CHECK expressions are deparsed, nodes without a transform keep names",
+          "[parse]") {
+  auto src = diag::make_source(
+      "x.sql",
+      "CREATE TABLE t (a int DEFAULT (1 + 2) * 3, b text CHECK (b <> ALL (ARRAY['x', 'y'])), "
+      "c timestamp DEFAULT (now() AT TIME ZONE 'utc'));\n"
+      "SELECT GROUPING(a) FROM t GROUP BY ROLLUP (a);\n"
+      "SELECT * FROM t TABLESAMPLE SYSTEM (10);\n");
+  diag::DiagnosticEngine diags;
+  auto stmts = parse_file(src, diags);
+  REQUIRE(stmts.size() == 3);
+  const auto& table = stmts[0]->as<CreateTableStmt>();
+  REQUIRE(table.elements.size() == 3);
+  // A DEFAULT is a constraint of its column.
+  const auto& a = std::get<ColumnDef>(table.elements[0]);
+  REQUIRE(a.constraints.size() == 1);
+  CHECK(a.constraints[0].type == Constraint::Type::Default);
+  CHECK(a.constraints[0].expr_sql == "(1 + 2) * 3");
+  const auto& b = std::get<ColumnDef>(table.elements[1]);
+  REQUIRE(b.constraints.size() == 1);
+  CHECK(b.constraints[0].expr_sql == "b <> ALL(ARRAY['x', 'y'])");
+  const auto& c = std::get<ColumnDef>(table.elements[2]);
+  REQUIRE(c.constraints.size() == 1);
+  CHECK(c.constraints[0].expr_sql == "now() AT TIME ZONE 'utc'");
+  const auto& grouping = stmts[1]->as<SelectStmt>();
+  REQUIRE(grouping.targets.size() == 1);
+  REQUIRE(grouping.targets[0].value);
+  CHECK(grouping.targets[0].value->kind == ExprKind::Unsupported);
+  CHECK(grouping.targets[0].value->as<UnsupportedExpr>().node == "GroupingFunc");
+  CHECK(text_of(src, grouping.targets[0].value->span) == "GROUPING");
+  const auto& sample = stmts[2]->as<SelectStmt>();
+  REQUIRE(sample.from.size() == 1);
+  CHECK(sample.from[0]->as<TableRef>().name.name == "RangeTableSample");
+  CHECK(text_of(src, sample.from[0]->span) == "t");
 }

@@ -1,20 +1,14 @@
 #include "parse/parse.hpp"
 
-#include <pg_query.h>
-#include <pg_query/pg_query.pb-c.h>
-
-#include <algorithm>
 #include <cctype>
-#include <string>
-#include <vector>
+#include <mutex>
+#include <stdexcept>
 
-#include "parse/pb_arena.hpp"
-#include "parse/scan_tokens.hpp"
 #include "parse/transformer.hpp"
+// After transformer.hpp: it includes the standard headers before PostgreSQL's.
+#include "parse/scan_tokens.hpp"
 
 namespace sqlgen::parse {
-
-using detail::PbArena;
 
 namespace {
 
@@ -42,44 +36,6 @@ constexpr size_t k_depth_check_bytes = 4096;
 /// A statement longer than this is scanned before it is parsed: libpg_query's own recursion
 /// over a chain like `1 + 1 + ...` of millions of terms would overflow any stack.
 constexpr size_t k_prescan_bytes = 256 * 1024;
-
-/// Nesting depth of a protobuf message tree (each PostgreSQL node is two levels: the Node
-/// wrapper and its message), walked without recursion.
-uint32_t message_depth(const ProtobufCMessage* root) {
-  struct Item {
-    const ProtobufCMessage* message;
-    uint32_t depth;
-  };
-  std::vector<Item> stack{{root, 1}};
-  uint32_t deepest = 0;
-  while (!stack.empty()) {
-    const Item item = stack.back();
-    stack.pop_back();
-    deepest = std::max(deepest, item.depth);
-    const ProtobufCMessageDescriptor* d = item.message->descriptor;
-    const char* base = reinterpret_cast<const char*>(item.message);
-    for (unsigned i = 0; i < d->n_fields; ++i) {
-      const ProtobufCFieldDescriptor& f = d->fields[i];
-      if (f.type != PROTOBUF_C_TYPE_MESSAGE) continue;
-      if (f.label == PROTOBUF_C_LABEL_REPEATED) {
-        const size_t n = *reinterpret_cast<const size_t*>(base + f.quantifier_offset);
-        const auto* items = *reinterpret_cast<ProtobufCMessage* const* const*>(base + f.offset);
-        for (size_t k = 0; k < n; ++k) {
-          if (items[k]) stack.push_back({items[k], item.depth + 1});
-        }
-        continue;
-      }
-      if ((f.flags & PROTOBUF_C_FIELD_FLAG_ONEOF) &&
-          *reinterpret_cast<const uint32_t*>(base + f.quantifier_offset) != f.id) {
-        continue;
-      }
-      if (const auto* child = *reinterpret_cast<ProtobufCMessage* const*>(base + f.offset)) {
-        stack.push_back({child, item.depth + 1});
-      }
-    }
-  }
-  return deepest;
-}
 
 /// The longest run of tokens at one bracket level with no `,`, `;`, AND, OR or CASE keyword
 /// between them (the lists PostgreSQL's grammar builds flat): a bound on how deep an operator
@@ -136,16 +92,92 @@ bool parsable_depth(const diag::SourcePtr& source, uint32_t offset, const std::s
   return false;
 }
 
-/// After parsing: false, after reporting it, when the parse tree of `parsed` nests deeper than
-/// sqlgen's transformer and analysis go.
+/// After parsing: false, after reporting it, when the parse tree of `parsed` (`stmts`, a List
+/// of RawStmt) nests deeper than sqlgen's transformer and analysis go. The depth is counted on
+/// libpg_query's protobuf of the tree, as it always was; only statements long enough to nest
+/// that deep are converted.
 bool transformable_depth(const diag::SourcePtr& source, uint32_t offset, const std::string& parsed,
-                         const ProtobufCMessage& tree, diag::DiagnosticEngine& diags) {
-  if (parsed.size() <= k_depth_check_bytes || message_depth(&tree) <= 2 * k_max_depth) {
-    return true;
-  }
+                         const List* stmts, diag::DiagnosticEngine& diags) {
+  if (parsed.size() <= k_depth_check_bytes) return true;
+  detail::PbTree pb(nullptr, stmts);
+  if (pb.tree() && detail::message_depth(&pb.tree()->base) <= 2 * k_max_depth) return true;
   report_too_deep(source, offset, diags);
   return false;
 }
+
+/// One statement's raw parse tree from libpg_query, in a libpg_query memory context of its own
+/// that lives as long as this object: the tree is transformed before it is dropped whole.
+class RawParse {
+ public:
+  explicit RawParse(const std::string& text) {
+    check_layout();
+    m_context = pg_query_enter_memory_context();
+    m_result = pg_query_raw_parse(text.c_str());
+  }
+  RawParse(const RawParse&) = delete;
+  RawParse& operator=(const RawParse&) = delete;
+  ~RawParse() {
+    // The error and stderr_buffer are malloc'ed, outside the memory context.
+    if (m_result.error) pg_query_free_error(m_result.error);
+    std::free(m_result.stderr_buffer);
+    pg_query_exit_memory_context(m_context);
+  }
+  const PgQueryError* error() const { return m_result.error; }
+  /// The statements: a List of RawStmt (NIL for an empty text).
+  const List* stmts() const { return m_result.tree; }
+
+ private:
+  /// Once per process: libpg_query's node structs must be laid out as the PostgreSQL headers
+  /// sqlgen was built with say (the same major version keeps them so); a mismatch would make
+  /// every tree unreadable, so it is an internal error, not a wrong answer.
+  static void check_layout() {
+    static std::once_flag once;
+    std::call_once(once, [] {
+      MemoryContext ctx = pg_query_enter_memory_context();
+      PgQueryInternalParsetreeAndError r = pg_query_raw_parse("SELECT 1");
+      bool ok = !r.error && r.tree && list_length(r.tree) == 1;
+      if (ok) {
+        const auto* raw = static_cast<const RawStmt*>(linitial(r.tree));
+        ok = raw->type == T_RawStmt && raw->stmt && nodeTag(raw->stmt) == T_SelectStmt;
+        if (ok) {
+          const auto* sel = reinterpret_cast<const ::SelectStmt*>(raw->stmt);
+          ok = list_length(sel->targetList) == 1 &&
+               nodeTag(linitial(sel->targetList)) == T_ResTarget;
+          if (ok) {
+            const auto* target = static_cast<const ::ResTarget*>(linitial(sel->targetList));
+            ok = target->location == 7 && target->val && nodeTag(target->val) == T_A_Const;
+            if (ok) {
+              const auto* c = reinterpret_cast<const A_Const*>(target->val);
+              ok = !c->isnull && c->val.ival.type == T_Integer && c->val.ival.ival == 1 &&
+                   c->location == 7;
+            }
+          }
+        }
+      }
+      if (r.error) pg_query_free_error(r.error);
+      std::free(r.stderr_buffer);
+      pg_query_exit_memory_context(ctx);
+      // The protobuf enums whose names the transform reads are PostgreSQL's shifted by one.
+      ok = ok &&
+           detail::enum_name(pg_query__alter_table_type__descriptor, AT_AddColumn) ==
+               "AT_AddColumn" &&
+           detail::enum_name(pg_query__alter_table_type__descriptor, AT_ReAddStatistics) ==
+               "AT_ReAddStatistics" &&
+           detail::enum_name(pg_query__bool_test_type__descriptor, IS_NOT_UNKNOWN) ==
+               "IS_NOT_UNKNOWN" &&
+           detail::enum_name(pg_query__sqlvalue_function_op__descriptor, SVFOP_CURRENT_SCHEMA) ==
+               "SVFOP_CURRENT_SCHEMA";
+      if (!ok) {
+        throw std::logic_error(
+            "libpg_query's parse tree does not match the PostgreSQL 15 headers sqlgen was built "
+            "with (parse of \"SELECT 1\" unreadable)");
+      }
+    });
+  }
+
+  MemoryContext m_context;
+  PgQueryInternalParsetreeAndError m_result{};
+};
 
 }  // namespace
 
@@ -159,32 +191,24 @@ std::vector<StmtPtr> parse_range(const diag::SourcePtr& source, StatementRange r
   if (range.offset + parse_len < text.size() && text[range.offset + parse_len] == ';') ++parse_len;
   std::string parsed = text.substr(range.offset, parse_len);
   if (!parsable_depth(source, range.offset, parsed, diags)) return out;
-  PgQueryProtobufParseResult result = pg_query_parse_protobuf(parsed.c_str());
-  if (result.error) {
-    report_syntax_error(source, range.offset, parsed, *result.error, diags);
-    pg_query_free_protobuf_parse_result(result);
+  RawParse parse(parsed);
+  if (parse.error()) {
+    report_syntax_error(source, range.offset, parsed, *parse.error(), diags);
     return out;
   }
-  PbArena arena(result.parse_tree.len);
-  PgQuery__ParseResult* tree =
-      pg_query__parse_result__unpack(arena.allocator(), result.parse_tree.len,
-                                     reinterpret_cast<const uint8_t*>(result.parse_tree.data));
-  if (tree && !transformable_depth(source, range.offset, parsed, tree->base, diags)) tree = nullptr;
-  if (tree) {
-    for (size_t i = 0; i < tree->n_stmts; ++i) {
-      const PgQuery__RawStmt* raw = tree->stmts[i];
-      uint32_t begin = range.offset + static_cast<uint32_t>(raw->stmt_location);
-      uint32_t end = raw->stmt_len == 0 ? range.offset + range.length
-                                        : begin + static_cast<uint32_t>(raw->stmt_len);
-      begin = skip_space_and_comments(text, begin);
-      Span span{begin, end > begin ? end - begin : 0};
-      detail::Transformer t(text, range.offset, span);
-      StmtPtr stmt = t.stmt(raw->stmt);
-      stmt->span = span;
-      out.push_back(std::move(stmt));
-    }
+  if (!transformable_depth(source, range.offset, parsed, parse.stmts(), diags)) return out;
+  for (const Node* node : detail::items(parse.stmts())) {
+    const auto* raw = detail::as<RawStmt>(node);
+    uint32_t begin = range.offset + static_cast<uint32_t>(raw->stmt_location);
+    uint32_t end = raw->stmt_len == 0 ? range.offset + range.length
+                                      : begin + static_cast<uint32_t>(raw->stmt_len);
+    begin = skip_space_and_comments(text, begin);
+    Span span{begin, end > begin ? end - begin : 0};
+    detail::Transformer t(text, range.offset, span);
+    StmtPtr stmt = t.stmt(raw->stmt);
+    stmt->span = span;
+    out.push_back(std::move(stmt));
   }
-  pg_query_free_protobuf_parse_result(result);
   return out;
 }
 
@@ -203,27 +227,23 @@ ExprPtr parse_expression(const diag::SourcePtr& source, uint32_t offset, uint32_
   constexpr uint32_t k_prefix = 7;
   std::string parsed = "SELECT " + source->text().substr(offset, length);
   if (!parsable_depth(source, offset, parsed, diags)) return nullptr;
-  PgQueryProtobufParseResult result = pg_query_parse_protobuf(parsed.c_str());
+  RawParse parse(parsed);
   ExprPtr out;
-  PbArena arena(result.parse_tree.len);
-  if (result.error) {
-    PgQueryError err = *result.error;
+  if (parse.error()) {
+    PgQueryError err = *parse.error();
     err.cursorpos = err.cursorpos > static_cast<int>(k_prefix) ? err.cursorpos - k_prefix : 0;
     report_syntax_error(source, offset, parsed.substr(k_prefix), err, diags);
-  } else if (PgQuery__ParseResult* tree = pg_query__parse_result__unpack(
-                 arena.allocator(), result.parse_tree.len,
-                 reinterpret_cast<const uint8_t*>(result.parse_tree.data));
-             tree && transformable_depth(source, offset, parsed, tree->base, diags)) {
-    if (tree->n_stmts == 1 && tree->stmts[0]->stmt->node_case == PG_QUERY__NODE__NODE_SELECT_STMT) {
-      const PgQuery__SelectStmt* sel = tree->stmts[0]->stmt->select_stmt;
-      if (sel->n_target_list == 1 &&
-          sel->target_list[0]->node_case == PG_QUERY__NODE__NODE_RES_TARGET) {
+  } else if (transformable_depth(source, offset, parsed, parse.stmts(), diags)) {
+    detail::Nodes stmts = detail::items(parse.stmts());
+    const Node* stmt = stmts.size() == 1 ? detail::as<RawStmt>(stmts[0])->stmt : nullptr;
+    if (stmt && nodeTag(stmt) == T_SelectStmt) {
+      detail::Nodes targets = detail::items(detail::as<::SelectStmt>(stmt)->targetList);
+      if (targets.size() == 1 && nodeTag(targets[0]) == T_ResTarget) {
         detail::Transformer t(source->text(), offset - k_prefix, Span{offset, length});
-        out = t.expr(sel->target_list[0]->res_target->val);
+        out = t.expr(detail::as<::ResTarget>(targets[0])->val);
       }
     }
   }
-  pg_query_free_protobuf_parse_result(result);
   return out;
 }
 

@@ -5,48 +5,48 @@ namespace sqlgen::parse::detail {
 
 namespace {
 
-AlterTableCmd::Type cmd_type(PgQuery__AlterTableType t) {
+AlterTableCmd::Type cmd_type(AlterTableType t) {
   switch (t) {
-    case PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumn:
-    case PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumnRecurse:
-    case PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumnToView:
+    case AT_AddColumn:
+    case AT_AddColumnRecurse:
+    case AT_AddColumnToView:
       return AlterTableCmd::Type::AddColumn;
-    case PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumn:
-    case PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumnRecurse:
+    case AT_DropColumn:
+    case AT_DropColumnRecurse:
       return AlterTableCmd::Type::DropColumn;
-    case PG_QUERY__ALTER_TABLE_TYPE__AT_AlterColumnType:
+    case AT_AlterColumnType:
       return AlterTableCmd::Type::AlterColumnType;
-    case PG_QUERY__ALTER_TABLE_TYPE__AT_SetNotNull:
+    case AT_SetNotNull:
       return AlterTableCmd::Type::SetNotNull;
-    case PG_QUERY__ALTER_TABLE_TYPE__AT_DropNotNull:
+    case AT_DropNotNull:
       return AlterTableCmd::Type::DropNotNull;
-    case PG_QUERY__ALTER_TABLE_TYPE__AT_ColumnDefault:
+    case AT_ColumnDefault:
       return AlterTableCmd::Type::ColumnDefault;
-    case PG_QUERY__ALTER_TABLE_TYPE__AT_AddConstraint:
-    case PG_QUERY__ALTER_TABLE_TYPE__AT_AddConstraintRecurse:
+    case AT_AddConstraint:
+    case AT_AddConstraintRecurse:
       return AlterTableCmd::Type::AddConstraint;
-    case PG_QUERY__ALTER_TABLE_TYPE__AT_DropConstraint:
-    case PG_QUERY__ALTER_TABLE_TYPE__AT_DropConstraintRecurse:
+    case AT_DropConstraint:
+    case AT_DropConstraintRecurse:
       return AlterTableCmd::Type::DropConstraint;
-    case PG_QUERY__ALTER_TABLE_TYPE__AT_AddIdentity:
+    case AT_AddIdentity:
       return AlterTableCmd::Type::AddIdentity;
-    case PG_QUERY__ALTER_TABLE_TYPE__AT_SetIdentity:
+    case AT_SetIdentity:
       return AlterTableCmd::Type::SetIdentity;
-    case PG_QUERY__ALTER_TABLE_TYPE__AT_DropIdentity:
+    case AT_DropIdentity:
       return AlterTableCmd::Type::DropIdentity;
-    case PG_QUERY__ALTER_TABLE_TYPE__AT_DropExpression:
+    case AT_DropExpression:
       return AlterTableCmd::Type::DropExpression;
-    case PG_QUERY__ALTER_TABLE_TYPE__AT_AttachPartition:
+    case AT_AttachPartition:
       return AlterTableCmd::Type::AttachPartition;
-    case PG_QUERY__ALTER_TABLE_TYPE__AT_DetachPartition:
+    case AT_DetachPartition:
       return AlterTableCmd::Type::DetachPartition;
-    case PG_QUERY__ALTER_TABLE_TYPE__AT_AddInherit:
+    case AT_AddInherit:
       return AlterTableCmd::Type::AddInherit;
-    case PG_QUERY__ALTER_TABLE_TYPE__AT_DropInherit:
+    case AT_DropInherit:
       return AlterTableCmd::Type::DropInherit;
-    case PG_QUERY__ALTER_TABLE_TYPE__AT_SetLogged:
+    case AT_SetLogged:
       return AlterTableCmd::Type::SetLogged;
-    case PG_QUERY__ALTER_TABLE_TYPE__AT_SetUnLogged:
+    case AT_SetUnLogged:
       return AlterTableCmd::Type::SetUnlogged;
     default:
       return AlterTableCmd::Type::Other;
@@ -55,41 +55,39 @@ AlterTableCmd::Type cmd_type(PgQuery__AlterTableType t) {
 
 }  // namespace
 
-StmtPtr Transformer::alter_table(const PgQuery__AlterTableStmt* s) {
+StmtPtr Transformer::alter_table(const ::AlterTableStmt* s) {
   auto out = std::make_unique<AlterTableStmt>();
   out->table = range_var(s->relation);
   out->object_type = object_type(s->objtype);
   out->missing_ok = s->missing_ok;
-  for (size_t i = 0; i < s->n_cmds; ++i) {
-    if (s->cmds[i]->node_case != PG_QUERY__NODE__NODE_ALTER_TABLE_CMD) continue;
-    const PgQuery__AlterTableCmd* c = s->cmds[i]->alter_table_cmd;
+  for (const Node* node : items(s->cmds)) {
+    if (!IsA(node, AlterTableCmd)) continue;
+    const auto* c = as<::AlterTableCmd>(node);
     AlterTableCmd cmd;
     cmd.type = cmd_type(c->subtype);
-    const ProtobufCEnumValue* v =
-        protobuf_c_enum_descriptor_get_value(&pg_query__alter_table_type__descriptor, c->subtype);
-    cmd.pg_type = v ? v->name : "";
-    cmd.name = c->name ? c->name : "";
+    cmd.pg_type = enum_name(pg_query__alter_table_type__descriptor, c->subtype);
+    cmd.name = cstr(c->name);
     cmd.missing_ok = c->missing_ok;
-    cmd.cascade = c->behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE;
+    cmd.cascade = c->behavior == DROP_CASCADE;
     cmd.span = out->table.span;
-    if (const PgQuery__Node* def = c->def) {
-      switch (def->node_case) {
-        case PG_QUERY__NODE__NODE_COLUMN_DEF:
-          cmd.column = column_def(def->column_def);
+    if (const Node* def = c->def) {
+      switch (nodeTag(def)) {
+        case T_ColumnDef:
+          cmd.column = column_def(as<::ColumnDef>(def));
           cmd.span = cmd.column->span;
           if (cmd.name.empty()) cmd.name = cmd.column->name;
           break;
-        case PG_QUERY__NODE__NODE_CONSTRAINT:
-          cmd.constraint = constraint(def->constraint);
+        case T_Constraint:
+          cmd.constraint = constraint(as<::Constraint>(def));
           cmd.span = cmd.constraint->span;
           break;
-        case PG_QUERY__NODE__NODE_PARTITION_CMD:
-          cmd.partition = range_var(def->partition_cmd->name);
+        case T_PartitionCmd:
+          cmd.partition = range_var(as<PartitionCmd>(def)->name);
           cmd.span = cmd.partition->span;
-          cmd.concurrently = def->partition_cmd->concurrent;
+          cmd.concurrently = as<PartitionCmd>(def)->concurrent;
           break;
-        case PG_QUERY__NODE__NODE_RANGE_VAR:
-          cmd.partition = range_var(def->range_var);
+        case T_RangeVar:
+          cmd.partition = range_var(as<RangeVar>(def));
           cmd.span = cmd.partition->span;
           break;
         default:

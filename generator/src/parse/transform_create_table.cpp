@@ -5,27 +5,27 @@ namespace sqlgen::parse::detail {
 
 namespace {
 
-Constraint::Type constraint_type(PgQuery__ConstrType t) {
+Constraint::Type constraint_type(ConstrType t) {
   switch (t) {
-    case PG_QUERY__CONSTR_TYPE__CONSTR_NOTNULL:
+    case CONSTR_NOTNULL:
       return Constraint::Type::NotNull;
-    case PG_QUERY__CONSTR_TYPE__CONSTR_DEFAULT:
+    case CONSTR_DEFAULT:
       return Constraint::Type::Default;
-    case PG_QUERY__CONSTR_TYPE__CONSTR_IDENTITY:
+    case CONSTR_IDENTITY:
       return Constraint::Type::Identity;
-    case PG_QUERY__CONSTR_TYPE__CONSTR_GENERATED:
+    case CONSTR_GENERATED:
       return Constraint::Type::Generated;
-    case PG_QUERY__CONSTR_TYPE__CONSTR_CHECK:
+    case CONSTR_CHECK:
       return Constraint::Type::Check;
-    case PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY:
+    case CONSTR_PRIMARY:
       return Constraint::Type::PrimaryKey;
-    case PG_QUERY__CONSTR_TYPE__CONSTR_UNIQUE:
+    case CONSTR_UNIQUE:
       return Constraint::Type::Unique;
-    case PG_QUERY__CONSTR_TYPE__CONSTR_EXCLUSION:
+    case CONSTR_EXCLUSION:
       return Constraint::Type::Exclusion;
-    case PG_QUERY__CONSTR_TYPE__CONSTR_FOREIGN:
+    case CONSTR_FOREIGN:
       return Constraint::Type::ForeignKey;
-    case PG_QUERY__CONSTR_TYPE__CONSTR_NULL:
+    case CONSTR_NULL:
       return Constraint::Type::Null;
     default:
       return Constraint::Type::Attribute;
@@ -34,73 +34,67 @@ Constraint::Type constraint_type(PgQuery__ConstrType t) {
 
 }  // namespace
 
-Constraint Transformer::constraint(const PgQuery__Constraint* c) {
+Constraint Transformer::constraint(const ::Constraint* c) {
   Constraint k;
   k.type = constraint_type(c->contype);
-  k.name = c->conname ? c->conname : "";
-  k.keys = strs(c->n_keys, c->keys);
+  k.name = cstr(c->conname);
+  k.keys = strs(c->keys);
   k.expr = expr(c->raw_expr);
   k.expr_sql = deparse_expr(c->raw_expr);
-  k.generated_when = c->generated_when && *c->generated_when ? c->generated_when[0] : 0;
-  for (size_t i = 0; i < c->n_options; ++i) {
-    const PgQuery__Node* o = c->options[i];
-    if (o->node_case == PG_QUERY__NODE__NODE_DEF_ELEM && o->def_elem->defname &&
-        std::string_view(o->def_elem->defname) == "sequence_name" && o->def_elem->arg &&
-        o->def_elem->arg->node_case == PG_QUERY__NODE__NODE_LIST) {
-      k.sequence_name = strs(o->def_elem->arg->list->n_items, o->def_elem->arg->list->items);
+  k.generated_when = c->generated_when;
+  for (const Node* o : items(c->options)) {
+    if (!IsA(o, DefElem)) continue;
+    const auto* d = as<DefElem>(o);
+    if (d->defname && std::string_view(d->defname) == "sequence_name" && d->arg &&
+        IsA(d->arg, List)) {
+      k.sequence_name = strs(as<List>(d->arg));
     }
   }
   if (c->pktable) k.fk_table = range_var(c->pktable);
-  k.fk_columns = strs(c->n_fk_attrs, c->fk_attrs);
-  k.pk_columns = strs(c->n_pk_attrs, c->pk_attrs);
+  k.fk_columns = strs(c->fk_attrs);
+  k.pk_columns = strs(c->pk_attrs);
   k.span = span(c->location);
   return k;
 }
 
-ColumnDef Transformer::column_def(const PgQuery__ColumnDef* cd) {
+ColumnDef Transformer::column_def(const ::ColumnDef* cd) {
   ColumnDef col;
-  col.name = cd->colname ? cd->colname : "";
-  col.type = type_name(cd->type_name);
-  for (size_t i = 0; i < cd->n_constraints; ++i) {
-    if (cd->constraints[i]->node_case == PG_QUERY__NODE__NODE_CONSTRAINT) {
-      col.constraints.push_back(constraint(cd->constraints[i]->constraint));
-    }
+  col.name = cstr(cd->colname);
+  col.type = type_name(cd->typeName);
+  for (const Node* c : items(cd->constraints)) {
+    if (IsA(c, Constraint)) col.constraints.push_back(constraint(as<::Constraint>(c)));
   }
-  if (cd->coll_clause) col.collation = strs(cd->coll_clause->n_collname, cd->coll_clause->collname);
+  if (cd->collClause) col.collation = strs(cd->collClause->collname);
   col.raw_default = expr(cd->raw_default);
   col.raw_default_sql = deparse_expr(cd->raw_default);
   col.span = span(cd->location);
   return col;
 }
 
-StmtPtr Transformer::create_table(const PgQuery__CreateStmt* s) {
+StmtPtr Transformer::create_table(const CreateStmt* s) {
   auto out = std::make_unique<CreateTableStmt>();
   out->table = range_var(s->relation);
-  out->persistence = s->relation && s->relation->relpersistence && *s->relation->relpersistence
-                         ? s->relation->relpersistence[0]
-                         : 'p';
+  out->persistence = s->relation && s->relation->relpersistence ? s->relation->relpersistence : 'p';
   out->if_not_exists = s->if_not_exists;
   out->partitioned = s->partspec != nullptr;
   out->partition_of = s->partbound != nullptr;
-  for (size_t i = 0; i < s->n_inh_relations; ++i) {
-    if (s->inh_relations[i]->node_case == PG_QUERY__NODE__NODE_RANGE_VAR) {
-      out->inherits.push_back(range_var(s->inh_relations[i]->range_var));
-    }
+  for (const Node* r : items(s->inhRelations)) {
+    if (IsA(r, RangeVar)) out->inherits.push_back(range_var(as<RangeVar>(r)));
   }
-  if (s->of_typename) out->of_type = type_name(s->of_typename);
-  for (size_t i = 0; i < s->n_table_elts; ++i) {
-    const PgQuery__Node* e = s->table_elts[i];
-    switch (e->node_case) {
-      case PG_QUERY__NODE__NODE_COLUMN_DEF:
-        out->elements.emplace_back(column_def(e->column_def));
+  if (s->ofTypename) out->of_type = type_name(s->ofTypename);
+  for (const Node* e : items(s->tableElts)) {
+    switch (nodeTag(e)) {
+      case T_ColumnDef:
+        out->elements.emplace_back(column_def(as<::ColumnDef>(e)));
         break;
-      case PG_QUERY__NODE__NODE_CONSTRAINT:
-        out->elements.emplace_back(constraint(e->constraint));
+      case T_Constraint:
+        out->elements.emplace_back(constraint(as<::Constraint>(e)));
         break;
-      case PG_QUERY__NODE__NODE_TABLE_LIKE_CLAUSE: {
+      case T_TableLikeClause: {
+        const auto* l = as<TableLikeClause>(e);
         TableLike like;
-        like.table = range_var(e->table_like_clause->relation);
-        like.options = e->table_like_clause->options;
+        like.table = range_var(l->relation);
+        like.options = l->options;
         like.span = like.table.span;
         out->elements.emplace_back(std::move(like));
         break;
@@ -110,10 +104,8 @@ StmtPtr Transformer::create_table(const PgQuery__CreateStmt* s) {
     }
   }
   // Table constraints may also arrive in `constraints` (e.g. for PARTITION OF).
-  for (size_t i = 0; i < s->n_constraints; ++i) {
-    if (s->constraints[i]->node_case == PG_QUERY__NODE__NODE_CONSTRAINT) {
-      out->elements.emplace_back(constraint(s->constraints[i]->constraint));
-    }
+  for (const Node* c : items(s->constraints)) {
+    if (IsA(c, Constraint)) out->elements.emplace_back(constraint(as<::Constraint>(c)));
   }
   return out;
 }

@@ -12,54 +12,54 @@ std::unique_ptr<T> make(Span sp) {
   return e;
 }
 
-AExpr::Op aexpr_op(PgQuery__AExprKind k) {
+AExpr::Op aexpr_op(A_Expr_Kind k) {
   switch (k) {
-    case PG_QUERY__A__EXPR__KIND__AEXPR_OP_ANY:
+    case AEXPR_OP_ANY:
       return AExpr::Op::OpAny;
-    case PG_QUERY__A__EXPR__KIND__AEXPR_OP_ALL:
+    case AEXPR_OP_ALL:
       return AExpr::Op::OpAll;
-    case PG_QUERY__A__EXPR__KIND__AEXPR_DISTINCT:
+    case AEXPR_DISTINCT:
       return AExpr::Op::Distinct;
-    case PG_QUERY__A__EXPR__KIND__AEXPR_NOT_DISTINCT:
+    case AEXPR_NOT_DISTINCT:
       return AExpr::Op::NotDistinct;
-    case PG_QUERY__A__EXPR__KIND__AEXPR_NULLIF:
+    case AEXPR_NULLIF:
       return AExpr::Op::NullIf;
-    case PG_QUERY__A__EXPR__KIND__AEXPR_IN:
+    case AEXPR_IN:
       return AExpr::Op::In;
-    case PG_QUERY__A__EXPR__KIND__AEXPR_LIKE:
+    case AEXPR_LIKE:
       return AExpr::Op::Like;
-    case PG_QUERY__A__EXPR__KIND__AEXPR_ILIKE:
+    case AEXPR_ILIKE:
       return AExpr::Op::ILike;
-    case PG_QUERY__A__EXPR__KIND__AEXPR_SIMILAR:
+    case AEXPR_SIMILAR:
       return AExpr::Op::Similar;
-    case PG_QUERY__A__EXPR__KIND__AEXPR_BETWEEN:
+    case AEXPR_BETWEEN:
       return AExpr::Op::Between;
-    case PG_QUERY__A__EXPR__KIND__AEXPR_NOT_BETWEEN:
+    case AEXPR_NOT_BETWEEN:
       return AExpr::Op::NotBetween;
-    case PG_QUERY__A__EXPR__KIND__AEXPR_BETWEEN_SYM:
+    case AEXPR_BETWEEN_SYM:
       return AExpr::Op::BetweenSym;
-    case PG_QUERY__A__EXPR__KIND__AEXPR_NOT_BETWEEN_SYM:
+    case AEXPR_NOT_BETWEEN_SYM:
       return AExpr::Op::NotBetweenSym;
     default:
       return AExpr::Op::Op;
   }
 }
 
-SubLinkExpr::Type sublink_type(PgQuery__SubLinkType t) {
+SubLinkExpr::Type sublink_type(SubLinkType t) {
   switch (t) {
-    case PG_QUERY__SUB_LINK_TYPE__EXISTS_SUBLINK:
+    case EXISTS_SUBLINK:
       return SubLinkExpr::Type::Exists;
-    case PG_QUERY__SUB_LINK_TYPE__ALL_SUBLINK:
+    case ALL_SUBLINK:
       return SubLinkExpr::Type::All;
-    case PG_QUERY__SUB_LINK_TYPE__ANY_SUBLINK:
+    case ANY_SUBLINK:
       return SubLinkExpr::Type::Any;
-    case PG_QUERY__SUB_LINK_TYPE__ROWCOMPARE_SUBLINK:
+    case ROWCOMPARE_SUBLINK:
       return SubLinkExpr::Type::RowCompare;
-    case PG_QUERY__SUB_LINK_TYPE__MULTIEXPR_SUBLINK:
+    case MULTIEXPR_SUBLINK:
       return SubLinkExpr::Type::MultiExpr;
-    case PG_QUERY__SUB_LINK_TYPE__ARRAY_SUBLINK:
+    case ARRAY_SUBLINK:
       return SubLinkExpr::Type::Array;
-    case PG_QUERY__SUB_LINK_TYPE__CTE_SUBLINK:
+    case CTE_SUBLINK:
       return SubLinkExpr::Type::Cte;
     default:
       return SubLinkExpr::Type::Expr;
@@ -68,17 +68,17 @@ SubLinkExpr::Type sublink_type(PgQuery__SubLinkType t) {
 
 }  // namespace
 
-std::vector<IndirectionExpr::Step> Transformer::indirection(size_t n, PgQuery__Node** nodes) {
+std::vector<IndirectionExpr::Step> Transformer::indirection(const List* nodes) {
   std::vector<IndirectionExpr::Step> out;
-  for (size_t i = 0; i < n; ++i) {
-    const PgQuery__Node* node = nodes[i];
+  for (const Node* node : items(nodes)) {
     IndirectionExpr::Step step;
-    if (node->node_case == PG_QUERY__NODE__NODE_A_INDICES) {
-      step.kind = node->a_indices->is_slice ? IndirectionExpr::Step::Kind::Slice
-                                            : IndirectionExpr::Step::Kind::Subscript;
-      step.lower = expr(node->a_indices->lidx);
-      step.upper = expr(node->a_indices->uidx);
-    } else if (node->node_case == PG_QUERY__NODE__NODE_A_STAR) {
+    if (IsA(node, A_Indices)) {
+      const auto* ind = as<A_Indices>(node);
+      step.kind = ind->is_slice ? IndirectionExpr::Step::Kind::Slice
+                                : IndirectionExpr::Step::Kind::Subscript;
+      step.lower = expr(ind->lidx);
+      step.upper = expr(ind->uidx);
+    } else if (IsA(node, A_Star)) {
       step.kind = IndirectionExpr::Step::Kind::Star;
     } else {
       step.kind = IndirectionExpr::Step::Kind::Field;
@@ -89,68 +89,72 @@ std::vector<IndirectionExpr::Step> Transformer::indirection(size_t n, PgQuery__N
   return out;
 }
 
-std::vector<ExprPtr> Transformer::exprs(size_t n, PgQuery__Node** nodes) {
+std::vector<ExprPtr> Transformer::exprs(const List* nodes) {
   std::vector<ExprPtr> out;
-  out.reserve(n);
-  for (size_t i = 0; i < n; ++i) out.push_back(expr(nodes[i]));
+  out.reserve(items(nodes).size());
+  for (const Node* node : items(nodes)) out.push_back(expr(node));
   return out;
 }
 
-ExprPtr Transformer::expr(const PgQuery__Node* node) {
+ExprPtr Transformer::expr(const Node* node) {
   if (!node) return nullptr;
-  switch (node->node_case) {
-    case PG_QUERY__NODE__NODE_COLUMN_REF:
-      return expr_node(node->column_ref);
-    case PG_QUERY__NODE__NODE_PARAM_REF: {
-      auto e = make<ParamRefExpr>(span(node->param_ref->location));
-      e->number = node->param_ref->number;
+  switch (nodeTag(node)) {
+    case T_ColumnRef:
+      return expr_node(as<ColumnRef>(node));
+    case T_ParamRef: {
+      const auto* p = as<ParamRef>(node);
+      auto e = make<ParamRefExpr>(span(p->location));
+      e->number = p->number;
       return e;
     }
-    case PG_QUERY__NODE__NODE_A_CONST:
-      return expr_node(node->a_const);
-    case PG_QUERY__NODE__NODE_A_EXPR:
-      return expr_node(node->a_expr);
-    case PG_QUERY__NODE__NODE_BOOL_EXPR:
-      return expr_node(node->bool_expr);
-    case PG_QUERY__NODE__NODE_FUNC_CALL:
-      return expr_node(node->func_call);
-    case PG_QUERY__NODE__NODE_TYPE_CAST:
-      return expr_node(node->type_cast);
-    case PG_QUERY__NODE__NODE_NULL_TEST:
-      return expr_node(node->null_test);
-    case PG_QUERY__NODE__NODE_BOOLEAN_TEST:
-      return expr_node(node->boolean_test);
-    case PG_QUERY__NODE__NODE_SUB_LINK:
-      return expr_node(node->sub_link);
-    case PG_QUERY__NODE__NODE_CASE_EXPR:
-      return expr_node(node->case_expr);
-    case PG_QUERY__NODE__NODE_COALESCE_EXPR: {
-      auto e = make<CoalesceExpr>(span(node->coalesce_expr->location));
-      e->args = exprs(node->coalesce_expr->n_args, node->coalesce_expr->args);
+    case T_A_Const:
+      return expr_node(as<A_Const>(node));
+    case T_A_Expr:
+      return expr_node(as<A_Expr>(node));
+    case T_BoolExpr:
+      return expr_node(as<::BoolExpr>(node));
+    case T_FuncCall:
+      return expr_node(as<FuncCall>(node));
+    case T_TypeCast:
+      return expr_node(as<TypeCast>(node));
+    case T_NullTest:
+      return expr_node(as<NullTest>(node));
+    case T_BooleanTest:
+      return expr_node(as<BooleanTest>(node));
+    case T_SubLink:
+      return expr_node(as<SubLink>(node));
+    case T_CaseExpr:
+      return expr_node(as<::CaseExpr>(node));
+    case T_CoalesceExpr: {
+      const auto* c = as<::CoalesceExpr>(node);
+      auto e = make<CoalesceExpr>(span(c->location));
+      e->args = exprs(c->args);
       return e;
     }
-    case PG_QUERY__NODE__NODE_MIN_MAX_EXPR:
-      return expr_node(node->min_max_expr);
-    case PG_QUERY__NODE__NODE_A_ARRAY_EXPR: {
-      auto e = make<ArrayExpr>(span(node->a_array_expr->location));
-      e->elements = exprs(node->a_array_expr->n_elements, node->a_array_expr->elements);
+    case T_MinMaxExpr:
+      return expr_node(as<::MinMaxExpr>(node));
+    case T_A_ArrayExpr: {
+      const auto* a = as<A_ArrayExpr>(node);
+      auto e = make<ArrayExpr>(span(a->location));
+      e->elements = exprs(a->elements);
       return e;
     }
-    case PG_QUERY__NODE__NODE_A_INDIRECTION:
-      return expr_node(node->a_indirection);
-    case PG_QUERY__NODE__NODE_ROW_EXPR: {
-      auto e = make<RowExpr>(span(node->row_expr->location));
-      e->args = exprs(node->row_expr->n_args, node->row_expr->args);
+    case T_A_Indirection:
+      return expr_node(as<A_Indirection>(node));
+    case T_RowExpr: {
+      const auto* r = as<::RowExpr>(node);
+      auto e = make<RowExpr>(span(r->location));
+      e->args = exprs(r->args);
       return e;
     }
-    case PG_QUERY__NODE__NODE_SQLVALUE_FUNCTION:
-      return expr_node(node->sqlvalue_function);
-    case PG_QUERY__NODE__NODE_NAMED_ARG_EXPR:
-      return expr_node(node->named_arg_expr);
-    case PG_QUERY__NODE__NODE_SET_TO_DEFAULT:
-      return make<SetToDefaultExpr>(span(node->set_to_default->location));
-    case PG_QUERY__NODE__NODE_COLLATE_CLAUSE:
-      return expr_node(node->collate_clause);
+    case T_SQLValueFunction:
+      return expr_node(as<SQLValueFunction>(node));
+    case T_NamedArgExpr:
+      return expr_node(as<::NamedArgExpr>(node));
+    case T_SetToDefault:
+      return make<SetToDefaultExpr>(span(as<SetToDefault>(node)->location));
+    case T_CollateClause:
+      return expr_node(as<CollateClause>(node));
     default: {
       auto e = make<UnsupportedExpr>(span(first_location(node)));
       e->node = node_name(node);
@@ -159,43 +163,43 @@ ExprPtr Transformer::expr(const PgQuery__Node* node) {
   }
 }
 
-ExprPtr Transformer::expr_node(const PgQuery__ColumnRef* c) {
+ExprPtr Transformer::expr_node(const ColumnRef* c) {
   auto e = make<ColumnRefExpr>(span(c->location));
-  for (size_t i = 0; i < c->n_fields; ++i) {
-    if (c->fields[i]->node_case == PG_QUERY__NODE__NODE_A_STAR) {
+  for (const Node* field : items(c->fields)) {
+    if (IsA(field, A_Star)) {
       e->star = true;
     } else {
-      e->fields.push_back(str(c->fields[i]));
+      e->fields.push_back(str(field));
     }
   }
   return e;
 }
 
-ExprPtr Transformer::expr_node(const PgQuery__AConst* c) {
+ExprPtr Transformer::expr_node(const A_Const* c) {
   auto e = make<ConstExpr>(span(c->location));
   if (c->isnull) {
     e->type = ConstExpr::Type::Null;
   } else {
-    switch (c->val_case) {
-      case PG_QUERY__A__CONST__VAL_IVAL:
+    switch (nodeTag(&c->val)) {
+      case T_Integer:
         e->type = ConstExpr::Type::Integer;
-        e->text = std::to_string(c->ival->ival);
+        e->text = std::to_string(c->val.ival.ival);
         break;
-      case PG_QUERY__A__CONST__VAL_FVAL:
+      case T_Float:
         e->type = ConstExpr::Type::Float;
-        e->text = c->fval->fval ? c->fval->fval : "";
+        e->text = cstr(c->val.fval.fval);
         break;
-      case PG_QUERY__A__CONST__VAL_BOOLVAL:
+      case T_Boolean:
         e->type = ConstExpr::Type::Bool;
-        e->text = c->boolval->boolval ? "true" : "false";
+        e->text = c->val.boolval.boolval ? "true" : "false";
         break;
-      case PG_QUERY__A__CONST__VAL_SVAL:
+      case T_String:
         e->type = ConstExpr::Type::String;
-        e->text = c->sval->sval ? c->sval->sval : "";
+        e->text = cstr(c->val.sval.sval);
         break;
-      case PG_QUERY__A__CONST__VAL_BSVAL:
+      case T_BitString:
         e->type = ConstExpr::Type::BitString;
-        e->text = c->bsval->bsval ? c->bsval->bsval : "";
+        e->text = cstr(c->val.bsval.bsval);
         break;
       default:
         e->type = ConstExpr::Type::Null;
@@ -205,33 +209,33 @@ ExprPtr Transformer::expr_node(const PgQuery__AConst* c) {
   return e;
 }
 
-ExprPtr Transformer::expr_node(const PgQuery__AExpr* a) {
+ExprPtr Transformer::expr_node(const A_Expr* a) {
   auto e = make<AExpr>(span(a->location));
   e->op = aexpr_op(a->kind);
-  e->name = strs(a->n_name, a->name);
+  e->name = strs(a->name);
   e->lhs = expr(a->lexpr);
   // IN lists and BETWEEN bounds come as a List node on the right.
-  if (a->rexpr && a->rexpr->node_case == PG_QUERY__NODE__NODE_LIST) {
-    e->list = exprs(a->rexpr->list->n_items, a->rexpr->list->items);
+  if (a->rexpr && IsA(a->rexpr, List)) {
+    e->list = exprs(as<List>(a->rexpr));
   } else {
     e->rhs = expr(a->rexpr);
   }
   return e;
 }
 
-ExprPtr Transformer::expr_node(const PgQuery__BoolExpr* b) {
+ExprPtr Transformer::expr_node(const ::BoolExpr* b) {
   auto e = make<BoolExpr>(span(b->location));
-  e->op = b->boolop == PG_QUERY__BOOL_EXPR_TYPE__OR_EXPR    ? BoolExpr::Op::Or
-          : b->boolop == PG_QUERY__BOOL_EXPR_TYPE__NOT_EXPR ? BoolExpr::Op::Not
-                                                            : BoolExpr::Op::And;
-  e->args = exprs(b->n_args, b->args);
+  e->op = b->boolop == OR_EXPR    ? BoolExpr::Op::Or
+          : b->boolop == NOT_EXPR ? BoolExpr::Op::Not
+                                  : BoolExpr::Op::And;
+  e->args = exprs(b->args);
   return e;
 }
 
-ExprPtr Transformer::expr_node(const PgQuery__FuncCall* f) {
+ExprPtr Transformer::expr_node(const FuncCall* f) {
   auto e = make<FuncCallExpr>(span(f->location));
-  e->name = strs(f->n_funcname, f->funcname);
-  e->args = exprs(f->n_args, f->args);
+  e->name = strs(f->funcname);
+  e->args = exprs(f->args);
   e->agg_star = f->agg_star;
   e->agg_distinct = f->agg_distinct;
   e->variadic = f->func_variadic;
@@ -239,89 +243,86 @@ ExprPtr Transformer::expr_node(const PgQuery__FuncCall* f) {
   e->has_filter = f->agg_filter != nullptr;
   e->filter = expr(f->agg_filter);
   e->within_group = f->agg_within_group;
-  e->agg_order = f->n_agg_order > 0 && !f->agg_within_group;
+  e->agg_order = !items(f->agg_order).empty() && !f->agg_within_group;
   return e;
 }
 
-ExprPtr Transformer::expr_node(const PgQuery__TypeCast* c) {
+ExprPtr Transformer::expr_node(const TypeCast* c) {
   auto e = make<TypeCastExpr>(span(c->location));
   e->arg = expr(c->arg);
-  e->type = type_name(c->type_name);
+  e->type = type_name(c->typeName);
   return e;
 }
 
-ExprPtr Transformer::expr_node(const PgQuery__NullTest* n) {
+ExprPtr Transformer::expr_node(const NullTest* n) {
   auto e = make<NullTestExpr>(span(n->location));
-  e->arg = expr(n->arg);
-  e->is_not = n->nulltesttype == PG_QUERY__NULL_TEST_TYPE__IS_NOT_NULL;
+  e->arg = expr(reinterpret_cast<const Node*>(n->arg));
+  e->is_not = n->nulltesttype == IS_NOT_NULL;
   return e;
 }
 
-ExprPtr Transformer::expr_node(const PgQuery__BooleanTest* b) {
+ExprPtr Transformer::expr_node(const BooleanTest* b) {
   auto e = make<BooleanTestExpr>(span(b->location));
-  e->arg = expr(b->arg);
-  const ProtobufCEnumValue* v =
-      protobuf_c_enum_descriptor_get_value(&pg_query__bool_test_type__descriptor, b->booltesttype);
-  e->test = v ? v->name : "";
+  e->arg = expr(reinterpret_cast<const Node*>(b->arg));
+  e->test = enum_name(pg_query__bool_test_type__descriptor, b->booltesttype);
   return e;
 }
 
-ExprPtr Transformer::expr_node(const PgQuery__SubLink* s) {
+ExprPtr Transformer::expr_node(const SubLink* s) {
   auto e = make<SubLinkExpr>(span(s->location));
-  e->type = sublink_type(s->sub_link_type);
+  e->type = sublink_type(s->subLinkType);
   e->test = expr(s->testexpr);
-  e->oper_name = strs(s->n_oper_name, s->oper_name);
+  e->oper_name = strs(s->operName);
   e->subselect = stmt(s->subselect);
   return e;
 }
 
-ExprPtr Transformer::expr_node(const PgQuery__CaseExpr* c) {
+ExprPtr Transformer::expr_node(const ::CaseExpr* c) {
   auto e = make<CaseExpr>(span(c->location));
-  e->arg = expr(c->arg);
-  for (size_t i = 0; i < c->n_args; ++i) {
-    if (c->args[i]->node_case != PG_QUERY__NODE__NODE_CASE_WHEN) continue;
-    const PgQuery__CaseWhen* w = c->args[i]->case_when;
-    e->whens.emplace_back(expr(w->expr), expr(w->result));
+  e->arg = expr(reinterpret_cast<const Node*>(c->arg));
+  for (const Node* arg : items(c->args)) {
+    if (!IsA(arg, CaseWhen)) continue;
+    const auto* w = as<CaseWhen>(arg);
+    e->whens.emplace_back(expr(reinterpret_cast<const Node*>(w->expr)),
+                          expr(reinterpret_cast<const Node*>(w->result)));
   }
-  e->default_result = expr(c->defresult);
+  e->default_result = expr(reinterpret_cast<const Node*>(c->defresult));
   return e;
 }
 
-ExprPtr Transformer::expr_node(const PgQuery__MinMaxExpr* m) {
+ExprPtr Transformer::expr_node(const ::MinMaxExpr* m) {
   auto e = make<MinMaxExpr>(span(m->location));
-  e->greatest = m->op == PG_QUERY__MIN_MAX_OP__IS_GREATEST;
-  e->args = exprs(m->n_args, m->args);
+  e->greatest = m->op == IS_GREATEST;
+  e->args = exprs(m->args);
   return e;
 }
 
-ExprPtr Transformer::expr_node(const PgQuery__AIndirection* ind) {
+ExprPtr Transformer::expr_node(const A_Indirection* ind) {
   auto e = make<IndirectionExpr>(m_stmt_span);
   e->arg = expr(ind->arg);
   if (e->arg) e->span = e->arg->span;
-  e->steps = indirection(ind->n_indirection, ind->indirection);
+  e->steps = indirection(ind->indirection);
   return e;
 }
 
-ExprPtr Transformer::expr_node(const PgQuery__SQLValueFunction* f) {
+ExprPtr Transformer::expr_node(const SQLValueFunction* f) {
   auto e = make<SqlValueFunctionExpr>(span(f->location));
-  const ProtobufCEnumValue* v =
-      protobuf_c_enum_descriptor_get_value(&pg_query__sqlvalue_function_op__descriptor, f->op);
-  e->op = v ? v->name : "";
+  e->op = enum_name(pg_query__sqlvalue_function_op__descriptor, f->op);
   e->typmod = f->typmod;
   return e;
 }
 
-ExprPtr Transformer::expr_node(const PgQuery__NamedArgExpr* n) {
+ExprPtr Transformer::expr_node(const ::NamedArgExpr* n) {
   auto e = make<NamedArgExpr>(span(n->location));
-  e->name = n->name ? n->name : "";
-  e->arg = expr(n->arg);
+  e->name = cstr(n->name);
+  e->arg = expr(reinterpret_cast<const Node*>(n->arg));
   return e;
 }
 
-ExprPtr Transformer::expr_node(const PgQuery__CollateClause* c) {
+ExprPtr Transformer::expr_node(const CollateClause* c) {
   auto e = make<CollateExpr>(span(c->location));
   e->arg = expr(c->arg);
-  e->collation = strs(c->n_collname, c->collname);
+  e->collation = strs(c->collname);
   return e;
 }
 

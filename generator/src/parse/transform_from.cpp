@@ -3,17 +3,17 @@
 
 namespace sqlgen::parse::detail {
 
-std::vector<FromItemPtr> Transformer::from_list(size_t n, PgQuery__Node** nodes) {
+std::vector<FromItemPtr> Transformer::from_list(const List* nodes) {
   std::vector<FromItemPtr> out;
-  for (size_t i = 0; i < n; ++i) out.push_back(from_item(nodes[i]));
+  for (const Node* node : items(nodes)) out.push_back(from_item(node));
   return out;
 }
 
-FromItemPtr Transformer::from_item(const PgQuery__Node* node) {
+FromItemPtr Transformer::from_item(const Node* node) {
   if (!node) return nullptr;
-  switch (node->node_case) {
-    case PG_QUERY__NODE__NODE_RANGE_VAR: {
-      const PgQuery__RangeVar* rv = node->range_var;
+  switch (nodeTag(node)) {
+    case T_RangeVar: {
+      const auto* rv = as<RangeVar>(node);
       auto t = std::make_unique<TableRef>();
       t->name = range_var(rv);
       t->span = t->name.span;
@@ -21,8 +21,8 @@ FromItemPtr Transformer::from_item(const PgQuery__Node* node) {
       t->only = !rv->inh;
       return t;
     }
-    case PG_QUERY__NODE__NODE_RANGE_SUBSELECT: {
-      const PgQuery__RangeSubselect* r = node->range_subselect;
+    case T_RangeSubselect: {
+      const auto* r = as<RangeSubselect>(node);
       auto t = std::make_unique<SubqueryRef>();
       t->query = stmt(r->subquery);
       t->alias = alias(r->alias);
@@ -31,20 +31,15 @@ FromItemPtr Transformer::from_item(const PgQuery__Node* node) {
       t->span = span(loc);
       return t;
     }
-    case PG_QUERY__NODE__NODE_RANGE_FUNCTION: {
-      const PgQuery__RangeFunction* r = node->range_function;
+    case T_RangeFunction: {
+      const auto* r = as<RangeFunction>(node);
       auto t = std::make_unique<FunctionRef>();
       // Each entry is a List of (function call, column definition list).
-      for (size_t i = 0; i < r->n_functions; ++i) {
-        const PgQuery__Node* f = r->functions[i];
-        if (f->node_case == PG_QUERY__NODE__NODE_LIST && f->list->n_items >= 1) {
-          t->calls.push_back(expr(f->list->items[0]));
-        }
+      for (const Node* f : items(r->functions)) {
+        if (IsA(f, List) && !items(f).empty()) t->calls.push_back(expr(items(f)[0]));
       }
-      for (size_t i = 0; i < r->n_coldeflist; ++i) {
-        if (r->coldeflist[i]->node_case == PG_QUERY__NODE__NODE_COLUMN_DEF) {
-          t->column_defs.push_back(column_def(r->coldeflist[i]->column_def));
-        }
+      for (const Node* c : items(r->coldeflist)) {
+        if (IsA(c, ColumnDef)) t->column_defs.push_back(column_def(as<::ColumnDef>(c)));
       }
       t->ordinality = r->ordinality;
       t->lateral = r->lateral;
@@ -52,28 +47,28 @@ FromItemPtr Transformer::from_item(const PgQuery__Node* node) {
       t->span = t->calls.empty() || !t->calls[0] ? m_stmt_span : t->calls[0]->span;
       return t;
     }
-    case PG_QUERY__NODE__NODE_JOIN_EXPR: {
-      const PgQuery__JoinExpr* j = node->join_expr;
+    case T_JoinExpr: {
+      const auto* j = as<JoinExpr>(node);
       auto t = std::make_unique<JoinRef>();
       switch (j->jointype) {
-        case PG_QUERY__JOIN_TYPE__JOIN_LEFT:
+        case JOIN_LEFT:
           t->type = JoinRef::Type::Left;
           break;
-        case PG_QUERY__JOIN_TYPE__JOIN_RIGHT:
+        case JOIN_RIGHT:
           t->type = JoinRef::Type::Right;
           break;
-        case PG_QUERY__JOIN_TYPE__JOIN_FULL:
+        case JOIN_FULL:
           t->type = JoinRef::Type::Full;
           break;
         default:
           t->type = JoinRef::Type::Inner;
           break;
       }
-      t->natural = j->is_natural;
+      t->natural = j->isNatural;
       t->left = from_item(j->larg);
       t->right = from_item(j->rarg);
       t->on = expr(j->quals);
-      t->using_columns = strs(j->n_using_clause, j->using_clause);
+      t->using_columns = strs(j->usingClause);
       t->alias = alias(j->alias);
       t->span = t->left ? t->left->span : m_stmt_span;
       return t;

@@ -1,24 +1,23 @@
 // CREATE FUNCTION/PROCEDURE, SCHEMA, SEQUENCE, EXTENSION, VIEW, TABLE AS, SET.
-#include <optional>
-
-#include "parse/split.hpp"
 #include "parse/transformer.hpp"
+// After transformer.hpp: it includes the standard headers before PostgreSQL's.
+#include "parse/split.hpp"
 
 namespace sqlgen::parse::detail {
 
 namespace {
 
-FunctionParam::Mode param_mode(PgQuery__FunctionParameterMode m) {
+FunctionParam::Mode param_mode(FunctionParameterMode m) {
   switch (m) {
-    case PG_QUERY__FUNCTION_PARAMETER_MODE__FUNC_PARAM_IN:
+    case FUNC_PARAM_IN:
       return FunctionParam::Mode::In;
-    case PG_QUERY__FUNCTION_PARAMETER_MODE__FUNC_PARAM_OUT:
+    case FUNC_PARAM_OUT:
       return FunctionParam::Mode::Out;
-    case PG_QUERY__FUNCTION_PARAMETER_MODE__FUNC_PARAM_INOUT:
+    case FUNC_PARAM_INOUT:
       return FunctionParam::Mode::InOut;
-    case PG_QUERY__FUNCTION_PARAMETER_MODE__FUNC_PARAM_VARIADIC:
+    case FUNC_PARAM_VARIADIC:
       return FunctionParam::Mode::Variadic;
-    case PG_QUERY__FUNCTION_PARAMETER_MODE__FUNC_PARAM_TABLE:
+    case FUNC_PARAM_TABLE:
       return FunctionParam::Mode::Table;
     default:
       return FunctionParam::Mode::Default;
@@ -26,10 +25,10 @@ FunctionParam::Mode param_mode(PgQuery__FunctionParameterMode m) {
 }
 
 /// The DefElem named `name` in an options list, or null.
-const PgQuery__DefElem* find_option(size_t n, PgQuery__Node** opts, const char* name) {
-  for (size_t i = 0; i < n; ++i) {
-    if (opts[i]->node_case != PG_QUERY__NODE__NODE_DEF_ELEM) continue;
-    const PgQuery__DefElem* d = opts[i]->def_elem;
+const DefElem* find_option(const List* opts, const char* name) {
+  for (const Node* o : items(opts)) {
+    if (!IsA(o, DefElem)) continue;
+    const auto* d = as<DefElem>(o);
     if (d->defname && std::string_view(d->defname) == name) return d;
   }
   return nullptr;
@@ -58,18 +57,15 @@ std::optional<Span> verbatim_body(std::string_view text, uint32_t at) {
 
 }  // namespace
 
-void Transformer::function_body(const PgQuery__Node* body, CreateFunctionStmt& out) {
+void Transformer::function_body(const Node* body, CreateFunctionStmt& out) {
   if (!body) return;
-  switch (body->node_case) {
-    case PG_QUERY__NODE__NODE_RETURN_STMT:
-      out.body_returns.push_back(expr(body->return_stmt->returnval));
+  switch (nodeTag(body)) {
+    case T_ReturnStmt:
+      out.body_returns.push_back(expr(as<ReturnStmt>(body)->returnval));
       return;
-    case PG_QUERY__NODE__NODE_LIST:  // BEGIN ATOMIC: a list holding the list of statements
-      for (size_t i = 0; i < body->list->n_items; ++i) {
-        const PgQuery__Node* item = body->list->items[i];
-        if (item->node_case == PG_QUERY__NODE__NODE_LIST) {
-          function_body(item, out);
-        } else if (item->node_case == PG_QUERY__NODE__NODE_RETURN_STMT) {
+    case T_List:  // BEGIN ATOMIC: a list holding the list of statements
+      for (const Node* item : items(body)) {
+        if (IsA(item, List) || IsA(item, ReturnStmt)) {
           function_body(item, out);
         } else {
           out.atomic_body.push_back(stmt(item));
@@ -82,37 +78,36 @@ void Transformer::function_body(const PgQuery__Node* body, CreateFunctionStmt& o
   }
 }
 
-StmtPtr Transformer::create_function(const PgQuery__CreateFunctionStmt* s) {
+StmtPtr Transformer::create_function(const ::CreateFunctionStmt* s) {
   auto out = std::make_unique<CreateFunctionStmt>();
-  out->name = qual_name(s->n_funcname, s->funcname, m_stmt_span);
+  out->name = qual_name(s->funcname, m_stmt_span);
   out->is_procedure = s->is_procedure;
   out->replace = s->replace;
-  for (size_t i = 0; i < s->n_parameters; ++i) {
-    if (s->parameters[i]->node_case != PG_QUERY__NODE__NODE_FUNCTION_PARAMETER) continue;
-    const PgQuery__FunctionParameter* p = s->parameters[i]->function_parameter;
+  for (const Node* node : items(s->parameters)) {
+    if (!IsA(node, FunctionParameter)) continue;
+    const auto* p = as<FunctionParameter>(node);
     FunctionParam fp;
-    fp.name = p->name ? p->name : "";
-    fp.type = type_name(p->arg_type);
+    fp.name = cstr(p->name);
+    fp.type = type_name(p->argType);
     fp.mode = param_mode(p->mode);
     fp.default_value = expr(p->defexpr);
     out->params.push_back(std::move(fp));
   }
-  if (s->return_type) out->returns = type_name(s->return_type);
-  if (const PgQuery__DefElem* lang = find_option(s->n_options, s->options, "language")) {
+  if (s->returnType) out->returns = type_name(s->returnType);
+  if (const DefElem* lang = find_option(s->options, "language")) {
     out->language = str(lang->arg);
   }
-  if (const PgQuery__DefElem* st = find_option(s->n_options, s->options, "strict")) {
-    out->strict =
-        st->arg && st->arg->node_case == PG_QUERY__NODE__NODE_BOOLEAN && st->arg->boolean->boolval;
+  if (const DefElem* st = find_option(s->options, "strict")) {
+    out->strict = st->arg && IsA(st->arg, Boolean) && as<Boolean>(st->arg)->boolval;
   }
-  if (const PgQuery__DefElem* vol = find_option(s->n_options, s->options, "volatility")) {
+  if (const DefElem* vol = find_option(s->options, "volatility")) {
     std::string v = str(vol->arg);
     out->volatility = v == "immutable" ? 'i' : v == "stable" ? 's' : 'v';
   }
-  if (const PgQuery__DefElem* as = find_option(s->n_options, s->options, "as")) {
+  if (const DefElem* as_option = find_option(s->options, "as")) {
     out->has_string_body = true;
-    if (as->location >= 0) {
-      uint32_t keyword = span(as->location).offset;
+    if (as_option->location >= 0) {
+      uint32_t keyword = span(as_option->location).offset;
       uint32_t literal = skip_space_and_comments(m_text, keyword + token_length(m_text, keyword));
       out->string_body = verbatim_body(m_text, literal);
     }
@@ -121,73 +116,68 @@ StmtPtr Transformer::create_function(const PgQuery__CreateFunctionStmt* s) {
   return out;
 }
 
-StmtPtr Transformer::create_schema(const PgQuery__CreateSchemaStmt* s) {
+StmtPtr Transformer::create_schema(const ::CreateSchemaStmt* s) {
   auto out = std::make_unique<CreateSchemaStmt>();
-  out->name = s->schemaname ? s->schemaname : "";
+  out->name = cstr(s->schemaname);
   out->if_not_exists = s->if_not_exists;
-  for (size_t i = 0; i < s->n_schema_elts; ++i) out->elements.push_back(stmt(s->schema_elts[i]));
+  for (const Node* e : items(s->schemaElts)) out->elements.push_back(stmt(e));
   return out;
 }
 
-StmtPtr Transformer::create_sequence(const PgQuery__CreateSeqStmt* s) {
+StmtPtr Transformer::create_sequence(const CreateSeqStmt* s) {
   auto out = std::make_unique<CreateSequenceStmt>();
   out->sequence = range_var(s->sequence);
   out->if_not_exists = s->if_not_exists;
-  if (const PgQuery__DefElem* as = find_option(s->n_options, s->options, "as")) {
-    if (as->arg && as->arg->node_case == PG_QUERY__NODE__NODE_TYPE_NAME) {
-      out->as_type = type_name(as->arg->type_name);
+  if (const DefElem* as_option = find_option(s->options, "as")) {
+    if (as_option->arg && IsA(as_option->arg, TypeName)) {
+      out->as_type = type_name(as<::TypeName>(as_option->arg));
     }
   }
   return out;
 }
 
-StmtPtr Transformer::create_extension(const PgQuery__CreateExtensionStmt* s) {
+StmtPtr Transformer::create_extension(const ::CreateExtensionStmt* s) {
   auto out = std::make_unique<CreateExtensionStmt>();
-  out->name = s->extname ? s->extname : "";
+  out->name = cstr(s->extname);
   out->if_not_exists = s->if_not_exists;
-  if (const PgQuery__DefElem* sch = find_option(s->n_options, s->options, "schema")) {
-    out->schema = str(sch->arg);
-  }
-  out->cascade = find_option(s->n_options, s->options, "cascade") != nullptr;
+  if (const DefElem* sch = find_option(s->options, "schema")) out->schema = str(sch->arg);
+  out->cascade = find_option(s->options, "cascade") != nullptr;
   return out;
 }
 
-StmtPtr Transformer::create_view(const PgQuery__ViewStmt* s) {
+StmtPtr Transformer::create_view(const ViewStmt* s) {
   auto out = std::make_unique<CreateViewStmt>();
   out->view = range_var(s->view);
-  out->column_names = strs(s->n_aliases, s->aliases);
+  out->column_names = strs(s->aliases);
   out->replace = s->replace;
   out->query = stmt(s->query);
   return out;
 }
 
-StmtPtr Transformer::create_table_as(const PgQuery__CreateTableAsStmt* s) {
+StmtPtr Transformer::create_table_as(const ::CreateTableAsStmt* s) {
   auto out = std::make_unique<CreateTableAsStmt>();
   if (s->into) {
     out->table = range_var(s->into->rel);
-    out->column_names = strs(s->into->n_col_names, s->into->col_names);
+    out->column_names = strs(s->into->colNames);
   }
-  out->materialized = s->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW;
+  out->materialized = s->objtype == OBJECT_MATVIEW;
   out->query = stmt(s->query);
   out->if_not_exists = s->if_not_exists;
   return out;
 }
 
-StmtPtr Transformer::variable_set(const PgQuery__VariableSetStmt* s) {
+StmtPtr Transformer::variable_set(const ::VariableSetStmt* s) {
   auto out = std::make_unique<VariableSetStmt>();
-  out->name = s->name ? s->name : "";
+  out->name = cstr(s->name);
   out->is_local = s->is_local;
-  out->reset = s->kind == PG_QUERY__VARIABLE_SET_KIND__VAR_SET_DEFAULT ||
-               s->kind == PG_QUERY__VARIABLE_SET_KIND__VAR_RESET ||
-               s->kind == PG_QUERY__VARIABLE_SET_KIND__VAR_RESET_ALL;
-  for (size_t i = 0; i < s->n_args; ++i) {
-    const PgQuery__Node* a = s->args[i];
-    if (a->node_case == PG_QUERY__NODE__NODE_A_CONST) {
-      const PgQuery__AConst* c = a->a_const;
-      if (c->val_case == PG_QUERY__A__CONST__VAL_SVAL && c->sval->sval) {
-        out->values.push_back(c->sval->sval);
-      } else if (c->val_case == PG_QUERY__A__CONST__VAL_IVAL) {
-        out->values.push_back(std::to_string(c->ival->ival));
+  out->reset = s->kind == VAR_SET_DEFAULT || s->kind == VAR_RESET || s->kind == VAR_RESET_ALL;
+  for (const Node* a : items(s->args)) {
+    if (IsA(a, A_Const)) {
+      const auto* c = as<A_Const>(a);
+      if (!c->isnull && IsA(&c->val, String) && c->val.sval.sval) {
+        out->values.push_back(c->val.sval.sval);
+      } else if (!c->isnull && IsA(&c->val, Integer)) {
+        out->values.push_back(std::to_string(c->val.ival.ival));
       }
     } else {
       out->values.push_back(str(a));

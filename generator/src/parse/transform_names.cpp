@@ -1,9 +1,7 @@
 // Names, types, object references and the helpers every transform uses.
-#include <cctype>
-#include <cstring>
-
-#include "parse/split.hpp"
 #include "parse/transformer.hpp"
+// After transformer.hpp: it includes the standard headers before PostgreSQL's.
+#include "parse/split.hpp"
 
 namespace sqlgen::parse {
 
@@ -66,72 +64,77 @@ const char* object_type_name(ObjectType t) {
 
 namespace detail {
 
-std::string str(const PgQuery__Node* node) {
-  if (node && node->node_case == PG_QUERY__NODE__NODE_STRING && node->string->sval) {
-    return node->string->sval;
-  }
+std::string str(const Node* node) {
+  if (node && IsA(node, String) && as<String>(node)->sval) return as<String>(node)->sval;
   return {};
 }
 
-std::vector<std::string> strs(size_t n, PgQuery__Node** nodes) {
+std::vector<std::string> strs(const List* nodes) {
   std::vector<std::string> out;
-  out.reserve(n);
-  for (size_t i = 0; i < n; ++i) out.push_back(str(nodes[i]));
+  out.reserve(items(nodes).size());
+  for (const Node* node : items(nodes)) out.push_back(str(node));
   return out;
 }
 
-std::string node_name(const PgQuery__Node* node) {
-  if (!node || node->node_case == PG_QUERY__NODE__NODE__NOT_SET) return "Node";
-  // Every member of the Node union is a message pointer; its descriptor names it.
-  const ProtobufCMessage* inner = nullptr;
-  std::memcpy(&inner, &node->alias, sizeof inner);
-  if (inner && inner->descriptor && inner->descriptor->short_name) {
-    return inner->descriptor->short_name;
+std::string node_name(const Node* node) {
+  if (!node) return "Node";
+  switch (nodeTag(node)) {
+#define SQLGEN_NODE(name) \
+  case T_##name:          \
+    return #name;
+#include "parse/node_names.inc"
+#undef SQLGEN_NODE
+    default:
+      return "Node";
   }
-  return "Node";
 }
 
-ObjectType object_type(PgQuery__ObjectType t) {
+std::string enum_name(const ProtobufCEnumDescriptor& d, int v) {
+  const ProtobufCEnumValue* value = protobuf_c_enum_descriptor_get_value(&d, v + 1);
+  return value ? value->name : "";
+}
+
+ObjectType object_type(::ObjectType t) {
   switch (t) {
-    case PG_QUERY__OBJECT_TYPE__OBJECT_TABLE:
+    case OBJECT_TABLE:
       return ObjectType::Table;
-    case PG_QUERY__OBJECT_TYPE__OBJECT_VIEW:
+    case OBJECT_VIEW:
       return ObjectType::View;
-    case PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW:
+    case OBJECT_MATVIEW:
       return ObjectType::MatView;
-    case PG_QUERY__OBJECT_TYPE__OBJECT_FOREIGN_TABLE:
+    case OBJECT_FOREIGN_TABLE:
       return ObjectType::ForeignTable;
-    case PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE:
+    case OBJECT_SEQUENCE:
       return ObjectType::Sequence;
-    case PG_QUERY__OBJECT_TYPE__OBJECT_INDEX:
+    case OBJECT_INDEX:
       return ObjectType::Index;
-    case PG_QUERY__OBJECT_TYPE__OBJECT_TYPE:
+    case OBJECT_TYPE:
       return ObjectType::Type;
-    case PG_QUERY__OBJECT_TYPE__OBJECT_DOMAIN:
+    case OBJECT_DOMAIN:
       return ObjectType::Domain;
-    case PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA:
+    case OBJECT_SCHEMA:
       return ObjectType::Schema;
-    case PG_QUERY__OBJECT_TYPE__OBJECT_FUNCTION:
+    case OBJECT_FUNCTION:
       return ObjectType::Function;
-    case PG_QUERY__OBJECT_TYPE__OBJECT_PROCEDURE:
+    case OBJECT_PROCEDURE:
       return ObjectType::Procedure;
-    case PG_QUERY__OBJECT_TYPE__OBJECT_ROUTINE:
+    case OBJECT_ROUTINE:
       return ObjectType::Routine;
-    case PG_QUERY__OBJECT_TYPE__OBJECT_AGGREGATE:
+    case OBJECT_AGGREGATE:
       return ObjectType::Aggregate;
-    case PG_QUERY__OBJECT_TYPE__OBJECT_COLUMN:
+    case OBJECT_COLUMN:
       return ObjectType::Column;
-    case PG_QUERY__OBJECT_TYPE__OBJECT_ATTRIBUTE:
+    case OBJECT_ATTRIBUTE:
       return ObjectType::Attribute;
-    case PG_QUERY__OBJECT_TYPE__OBJECT_TABCONSTRAINT:
+    case OBJECT_TABCONSTRAINT:
       return ObjectType::TabConstraint;
-    case PG_QUERY__OBJECT_TYPE__OBJECT_DOMCONSTRAINT:
+    case OBJECT_DOMCONSTRAINT:
       return ObjectType::DomConstraint;
-    case PG_QUERY__OBJECT_TYPE__OBJECT_EXTENSION:
+    case OBJECT_EXTENSION:
       return ObjectType::Extension;
-    case PG_QUERY__OBJECT_TYPE__OBJECT_TRIGGER:
+    case OBJECT_TRIGGER:
       return ObjectType::Trigger;
-    case PG_QUERY__OBJECT_TYPE__OBJECT_POLICY:
+    case OBJECT_POLICY:
       return ObjectType::Policy;
     default:
       return ObjectType::Other;
@@ -148,77 +151,38 @@ uint32_t qualified_name_length(std::string_view text, uint32_t offset) {
   return end - offset;
 }
 
-namespace {
-
-/// Walks a protobuf message by reflection for the smallest `location`.
-void min_location(const ProtobufCMessage* msg, int32_t& best) {
-  if (!msg) return;
-  const ProtobufCMessageDescriptor* d = msg->descriptor;
-  const char* base = reinterpret_cast<const char*>(msg);
-  for (unsigned i = 0; i < d->n_fields; ++i) {
-    const ProtobufCFieldDescriptor& f = d->fields[i];
-    // Oneof members other than the set one hold garbage-free but unrelated data.
-    if (f.flags & PROTOBUF_C_FIELD_FLAG_ONEOF) {
-      uint32_t which = *reinterpret_cast<const uint32_t*>(base + f.quantifier_offset);
-      if (which != f.id) continue;
-    }
-    if (f.type == PROTOBUF_C_TYPE_INT32 && f.label != PROTOBUF_C_LABEL_REPEATED &&
-        std::strcmp(f.name, "location") == 0) {
-      int32_t loc = *reinterpret_cast<const int32_t*>(base + f.offset);
-      if (loc >= 0 && (best < 0 || loc < best)) best = loc;
-    } else if (f.type == PROTOBUF_C_TYPE_MESSAGE) {
-      if (f.label == PROTOBUF_C_LABEL_REPEATED) {
-        size_t n = *reinterpret_cast<const size_t*>(base + f.quantifier_offset);
-        auto items = *reinterpret_cast<ProtobufCMessage* const* const*>(base + f.offset);
-        for (size_t k = 0; k < n; ++k) min_location(items[k], best);
-      } else {
-        min_location(*reinterpret_cast<ProtobufCMessage* const*>(base + f.offset), best);
-      }
-    }
-  }
-}
-
-}  // namespace
-
-int32_t first_location(const PgQuery__Node* node) {
-  int32_t best = -1;
-  min_location(reinterpret_cast<const ProtobufCMessage*>(node), best);
-  return best;
-}
-
 Span Transformer::span(int32_t location) const {
   if (location < 0) return m_stmt_span;
   uint32_t off = m_base + static_cast<uint32_t>(location);
   return Span{off, token_length(m_text, off)};
 }
 
-QualName Transformer::range_var(const PgQuery__RangeVar* rv) {
+QualName Transformer::range_var(const RangeVar* rv) {
   QualName q;
   if (!rv) return q;
-  q.schema = rv->schemaname ? rv->schemaname : "";
-  q.name = rv->relname ? rv->relname : "";
+  q.schema = cstr(rv->schemaname);
+  q.name = cstr(rv->relname);
   q.span = span(rv->location);
   if (rv->location >= 0) q.span.length = qualified_name_length(m_text, q.span.offset);
   return q;
 }
 
-QualName Transformer::qual_name(size_t n, PgQuery__Node** names, Span sp) {
+QualName Transformer::qual_name(const List* names, Span sp) {
   QualName q;
   q.span = sp;
-  if (n >= 1) q.name = str(names[n - 1]);
-  if (n >= 2) q.schema = str(names[n - 2]);
+  Nodes n = items(names);
+  if (n.size() >= 1) q.name = str(n[n.size() - 1]);
+  if (n.size() >= 2) q.schema = str(n[n.size() - 2]);
   return q;
 }
 
-TypeName Transformer::type_name(const PgQuery__TypeName* tn) {
+TypeName Transformer::type_name(const ::TypeName* tn) {
   TypeName t;
   if (!tn) return t;
-  t.names = strs(tn->n_names, tn->names);
-  t.typmods = exprs(tn->n_typmods, tn->typmods);
-  for (size_t i = 0; i < tn->n_array_bounds; ++i) {
-    const PgQuery__Node* b = tn->array_bounds[i];
-    t.array_bounds.push_back(b && b->node_case == PG_QUERY__NODE__NODE_INTEGER ? b->integer->ival
-                                                                               : -1);
+  t.names = strs(tn->names);
+  t.typmods = exprs(tn->typmods);
+  for (const Node* b : items(tn->arrayBounds)) {
+    t.array_bounds.push_back(b && IsA(b, Integer) ? as<Integer>(b)->ival : -1);
   }
   t.setof = tn->setof;
   t.pct_type = tn->pct_type;
@@ -227,32 +191,30 @@ TypeName Transformer::type_name(const PgQuery__TypeName* tn) {
   return t;
 }
 
-ObjectRef Transformer::object_ref(const PgQuery__Node* node) {
+ObjectRef Transformer::object_ref(const Node* node) {
   ObjectRef r;
   r.span = m_stmt_span;
   if (!node) return r;
-  switch (node->node_case) {
-    case PG_QUERY__NODE__NODE_LIST:
-      r.names = strs(node->list->n_items, node->list->items);
+  switch (nodeTag(node)) {
+    case T_List:
+      r.names = strs(as<List>(node));
       break;
-    case PG_QUERY__NODE__NODE_STRING:
+    case T_String:
       r.names.push_back(str(node));
       break;
-    case PG_QUERY__NODE__NODE_TYPE_NAME: {
-      TypeName t = type_name(node->type_name);
+    case T_TypeName: {
+      TypeName t = type_name(as<::TypeName>(node));
       r.names = t.names;
       r.span = t.span;
       break;
     }
-    case PG_QUERY__NODE__NODE_OBJECT_WITH_ARGS: {
-      const PgQuery__ObjectWithArgs* o = node->object_with_args;
-      r.names = strs(o->n_objname, o->objname);
+    case T_ObjectWithArgs: {
+      const auto* o = as<ObjectWithArgs>(node);
+      r.names = strs(o->objname);
       if (!o->args_unspecified) {
         std::vector<TypeName> args;
-        for (size_t i = 0; i < o->n_objargs; ++i) {
-          if (o->objargs[i]->node_case == PG_QUERY__NODE__NODE_TYPE_NAME) {
-            args.push_back(type_name(o->objargs[i]->type_name));
-          }
+        for (const Node* arg : items(o->objargs)) {
+          if (IsA(arg, TypeName)) args.push_back(type_name(as<::TypeName>(arg)));
         }
         r.args = std::move(args);
       }

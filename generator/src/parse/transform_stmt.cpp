@@ -4,75 +4,75 @@
 
 namespace sqlgen::parse::detail {
 
-StmtPtr Transformer::stmt(const PgQuery__Node* node) {
+StmtPtr Transformer::stmt(const Node* node) {
   StmtPtr out;
   if (node) {
-    switch (node->node_case) {
-      case PG_QUERY__NODE__NODE_CREATE_STMT:
-        out = create_table(node->create_stmt);
+    switch (nodeTag(node)) {
+      case T_CreateStmt:
+        out = create_table(as<::CreateStmt>(node));
         break;
-      case PG_QUERY__NODE__NODE_ALTER_TABLE_STMT:
-        out = alter_table(node->alter_table_stmt);
+      case T_AlterTableStmt:
+        out = alter_table(as<::AlterTableStmt>(node));
         break;
-      case PG_QUERY__NODE__NODE_CREATE_ENUM_STMT:
-        out = create_enum(node->create_enum_stmt);
+      case T_CreateEnumStmt:
+        out = create_enum(as<::CreateEnumStmt>(node));
         break;
-      case PG_QUERY__NODE__NODE_COMPOSITE_TYPE_STMT:
-        out = create_composite(node->composite_type_stmt);
+      case T_CompositeTypeStmt:
+        out = create_composite(as<::CompositeTypeStmt>(node));
         break;
-      case PG_QUERY__NODE__NODE_CREATE_DOMAIN_STMT:
-        out = create_domain(node->create_domain_stmt);
+      case T_CreateDomainStmt:
+        out = create_domain(as<::CreateDomainStmt>(node));
         break;
-      case PG_QUERY__NODE__NODE_CREATE_RANGE_STMT:
-        out = create_range(node->create_range_stmt);
+      case T_CreateRangeStmt:
+        out = create_range(as<::CreateRangeStmt>(node));
         break;
-      case PG_QUERY__NODE__NODE_ALTER_ENUM_STMT:
-        out = alter_enum(node->alter_enum_stmt);
+      case T_AlterEnumStmt:
+        out = alter_enum(as<::AlterEnumStmt>(node));
         break;
-      case PG_QUERY__NODE__NODE_RENAME_STMT:
-        out = rename(node->rename_stmt);
+      case T_RenameStmt:
+        out = rename(as<::RenameStmt>(node));
         break;
-      case PG_QUERY__NODE__NODE_ALTER_OBJECT_SCHEMA_STMT:
-        out = alter_object_schema(node->alter_object_schema_stmt);
+      case T_AlterObjectSchemaStmt:
+        out = alter_object_schema(as<::AlterObjectSchemaStmt>(node));
         break;
-      case PG_QUERY__NODE__NODE_DROP_STMT:
-        out = drop(node->drop_stmt);
+      case T_DropStmt:
+        out = drop(as<::DropStmt>(node));
         break;
-      case PG_QUERY__NODE__NODE_COMMENT_STMT:
-        out = comment(node->comment_stmt);
+      case T_CommentStmt:
+        out = comment(as<::CommentStmt>(node));
         break;
-      case PG_QUERY__NODE__NODE_CREATE_FUNCTION_STMT:
-        out = create_function(node->create_function_stmt);
+      case T_CreateFunctionStmt:
+        out = create_function(as<::CreateFunctionStmt>(node));
         break;
-      case PG_QUERY__NODE__NODE_CREATE_SCHEMA_STMT:
-        out = create_schema(node->create_schema_stmt);
+      case T_CreateSchemaStmt:
+        out = create_schema(as<::CreateSchemaStmt>(node));
         break;
-      case PG_QUERY__NODE__NODE_CREATE_SEQ_STMT:
-        out = create_sequence(node->create_seq_stmt);
+      case T_CreateSeqStmt:
+        out = create_sequence(as<::CreateSeqStmt>(node));
         break;
-      case PG_QUERY__NODE__NODE_CREATE_EXTENSION_STMT:
-        out = create_extension(node->create_extension_stmt);
+      case T_CreateExtensionStmt:
+        out = create_extension(as<::CreateExtensionStmt>(node));
         break;
-      case PG_QUERY__NODE__NODE_VIEW_STMT:
-        out = create_view(node->view_stmt);
+      case T_ViewStmt:
+        out = create_view(as<::ViewStmt>(node));
         break;
-      case PG_QUERY__NODE__NODE_CREATE_TABLE_AS_STMT:
-        out = create_table_as(node->create_table_as_stmt);
+      case T_CreateTableAsStmt:
+        out = create_table_as(as<::CreateTableAsStmt>(node));
         break;
-      case PG_QUERY__NODE__NODE_VARIABLE_SET_STMT:
-        out = variable_set(node->variable_set_stmt);
+      case T_VariableSetStmt:
+        out = variable_set(as<::VariableSetStmt>(node));
         break;
-      case PG_QUERY__NODE__NODE_SELECT_STMT:
-        out = select(node->select_stmt);
+      case T_SelectStmt:
+        out = select(as<::SelectStmt>(node));
         break;
-      case PG_QUERY__NODE__NODE_INSERT_STMT:
-        out = insert(node->insert_stmt);
+      case T_InsertStmt:
+        out = insert(as<::InsertStmt>(node));
         break;
-      case PG_QUERY__NODE__NODE_UPDATE_STMT:
-        out = update(node->update_stmt);
+      case T_UpdateStmt:
+        out = update(as<::UpdateStmt>(node));
         break;
-      case PG_QUERY__NODE__NODE_DELETE_STMT:
-        out = delete_(node->delete_stmt);
+      case T_DeleteStmt:
+        out = delete_(as<::DeleteStmt>(node));
         break;
       default:
         out = utility(node);

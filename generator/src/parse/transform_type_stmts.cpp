@@ -3,48 +3,44 @@
 
 namespace sqlgen::parse::detail {
 
-StmtPtr Transformer::create_enum(const PgQuery__CreateEnumStmt* s) {
+StmtPtr Transformer::create_enum(const ::CreateEnumStmt* s) {
   auto out = std::make_unique<CreateEnumStmt>();
-  out->type = qual_name(s->n_type_name, s->type_name, m_stmt_span);
-  out->labels = strs(s->n_vals, s->vals);
+  out->type = qual_name(s->typeName, m_stmt_span);
+  out->labels = strs(s->vals);
   return out;
 }
 
-StmtPtr Transformer::create_composite(const PgQuery__CompositeTypeStmt* s) {
+StmtPtr Transformer::create_composite(const CompositeTypeStmt* s) {
   auto out = std::make_unique<CreateCompositeStmt>();
   out->type = range_var(s->typevar);
-  for (size_t i = 0; i < s->n_coldeflist; ++i) {
-    if (s->coldeflist[i]->node_case == PG_QUERY__NODE__NODE_COLUMN_DEF) {
-      out->fields.push_back(column_def(s->coldeflist[i]->column_def));
-    }
+  for (const Node* c : items(s->coldeflist)) {
+    if (IsA(c, ColumnDef)) out->fields.push_back(column_def(as<::ColumnDef>(c)));
   }
   return out;
 }
 
-StmtPtr Transformer::create_domain(const PgQuery__CreateDomainStmt* s) {
+StmtPtr Transformer::create_domain(const ::CreateDomainStmt* s) {
   auto out = std::make_unique<CreateDomainStmt>();
-  out->domain = qual_name(s->n_domainname, s->domainname, m_stmt_span);
-  out->base = type_name(s->type_name);
-  for (size_t i = 0; i < s->n_constraints; ++i) {
-    if (s->constraints[i]->node_case == PG_QUERY__NODE__NODE_CONSTRAINT) {
-      out->constraints.push_back(constraint(s->constraints[i]->constraint));
-    }
+  out->domain = qual_name(s->domainname, m_stmt_span);
+  out->base = type_name(s->typeName);
+  for (const Node* c : items(s->constraints)) {
+    if (IsA(c, Constraint)) out->constraints.push_back(constraint(as<::Constraint>(c)));
   }
   return out;
 }
 
-StmtPtr Transformer::create_range(const PgQuery__CreateRangeStmt* s) {
+StmtPtr Transformer::create_range(const ::CreateRangeStmt* s) {
   auto out = std::make_unique<CreateRangeStmt>();
-  out->type = qual_name(s->n_type_name, s->type_name, m_stmt_span);
-  for (size_t i = 0; i < s->n_params; ++i) {
-    if (s->params[i]->node_case != PG_QUERY__NODE__NODE_DEF_ELEM) continue;
-    const PgQuery__DefElem* d = s->params[i]->def_elem;
-    std::string name = d->defname ? d->defname : "";
-    if (name == "subtype" && d->arg && d->arg->node_case == PG_QUERY__NODE__NODE_TYPE_NAME) {
-      out->subtype = type_name(d->arg->type_name);
+  out->type = qual_name(s->typeName, m_stmt_span);
+  for (const Node* p : items(s->params)) {
+    if (!IsA(p, DefElem)) continue;
+    const auto* d = as<DefElem>(p);
+    std::string name = cstr(d->defname);
+    if (name == "subtype" && d->arg && IsA(d->arg, TypeName)) {
+      out->subtype = type_name(as<::TypeName>(d->arg));
     } else if (name == "multirange_type_name" && d->arg) {
-      if (d->arg->node_case == PG_QUERY__NODE__NODE_TYPE_NAME) {
-        TypeName t = type_name(d->arg->type_name);
+      if (IsA(d->arg, TypeName)) {
+        TypeName t = type_name(as<::TypeName>(d->arg));
         if (!t.names.empty()) out->multirange_name = t.names.back();
       }
     }
@@ -52,14 +48,14 @@ StmtPtr Transformer::create_range(const PgQuery__CreateRangeStmt* s) {
   return out;
 }
 
-StmtPtr Transformer::alter_enum(const PgQuery__AlterEnumStmt* s) {
+StmtPtr Transformer::alter_enum(const ::AlterEnumStmt* s) {
   auto out = std::make_unique<AlterEnumStmt>();
-  out->type = qual_name(s->n_type_name, s->type_name, m_stmt_span);
-  out->old_value = s->old_val ? s->old_val : "";
-  out->new_value = s->new_val ? s->new_val : "";
-  out->neighbor = s->new_val_neighbor ? s->new_val_neighbor : "";
-  out->after = s->new_val_is_after;
-  out->if_not_exists = s->skip_if_new_val_exists;
+  out->type = qual_name(s->typeName, m_stmt_span);
+  out->old_value = cstr(s->oldVal);
+  out->new_value = cstr(s->newVal);
+  out->neighbor = cstr(s->newValNeighbor);
+  out->after = s->newValIsAfter;
+  out->if_not_exists = s->skipIfNewValExists;
   return out;
 }
 

@@ -5,78 +5,72 @@
 
 namespace sqlgen::parse::detail {
 
-StmtPtr Transformer::utility(const PgQuery__Node* node) {
+StmtPtr Transformer::utility(const Node* node) {
   auto out = std::make_unique<OtherStmt>();
-  auto add_relations = [&](size_t n, PgQuery__Node** nodes) {
-    for (size_t i = 0; i < n; ++i) {
-      if (nodes[i]->node_case == PG_QUERY__NODE__NODE_RANGE_VAR) {
-        out->relations.push_back(range_var(nodes[i]->range_var));
-      }
+  auto add_relations = [&](const List* nodes) {
+    for (const Node* r : items(nodes)) {
+      if (IsA(r, RangeVar)) out->relations.push_back(range_var(as<RangeVar>(r)));
     }
   };
-  switch (node->node_case) {
-    case PG_QUERY__NODE__NODE_TRUNCATE_STMT:
-      add_relations(node->truncate_stmt->n_relations, node->truncate_stmt->relations);
+  switch (nodeTag(node)) {
+    case T_TruncateStmt:
+      add_relations(as<TruncateStmt>(node)->relations);
       break;
-    case PG_QUERY__NODE__NODE_LOCK_STMT:
-      add_relations(node->lock_stmt->n_relations, node->lock_stmt->relations);
+    case T_LockStmt:
+      add_relations(as<LockStmt>(node)->relations);
       break;
-    case PG_QUERY__NODE__NODE_VACUUM_STMT:
-      out->vacuum = node->vacuum_stmt->is_vacuumcmd;
-      for (size_t i = 0; i < node->vacuum_stmt->n_rels; ++i) {
-        const PgQuery__Node* r = node->vacuum_stmt->rels[i];
-        if (r->node_case == PG_QUERY__NODE__NODE_VACUUM_RELATION && r->vacuum_relation->relation) {
-          out->relations.push_back(range_var(r->vacuum_relation->relation));
+    case T_VacuumStmt: {
+      const auto* v = as<VacuumStmt>(node);
+      out->vacuum = v->is_vacuumcmd;
+      for (const Node* r : items(v->rels)) {
+        if (IsA(r, VacuumRelation) && as<VacuumRelation>(r)->relation) {
+          out->relations.push_back(range_var(as<VacuumRelation>(r)->relation));
         }
       }
       break;
-    case PG_QUERY__NODE__NODE_REFRESH_MAT_VIEW_STMT:
-      out->concurrently = node->refresh_mat_view_stmt->concurrent;
-      if (node->refresh_mat_view_stmt->relation) {
-        out->relations.push_back(range_var(node->refresh_mat_view_stmt->relation));
+    }
+    case T_RefreshMatViewStmt: {
+      const auto* r = as<RefreshMatViewStmt>(node);
+      out->concurrently = r->concurrent;
+      if (r->relation) out->relations.push_back(range_var(r->relation));
+      break;
+    }
+    case T_CallStmt:
+      if (const FuncCall* call = as<CallStmt>(node)->funccall) {
+        out->call = expr(reinterpret_cast<const Node*>(call));
       }
       break;
-    case PG_QUERY__NODE__NODE_CALL_STMT:
-      if (node->call_stmt->funccall) {
-        PgQuery__Node wrapper = PG_QUERY__NODE__INIT;
-        wrapper.node_case = PG_QUERY__NODE__NODE_FUNC_CALL;
-        wrapper.func_call = node->call_stmt->funccall;
-        out->call = expr(&wrapper);
-      }
+    case T_IndexStmt:
+      out->index = index_def(as<IndexStmt>(node));
+      out->concurrently = as<IndexStmt>(node)->concurrent;
       break;
-    case PG_QUERY__NODE__NODE_INDEX_STMT:
-      out->index = index_def(node->index_stmt);
-      out->concurrently = node->index_stmt->concurrent;
-      break;
-    case PG_QUERY__NODE__NODE_REINDEX_STMT:
-      if (node->reindex_stmt->relation)
-        out->relations.push_back(range_var(node->reindex_stmt->relation));
-      for (size_t i = 0; i < node->reindex_stmt->n_params; ++i) {
-        const PgQuery__Node* p = node->reindex_stmt->params[i];
-        if (p->node_case == PG_QUERY__NODE__NODE_DEF_ELEM && p->def_elem->defname &&
-            std::string_view(p->def_elem->defname) == "concurrently") {
+    case T_ReindexStmt: {
+      const auto* r = as<ReindexStmt>(node);
+      if (r->relation) out->relations.push_back(range_var(r->relation));
+      for (const Node* p : items(r->params)) {
+        if (IsA(p, DefElem) && as<DefElem>(p)->defname &&
+            std::string_view(as<DefElem>(p)->defname) == "concurrently") {
           out->concurrently = true;
         }
       }
       break;
+    }
     default:
       break;
   }
   return out;
 }
 
-IndexDef Transformer::index_def(const PgQuery__IndexStmt* s) {
+IndexDef Transformer::index_def(const IndexStmt* s) {
   IndexDef def;
-  def.name = s->idxname ? s->idxname : "";
+  def.name = cstr(s->idxname);
   if (s->relation) def.table = range_var(s->relation);
   def.unique = s->unique;
   def.if_not_exists = s->if_not_exists;
-  def.partial = s->where_clause != nullptr;
-  for (size_t i = 0; i < s->n_index_params; ++i) {
-    const PgQuery__Node* p = s->index_params[i];
-    if (p->node_case == PG_QUERY__NODE__NODE_INDEX_ELEM && p->index_elem->name &&
-        *p->index_elem->name) {
-      def.columns.push_back(p->index_elem->name);
+  def.partial = s->whereClause != nullptr;
+  for (const Node* p : items(s->indexParams)) {
+    if (IsA(p, IndexElem) && as<IndexElem>(p)->name && *as<IndexElem>(p)->name) {
+      def.columns.push_back(as<IndexElem>(p)->name);
     } else {
       def.has_expressions = true;
     }
