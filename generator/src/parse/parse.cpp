@@ -92,13 +92,21 @@ bool parsable_depth(const diag::SourcePtr& source, uint32_t offset, const std::s
   return false;
 }
 
+/// Bytes of the smallest memory chunk a PostgreSQL node can take (an 8-byte allocation and the
+/// 16-byte chunk header of PostgreSQL 15's allocator).
+constexpr size_t k_min_chunk_bytes = 24;
+
 /// After parsing: false, after reporting it, when the parse tree of `parsed` (`stmts`, a List
-/// of RawStmt) nests deeper than sqlgen's transformer and analysis go. The depth is counted on
-/// libpg_query's protobuf of the tree, as it always was; only statements long enough to nest
-/// that deep are converted.
+/// of RawStmt, all in a memory context that holds `allocated` bytes) nests deeper than sqlgen's
+/// transformer and analysis go. The depth is counted on libpg_query's protobuf of the tree, as it
+/// always was, where each node is two levels (its Node wrapper and its message), a node a
+/// message field points to one, the ParseResult and an A_Const's value one more: at most
+/// 2 * (nodes on the path) + 2, and every node on the path is a chunk of `allocated`. So only a
+/// statement long enough to nest that deep whose tree could hold enough nodes is converted.
 bool transformable_depth(const diag::SourcePtr& source, uint32_t offset, const std::string& parsed,
-                         const List* stmts, diag::DiagnosticEngine& diags) {
+                         const List* stmts, size_t allocated, diag::DiagnosticEngine& diags) {
   if (parsed.size() <= k_depth_check_bytes) return true;
+  if (2 * (allocated / k_min_chunk_bytes) + 64 <= 2 * size_t{k_max_depth}) return true;
   detail::PbTree pb(nullptr, stmts);
   if (pb.tree() && detail::message_depth(&pb.tree()->base) <= 2 * k_max_depth) return true;
   report_too_deep(source, offset, diags);
@@ -125,6 +133,8 @@ class RawParse {
   const PgQueryError* error() const { return m_result.error; }
   /// The statements: a List of RawStmt (NIL for an empty text).
   const List* stmts() const { return m_result.tree; }
+  /// Bytes the memory context holding the tree has taken (its blocks).
+  size_t allocated() const { return m_context->mem_allocated; }
 
  private:
   /// Once per process: libpg_query's node structs must be laid out as the PostgreSQL headers
@@ -196,7 +206,8 @@ std::vector<StmtPtr> parse_range(const diag::SourcePtr& source, StatementRange r
     report_syntax_error(source, range.offset, parsed, *parse.error(), diags);
     return out;
   }
-  if (!transformable_depth(source, range.offset, parsed, parse.stmts(), diags)) return out;
+  if (!transformable_depth(source, range.offset, parsed, parse.stmts(), parse.allocated(), diags))
+    return out;
   for (const Node* node : detail::items(parse.stmts())) {
     const auto* raw = detail::as<RawStmt>(node);
     uint32_t begin = range.offset + static_cast<uint32_t>(raw->stmt_location);
@@ -233,7 +244,7 @@ ExprPtr parse_expression(const diag::SourcePtr& source, uint32_t offset, uint32_
     PgQueryError err = *parse.error();
     err.cursorpos = err.cursorpos > static_cast<int>(k_prefix) ? err.cursorpos - k_prefix : 0;
     report_syntax_error(source, offset, parsed.substr(k_prefix), err, diags);
-  } else if (transformable_depth(source, offset, parsed, parse.stmts(), diags)) {
+  } else if (transformable_depth(source, offset, parsed, parse.stmts(), parse.allocated(), diags)) {
     detail::Nodes stmts = detail::items(parse.stmts());
     const Node* stmt = stmts.size() == 1 ? detail::as<RawStmt>(stmts[0])->stmt : nullptr;
     if (stmt && nodeTag(stmt) == T_SelectStmt) {
