@@ -7,22 +7,7 @@ namespace sqlgen::parse::detail {
 
 std::string deparse_expr(const Node* node) {
   if (!node) return {};
-  // Stack-built wrappers: SELECT <node>.
-  ::ResTarget target{};
-  target.type = T_ResTarget;
-  target.val = const_cast<Node*>(node);
-  ListCell target_cell{};
-  target_cell.ptr_value = &target;
-  List targets{};
-  targets.type = T_List;
-  targets.length = 1;
-  targets.max_length = 1;
-  targets.elements = &target_cell;
-  ::SelectStmt select{};
-  select.type = T_SelectStmt;
-  select.targetList = &targets;
-
-  PbTree pb(reinterpret_cast<const Node*>(&select));
+  PbTree pb(node, PbTree::Wrap::SelectTarget);
   PgQueryDeparseResult r = pg_query_deparse_protobuf(pb.packed());
   std::string out;
   if (!r.error && r.query) {

@@ -107,7 +107,7 @@ bool transformable_depth(const diag::SourcePtr& source, uint32_t offset, const s
                          const List* stmts, size_t allocated, diag::DiagnosticEngine& diags) {
   if (parsed.size() <= k_depth_check_bytes) return true;
   if (2 * (allocated / k_min_chunk_bytes) + 64 <= 2 * size_t{k_max_depth}) return true;
-  detail::PbTree pb(nullptr, stmts);
+  detail::PbTree pb(stmts);
   if (pb.tree() && detail::message_depth(&pb.tree()->base) <= 2 * k_max_depth) return true;
   report_too_deep(source, offset, diags);
   return false;

@@ -5,24 +5,53 @@
 
 namespace sqlgen::parse::detail {
 
-PbTree::PbTree(const Node* node, const List* stmts) {
-  // Stack-built wrappers: a RawStmt holding `node` in a one-cell List; nothing is palloc'ed here.
-  RawStmt raw{};
-  raw.type = T_RawStmt;
-  raw.stmt = const_cast<Node*>(node);
+namespace {
+
+/// A one-cell List holding `item`, palloc'ed in the current memory context.
+List* one_cell_list(void* item) {
   ListCell cell{};
-  cell.ptr_value = &raw;
-  List list{};
-  list.type = T_List;
-  list.length = 1;
-  list.max_length = 1;
-  list.elements = &cell;
-  // The conversion pallocs its protobuf structs: in a memory context of its own, dropped whole.
-  // (Leaving a libpg_query memory context returns to the top context, as after the parse's
-  // own context was entered nothing of the transform pallocs.)
+  cell.ptr_value = item;
+  return list_make1_impl(T_List, cell);
+}
+
+/// A node of type `T` with tag `tag`, zeroed, palloc'ed in the current memory context.
+template <class T>
+T* new_node(NodeTag tag) {
+  T* node = static_cast<T*>(palloc0(sizeof(T)));
+  node->type = tag;
+  return node;
+}
+
+}  // namespace
+
+PbTree::PbTree(const Node* node, Wrap wrap) {
+  // The wrappers and the conversion's protobuf structs are palloc'ed in a memory context of
+  // their own, dropped whole. (Leaving a libpg_query memory context returns to the top context;
+  // nothing of the transform pallocs, so the parse's own context need not be current.)
   MemoryContext ctx = pg_query_enter_memory_context();
-  m_packed = pg_query_nodes_to_protobuf(node ? static_cast<const void*>(&list) : stmts);
+  Node* stmt = const_cast<Node*>(node);
+  if (wrap == Wrap::SelectTarget) {
+    auto* target = new_node<::ResTarget>(T_ResTarget);
+    target->val = stmt;
+    auto* select = new_node<::SelectStmt>(T_SelectStmt);
+    select->targetList = one_cell_list(target);
+    stmt = reinterpret_cast<Node*>(select);
+  }
+  auto* raw = new_node<RawStmt>(T_RawStmt);
+  raw->stmt = stmt;
+  m_packed = pg_query_nodes_to_protobuf(one_cell_list(raw));
   pg_query_exit_memory_context(ctx);
+  if (wrap == Wrap::Statement) unpack();  // the deparser reads the packed bytes
+}
+
+PbTree::PbTree(const List* stmts) {
+  MemoryContext ctx = pg_query_enter_memory_context();
+  m_packed = pg_query_nodes_to_protobuf(stmts);
+  pg_query_exit_memory_context(ctx);
+  unpack();
+}
+
+void PbTree::unpack() {
   m_arena = std::make_unique<PbArena>(m_packed.len);
   m_tree = pg_query__parse_result__unpack(m_arena->allocator(), m_packed.len,
                                           reinterpret_cast<const uint8_t*>(m_packed.data));

@@ -98,12 +98,16 @@ inline Nodes items(const List* list) { return Nodes(list); }
 /// itself is never converted on the common path.
 class PbTree {
  public:
-  /// `node` null: the whole `stmts` list (List of RawStmt) instead.
-  explicit PbTree(const Node* node, const List* stmts = nullptr);
+  /// How a node is wrapped: as the RawStmt's statement, or as the one target of a SELECT that
+  /// is (libpg_query's deparser reads statements).
+  enum class Wrap { Statement, SelectTarget };
+  explicit PbTree(const Node* node, Wrap wrap = Wrap::Statement);
+  /// The whole `stmts` list (List of RawStmt).
+  explicit PbTree(const List* stmts);
   PbTree(const PbTree&) = delete;
   PbTree& operator=(const PbTree&) = delete;
   ~PbTree();
-  /// Null when unpacking failed.
+  /// Null when unpacking failed, and for Wrap::SelectTarget (only packed).
   const PgQuery__ParseResult* tree() const { return m_tree; }
   /// The converted `node`, or null.
   const PgQuery__Node* node() const {
@@ -112,6 +116,8 @@ class PbTree {
   const PgQueryProtobuf& packed() const { return m_packed; }
 
  private:
+  void unpack();
+
   PgQueryProtobuf m_packed{};
   std::unique_ptr<PbArena> m_arena;
   PgQuery__ParseResult* m_tree = nullptr;
