@@ -147,6 +147,16 @@ TEST_CASE("analyzer types equal PostgreSQL's PREPARE for every test query", "[an
   CHECK(compared >= 30);
 }
 
+TEST_CASE("analyzer types equal PostgreSQL's PREPARE for whole-row references as values",
+          "[analyze][oracle]") {
+  // json_agg(t.*), jsonb_agg(t), array_agg(t ORDER BY ...) FILTER (...), row_to_json, to_jsonb,
+  // ROW(t.*) of tables, views, subqueries and CTEs (issue 15).
+  size_t compared = 0;
+  std::string mismatches = compare("analyze/shop/schema", "analyze/shop/whole_row.sql", &compared);
+  CHECK(mismatches == "");
+  CHECK(compared == 10);
+}
+
 TEST_CASE("analyzer types equal PostgreSQL's PREPARE for the shapes real sqlc projects use",
           "[analyze][oracle]") {
   // Mixed $n/named parameters, row comparisons, typed empty arrays, views bound once,

@@ -415,6 +415,25 @@ TEST_CASE("NOT NULL columns of the test queries never return NULL on execution",
   CHECK(o.queries >= 30);
 }
 
+TEST_CASE("NOT NULL whole-row aggregates and JSON values never return NULL on execution",
+          "[analyze][oracle][nullability]") {
+  auto migrations = testing::load_case_migrations("analyze/shop/schema");
+  diag::DiagnosticEngine diags;
+  catalog::Catalog cat = catalog::build_catalog(migrations, diags, analyze::view_binder());
+  REQUIRE(diags.error_count() == 0);
+  std::string path = "analyze/shop/whole_row.sql";
+  auto src = diag::make_source(path, read_case(path));
+  std::vector<Target> targets;
+  for (const source::Query& q : source::read_query_file(src, diags)) {
+    targets.push_back(Target{analyze::analyze_query(cat, q, {}, diags), {}});
+  }
+  INFO(diag::render_all(diags, false));
+  REQUIRE(diags.error_count() == 0);
+  Outcome o = run_oracle(migrations, read_case("analyze/shop/nulls_data.sql"), targets);
+  report("whole rows", o);
+  CHECK(o.queries == 10);
+}
+
 TEST_CASE("NOT NULL columns of the example app's queries never return NULL on execution",
           "[analyze][oracle][nullability]") {
   diag::DiagnosticEngine diags;

@@ -299,6 +299,11 @@ nlohmann::json to_json(const catalog::Catalog& cat, const AnalyzedQuery& q) {
       j["embed_schema"] = c.embed_schema;
       j["embed_nullable"] = c.embed_nullable;
     }
+    if (c.rows_of) {  // array_agg/json_agg/jsonb_agg of a table's rows: its row type
+      auto [schema, name] = cat.type_name(c.rows_of);
+      j["rows_of"] = name;
+      j["rows_of_schema"] = schema;
+    }
     cols.push_back(std::move(j));
   }
   json params = json::array();

@@ -25,6 +25,10 @@ struct ResultColumn {
   std::string embed;         ///< set for columns of `sqlgen.embed(table)`: the table's name
   std::string embed_schema;
   bool embed_nullable = false;  ///< the embedded table is on the nullable side of a join
+  /// `array_agg(t)`, `json_agg(t)` or `jsonb_agg(t)` of the rows of a table or view (ORDER BY,
+  /// FILTER and a COALESCE around it allowed): that row type's oid, else 0. The generated code
+  /// reads such a column as a list of the table's struct (NULL: an empty list).
+  catalog::Oid rows_of = 0;
 };
 
 /// A parameter `$n`.

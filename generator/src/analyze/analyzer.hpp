@@ -340,6 +340,11 @@ class Analyzer {
   void record_read(const Col& c, parse::Span span);
   /// The pg_proc kind of each resolved call ('f', 'a', 'w'; 's' a set-returning function).
   std::map<const parse::Expr*, char> m_call_kinds;
+  /// `array_agg(t)`, `json_agg(t)`, `jsonb_agg(t)` calls whose argument is a table's or view's
+  /// row: that row type (ResultColumn::rows_of).
+  std::map<const parse::Expr*, catalog::Oid> m_row_lists;
+  /// The row type a select-list value aggregates (ResultColumn::rows_of), else 0.
+  catalog::Oid rows_of(const parse::Expr& v) const;
   /// `SET (a, b) = (SELECT ...)`: the sub-SELECT being typed for one of its columns (each SET
   /// target holds its own copy), the column's 1-based position and the number of columns.
   struct MultiSource {

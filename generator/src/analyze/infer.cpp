@@ -333,12 +333,20 @@ Typed Analyzer::infer_param(const Expr& e, int n) {
 
 Typed Analyzer::infer_expr(const ColumnRefExpr& c, Scope& scope) {
   if (c.star && c.fields.size() == 1) {
-    // `count(t.*)`, `row_to_json(t.*)`: the whole row of FROM item t, as `t` alone.
-    ColumnRefExpr whole;
-    whole.span = c.span;
-    whole.fields = c.fields;
-    auto t = column_ref(whole, scope);
-    return t ? *t : Typed{};
+    // `count(t.*)`, `json_agg(t.*)`, `ROW(t.*)`: the whole row of FROM item t. Unlike a bare
+    // `t`, `t.*` names only FROM items (never a column called t), innermost level first.
+    for (const Scope* s = &scope; s; s = s->parent) {
+      for (const RangeEntry& e : s->entries) {
+        if (e.name != c.fields[0]) continue;
+        return Typed{
+            {e.row_type ? e.row_type : pseudo_oid::k_record, -1}, e.nullable_side, nullptr, false};
+      }
+    }
+    for (const Scope* s = &scope; s; s = s->parent) {
+      if (s->broken) return Typed{};  // already reported at the FROM item
+    }
+    error(diag::DiagId::err_missing_from, c.span, {c.fields[0]});
+    return Typed{};
   }
   if (c.star) {
     error(diag::DiagId::err_unsupported_sql, c.span, {"\"*\" outside a select list"});
@@ -422,6 +430,12 @@ Typed Analyzer::infer_expr(const FuncCallExpr& f, Scope& scope) {
   // The SQL sent names the function's schema (pg_catalog's need none), as it names a table's,
   // so the call means the same on a connection with any search_path.
   if (f.name.size() == 1 && !m.coercion) qualify(m.schema, f.span);
+  if (m.kind == 'a' && !f.has_over && types.size() == 1 && m.schema == "pg_catalog" &&
+      (m.name == "array_agg" || m.name == "json_agg" || m.name == "jsonb_agg")) {
+    // A list of a table's rows: what the generated code reads as std::vector<Row>.
+    const catalog::Type* row = m_cat.type(types[0].oid);
+    if (row && row->relation != 0) m_row_lists[&f] = types[0].oid;
+  }
   if (f.filter) infer_as(*f.filter, scope, {catalog::builtins::type_oid::k_bool, -1}, false);
   for (size_t i = 0; i < args.size() && i < m.declared.size(); ++i) {
     Oid decl = m.declared[i];

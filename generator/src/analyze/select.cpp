@@ -551,9 +551,20 @@ std::vector<Col> Analyzer::target_list(const std::vector<ResTarget>& targets, Sc
         c.schema = ty.origin->schema;
       }
       emit_column(list, c, ty.nullable, nullptr);
+      if (list.out) list.out->back().rows_of = rows_of(v);
     }
   }
   return std::move(list.cols);
+}
+
+catalog::Oid Analyzer::rows_of(const Expr& v) const {
+  const Expr* e = &v;
+  // `COALESCE(json_agg(t), '[]')`: the list, an empty one when no row was aggregated.
+  if (e->kind == ExprKind::Coalesce && !e->as<CoalesceExpr>().args.empty()) {
+    e = e->as<CoalesceExpr>().args.front().get();
+  }
+  auto it = m_row_lists.find(e);
+  return it == m_row_lists.end() ? 0 : it->second;
 }
 
 std::vector<Col> Analyzer::select(const SelectStmt& s, const Scope* parent,

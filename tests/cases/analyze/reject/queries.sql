@@ -1421,3 +1421,23 @@ SELECT count(*) FILTER (WHERE row_number() OVER () > 1) FROM a;
 
 -- name: OkFilterParam :one
 SELECT count(*) FILTER (WHERE id > @min_id), count(*) FILTER (WHERE name = @name) FROM a;
+
+-- family: whole-row references (`t.*` and a bare `t` as values)
+
+-- name: WholeRowUnknownAlias :many
+SELECT json_agg(x.*) FROM b;
+
+-- name: WholeRowColumnNotAlias :many
+SELECT array_agg(note.*) FROM b;
+
+-- name: WholeRowBareUnknown :many
+SELECT row_to_json(x) FROM b;
+
+-- name: WholeRowOuterAlias :many
+SELECT a.id, (SELECT json_agg(zz.*) FROM b WHERE b.a_id = a.id) FROM a;
+
+-- name: OkWholeRowCorrelated :many
+SELECT a.id, (SELECT row_to_json(a.*) FROM b WHERE b.a_id = a.id LIMIT 1) FROM a;
+
+-- name: OkWholeRowColumnShadow :many
+SELECT json_agg(b.*) FROM b JOIN c AS note ON note.x = b.id;
