@@ -6,8 +6,9 @@
 ///   std::optional → null or the value; Bytes → "\x0a0b" (hex); Date → "2024-01-31";
 ///   Timestamp → "2024-01-31T12:34:56.789000Z"; LocalTimestamp → "2024-01-31T12:34:56.789000";
 ///   Interval → {"months", "days", "microseconds"}; Uuid → "a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11";
-///   arrays → JSON arrays; enums → their labels. Also `codec<nlohmann::json>` (json, jsonb):
-///   only this header of the runtime includes nlohmann/json.hpp.
+///   arrays → JSON arrays; enums → their labels. Also `codec<nlohmann::json>` (json, jsonb) and
+///   `read_json_rows` (json_agg of a table's rows as its structs): only this header of the
+///   runtime includes nlohmann/json.hpp.
 
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -15,6 +16,8 @@
 #include <type_traits>
 #include <vector>
 
+#include "sqlgen/runtime/error.hpp"
+#include "sqlgen/runtime/pqxx.hpp"
 #include "sqlgen/runtime/text.hpp"
 #include "sqlgen/runtime/types.hpp"
 #include "sqlgen/runtime/uuid.hpp"
@@ -102,6 +105,9 @@ void from_json_value(const nlohmann::json& j, T& out) {
       from_json_value(je, e);
       out.push_back(std::move(e));
     }
+  } else if constexpr (std::is_floating_point_v<T>) {
+    // PostgreSQL's JSON writes the float specials as strings: "NaN", "Infinity", "-Infinity".
+    out = j.is_string() ? codec<T>::parse(j.get<std::string>()) : j.get<T>();
   } else {
     j.get_to(out);
   }
@@ -127,6 +133,40 @@ void json_get(const nlohmann::json& j, const char* key, T& out) {
   } else {
     from_json_value(j.at(key), out);
   }
+}
+
+/// Reads a JSON array of objects, `[{"id": 1, ...}, ...]` as json_agg / jsonb_agg of a table's
+/// rows writes it, through each element's from_json; NULL (no row aggregated) reads as an empty
+/// vector. A JSON null element needs a std::optional element type (unexpected_null otherwise);
+/// text that is not a JSON array throws conversion_error.
+template <typename T>
+void read_json_rows(std::optional<std::string_view> text, std::vector<T>& out) {
+  out.clear();
+  if (!text) return;
+  nlohmann::json j;
+  try {
+    j = nlohmann::json::parse(*text);
+  } catch (const nlohmann::json::exception&) {
+    detail::fail("json", *text);
+  }
+  if (!j.is_array()) detail::fail("json array", *text);
+  out.reserve(j.size());
+  for (const nlohmann::json& e : j) {
+    if (e.is_null() && !detail::is_optional<T>::value) throw unexpected_null("array element");
+    T v{};
+    from_json_value(e, v);
+    out.push_back(std::move(v));
+  }
+}
+
+/// read_json_rows of one result field.
+template <typename T>
+void read_json_rows(const pqxx::field& f, std::vector<T>& out) {
+  if (f.is_null()) {
+    out.clear();
+    return;
+  }
+  read_json_rows(std::optional<std::string_view>(std::string_view(f.c_str(), f.size())), out);
 }
 
 }  // namespace sqlgen::runtime

@@ -61,6 +61,18 @@ void read(const pqxx::field& f, T& out) {
   from_text(std::string_view(text, size), out, "column");
 }
 
+/// Reads `array_agg(t)` of a table's rows, PostgreSQL's array of records
+/// `{"(1,foo,)","(2,\"a b\",3)"}`, into the table's structs; NULL (no row aggregated) reads
+/// as an empty vector.
+template <typename T>
+void read_rows(const pqxx::field& f, std::vector<T>& out) {
+  if (f.is_null()) {
+    out.clear();
+    return;
+  }
+  read(f, out);
+}
+
 /// True when the fields [first, first + count) of `r` are all NULL (an absent LEFT JOIN embed).
 inline bool all_null(Fields& fields, pqxx::row::size_type first, pqxx::row::size_type count) {
   for (pqxx::row::size_type i = first; i < first + count; ++i) {
