@@ -357,10 +357,10 @@ class {{{class_name}}} {
   static void {{{reader}}}(const pqxx::row& row, {{{row_type}}}& row_) {
     sqlgen::runtime::Fields r(row);
 {{#scalar}}
-    sqlgen::runtime::read(r[0], row_);
+    sqlgen::runtime::{{{scalar_read}}}(r[0], row_);
 {{/scalar}}
 {{#reads}}
-    sqlgen::runtime::read(r[{{index}}], row_.{{{target}}});
+    sqlgen::runtime::{{{read}}}(r[{{index}}], row_.{{{target}}});
 {{/reads}}
 {{#embeds}}
 {{#nullable}}

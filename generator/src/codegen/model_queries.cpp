@@ -32,6 +32,26 @@ bool takes_items(QueryCommand c) {
          c == QueryCommand::BatchOne || c == QueryCommand::BatchMany;
 }
 
+/// Whether PostgreSQL's JSON of a value of type `oid` (to_json, json_agg) reads back through
+/// the generated from_json: JSON numbers for the C++ integers and floats (float specials as
+/// strings, which the runtime reads), strings equal to the text format for the rest. numeric
+/// (a JSON number, whose digits a double would lose), interval (from_json reads sqlgen's own
+/// object), oid (a string for a C++ integer), hstore and composites (objects) do not.
+bool json_readable(const catalog::Catalog& cat, Oid oid) {
+  oid = analyze::base_type(cat, oid);
+  if (Oid elem = analyze::element_of(cat, oid)) return json_readable(cat, elem);
+  char typtype = 0;
+  if (const catalog::Type* t = cat.type(oid)) {
+    typtype = t->typtype;
+  } else if (const catalog::builtins::BuiltinType* b = catalog::builtins::find_type(oid)) {
+    typtype = b->typtype;
+  }
+  if (typtype == 0 || typtype == 'c' || typtype == 'p') return false;
+  auto [schema, name] = cat.type_name(oid);
+  if (name == "hstore") return false;  // its cast to json makes it an object
+  return schema != "pg_catalog" || (name != "numeric" && name != "interval" && name != "oid");
+}
+
 /// Marks the last element of a JSON array with "last": true (others false).
 void mark_last(json& items) {
   for (size_t i = 0; i < items.size(); ++i) items[i]["last"] = i + 1 == items.size();
@@ -176,6 +196,11 @@ class QueryBuilder {
     uses.add(t);
     return t;
   }
+  /// A result column's type and the runtime function reading it ("read"; "read_rows" or
+  /// "read_json_rows" for a list of a table's rows, ResultColumn::rows_of).
+  CppType column_type(const analyze::ResultColumn& c, size_t index, std::string& read);
+  /// The current query's `-- @raw-json column ...`: json_agg columns kept as JSON values.
+  void raw_json_columns(const source::Query& sq, const analyze::AnalyzedQuery& q);
   void row(const analyze::AnalyzedQuery& q, const diag::Location& loc, json& view);
   /// The field of the row struct for the `sqlgen.embed()` run starting at column `first` (its
   /// table's model struct), with its reads in `embeds`; returns the run's last column.
@@ -199,6 +224,8 @@ class QueryBuilder {
   /// The current query's `-- @override` types by result column index and parameter number.
   std::map<size_t, CppType> m_column_overrides;
   std::map<size_t, CppType> m_param_overrides;
+  /// The current query's `-- @raw-json` columns by index.
+  std::set<size_t> m_raw_json;
 
   void declare(bool in_class, bool first, std::string name, std::string what,
                const diag::Location& where) {
@@ -248,6 +275,69 @@ void QueryBuilder::query_overrides(const source::Query& sq, const analyze::Analy
   }
 }
 
+// `-- @raw-json column ...`: the named json_agg / jsonb_agg columns of a table's rows stay
+// JSON values (nlohmann::json) instead of becoming std::vector of the table's struct.
+void QueryBuilder::raw_json_columns(const source::Query& sq, const analyze::AnalyzedQuery& q) {
+  m_raw_json.clear();
+  for (const source::QueryAnnotation& a : sq.annotations) {
+    if (a.kind != "raw-json") continue;
+    for (const std::string& name : a.args) {
+      bool hit = false;
+      for (size_t i = 0; i < q.columns.size(); ++i) {
+        const analyze::ResultColumn& c = q.columns[i];
+        if (c.embed.empty() && c.name == name && c.rows_of &&
+            !analyze::element_of(m_cat, c.type.oid)) {
+          m_raw_json.insert(i);
+          hit = true;
+        }
+      }
+      if (!hit) {
+        m_diags.report(diag::make(
+            diag::DiagId::err_column_unknown, diag::Location::at(sq.source, a.offset, a.length),
+            {name, " among the query's json_agg / jsonb_agg columns of a table's rows"}));
+      }
+    }
+  }
+}
+
+CppType QueryBuilder::column_type(const analyze::ResultColumn& c, size_t index, std::string& read) {
+  read = "read";
+  std::optional<ColumnRef> ref;
+  if (!c.table.empty()) ref = ColumnRef{c.table_schema, c.table, c.name};
+  if (c.rows_of && !m_column_overrides.count(index) && !m_raw_json.count(index)) {
+    const catalog::Type* row = m_cat.type(c.rows_of);
+    auto model = row ? m_relation_models.find(row->relation) : m_relation_models.end();
+    if (model != m_relation_models.end()) {
+      // A list of the table's rows: std::vector of its struct, NULL (no row aggregated, as
+      // array_agg and json_agg give for zero rows) read as an empty list.
+      bool elements_not_null = !m_options.nullable_array_elements;
+      if (analyze::element_of(m_cat, c.type.oid) == c.rows_of) {
+        CppType t = map(c.type.oid, true, std::nullopt, m_module);
+        if (t.name.rfind("std::vector<", 0) == 0) {  // not a type override of the array
+          read = "read_rows";
+          return t;
+        }
+      } else if (m_options.json != false) {
+        bool readable = true;
+        for (const catalog::Column& col : m_cat.relation(row->relation)->columns) {
+          readable = readable && json_readable(m_cat, col.type.oid);
+        }
+        if (readable) {
+          CppType t = map(c.rows_of, elements_not_null, std::nullopt, m_module);
+          t.name = "std::vector<" + t.name + ">";
+          t.by_value = false;
+          t.includes.insert("<vector>");
+          includes.insert("<vector>");
+          uses.json_values = true;  // the reader is the struct's from_json
+          read = "read_json_rows";
+          return t;
+        }
+      }
+    }
+  }
+  return value_type(m_column_overrides, index, c.type.oid, c.not_null, ref);
+}
+
 std::optional<std::string> QueryBuilder::reused_model(const analyze::AnalyzedQuery& q) {
   if (q.columns.empty() || q.columns[0].table.empty()) return std::nullopt;
   if (!m_column_overrides.empty()) return std::nullopt;  // the row has its own types
@@ -275,6 +365,7 @@ std::optional<std::string> QueryBuilder::reused_model(const analyze::AnalyzedQue
 void QueryBuilder::row(const analyze::AnalyzedQuery& q, const diag::Location& loc, json& view) {
   json reads = json::array(), embeds = json::array();
   view["row_type"] = "";
+  view["scalar_read"] = "read";
   // A `:one` of one column returns that column's value, as sqlc returns a scalar; without
   // std::optional when the statement always returns one row (the analysis says when).
   bool one = q.command == QueryCommand::One;
@@ -291,7 +382,9 @@ void QueryBuilder::row(const analyze::AnalyzedQuery& q, const diag::Location& lo
     const analyze::ResultColumn& c = q.columns[0];
     std::optional<ColumnRef> ref;
     if (!c.table.empty()) ref = ColumnRef{c.table_schema, c.table, c.name};
-    view["row_type"] = value_type(m_column_overrides, 0, c.type.oid, c.not_null, ref).name;
+    std::string read;
+    view["row_type"] = column_type(c, 0, read).name;
+    view["scalar_read"] = read;
     view["reads"] = std::move(reads);
     view["embeds"] = std::move(embeds);
     return;
@@ -301,7 +394,8 @@ void QueryBuilder::row(const analyze::AnalyzedQuery& q, const diag::Location& lo
     for (size_t i = 0; i < q.columns.size(); ++i) {
       const RelationModel& rm = m_relation_models.at(
           m_cat.find_relation(q.columns[0].table_schema, q.columns[0].table, {})->oid);
-      reads.push_back(json{{"index", std::to_string(i)}, {"target", rm.fields[i].name}});
+      reads.push_back(
+          json{{"index", std::to_string(i)}, {"target", rm.fields[i].name}, {"read", "read"}});
     }
     view["reads"] = std::move(reads);
     view["embeds"] = std::move(embeds);
@@ -324,12 +418,11 @@ void QueryBuilder::row(const analyze::AnalyzedQuery& q, const diag::Location& lo
       std::string sql_name = k == 1 ? c.name : c.name + "_" + std::to_string(k);
       std::string fname = field_name(sql_name);
       fields_scope.declare(fname, "column \"" + sql_name + "\"", loc);
-      std::optional<ColumnRef> ref;
-      if (!c.table.empty()) ref = ColumnRef{c.table_schema, c.table, c.name};
-      CppType t = value_type(m_column_overrides, i, c.type.oid, c.not_null, ref);
+      std::string read;
+      CppType t = column_type(c, i, read);
       fields.push_back(
           json{{"name", fname}, {"type", t.name}, {"json_key", sql_name}, {"doc", json::array()}});
-      reads.push_back(json{{"index", std::to_string(i)}, {"target", fname}});
+      reads.push_back(json{{"index", std::to_string(i)}, {"target", fname}, {"read", read}});
       continue;
     }
     // sqlgen.embed(t): consecutive columns of one table become a nested model struct.
@@ -545,6 +638,7 @@ json QueryBuilder::build(const source::Query& sq, const analyze::AnalyzedQuery& 
     }
   }
   query_overrides(sq, q);
+  raw_json_columns(sq, q);
   params(q, target, loc, view);
   row(q, loc, view);
   copy_target(sq, q, target, view["param_fields"], view);

@@ -173,6 +173,10 @@ Plan make_plan(const config::Config& config, const catalog::Catalog& cat,
       for (const analyze::AnalyzedQuery& q : mq.analyzed) {
         for (size_t k = 0; k < q.columns.size(); ++k) {
           use_type(q.columns[k].type.oid, i);
+          // json_agg(t) of a table's rows: read as t's struct, which must exist.
+          if (const catalog::Type* row = cat.type(q.columns[k].rows_of)) {
+            use_relation(row->relation, i);
+          }
           if (q.columns[k].embed.empty()) continue;
           EmbedRun run;
           run.relation = embedded_relation(config, *plan.modules[i], cat, q.columns, k, run.last);

@@ -181,7 +181,7 @@ struct Reader {
       q.doc.push_back(body);
       return false;
     }
-    if ((a.kind == "nullable" || a.kind == "not-null") && a.args.empty()) {
+    if ((a.kind == "nullable" || a.kind == "not-null" || a.kind == "raw-json") && a.args.empty()) {
       diags.report(
           diag::make(DiagId::err_query_annotation_no_columns, loc(c.offset, c.length), {a.kind}));
       return false;
@@ -224,7 +224,8 @@ const char* command_name(QueryCommand c) {
 }
 
 const std::vector<std::string>& known_annotations() {
-  static const std::vector<std::string> k_known = {"nullable", "not-null", "override", "row"};
+  static const std::vector<std::string> k_known = {"nullable", "not-null", "override", "row",
+                                                   "raw-json"};
   return k_known;
 }
 
