@@ -34,12 +34,26 @@ bool takes_items(QueryCommand c) {
 
 /// Whether PostgreSQL's JSON of a value of type `oid` (to_json, json_agg) reads back through
 /// the generated from_json: JSON numbers for the C++ integers and floats (float specials as
-/// strings, which the runtime reads), strings equal to the text format for the rest. numeric
-/// (a JSON number, whose digits a double would lose), interval (from_json reads sqlgen's own
-/// object), oid (a string for a C++ integer), hstore and composites (objects) do not.
-bool json_readable(const catalog::Catalog& cat, Oid oid) {
+/// strings, which the runtime reads), strings equal to the text format for most others, and
+/// objects keyed by field name for the composites and table rows sqlgen generates structs for
+/// (when their fields are readable). numeric (a JSON number, whose digits a double would lose),
+/// interval (from_json reads sqlgen's own object), oid (a string for a C++ integer) and hstore
+/// (an object, through its cast to json) are not.
+bool json_readable(const catalog::Catalog& cat, Oid oid, int depth = 0) {
   oid = analyze::base_type(cat, oid);
-  if (Oid elem = analyze::element_of(cat, oid)) return json_readable(cat, elem);
+  if (Oid elem = analyze::element_of(cat, oid)) return json_readable(cat, elem, depth);
+  if (const catalog::Type* t = cat.type(oid); t && t->typtype == 'c') {
+    // A composite or a table's row type: its struct's from_json reads the object.
+    const catalog::Relation* rel = t->relation ? cat.relation(t->relation) : nullptr;
+    if (depth > 16 || (t->relation && !rel) || t->schema == "pg_catalog" ||
+        t->schema == "information_schema") {
+      return false;  // too deep, or a system relation's row: no struct
+    }
+    for (const catalog::Column& f : rel ? rel->columns : t->fields) {
+      if (!json_readable(cat, f.type.oid, depth + 1)) return false;
+    }
+    return true;
+  }
   char typtype = 0;
   if (const catalog::Type* t = cat.type(oid)) {
     typtype = t->typtype;
@@ -48,7 +62,7 @@ bool json_readable(const catalog::Catalog& cat, Oid oid) {
   }
   if (typtype == 0 || typtype == 'c' || typtype == 'p') return false;
   auto [schema, name] = cat.type_name(oid);
-  if (name == "hstore") return false;  // its cast to json makes it an object
+  if (name == "hstore") return false;
   return schema != "pg_catalog" || (name != "numeric" && name != "interval" && name != "oid");
 }
 
@@ -318,11 +332,7 @@ CppType QueryBuilder::column_type(const analyze::ResultColumn& c, size_t index, 
           return t;
         }
       } else if (m_options.json != false) {
-        bool readable = true;
-        for (const catalog::Column& col : m_cat.relation(row->relation)->columns) {
-          readable = readable && json_readable(m_cat, col.type.oid);
-        }
-        if (readable) {
+        if (json_readable(m_cat, c.rows_of)) {
           CppType t = map(c.rows_of, elements_not_null, std::nullopt, m_module);
           t.name = "std::vector<" + t.name + ">";
           t.by_value = false;

@@ -2,8 +2,8 @@
 // migrations (argv[1] is its conninfo): orders read with their lines in one query, as
 // std::vector of the lines' struct, through array_agg (PostgreSQL's array of records) and
 // json_agg (the struct's from_json), fields with quotes, commas, backslashes, parentheses and
-// NULLs included; an order without lines has an empty list. Prints "ok" and exits 0 when
-// every EXPECT held.
+// NULLs included, a composite field too; an order without lines has an empty list. Prints
+// "ok" and exits 0 when every EXPECT held.
 #include <iostream>
 #include <pqxx/pqxx>
 #include <type_traits>
@@ -57,7 +57,12 @@ void check_order_1_lines(const std::vector<OrderLine>& lines, int line) {
   EXPECT((lines[0].tags == std::vector<std::string>{"a,b", "c\"d", "NULL", ""}));
   EXPECT(lines[0].placed_at && lines[0].placed_at->time_since_epoch().count() ==
                                    1700000000123456);  // 2023-11-14 22:13:20.123456+00
+  // A composite field with a NULL field and quotes, commas and parentheses in another.
+  EXPECT(lines[0].size && lines[0].size->w == 3 && !lines[0].size->h &&
+         lines[0].size->label == "big, \"round\" (x)");
   EXPECT(lines[1].id == 11 && lines[1].item == "" && lines[1].note == "" && !lines[1].qty);
+  EXPECT(!lines[1].size);
+  EXPECT(lines[2].size && !lines[2].size->w && !lines[2].size->label);
   EXPECT(lines[1].tags.empty() && !lines[1].placed_at && lines[1].kind == shop::LineKind::goods);
   EXPECT(lines[2].id == 12 && lines[2].item == "plain" && lines[2].note == " padded ");
 }
@@ -76,12 +81,12 @@ int main(int argc, char** argv) {
     tx.exec("SET TIME ZONE 'Europe/Berlin'");  // json_agg writes timestamptz in it
     tx.exec("INSERT INTO orders VALUES (1, 'Ann'), (2, 'Bob'), (3, 'Cy')");
     tx.exec_params(
-        "INSERT INTO order_lines (id, order_id, item, note, qty, kind, tags, placed_at) VALUES "
-        "(10, 1, $1, NULL, 2, 'service', ARRAY['a,b', 'c\"d', 'NULL', ''], "
-        "'2023-11-14 22:13:20.123456+00'), "
-        "(11, 1, '', '', NULL, 'goods', '{}', NULL), "
-        "(12, 1, 'plain', ' padded ', 1, 'goods', '{}', NULL), "
-        "(20, 3, 'one', NULL, 1, 'goods', '{x}', NULL)",
+        "INSERT INTO order_lines (id, order_id, item, note, qty, kind, tags, placed_at, size) "
+        "VALUES (10, 1, $1, NULL, 2, 'service', ARRAY['a,b', 'c\"d', 'NULL', ''], "
+        "'2023-11-14 22:13:20.123456+00', ROW(3, NULL, 'big, \"round\" (x)')), "
+        "(11, 1, '', '', NULL, 'goods', '{}', NULL, NULL), "
+        "(12, 1, 'plain', ' padded ', 1, 'goods', '{}', NULL, ROW(NULL, NULL, NULL)), "
+        "(20, 3, 'one', NULL, 1, 'goods', '{x}', NULL, NULL)",
         k_tricky);
     tx.exec("INSERT INTO payments VALUES (1, 1, 12.50), (2, 1, 0.10)");
     shop::Queries q(tx);

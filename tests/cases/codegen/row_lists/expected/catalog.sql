@@ -1,5 +1,7 @@
 -- Schema as sqlgen's catalog sees it (no database involved).
 
+CREATE TYPE public.dims AS (w integer, h integer, label text);
+
 CREATE TYPE public.line_kind AS ENUM ('goods', 'service');
 
 -- view public.line_labels (
@@ -18,6 +20,7 @@ CREATE TABLE public.order_lines (
     kind line_kind DEFAULT 'goods' NOT NULL,
     tags text[] DEFAULT '{}' NOT NULL,
     placed_at timestamp with time zone,
+    size dims,
     CONSTRAINT order_lines_pkey PRIMARY KEY (id)
 );
 

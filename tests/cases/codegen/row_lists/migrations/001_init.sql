@@ -1,5 +1,6 @@
 -- +goose Up
 CREATE TYPE line_kind AS ENUM ('goods', 'service');
+CREATE TYPE dims AS (w integer, h integer, label text);
 CREATE TABLE orders (
   id bigint PRIMARY KEY,
   customer text NOT NULL
@@ -12,7 +13,8 @@ CREATE TABLE order_lines (
   qty integer,
   kind line_kind NOT NULL DEFAULT 'goods',
   tags text[] NOT NULL DEFAULT '{}',
-  placed_at timestamptz
+  placed_at timestamptz,
+  size dims
 );
 CREATE TABLE payments (
   id bigint PRIMARY KEY,
@@ -25,4 +27,5 @@ DROP VIEW line_labels;
 DROP TABLE payments;
 DROP TABLE order_lines;
 DROP TABLE orders;
+DROP TYPE dims;
 DROP TYPE line_kind;

@@ -60,6 +60,32 @@ inline void from_json(const nlohmann::json& j, LineKind& v) {
   v = sqlgen::runtime::from_string<LineKind>(j.get<std::string>());
 }
 
+/// The SQL composite type public.dims.
+struct Dims {
+  std::optional<std::int32_t> w{};
+  std::optional<std::int32_t> h{};
+  std::optional<std::string> label{};
+
+  /// Field-wise equality.
+  bool operator==(const Dims&) const = default;
+};
+
+/// Writes Dims as a JSON object keyed by the SQL names.
+inline void to_json(nlohmann::json& j, const Dims& v) {
+  j = nlohmann::json::object();
+  sqlgen::runtime::json_put(j, "w", v.w);
+  sqlgen::runtime::json_put(j, "h", v.h);
+  sqlgen::runtime::json_put(j, "label", v.label);
+}
+
+/// Reads Dims from a JSON object written by to_json.
+inline void from_json([[maybe_unused]] const nlohmann::json& j, [[maybe_unused]] Dims& v) {
+  sqlgen::runtime::json_get(j, "w", v.w);
+  sqlgen::runtime::json_get(j, "h", v.h);
+  sqlgen::runtime::json_get(j, "label", v.label);
+}
+
+
 /// A row of view public.line_labels.
 struct LineLabel {
   std::int64_t id{};
@@ -99,6 +125,7 @@ struct OrderLine {
   LineKind kind{};
   std::vector<std::string> tags{};
   std::optional<std::chrono::sys_time<std::chrono::microseconds>> placed_at{};
+  std::optional<Dims> size{};
 
   /// Field-wise equality.
   bool operator==(const OrderLine&) const = default;
@@ -115,6 +142,7 @@ inline void to_json(nlohmann::json& j, const OrderLine& v) {
   sqlgen::runtime::json_put(j, "kind", v.kind);
   sqlgen::runtime::json_put(j, "tags", v.tags);
   sqlgen::runtime::json_put(j, "placed_at", v.placed_at);
+  sqlgen::runtime::json_put(j, "size", v.size);
 }
 
 /// Reads OrderLine from a JSON object written by to_json.
@@ -127,6 +155,7 @@ inline void from_json([[maybe_unused]] const nlohmann::json& j, [[maybe_unused]]
   sqlgen::runtime::json_get(j, "kind", v.kind);
   sqlgen::runtime::json_get(j, "tags", v.tags);
   sqlgen::runtime::json_get(j, "placed_at", v.placed_at);
+  sqlgen::runtime::json_get(j, "size", v.size);
 }
 
 
@@ -181,12 +210,34 @@ inline void from_json([[maybe_unused]] const nlohmann::json& j, [[maybe_unused]]
 
 }  // namespace shop
 
+/// shop::Dims in PostgreSQL's record text format "(a,b,...)".
+template <>
+struct sqlgen::runtime::codec<shop::Dims> {
+  /// Reads "(...)" with 3 fields.
+  static shop::Dims parse(std::string_view text) {
+    auto fields = sqlgen::runtime::split_record(text, 3, "public.dims");
+    shop::Dims v;
+    sqlgen::runtime::from_text(fields[0], v.w, "field \"w\"");
+    sqlgen::runtime::from_text(fields[1], v.h, "field \"h\"");
+    sqlgen::runtime::from_text(fields[2], v.label, "field \"label\"");
+    return v;
+  }
+  /// Writes "(...)".
+  static std::string format(const shop::Dims& v) {
+    return sqlgen::runtime::join_record({
+        sqlgen::runtime::to_text(v.w),
+        sqlgen::runtime::to_text(v.h),
+        sqlgen::runtime::to_text(v.label),
+    });
+  }
+};
+
 /// shop::OrderLine in PostgreSQL's record text format "(a,b,...)".
 template <>
 struct sqlgen::runtime::codec<shop::OrderLine> {
-  /// Reads "(...)" with 8 fields.
+  /// Reads "(...)" with 9 fields.
   static shop::OrderLine parse(std::string_view text) {
-    auto fields = sqlgen::runtime::split_record(text, 8, "public.order_lines");
+    auto fields = sqlgen::runtime::split_record(text, 9, "public.order_lines");
     shop::OrderLine v;
     sqlgen::runtime::from_text(fields[0], v.id, "field \"id\"");
     sqlgen::runtime::from_text(fields[1], v.order_id, "field \"order_id\"");
@@ -196,6 +247,7 @@ struct sqlgen::runtime::codec<shop::OrderLine> {
     sqlgen::runtime::from_text(fields[5], v.kind, "field \"kind\"");
     sqlgen::runtime::from_text(fields[6], v.tags, "field \"tags\"");
     sqlgen::runtime::from_text(fields[7], v.placed_at, "field \"placed_at\"");
+    sqlgen::runtime::from_text(fields[8], v.size, "field \"size\"");
     return v;
   }
   /// Writes "(...)".
@@ -209,6 +261,7 @@ struct sqlgen::runtime::codec<shop::OrderLine> {
         sqlgen::runtime::to_text(v.kind),
         sqlgen::runtime::to_text(v.tags),
         sqlgen::runtime::to_text(v.placed_at),
+        sqlgen::runtime::to_text(v.size),
     });
   }
 };
