@@ -8,8 +8,8 @@
 namespace sqlgen::cli {
 
 int run_schema(Context& ctx, const SchemaOptions& opts, std::ostream& out) {
-  out << driver::schema(driver::Inputs{ctx.config_path, opts.schema_paths, {}, {}}, opts.format,
-                        ctx.diags);
+  out << driver::schema(driver::Inputs{ctx.config_path, opts.schema_paths, {}, {}, true},
+                        opts.format, ctx.diags);
   return k_exit_ok;
 }
 

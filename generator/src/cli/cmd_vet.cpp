@@ -18,8 +18,9 @@ int run_vet(Context& ctx, const VetOptions& opts, std::ostream& out) {
   }
   vet::Options options;
   options.mode = *mode;
-  driver::VetResult r = driver::vet(driver::Inputs{ctx.config_path, opts.schema_paths, {}, {}},
-                                    options, opts.fix, ctx.diags);
+  driver::VetResult r =
+      driver::vet(driver::Inputs{ctx.config_path, opts.schema_paths, {}, {}, true}, options,
+                  opts.fix, ctx.diags);
   if (r.fix_blocked) out << "sqlgen vet: nothing rewritten: fix the other errors first\n";
   for (const vet::FileFix& fix : r.fixes) {
     if (fix.rewritten > 0) {

@@ -10,7 +10,10 @@ namespace sqlgen::driver {
 
 CommandStamp::CommandStamp(const Inputs& inputs, std::string command,
                            const diag::DiagnosticEngine& diags) {
-  if (!inputs.uses_config() || util::cache_disabled_by_env() || !diags.sorted().empty()) return;
+  if (!inputs.stamp || !inputs.uses_config() || util::cache_disabled_by_env() ||
+      !diags.sorted().empty()) {
+    return;
+  }
   diag::DiagnosticEngine loading;
   std::optional<config::Config> config = config::load_config(inputs.config_path, loading);
   if (!config || !loading.sorted().empty()) return;  // the real run reports why

@@ -17,7 +17,8 @@ struct Inputs;
 
 class CommandStamp {
  public:
-  /// Used only for a project named by its config (no `--schema`/`--queries` paths) whose config
+  /// Used only when `inputs.stamp` is set, for a project named by its config (no
+  /// `--schema`/`--queries` paths) whose config
   /// loads without a diagnostic, without SQLGEN_NO_CACHE=1, and when nothing was reported yet
   /// (the stamp holds only the run's diagnostics). `command`: the command and the options that
   /// change its result. Hashes the inputs now, before the real run reads them.

@@ -34,6 +34,11 @@ struct Inputs {
   std::vector<std::string> schema_paths;    ///< --schema: migration files or directories
   std::vector<std::string> query_paths;     ///< --queries: query files or directories
   std::vector<std::string> search_path;     ///< --search-path (paths only; a config has its own)
+  /// `vet` and `schema` may be answered from a command stamp (driver/command_stamp.hpp): set by
+  /// the command line. A stamped run prints what the real run printed, but the diagnostics it
+  /// replays point into the saved excerpts of their files, not at the files' own offsets, so
+  /// callers that read diagnostics' offsets leave it off.
+  bool stamp = false;
 
   /// True when the config is read (no paths given).
   bool uses_config() const { return schema_paths.empty() && query_paths.empty(); }
