@@ -96,8 +96,8 @@ TEST_CASE("query files prepared beside the catalog report only when the queries 
       auto q = run_sqlgen(std::string(jobs) + " " + command, dir.path().string());
       INFO(jobs << " " << command << "\n" << q.err);
       CHECK(q.exit_code == 1);
-      CHECK(q.err.find("queries/a.sql:5:") != std::string::npos);   // the syntax error
-      CHECK(q.err.find("queries/a.sql:7:") != std::string::npos);   // the unknown command
+      CHECK(q.err.find("queries/a.sql:5:") != std::string::npos);  // the syntax error
+      CHECK(q.err.find("queries/a.sql:7:") != std::string::npos);  // the unknown command
       if (first.empty()) first = q.err;
       CHECK(q.err == first);
     }

@@ -432,6 +432,22 @@ void keep_stamp(const fs::path& stamp_file, const Stamp& stamp, const Inputs& in
   }
 }
 
+/// Writes a stamp's `content` (atomically, only when it changed), dates it `ref` (see stamp.hpp)
+/// and keeps the `keep` most recently used stamps of its directory. Returns an error or "".
+std::string store_stamp(const fs::path& stamp_file, const std::string& content, int64_t ref,
+                        size_t keep) {
+  util::ReadResult existing = util::read_file(stamp_file);
+  if (!(existing.text && *existing.text == content)) {
+    if (std::string err = util::write_file_atomic(stamp_file, content); !err.empty()) return err;
+  }
+  set_stamp_time(stamp_file, ref);
+  util::evict_cache_entries(
+      stamp_file.parent_path(), keep,
+      [](const std::string& name) { return name.ends_with(".stamp") && !name.starts_with("."); },
+      stamp_file);
+  return {};
+}
+
 }  // namespace
 
 std::string generate_inputs_hash(const config::Config& config) {
@@ -540,18 +556,7 @@ std::string write_stamp(const fs::path& stamp_file, const std::string& inputs_ha
   if (diagnostics.find('\n') != std::string::npos) return "diagnostics must be one line";
   std::string content =
       stamp_content(inputs_hash_of(*in, *slots), input_records(*in, *slots), out, diagnostics);
-  util::ReadResult existing = util::read_file(stamp_file);
-  if (!(existing.text && *existing.text == content)) {
-    if (std::string err = util::write_file_atomic(stamp_file, content); !err.empty()) return err;
-  }
-  set_stamp_time(stamp_file, in->ref);
-
-  // Keep the `keep` most recently used stamps.
-  util::evict_cache_entries(
-      stamp_file.parent_path(), keep,
-      [](const std::string& name) { return name.ends_with(".stamp") && !name.starts_with("."); },
-      stamp_file);
-  return {};
+  return store_stamp(stamp_file, content, in->ref, keep);
 }
 
 std::string command_inputs_hash(const config::Config& config, std::string_view command) {
@@ -597,16 +602,7 @@ std::string write_command_stamp(const fs::path& stamp_file, const std::string& i
   std::string content =
       stamp_content(inputs_hash_of(*in, hashes->slots), input_records(*in, hashes->slots), {},
                     result.diagnostics, result.output);
-  util::ReadResult existing = util::read_file(stamp_file);
-  if (!(existing.text && *existing.text == content)) {
-    if (std::string err = util::write_file_atomic(stamp_file, content); !err.empty()) return err;
-  }
-  set_stamp_time(stamp_file, in->ref);
-  util::evict_cache_entries(
-      stamp_file.parent_path(), keep,
-      [](const std::string& name) { return name.ends_with(".stamp") && !name.starts_with("."); },
-      stamp_file);
-  return {};
+  return store_stamp(stamp_file, content, in->ref, keep);
 }
 
 }  // namespace sqlgen::codegen
