@@ -394,15 +394,12 @@ void report(const std::string& label, const Outcome& o) {
   CHECK(o.with_rows * 5 > o.with_columns * 4);
 }
 
-}  // namespace
-
-TEST_CASE("NOT NULL columns of the test queries never return NULL on execution",
-          "[analyze][oracle][nullability]") {
+/// The oracle over the queries of `path` (under tests/cases/) on the shop schema and its data.
+Outcome shop_oracle(const std::string& path) {
   auto migrations = testing::load_case_migrations("analyze/shop/schema");
   diag::DiagnosticEngine diags;
   catalog::Catalog cat = catalog::build_catalog(migrations, diags, analyze::view_binder());
   REQUIRE(diags.error_count() == 0);
-  std::string path = "analyze/shop/queries.sql";
   auto src = diag::make_source(path, read_case(path));
   std::vector<Target> targets;
   for (const source::Query& q : source::read_query_file(src, diags)) {
@@ -410,26 +407,21 @@ TEST_CASE("NOT NULL columns of the test queries never return NULL on execution",
   }
   INFO(diag::render_all(diags, false));
   REQUIRE(diags.error_count() == 0);
-  Outcome o = run_oracle(migrations, read_case("analyze/shop/nulls_data.sql"), targets);
+  return run_oracle(migrations, read_case("analyze/shop/nulls_data.sql"), targets);
+}
+
+}  // namespace
+
+TEST_CASE("NOT NULL columns of the test queries never return NULL on execution",
+          "[analyze][oracle][nullability]") {
+  Outcome o = shop_oracle("analyze/shop/queries.sql");
   report("shop", o);
   CHECK(o.queries >= 30);
 }
 
 TEST_CASE("NOT NULL whole-row aggregates and JSON values never return NULL on execution",
           "[analyze][oracle][nullability]") {
-  auto migrations = testing::load_case_migrations("analyze/shop/schema");
-  diag::DiagnosticEngine diags;
-  catalog::Catalog cat = catalog::build_catalog(migrations, diags, analyze::view_binder());
-  REQUIRE(diags.error_count() == 0);
-  std::string path = "analyze/shop/whole_row.sql";
-  auto src = diag::make_source(path, read_case(path));
-  std::vector<Target> targets;
-  for (const source::Query& q : source::read_query_file(src, diags)) {
-    targets.push_back(Target{analyze::analyze_query(cat, q, {}, diags), {}});
-  }
-  INFO(diag::render_all(diags, false));
-  REQUIRE(diags.error_count() == 0);
-  Outcome o = run_oracle(migrations, read_case("analyze/shop/nulls_data.sql"), targets);
+  Outcome o = shop_oracle("analyze/shop/whole_row.sql");
   report("whole rows", o);
   CHECK(o.queries == 10);
 }

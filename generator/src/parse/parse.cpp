@@ -137,6 +137,22 @@ class RawParse {
   size_t allocated() const { return m_context->mem_allocated; }
 
  private:
+  /// Whether `tree`, the raw parse of "SELECT 1", reads as PostgreSQL 15's headers say: one
+  /// RawStmt holding a SelectStmt whose one ResTarget is the integer constant 1 at offset 7.
+  static bool select_one_readable(const List* tree) {
+    if (!tree || list_length(tree) != 1) return false;
+    const auto* raw = static_cast<const RawStmt*>(linitial(tree));
+    if (raw->type != T_RawStmt || !raw->stmt || nodeTag(raw->stmt) != T_SelectStmt) return false;
+    const auto* sel = reinterpret_cast<const ::SelectStmt*>(raw->stmt);
+    if (list_length(sel->targetList) != 1 || nodeTag(linitial(sel->targetList)) != T_ResTarget) {
+      return false;
+    }
+    const auto* target = static_cast<const ::ResTarget*>(linitial(sel->targetList));
+    if (target->location != 7 || !target->val || nodeTag(target->val) != T_A_Const) return false;
+    const auto* c = reinterpret_cast<const A_Const*>(target->val);
+    return !c->isnull && c->val.ival.type == T_Integer && c->val.ival.ival == 1 && c->location == 7;
+  }
+
   /// Once per process: libpg_query's node structs must be laid out as the PostgreSQL headers
   /// sqlgen was built with say (the same major version keeps them so); a mismatch would make
   /// every tree unreadable, so it is an internal error, not a wrong answer.
@@ -145,25 +161,7 @@ class RawParse {
     std::call_once(once, [] {
       MemoryContext ctx = pg_query_enter_memory_context();
       PgQueryInternalParsetreeAndError r = pg_query_raw_parse("SELECT 1");
-      bool ok = !r.error && r.tree && list_length(r.tree) == 1;
-      if (ok) {
-        const auto* raw = static_cast<const RawStmt*>(linitial(r.tree));
-        ok = raw->type == T_RawStmt && raw->stmt && nodeTag(raw->stmt) == T_SelectStmt;
-        if (ok) {
-          const auto* sel = reinterpret_cast<const ::SelectStmt*>(raw->stmt);
-          ok = list_length(sel->targetList) == 1 &&
-               nodeTag(linitial(sel->targetList)) == T_ResTarget;
-          if (ok) {
-            const auto* target = static_cast<const ::ResTarget*>(linitial(sel->targetList));
-            ok = target->location == 7 && target->val && nodeTag(target->val) == T_A_Const;
-            if (ok) {
-              const auto* c = reinterpret_cast<const A_Const*>(target->val);
-              ok = !c->isnull && c->val.ival.type == T_Integer && c->val.ival.ival == 1 &&
-                   c->location == 7;
-            }
-          }
-        }
-      }
+      bool ok = !r.error && select_one_readable(r.tree);
       if (r.error) pg_query_free_error(r.error);
       std::free(r.stderr_buffer);
       pg_query_exit_memory_context(ctx);
