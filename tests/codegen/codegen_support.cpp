@@ -83,4 +83,17 @@ RunResult run_case_program(const std::string& name, const std::string& conninfo)
   return run_command(shell_quote(exe.string()) + " " + shell_quote(conninfo));
 }
 
+void CachedProject::write(const std::string& rel, const std::string& text) const {
+  REQUIRE(util::write_file_atomic(dir() / rel, text).empty());
+}
+
+RunResult CachedProject::run_sqlgen(const std::string& args, const std::string& env) const {
+  RunResult r =
+      run_command("env -u SQLGEN_NO_CACHE SQLGEN_CACHE_DIR=" + shell_quote(cache().string()) + " " +
+                      env + " " + shell_quote(SQLGEN_BINARY) + " " + args,
+                  dir().string());
+  UNSCOPED_INFO("sqlgen " << args << " -> " << r.exit_code << "\n" << r.out << r.err);
+  return r;
+}
+
 }  // namespace sqlgen::testing

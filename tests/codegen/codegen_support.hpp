@@ -48,4 +48,24 @@ std::pair<int, std::string> compile(const std::string& args);
 /// compile must succeed) and runs it with `conninfo` as its argument.
 RunResult run_case_program(const std::string& name, const std::string& conninfo);
 
+/// A project directory and a sqlgen cache dir of its own, both in one temp dir: what the stamp
+/// tests run sqlgen in.
+class CachedProject {
+ public:
+  explicit CachedProject(const std::string& prefix) : m_tmp(prefix) {}
+
+  std::filesystem::path dir() const { return m_tmp.path() / "project"; }
+  std::filesystem::path cache() const { return m_tmp.path() / "cache"; }
+
+  /// Writes `text` to `rel` under dir() (atomically: a new inode).
+  void write(const std::string& rel, const std::string& text) const;
+
+  /// `sqlgen ARGS` in dir() with cache() as its cache dir, SQLGEN_NO_CACHE unset, and the
+  /// `env` assignments; what it printed goes to the test's log.
+  RunResult run_sqlgen(const std::string& args, const std::string& env = "") const;
+
+ private:
+  util::TempDir m_tmp;
+};
+
 }  // namespace sqlgen::testing

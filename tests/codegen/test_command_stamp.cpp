@@ -16,9 +16,9 @@ namespace fs = std::filesystem;
 namespace {
 
 /// A one-module project (two migrations with vet warnings, one query) and its own cache dir.
-class Project {
+class Project : public CachedProject {
  public:
-  Project() {
+  Project() : CachedProject("sqlgen-command-stamp") {
     write("sqlgen.yaml",
           "version: \"1\"\noutput: out\nmodules:\n  - name: m\n    migrations: migrations\n"
           "    queries: queries\n    schema: m\n    search_path: [m, public]\n");
@@ -33,21 +33,9 @@ class Project {
           "-- name: GetItem :one\nSELECT id, name FROM m.items WHERE id = @id;\n");
   }
 
-  fs::path dir() const { return m_tmp.path() / "project"; }
-  fs::path cache() const { return m_tmp.path() / "cache"; }
-
-  void write(const std::string& rel, const std::string& text) const {
-    REQUIRE(util::write_file_atomic(dir() / rel, text).empty());
-  }
-
   /// `sqlgen ARGS` in the project dir with its cache dir (and `env`).
   RunResult run(const std::string& args, const std::string& env = "") const {
-    RunResult r =
-        run_command("env -u SQLGEN_NO_CACHE SQLGEN_CACHE_DIR=" + shell_quote(cache().string()) +
-                        " " + env + " " + shell_quote(SQLGEN_BINARY) + " " + args,
-                    dir().string());
-    UNSCOPED_INFO("sqlgen " << args << " -> " << r.exit_code << "\n" << r.out << r.err);
-    return r;
+    return run_sqlgen(args, env);
   }
 
   /// The stamp files of `command` ("vet", "schema").
@@ -71,9 +59,6 @@ class Project {
       REQUIRE(util::write_file_atomic(f, text).empty());
     }
   }
-
- private:
-  util::TempDir m_tmp{"sqlgen-command-stamp"};
 };
 
 bool same(const RunResult& a, const RunResult& b) {

@@ -19,9 +19,9 @@ namespace {
 constexpr std::string_view k_skipped = "sqlgen: up to date (no inputs changed); 0 files written, ";
 
 /// A one-module project with its own cache dir, both in one temp dir.
-class Project {
+class Project : public CachedProject {
  public:
-  Project() {
+  Project() : CachedProject("sqlgen-stamp") {
     write("sqlgen.yaml",
           "version: \"1\"\noutput: out\nmodules:\n  - name: m\n    migrations: migrations\n"
           "    queries: queries\n    schema: m\n    search_path: [m, public]\n");
@@ -32,25 +32,15 @@ class Project {
           "-- name: GetItem :one\nSELECT id, name, note FROM m.items WHERE id = @id;\n");
   }
 
-  fs::path dir() const { return m_tmp.path() / "project"; }
-  fs::path cache() const { return m_tmp.path() / "cache"; }
   fs::path out() const { return dir() / "out"; }
 
-  void write(const std::string& rel, const std::string& text) const {
-    REQUIRE(util::write_file_atomic(dir() / rel, text).empty());
-  }
   void append(const std::string& rel, const std::string& text) const {
     write(rel, read_text(dir() / rel) + text);
   }
 
   /// `sqlgen ARGS` in the project dir with its cache dir (and `env`).
   RunResult run(const std::string& args = "generate", const std::string& env = "") const {
-    RunResult r =
-        run_command("env -u SQLGEN_NO_CACHE SQLGEN_CACHE_DIR=" + shell_quote(cache().string()) +
-                        " " + env + " " + shell_quote(SQLGEN_BINARY) + " " + args,
-                    dir().string());
-    UNSCOPED_INFO("sqlgen " << args << " -> " << r.exit_code << "\n" << r.out << r.err);
-    return r;
+    return run_sqlgen(args, env);
   }
 
   /// Output file → content.
@@ -89,7 +79,6 @@ class Project {
  private:
   static inline const fs::file_time_type k_old =
       fs::file_time_type::clock::now() - std::chrono::hours(24 * 30);
-  util::TempDir m_tmp{"sqlgen-stamp"};
 };
 
 bool skipped(const RunResult& r) {

@@ -25,9 +25,9 @@ constexpr std::string_view k_skipped = "sqlgen: up to date (no inputs changed); 
 
 /// A one-module project with its own cache dir. The migration and the query file end with a
 /// comment whose digit can be changed without changing the file's size or the generated code.
-class Project {
+class Project : public CachedProject {
  public:
-  Project() {
+  Project() : CachedProject("sqlgen-stamp-stat") {
     write("sqlgen.yaml",
           "version: \"1\"\noutput: out\nmodules:\n  - name: m\n    migrations: migrations\n"
           "    queries: queries\n    schema: m\n    search_path: [m, public]\n");
@@ -39,12 +39,6 @@ class Project {
           "-- name: GetItem :one\nSELECT id, name FROM m.items WHERE id = @id;\n-- rev 1\n");
   }
 
-  fs::path dir() const { return m_tmp.path() / "project"; }
-  fs::path cache() const { return m_tmp.path() / "cache"; }
-
-  void write(const std::string& rel, const std::string& text) const {
-    REQUIRE(util::write_file_atomic(dir() / rel, text).empty());
-  }
   /// Rewrites a file in place (same inode), as an editor that does not rename would.
   void overwrite(const std::string& rel, const std::string& text) const {
     std::ofstream out(dir() / rel, std::ios::binary | std::ios::trunc);
@@ -53,14 +47,7 @@ class Project {
     REQUIRE(out.good());
   }
 
-  RunResult run() const {
-    RunResult r =
-        run_command("env -u SQLGEN_NO_CACHE SQLGEN_CACHE_DIR=" + shell_quote(cache().string()) +
-                        " " + shell_quote(SQLGEN_BINARY) + " generate",
-                    dir().string());
-    UNSCOPED_INFO("sqlgen generate -> " << r.exit_code << "\n" << r.out << r.err);
-    return r;
-  }
+  RunResult run() const { return run_sqlgen("generate"); }
 
   /// The one stamp file.
   fs::path stamp() const {
@@ -71,9 +58,6 @@ class Project {
     REQUIRE(found.size() == 1);
     return found[0];
   }
-
- private:
-  util::TempDir m_tmp{"sqlgen-stamp-stat"};
 };
 
 bool skipped(const RunResult& r) {
