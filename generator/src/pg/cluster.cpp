@@ -266,7 +266,13 @@ pid_t Cluster::pid() const { return m_pid; }
 void Cluster::stop() {
   if (m_owner != ::getpid()) return;  // a forked child's copy: the parent owns the server
   pid_t pid = take_pid();
-  if (pid > 0) detail::terminate(pid, SIGINT, m_stop_timeout);
+  if (pid > 0) {
+    // Registered while it stops: a signal meanwhile stops and reaps the server as well,
+    // instead of leaving it running after sqlgen has died (its directory removed under it).
+    if (m_slot >= 0) util::set_cleanup_child(m_slot, pid);
+    detail::terminate(pid, SIGINT, m_stop_timeout);
+    if (m_slot >= 0) util::take_cleanup_child(m_slot);
+  }
   if (!m_dir.empty()) {
     if (!util::cleaned_on_signal(m_slot)) {
       std::error_code ec;
