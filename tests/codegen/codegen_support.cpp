@@ -1,6 +1,7 @@
 #include "codegen/codegen_support.hpp"
 
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "support/run.hpp"
@@ -8,6 +9,29 @@
 namespace sqlgen::testing {
 
 namespace fs = std::filesystem;
+
+codegen::View to_view(const nlohmann::json& j) {
+  switch (j.type()) {
+    case nlohmann::json::value_t::object: {
+      codegen::View v = codegen::View::object();
+      for (const auto& item : j.items()) v[item.key()] = to_view(item.value());
+      return v;
+    }
+    case nlohmann::json::value_t::array: {
+      codegen::View v = codegen::View::array();
+      for (const nlohmann::json& item : j) v.push_back(to_view(item));
+      return v;
+    }
+    case nlohmann::json::value_t::string:
+      return codegen::View(j.get<std::string>());
+    case nlohmann::json::value_t::boolean:
+      return codegen::View(j.get<bool>());
+    case nlohmann::json::value_t::null:
+      return codegen::View();
+    default:
+      return codegen::View(j.dump());
+  }
+}
 
 fs::path codegen_case(const std::string& name) {
   return fs::path(SQLGEN_TESTS_DIR) / "cases" / "codegen" / name;

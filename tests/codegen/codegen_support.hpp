@@ -3,13 +3,18 @@
 // the golden case, and compiling C++ against generated headers.
 
 #include <filesystem>
+#include <nlohmann/json_fwd.hpp>
 #include <string>
 
 #include "cli/commands.hpp"
+#include "codegen/view.hpp"
 #include "support/run.hpp"
 #include "util/fs.hpp"
 
 namespace sqlgen::testing {
+
+/// A JSON value as a template view (numbers become their JSON text, as a template prints them).
+codegen::View to_view(const nlohmann::json& j);
 
 /// tests/cases/codegen/<name>.
 std::filesystem::path codegen_case(const std::string& name);

@@ -1,7 +1,9 @@
 // codegen/template.cpp: strict mustache. Every variable a template uses must exist in the
 // view model; `{{x}}` escapes for a C++ string literal; standalone lines leave no trace.
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
+#include "codegen/codegen_support.hpp"
 #include "codegen/internal.hpp"
 #include "util/fs.hpp"
 
@@ -22,7 +24,7 @@ Rendered render(const std::map<std::string, std::string>& templates, const json&
   }
   diag::DiagnosticEngine diags;
   Rendered r;
-  r.text = codegen::render_template(set, "main", view, diags);
+  r.text = codegen::render_template(set, "main", testing::to_view(view), diags);
   r.diagnostics = diag::render_all(diags, false);
   UNSCOPED_INFO(r.diagnostics);
   return r;
@@ -253,7 +255,8 @@ TEST_CASE("template: partials nest 17 deep, and a template set is parsed once an
   json view = k_base;
   view["items"] = json::array({json{{"name", "a"}}, json{{"name", "b"}}});
   for (int i = 0; i < 2; ++i) {
-    std::optional<std::string> text = codegen::render_template(set, "models.hpp", view, diags);
+    std::optional<std::string> text =
+        codegen::render_template(set, "models.hpp", testing::to_view(view), diags);
     REQUIRE(text);
     CHECK(text->ends_with("a;b;\n"));
   }

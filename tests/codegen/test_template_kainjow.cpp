@@ -43,10 +43,12 @@
 #include <cctype>
 #include <deque>
 #include <kainjow/mustache.hpp>
+#include <nlohmann/json.hpp>
 
 #include "analyze/analyze.hpp"
 #include "catalog/catalog.hpp"
 #include "cli/context.hpp"
+#include "codegen/codegen_support.hpp"
 #include "codegen/internal.hpp"
 #include "config/config.hpp"
 #include "driver/driver.hpp"
@@ -167,6 +169,28 @@ km::data to_data(const json& j) {
   }
 }
 
+km::data to_data(const codegen::View& v) {
+  switch (v.kind()) {
+    case codegen::View::Kind::Object: {
+      km::data d{km::data::type::object};
+      for (const codegen::View::Member& m : v.members()) d.set(m.key, to_data(m.value));
+      return d;
+    }
+    case codegen::View::Kind::Array: {
+      km::data d{km::data::type::list};
+      for (const codegen::View& item : v) d.push_back(to_data(item));
+      return d;
+    }
+    case codegen::View::Kind::String:
+      return km::data(v.str());
+    case codegen::View::Kind::Bool:
+      return km::data(v.boolean());
+    case codegen::View::Kind::Null:
+      break;
+  }
+  return km::data(false);
+}
+
 /// What render_template does to the end of its output: exactly one final newline.
 std::string finish(std::string out) {
   while (!out.empty() && (out.back() == '\n' || out.back() == ' ')) out.pop_back();
@@ -176,8 +200,9 @@ std::string finish(std::string out) {
 /// What kainjow prints for template `name` of `templates` over `view` (every template is also
 /// a partial), with sqlgen's escaping; with `prepare`, standalone lines are cut first (see the
 /// file comment). Fails the test when kainjow reports an error.
+template <class ViewT>
 std::string kainjow_render(const std::map<std::string, std::string>& templates,
-                           const std::string& name, const json& view, bool prepare = true) {
+                           const std::string& name, const ViewT& view, bool prepare = true) {
   auto text_of = [&](const std::string& text) {
     return prepare ? prepare_for_kainjow(text) : text;
   };
@@ -223,7 +248,8 @@ Both render_both(const std::string& body, json view,
   }
   diag::DiagnosticEngine diags;
   Both b;
-  std::optional<std::string> out = codegen::render_template(set, "main", view, diags);
+  std::optional<std::string> out =
+      codegen::render_template(set, "main", testing::to_view(view), diags);
   b.diagnostics = diag::render_all(diags, false);
   auto strip = [](const std::string& s) {
     REQUIRE(s.compare(0, k_header.size() + 1, k_header + "\n") == 0);

@@ -15,8 +15,8 @@ std::string comment_line(std::string_view text) {
   return start == std::string::npos ? "" : out.substr(start);
 }
 
-nlohmann::json comment_lines(const std::string& text) {
-  nlohmann::json out = nlohmann::json::array();
+View comment_lines(const std::string& text) {
+  View out = View::array();
   size_t start = 0;
   while (start <= text.size() && !text.empty()) {
     size_t end = text.find('\n', start);

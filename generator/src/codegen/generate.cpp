@@ -88,7 +88,7 @@ std::vector<FileView> file_views(const config::Config& config, const catalog::Ca
   // tables it owns, so the relation models of different modules never overlap), then the
   // queries, which may read any module's relation models. A module's queries stay one job,
   // since their names are declared in order.
-  std::vector<nlohmann::json> model_views(n);
+  std::vector<View> model_views(n);
   std::vector<HeaderUses> model_uses(n);
   std::vector<std::map<Oid, RelationModel>> module_relations(n);
   util::parallel_for_rethrow(n, [&](size_t i) {
@@ -99,12 +99,11 @@ std::vector<FileView> file_views(const config::Config& config, const catalog::Ca
   for (std::map<Oid, RelationModel>& m : module_relations) relation_models.merge(m);
   // `audit:` tables: an audit_diff per table in the module holding its struct (declared here,
   // before the parallel jobs below use the module scopes).
-  std::vector<nlohmann::json> audits =
-      audit_views(config, cat, plan, scopes, relation_models, diags);
+  std::vector<View> audits = audit_views(config, cat, plan, scopes, relation_models, diags);
 
   struct QueriesFile {
     std::string file;  ///< "queries.hpp" or, with `query_classes: file`, "<stem>_queries.hpp"
-    nlohmann::json view;
+    View view;
     HeaderUses uses;
   };
   std::vector<std::vector<QueriesFile>> query_files(n);
@@ -141,7 +140,7 @@ std::vector<FileView> file_views(const config::Config& config, const catalog::Ca
   for (size_t i = 0; i < n; ++i) {
     const std::string& name = plan.modules[i]->name;
     set_json_includes(model_views[i], plan, json, i, model_uses[i], "");
-    nlohmann::json companion;
+    View companion;
     if (json.companion[i]) companion = companion_view(model_views[i], plan, json, i, model_uses[i]);
     out.push_back(
         FileView{output_path(config, name, "models.hpp"), "models.hpp", std::move(model_views[i])});
@@ -187,7 +186,7 @@ std::vector<GeneratedFile> generate(const config::Config& config, const catalog:
   std::vector<std::optional<std::string>> texts(views.size());
   util::parallel_for_rethrow(views.size(), [&](size_t i) {
     texts[i] = render_template(templates, views[i].template_name, views[i].view, diags);
-    views[i].view = nlohmann::json();
+    views[i].view = View();
   });
   std::vector<GeneratedFile> files;
   for (size_t i = 0; i < views.size(); ++i) {

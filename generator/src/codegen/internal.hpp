@@ -12,7 +12,6 @@
 #include <limits>
 #include <map>
 #include <memory>
-#include <nlohmann/json.hpp>
 #include <optional>
 #include <set>
 #include <string>
@@ -20,6 +19,7 @@
 #include <vector>
 
 #include "codegen/codegen.hpp"
+#include "codegen/view.hpp"
 
 namespace sqlgen::codegen {
 
@@ -30,7 +30,7 @@ struct Options {
   int max_params = 4;  ///< max_params: positional parameters before a struct
   /// json: to_json/from_json for structs and enums in every module (true), in none (false,
   /// json and jsonb then map to their text), or (nullopt: `auto`, the default) only in the
-  /// modules whose structs hold a nlohmann::json (see plan_json)
+  /// modules whose structs hold a View (see plan_json)
   std::optional<bool> json;
   std::string function_naming = "snake_case";  ///< function_naming: snake_case|camelCase|as_is
   bool nullable_array_elements = false;  ///< nullable_array_elements: std::vector<std::optional<T>>
@@ -163,12 +163,12 @@ class NameScope {
 /// control characters, trimmed.
 std::string comment_line(std::string_view text);
 /// Comment text (possibly several lines) as a JSON array of cleaned lines.
-nlohmann::json comment_lines(const std::string& text);
+View comment_lines(const std::string& text);
 
 /// What a generated header's types use: where JSON support goes depends on it (plan_json).
 struct HeaderUses {
   std::set<size_t> modules;  ///< modules whose models.hpp declares a type used (its own too)
-  bool json_values = false;  ///< a type spells nlohmann::json (json, jsonb, an override)
+  bool json_values = false;  ///< a type spells View (json, jsonb, an override)
   /// Adds what `t` uses.
   void add(const CppType& t);
 };
@@ -176,19 +176,18 @@ struct HeaderUses {
 /// The view model of `<module>/models.hpp`. Its `json` and `module_includes` are those of a
 /// project whose modules all have JSON exactly when they hold JSON values; generate()
 /// replaces them by the JSON plan's (set_json_includes), from what `uses` receives.
-nlohmann::json models_view(const config::Config& config, const catalog::Catalog& cat,
-                           const Plan& plan, const TypeMapper& types, const Options& options,
-                           size_t module, NameScope& module_scope,
-                           std::map<Oid, RelationModel>& relation_models,
-                           diag::DiagnosticEngine& diags, HeaderUses* uses = nullptr);
+View models_view(const config::Config& config, const catalog::Catalog& cat, const Plan& plan,
+                 const TypeMapper& types, const Options& options, size_t module,
+                 NameScope& module_scope, std::map<Oid, RelationModel>& relation_models,
+                 diag::DiagnosticEngine& diags, HeaderUses* uses = nullptr);
 
 /// The view model of `<module>/queries.hpp` (`json` and `module_includes` as models_view's).
-nlohmann::json queries_view(const config::Config& config, const catalog::Catalog& cat,
-                            const Plan& plan, const TypeMapper& types, const Options& options,
-                            size_t module, NameScope& module_scope, const ModuleQueries& queries,
-                            const std::map<Oid, RelationModel>& relation_models,
-                            diag::DiagnosticEngine& diags,
-                            const std::string& class_name = "Queries", HeaderUses* uses = nullptr);
+View queries_view(const config::Config& config, const catalog::Catalog& cat, const Plan& plan,
+                  const TypeMapper& types, const Options& options, size_t module,
+                  NameScope& module_scope, const ModuleQueries& queries,
+                  const std::map<Oid, RelationModel>& relation_models,
+                  diag::DiagnosticEngine& diags, const std::string& class_name = "Queries",
+                  HeaderUses* uses = nullptr);
 
 // --- where JSON support goes (json_plan.cpp) ---------------------------------------------
 
@@ -210,19 +209,19 @@ JsonPlan plan_json(const Options& options, const std::vector<HeaderUses>& models
 /// Sets a header view's `json` (module `module`'s own JSON) and `module_includes`: `first`
 /// (when not empty), then for every other module the header uses, its models.hpp, or its
 /// json.hpp when this header has JSON and that module only a companion.
-void set_json_includes(nlohmann::json& view, const Plan& plan, const JsonPlan& json, size_t module,
+void set_json_includes(View& view, const Plan& plan, const JsonPlan& json, size_t module,
                        const HeaderUses& uses, const std::string& first);
 
 /// The view model of `<module>/json.hpp` (json.hpp.mustache): the module's models view with
 /// `module_includes` its models.hpp and the json.hpp of the companions its types use.
-nlohmann::json companion_view(const nlohmann::json& models_view, const Plan& plan,
-                              const JsonPlan& json, size_t module, const HeaderUses& models_uses);
+View companion_view(const View& models_view, const Plan& plan, const JsonPlan& json, size_t module,
+                    const HeaderUses& models_uses);
 
 /// One file generate() renders: its path, its template ("models.hpp") and view model.
 struct FileView {
   std::string path;
   std::string template_name;
-  nlohmann::json view;
+  View view;
 };
 
 /// The view model of every file generate() writes, in its order: per module its models.hpp,
@@ -235,10 +234,10 @@ std::vector<FileView> file_views(const config::Config& config, const catalog::Ca
 /// The view models of `<module>/audit.hpp` (model_audit.cpp), one per module: null for a module
 /// that holds none of the `audit:` tables' structs. Expects the config's audit entries checked
 /// against the catalog (vet::check_audit_coverage); a table without a struct is reported.
-std::vector<nlohmann::json> audit_views(const config::Config& config, const catalog::Catalog& cat,
-                                        const Plan& plan, std::deque<NameScope>& module_scopes,
-                                        const std::map<Oid, RelationModel>& relation_models,
-                                        diag::DiagnosticEngine& diags);
+std::vector<View> audit_views(const config::Config& config, const catalog::Catalog& cat,
+                              const Plan& plan, std::deque<NameScope>& module_scopes,
+                              const std::map<Oid, RelationModel>& relation_models,
+                              diag::DiagnosticEngine& diags);
 
 /// The `{{{header}}}` of a generated file: the marker line and one `// source:` line per path.
 std::string file_header(const std::set<std::string>& sources);
@@ -272,8 +271,7 @@ std::string builtin_templates_source(const std::map<std::string, std::string>& t
 /// tag); `{{x}}` escapes for a C++ string literal, `{{{x}}}` inserts as is. Returns nullopt
 /// after reporting an error.
 std::optional<std::string> render_template(const TemplateSet& set, const std::string& name,
-                                           const nlohmann::json& view,
-                                           diag::DiagnosticEngine& diags);
+                                           const View& view, diag::DiagnosticEngine& diags);
 
 /// Escapes text for the inside of a C++ string literal.
 std::string cpp_string_escape(std::string_view text);

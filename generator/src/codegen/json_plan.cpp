@@ -1,6 +1,6 @@
 // Where the generated to_json / from_json go (`options: json`). nlohmann/json.hpp is most of
 // the compile time of a generated header, so with `auto` (the default) only a module whose
-// headers hold a nlohmann::json (a json or jsonb value) gets JSON in its models.hpp and
+// headers hold a View (a json or jsonb value) gets JSON in its models.hpp and
 // queries.hpp. A module with JSON needs the JSON of every model type its structs hold; a type
 // of a module without JSON of its own gets it from that module's companion json.hpp, which the
 // module with JSON includes instead of the models.hpp (which json.hpp includes).
@@ -10,7 +10,7 @@
 
 namespace sqlgen::codegen {
 
-using nlohmann::json;
+using json = View;
 
 void HeaderUses::add(const CppType& t) {
   modules.insert(t.modules.begin(), t.modules.end());

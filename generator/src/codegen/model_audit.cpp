@@ -9,7 +9,7 @@ namespace sqlgen::codegen {
 
 namespace {
 
-using nlohmann::json;
+using json = View;
 
 /// `path` relative to the config's directory when it is inside it, '/' separators.
 std::string shown_path(const config::Config& config, const std::string& path) {

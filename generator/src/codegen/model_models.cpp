@@ -9,7 +9,7 @@ namespace sqlgen::codegen {
 
 namespace {
 
-using nlohmann::json;
+using json = View;
 
 /// Includes and module headers a file needs, gathered from the types it uses.
 struct Needs {

@@ -13,7 +13,7 @@ namespace sqlgen::codegen {
 
 namespace {
 
-using nlohmann::json;
+using json = View;
 using source::QueryCommand;
 
 /// Names the generated function bodies use for locals and parameters; a SQL parameter name
@@ -290,7 +290,7 @@ void QueryBuilder::query_overrides(const source::Query& sq, const analyze::Analy
 }
 
 // `-- @raw-json column ...`: the named json_agg / jsonb_agg columns of a table's rows stay
-// JSON values (nlohmann::json) instead of becoming std::vector of the table's struct.
+// JSON values (View) instead of becoming std::vector of the table's struct.
 void QueryBuilder::raw_json_columns(const source::Query& sq, const analyze::AnalyzedQuery& q) {
   m_raw_json.clear();
   for (const source::QueryAnnotation& a : sq.annotations) {
@@ -533,8 +533,8 @@ void QueryBuilder::params(const analyze::AnalyzedQuery& q,
   view["params_type"] = "";
   if (!as_struct) {
     for (size_t i = 0; i < fields.size(); ++i) {
-      std::string name = fields[i]["name"];
-      std::string type = fields[i]["type"];
+      const std::string& name = fields[i]["name"].str();
+      const std::string& type = fields[i]["type"].str();
       std::string decl = ptypes[i].by_value ? type + " " + name : "const " + type + "& " + name;
       args.push_back(json{{"decl", decl}, {"name", name}});
       values.push_back(json{{"expr", name}});
@@ -549,8 +549,7 @@ void QueryBuilder::params(const analyze::AnalyzedQuery& q,
     if (!takes_items(q.command)) {
       args.push_back(json{{"decl", "const " + name + "& params"}, {"name", "params"}});
     }
-    for (const json& f : fields)
-      values.push_back(json{{"expr", owner + f["name"].get<std::string>()}});
+    for (const json& f : fields) values.push_back(json{{"expr", owner + f["name"].str()}});
   }
   mark_last(args);
   mark_last(values);
@@ -590,8 +589,7 @@ void QueryBuilder::copy_target(const source::Query& sq, const analyze::AnalyzedQ
   json columns = json::array(), values = json::array();
   for (size_t i = 0; i < target->columns.size(); ++i) {
     columns.push_back(json{{"name", catalog::builtins::double_quote(target->columns[i].first)}});
-    values.push_back(
-        json{{"expr", "item." + param_fields[numbers[i] - 1]["name"].get<std::string>()}});
+    values.push_back(json{{"expr", "item." + param_fields[numbers[i] - 1]["name"].str()}});
   }
   mark_last(columns);
   view["copy_columns"] = std::move(columns);
@@ -665,9 +663,7 @@ struct SharedRow {
 
 /// "field 2 is \"id std::int64_t\" in one and ..." for two `fields` arrays that differ.
 std::string row_difference(const json& first, const json& second) {
-  auto field = [](const json& f) {
-    return "\"" + f["name"].get<std::string>() + " " + f["type"].get<std::string>() + "\"";
-  };
+  auto field = [](const json& f) { return "\"" + f["name"].str() + " " + f["type"].str() + "\""; };
   for (size_t k = 0; k < std::min(first.size(), second.size()); ++k) {
     if (first[k]["name"] != second[k]["name"] || first[k]["type"] != second[k]["type"]) {
       return "field " + std::to_string(k + 1) + " is " + field(first[k]) + " in the first and " +

@@ -38,7 +38,7 @@ namespace sqlgen::codegen {
 namespace {
 
 namespace fs = std::filesystem;
-using nlohmann::json;
+using json = View;
 
 /// One `{{...}}` tag.
 struct Tag {
@@ -249,31 +249,26 @@ std::shared_ptr<const ParsedTemplate> parse_template(const std::string& text) {
 /// in `a.b.c` only `a` is looked up that way, then `b` in what it found and `c` in that (no
 /// falling back to outer contexts when `b` is missing there, which kainjow does: the walker
 /// reports such a name as undefined).
-const json* lookup(const std::vector<const json*>& stack, const std::string& name) {
+const json* lookup(const std::vector<const json*>& stack, std::string_view name) {
   if (name == ".") return stack.back();
   size_t dot = name.find('.');
-  if (dot == std::string::npos) {
-    for (auto it = stack.rbegin(); it != stack.rend(); ++it) {
-      if (!(*it)->is_object()) continue;
-      if (auto found = (*it)->find(name); found != (*it)->end()) return &*found;
-    }
-    return nullptr;
+  std::string_view part = name.substr(0, dot);
+  const json* found = nullptr;
+  for (auto it = stack.rbegin(); it != stack.rend() && !found; ++it) {
+    if ((*it)->is_object()) found = (*it)->find(part);
   }
-  std::string part = name.substr(0, dot);
-  const json* found = lookup(stack, part);
-  while (found && dot != std::string::npos) {
+  while (found && dot != std::string_view::npos) {
     size_t start = dot + 1;
     dot = name.find('.', start);
-    part = name.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
+    part = name.substr(start, dot == std::string_view::npos ? std::string_view::npos : dot - start);
     if (!found->is_object()) return nullptr;
-    auto next = found->find(part);
-    found = next == found->end() ? nullptr : &*next;
+    found = found->find(part);
   }
   return found;
 }
 
 bool is_falsy(const json& v) {
-  return v.is_null() || (v.is_boolean() && !v.get<bool>()) || (v.is_array() && v.empty());
+  return v.is_null() || (v.is_bool() && !v.boolean()) || (v.is_array() && v.empty());
 }
 
 /// The one walk over a template's render tree: renders it over a view (see the file comment for
@@ -342,17 +337,15 @@ class Walker {
     }
   }
 
-  /// `{{x}}` prints strings and numbers (escaped unless raw), nothing for other values.
+  /// `{{x}}` prints strings (escaped unless raw), nothing for other values.
   void variable(const RenderNode& n, const diag::SourcePtr& src, bool render) {
     const json* v = lookup(m_stack, n.text);
     if (!v) return undefined(n, src);
-    if (!render) return;
-    if (v->is_string()) {
-      const std::string& s = v->get_ref<const std::string&>();
-      m_out += n.raw ? s : cpp_string_escape(s);
-    } else if (v->is_number()) {
-      std::string s = v->dump();
-      m_out += n.raw ? s : cpp_string_escape(s);
+    if (!render || !v->is_string()) return;
+    if (n.raw) {
+      m_out += v->str();
+    } else {
+      m_out += cpp_string_escape(v->str());
     }
   }
 
@@ -365,7 +358,7 @@ class Walker {
       if (render && !m_deferred && v->size() >= k_parallel_items) {
         return section_in_parallel(n, src, depth, *v);
       }
-      for (const json& item : *v) {
+      for (const json& item : v->items()) {
         m_stack.push_back(&item);
         walk(n.children, src, depth, render);
         m_stack.pop_back();
