@@ -76,6 +76,18 @@ TEST_CASE("comments between statements: the scanner's comments, scanning less", 
   bool parsed = true;
   (void)split_statements("SELECT 1;\nSELEC oops;", &parsed);
   CHECK_FALSE(parsed);
+  // With a marker, the comments inside statements without it are left out; those between
+  // statements and inside statements holding it are kept.
+  const std::string text =
+      "-- name: A :one\nSELECT 1 /* x */ + 2;\nSELECT 3 -- name: B :one\n;\n-- tail\n";
+  std::vector<StatementRange> stmts = split_statements(text, &parsed);
+  REQUIRE(parsed);
+  std::vector<Comment> marked = scan_comments_between(text, stmts, "name:");
+  REQUIRE(marked.size() == 3);
+  CHECK(text.substr(marked[0].offset, marked[0].length) == "-- name: A :one");
+  CHECK(text.substr(marked[1].offset, marked[1].length) == "-- name: B :one");
+  CHECK(text.substr(marked[2].offset, marked[2].length) == "-- tail");
+  CHECK(scan_comments_between(text, stmts).size() == 4);
 }
 
 TEST_CASE("parse errors land on the right line and column of multi-statement files", "[parse]") {
@@ -385,17 +397,19 @@ TEST_CASE("COMMENT ON ... IS NULL has no comment, an empty string is one", "[par
   CHECK(stmts[1]->as<CommentStmt>().comment == std::optional<std::string>(""));
 }
 
-TEST_CASE("defaults and CHECK expressions are deparsed, nodes without a transform keep names",
+TEST_CASE("defaults and domain CHECK expressions are deparsed, nodes without a transform keep "
+          "names",
           "[parse]") {
   auto src = diag::make_source(
       "x.sql",
       "CREATE TABLE t (a int DEFAULT (1 + 2) * 3, b text CHECK (b <> ALL (ARRAY['x', 'y'])), "
       "c timestamp DEFAULT (now() AT TIME ZONE 'utc'));\n"
       "SELECT GROUPING(a) FROM t GROUP BY ROLLUP (a);\n"
-      "SELECT * FROM t TABLESAMPLE SYSTEM (10);\n");
+      "SELECT * FROM t TABLESAMPLE SYSTEM (10);\n"
+      "CREATE DOMAIN d AS text CHECK (VALUE <> ALL (ARRAY['x', 'y']));\n");
   diag::DiagnosticEngine diags;
   auto stmts = parse_file(src, diags);
-  REQUIRE(stmts.size() == 3);
+  REQUIRE(stmts.size() == 4);
   const auto& table = stmts[0]->as<CreateTableStmt>();
   REQUIRE(table.elements.size() == 3);
   // A DEFAULT is a constraint of its column.
@@ -405,7 +419,13 @@ TEST_CASE("defaults and CHECK expressions are deparsed, nodes without a transfor
   CHECK(a.constraints[0].expr_sql == "(1 + 2) * 3");
   const auto& b = std::get<ColumnDef>(table.elements[1]);
   REQUIRE(b.constraints.size() == 1);
-  CHECK(b.constraints[0].expr_sql == "b <> ALL(ARRAY['x', 'y'])");
+  // A table's CHECK keeps its expression, not its text (nothing reads it: the deparser is
+  // costly); a domain's CHECK is text in the catalog.
+  CHECK(b.constraints[0].expr);
+  CHECK(b.constraints[0].expr_sql.empty());
+  const auto& domain = stmts[3]->as<CreateDomainStmt>();
+  REQUIRE(domain.constraints.size() == 1);
+  CHECK(domain.constraints[0].expr_sql == "value <> ALL(ARRAY['x', 'y'])");
   const auto& c = std::get<ColumnDef>(table.elements[2]);
   REQUIRE(c.constraints.size() == 1);
   CHECK(c.constraints[0].expr_sql == "now() AT TIME ZONE 'utc'");

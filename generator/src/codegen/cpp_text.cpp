@@ -69,7 +69,16 @@ std::string cpp_raw_string(std::string_view text) {
   for (int n = 1; std::string_view::npos != text.find(")" + delim + "\""); ++n) {
     delim = "sql" + std::to_string(n);
   }
-  return "R\"" + delim + "(" + std::string(text) + ")" + delim + "\"";
+  std::string out;
+  out.reserve(text.size() + 2 * delim.size() + 5);
+  out += "R\"";
+  out += delim;
+  out += '(';
+  out += text;
+  out += ')';
+  out += delim;
+  out += '"';
+  return out;
 }
 
 std::string file_header(const std::set<std::string>& sources) {

@@ -12,10 +12,12 @@
 #include <limits>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <set>
 #include <string>
 #include <tuple>
+#include <unordered_map>
 #include <vector>
 
 #include "codegen/codegen.hpp"
@@ -123,11 +125,16 @@ class TypeMapper {
   CppType base_type(Oid oid, size_t from) const;
   const config::Override* find_override(Oid oid, bool not_null,
                                         const std::optional<ColumnRef>& column, size_t from) const;
+  const config::Override* find_type_override(Oid oid, bool not_null, size_t from) const;
 
   const catalog::Catalog& m_cat;
   const config::Config& m_config;
   const Options& m_options;
   const Plan& m_plan;
+  /// find_type_override's answers by (oid, not_null, from): spelling a type is costly and the
+  /// same types come back for every column (queries are mapped in parallel).
+  mutable std::mutex m_type_override_mutex;
+  mutable std::unordered_map<uint64_t, const config::Override*> m_type_overrides;
 };
 
 /// The C++ namespace of a module ("a::b"), each part escaped.

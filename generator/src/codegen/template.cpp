@@ -402,6 +402,9 @@ class Walker {
       ok[i] = item.m_ok;
       parsed_by_item[i] = std::move(item.m_local);
     });
+    size_t total = m_out.size();
+    for (const std::string& o : outs) total += o.size();
+    m_out.reserve(total);
     for (size_t i = 0; i < items.size(); ++i) {
       m_out += outs[i];
       if (!ok[i]) m_ok = false;

@@ -76,15 +76,37 @@ const config::Override* TypeMapper::find_override(Oid oid, bool not_null,
   lists.push_back(&m_config.overrides);
   // Column overrides first: `schema.table.column` or `table.column`, with globs.
   if (column) {
-    std::string full = column->schema + "." + column->table + "." + column->column;
-    std::string short_name = column->table + "." + column->column;
+    std::string full, short_name;
     for (const auto* list : lists) {
       for (const config::Override& o : *list) {
         if (o.column.empty()) continue;
         if (o.nullable && not_null) continue;
+        if (full.empty()) {
+          full = column->schema + "." + column->table + "." + column->column;
+          short_name = column->table + "." + column->column;
+        }
         if (glob_match(o.column, full) || glob_match(o.column, short_name)) return &o;
       }
     }
+  }
+  return find_type_override(oid, not_null, from);
+}
+
+const config::Override* TypeMapper::find_type_override(Oid oid, bool not_null, size_t from) const {
+  std::vector<const std::vector<config::Override>*> lists;
+  if (from < m_plan.modules.size()) lists.push_back(&m_plan.modules[from]->overrides);
+  lists.push_back(&m_config.overrides);
+  bool any = false;
+  for (const auto* list : lists) {
+    for (const config::Override& o : *list)
+      any = any || (!o.db_type.empty() && o.nullable != not_null);
+  }
+  if (!any) return nullptr;
+  const uint64_t key =
+      (static_cast<uint64_t>(oid) << 32) | (static_cast<uint64_t>(from) << 1) | (not_null ? 1 : 0);
+  {
+    std::lock_guard<std::mutex> lock(m_type_override_mutex);
+    if (auto it = m_type_overrides.find(key); it != m_type_overrides.end()) return it->second;
   }
   // Database types: the type's name, schema-qualified name or format_type spelling
   // ("uuid", "pg_catalog.uuid", "text[]", "timestamp with time zone").
@@ -96,15 +118,18 @@ const config::Override* TypeMapper::find_override(Oid oid, bool not_null,
     spellings.push_back(en + "[]");
     spellings.push_back(es + "." + en + "[]");
   }
+  const config::Override* found = nullptr;
   for (const auto* list : lists) {
     for (const config::Override& o : *list) {
-      if (o.db_type.empty() || o.nullable == not_null) continue;
+      if (found || o.db_type.empty() || o.nullable == not_null) continue;
       for (const std::string& s : spellings) {
-        if (o.db_type == s) return &o;
+        if (o.db_type == s) found = &o;
       }
     }
   }
-  return nullptr;
+  std::lock_guard<std::mutex> lock(m_type_override_mutex);
+  m_type_overrides.emplace(key, found);
+  return found;
 }
 
 CppType TypeMapper::map(Oid oid, bool not_null, const std::optional<ColumnRef>& column,

@@ -286,10 +286,11 @@ struct Constraint {
     Attribute,  ///< DEFERRABLE and friends
   };
   Type type = Type::Null;
-  std::string name;                        ///< `CONSTRAINT name`, or empty
-  std::vector<std::string> keys;           ///< table-level PK/UNIQUE columns
-  ExprPtr expr;                            ///< DEFAULT, CHECK, GENERATED ... AS (expr)
-  std::string expr_sql;                    ///< `expr` deparsed by PostgreSQL's deparser
+  std::string name;               ///< `CONSTRAINT name`, or empty
+  std::vector<std::string> keys;  ///< table-level PK/UNIQUE columns
+  ExprPtr expr;                   ///< DEFAULT, CHECK, GENERATED ... AS (expr)
+  std::string expr_sql;  ///< `expr` deparsed by PostgreSQL's deparser: defaults, generated columns,
+                         ///< domain CHECKs
   char generated_when = 0;                 ///< 'a' ALWAYS, 'd' BY DEFAULT (identity)
   std::vector<std::string> sequence_name;  ///< identity `(SEQUENCE NAME s.x)`, if given
   QualName fk_table;

@@ -34,13 +34,16 @@ Constraint::Type constraint_type(ConstrType t) {
 
 }  // namespace
 
-Constraint Transformer::constraint(const ::Constraint* c) {
+Constraint Transformer::constraint(const ::Constraint* c, bool check_sql) {
   Constraint k;
   k.type = constraint_type(c->contype);
   k.name = cstr(c->conname);
   k.keys = strs(c->keys);
   k.expr = expr(c->raw_expr);
-  k.expr_sql = deparse_expr(c->raw_expr);
+  if (k.type == Constraint::Type::Default || k.type == Constraint::Type::Generated ||
+      (check_sql && k.type == Constraint::Type::Check)) {
+    k.expr_sql = deparse_expr(c->raw_expr);
+  }
   k.generated_when = c->generated_when;
   for (const Node* o : items(c->options)) {
     if (!IsA(o, DefElem)) continue;

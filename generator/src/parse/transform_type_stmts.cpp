@@ -24,7 +24,7 @@ StmtPtr Transformer::create_domain(const ::CreateDomainStmt* s) {
   out->domain = qual_name(s->domainname, m_stmt_span);
   out->base = type_name(s->typeName);
   for (const Node* c : items(s->constraints)) {
-    if (IsA(c, Constraint)) out->constraints.push_back(constraint(as<::Constraint>(c)));
+    if (IsA(c, Constraint)) out->constraints.push_back(constraint(as<::Constraint>(c), true));
   }
   return out;
 }

@@ -156,7 +156,9 @@ class Transformer {
   QualName qual_name(const List* names, Span span);
   ObjectRef object_ref(const Node* node);
   sqlgen::parse::ColumnDef column_def(const ::ColumnDef* cd);
-  sqlgen::parse::Constraint constraint(const ::Constraint* c);
+  /// A constraint; `expr_sql` (PostgreSQL's deparser, costly) only for the expressions the
+  /// catalog keeps as text: defaults, generated columns and, with `check_sql`, a domain's CHECK.
+  sqlgen::parse::Constraint constraint(const ::Constraint* c, bool check_sql = false);
 
   /// Span of a libpg_query location (-1 → the statement's span).
   Span span(int32_t location) const;

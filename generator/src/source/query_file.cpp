@@ -234,7 +234,8 @@ std::vector<Query> read_query_file(const diag::SourcePtr& source, diag::Diagnost
   bool parsed = false;
   std::vector<parse::StatementRange> stmts = parse::split_statements(text, &parsed);
   std::vector<parse::Comment> comments =
-      parsed ? parse::scan_comments_between(text, stmts) : parse::scan_comments(text);
+      // Inside a statement only a `name:` comment matters (a missing `;` before it).
+      parsed ? parse::scan_comments_between(text, stmts, "name:") : parse::scan_comments(text);
   const Reader reader{source, text, diags};
   for (const parse::Comment& c : comments) {
     if (reader.migration_marker(c)) return {};
