@@ -98,6 +98,8 @@ def project(d, p, repo):
             ("floor_json", "Floor: libpg_query, JSON (`sqlgen_parse_floor --json`)"),
             ("floor_raw", "libpg_query's raw parse, nothing serialized (`sqlgen_parse_floor --raw`): "
                           "the route sqlgen reads"),
+            ("floor_huge", "Floor: libpg_query, protobuf, with sqlgen's heap (huge pages, "
+                           "`sqlgen_parse_floor --huge-heap`)"),
             ("parse", "`sqlgen parse` (split, parse, sqlgen's tree)"),
             ("analyze", "`sqlgen analyze`, all cores")]
     rows += [(f"analyze_j{t}", f"`sqlgen -j {t} analyze`") for t in threads]
@@ -155,7 +157,9 @@ def project(d, p, repo):
                      f"{ms(r['noop_vet']['median'])} ms, `--version` {ms(r['version']['median'])} ms")
     lines.append(f"**{title}: analyze {a / floor:.2f}x and generate {g / floor:.2f}x the "
                  f"protobuf floor by median ({amin / fmin:.2f}x and {gmin / fmin:.2f}x by min; "
-                 f"{a / floor_json:.2f}x and {g / floor_json:.2f}x the JSON floor); "
+                 f"{a / floor_json:.2f}x and {g / floor_json:.2f}x the JSON floor"
+                 + (f"; {a / r['floor_huge']['median']:.2f}x and {g / r['floor_huge']['median']:.2f}x "
+                    f"the protobuf floor with sqlgen's heap" if "floor_huge" in r else "") + "); "
                  f"2 copies {lin['analyze_x2']['median'] / lin['analyze_x1']['median']:.2f}x, "
                  f"4 copies {lin['analyze_x4']['median'] / lin['analyze_x1']['median']:.2f}x the "
                  f"time of one; no-op generate {ms(r['noop']['median'])} ms{noop_note}.**")

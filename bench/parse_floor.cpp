@@ -6,8 +6,10 @@
 // parse/ reads the raw tree; the default is libpg_query's protobuf route (sqlgen's route
 // before), `--json` its JSON route (cheaper than protobuf: its protobuf packing recomputes
 // message sizes at every nesting level), so the benchmark can report every floor.
+// `--huge-heap` first sets up the heap as sqlgen's command line does (util/heap.hpp: huge
+// pages), for a floor measured with the same memory as sqlgen.
 //
-// Usage: sqlgen_parse_floor [--raw | --json] FILE...
+// Usage: sqlgen_parse_floor [--huge-heap] [--raw | --json] FILE...
 //   Prints, to stdout, the files, bytes read, statements and errors. Exit 1 when a file
 //   cannot be read.
 #include <pg_query.h>
@@ -19,6 +21,8 @@
 #include <sstream>
 #include <string>
 #include <vector>
+
+#include "util/heap.hpp"
 
 // libpg_query's raw parse (pg_query_internal.h, which needs PostgreSQL's server headers): the
 // tree, a List*, and the memory context are only passed along here, so opaque pointers do.
@@ -39,6 +43,11 @@ int main(int argc, char** argv) {
   bool raw = false;
   std::vector<std::string> texts;
   size_t bytes = 0;
+  if (argc > 1 && std::strcmp(argv[1], "--huge-heap") == 0) {
+    sqlgen::util::use_huge_page_heap();
+    ++argv;
+    --argc;
+  }
   for (int i = 1; i < argc; ++i) {
     if (std::strcmp(argv[i], "--json") == 0) {
       json = true;

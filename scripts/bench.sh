@@ -480,7 +480,7 @@ bench_analyze() {
     cfg=$dir/${p}_x1/sqlgen.yaml
     files=$(cat "$dir/${p}_x1.files")
     cmds=("floor=$floor $files" "floor_json=$floor --json $files" "floor_raw=$floor --raw $files"
-      "parse=$SQLGEN parse $files")
+      "floor_huge=$floor --huge-heap $files" "parse=$SQLGEN parse $files")
     for ((j = 1; j <= $(nproc); j++)); do
       cmds+=("analyze_j$j=$SQLGEN -j $j -c $cfg analyze 2>/dev/null")
     done
@@ -518,7 +518,9 @@ parse each one whole into its serialized tree and throw the tree away, on one th
 ratios are to its protobuf route (the issue's floor, and sqlgen's route until it read the raw
 tree) and to its JSON route (cheaper: libpg_query's protobuf packing recomputes message sizes
 at every nesting level); a third row is libpg_query's raw parse into PostgreSQL's node structs,
-nothing serialized (\`--raw\`), the route sqlgen reads now, shown but not a ratio. sqlgen's
+nothing serialized (\`--raw\`), the route sqlgen reads now, shown but not a ratio; a fourth the
+protobuf floor with the heap sqlgen's command line sets up (\`--huge-heap\`: transparent huge
+pages, util/heap.hpp), so the ratios can be read against a floor with the same memory too. sqlgen's
 rows are whole processes, output to /dev/null: \`analyze\` (read, split, parse, build the
 catalog, analyze every query, print the JSON) on all cores and on 1..N threads (\`-j\`),
 \`generate\` cold (\`SQLGEN_NO_CACHE=1\`: also render and write the headers), \`schema\`
