@@ -104,6 +104,7 @@ def project(d, p, repo):
             ("analyze", "`sqlgen analyze`, all cores")]
     rows += [(f"analyze_j{t}", f"`sqlgen -j {t} analyze`") for t in threads]
     rows += [("generate", "`sqlgen generate`, cold, all cores"),
+             ("generate_small_pages", "`sqlgen generate`, cold, all cores, `SQLGEN_HUGE_PAGES=0`"),
              ("schema", "`sqlgen schema`"), ("vet", "`sqlgen vet`"),
              ("noop", "`sqlgen generate`, no-op (stamp)")]
     rows += [(k, label) for k, label in (("noop_schema", "`sqlgen schema`, no-op (stamp)"),

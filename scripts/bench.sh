@@ -486,6 +486,7 @@ bench_analyze() {
     done
     cmds+=("analyze=$SQLGEN -c $cfg analyze 2>/dev/null"
       "generate=SQLGEN_NO_CACHE=1 $SQLGEN -c $cfg generate --output $dir/${p}_x1.out 2>/dev/null"
+      "generate_small_pages=SQLGEN_HUGE_PAGES=0 SQLGEN_NO_CACHE=1 $SQLGEN -c $cfg generate --output $dir/${p}_x1.out 2>/dev/null"
       "schema=SQLGEN_NO_CACHE=1 $SQLGEN -c $cfg schema 2>/dev/null"
       "vet=SQLGEN_NO_CACHE=1 $SQLGEN -c $cfg vet 2>/dev/null; test \$? -le 1"
       "noop=SQLGEN_CACHE_DIR=$dir/stamps $SQLGEN -c $cfg generate --output $dir/${p}_x1.noop 2>/dev/null"

@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
+#include <string_view>
 
 #if defined(__GLIBC__)
 #include <malloc.h>
@@ -14,6 +15,9 @@ namespace sqlgen::util {
 
 void use_huge_page_heap() {
 #if defined(__GLIBC__) && defined(MADV_HUGEPAGE)
+  if (const char* off = std::getenv("SQLGEN_HUGE_PAGES"); off && std::string_view(off) == "0") {
+    return;
+  }
   constexpr size_t k_mb = size_t{1} << 20;
   constexpr uintptr_t k_huge_page = 2 * k_mb;
   // One arena: other threads would get heaps of their own, mapped where nothing is advised.

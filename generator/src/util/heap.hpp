@@ -9,6 +9,7 @@ namespace sqlgen::util {
 /// `madvise`). A run then takes a few hundred page faults instead of thousands: on virtual
 /// machines, where a fault is costly, that was a third of a cold `generate` (BENCHMARKS.md).
 /// Call first thing in main(), before any thread starts; glibc only (elsewhere it does nothing).
+/// `SQLGEN_HUGE_PAGES=0` leaves malloc as it is.
 void use_huge_page_heap();
 
 }  // namespace sqlgen::util
