@@ -129,7 +129,7 @@ class ModelsBuilder {
  private:
   /// Records the file an object comes from, relative to the config's directory.
   void add_source(const catalog::Origin& o) {
-    if (!o.source) return;
+    if (!o.source || !m_seen_sources.insert(o.source.get()).second) return;
     // Paths relative to the config's directory, however the config was named.
     std::filesystem::path p = std::filesystem::path(o.source->path()).lexically_normal();
     if (!m_config.dir.empty()) {
@@ -145,6 +145,8 @@ class ModelsBuilder {
   /// The struct of one table or view, its model recorded in `model`.
   json relation_struct(const catalog::Relation& r, RelationModel& model);
 
+  /// The source buffers add_source has seen (a path is normalized once per file).
+  std::set<const void*> m_seen_sources;
   const config::Config& m_config;
   const catalog::Catalog& m_cat;
   const Plan& m_plan;
