@@ -1,6 +1,10 @@
 // PostgreSQL's operator resolution: OpernameGetOprid / OpernameGetCandidates
 // (namespace.c), oper() / left_oper() / binary_oper_exact / oper_select_candidate
 // and make_op's polymorphic resolution (parse_oper.c).
+#include <map>
+#include <set>
+#include <utility>
+
 #include "analyze/types.hpp"
 
 namespace sqlgen::analyze {
@@ -17,10 +21,41 @@ struct PathOperator {
   int path_pos = 0;
 };
 
+/// Extension `ext`'s operators named `name`, in the extension's order (indexed once: the lists
+/// are long, btree_gist alone has hundreds, and every operator of a query looks here).
+const std::vector<const builtins::BuiltinOperator*>& extension_operators(std::string_view ext,
+                                                                         std::string_view name) {
+  using ByName =
+      std::map<std::string_view, std::vector<const builtins::BuiltinOperator*>, std::less<>>;
+  static const std::map<std::string_view, ByName, std::less<>> k_index = [] {
+    std::map<std::string_view, ByName, std::less<>> out;
+    for (std::string_view e : builtins::known_extensions()) {
+      ByName& by_name = out[e];
+      if (const builtins::ExtensionObjects* objects = builtins::extension_objects(e)) {
+        for (const builtins::BuiltinOperator* op : objects->operators) {
+          by_name[op->name].push_back(op);
+        }
+      }
+    }
+    return out;
+  }();
+  static const std::vector<const builtins::BuiltinOperator*> k_none;
+  auto by_name = k_index.find(ext);
+  if (by_name == k_index.end()) return k_none;
+  auto ops = by_name->second.find(name);
+  return ops == by_name->second.end() ? k_none : ops->second;
+}
+
 /// The operators named `name` of the wanted kind in the searched schemas, in path order:
 /// pg_catalog's builtins plus the operators of installed extensions.
 std::vector<PathOperator> operators_on_path(const catalog::Catalog& cat, const std::string& name,
                                             char kind, const std::vector<std::string>& path) {
+  // The installed extensions (in their known order) and the schema each one is in.
+  std::vector<std::pair<std::string_view, std::string_view>> installed;
+  for (std::string_view ext : builtins::known_extensions()) {
+    std::string_view schema = cat.extension_schema(ext);
+    if (!schema.empty()) installed.emplace_back(ext, schema);
+  }
   std::vector<PathOperator> out;
   for (size_t pos = 0; pos < path.size(); ++pos) {
     if (path[pos] == "pg_catalog") {
@@ -28,12 +63,10 @@ std::vector<PathOperator> operators_on_path(const catalog::Catalog& cat, const s
         if (op->kind == kind) out.push_back({op, static_cast<int>(pos)});
       }
     }
-    for (std::string_view ext : builtins::known_extensions()) {
-      if (cat.extension_schema(ext) != path[pos]) continue;
-      const builtins::ExtensionObjects* objects = builtins::extension_objects(ext);
-      if (!objects) continue;
-      for (const builtins::BuiltinOperator* op : objects->operators) {
-        if (op->name == name && op->kind == kind) out.push_back({op, static_cast<int>(pos)});
+    for (const auto& [ext, schema] : installed) {
+      if (schema != path[pos]) continue;
+      for (const builtins::BuiltinOperator* op : extension_operators(ext, name)) {
+        if (op->kind == kind) out.push_back({op, static_cast<int>(pos)});
       }
     }
   }
@@ -104,12 +137,12 @@ OperatorMatch resolve_operator(const catalog::Catalog& cat, const std::vector<st
   if (!chosen && !ops.empty()) {
     // OpernameGetCandidates: one entry per signature, the earliest on the path.
     std::vector<Candidate> candidates;
+    std::set<std::pair<Oid, Oid>> signatures;  // (left, right); left 0 for prefix operators
     for (size_t i = 0; i < ops.size(); ++i) {
+      // `ops` is in path order: of two with one signature the earlier one stays.
+      if (!signatures.emplace(prefix ? 0 : ops[i].op->left, ops[i].op->right).second) continue;
       std::vector<Oid> args = prefix ? std::vector<Oid>{ops[i].op->right}
                                      : std::vector<Oid>{ops[i].op->left, ops[i].op->right};
-      bool duplicate = false;
-      for (const Candidate& c : candidates) duplicate = duplicate || c.args == args;
-      if (duplicate) continue;  // `ops` is in path order: the earlier one stays
       Candidate c;
       c.oid = ops[i].op->oid;
       c.path_pos = ops[i].path_pos;
