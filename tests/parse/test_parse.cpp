@@ -397,9 +397,10 @@ TEST_CASE("COMMENT ON ... IS NULL has no comment, an empty string is one", "[par
   CHECK(stmts[1]->as<CommentStmt>().comment == std::optional<std::string>(""));
 }
 
-TEST_CASE("defaults and domain CHECK expressions are deparsed, nodes without a transform keep "
-          "names",
-          "[parse]") {
+TEST_CASE(
+    "defaults and domain CHECK expressions are deparsed, nodes without a transform keep "
+    "names",
+    "[parse]") {
   auto src = diag::make_source(
       "x.sql",
       "CREATE TABLE t (a int DEFAULT (1 + 2) * 3, b text CHECK (b <> ALL (ARRAY['x', 'y'])), "
@@ -439,4 +440,77 @@ TEST_CASE("defaults and domain CHECK expressions are deparsed, nodes without a t
   REQUIRE(sample.from.size() == 1);
   CHECK(sample.from[0]->as<TableRef>().name.name == "RangeTableSample");
   CHECK(text_of(src, sample.from[0]->span) == "t");
+}
+
+TEST_CASE("the deparse shortcuts of common defaults spell them as PostgreSQL's deparser does",
+          "[parse]") {
+  // Every default once through the shortcuts and once through libpg_query's deparser alone:
+  // the same text, also for the look-alikes the shortcuts must leave to the deparser.
+  const char* defaults[] = {"now()",
+                            "NOW()",
+                            "clock_timestamp()",
+                            "gen_random_uuid()",
+                            "\"Now\"()",
+                            "\"select\"()",
+                            "\"left\"()",
+                            "public.now()",
+                            "now(1)",
+                            "count(*)",
+                            "0",
+                            "1",
+                            "100",
+                            "-1",
+                            "2147483647",
+                            "9223372036854775807",
+                            "1.5",
+                            "''",
+                            "'x'",
+                            "'it''s'",
+                            "E'a\\\\b'",
+                            "'{}'",
+                            "'line\nbreak'",
+                            "'é'",
+                            "false",
+                            "FALSE",
+                            "true",
+                            "NULL",
+                            "CURRENT_TIMESTAMP",
+                            "CURRENT_TIMESTAMP(3)",
+                            "CURRENT_DATE",
+                            "LOCALTIMESTAMP",
+                            "current_user",
+                            "'{}'::jsonb",
+                            "'5m'::interval",
+                            "nextval('s'::regclass)",
+                            "B'101'",
+                            "(1)",
+                            "1 + 2"};
+  std::string sql = "CREATE TABLE t (";
+  for (size_t i = 0; i < std::size(defaults); ++i) {
+    sql += (i ? ", c" : "c") + std::to_string(i) + " text DEFAULT " + defaults[i];
+  }
+  sql += ");\nCREATE DOMAIN d AS text DEFAULT now() CHECK (VALUE <> '');\n";
+  auto texts = [&](bool shortcuts) {
+    set_deparse_shortcuts(shortcuts);
+    diag::DiagnosticEngine diags;
+    auto stmts = parse_file(diag::make_source("d.sql", sql), diags);
+    set_deparse_shortcuts(true);
+    REQUIRE_FALSE(diags.has_errors());
+    REQUIRE(stmts.size() == 2);
+    std::vector<std::string> out;
+    for (const auto& e : stmts[0]->as<CreateTableStmt>().elements) {
+      const auto& col = std::get<ColumnDef>(e);
+      REQUIRE(col.constraints.size() == 1);
+      out.push_back(col.constraints[0].expr_sql);
+    }
+    for (const auto& c : stmts[1]->as<CreateDomainStmt>().constraints) out.push_back(c.expr_sql);
+    return out;
+  };
+  std::vector<std::string> fast = texts(true), slow = texts(false);
+  REQUIRE(fast.size() == std::size(defaults) + 2);
+  for (size_t i = 0; i < fast.size(); ++i) {
+    INFO(i);
+    CHECK(fast[i] == slow[i]);
+    CHECK_FALSE(fast[i].empty());
+  }
 }

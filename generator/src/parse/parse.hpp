@@ -25,6 +25,11 @@ std::vector<StmtPtr> parse_file(const diag::SourcePtr& source, diag::DiagnosticE
 ExprPtr parse_expression(const diag::SourcePtr& source, uint32_t offset, uint32_t length,
                          diag::DiagnosticEngine& diags);
 
+/// Whether the commonest defaults (`now()`, `0`, `''`, `false`, ...) are deparsed by sqlgen's
+/// shortcut rather than PostgreSQL's deparser (on by default; tests turn it off to compare).
+/// Not thread-safe: set it before parsing.
+void set_deparse_shortcuts(bool on);
+
 /// A short name of a statement kind for listings ("CreateStmt" → "create table").
 std::string describe(const Stmt& stmt);
 
