@@ -69,9 +69,10 @@ class View {
   const View& operator[](size_t i) const { return m_items[i]; }
   View& operator[](size_t i) { return m_items[i]; }
 
-  /// Appends to a list (null becomes an empty list first).
+  /// Appends to a list (null becomes an empty list first; std::logic_error for other values).
   void push_back(View v);
-  /// An object's member `key`, added as null when missing (null becomes an empty object first).
+  /// An object's member `key`, added as null when missing (null becomes an empty object first;
+  /// std::logic_error for other values).
   View& operator[](std::string_view key);
   View& operator[](const char* key) { return (*this)[std::string_view(key)]; }
   /// An object's member `key`, which must exist (std::logic_error otherwise).
@@ -105,6 +106,7 @@ inline View::View(std::initializer_list<Member> members)
 
 inline void View::push_back(View v) {
   if (m_kind == Kind::Null) m_kind = Kind::Array;
+  if (m_kind != Kind::Array) throw std::logic_error("codegen: push_back on a view that is no list");
   m_items.push_back(std::move(v));
 }
 
@@ -117,6 +119,9 @@ inline const View* View::find(std::string_view key) const {
 
 inline View& View::operator[](std::string_view key) {
   if (m_kind == Kind::Null) m_kind = Kind::Object;
+  if (m_kind != Kind::Object) {
+    throw std::logic_error("codegen: member " + std::string(key) + " of a view that is no object");
+  }
   for (Member& m : m_members) {
     if (m.key == key) return m.value;
   }
