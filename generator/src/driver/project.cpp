@@ -13,6 +13,7 @@
 #include "analyze/analyze.hpp"
 #include "driver/driver.hpp"
 #include "source/queries.hpp"
+#include "source/query_file.hpp"
 #include "util/fs.hpp"
 #include "util/parallel.hpp"
 
@@ -69,10 +70,11 @@ struct ModuleFiles {
   std::vector<std::pair<std::string, diag::Location>> skip;
 };
 
-/// Drops the queries the module's `skip_queries` names (neither analyzed nor generated); a name
-/// no query has is a warning at its list entry, with a did-you-mean.
+/// Drops the queries the module's `skip_queries` names (neither analyzed nor generated), and their
+/// entries of `parsed` (one per query); a name no query has is a warning at its list entry, with
+/// a did-you-mean.
 void drop_skipped(const ModuleFiles& module, std::vector<source::Query>& queries,
-                  diag::DiagnosticEngine& diags) {
+                  std::vector<parse::ParsedRange>& parsed, diag::DiagnosticEngine& diags) {
   if (module.skip.empty()) return;
   std::set<std::string> names;
   for (const auto& [name, loc] : module.skip) names.insert(name);
@@ -84,7 +86,17 @@ void drop_skipped(const ModuleFiles& module, std::vector<source::Query>& queries
     diags.report(diag::make(diag::DiagId::warn_skip_query_unknown, loc,
                             {name, module.options.module, hint.empty() ? "" : ", " + hint}));
   }
-  std::erase_if(queries, [&](const source::Query& q) { return names.contains(q.name); });
+  size_t kept = 0;
+  for (size_t i = 0; i < queries.size(); ++i) {
+    if (names.contains(queries[i].name)) continue;
+    if (kept != i) {
+      queries[kept] = std::move(queries[i]);
+      parsed[kept] = std::move(parsed[i]);
+    }
+    ++kept;
+  }
+  queries.resize(kept);
+  parsed.resize(kept);
 }
 
 /// The modules with queries: the config's, or one named "" for `--queries` paths.
@@ -155,7 +167,9 @@ struct QueryPrep {
 
 namespace {
 
-/// Fills `p`: the query files of every module read, split, checked and their statements parsed.
+/// Fills `p`: the query files of every module read, split, checked and their statements parsed
+/// (each file by one parse that also splits it; a statement it leaves to parse_range, by
+/// analyze::parse_query).
 void prepare_queries(const Project& project, QueryPrep& p) {
   p.modules = list_modules(project, p.diags);
   p.out.resize(p.modules.size());
@@ -163,6 +177,7 @@ void prepare_queries(const Project& project, QueryPrep& p) {
     size_t module;  ///< index into `out`
     diag::SourcePtr source;
     std::vector<source::Query> queries;
+    std::vector<parse::ParsedRange> parsed;  ///< one per query
   };
   std::vector<File> files;
   for (size_t m = 0; m < p.modules.size(); ++m) {
@@ -171,22 +186,30 @@ void prepare_queries(const Project& project, QueryPrep& p) {
       diag::SourcePtr src = read_query_source(f, p.modules[m].warn_empty, p.diags);
       if (!src) continue;
       p.out[m].files.push_back(f.path);
-      files.push_back(File{m, std::move(src), {}});
+      files.push_back(File{m, std::move(src), {}, {}});
     }
   }
   util::parallel_for_rethrow(files.size(), [&](size_t i) {
-    files[i].queries = source::read_query_file(files[i].source, p.diags);
+    files[i].queries = source::read_query_file(files[i].source, p.diags, &files[i].parsed);
   });
+  std::vector<std::vector<parse::ParsedRange>> parsed(p.out.size());  // [module][query]
   for (File& f : files) {
     for (source::Query& q : f.queries) p.out[f.module].queries.push_back(std::move(q));
+    for (parse::ParsedRange& s : f.parsed) parsed[f.module].push_back(std::move(s));
   }
-  std::vector<std::pair<size_t, size_t>> jobs;  // (module, query)
+  std::vector<std::pair<size_t, size_t>> jobs;  // (module, query) left to parse_query
   p.parsed.resize(p.out.size());
   for (size_t m = 0; m < p.out.size(); ++m) {
-    drop_skipped(p.modules[m], p.out[m].queries, p.diags);
+    drop_skipped(p.modules[m], p.out[m].queries, parsed[m], p.diags);
     source::check_duplicate_names(p.out[m].queries, p.diags);
     p.parsed[m].resize(p.out[m].queries.size());
-    for (size_t q = 0; q < p.out[m].queries.size(); ++q) jobs.emplace_back(m, q);
+    for (size_t q = 0; q < p.out[m].queries.size(); ++q) {
+      if (parsed[m][q]) {
+        p.parsed[m][q].stmts = std::move(*parsed[m][q]);  // parsed without a diagnostic
+      } else {
+        jobs.emplace_back(m, q);
+      }
+    }
   }
   util::parallel_for_rethrow(jobs.size(), [&](size_t i) {
     auto [m, q] = jobs[i];

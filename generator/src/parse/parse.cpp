@@ -1,12 +1,14 @@
 #include "parse/parse.hpp"
 
 #include <cctype>
+#include <cstring>
 #include <mutex>
 #include <stdexcept>
 
 #include "parse/transformer.hpp"
 // After transformer.hpp: it includes the standard headers before PostgreSQL's.
 #include "parse/scan_tokens.hpp"
+#include "parse/split_internal.hpp"
 
 namespace sqlgen::parse {
 
@@ -221,10 +223,75 @@ std::vector<StmtPtr> parse_range(const diag::SourcePtr& source, StatementRange r
   return out;
 }
 
+SplitParse split_and_parse(const diag::SourcePtr& source, uint32_t offset, std::string_view text) {
+  SplitParse out;
+  // libpg_query wants a NUL-terminated string.
+  const std::string buf(text);
+  RawParse parse(buf);
+  if (parse.error()) {
+    out.ranges = detail::split_by_tokens(text, buf);
+    for (StatementRange& r : out.ranges) r.offset += offset;
+    return out;
+  }
+  out.parsed = true;
+  const std::string& file = source->text();
+  // The end of a last statement without `;`, as libpg_query's splitter sets it.
+  const auto text_end = static_cast<uint32_t>(std::strlen(buf.c_str()));
+  // A tree in a memory context this small cannot nest too deep (transformable_depth), so no
+  // statement of it can either; else a long statement's own memory context is the bound, and it
+  // is parsed alone, as parse_range parses it.
+  const bool shallow = 2 * (parse.allocated() / k_min_chunk_bytes) + 64 <= 2 * size_t{k_max_depth};
+  for (const Node* node : detail::items(parse.stmts())) {
+    const auto* raw = detail::as<RawStmt>(node);
+    const auto begin = static_cast<uint32_t>(raw->stmt_location);
+    const uint32_t end =
+        raw->stmt_len == 0 ? text_end : begin + static_cast<uint32_t>(raw->stmt_len);
+    const size_t n = out.ranges.size();
+    detail::push_trimmed(text, begin, end, out.ranges);
+    if (out.ranges.size() == n) continue;
+    StatementRange& range = out.ranges.back();
+    const uint32_t local = range.offset;
+    range.offset += offset;
+    // The bytes parse_range parses: the statement and the `;` right after it in the file.
+    uint32_t parse_len = range.length;
+    if (range.offset + parse_len < file.size() && file[range.offset + parse_len] == ';') {
+      ++parse_len;
+    }
+    if (local + parse_len > text.size() ||
+        text.compare(local, parse_len, file, range.offset, parse_len) != 0) {
+      out.stmts.emplace_back();
+      continue;
+    }
+    if (parse_len > k_prescan_bytes || (parse_len > k_depth_check_bytes && !shallow)) {
+      diag::DiagnosticEngine own;
+      std::vector<StmtPtr> alone = parse_range(source, range, own);
+      if (own.sorted().empty()) {
+        out.stmts.emplace_back(std::move(alone));
+      } else {
+        out.stmts.emplace_back();
+      }
+      continue;
+    }
+    // parse_range's statement: the parse of the range alone has one statement, spanning it.
+    Span span{range.offset, range.length};
+    detail::Transformer t(file, offset, span);
+    StmtPtr stmt = t.stmt(raw->stmt);
+    stmt->span = span;
+    std::vector<StmtPtr> one;
+    one.push_back(std::move(stmt));
+    out.stmts.emplace_back(std::move(one));
+  }
+  return out;
+}
+
 std::vector<StmtPtr> parse_file(const diag::SourcePtr& source, diag::DiagnosticEngine& diags) {
   std::vector<StmtPtr> out;
-  for (const StatementRange& r : split_statements(source->text())) {
-    for (StmtPtr& s : parse_range(source, r, diags)) out.push_back(std::move(s));
+  SplitParse split = split_and_parse(source, 0, source->text());
+  for (size_t i = 0; i < split.ranges.size(); ++i) {
+    std::vector<StmtPtr> stmts = i < split.stmts.size() && split.stmts[i]
+                                     ? std::move(*split.stmts[i])
+                                     : parse_range(source, split.ranges[i], diags);
+    for (StmtPtr& s : stmts) out.push_back(std::move(s));
   }
   return out;
 }

@@ -9,6 +9,7 @@
 #include "diag/source_buffer.hpp"
 #include "parse/pb_arena.hpp"
 #include "parse/scan_tokens.hpp"
+#include "parse/split_internal.hpp"
 
 namespace sqlgen::parse {
 
@@ -79,7 +80,10 @@ uint32_t before_trailing_space(std::string_view text, uint32_t begin, uint32_t e
   return end;
 }
 
-/// Appends [begin, end) trimmed of leading comments/space, trailing space and ';'.
+}  // namespace
+
+namespace detail {
+
 void push_trimmed(std::string_view text, uint32_t begin, uint32_t end,
                   std::vector<StatementRange>& out) {
   begin = skip_space_and_comments(text, begin);
@@ -88,9 +92,9 @@ void push_trimmed(std::string_view text, uint32_t begin, uint32_t end,
   if (end > begin) out.push_back(StatementRange{begin, end - begin});
 }
 
-/// Splits at `;` tokens of libpg_query's scanner. Used when the text does
-/// not parse: libpg_query's own scanner splitter drops statements that
-/// start with a non-keyword, which would hide them from diagnostics.
+// Splits at `;` tokens of libpg_query's scanner. Used when the text does not parse:
+// libpg_query's own scanner splitter drops statements that start with a non-keyword, which
+// would hide them from diagnostics.
 std::vector<StatementRange> split_by_tokens(std::string_view text, const std::string& buf) {
   std::vector<StatementRange> out;
   uint32_t begin = 0;
@@ -117,7 +121,7 @@ std::vector<StatementRange> split_by_tokens(std::string_view text, const std::st
   return out;
 }
 
-}  // namespace
+}  // namespace detail
 
 namespace {
 
@@ -166,7 +170,7 @@ std::vector<StatementRange> split_statements(std::string_view text, bool* parsed
   if (parsed) *parsed = !r.error;
   if (r.error) {
     pg_query_free_split_result(r);
-    return split_by_tokens(text, buf);
+    return detail::split_by_tokens(text, buf);
   }
   std::vector<StatementRange> out;
   for (int i = 0; i < r.n_stmts; ++i) {
@@ -174,7 +178,7 @@ std::vector<StatementRange> split_statements(std::string_view text, bool* parsed
     uint32_t begin = static_cast<uint32_t>(s->stmt_location);
     uint32_t end = s->stmt_len == 0 ? static_cast<uint32_t>(text.size())
                                     : begin + static_cast<uint32_t>(s->stmt_len);
-    push_trimmed(text, begin, end, out);
+    detail::push_trimmed(text, begin, end, out);
   }
   pg_query_free_split_result(r);
   return out;

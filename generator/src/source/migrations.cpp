@@ -63,6 +63,7 @@ void add_migration(Migration m, std::map<int64_t, Migration>& by_version,
     prev.source = m.source;
     prev.local_version = m.local_version;
     prev.up = std::move(m.up);
+    prev.parsed_up = std::move(m.parsed_up);
     return;
   }
   if (pair && m.down_source && !prev.down_source) {
@@ -85,6 +86,7 @@ Migration make_migration(const diag::SourcePtr& source, const std::string& path,
   m.no_transaction = parsed.no_transaction;
   m.up = std::move(parsed.up);
   m.down = std::move(parsed.down);
+  m.parsed_up = std::move(parsed.parsed_up);
   m.down_path = path;
   m.down_source = source;
   if (!(m.format == Migration::MigratePair && ends_with(path, ".down.sql"))) {

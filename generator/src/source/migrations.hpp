@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -21,6 +22,9 @@ struct Statement {
   uint32_t offset = 0;
   uint32_t length = 0;
 };
+
+/// A migration's Up statements parsed (parse_up.hpp).
+struct ParsedUp;
 
 /// One migration version with its Up and Down statements.
 struct Migration {
@@ -45,6 +49,8 @@ struct Migration {
   std::vector<Statement> up;
   /// Statements applied when migrating down, in order; never part of the schema.
   std::vector<Statement> down;
+  /// The `up` statements as splitting the file parsed them (ParsedFile::parsed_up), else null.
+  std::shared_ptr<const ParsedUp> parsed_up;
   /// `-- +goose NO TRANSACTION`: run outside a transaction.
   bool no_transaction = false;
   /// The file's format.
@@ -62,6 +68,10 @@ struct ParsedFile {
   std::vector<Statement> up;
   /// Statements of the Down section (the whole file for .down.sql files).
   std::vector<Statement> down;
+  /// The Up statements from the parses that split the file (one per run of statements between
+  /// annotations or markers, one per StatementBegin/End block), when each of them parsed without
+  /// a diagnostic; else null, and parse_up parses them one by one, reporting what it finds.
+  std::shared_ptr<const ParsedUp> parsed_up;
   /// `-- +goose NO TRANSACTION` was present.
   bool no_transaction = false;
   /// How the file marks its sections.

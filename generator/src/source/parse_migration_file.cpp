@@ -1,11 +1,14 @@
 // One migration file → Up and Down statements: goose annotations line by
 // line, dbmate's `-- migrate:up` / `-- migrate:down`, libpg_query's splitter
 // for the text between them; plain files lose the queries of query files.
+// The text of the Up statements is split by parsing it (parse::split_and_parse), so the same
+// parse gives their statements (ParsedFile::parsed_up): the file is parsed once.
 #include <algorithm>
 #include <cctype>
 
-#include "parse/split.hpp"
+#include "parse/parse.hpp"
 #include "source/migrations.hpp"
+#include "source/parse_up.hpp"
 
 namespace sqlgen::source {
 
@@ -100,20 +103,38 @@ std::string blank_psql_meta_commands(std::string_view text) {
   return out;
 }
 
-/// Statements of text[begin, end), with offsets into the whole text. Plain
-/// schema files (pg_dump output) may hold psql meta-commands: skipped.
-std::vector<Statement> split_range(std::string_view text, uint32_t begin, uint32_t end,
-                                   bool plain = false) {
-  std::vector<Statement> out;
+/// Statements of one run of a file's text and, for Up statements, their parses.
+struct Run {
+  std::vector<Statement> statements;
+  /// One per statement when parsed (see parse::SplitParse::stmts), else empty.
+  std::vector<parse::ParsedRange> parsed;
+};
+
+/// Statements of text[begin, end) of `source`, with offsets into the whole text; with `up`, also
+/// their statements, from the parse that splits them. Plain schema files (pg_dump output) may
+/// hold psql meta-commands: skipped.
+Run split_range(const diag::SourcePtr& source, uint32_t begin, uint32_t end, bool up,
+                bool plain = false) {
+  Run out;
   if (end <= begin) return out;
+  std::string_view text = source->text();
   std::string blanked;
   std::string_view part = text.substr(begin, end - begin);
   if (plain) {
     blanked = blank_psql_meta_commands(part);
     part = blanked;
   }
+  if (up) {
+    parse::SplitParse split = parse::split_and_parse(source, begin, part);
+    for (const parse::StatementRange& r : split.ranges) {
+      out.statements.push_back(Statement{r.offset, r.length});
+    }
+    out.parsed = std::move(split.stmts);
+    out.parsed.resize(out.statements.size());  // nullopt for each when it did not parse
+    return out;
+  }
   for (const parse::StatementRange& r : parse::split_statements(part)) {
-    out.push_back(Statement{begin + r.offset, r.length});
+    out.statements.push_back(Statement{begin + r.offset, r.length});
   }
   return out;
 }
@@ -127,6 +148,45 @@ std::optional<Statement> block_statement(std::string_view text, uint32_t begin, 
   if (end <= begin) return std::nullopt;
   return Statement{begin, end - begin};
 }
+
+/// The parses of a file's Up statements, gathered in order as it is split
+/// (ParsedFile::parsed_up).
+class UpParses {
+ public:
+  /// The next Up statement's parse; nullopt: it is parse_range's (parse_up's) to parse.
+  void add(parse::ParsedRange stmts) {
+    if (!stmts) m_complete = false;
+    if (m_complete) m_stmts.push_back(std::move(*stmts));
+  }
+  /// A StatementBegin/End block of the Up section (`at` in `source`), parsed as parse_up would
+  /// parse it; kept when that reports nothing.
+  void add_block(const diag::SourcePtr& source, const Statement& at) {
+    if (!m_complete) return;
+    diag::DiagnosticEngine own;
+    std::vector<parse::StmtPtr> stmts =
+        parse::parse_range(source, parse::StatementRange{at.offset, at.length}, own);
+    if (own.sorted().empty()) {
+      m_stmts.push_back(std::move(stmts));
+    } else {
+      m_complete = false;
+    }
+  }
+  /// The parses of `up`, the Up statements of `source`, when every one was added without a
+  /// diagnostic; else null.
+  std::shared_ptr<const ParsedUp> finish(const diag::SourcePtr& source,
+                                         const std::vector<Statement>& up) {
+    if (!m_complete || up.empty() || m_stmts.size() != up.size()) return nullptr;
+    auto out = std::make_shared<ParsedUp>();
+    out->source = source;
+    out->up = up;
+    out->stmts = std::move(m_stmts);
+    return out;
+  }
+
+ private:
+  std::vector<std::vector<parse::StmtPtr>> m_stmts;
+  bool m_complete = true;
+};
 
 /// Walks a goose file's annotations, collecting statements per section.
 class GooseParser {
@@ -147,6 +207,7 @@ class GooseParser {
     } else if (m_down && m_down->word < m_up->word) {
       m_diags.report(diag::make(DiagId::err_goose_down_before_up, at(*m_down)));
     }
+    m_out.parsed_up = m_parses.finish(m_source, m_out.up);
     return std::move(m_out);
   }
 
@@ -185,7 +246,10 @@ class GooseParser {
           m_diags.report(diag::make(DiagId::err_goose_stray_end, at(a)));
         } else {
           std::optional<Statement> s = block_statement(m_text, m_block->next_line, a.line_begin);
-          if (s && m_section != Section::None) section().push_back(*s);
+          if (s && m_section != Section::None) {
+            section().push_back(*s);
+            if (m_section == Section::Up) m_parses.add_block(m_source, *s);
+          }
           m_block.reset();
         }
         break;
@@ -222,7 +286,9 @@ class GooseParser {
   }
 
   void add_plain(uint32_t begin, uint32_t end) {
-    for (const Statement& s : split_range(m_text, begin, end)) {
+    Run run = split_range(m_source, begin, end, m_section == Section::Up);
+    for (size_t i = 0; i < run.statements.size(); ++i) {
+      const Statement& s = run.statements[i];
       if (m_section == Section::None) {
         if (!m_reported_outside) {
           m_diags.report(diag::make(DiagId::err_goose_statement_outside_section,
@@ -232,6 +298,7 @@ class GooseParser {
         continue;
       }
       section().push_back(s);
+      if (m_section == Section::Up) m_parses.add(std::move(run.parsed[i]));
     }
   }
 
@@ -249,6 +316,7 @@ class GooseParser {
   std::optional<AnnotationLine> m_up, m_down, m_block;
   uint32_t m_run_start = 0;
   bool m_reported_outside = false;
+  UpParses m_parses;
 };
 
 bool ends_with(const std::string& s, std::string_view suffix) {
@@ -309,10 +377,14 @@ ParsedFile parse_dbmate(const diag::SourcePtr& source, const std::vector<DbmateM
   out.no_transaction = up->no_transaction;
   uint32_t up_end =
       down != markers.end() && down->line_begin > up->line_begin ? down->line_begin : size;
-  out.up = split_range(text, up->next_line, up_end);
+  Run up_run = split_range(source, up->next_line, up_end, true);
+  UpParses parses;
+  for (parse::ParsedRange& p : up_run.parsed) parses.add(std::move(p));
+  out.up = std::move(up_run.statements);
+  out.parsed_up = parses.finish(source, out.up);
   if (down != markers.end()) {
     uint32_t down_end = down->line_begin < up->line_begin ? up->line_begin : size;
-    out.down = split_range(text, down->next_line, down_end);
+    out.down = split_range(source, down->next_line, down_end, false).statements;
   }
   return out;
 }
@@ -332,13 +404,16 @@ bool has_name_comment(std::string_view text, uint32_t begin, uint32_t end) {
   return false;
 }
 
-/// `statements` without the queries of a query file (sqlc lets schema lists name query files).
-std::vector<Statement> without_named_queries(std::string_view text,
-                                             std::vector<Statement> statements) {
-  std::vector<Statement> out;
+/// `run` without the queries of a query file (sqlc lets schema lists name query files).
+Run without_named_queries(std::string_view text, Run run) {
+  Run out;
   uint32_t prev_end = 0;
-  for (const Statement& s : statements) {
-    if (!has_name_comment(text, prev_end, s.offset)) out.push_back(s);
+  for (size_t i = 0; i < run.statements.size(); ++i) {
+    const Statement& s = run.statements[i];
+    if (!has_name_comment(text, prev_end, s.offset)) {
+      out.statements.push_back(s);
+      if (i < run.parsed.size()) out.parsed.push_back(std::move(run.parsed[i]));
+    }
     prev_end = s.offset + s.length;
   }
   return out;
@@ -357,7 +432,15 @@ ParsedFile parse_migration_file(const diag::SourcePtr& source, diag::DiagnosticE
   const std::string& path = source->path();
   if (ends_with(path, ".up.sql") || ends_with(path, ".down.sql")) {
     out.format = Migration::MigratePair;
-    (ends_with(path, ".up.sql") ? out.up : out.down) = split_range(text, 0, size);
+    if (ends_with(path, ".up.sql")) {
+      Run run = split_range(source, 0, size, true);
+      UpParses parses;
+      for (parse::ParsedRange& p : run.parsed) parses.add(std::move(p));
+      out.up = std::move(run.statements);
+      out.parsed_up = parses.finish(source, out.up);
+    } else {
+      out.down = split_range(source, 0, size, false).statements;
+    }
     return out;
   }
   std::vector<AnnotationLine> annotations = find_annotations(text);
@@ -365,7 +448,11 @@ ParsedFile parse_migration_file(const diag::SourcePtr& source, diag::DiagnosticE
   std::vector<DbmateMarker> dbmate = find_dbmate_markers(text);
   if (!dbmate.empty()) return parse_dbmate(source, dbmate, diags);
   out.format = Migration::Plain;
-  out.up = without_named_queries(text, split_range(text, 0, size, true));
+  Run run = without_named_queries(text, split_range(source, 0, size, true, true));
+  UpParses parses;
+  for (parse::ParsedRange& p : run.parsed) parses.add(std::move(p));
+  out.up = std::move(run.statements);
+  out.parsed_up = parses.finish(source, out.up);
   return out;
 }
 

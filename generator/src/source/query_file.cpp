@@ -4,7 +4,7 @@
 #include <cctype>
 #include <map>
 
-#include "parse/split.hpp"
+#include "parse/parse.hpp"
 #include "util/cpp_words.hpp"
 
 namespace sqlgen::source {
@@ -229,13 +229,15 @@ const std::vector<std::string>& known_annotations() {
   return k_known;
 }
 
-std::vector<Query> read_query_file(const diag::SourcePtr& source, diag::DiagnosticEngine& diags) {
+std::vector<Query> read_query_file(const diag::SourcePtr& source, diag::DiagnosticEngine& diags,
+                                   std::vector<parse::ParsedRange>* parsed) {
   std::string_view text = source->text();
-  bool parsed = false;
-  std::vector<parse::StatementRange> stmts = parse::split_statements(text, &parsed);
+  parse::SplitParse split = parse::split_and_parse(source, 0, text);
+  const std::vector<parse::StatementRange>& stmts = split.ranges;
   std::vector<parse::Comment> comments =
       // Inside a statement only a `name:` comment matters (a missing `;` before it).
-      parsed ? parse::scan_comments_between(text, stmts, "name:") : parse::scan_comments(text);
+      split.parsed ? parse::scan_comments_between(text, stmts, "name:")
+                   : parse::scan_comments(text);
   const Reader reader{source, text, diags};
   for (const parse::Comment& c : comments) {
     if (reader.migration_marker(c)) return {};
@@ -244,7 +246,8 @@ std::vector<Query> read_query_file(const diag::SourcePtr& source, diag::Diagnost
   std::vector<Query> out;
   size_t ci = 0;
   uint32_t prev_end = 0;
-  for (const parse::StatementRange& st : stmts) {
+  for (size_t si = 0; si < stmts.size(); ++si) {
+    const parse::StatementRange& st = stmts[si];
     Query q;
     q.source = source;
     q.offset = st.offset;
@@ -290,6 +293,11 @@ std::vector<Query> read_query_file(const diag::SourcePtr& source, diag::Diagnost
       continue;
     }
     out.push_back(std::move(q));
+    if (parsed && si < split.stmts.size()) {
+      parsed->push_back(std::move(split.stmts[si]));
+    } else if (parsed) {
+      parsed->emplace_back();  // the file did not parse: parse_range's
+    }
   }
   // A name comment after the last statement names nothing.
   for (; ci < comments.size(); ++ci) {

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "diag/diag.hpp"
+#include "parse/parse.hpp"
 
 namespace sqlgen::source {
 
@@ -54,7 +55,11 @@ const std::vector<std::string>& known_annotations();
 
 /// The queries of one file, in order. Problems (no name, unknown command,
 /// missing semicolon, unknown annotation) are reported; broken queries are skipped.
-std::vector<Query> read_query_file(const diag::SourcePtr& source, diag::DiagnosticEngine& diags);
+/// The file is split by parsing it whole (parse::split_and_parse); `parsed`, when given,
+/// receives one entry per query returned: its statement from that parse (nullopt: left to
+/// parse::parse_range).
+std::vector<Query> read_query_file(const diag::SourcePtr& source, diag::DiagnosticEngine& diags,
+                                   std::vector<parse::ParsedRange>* parsed = nullptr);
 
 /// Reports queries of one module that share a name (with a note at the first).
 void check_duplicate_names(const std::vector<Query>& queries, diag::DiagnosticEngine& diags);

@@ -122,8 +122,7 @@ Report check(const std::vector<source::Migration>& migrations, const Options& op
     if (stmts.size() == 1 && stmts[0]) st.queries.push_back(QueryRef{&q, std::move(stmts[0])});
   }
   check_migration_files(st);
-  std::vector<std::vector<std::vector<parse::StmtPtr>>> parsed =
-      source::parse_up(migrations, diags);
+  std::vector<std::shared_ptr<const source::ParsedUp>> parsed = source::parse_up(migrations, diags);
   for (size_t i = 0; i < migrations.size(); ++i) {
     const source::Migration& m = migrations[i];
     if (!m.source) continue;
@@ -132,7 +131,7 @@ Report check(const std::vector<source::Migration>& migrations, const Options& op
     // it and runs each statement in its own (autocommit) transaction.
     if (options.mode == TransactionMode::PerMigration || m.no_transaction) st.pending.clear();
     st.in_transaction = !m.no_transaction;
-    for (const std::vector<parse::StmtPtr>& stmts : parsed[i]) {
+    for (const std::vector<parse::StmtPtr>& stmts : parsed[i]->stmts) {
       if (m.no_transaction) st.pending.clear();
       for (const parse::StmtPtr& s : stmts) walk_statement(*s, m.source, st);
     }
