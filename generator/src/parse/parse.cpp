@@ -227,59 +227,65 @@ SplitParse split_and_parse(const diag::SourcePtr& source, uint32_t offset, std::
   SplitParse out;
   // libpg_query wants a NUL-terminated string.
   const std::string buf(text);
-  RawParse parse(buf);
-  if (parse.error()) {
+  const std::string& file = source->text();
+  // Statements to parse alone, as parse_range does, once the text's tree is dropped: a parse
+  // leaves libpg_query's current memory context at its top one, so none is nested in another.
+  std::vector<size_t> alone;
+  {
+    RawParse parse(buf);
+    out.parsed = !parse.error();
+    // The end of a last statement without `;`, as libpg_query's splitter sets it.
+    const auto text_end = static_cast<uint32_t>(std::strlen(buf.c_str()));
+    // A tree in a memory context this small cannot nest too deep (transformable_depth), so no
+    // statement of it can either; else a long statement's own memory context is the bound: it is
+    // parsed alone.
+    const bool shallow =
+        2 * (parse.allocated() / k_min_chunk_bytes) + 64 <= 2 * size_t{k_max_depth};
+    for (const Node* node : detail::items(out.parsed ? parse.stmts() : nullptr)) {
+      const auto* raw = detail::as<RawStmt>(node);
+      const auto begin = static_cast<uint32_t>(raw->stmt_location);
+      const uint32_t end =
+          raw->stmt_len == 0 ? text_end : begin + static_cast<uint32_t>(raw->stmt_len);
+      const size_t n = out.ranges.size();
+      detail::push_trimmed(text, begin, end, out.ranges);
+      if (out.ranges.size() == n) continue;
+      StatementRange& range = out.ranges.back();
+      const uint32_t local = range.offset;
+      range.offset += offset;
+      // The bytes parse_range parses: the statement and the `;` right after it in the file.
+      uint32_t parse_len = range.length;
+      if (range.offset + parse_len < file.size() && file[range.offset + parse_len] == ';') {
+        ++parse_len;
+      }
+      if (local + parse_len > text.size() ||
+          text.compare(local, parse_len, file, range.offset, parse_len) != 0) {
+        out.stmts.emplace_back();  // not the file's bytes: parse_range's
+        continue;
+      }
+      if (parse_len > k_prescan_bytes || (parse_len > k_depth_check_bytes && !shallow)) {
+        alone.push_back(out.stmts.size());
+        out.stmts.emplace_back();
+        continue;
+      }
+      // parse_range's statement: the parse of the range alone has one statement, spanning it.
+      Span span{range.offset, range.length};
+      detail::Transformer t(file, offset, span);
+      StmtPtr stmt = t.stmt(raw->stmt);
+      stmt->span = span;
+      std::vector<StmtPtr> one;
+      one.push_back(std::move(stmt));
+      out.stmts.emplace_back(std::move(one));
+    }
+  }
+  if (!out.parsed) {
     out.ranges = detail::split_by_tokens(text, buf);
     for (StatementRange& r : out.ranges) r.offset += offset;
     return out;
   }
-  out.parsed = true;
-  const std::string& file = source->text();
-  // The end of a last statement without `;`, as libpg_query's splitter sets it.
-  const auto text_end = static_cast<uint32_t>(std::strlen(buf.c_str()));
-  // A tree in a memory context this small cannot nest too deep (transformable_depth), so no
-  // statement of it can either; else a long statement's own memory context is the bound, and it
-  // is parsed alone, as parse_range parses it.
-  const bool shallow = 2 * (parse.allocated() / k_min_chunk_bytes) + 64 <= 2 * size_t{k_max_depth};
-  for (const Node* node : detail::items(parse.stmts())) {
-    const auto* raw = detail::as<RawStmt>(node);
-    const auto begin = static_cast<uint32_t>(raw->stmt_location);
-    const uint32_t end =
-        raw->stmt_len == 0 ? text_end : begin + static_cast<uint32_t>(raw->stmt_len);
-    const size_t n = out.ranges.size();
-    detail::push_trimmed(text, begin, end, out.ranges);
-    if (out.ranges.size() == n) continue;
-    StatementRange& range = out.ranges.back();
-    const uint32_t local = range.offset;
-    range.offset += offset;
-    // The bytes parse_range parses: the statement and the `;` right after it in the file.
-    uint32_t parse_len = range.length;
-    if (range.offset + parse_len < file.size() && file[range.offset + parse_len] == ';') {
-      ++parse_len;
-    }
-    if (local + parse_len > text.size() ||
-        text.compare(local, parse_len, file, range.offset, parse_len) != 0) {
-      out.stmts.emplace_back();
-      continue;
-    }
-    if (parse_len > k_prescan_bytes || (parse_len > k_depth_check_bytes && !shallow)) {
-      diag::DiagnosticEngine own;
-      std::vector<StmtPtr> alone = parse_range(source, range, own);
-      if (own.sorted().empty()) {
-        out.stmts.emplace_back(std::move(alone));
-      } else {
-        out.stmts.emplace_back();
-      }
-      continue;
-    }
-    // parse_range's statement: the parse of the range alone has one statement, spanning it.
-    Span span{range.offset, range.length};
-    detail::Transformer t(file, offset, span);
-    StmtPtr stmt = t.stmt(raw->stmt);
-    stmt->span = span;
-    std::vector<StmtPtr> one;
-    one.push_back(std::move(stmt));
-    out.stmts.emplace_back(std::move(one));
+  for (size_t i : alone) {
+    diag::DiagnosticEngine own;
+    std::vector<StmtPtr> stmts = parse_range(source, out.ranges[i], own);
+    if (own.sorted().empty()) out.stmts[i] = std::move(stmts);  // else parse_range's to report
   }
   return out;
 }
