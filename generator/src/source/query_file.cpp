@@ -181,7 +181,9 @@ struct Reader {
       q.doc.push_back(body);
       return false;
     }
-    if ((a.kind == "nullable" || a.kind == "not-null" || a.kind == "raw-json") && a.args.empty()) {
+    if ((a.kind == "nullable" || a.kind == "not-null" || a.kind == "raw-json" ||
+         a.kind == "optional") &&
+        a.args.empty()) {
       diags.report(
           diag::make(DiagId::err_query_annotation_no_columns, loc(c.offset, c.length), {a.kind}));
       return false;
@@ -224,8 +226,8 @@ const char* command_name(QueryCommand c) {
 }
 
 const std::vector<std::string>& known_annotations() {
-  static const std::vector<std::string> k_known = {"nullable", "not-null", "override", "row",
-                                                   "raw-json"};
+  static const std::vector<std::string> k_known = {"nullable", "not-null", "override",
+                                                   "row",      "raw-json", "optional"};
   return k_known;
 }
 
