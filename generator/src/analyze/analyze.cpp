@@ -2,9 +2,14 @@
 // apply annotations, and assemble the SQL sent to the server.
 #include "analyze/analyze.hpp"
 
+#include <algorithm>
+#include <functional>
 #include <nlohmann/json.hpp>
+#include <set>
+#include <stdexcept>
 
 #include "analyze/analyzer.hpp"
+#include "analyze/variants.hpp"
 #include "parse/parse.hpp"
 
 namespace sqlgen::analyze {
@@ -27,6 +32,25 @@ Analyzer::Analyzer(const catalog::Catalog& cat, const source::Query& query,
 }
 
 namespace {
+
+/// The query's statement as PostgreSQL's parser reads it: each `sqlgen.sort(name: ...)` of
+/// `sorts` read as `sqlgen.sort(...)` of its columns (the same offsets; diagnostics show the
+/// file as written).
+std::vector<parse::StmtPtr> parse_statement(const source::Query& query,
+                                            const std::vector<SortSlot>& sorts,
+                                            diag::DiagnosticEngine& diags) {
+  const parse::StatementRange range{query.offset, query.length};
+  if (sorts.empty()) return parse::parse_range(query.source, range, diags);
+  diag::SourcePtr placeholder =
+      diag::make_source(query.source->path(), sort_placeholder_text(query.source->text(), sorts));
+  diag::DiagnosticEngine engine;
+  std::vector<parse::StmtPtr> stmts = parse::parse_range(placeholder, range, engine);
+  for (diag::Diagnostic d : engine.sorted()) {
+    if (d.loc.source == placeholder) d.loc.source = query.source;
+    diags.report(std::move(d));
+  }
+  return stmts;
+}
 
 /// PostgreSQL's SQLSTATE for the errors the analyzer shares with it ("" for sqlgen's own).
 std::string default_sqlstate(diag::DiagId id, const std::vector<std::string>& args) {
@@ -102,13 +126,16 @@ AnalyzedQuery Analyzer::run() {
     for (diag::Diagnostic& d : early.sorted()) m_diags.report(std::move(d));
   };
   std::vector<parse::StmtPtr> stmts;
+  std::vector<SortSlot> sorts;
   if (m_parsed) {
     for (diag::Diagnostic& d : m_parsed->diagnostics) early.report(std::move(d));
     stmts = std::move(m_parsed->stmts);
     m_parsed = nullptr;
+    diag::DiagnosticEngine again;  // parse_query reported them
+    if (!m_variant) sorts = find_sorts(m_query, again);
   } else {
-    stmts =
-        parse::parse_range(source(), parse::StatementRange{m_query.offset, m_query.length}, early);
+    if (!m_variant) sorts = find_sorts(m_query, early);
+    stmts = parse_statement(m_query, sorts, early);
   }
   if (stmts.size() != 1) {
     forward();
@@ -116,6 +143,14 @@ AnalyzedQuery Analyzer::run() {
   }
   const parse::Stmt& stmt = *stmts[0];
   m_plan = plan_params(stmt, source(), early);
+  if (!m_variant) {
+    VariantPlan variants = plan_variants(stmt, m_query, m_plan, std::move(sorts), early);
+    if (variants.needed() || variants.failed) {
+      const bool failed = early.has_errors();
+      forward();
+      return failed ? out : run_variants(variants);
+    }
+  }
   bool early_errors = early.has_errors();
   forward();
   for (const ParamSlot& p : m_plan.params) m_params[p.number].nullable = p.narg;
@@ -130,9 +165,103 @@ AnalyzedQuery Analyzer::run() {
 
   std::vector<Edit> edits = m_plan.edits;
   edits.insert(edits.end(), m_edits.begin(), m_edits.end());
+  if (m_variant) {
+    // What the variant leaves out or replaces takes the edits inside it along.
+    std::erase_if(edits, [&](const Edit& e) {
+      for (const Edit& v : m_variant_edits) {
+        if (e.offset >= v.offset && e.offset + e.length <= v.offset + v.length &&
+            !(e.length == 0 && e.offset == v.offset + v.length)) {
+          return true;
+        }
+      }
+      return false;
+    });
+    edits.insert(edits.end(), m_variant_edits.begin(), m_variant_edits.end());
+  }
   out.sql = apply_edits(source()->text(), m_query.offset, m_query.length, std::move(edits));
   out.ok = !early_errors && !m_failed;
   return out;
+}
+
+AnalyzedQuery Analyzer::run_variants(const VariantPlan& plan) {
+  // Every variant analyzed as a query of its own, on the file's text as that variant has it
+  // (same offsets). The variant with every optional parameter set and each sort's first column
+  // ascending comes first: its diagnostics are the query's, and its analysis the query's
+  // columns and parameters. Another variant's errors (once each) say which variant it was.
+  const size_t count = plan.count();
+  const size_t primary = (size_t{1} << plan.optionals.size()) - 1;
+  std::vector<size_t> order = {primary};
+  for (size_t i = 0; i < count; ++i) {
+    if (i != primary) order.push_back(i);
+  }
+  std::set<std::pair<int64_t, std::string>> reported;
+  std::vector<std::string> sqls(count);
+  AnalyzedQuery result;
+  bool ok = true;
+  for (size_t index : order) {
+    Variant v = make_variant(plan, source()->text(), index);
+    source::Query vq = m_query;
+    vq.source = diag::make_source(source()->path(), v.text);
+    diag::DiagnosticEngine engine;
+    Analyzer a(m_cat, vq, m_opts, engine);
+    a.as_variant(v.edits);
+    AnalyzedQuery r = a.run();
+    std::function<void(diag::Diagnostic&)> remap = [&](diag::Diagnostic& d) {
+      if (d.loc.source == vq.source) {
+        d.loc.source = source();
+        for (size_t s = 0; s < plan.sorts.size(); ++s) {  // the chosen column, where written
+          const parse::Span call = plan.sorts[s].call;
+          if (d.loc.offset >= call.offset && d.loc.offset < call.offset + call.length) {
+            const parse::Span col = plan.sorts[s].column_spans[v.sort_column[s]];
+            d.loc.offset = col.offset;
+            d.loc.length = col.length;
+          }
+        }
+      }
+      for (diag::Diagnostic& n : d.notes) remap(n);
+    };
+    for (diag::Diagnostic d : engine.sorted()) {
+      remap(d);
+      const bool is_new = reported.insert({d.loc.offset, d.message}).second;
+      if (index == primary) {
+        m_diags.report(std::move(d));
+      } else if (d.severity == diag::Severity::Error && is_new) {
+        diag::Diagnostic w = diag::make(diag::DiagId::err_variant_rejected, d.loc,
+                                        {d.message, m_query.name, v.describe(plan)});
+        w.sqlstate = d.sqlstate;
+        w.notes = std::move(d.notes);
+        m_diags.report(std::move(w));
+      }
+    }
+    ok = ok && r.ok;
+    if (index == primary) {
+      result = std::move(r);
+    } else if (r.ok && result.ok) {
+      // The variant's parameters are the query's without the empty optional ones, in order
+      // (the generated code sends them so).
+      std::vector<std::string> expected, got;
+      for (const ResultParam& p : result.params) {
+        auto at = std::find(plan.optionals.begin(), plan.optionals.end(), p.name);
+        if (at == plan.optionals.end() || v.set[static_cast<size_t>(at - plan.optionals.begin())]) {
+          expected.push_back(p.name);
+        }
+      }
+      for (const ResultParam& p : r.params) got.push_back(p.name);
+      if (expected != got) {
+        throw std::logic_error("variant " + std::to_string(index) + " of query \"" + m_query.name +
+                               "\" has other parameters than the query");
+      }
+    }
+    sqls[index] = index == primary ? result.sql : r.sql;
+  }
+  for (ResultParam& p : result.params) {
+    p.optional =
+        std::find(plan.optionals.begin(), plan.optionals.end(), p.name) != plan.optionals.end();
+  }
+  for (const SortSlot& s : plan.sorts) result.sorts.push_back(QuerySort{s.name, s.labels});
+  result.variants = std::move(sqls);
+  result.ok = ok;
+  return result;
 }
 
 void Analyzer::statement(const parse::Stmt& stmt, AnalyzedQuery& out) {
@@ -263,8 +392,7 @@ catalog::ViewBinder view_binder() {
 ParsedQuery parse_query(const source::Query& query) {
   diag::DiagnosticEngine early;
   ParsedQuery out;
-  out.stmts =
-      parse::parse_range(query.source, parse::StatementRange{query.offset, query.length}, early);
+  out.stmts = parse_statement(query, find_sorts(query, early), early);
   out.diagnostics = early.sorted();
   return out;
 }
@@ -312,18 +440,26 @@ nlohmann::json to_json(const catalog::Catalog& cat, const AnalyzedQuery& q) {
     put_type(j, p.type);
     j["not_null"] = p.not_null;
     if (p.slice) j["slice"] = true;
+    if (p.optional) j["optional"] = true;
     params.push_back(std::move(j));
   }
-  return json{{"name", q.name},
-              {"cmd", source::command_name(q.command)},
-              {"module", q.module},
-              {"file", q.file},
-              {"line", q.line},
-              {"doc", q.doc},
-              {"sql", q.sql},
-              {"columns", std::move(cols)},
-              {"params", std::move(params)},
-              {"exactly_one_row", q.exactly_one_row}};
+  json out{{"name", q.name},
+           {"cmd", source::command_name(q.command)},
+           {"module", q.module},
+           {"file", q.file},
+           {"line", q.line},
+           {"doc", q.doc},
+           {"sql", q.sql},
+           {"columns", std::move(cols)},
+           {"params", std::move(params)},
+           {"exactly_one_row", q.exactly_one_row}};
+  if (!q.sorts.empty()) {
+    json sorts = json::array();
+    for (const QuerySort& s : q.sorts) sorts.push_back({{"name", s.name}, {"columns", s.columns}});
+    out["sorts"] = std::move(sorts);
+  }
+  if (!q.variants.empty()) out["variants"] = q.variants;
+  return out;
 }
 
 }  // namespace sqlgen::analyze

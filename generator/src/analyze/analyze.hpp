@@ -38,6 +38,15 @@ struct ResultParam {
   ExprType type;
   bool not_null = true;
   bool slice = false;
+  /// `-- @optional name` or `sqlgen.opt(name)`: the caller may leave it empty, and the AND term
+  /// using it is then left out (AnalyzedQuery::variants).
+  bool optional = false;
+};
+
+/// `ORDER BY sqlgen.sort(name: col, ...)`: the caller chooses a column and a direction.
+struct QuerySort {
+  std::string name;
+  std::vector<std::string> columns;  ///< as PostgreSQL reads their names (the last part)
 };
 
 /// A table or view column the statement names: a column reference, a column a `*` expands to,
@@ -68,6 +77,14 @@ struct AnalyzedQuery {
   /// Every table column the statement names, in the order the analysis met them (repeats kept).
   std::vector<ColumnRead> reads;
   bool ok = false;  ///< false when the query had errors
+  /// The sorts the caller chooses, in the order they are written.
+  std::vector<QuerySort> sorts;
+  /// With optional parameters or sorts, the SQL of every variant, each analyzed on its own (empty
+  /// otherwise; `sql` is then the variant with every optional parameter set and each sort's
+  /// first column ascending). Variant index: the mask of the set optional parameters (bit i: the
+  /// i-th in parameter order) + 2^k × the sorts' choices, each `2 × column + descending` (0
+  /// ascending, 1 descending), the first sort varying fastest.
+  std::vector<std::string> variants;
 };
 
 /// Settings of one module.

@@ -18,6 +18,8 @@
 
 namespace sqlgen::analyze {
 
+struct VariantPlan;  // variants.hpp
+
 /// The type and nullability of an expression.
 struct Typed {
   ExprType type;
@@ -39,6 +41,13 @@ class Analyzer {
   /// run() takes the query's statements (and what parsing reported) from `parsed` instead of
   /// parsing them; consumed by run().
   void use_parsed(ParsedQuery* parsed) { m_parsed = parsed; }
+  /// Analyzes the query as one SQL variant of a query with optional parameters or sorts (its
+  /// source is the variant's text): `edits` (what is left out, the sort chosen) replace the
+  /// edits inside them in the SQL sent, and no variants are planned again.
+  void as_variant(std::vector<Edit> edits) {
+    m_variant = true;
+    m_variant_edits = std::move(edits);
+  }
   /// The columns of a view's defining query, or nullopt when it had errors (reported).
   std::optional<catalog::BoundView> bind_view(const parse::Stmt& query);
 
@@ -400,6 +409,11 @@ class Analyzer {
   NameHints m_name_hints;
   const parse::Expr* m_procedure_call = nullptr;  ///< the call of a CALL statement
   ParsedQuery* m_parsed = nullptr;                ///< see use_parsed
+  bool m_variant = false;                         ///< see as_variant
+  std::vector<Edit> m_variant_edits;
+
+  /// run() for a query with optional parameters or sorts: each variant analyzed (variants.cpp).
+  AnalyzedQuery run_variants(const VariantPlan& plan);
 
  public:
   /// The `$n` of a parameter node, or 0.

@@ -97,7 +97,8 @@ class ParamPlanner {
   /// `x IN (sqlc.slice(ids))`: sqlc expands the list at run time; here the slice is one array
   /// and the SQL sent says so (`IN (` becomes `= ANY(`, `NOT IN (` `<> ALL(`).
   void slice_list(const Expr& e);
-  /// `sqlgen.arg/narg/slice(name)`, `sqlgen.embed(t)` and their `sqlc.` spellings.
+  /// `sqlgen.arg/narg/slice/opt(name)`, `sqlgen.embed(t)` and their `sqlc.` spellings
+  /// (`sqlgen.opt` and `sqlgen.sort`, variants.cpp's, have none).
   void macro_call(const Expr& e);
   void report(diag::DiagId id, const Expr& at, std::vector<std::string> args) {
     m_diags.report(
@@ -179,8 +180,10 @@ void ParamPlanner::macro_call(const Expr& e) {
     m_plan.embeds.push_back(EmbedUse{table, &e, e.span.offset, end - e.span.offset});
     return;
   }
-  if (macro != "arg" && macro != "narg" && macro != "slice") {
-    std::string hint = diag::did_you_mean(macro, {"arg", "narg", "slice", "embed"});
+  if (macro == "sort" && call.name[0] == "sqlgen") return;  // variants.cpp's
+  if (macro != "arg" && macro != "narg" && macro != "slice" &&
+      !(macro == "opt" && call.name[0] == "sqlgen")) {
+    std::string hint = diag::did_you_mean(macro, {"arg", "narg", "slice", "opt", "sort", "embed"});
     report(diag::DiagId::err_param_unknown_macro, e,
            {call.name[0] + "." + macro, hint.empty() ? "" : ", " + hint});
     return;
@@ -193,6 +196,7 @@ void ParamPlanner::macro_call(const Expr& e) {
   size_t slot = named_slot(pname, e, e.span.offset, end - e.span.offset);
   m_plan.params[slot].narg = m_plan.params[slot].narg || macro == "narg";
   m_plan.params[slot].slice = m_plan.params[slot].slice || macro == "slice";
+  m_plan.params[slot].optional = m_plan.params[slot].optional || macro == "opt";
 }
 
 ParamPlan ParamPlanner::finish() {

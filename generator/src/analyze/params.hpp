@@ -26,6 +26,7 @@ struct ParamSlot {
   std::string name;                      ///< empty for positional parameters
   bool narg = false;                     ///< sqlgen.narg: forced nullable
   bool slice = false;                    ///< sqlgen.slice: an array parameter
+  bool optional = false;                 ///< sqlgen.opt or `-- @optional`: left out when empty
   std::vector<const parse::Expr*> uses;  ///< the nodes that stand for it
 };
 
@@ -80,7 +81,8 @@ std::string apply_edits(const std::string& text, uint32_t offset, uint32_t lengt
 /// `@ (name::type)`): the cast, not where the value goes, types it.
 bool param_under_cast(const parse::Expr& param);
 
-/// "arg", "narg", "slice", "embed" when `call` is `sqlgen.X(...)` or `sqlc.X(...)`, else "".
+/// "arg", "narg", "slice", "opt", "sort", "embed" when `call` is `sqlgen.X(...)` or `sqlc.X(...)`,
+/// else "".
 std::string macro_name(const parse::FuncCallExpr& call);
 
 }  // namespace sqlgen::analyze
