@@ -220,6 +220,15 @@ namespace {{{namespace}}} {
 
 {{>struct}}
 {{/structs}}
+{{#sort_enums}}
+
+/// The columns query {{query}} can sort by (sort "{{sort}}").
+enum class {{{name}}} {
+{{#columns}}
+  {{{name}}},
+{{/columns}}
+};
+{{/sort_enums}}
 
 /// The queries of module "{{module}}", run in the caller's transaction. Call
 /// {{{class_name}}}::prepare once per connection before using them (a query run on a
@@ -232,7 +241,9 @@ class {{{class_name}}} {
   /// Registers every statement of these queries on `conn` (as "<module>_<Query>").
   static void prepare(pqxx::connection_base& conn) {
 {{#queries}}
-    conn.prepare("{{stmt}}", {{{sql_literal}}});
+{{#statements}}
+    conn.prepare("{{name}}", {{{sql_literal}}});
+{{/statements}}
 {{/queries}}
   }
 {{#queries}}
@@ -353,6 +364,15 @@ class {{{class_name}}} {
 
  private:
 {{#queries}}
+{{#variants}}
+  /// The prepared statements of {{{fn}}}, one per SQL variant.
+  static constexpr const char* {{{array}}}[] = {
+{{#names}}
+      "{{name}}",
+{{/names}}
+  };
+
+{{/variants}}
 {{#has_rows}}
   static void {{{reader}}}(const pqxx::row& row, {{{row_type}}}& row_) {
     sqlgen::runtime::Fields r(row);

@@ -169,6 +169,8 @@ class QueryBuilder {
   std::set<std::string> includes;
   HeaderUses uses;
   json structs = json::array();
+  /// The enums of the query's sorts.
+  std::vector<json> sort_enums;
   std::vector<Declaration> declarations;
   /// The query's `-- @row Name`: its row struct is `structs[row_struct]`, declared (and shared
   /// with the other queries naming it) by the caller.
@@ -225,6 +227,21 @@ class QueryBuilder {
               const diag::Location& loc, json& view);
   void copy_target(const source::Query& sq, const analyze::AnalyzedQuery& q,
                    const std::optional<InsertTarget>& target, const json& param_fields, json& view);
+  /// `ORDER BY sqlgen.sort(name: ...)`: each sort's enum (in `sort_enums`), and its column
+  /// and direction arguments (declaration, name).
+  std::vector<std::pair<std::string, std::string>> sorts(const analyze::AnalyzedQuery& q,
+                                                         const diag::Location& loc,
+                                                         NameScope& scope);
+  /// The C++ expression of the variant a call runs (analyze::AnalyzedQuery::variants).
+  std::string variant_index(const std::vector<std::string>& optionals,
+                            const std::vector<std::pair<std::string, std::string>>& sort_args,
+                            const analyze::AnalyzedQuery& q, bool as_struct) const;
+  /// The class member holding the names of a query's variants' prepared statements.
+  std::string variants_array(const analyze::AnalyzedQuery& q) const;
+  /// `statements` (each prepared statement: one, or one per variant) and `variants`.
+  void statements(const analyze::AnalyzedQuery& q, const diag::Location& loc, json& view);
+  /// Doc lines on the optional parameters and sorts.
+  void variant_doc(const analyze::AnalyzedQuery& q, json& doc) const;
 
   const config::Config& m_config;
   const catalog::Catalog& m_cat;
@@ -515,6 +532,8 @@ void QueryBuilder::params(const analyze::AnalyzedQuery& q,
   }
   json fields = json::array();
   std::vector<CppType> ptypes;
+  std::vector<std::string> optionals;  // the C++ names of the optional parameters, in order
+  std::vector<std::string> cpp_names;
   for (const analyze::ResultParam& p : q.params) {
     std::string sql_name = p.name.empty() ? "dollar_" + std::to_string(p.number) : p.name;
     std::string name = field_name(sql_name);
@@ -523,6 +542,12 @@ void QueryBuilder::params(const analyze::AnalyzedQuery& q,
     if (auto it = param_columns.find(p.number); it != param_columns.end()) column = it->second;
     CppType t = value_type(m_param_overrides, static_cast<size_t>(p.number), p.type.oid, p.not_null,
                            column);
+    cpp_names.push_back(name);
+    if (p.optional) {  // not sent when empty (the variant that runs has no such parameter)
+      t.name = "std::optional<" + t.name + ">";
+      t.by_value = false;
+      optionals.push_back(name);
+    }
     ptypes.push_back(t);
     fields.push_back(
         json{{"name", name}, {"type", t.name}, {"json_key", sql_name}, {"doc", json::array()}});
@@ -530,6 +555,11 @@ void QueryBuilder::params(const analyze::AnalyzedQuery& q,
   json args = json::array(), values = json::array();
   bool as_struct =
       takes_items(q.command) || static_cast<int>(q.params.size()) > m_options.max_params;
+  std::vector<std::pair<std::string, std::string>> sort_args = sorts(q, loc, scope);
+  if (!q.variants.empty()) {
+    values.push_back(json{{"expr", "sqlgen::runtime::Variant{" + variants_array(q) + "[" +
+                                       variant_index(optionals, sort_args, q, as_struct) + "]}"}});
+  }
   view["params_type"] = "";
   if (!as_struct) {
     for (size_t i = 0; i < fields.size(); ++i) {
@@ -537,7 +567,8 @@ void QueryBuilder::params(const analyze::AnalyzedQuery& q,
       const std::string& type = fields[i]["type"].str();
       std::string decl = ptypes[i].by_value ? type + " " + name : "const " + type + "& " + name;
       args.push_back(json{{"decl", decl}, {"name", name}});
-      values.push_back(json{{"expr", name}});
+      values.push_back(json{
+          {"expr", q.params[i].optional ? "sqlgen::runtime::omit_if_empty(" + name + ")" : name}});
     }
   } else {
     std::string name = escape_identifier(to_pascal_case(q.name) + "Params");
@@ -549,13 +580,109 @@ void QueryBuilder::params(const analyze::AnalyzedQuery& q,
     if (!takes_items(q.command)) {
       args.push_back(json{{"decl", "const " + name + "& params"}, {"name", "params"}});
     }
-    for (const json& f : fields) values.push_back(json{{"expr", owner + f["name"].str()}});
+    for (size_t i = 0; i < fields.size(); ++i) {
+      std::string expr = owner + cpp_names[i];
+      if (q.params[i].optional) expr = "sqlgen::runtime::omit_if_empty(" + expr + ")";
+      values.push_back(json{{"expr", expr}});
+    }
   }
+  for (const auto& [decl, name] : sort_args) args.push_back(json{{"decl", decl}, {"name", name}});
   mark_last(args);
   mark_last(values);
   view["args"] = std::move(args);
   view["values"] = std::move(values);
   view["param_fields"] = std::move(fields);
+}
+
+std::vector<std::pair<std::string, std::string>> QueryBuilder::sorts(
+    const analyze::AnalyzedQuery& q, const diag::Location& loc, NameScope& scope) {
+  std::vector<std::pair<std::string, std::string>> args;
+  for (const analyze::QuerySort& s : q.sorts) {
+    std::string type = escape_identifier(to_pascal_case(q.name) + to_pascal_case(s.name));
+    declare(false, false, type, "the sort \"" + s.name + "\" of query \"" + q.name + "\"", loc);
+    NameScope values_scope("enum \"" + type + "\"", m_diags);
+    json columns = json::array();
+    for (const std::string& c : s.columns) {
+      std::string value = escape_identifier(c);
+      values_scope.declare(value, "column \"" + c + "\"", loc);
+      columns.push_back(json{{"name", value}, {"column", c}});
+    }
+    sort_enums.push_back(
+        json{{"name", type}, {"query", q.name}, {"sort", s.name}, {"columns", std::move(columns)}});
+    std::string name = field_name(s.name);
+    std::string dir = field_name(s.name + "_dir");
+    scope.declare(name, "sort \"" + s.name + "\"", loc);
+    scope.declare(dir, "the direction of sort \"" + s.name + "\"", loc);
+    args.emplace_back(type + " " + name, name);
+    args.emplace_back("sqlgen::runtime::SortDirection " + dir, dir);
+  }
+  return args;
+}
+
+std::string QueryBuilder::variant_index(
+    const std::vector<std::string>& optionals,
+    const std::vector<std::pair<std::string, std::string>>& sort_args,
+    const analyze::AnalyzedQuery& q, bool as_struct) const {
+  // analyze::AnalyzedQuery::variants' numbering: the set optional parameters' bits, then each
+  // sort's `2 × column + descending`, the first sort varying fastest.
+  std::string index;
+  auto add = [&](const std::string& term) { index += (index.empty() ? "" : " + ") + term; };
+  for (size_t i = 0; i < optionals.size(); ++i) {
+    add("(" + (as_struct ? "params." + optionals[i] : optionals[i]) + " ? " +
+        std::to_string(size_t{1} << i) + " : 0)");
+  }
+  size_t base = size_t{1} << optionals.size();
+  for (size_t i = 0; i < q.sorts.size(); ++i) {
+    const std::string& column = sort_args[2 * i].second;
+    const std::string& dir = sort_args[2 * i + 1].second;
+    std::string choice =
+        "2 * static_cast<std::size_t>(" + column + ") + static_cast<std::size_t>(" + dir + ")";
+    add(base == 1 ? choice : std::to_string(base) + " * (" + choice + ")");
+    base *= 2 * q.sorts[i].columns.size();
+  }
+  return index.empty() ? "0" : index;
+}
+
+std::string QueryBuilder::variants_array(const analyze::AnalyzedQuery& q) const {
+  return escape_identifier("k_" + to_snake_case(q.name) + "_variants");
+}
+
+void QueryBuilder::statements(const analyze::AnalyzedQuery& q, const diag::Location& loc,
+                              json& view) {
+  std::string stmt = m_mod.name + "_" + q.name;
+  json statements = json::array(), variants = json::array();
+  if (q.variants.empty()) {
+    statements.push_back(json{{"name", stmt}, {"sql_literal", cpp_raw_string(q.sql)}});
+  } else {
+    std::string array = variants_array(q);
+    declare(true, false, array, "the SQL variants of query \"" + q.name + "\"", loc);
+    json names = json::array();
+    for (size_t i = 0; i < q.variants.size(); ++i) {
+      std::string name = stmt + "_" + std::to_string(i);
+      statements.push_back(json{{"name", name}, {"sql_literal", cpp_raw_string(q.variants[i])}});
+      names.push_back(json{{"name", name}});
+    }
+    variants.push_back(json{{"array", array}, {"names", std::move(names)}});
+  }
+  view["statements"] = std::move(statements);
+  view["variants"] = std::move(variants);
+}
+
+void QueryBuilder::variant_doc(const analyze::AnalyzedQuery& q, json& doc) const {
+  std::string optional;
+  for (const analyze::ResultParam& p : q.params) {
+    if (p.optional) optional += (optional.empty() ? "" : ", ") + p.name;
+  }
+  if (!optional.empty()) {
+    doc.push_back(comment_line("Optional: " + optional +
+                               " (when empty, the condition using it is left out)."));
+  }
+  for (const analyze::QuerySort& s : q.sorts) {
+    std::string columns;
+    for (const std::string& c : s.columns) columns += (columns.empty() ? "" : ", ") + c;
+    doc.push_back(
+        comment_line("Sort \"" + s.name + "\": by " + columns + ", ascending or descending."));
+  }
 }
 
 void QueryBuilder::copy_target(const source::Query& sq, const analyze::AnalyzedQuery& q,
@@ -618,10 +745,12 @@ json QueryBuilder::build(const source::Query& sq, const analyze::AnalyzedQuery& 
   view["reader"] = reader;
   view["stmt"] = m_mod.name + "_" + q.name;
   view["sql_literal"] = cpp_raw_string(q.sql);
+  statements(q, loc, view);
   json doc = json::array();
   for (const std::string& line : q.doc) {
     if (!comment_line(line).empty()) doc.push_back(comment_line(line));
   }
+  variant_doc(q, doc);
   doc.push_back(comment_line(q.name + " :" + source::command_name(q.command) + " (" + q.file + ":" +
                              std::to_string(q.line) + ")"));
   view["doc"] = std::move(doc);
@@ -743,7 +872,7 @@ json queries_view(const config::Config& config, const catalog::Catalog& cat, con
   });
   std::set<std::string> includes = {"<cstdint>", "<optional>", "<string>", "<vector>"};
   HeaderUses used;
-  json structs = json::array(), queries = json::array();
+  json structs = json::array(), queries = json::array(), sort_enums = json::array();
   std::map<std::string, SharedRow> rows;  // by `@row` name
   for (size_t i = 0; i < mq.analyzed.size(); ++i) {
     QueryBuilder& b = builders[i];
@@ -763,6 +892,7 @@ json queries_view(const config::Config& config, const catalog::Catalog& cat, con
       }
       structs.push_back(std::move(b.structs[k]));
     }
+    for (json& e : b.sort_enums) sort_enums.push_back(std::move(e));
     includes.merge(b.includes);
     used.modules.merge(b.uses.modules);
     used.json_values = used.json_values || b.uses.json_values;
@@ -784,6 +914,7 @@ json queries_view(const config::Config& config, const catalog::Catalog& cat, con
   view["std_includes"] = std::move(std_includes);
   view["user_includes"] = std::move(user_includes);
   view["structs"] = std::move(structs);
+  view["sort_enums"] = std::move(sort_enums);
   view["queries"] = std::move(queries);
   // JSON as models_view sets it; generate() applies the project's JSON plan.
   JsonPlan alone{std::vector<bool>(plan.modules.size()), std::vector<bool>(plan.modules.size())};

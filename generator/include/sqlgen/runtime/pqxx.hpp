@@ -14,6 +14,7 @@
 #include <pqxx/pqxx>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -88,7 +89,44 @@ struct Statement {
   const char* owner;  ///< "billing::Queries"
 };
 
+/// The direction of a sort the caller chooses (`ORDER BY sqlgen.sort(name: ...)`).
+enum class SortDirection { asc, desc };
+
+/// A query with optional parameters or sorts: the prepared statement of the SQL variant that
+/// runs, passed to exec() before the values (it names the statement instead of Statement::name).
+struct Variant {
+  const char* name;
+};
+
+/// An optional parameter (`-- @optional`): sent when set; when empty it is not sent at all (the
+/// variant that runs has no such parameter: its condition is left out).
+template <typename T>
+struct Omittable {
+  const std::optional<T>& value;
+};
+
+/// Wraps an optional parameter's value for exec().
+template <typename T>
+Omittable<T> omit_if_empty(const std::optional<T>& value) {
+  return Omittable<T>{value};
+}
+
 namespace detail {
+
+template <typename T>
+struct is_omittable : std::false_type {};
+template <typename T>
+struct is_omittable<Omittable<T>> : std::true_type {};
+
+/// Appends one parameter's text (none for an empty Omittable).
+template <typename T>
+void append_value(std::vector<std::optional<std::string>>& values, const T& arg) {
+  if constexpr (is_omittable<T>::value) {
+    if (arg.value) values.push_back(to_text(*arg.value));
+  } else {
+    values.push_back(to_text(arg));
+  }
+}
 
 /// libpqxx 6.4's error for a statement name `conn.prepare` never defined.
 inline bool is_unknown_statement(const pqxx::argument_error& e) {
@@ -102,18 +140,37 @@ inline bool is_unknown_statement(const pqxx::argument_error& e) {
 /// this connection.
 template <typename... Args>
 pqxx::result exec(pqxx::transaction_base& tx, const Statement& statement, const Args&... args) {
-  std::array<std::optional<std::string>, sizeof...(Args)> values{to_text(args)...};
-  std::array<const char*, sizeof...(Args)> pointers{};
-  for (std::size_t i = 0; i < values.size(); ++i) {
-    pointers[i] = values[i] ? values[i]->c_str() : nullptr;
+  auto run = [&](const auto& values) {
+    std::array<const char*, sizeof...(Args)> pointers{};
+    for (std::size_t i = 0; i < values.size(); ++i) {
+      pointers[i] = values[i] ? values[i]->c_str() : nullptr;
+    }
+    try {
+      return tx.exec_prepared(
+          statement.name,
+          pqxx::prepare::make_dynamic_params(pointers.begin(), pointers.begin() + values.size()));
+    } catch (const pqxx::argument_error& e) {
+      if (detail::is_unknown_statement(e)) throw not_prepared(statement.name, statement.owner);
+      throw;
+    }
+  };
+  if constexpr ((detail::is_omittable<Args>::value || ...)) {
+    std::vector<std::optional<std::string>> values;
+    values.reserve(sizeof...(Args));
+    (detail::append_value(values, args), ...);
+    return run(values);
+  } else {
+    std::array<std::optional<std::string>, sizeof...(Args)> values{to_text(args)...};
+    return run(values);
   }
-  try {
-    return tx.exec_prepared(statement.name,
-                            pqxx::prepare::make_dynamic_params(pointers.begin(), pointers.end()));
-  } catch (const pqxx::argument_error& e) {
-    if (detail::is_unknown_statement(e)) throw not_prepared(statement.name, statement.owner);
-    throw;
-  }
+}
+
+/// Runs the SQL variant `variant` of a query with optional parameters or sorts (the generated
+/// function chose it by which optional parameters are set and the sort asked for).
+template <typename... Args>
+pqxx::result exec(pqxx::transaction_base& tx, const Statement& statement, Variant variant,
+                  const Args&... args) {
+  return exec(tx, Statement{variant.name, statement.owner}, args...);
 }
 
 /// The same for a statement named without its class (templates written before Statement).
