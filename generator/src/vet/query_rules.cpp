@@ -5,6 +5,7 @@
 #include <cctype>
 #include <set>
 
+#include "analyze/analyze.hpp"
 #include "parse/parse.hpp"
 #include "parse/walk.hpp"
 #include "vet/internal.hpp"
@@ -348,8 +349,8 @@ void check_queries(const std::vector<QueryInput>& queries, const Options& option
   for (const QueryInput& in : queries) {
     if (!in.query || !in.query->source) continue;
     const source::Query& q = *in.query;
-    diag::DiagnosticEngine quiet;  // syntax errors are the analysis's to report
-    for (const parse::StmtPtr& s : parse::parse_range(q.source, {q.offset, q.length}, quiet)) {
+    // Parsed as the analysis parses it; syntax errors are the analysis's to report.
+    for (const parse::StmtPtr& s : analyze::parse_query(q).stmts) {
       if (!s) continue;
       st.statement_source = q.source;
       st.statement = s->span;

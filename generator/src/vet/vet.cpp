@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "analyze/analyze.hpp"
 #include "parse/parse.hpp"
 #include "source/parse_up.hpp"
 #include "vet/internal.hpp"
@@ -116,9 +117,9 @@ Report check(const std::vector<source::Migration>& migrations, const Options& op
   resolve_levels(options, st.levels, diags);
   for (const QueryInput& q : queries) {
     if (!q.query || !q.query->source) continue;
-    diag::DiagnosticEngine quiet;  // syntax errors are the analysis's to report
-    std::vector<parse::StmtPtr> stmts =
-        parse::parse_range(q.query->source, {q.query->offset, q.query->length}, quiet);
+    // Parsed as the analysis parses it (`sqlgen.sort(name: ...)` read); syntax errors are the
+    // analysis's to report.
+    std::vector<parse::StmtPtr> stmts = analyze::parse_query(*q.query).stmts;
     if (stmts.size() == 1 && stmts[0]) st.queries.push_back(QueryRef{&q, std::move(stmts[0])});
   }
   check_migration_files(st);
