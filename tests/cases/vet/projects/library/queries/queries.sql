@@ -49,6 +49,10 @@ SELECT author_id, title, count(*) FROM books WHERE author_id = $1 GROUP BY autho
 -- name: GetBookByAuthor :one
 SELECT id, title FROM books WHERE author_id = $1; -- expected-warning {{query "GetBookByAuthor" is :one but can return several rows: no equality on a key of "books", no LIMIT 1 and no aggregate without GROUP BY bound it}}
 
+-- A query with sqlgen.sort(name: ...) is vetted too (read as the analysis reads it).
+-- name: GetFirstBookOfAuthor :one
+SELECT id, title FROM books WHERE author_id = @author_id ORDER BY sqlgen.sort(by: title, id); -- expected-warning {{query "GetFirstBookOfAuthor" is :one but can return several rows: no equality on a key of "books", no LIMIT 1 and no aggregate without GROUP BY bound it}}
+
 -- name: GetBook :one
 SELECT id, title FROM books WHERE id = $1;
 
