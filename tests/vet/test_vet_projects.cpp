@@ -110,7 +110,7 @@ TEST_CASE("vet: the findings of the analysis carry their rule, the notes point a
   for (const diag::Diagnostic& d : diags.sorted()) rules.insert(d.rule);
   CHECK(rules == std::set<std::string>{"", "drop-read-by-query", "rename-read-column",
                                        "one-without-returning", "unused-parameter", "query-naming",
-                                       "one-many-rows"});
+                                       "one-many-rows", "delete-without-where"});
   std::vector<diag::Diagnostic> all = diags.sorted();
   auto it = std::find_if(all.begin(), all.end(), [](const diag::Diagnostic& d) {
     return d.rule == "drop-read-by-query" && d.message.find("\"legacy\"") != std::string::npos;

@@ -320,22 +320,42 @@ void check_one_row(const QueryInput& in, const parse::Stmt& s, const catalog::Ca
 
 // --- delete/update-without-where ----------------------------------------------
 
-void check_where(const source::Query& q, const parse::Stmt& s, VetState& st) {
+/// True when the SQL of a variant (analyze::AnalyzedQuery::variants) is a DELETE or UPDATE
+/// without WHERE.
+bool variant_without_where(const std::string& sql) {
+  diag::SourcePtr src = diag::make_source("<variant>", sql);
+  diag::DiagnosticEngine quiet;
+  std::vector<parse::StmtPtr> stmts =
+      parse::parse_range(src, {0, static_cast<uint32_t>(sql.size())}, quiet);
+  if (stmts.size() != 1 || !stmts[0]) return false;
+  if (stmts[0]->kind == parse::StmtKind::Delete) return !stmts[0]->as<parse::DeleteStmt>().where;
+  if (stmts[0]->kind == parse::StmtKind::Update) return !stmts[0]->as<parse::UpdateStmt>().where;
+  return false;
+}
+
+/// DELETE and UPDATE without WHERE; also with one whose every term is left out when the
+/// optional parameters are empty (`analyzed`'s first variant has none).
+void check_where(const source::Query& q, const parse::Stmt& s, VetState& st,
+                 const analyze::AnalyzedQuery* analyzed) {
   diag::Location at = diag::Location::at(q.source, s.span.offset,
                                          parse::token_length(q.source->text(), s.span.offset));
-  if (s.kind == parse::StmtKind::Delete) {
-    const auto& d = s.as<parse::DeleteStmt>();
-    if (!d.where) {
-      report(st, "delete-without-where",
-             diag::make(diag::DiagId::warn_vet_delete_without_where, at, {d.table.to_string()}));
-    }
-  } else if (s.kind == parse::StmtKind::Update) {
-    const auto& u = s.as<parse::UpdateStmt>();
-    if (!u.where) {
-      report(st, "update-without-where",
-             diag::make(diag::DiagId::warn_vet_update_without_where, at, {u.table.to_string()}));
-    }
+  const bool is_delete = s.kind == parse::StmtKind::Delete;
+  if (!is_delete && s.kind != parse::StmtKind::Update) return;
+  const parse::QualName& table =
+      is_delete ? s.as<parse::DeleteStmt>().table : s.as<parse::UpdateStmt>().table;
+  const bool has_where = is_delete ? s.as<parse::DeleteStmt>().where != nullptr
+                                   : s.as<parse::UpdateStmt>().where != nullptr;
+  const bool emptied = has_where && analyzed && !analyzed->variants.empty() &&
+                       variant_without_where(analyzed->variants.front());
+  if (has_where && !emptied) return;
+  diag::Diagnostic d = diag::make(is_delete ? diag::DiagId::warn_vet_delete_without_where
+                                            : diag::DiagId::warn_vet_update_without_where,
+                                  at, {table.to_string()});
+  if (emptied) {
+    d.note(diag::DiagId::note_generic, at,
+           {"its WHERE is left out when every optional parameter is empty"});
   }
+  report(st, is_delete ? "delete-without-where" : "update-without-where", std::move(d));
 }
 
 }  // namespace
@@ -354,7 +374,7 @@ void check_queries(const std::vector<QueryInput>& queries, const Options& option
       if (!s) continue;
       st.statement_source = q.source;
       st.statement = s->span;
-      check_where(q, *s, st);
+      check_where(q, *s, st, in.analyzed);
       check_naming(q, *s, st);
       if (cat) check_one_row(in, *s, *cat, st);
     }

@@ -86,3 +86,11 @@ UPDATE books SET title = $2 WHERE author_id = $1 RETURNING id; -- expected-warni
 -- name: AnyBookOfAuthor :one
 -- sqlgen:disable=one-many-rows the caller wants any one of them
 SELECT id FROM books WHERE author_id = $1;
+
+-- Rule: delete-without-where, also when every term of the WHERE is optional.
+
+-- name: DeleteLogs :execrows
+DELETE FROM logs WHERE msg = sqlgen.opt(msg); -- expected-warning {{DELETE without WHERE deletes every row of "logs"}}
+
+-- name: DeleteLogsOfLevel :execrows
+DELETE FROM logs WHERE id > @min_id AND msg = sqlgen.opt(msg);
