@@ -6,6 +6,7 @@
 
 #include <catch2/catch.hpp>
 #include <memory>
+#include <nlohmann/json.hpp>
 
 #include "analyze/analyze.hpp"
 #include "catalog/catalog.hpp"
@@ -77,6 +78,12 @@ TEST_CASE("an empty optional parameter leaves out its AND term, the others renum
   CHECK(a.query.params[0].optional);
   CHECK(a.query.params[0].not_null);
   CHECK_FALSE(a.query.params[1].optional);
+  // `sqlgen analyze`'s JSON: the optional parameter flagged, every variant's SQL.
+  nlohmann::json j = analyze::to_json(tasks_catalog(), a.query);
+  CHECK(j["params"][0]["optional"] == true);
+  CHECK_FALSE(j["params"][1].contains("optional"));
+  CHECK(j["variants"] == nlohmann::json::array({a.query.variants[0], a.query.variants[1]}));
+  CHECK_FALSE(j.contains("sorts"));
 }
 
 TEST_CASE("AND connectors, emptied conditions and nested ANDs", "[analyze]") {
@@ -164,6 +171,8 @@ TEST_CASE("sqlgen.sort: one variant per column and direction, after the optional
   CHECK(a.query.variants[6] ==
         "SELECT id, title FROM public.tasks \nORDER BY tasks.title DESC, id");
   CHECK(a.query.sql == a.query.variants[1]);
+  CHECK(analyze::to_json(tasks_catalog(), a.query)["sorts"] ==
+        nlohmann::json::parse(R"([{"name": "order_by", "columns": ["priority", "title"]}])"));
   // The comma spelling too.
   auto v =
       variants("-- name: L :many\nSELECT id FROM tasks ORDER BY sqlgen.sort(s, \"title\", id);\n");

@@ -86,14 +86,20 @@ class VariantPlanner {
         diag::make(id, diag::Location::at(m_query.source, offset, length), std::move(args)));
     m_plan.failed = true;
   }
+  /// The length of the token at `offset`; `@name` (two tokens) whole.
   uint32_t token_length(uint32_t offset) const {
-    for (const Token& t : m_tokens) {
-      if (t.offset == offset) return t.length;
+    for (size_t i = 0; i < m_tokens.size(); ++i) {
+      const Token& t = m_tokens[i];
+      if (t.offset != offset) continue;
+      if (t.text == "@" && i + 1 < m_tokens.size() && m_tokens[i + 1].offset == offset + 1) {
+        return 1 + m_tokens[i + 1].length;
+      }
+      return t.length;
     }
     return 0;
   }
   void report_at(DiagId id, const parse::Expr& e, std::vector<std::string> args) {
-    report(id, e.span.offset, e.span.length ? e.span.length : token_length(e.span.offset),
+    report(id, e.span.offset, std::max(e.span.length, token_length(e.span.offset)),
            std::move(args));
   }
   /// The index of the token starting at or after `offset`.
