@@ -248,3 +248,14 @@ TEST_CASE("PostgreSQL prepares every variant sqlgen accepts and rejects the one 
   CHECK(PQresultStatus(prep.get()) == PGRES_FATAL_ERROR);
   CHECK(std::string(PQresultErrorField(prep.get(), PG_DIAG_SQLSTATE)) == "42803");
 }
+
+TEST_CASE("sqlgen.opt and sqlgen.sort are sqlgen's: no sqlc spelling, suggested after sqlgen. only",
+          "[analyze]") {
+  Analyzed sqlc =
+      analyze_text("-- name: A :many\nSELECT id FROM tasks WHERE team = sqlc.srot(team);\n");
+  CHECK(sqlc.diagnostics.find("unknown function \"sqlc.srot\"\n") != std::string::npos);
+  Analyzed typo =
+      analyze_text("-- name: A :many\nSELECT id FROM tasks WHERE team = sqlgen.op(team);\n");
+  CHECK(typo.diagnostics.find("unknown function \"sqlgen.op\", did you mean \"opt\"?") !=
+        std::string::npos);
+}

@@ -183,7 +183,9 @@ void ParamPlanner::macro_call(const Expr& e) {
   if (macro == "sort" && call.name[0] == "sqlgen") return;  // variants.cpp's
   if (macro != "arg" && macro != "narg" && macro != "slice" &&
       !(macro == "opt" && call.name[0] == "sqlgen")) {
-    std::string hint = diag::did_you_mean(macro, {"arg", "narg", "slice", "opt", "sort", "embed"});
+    std::vector<std::string> known = {"arg", "narg", "slice", "embed"};
+    if (call.name[0] == "sqlgen") known.insert(known.end(), {"opt", "sort"});
+    std::string hint = diag::did_you_mean(macro, known);
     report(diag::DiagId::err_param_unknown_macro, e,
            {call.name[0] + "." + macro, hint.empty() ? "" : ", " + hint});
     return;
