@@ -217,6 +217,16 @@ int main(int argc, char** argv) {
     check_list(q);
     check_counts(q);
     check_titles(q);
+    // An optional slice: std::optional<std::vector<T>>; empty leaves its condition out, a set
+    // but empty list matches nothing.
+    auto by_ids = [&](const std::optional<std::vector<int64_t>>& list) {
+      std::vector<int64_t> out;
+      for (const work::TasksByIdsRow& r : q.tasks_by_ids(list)) out.push_back(r.id);
+      return ids(out);
+    };
+    EXPECT(by_ids(std::vector<int64_t>{4, 2}) == "2 4 ");
+    EXPECT(by_ids(std::nullopt) == "1 2 3 4 5 6 ");
+    EXPECT(by_ids(std::vector<int64_t>{}) == "");
     // :execrows with an optional parameter (UPDATE ... WHERE).
     EXPECT(q.close_tasks("green", 1) == 0);
     EXPECT(q.close_tasks("red", 3) == 2);  // tasks 1 and 2 (priority 3 and 1), not 6

@@ -29,3 +29,8 @@ WHERE team = @team AND priority <= sqlgen.opt(max_priority);
 SELECT t.id, upper(t.title) AS loud
 FROM tasks t
 ORDER BY sqlgen.sort(by: t.created_at, loud), t.id;
+
+-- name: TasksByIds :many
+-- An optional list (a slice): every task when it is empty.
+-- @optional ids
+SELECT id FROM tasks WHERE id IN (sqlgen.slice(ids)) ORDER BY id;

@@ -47,6 +47,15 @@ struct TaskTitlesRow {
 };
 
 
+/// A row of query TasksByIds.
+struct TasksByIdsRow {
+  std::int64_t id{};
+
+  /// Field-wise equality.
+  bool operator==(const TasksByIdsRow&) const = default;
+};
+
+
 /// The columns query ListTasks can sort by (sort "order_by").
 enum class ListTasksOrderBy {
   priority,
@@ -446,6 +455,8 @@ ORDER BY loud ASC, t.id)sql");
     conn.prepare("work_TaskTitles_3", R"sql(SELECT t.id, upper(t.title) AS loud
 FROM public.tasks t
 ORDER BY loud DESC, t.id)sql");
+    conn.prepare("work_TasksByIds_0", R"sql(SELECT id FROM public.tasks  ORDER BY id)sql");
+    conn.prepare("work_TasksByIds_1", R"sql(SELECT id FROM public.tasks WHERE id = ANY($1) ORDER BY id)sql");
   }
 
   /// Open tasks, filtered by whichever of team, minimum priority and title text are given.
@@ -518,6 +529,28 @@ ORDER BY loud DESC, t.id)sql");
     for (const pqxx::row& r_ : result_) {
       TaskTitlesRow row_;
       read_task_titles(r_, row_);
+      on_row(std::move(row_));
+    }
+  }
+
+  /// An optional list (a slice): every task when it is empty.
+  /// Optional: ids (when empty, the condition using it is left out).
+  /// TasksByIds :many (queries/tasks.sql:33)
+  std::vector<TasksByIdsRow> tasks_by_ids(const std::optional<std::vector<std::int64_t>>& ids) {
+    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"work_TasksByIds", "work::Queries"}, sqlgen::runtime::Variant{k_tasks_by_ids_variants[(ids ? 1 : 0)]}, sqlgen::runtime::omit_if_empty(ids));
+    std::vector<TasksByIdsRow> out_;
+    out_.reserve(result_.size());
+    for (const pqxx::row& r_ : result_) read_tasks_by_ids(r_, out_.emplace_back());
+    return out_;
+  }
+
+  /// tasks_by_ids, calling `on_row` with each row instead of collecting them.
+  template <typename F>
+  void tasks_by_ids_each(const std::optional<std::vector<std::int64_t>>& ids, F&& on_row) {
+    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"work_TasksByIds", "work::Queries"}, sqlgen::runtime::Variant{k_tasks_by_ids_variants[(ids ? 1 : 0)]}, sqlgen::runtime::omit_if_empty(ids));
+    for (const pqxx::row& r_ : result_) {
+      TasksByIdsRow row_;
+      read_tasks_by_ids(r_, row_);
       on_row(std::move(row_));
     }
   }
@@ -628,6 +661,17 @@ ORDER BY loud DESC, t.id)sql");
     sqlgen::runtime::Fields r(row);
     sqlgen::runtime::read(r[0], row_.id);
     sqlgen::runtime::read(r[1], row_.loud);
+  }
+
+  /// The prepared statements of tasks_by_ids, one per SQL variant.
+  static constexpr const char* k_tasks_by_ids_variants[] = {
+      "work_TasksByIds_0",
+      "work_TasksByIds_1",
+  };
+
+  static void read_tasks_by_ids(const pqxx::row& row, TasksByIdsRow& row_) {
+    sqlgen::runtime::Fields r(row);
+    sqlgen::runtime::read(r[0], row_.id);
   }
 
   pqxx::transaction_base& m_tx;
