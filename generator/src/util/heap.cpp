@@ -3,6 +3,8 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
+#include <mutex>
+#include <set>
 #include <string_view>
 
 #if defined(__GLIBC__)
@@ -13,22 +15,42 @@
 
 namespace sqlgen::util {
 
+namespace {
+
+#if defined(__GLIBC__) && defined(MADV_HUGEPAGE)
+constexpr size_t k_mb = size_t{1} << 20;
+constexpr uintptr_t k_huge_page = 2 * k_mb;
+/// glibc's HEAP_MAX_SIZE on 64-bit: a thread's arena lives in heaps of this size, aligned to it.
+constexpr uintptr_t k_thread_heap = 64 * k_mb;
+
+bool g_enabled = false;
+uintptr_t g_brk_begin = 0;  ///< where the main heap (brk) began when it was advised
+
+/// The thread heaps already advised.
+std::set<uintptr_t>& advised_heaps(std::mutex*& mutex) {
+  static std::mutex m;
+  static std::set<uintptr_t> heaps;
+  mutex = &m;
+  return heaps;
+}
+#endif
+
+}  // namespace
+
 void use_huge_page_heap() {
 #if defined(__GLIBC__) && defined(MADV_HUGEPAGE)
   if (const char* off = std::getenv("SQLGEN_HUGE_PAGES"); off && std::string_view(off) == "0") {
     return;
   }
-  constexpr size_t k_mb = size_t{1} << 20;
-  constexpr uintptr_t k_huge_page = 2 * k_mb;
-  // One arena: other threads would get heaps of their own, mapped where nothing is advised.
-  mallopt(M_ARENA_MAX, 1);
-  // Large blocks (a file's text, the parser's memory) from the heap too (32 MB is glibc's
-  // largest threshold); freed memory kept for reuse, not returned to the kernel.
+  // Large blocks (a file's text, the parser's memory) from the heaps too (32 MB is glibc's
+  // largest threshold); freed memory kept for reuse, not returned to the kernel; heaps grown
+  // 64 MB at a time (a thread's arena is made that large at once).
   mallopt(M_MMAP_THRESHOLD, static_cast<int>(32 * k_mb));
   mallopt(M_TRIM_THRESHOLD, static_cast<int>(256 * k_mb));
   mallopt(M_TOP_PAD, static_cast<int>(64 * k_mb));
-  // Grow the heap now (more than its top can hold: it grows by that plus the 64 MB pad) and
-  // advise what it spans; the kernel backs each 2 MB of it with one huge page at first touch.
+  // Grow the main heap now (more than its top can hold: it grows by that plus the 64 MB pad)
+  // and advise what it spans; the kernel backs each 2 MB of it with one huge page at first
+  // touch.
   auto* before = static_cast<char*>(sbrk(0));
   void* volatile probe = std::malloc(k_huge_page);  // volatile: the pair must not be elided
   auto* after = static_cast<char*>(sbrk(0));
@@ -39,6 +61,24 @@ void use_huge_page_heap() {
   if (before != reinterpret_cast<char*>(-1) && end > begin) {
     madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
   }
+  g_brk_begin = reinterpret_cast<uintptr_t>(before);
+  g_enabled = true;
+#endif
+}
+
+void use_huge_page_thread_heap() {
+#if defined(__GLIBC__) && defined(MADV_HUGEPAGE)
+  if (!g_enabled) return;
+  void* volatile probe = std::malloc(1);  // from this thread's arena
+  const auto at = reinterpret_cast<uintptr_t>(static_cast<void*>(probe));
+  std::free(probe);
+  if (at >= g_brk_begin && at < reinterpret_cast<uintptr_t>(sbrk(0))) return;  // the main heap
+  const uintptr_t heap = at & ~(k_thread_heap - 1);
+  std::mutex* mutex = nullptr;
+  std::set<uintptr_t>& heaps = advised_heaps(mutex);
+  std::lock_guard<std::mutex> lock(*mutex);
+  if (!heaps.insert(heap).second) return;
+  madvise(reinterpret_cast<void*>(heap), k_thread_heap, MADV_HUGEPAGE);
 #endif
 }
 

@@ -10,6 +10,8 @@
 #include <thread>
 #include <vector>
 
+#include "util/heap.hpp"
+
 namespace sqlgen::util {
 
 namespace detail {
@@ -39,6 +41,7 @@ void parallel_for(size_t n, Fn&& fn) {
   threads.reserve(workers);
   for (size_t w = 0; w < workers; ++w) {
     threads.emplace_back([&] {
+      use_huge_page_thread_heap();
       for (size_t i = next++; i < n; i = next++) fn(i);
     });
   }

@@ -4,6 +4,8 @@
 
 #include <exception>
 
+#include "util/heap.hpp"
+
 namespace sqlgen::util {
 
 namespace {
@@ -16,6 +18,7 @@ struct Job {
 
 void* run_job(void* arg) {
   Job& job = *static_cast<Job*>(arg);
+  use_huge_page_thread_heap();
   try {
     job.result = (*job.fn)();
   } catch (...) {
