@@ -99,7 +99,9 @@ std::pair<int, std::string> compile(const std::string& args) {
 RunResult run_case_program(const std::string& name, const std::string& conninfo) {
   util::TempDir tmp("sqlgen-case-program");
   const fs::path exe = tmp.path() / "program";
-  auto [rc, log] = compile("-I" + shell_quote((codegen_case(name) / "expected").string()) + " " +
+  // -I tests/cases/codegen: the programs' shared EXPECT (expect.hpp).
+  auto [rc, log] = compile("-I" + shell_quote((codegen_case(name) / "expected").string()) +
+                           " -I" + shell_quote(codegen_case("").string()) + " " +
                            shell_quote((codegen_case(name) / "program.cpp").string()) + " -o " +
                            shell_quote(exe.string()) + " -lpqxx -lpq");
   INFO(log);

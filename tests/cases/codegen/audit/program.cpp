@@ -6,22 +6,13 @@
 #include <iostream>
 #include <pqxx/pqxx>
 
+#include "expect.hpp"
 #include "ledger/audit.hpp"
 #include "ledger/queries.hpp"
 #include "shop/audit.hpp"
 #include "shop/queries.hpp"
 
 namespace {
-
-int g_failures = 0;
-
-#define EXPECT(cond)                                                      \
-  do {                                                                    \
-    if (!(cond)) {                                                        \
-      ++g_failures;                                                       \
-      std::cerr << "line " << __LINE__ << ": EXPECT(" #cond ") failed\n"; \
-    }                                                                     \
-  } while (0)
 
 using sqlgen::runtime::FieldChange;
 

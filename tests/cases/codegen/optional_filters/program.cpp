@@ -10,21 +10,10 @@
 #include <sstream>
 #include <type_traits>
 
+#include "expect.hpp"
 #include "work/queries.hpp"
 
 namespace {
-
-int g_failures = 0;
-int g_checks = 0;
-
-#define EXPECT(cond)                                                      \
-  do {                                                                    \
-    ++g_checks;                                                           \
-    if (!(cond)) {                                                        \
-      ++g_failures;                                                       \
-      std::cerr << "line " << __LINE__ << ": EXPECT(" #cond ") failed\n"; \
-    }                                                                     \
-  } while (0)
 
 using sqlgen::runtime::SortDirection;
 

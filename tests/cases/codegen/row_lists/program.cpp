@@ -8,19 +8,10 @@
 #include <pqxx/pqxx>
 #include <type_traits>
 
+#include "expect.hpp"
 #include "shop/queries.hpp"
 
 namespace {
-
-int g_failures = 0;
-
-#define EXPECT(cond)                                                      \
-  do {                                                                    \
-    if (!(cond)) {                                                        \
-      ++g_failures;                                                       \
-      std::cerr << "line " << __LINE__ << ": EXPECT(" #cond ") failed\n"; \
-    }                                                                     \
-  } while (0)
 
 using shop::LineLabel;
 using shop::OrderLine;

@@ -13,19 +13,10 @@
 #include <type_traits>
 
 #include "app/queries.hpp"
+#include "expect.hpp"
 #include "reports/queries.hpp"
 
 namespace {
-
-int g_failures = 0;
-
-#define EXPECT(cond)                                                      \
-  do {                                                                    \
-    if (!(cond)) {                                                        \
-      ++g_failures;                                                       \
-      std::cerr << "line " << __LINE__ << ": EXPECT(" #cond ") failed\n"; \
-    }                                                                     \
-  } while (0)
 
 using app::Mood;
 using sqlgen::runtime::Bytes;
