@@ -100,8 +100,8 @@ RunResult run_case_program(const std::string& name, const std::string& conninfo)
   util::TempDir tmp("sqlgen-case-program");
   const fs::path exe = tmp.path() / "program";
   // -I tests/cases/codegen: the programs' shared EXPECT (expect.hpp).
-  auto [rc, log] = compile("-I" + shell_quote((codegen_case(name) / "expected").string()) +
-                           " -I" + shell_quote(codegen_case("").string()) + " " +
+  auto [rc, log] = compile("-I" + shell_quote((codegen_case(name) / "expected").string()) + " -I" +
+                           shell_quote(codegen_case("").string()) + " " +
                            shell_quote((codegen_case(name) / "program.cpp").string()) + " -o " +
                            shell_quote(exe.string()) + " -lpqxx -lpq");
   INFO(log);
