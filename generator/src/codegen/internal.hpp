@@ -125,7 +125,12 @@ class TypeMapper {
   CppType base_type(Oid oid, size_t from) const;
   const config::Override* find_override(Oid oid, bool not_null,
                                         const std::optional<ColumnRef>& column, size_t from) const;
+  /// The database-type override of (oid, not_null) for module `from`, remembered.
   const config::Override* find_type_override(Oid oid, bool not_null, size_t from) const;
+  /// find_type_override's work: the type spelled every way an override may name it.
+  const config::Override* match_type_override(Oid oid, bool not_null, size_t from) const;
+  /// The overrides that apply to module `from`: its own, then the config's.
+  std::vector<const std::vector<config::Override>*> override_lists(size_t from) const;
 
   const catalog::Catalog& m_cat;
   const config::Config& m_config;

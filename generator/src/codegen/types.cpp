@@ -68,16 +68,20 @@ std::string TypeMapper::qualified(const ModelRef& ref, size_t from) const {
   return "::" + module_namespace(*m_plan.modules[ref.module]) + "::" + ref.name;
 }
 
-const config::Override* TypeMapper::find_override(Oid oid, bool not_null,
-                                                  const std::optional<ColumnRef>& column,
-                                                  size_t from) const {
+std::vector<const std::vector<config::Override>*> TypeMapper::override_lists(size_t from) const {
   std::vector<const std::vector<config::Override>*> lists;
   if (from < m_plan.modules.size()) lists.push_back(&m_plan.modules[from]->overrides);
   lists.push_back(&m_config.overrides);
+  return lists;
+}
+
+const config::Override* TypeMapper::find_override(Oid oid, bool not_null,
+                                                  const std::optional<ColumnRef>& column,
+                                                  size_t from) const {
   // Column overrides first: `schema.table.column` or `table.column`, with globs.
   if (column) {
     std::string full, short_name;
-    for (const auto* list : lists) {
+    for (const auto* list : override_lists(from)) {
       for (const config::Override& o : *list) {
         if (o.column.empty()) continue;
         if (o.nullable && not_null) continue;
@@ -93,21 +97,25 @@ const config::Override* TypeMapper::find_override(Oid oid, bool not_null,
 }
 
 const config::Override* TypeMapper::find_type_override(Oid oid, bool not_null, size_t from) const {
-  std::vector<const std::vector<config::Override>*> lists;
-  if (from < m_plan.modules.size()) lists.push_back(&m_plan.modules[from]->overrides);
-  lists.push_back(&m_config.overrides);
-  bool any = false;
-  for (const auto* list : lists) {
-    for (const config::Override& o : *list)
-      any = any || (!o.db_type.empty() && o.nullable != not_null);
-  }
-  if (!any) return nullptr;
   const uint64_t key =
       (static_cast<uint64_t>(oid) << 32) | (static_cast<uint64_t>(from) << 1) | (not_null ? 1 : 0);
   {
     std::lock_guard<std::mutex> lock(m_type_override_mutex);
     if (auto it = m_type_overrides.find(key); it != m_type_overrides.end()) return it->second;
   }
+  const config::Override* found = match_type_override(oid, not_null, from);
+  std::lock_guard<std::mutex> lock(m_type_override_mutex);
+  m_type_overrides.emplace(key, found);
+  return found;
+}
+
+const config::Override* TypeMapper::match_type_override(Oid oid, bool not_null, size_t from) const {
+  const auto lists = override_lists(from);
+  bool any = false;
+  for (const auto* list : lists) {
+    for (const config::Override& o : *list) any = any || !o.db_type.empty();
+  }
+  if (!any) return nullptr;  // no need to spell the type
   // Database types: the type's name, schema-qualified name or format_type spelling
   // ("uuid", "pg_catalog.uuid", "text[]", "timestamp with time zone").
   auto [schema, name] = m_cat.type_name(oid);
@@ -118,18 +126,15 @@ const config::Override* TypeMapper::find_type_override(Oid oid, bool not_null, s
     spellings.push_back(en + "[]");
     spellings.push_back(es + "." + en + "[]");
   }
-  const config::Override* found = nullptr;
   for (const auto* list : lists) {
     for (const config::Override& o : *list) {
-      if (found || o.db_type.empty() || o.nullable == not_null) continue;
-      for (const std::string& s : spellings) {
-        if (o.db_type == s) found = &o;
+      if (o.db_type.empty() || o.nullable == not_null) continue;
+      for (const std::string& sp : spellings) {
+        if (o.db_type == sp) return &o;
       }
     }
   }
-  std::lock_guard<std::mutex> lock(m_type_override_mutex);
-  m_type_overrides.emplace(key, found);
-  return found;
+  return nullptr;
 }
 
 CppType TypeMapper::map(Oid oid, bool not_null, const std::optional<ColumnRef>& column,

@@ -27,12 +27,11 @@ bool g_enabled = false;
 uintptr_t g_brk_begin = 0;  ///< where the main heap (brk) began when it was advised
 
 /// The thread heaps already advised.
-std::set<uintptr_t>& advised_heaps(std::mutex*& mutex) {
-  static std::mutex m;
-  static std::set<uintptr_t> heaps;
-  mutex = &m;
-  return heaps;
-}
+struct AdvisedHeaps {
+  std::mutex mutex;
+  std::set<uintptr_t> heaps;
+};
+AdvisedHeaps g_advised;
 #endif
 
 }  // namespace
@@ -74,10 +73,8 @@ void use_huge_page_thread_heap() {
   std::free(probe);
   if (at >= g_brk_begin && at < reinterpret_cast<uintptr_t>(sbrk(0))) return;  // the main heap
   const uintptr_t heap = at & ~(k_thread_heap - 1);
-  std::mutex* mutex = nullptr;
-  std::set<uintptr_t>& heaps = advised_heaps(mutex);
-  std::lock_guard<std::mutex> lock(*mutex);
-  if (!heaps.insert(heap).second) return;
+  std::lock_guard<std::mutex> lock(g_advised.mutex);
+  if (!g_advised.heaps.insert(heap).second) return;
   madvise(reinterpret_cast<void*>(heap), k_thread_heap, MADV_HUGEPAGE);
 #endif
 }
