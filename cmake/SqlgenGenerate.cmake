@@ -13,11 +13,15 @@
 # that <target> depends on, with a stamp file of the same name in
 # CMAKE_CURRENT_BINARY_DIR as the command's output, so the generated files exist
 # before any of <target>'s sources compile (targets naming the same config and
-# output directory share one command and custom target). Then, with SCOPE
-# (default PRIVATE):
+# output directory share one command and custom target). The generated queries'
+# definitions (every `<module>/*.cpp`, through the `sqlgen_queries.cpp` that
+# includes them all) compile into a static library `<target>_sqlgen_code` per
+# generation, position-independent, so targets sharing a generation link one
+# copy. Then, with SCOPE (default PRIVATE):
 #   - adds the output directory to <target>'s include directories, so
 #     `#include <module/queries.hpp>` finds the generated headers;
-#   - links sqlgen::runtime (the runtime headers, libpqxx, nlohmann_json).
+#   - links that library and sqlgen::runtime (the runtime headers, libpqxx,
+#     nlohmann_json).
 #
 # OUTPUT_DIR defaults to the config's own `output:` (default `generated`),
 # relative to the config's directory. A relative OUTPUT_DIR is taken relative
@@ -39,7 +43,7 @@
 # the output directory, globbed) are declared as BYPRODUCTS, so Ninja
 # recompiles the sources that include a regenerated header in the same build;
 # files the generator creates for the first time are picked up by the CMake
-# re-run that glob triggers. Generated .cpp files are not added to <target>.
+# re-run that glob triggers; `sqlgen_queries.cpp`, always written, is always one.
 
 include_guard(GLOBAL)
 
@@ -221,8 +225,11 @@ function(sqlgen_generate)
     set(generation ${arg_TARGET}_sqlgen_${n})
   endwhile()
   set(stamp "${CMAKE_CURRENT_BINARY_DIR}/${generation}.stamp")
+  set(all_sources "${output_dir}/sqlgen_queries.cpp")
   file(GLOB_RECURSE byproducts CONFIGURE_DEPENDS
        "${output_dir}/*.hpp" "${output_dir}/*.h" "${output_dir}/*.cpp" "${output_dir}/*.inc")
+  list(APPEND byproducts "${all_sources}")
+  list(REMOVE_DUPLICATES byproducts)
 
   file(RELATIVE_PATH config_shown "${CMAKE_SOURCE_DIR}" "${config}")
   add_custom_command(
@@ -237,6 +244,12 @@ function(sqlgen_generate)
     COMMENT "sqlgen generate for ${arg_TARGET} (${config_shown})"
     VERBATIM)
   add_custom_target(${generation} DEPENDS "${stamp}")
+  # The generated queries' definitions, compiled once for every target using them.
+  add_library(${generation}_code STATIC "${all_sources}")
+  add_dependencies(${generation}_code ${generation})
+  target_include_directories(${generation}_code PUBLIC "${output_dir}")
+  target_link_libraries(${generation}_code PUBLIC sqlgen::runtime)
+  set_target_properties(${generation}_code PROPERTIES POSITION_INDEPENDENT_CODE ON)
   set_property(GLOBAL PROPERTY "${generation_key}" ${generation})
   _sqlgen_use_generation(${arg_TARGET} ${generation} "${output_dir}" ${arg_SCOPE})
 endfunction()
@@ -245,5 +258,5 @@ endfunction()
 function(_sqlgen_use_generation target generation output_dir scope)
   add_dependencies(${target} ${generation})
   target_include_directories(${target} ${scope} "${output_dir}")
-  target_link_libraries(${target} ${scope} sqlgen::runtime)
+  target_link_libraries(${target} ${scope} ${generation}_code sqlgen::runtime)
 endfunction()

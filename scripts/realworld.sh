@@ -7,7 +7,8 @@
 #   sqlgen init --from-sqlc <config> (which lists queries with errors in skip_queries: those
 #   named in the rejected column count as "+n skipped", any other one as a query that failed,
 #   and a rejected query init did not skip is named on stderr), sqlgen generate, every
-#   generated header compiled with
+#   generated header and every module's generated .cpp (not the sqlgen_queries.cpp that
+#   includes them all) compiled with
 #   g++ -std=c++20 -fsyntax-only -Wall -Wextra -Wpedantic -Werror, and sqlgen verify (every
 #   query PREPAREd on PostgreSQL and compared with sqlgen's analysis), and the $n numbering of
 #   the SQL sqlgen sends compared with the SQL in the project's sqlc-generated Go files
@@ -71,7 +72,7 @@ pct() {  # part whole
 }
 
 T_P=0 T_P_OK=0 T_SKIP=0 T_PKG=0 T_PKG_OK=0 T_Q=0 T_Q_OK=0 T_H=0 T_H_OK=0 T_CMP=0 T_AGREE=0
-echo "| project | config | packages generated | queries analyzed | headers compiling | types agree | \$n as sqlc numbers them |"
+echo "| project | config | packages generated | queries analyzed | files compiling (headers, .cpp) | types agree | \$n as sqlc numbers them |"
 echo "|---|---|---|---|---|---|---|"
 while IFS=$'\t' read -r repo config skip; do
   if [[ $config == - ]]; then
@@ -116,7 +117,7 @@ while IFS=$'\t' read -r repo config skip; do
   echo "generate exit $?" >>"$log/generate.out"
   if [[ -d $out ]]; then
     pkgs_ok=$(find "$out" -mindepth 2 -name queries.hpp | wc -l)
-    # Each header included by a translation unit of its own, as a user includes it.
+    # Each header included by a translation unit of its own, as a user includes it; each .cpp.
     while IFS= read -r -d '' h; do
       hdrs=$((hdrs + 1))
       echo "#include \"${h#"$out"/}\"" >"$WORK/$slug/tu.cpp"
@@ -125,7 +126,8 @@ while IFS=$'\t' read -r repo config skip; do
         >>"$log/compile.txt" 2>&1; then
         hdrs_ok=$((hdrs_ok + 1))
       fi
-    done < <(find "$out" -name '*.hpp' -print0 | sort -z)
+    done < <(find "$out" \( -name '*.hpp' -o -name '*.cpp' \) ! -name sqlgen_queries.cpp -print0 |
+      sort -z)
   fi
   (cd "$cfg_dir" && timeout "$STEP_TIMEOUT" "$SQLGEN" --color never verify --format json) \
     >"$log/verify.json" 2>"$log/verify.err"

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include <pqxx/pqxx>
+#include <pqxx/types>
 #include <sqlgen/runtime/runtime.hpp>
 
 #include "models.hpp"
@@ -215,202 +215,47 @@ class Queries {
   explicit Queries(pqxx::transaction_base& tx) : m_tx(tx) {}
 
   /// Registers every statement of these queries on `conn` (as "<module>_<Query>").
-  static void prepare(pqxx::connection_base& conn) {
-    conn.prepare("ai_ListEnabledProviders", R"sql(SELECT chat_providers.id, chat_providers.name, chat_providers.provider_type, chat_providers.base_url, chat_providers.model, chat_providers.enabled, chat_providers.settings, chat_providers.created_at, chat_providers.api_version FROM ai.chat_providers WHERE enabled ORDER BY name)sql");
-    conn.prepare("ai_GetProviderEndpoint", R"sql(SELECT id,
-       name,
-       provider_type,
-       COALESCE(base_url,
-                CASE provider_type
-                    WHEN 'openai' THEN 'https://api.openai.com/v1'
-                    WHEN 'anthropic' THEN 'https://api.anthropic.com'
-                END) AS endpoint,
-       model,
-       api_version,
-       settings ->> 'deployment' AS deployment
-FROM ai.chat_providers
-WHERE name = $1 AND enabled)sql");
-    conn.prepare("ai_CreateProvider", R"sql(INSERT INTO ai.chat_providers (name, provider_type, base_url, model, api_version, settings)
-VALUES ($1, $2, $3, $4, $5, $6)
-RETURNING chat_providers.id, chat_providers.name, chat_providers.provider_type, chat_providers.base_url, chat_providers.model, chat_providers.enabled, chat_providers.settings, chat_providers.created_at, chat_providers.api_version)sql");
-    conn.prepare("ai_UpsertProvider", R"sql(INSERT INTO ai.chat_providers (name, provider_type, base_url, model, settings)
-VALUES ($1, $2, $3, $4, $5)
-ON CONFLICT (name) DO UPDATE
-SET provider_type = excluded.provider_type,
-    base_url = excluded.base_url,
-    model = excluded.model,
-    settings = chat_providers.settings || excluded.settings
-RETURNING id, name, provider_type, enabled)sql");
-    conn.prepare("ai_ListProvidersByType", R"sql(SELECT id, name, provider_type, model
-FROM ai.chat_providers
-WHERE provider_type = ANY($1::ai.ai_provider_type[])
-ORDER BY provider_type, name)sql");
-    conn.prepare("ai_ProviderTypeSummary", R"sql(SELECT provider_type,
-       count(*) AS providers,
-       array_agg(name ORDER BY name) AS names,
-       bool_or(enabled) AS any_enabled
-FROM ai.chat_providers
-GROUP BY provider_type
-ORDER BY provider_type)sql");
-    conn.prepare("ai_SetProvidersEnabled", R"sql(UPDATE ai.chat_providers
-SET enabled = $1
-WHERE id = ANY($2))sql");
-  }
+  static void prepare(pqxx::connection_base& conn);
 
   /// ListEnabledProviders :many (queries/ai/providers.sql:1)
-  std::vector<ChatProvider> list_enabled_providers() {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"ai_ListEnabledProviders", "ai::Queries"});
-    std::vector<ChatProvider> out_;
-    out_.reserve(result_.size());
-    for (const pqxx::row& r_ : result_) read_list_enabled_providers(r_, out_.emplace_back());
-    return out_;
-  }
+  std::vector<ChatProvider> list_enabled_providers();
 
   /// list_enabled_providers, calling `on_row` with each row instead of collecting them.
-  template <typename F>
-  void list_enabled_providers_each(F&& on_row) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"ai_ListEnabledProviders", "ai::Queries"});
-    for (const pqxx::row& r_ : result_) {
-      ChatProvider row_;
-      read_list_enabled_providers(r_, row_);
-      on_row(std::move(row_));
-    }
-  }
+  void list_enabled_providers_each(sqlgen::runtime::FunctionRef<void(ChatProvider&&)> on_row);
 
   /// The endpoint to call: the configured base URL or the provider's default.
   /// GetProviderEndpoint :one (queries/ai/providers.sql:5)
-  std::optional<GetProviderEndpointRow> get_provider_endpoint(const std::string& name) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"ai_GetProviderEndpoint", "ai::Queries"}, name);
-    std::optional<GetProviderEndpointRow> out_;
-    if (!result_.empty()) read_get_provider_endpoint(result_[0], out_.emplace());
-    return out_;
-  }
+  std::optional<GetProviderEndpointRow> get_provider_endpoint(const std::string& name);
 
   /// CreateProvider :one (queries/ai/providers.sql:20)
-  ChatProvider create_provider(const CreateProviderParams& params) {
-    const sqlgen::runtime::Statement statement_{"ai_CreateProvider", "ai::Queries"};
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, statement_, params.name, params.provider_type, params.base_url, params.model, params.api_version, params.settings);
-    ChatProvider out_{};
-    read_create_provider(sqlgen::runtime::only_row(result_, statement_), out_);
-    return out_;
-  }
+  ChatProvider create_provider(const CreateProviderParams& params);
 
   /// Creates or reconfigures a provider by name.
   /// UpsertProvider :one (queries/ai/providers.sql:26)
-  UpsertProviderRow upsert_provider(const UpsertProviderParams& params) {
-    const sqlgen::runtime::Statement statement_{"ai_UpsertProvider", "ai::Queries"};
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, statement_, params.name, params.provider_type, params.base_url, params.model, params.settings);
-    UpsertProviderRow out_{};
-    read_upsert_provider(sqlgen::runtime::only_row(result_, statement_), out_);
-    return out_;
-  }
+  UpsertProviderRow upsert_provider(const UpsertProviderParams& params);
 
   /// ListProvidersByType :many (queries/ai/providers.sql:36)
-  std::vector<ListProvidersByTypeRow> list_providers_by_type(const std::vector<AiProviderType>& types) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"ai_ListProvidersByType", "ai::Queries"}, types);
-    std::vector<ListProvidersByTypeRow> out_;
-    out_.reserve(result_.size());
-    for (const pqxx::row& r_ : result_) read_list_providers_by_type(r_, out_.emplace_back());
-    return out_;
-  }
+  std::vector<ListProvidersByTypeRow> list_providers_by_type(const std::vector<AiProviderType>& types);
 
   /// list_providers_by_type, calling `on_row` with each row instead of collecting them.
-  template <typename F>
-  void list_providers_by_type_each(const std::vector<AiProviderType>& types, F&& on_row) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"ai_ListProvidersByType", "ai::Queries"}, types);
-    for (const pqxx::row& r_ : result_) {
-      ListProvidersByTypeRow row_;
-      read_list_providers_by_type(r_, row_);
-      on_row(std::move(row_));
-    }
-  }
+  void list_providers_by_type_each(const std::vector<AiProviderType>& types, sqlgen::runtime::FunctionRef<void(ListProvidersByTypeRow&&)> on_row);
 
   /// ProviderTypeSummary :many (queries/ai/providers.sql:42)
-  std::vector<ProviderTypeSummaryRow> provider_type_summary() {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"ai_ProviderTypeSummary", "ai::Queries"});
-    std::vector<ProviderTypeSummaryRow> out_;
-    out_.reserve(result_.size());
-    for (const pqxx::row& r_ : result_) read_provider_type_summary(r_, out_.emplace_back());
-    return out_;
-  }
+  std::vector<ProviderTypeSummaryRow> provider_type_summary();
 
   /// provider_type_summary, calling `on_row` with each row instead of collecting them.
-  template <typename F>
-  void provider_type_summary_each(F&& on_row) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"ai_ProviderTypeSummary", "ai::Queries"});
-    for (const pqxx::row& r_ : result_) {
-      ProviderTypeSummaryRow row_;
-      read_provider_type_summary(r_, row_);
-      on_row(std::move(row_));
-    }
-  }
+  void provider_type_summary_each(sqlgen::runtime::FunctionRef<void(ProviderTypeSummaryRow&&)> on_row);
 
   /// SetProvidersEnabled :execrows (queries/ai/providers.sql:51)
-  std::uint64_t set_providers_enabled(bool enabled, const std::vector<std::int64_t>& ids) {
-    return sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"ai_SetProvidersEnabled", "ai::Queries"}, enabled, ids).affected_rows();
-  }
+  std::uint64_t set_providers_enabled(bool enabled, const std::vector<std::int64_t>& ids);
 
  private:
-  static void read_list_enabled_providers(const pqxx::row& row, ChatProvider& row_) {
-    sqlgen::runtime::Fields r(row);
-    sqlgen::runtime::read(r[0], row_.id);
-    sqlgen::runtime::read(r[1], row_.name);
-    sqlgen::runtime::read(r[2], row_.provider_type);
-    sqlgen::runtime::read(r[3], row_.base_url);
-    sqlgen::runtime::read(r[4], row_.model);
-    sqlgen::runtime::read(r[5], row_.enabled);
-    sqlgen::runtime::read(r[6], row_.settings);
-    sqlgen::runtime::read(r[7], row_.created_at);
-    sqlgen::runtime::read(r[8], row_.api_version);
-  }
-
-  static void read_get_provider_endpoint(const pqxx::row& row, GetProviderEndpointRow& row_) {
-    sqlgen::runtime::Fields r(row);
-    sqlgen::runtime::read(r[0], row_.id);
-    sqlgen::runtime::read(r[1], row_.name);
-    sqlgen::runtime::read(r[2], row_.provider_type);
-    sqlgen::runtime::read(r[3], row_.endpoint);
-    sqlgen::runtime::read(r[4], row_.model);
-    sqlgen::runtime::read(r[5], row_.api_version);
-    sqlgen::runtime::read(r[6], row_.deployment);
-  }
-
-  static void read_create_provider(const pqxx::row& row, ChatProvider& row_) {
-    sqlgen::runtime::Fields r(row);
-    sqlgen::runtime::read(r[0], row_.id);
-    sqlgen::runtime::read(r[1], row_.name);
-    sqlgen::runtime::read(r[2], row_.provider_type);
-    sqlgen::runtime::read(r[3], row_.base_url);
-    sqlgen::runtime::read(r[4], row_.model);
-    sqlgen::runtime::read(r[5], row_.enabled);
-    sqlgen::runtime::read(r[6], row_.settings);
-    sqlgen::runtime::read(r[7], row_.created_at);
-    sqlgen::runtime::read(r[8], row_.api_version);
-  }
-
-  static void read_upsert_provider(const pqxx::row& row, UpsertProviderRow& row_) {
-    sqlgen::runtime::Fields r(row);
-    sqlgen::runtime::read(r[0], row_.id);
-    sqlgen::runtime::read(r[1], row_.name);
-    sqlgen::runtime::read(r[2], row_.provider_type);
-    sqlgen::runtime::read(r[3], row_.enabled);
-  }
-
-  static void read_list_providers_by_type(const pqxx::row& row, ListProvidersByTypeRow& row_) {
-    sqlgen::runtime::Fields r(row);
-    sqlgen::runtime::read(r[0], row_.id);
-    sqlgen::runtime::read(r[1], row_.name);
-    sqlgen::runtime::read(r[2], row_.provider_type);
-    sqlgen::runtime::read(r[3], row_.model);
-  }
-
-  static void read_provider_type_summary(const pqxx::row& row, ProviderTypeSummaryRow& row_) {
-    sqlgen::runtime::Fields r(row);
-    sqlgen::runtime::read(r[0], row_.provider_type);
-    sqlgen::runtime::read(r[1], row_.providers);
-    sqlgen::runtime::read(r[2], row_.names);
-    sqlgen::runtime::read(r[3], row_.any_enabled);
-  }
+  static void read_list_enabled_providers(const pqxx::row& row, ChatProvider& row_);
+  static void read_get_provider_endpoint(const pqxx::row& row, GetProviderEndpointRow& row_);
+  static void read_create_provider(const pqxx::row& row, ChatProvider& row_);
+  static void read_upsert_provider(const pqxx::row& row, UpsertProviderRow& row_);
+  static void read_list_providers_by_type(const pqxx::row& row, ListProvidersByTypeRow& row_);
+  static void read_provider_type_summary(const pqxx::row& row, ProviderTypeSummaryRow& row_);
 
   pqxx::transaction_base& m_tx;
 };

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include <pqxx/pqxx>
+#include <pqxx/types>
 #include <sqlgen/runtime/runtime.hpp>
 
 #include "models.hpp"
@@ -265,267 +265,71 @@ class Queries {
   explicit Queries(pqxx::transaction_base& tx) : m_tx(tx) {}
 
   /// Registers every statement of these queries on `conn` (as "<module>_<Query>").
-  static void prepare(pqxx::connection_base& conn) {
-    conn.prepare("audit_InsertEvent", R"sql(INSERT INTO audit.events (actor, organization_id, action, target_table, target_id, payload, tags)
-VALUES (
-    ROW($1::uuid, $2::inet, $3::text)::audit.actor,
-    $4,
-    $5,
-    $6,
-    $7,
-    $8,
-    $9
-)
-RETURNING id, occurred_at)sql");
-    conn.prepare("audit_InsertEvents", R"sql(INSERT INTO audit.events (organization_id, action, target_table, target_id, payload, tags)
-VALUES ($1, $2, $3, $4, $5, $6))sql");
-    conn.prepare("audit_GetEventsByIDs", R"sql(SELECT events.id, events.occurred_at, events.actor, events.organization_id, events.action, events.target_table, events.target_id, events.payload, events.tags FROM audit.events WHERE id = ANY($1::bigint[]) ORDER BY id)sql");
-    conn.prepare("audit_ListRecentOrganizationEvents", R"sql(SELECT e.id,
-       e.occurred_at,
-       (e.actor).user_id AS actor_user_id,
-       (e.actor).ip_address AS actor_ip,
-       e.action,
-       e.target_table,
-       e.target_id,
-       e.payload,
-       e.tags
-FROM audit.events e
-WHERE e.organization_id = $1
-  AND e.occurred_at > now() - $2::interval
-ORDER BY e.occurred_at DESC
-LIMIT $3)sql");
-    conn.prepare("audit_FindEventsByPayload", R"sql(SELECT id, occurred_at, action, payload ->> 'to' AS new_status, payload -> 'from' AS old_status
-FROM audit.events
-WHERE payload @> $1::jsonb AND action = $2
-ORDER BY occurred_at DESC)sql");
-    conn.prepare("audit_InvoiceStatusHistory", R"sql(SELECT e.id,
-       e.occurred_at,
-       (e.payload ->> 'from')::billing.invoice_status AS from_status,
-       (e.payload ->> 'to')::billing.invoice_status AS to_status,
-       row_number() OVER (ORDER BY e.occurred_at, e.id) AS seq,
-       u.email AS actor_email
-FROM audit.events e
-LEFT JOIN identity.users u ON u.id = (e.actor).user_id
-WHERE e.target_table = 'billing.invoices' AND e.target_id = $1::uuid::text
-ORDER BY seq)sql");
-    conn.prepare("audit_EventCountsPerMonth", R"sql(WITH RECURSIVE months (month_start) AS (
-    SELECT date_trunc('month', $2::timestamptz)
-    UNION ALL
-    SELECT month_start + interval '1 month'
-    FROM months
-    WHERE month_start + interval '1 month' < $3::timestamptz
-)
-SELECT m.month_start,
-       count(e.id) AS events,
-       COALESCE(array_agg(DISTINCT e.action::text) FILTER (WHERE e.action IS NOT NULL), '{}') AS actions
-FROM months m
-LEFT JOIN audit.events e
-       ON e.occurred_at >= m.month_start
-      AND e.occurred_at < m.month_start + interval '1 month'
-      AND e.organization_id = $1
-GROUP BY m.month_start
-ORDER BY m.month_start)sql");
-    conn.prepare("audit_PurgeEvents", R"sql(DELETE FROM audit.events
-WHERE occurred_at < now() - $1::interval
-  AND NOT (tags @> ARRAY['legal_hold']))sql");
-  }
+  static void prepare(pqxx::connection_base& conn);
 
   /// Appends one event; the actor is NULL-filled for system actions.
   /// InsertEvent :one (queries/audit/events.sql:2)
-  InsertEventRow insert_event(const InsertEventParams& params) {
-    const sqlgen::runtime::Statement statement_{"audit_InsertEvent", "audit::Queries"};
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, statement_, params.actor_user_id, params.actor_ip, params.actor_user_agent, params.organization_id, params.action, params.target_table, params.target_id, params.payload, params.tags);
-    InsertEventRow out_{};
-    read_insert_event(sqlgen::runtime::only_row(result_, statement_), out_);
-    return out_;
-  }
+  InsertEventRow insert_event(const InsertEventParams& params);
 
   /// Bulk import of system events.
   /// InsertEvents :copyfrom (queries/audit/events.sql:16)
   /// Loads every InsertEventsParams of `items` through COPY; returns the number of rows.
   template <std::ranges::input_range Range>
   std::uint64_t insert_events(Range&& items) {
-    pqxx::stream_to stream_(m_tx, "\"audit\".\"events\"",
-                            std::vector<std::string>{ "\"organization_id\"", "\"action\"", "\"target_table\"", "\"target_id\"", "\"payload\"", "\"tags\"" });
-    std::uint64_t n_ = 0;
-    for (const InsertEventsParams& item : items) {
-      sqlgen::runtime::copy_row(stream_, item.organization_id, item.action, item.target_table, item.target_id, item.payload, item.tags);
-      ++n_;
-    }
-    stream_.complete();
-    return n_;
+    return insert_events(sqlgen::runtime::Items<InsertEventsParams>(
+        [&](sqlgen::runtime::FunctionRef<void(const InsertEventsParams&)> put_) {
+          for (const InsertEventsParams& item : items) put_(item);
+        }));
   }
 
   /// GetEventsByIDs :many (queries/audit/events.sql:20)
-  std::vector<Event> get_events_by_ids(const std::vector<std::int64_t>& ids) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"audit_GetEventsByIDs", "audit::Queries"}, ids);
-    std::vector<Event> out_;
-    out_.reserve(result_.size());
-    for (const pqxx::row& r_ : result_) read_get_events_by_ids(r_, out_.emplace_back());
-    return out_;
-  }
+  std::vector<Event> get_events_by_ids(const std::vector<std::int64_t>& ids);
 
   /// get_events_by_ids, calling `on_row` with each row instead of collecting them.
-  template <typename F>
-  void get_events_by_ids_each(const std::vector<std::int64_t>& ids, F&& on_row) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"audit_GetEventsByIDs", "audit::Queries"}, ids);
-    for (const pqxx::row& r_ : result_) {
-      Event row_;
-      read_get_events_by_ids(r_, row_);
-      on_row(std::move(row_));
-    }
-  }
+  void get_events_by_ids_each(const std::vector<std::int64_t>& ids, sqlgen::runtime::FunctionRef<void(Event&&)> on_row);
 
   /// An organization's events of the last `since`, newest first.
   /// ListRecentOrganizationEvents :many (queries/audit/events.sql:24)
-  std::vector<ListRecentOrganizationEventsRow> list_recent_organization_events(sqlgen::runtime::Uuid organization_id, sqlgen::runtime::Interval since, std::int64_t max_events) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"audit_ListRecentOrganizationEvents", "audit::Queries"}, organization_id, since, max_events);
-    std::vector<ListRecentOrganizationEventsRow> out_;
-    out_.reserve(result_.size());
-    for (const pqxx::row& r_ : result_) read_list_recent_organization_events(r_, out_.emplace_back());
-    return out_;
-  }
+  std::vector<ListRecentOrganizationEventsRow> list_recent_organization_events(sqlgen::runtime::Uuid organization_id, sqlgen::runtime::Interval since, std::int64_t max_events);
 
   /// list_recent_organization_events, calling `on_row` with each row instead of collecting them.
-  template <typename F>
-  void list_recent_organization_events_each(sqlgen::runtime::Uuid organization_id, sqlgen::runtime::Interval since, std::int64_t max_events, F&& on_row) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"audit_ListRecentOrganizationEvents", "audit::Queries"}, organization_id, since, max_events);
-    for (const pqxx::row& r_ : result_) {
-      ListRecentOrganizationEventsRow row_;
-      read_list_recent_organization_events(r_, row_);
-      on_row(std::move(row_));
-    }
-  }
+  void list_recent_organization_events_each(sqlgen::runtime::Uuid organization_id, sqlgen::runtime::Interval since, std::int64_t max_events, sqlgen::runtime::FunctionRef<void(ListRecentOrganizationEventsRow&&)> on_row);
 
   /// Events of an action whose payload contains filter (uses the GIN index).
   /// FindEventsByPayload :many (queries/audit/events.sql:41)
-  std::vector<FindEventsByPayloadRow> find_events_by_payload(const nlohmann::json& filter, const std::string& action) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"audit_FindEventsByPayload", "audit::Queries"}, filter, action);
-    std::vector<FindEventsByPayloadRow> out_;
-    out_.reserve(result_.size());
-    for (const pqxx::row& r_ : result_) read_find_events_by_payload(r_, out_.emplace_back());
-    return out_;
-  }
+  std::vector<FindEventsByPayloadRow> find_events_by_payload(const nlohmann::json& filter, const std::string& action);
 
   /// find_events_by_payload, calling `on_row` with each row instead of collecting them.
-  template <typename F>
-  void find_events_by_payload_each(const nlohmann::json& filter, const std::string& action, F&& on_row) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"audit_FindEventsByPayload", "audit::Queries"}, filter, action);
-    for (const pqxx::row& r_ : result_) {
-      FindEventsByPayloadRow row_;
-      read_find_events_by_payload(r_, row_);
-      on_row(std::move(row_));
-    }
-  }
+  void find_events_by_payload_each(const nlohmann::json& filter, const std::string& action, sqlgen::runtime::FunctionRef<void(FindEventsByPayloadRow&&)> on_row);
 
   /// Status changes of an invoice recorded by the billing trigger, with who
   /// made them when known.
   /// InvoiceStatusHistory :many (queries/audit/events.sql:49)
-  std::vector<InvoiceStatusHistoryRow> invoice_status_history(sqlgen::runtime::Uuid invoice_id) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"audit_InvoiceStatusHistory", "audit::Queries"}, invoice_id);
-    std::vector<InvoiceStatusHistoryRow> out_;
-    out_.reserve(result_.size());
-    for (const pqxx::row& r_ : result_) read_invoice_status_history(r_, out_.emplace_back());
-    return out_;
-  }
+  std::vector<InvoiceStatusHistoryRow> invoice_status_history(sqlgen::runtime::Uuid invoice_id);
 
   /// invoice_status_history, calling `on_row` with each row instead of collecting them.
-  template <typename F>
-  void invoice_status_history_each(sqlgen::runtime::Uuid invoice_id, F&& on_row) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"audit_InvoiceStatusHistory", "audit::Queries"}, invoice_id);
-    for (const pqxx::row& r_ : result_) {
-      InvoiceStatusHistoryRow row_;
-      read_invoice_status_history(r_, row_);
-      on_row(std::move(row_));
-    }
-  }
+  void invoice_status_history_each(sqlgen::runtime::Uuid invoice_id, sqlgen::runtime::FunctionRef<void(InvoiceStatusHistoryRow&&)> on_row);
 
   /// Event counts of an organization for every month of a time range,
   /// including months without events.
   /// EventCountsPerMonth :many (queries/audit/events.sql:63)
-  std::vector<EventCountsPerMonthRow> event_counts_per_month(sqlgen::runtime::Uuid organization_id, std::chrono::sys_time<std::chrono::microseconds> from_time, std::chrono::sys_time<std::chrono::microseconds> to_time) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"audit_EventCountsPerMonth", "audit::Queries"}, organization_id, from_time, to_time);
-    std::vector<EventCountsPerMonthRow> out_;
-    out_.reserve(result_.size());
-    for (const pqxx::row& r_ : result_) read_event_counts_per_month(r_, out_.emplace_back());
-    return out_;
-  }
+  std::vector<EventCountsPerMonthRow> event_counts_per_month(sqlgen::runtime::Uuid organization_id, std::chrono::sys_time<std::chrono::microseconds> from_time, std::chrono::sys_time<std::chrono::microseconds> to_time);
 
   /// event_counts_per_month, calling `on_row` with each row instead of collecting them.
-  template <typename F>
-  void event_counts_per_month_each(sqlgen::runtime::Uuid organization_id, std::chrono::sys_time<std::chrono::microseconds> from_time, std::chrono::sys_time<std::chrono::microseconds> to_time, F&& on_row) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"audit_EventCountsPerMonth", "audit::Queries"}, organization_id, from_time, to_time);
-    for (const pqxx::row& r_ : result_) {
-      EventCountsPerMonthRow row_;
-      read_event_counts_per_month(r_, row_);
-      on_row(std::move(row_));
-    }
-  }
+  void event_counts_per_month_each(sqlgen::runtime::Uuid organization_id, std::chrono::sys_time<std::chrono::microseconds> from_time, std::chrono::sys_time<std::chrono::microseconds> to_time, sqlgen::runtime::FunctionRef<void(EventCountsPerMonthRow&&)> on_row);
 
   /// Deletes events older than the retention period unless on legal hold.
   /// PurgeEvents :execrows (queries/audit/events.sql:83)
-  std::uint64_t purge_events(sqlgen::runtime::Interval retention) {
-    return sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"audit_PurgeEvents", "audit::Queries"}, retention).affected_rows();
-  }
+  std::uint64_t purge_events(sqlgen::runtime::Interval retention);
 
  private:
-  static void read_insert_event(const pqxx::row& row, InsertEventRow& row_) {
-    sqlgen::runtime::Fields r(row);
-    sqlgen::runtime::read(r[0], row_.id);
-    sqlgen::runtime::read(r[1], row_.occurred_at);
-  }
-
-  static void read_get_events_by_ids(const pqxx::row& row, Event& row_) {
-    sqlgen::runtime::Fields r(row);
-    sqlgen::runtime::read(r[0], row_.id);
-    sqlgen::runtime::read(r[1], row_.occurred_at);
-    sqlgen::runtime::read(r[2], row_.actor);
-    sqlgen::runtime::read(r[3], row_.organization_id);
-    sqlgen::runtime::read(r[4], row_.action);
-    sqlgen::runtime::read(r[5], row_.target_table);
-    sqlgen::runtime::read(r[6], row_.target_id);
-    sqlgen::runtime::read(r[7], row_.payload);
-    sqlgen::runtime::read(r[8], row_.tags);
-  }
-
-  static void read_list_recent_organization_events(const pqxx::row& row, ListRecentOrganizationEventsRow& row_) {
-    sqlgen::runtime::Fields r(row);
-    sqlgen::runtime::read(r[0], row_.id);
-    sqlgen::runtime::read(r[1], row_.occurred_at);
-    sqlgen::runtime::read(r[2], row_.actor_user_id);
-    sqlgen::runtime::read(r[3], row_.actor_ip);
-    sqlgen::runtime::read(r[4], row_.action);
-    sqlgen::runtime::read(r[5], row_.target_table);
-    sqlgen::runtime::read(r[6], row_.target_id);
-    sqlgen::runtime::read(r[7], row_.payload);
-    sqlgen::runtime::read(r[8], row_.tags);
-  }
-
-  static void read_find_events_by_payload(const pqxx::row& row, FindEventsByPayloadRow& row_) {
-    sqlgen::runtime::Fields r(row);
-    sqlgen::runtime::read(r[0], row_.id);
-    sqlgen::runtime::read(r[1], row_.occurred_at);
-    sqlgen::runtime::read(r[2], row_.action);
-    sqlgen::runtime::read(r[3], row_.new_status);
-    sqlgen::runtime::read(r[4], row_.old_status);
-  }
-
-  static void read_invoice_status_history(const pqxx::row& row, InvoiceStatusHistoryRow& row_) {
-    sqlgen::runtime::Fields r(row);
-    sqlgen::runtime::read(r[0], row_.id);
-    sqlgen::runtime::read(r[1], row_.occurred_at);
-    sqlgen::runtime::read(r[2], row_.from_status);
-    sqlgen::runtime::read(r[3], row_.to_status);
-    sqlgen::runtime::read(r[4], row_.seq);
-    sqlgen::runtime::read(r[5], row_.actor_email);
-  }
-
-  static void read_event_counts_per_month(const pqxx::row& row, EventCountsPerMonthRow& row_) {
-    sqlgen::runtime::Fields r(row);
-    sqlgen::runtime::read(r[0], row_.month_start);
-    sqlgen::runtime::read(r[1], row_.events);
-    sqlgen::runtime::read(r[2], row_.actions);
-  }
+  static void read_insert_event(const pqxx::row& row, InsertEventRow& row_);
+  std::uint64_t insert_events(sqlgen::runtime::Items<InsertEventsParams> items);
+  static void read_get_events_by_ids(const pqxx::row& row, Event& row_);
+  static void read_list_recent_organization_events(const pqxx::row& row, ListRecentOrganizationEventsRow& row_);
+  static void read_find_events_by_payload(const pqxx::row& row, FindEventsByPayloadRow& row_);
+  static void read_invoice_status_history(const pqxx::row& row, InvoiceStatusHistoryRow& row_);
+  static void read_event_counts_per_month(const pqxx::row& row, EventCountsPerMonthRow& row_);
 
   pqxx::transaction_base& m_tx;
 };

@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include <pqxx/pqxx>
+#include <pqxx/types>
 #include <sqlgen/runtime/runtime.hpp>
 
 #include "models.hpp"
@@ -528,510 +528,121 @@ class Queries {
   explicit Queries(pqxx::transaction_base& tx) : m_tx(tx) {}
 
   /// Registers every statement of these queries on `conn` (as "<module>_<Query>").
-  static void prepare(pqxx::connection_base& conn) {
-    conn.prepare("billing_UpsertAccount", R"sql(INSERT INTO billing.accounts (organization_id, invoice_email, currency, tax_rate)
-VALUES ($1, $2, $3, $4)
-ON CONFLICT ON CONSTRAINT accounts_organization_id_key DO UPDATE
-SET invoice_email = excluded.invoice_email,
-    currency = excluded.currency,
-    tax_rate = excluded.tax_rate
-RETURNING accounts.id, accounts.organization_id, accounts.invoice_email, accounts.currency, accounts.credit_balance, accounts.tax_rate, accounts.created_at, accounts.updated_at)sql");
-    conn.prepare("billing_AccountBillingSummary", R"sql(SELECT a.id AS account_id,
-       a.currency,
-       count(i.id) AS invoice_count,
-       COALESCE(sum(i.total_cents), 0) AS billed_cents,
-       max(i.total_cents) AS largest_invoice_cents,
-       avg(i.total_cents) AS average_invoice_cents,
-       sum(i.total_cents) FILTER (WHERE i.status = 'open') AS open_cents
-FROM billing.accounts a
-LEFT JOIN billing.invoices i ON i.account_id = a.id
-WHERE a.organization_id = ANY($1::uuid[])
-GROUP BY a.id
-HAVING count(i.id) >= $2::bigint
-ORDER BY billed_cents DESC)sql");
-    conn.prepare("billing_MonthlyRevenue", R"sql(SELECT date_trunc('month', i.paid_at)::date AS month,
-       a.currency,
-       sum(i.total_cents)::bigint AS revenue_cents,
-       count(*) AS paid_invoices
-FROM billing.invoices i
-JOIN billing.accounts a ON a.id = i.account_id
-WHERE i.status = 'paid' AND i.paid_at >= now() - $1::interval
-GROUP BY 1, 2
-ORDER BY 1, 2)sql");
-    conn.prepare("billing_CreateInvoice", R"sql(INSERT INTO billing.invoices (account_id, status, total_cents, issued_at, due_at, metadata)
-VALUES ($1, $2, $3, $4, $5, $6)
-RETURNING invoices.id, invoices.account_id, invoices.number, invoices.status, invoices.total_cents, invoices.issued_at, invoices.due_at, invoices.metadata, invoices.created_at, invoices.paid_at, invoices.payment_reference)sql");
-    conn.prepare("billing_ListInvoices", R"sql(SELECT id, number, status, total_cents, issued_at, due_at, paid_at
-FROM billing.invoices
-WHERE account_id = $1
-  AND ($2::billing.invoice_status IS NULL OR status = $2)
-  AND ($3::timestamptz IS NULL OR issued_at >= $3)
-ORDER BY number DESC
-LIMIT $5 OFFSET $4)sql");
-    conn.prepare("billing_CountOpenInvoices", R"sql(SELECT count(*) FROM billing.invoices WHERE account_id = $1 AND status = 'open')sql");
-    conn.prepare("billing_GetInvoiceWithAccount", R"sql(SELECT i.id, i.account_id, i.number, i.status, i.total_cents, i.issued_at, i.due_at, i.metadata, i.created_at, i.paid_at, i.payment_reference, a.id, a.organization_id, a.invoice_email, a.currency, a.credit_balance, a.tax_rate, a.created_at, a.updated_at
-FROM billing.invoices i
-JOIN billing.accounts a ON a.id = i.account_id
-WHERE i.id = $1)sql");
-    conn.prepare("billing_ListInvoicesByIDsInOrder", R"sql(SELECT i.id, i.account_id, i.number, i.status, i.total_cents, i.issued_at, i.due_at, i.metadata, i.created_at, i.paid_at, i.payment_reference, x.ord AS requested_position
-FROM unnest($1::uuid[]) WITH ORDINALITY AS x(id, ord)
-JOIN billing.invoices i ON i.id = x.id
-ORDER BY x.ord)sql");
-    conn.prepare("billing_ClaimOverdueInvoices", R"sql(SELECT id, number, account_id, total_cents, due_at
-FROM billing.invoices
-WHERE status = 'open' AND due_at < now() - $1::interval
-ORDER BY due_at
-LIMIT $2
-FOR UPDATE SKIP LOCKED)sql");
-    conn.prepare("billing_VoidInvoice", R"sql(UPDATE billing.invoices
-SET status = 'void'
-WHERE id = $1 AND status IN ('draft', 'open')
-RETURNING id, number, status)sql");
-    conn.prepare("billing_ListOpenInvoicesForOrganization", R"sql(SELECT oi.id, oi.number, oi.account_id, oi.organization_id, oi.organization_name, oi.total_cents, oi.issued_at, oi.due_at, oi.overdue,
-       CASE
-           WHEN oi.overdue THEN 'overdue'
-           WHEN oi.due_at < now() + interval '7 days' THEN 'due_soon'
-           ELSE 'open'
-       END AS urgency
-FROM billing.open_invoices oi
-WHERE oi.organization_id = $1
-ORDER BY oi.overdue DESC, oi.due_at NULLS LAST)sql");
-    conn.prepare("billing_InsertInvoiceLines", R"sql(INSERT INTO billing.invoice_lines (invoice_id, position, description, quantity, unit_price, tax_codes)
-VALUES ($1, $2, $3, $4, $5, $6))sql");
-    conn.prepare("billing_ListInvoiceLines", R"sql(SELECT id,
-       position,
-       description,
-       quantity,
-       unit_price,
-       amount,
-       tax_codes,
-       sum(amount) OVER (ORDER BY position) AS running_total
-FROM billing.invoice_lines
-WHERE invoice_id = $1
-ORDER BY position)sql");
-    conn.prepare("billing_RecomputeInvoiceTotal", R"sql(UPDATE billing.invoices i
-SET total_cents = t.total_cents
-FROM (
-    SELECT l.invoice_id, round(COALESCE(sum(l.amount), 0) * 100)::bigint AS total_cents
-    FROM billing.invoice_lines l
-    WHERE l.invoice_id = $1
-    GROUP BY l.invoice_id
-) t
-WHERE i.id = t.invoice_id AND i.status = 'draft'
-RETURNING i.id, i.number, i.total_cents)sql");
-    conn.prepare("billing_ListInvoicesWithTaxCode", R"sql(SELECT i.id, i.number, i.status
-FROM billing.invoices i
-WHERE i.account_id = $1
-  AND EXISTS (
-      SELECT 1
-      FROM billing.invoice_lines l
-      WHERE l.invoice_id = i.id AND $2::text = ANY(l.tax_codes)
-  )
-ORDER BY i.number)sql");
-  }
+  static void prepare(pqxx::connection_base& conn);
 
   /// Creates the organization's billing account or updates its settings.
   /// UpsertAccount :one (queries/billing/accounts.sql:2)
-  Account upsert_account(sqlgen::runtime::Uuid organization_id, const std::string& invoice_email, const std::string& currency, const std::string& tax_rate) {
-    const sqlgen::runtime::Statement statement_{"billing_UpsertAccount", "billing::Queries"};
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, statement_, organization_id, invoice_email, currency, tax_rate);
-    Account out_{};
-    read_upsert_account(sqlgen::runtime::only_row(result_, statement_), out_);
-    return out_;
-  }
+  Account upsert_account(sqlgen::runtime::Uuid organization_id, const std::string& invoice_email, const std::string& currency, const std::string& tax_rate);
 
   /// Per-account invoice statistics; accounts without invoices count as zero.
   /// AccountBillingSummary :many (queries/billing/accounts.sql:12)
-  std::vector<AccountBillingSummaryRow> account_billing_summary(const std::vector<sqlgen::runtime::Uuid>& organization_ids, std::int64_t min_invoices) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"billing_AccountBillingSummary", "billing::Queries"}, organization_ids, min_invoices);
-    std::vector<AccountBillingSummaryRow> out_;
-    out_.reserve(result_.size());
-    for (const pqxx::row& r_ : result_) read_account_billing_summary(r_, out_.emplace_back());
-    return out_;
-  }
+  std::vector<AccountBillingSummaryRow> account_billing_summary(const std::vector<sqlgen::runtime::Uuid>& organization_ids, std::int64_t min_invoices);
 
   /// account_billing_summary, calling `on_row` with each row instead of collecting them.
-  template <typename F>
-  void account_billing_summary_each(const std::vector<sqlgen::runtime::Uuid>& organization_ids, std::int64_t min_invoices, F&& on_row) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"billing_AccountBillingSummary", "billing::Queries"}, organization_ids, min_invoices);
-    for (const pqxx::row& r_ : result_) {
-      AccountBillingSummaryRow row_;
-      read_account_billing_summary(r_, row_);
-      on_row(std::move(row_));
-    }
-  }
+  void account_billing_summary_each(const std::vector<sqlgen::runtime::Uuid>& organization_ids, std::int64_t min_invoices, sqlgen::runtime::FunctionRef<void(AccountBillingSummaryRow&&)> on_row);
 
   /// Paid revenue per month and currency over the last period.
   /// MonthlyRevenue :many (queries/billing/accounts.sql:28)
-  std::vector<MonthlyRevenueRow> monthly_revenue(sqlgen::runtime::Interval period) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"billing_MonthlyRevenue", "billing::Queries"}, period);
-    std::vector<MonthlyRevenueRow> out_;
-    out_.reserve(result_.size());
-    for (const pqxx::row& r_ : result_) read_monthly_revenue(r_, out_.emplace_back());
-    return out_;
-  }
+  std::vector<MonthlyRevenueRow> monthly_revenue(sqlgen::runtime::Interval period);
 
   /// monthly_revenue, calling `on_row` with each row instead of collecting them.
-  template <typename F>
-  void monthly_revenue_each(sqlgen::runtime::Interval period, F&& on_row) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"billing_MonthlyRevenue", "billing::Queries"}, period);
-    for (const pqxx::row& r_ : result_) {
-      MonthlyRevenueRow row_;
-      read_monthly_revenue(r_, row_);
-      on_row(std::move(row_));
-    }
-  }
+  void monthly_revenue_each(sqlgen::runtime::Interval period, sqlgen::runtime::FunctionRef<void(MonthlyRevenueRow&&)> on_row);
 
   /// CreateInvoice :one (queries/billing/invoices.sql:1)
-  Invoice create_invoice(const CreateInvoiceParams& params) {
-    const sqlgen::runtime::Statement statement_{"billing_CreateInvoice", "billing::Queries"};
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, statement_, params.account_id, params.status, params.total_cents, params.issued_at, params.due_at, params.metadata);
-    Invoice out_{};
-    read_create_invoice(sqlgen::runtime::only_row(result_, statement_), out_);
-    return out_;
-  }
+  Invoice create_invoice(const CreateInvoiceParams& params);
 
   /// A page of an account's invoices, newest first; NULL filters match all.
   /// ListInvoices :many (queries/billing/invoices.sql:7)
-  std::vector<ListInvoicesRow> list_invoices(const ListInvoicesParams& params) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"billing_ListInvoices", "billing::Queries"}, params.account_id, params.status, params.issued_after, params.page_offset, params.page_size);
-    std::vector<ListInvoicesRow> out_;
-    out_.reserve(result_.size());
-    for (const pqxx::row& r_ : result_) read_list_invoices(r_, out_.emplace_back());
-    return out_;
-  }
+  std::vector<ListInvoicesRow> list_invoices(const ListInvoicesParams& params);
 
   /// list_invoices, calling `on_row` with each row instead of collecting them.
-  template <typename F>
-  void list_invoices_each(const ListInvoicesParams& params, F&& on_row) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"billing_ListInvoices", "billing::Queries"}, params.account_id, params.status, params.issued_after, params.page_offset, params.page_size);
-    for (const pqxx::row& r_ : result_) {
-      ListInvoicesRow row_;
-      read_list_invoices(r_, row_);
-      on_row(std::move(row_));
-    }
-  }
+  void list_invoices_each(const ListInvoicesParams& params, sqlgen::runtime::FunctionRef<void(ListInvoicesRow&&)> on_row);
 
   /// An aggregate without GROUP BY always returns one row: the count itself, no std::optional.
   /// CountOpenInvoices :one (queries/billing/invoices.sql:17)
-  std::int64_t count_open_invoices(sqlgen::runtime::Uuid account_id) {
-    const sqlgen::runtime::Statement statement_{"billing_CountOpenInvoices", "billing::Queries"};
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, statement_, account_id);
-    std::int64_t out_{};
-    read_count_open_invoices(sqlgen::runtime::only_row(result_, statement_), out_);
-    return out_;
-  }
+  std::int64_t count_open_invoices(sqlgen::runtime::Uuid account_id);
 
   /// GetInvoiceWithAccount :one (queries/billing/invoices.sql:20)
-  std::optional<GetInvoiceWithAccountRow> get_invoice_with_account(sqlgen::runtime::Uuid id) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"billing_GetInvoiceWithAccount", "billing::Queries"}, id);
-    std::optional<GetInvoiceWithAccountRow> out_;
-    if (!result_.empty()) read_get_invoice_with_account(result_[0], out_.emplace());
-    return out_;
-  }
+  std::optional<GetInvoiceWithAccountRow> get_invoice_with_account(sqlgen::runtime::Uuid id);
 
   /// Invoices in the order of the given ids.
   /// ListInvoicesByIDsInOrder :many (queries/billing/invoices.sql:27)
-  std::vector<ListInvoicesByIDsInOrderRow> list_invoices_by_ids_in_order(const std::vector<sqlgen::runtime::Uuid>& ids) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"billing_ListInvoicesByIDsInOrder", "billing::Queries"}, ids);
-    std::vector<ListInvoicesByIDsInOrderRow> out_;
-    out_.reserve(result_.size());
-    for (const pqxx::row& r_ : result_) read_list_invoices_by_ids_in_order(r_, out_.emplace_back());
-    return out_;
-  }
+  std::vector<ListInvoicesByIDsInOrderRow> list_invoices_by_ids_in_order(const std::vector<sqlgen::runtime::Uuid>& ids);
 
   /// list_invoices_by_ids_in_order, calling `on_row` with each row instead of collecting them.
-  template <typename F>
-  void list_invoices_by_ids_in_order_each(const std::vector<sqlgen::runtime::Uuid>& ids, F&& on_row) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"billing_ListInvoicesByIDsInOrder", "billing::Queries"}, ids);
-    for (const pqxx::row& r_ : result_) {
-      ListInvoicesByIDsInOrderRow row_;
-      read_list_invoices_by_ids_in_order(r_, row_);
-      on_row(std::move(row_));
-    }
-  }
+  void list_invoices_by_ids_in_order_each(const std::vector<sqlgen::runtime::Uuid>& ids, sqlgen::runtime::FunctionRef<void(ListInvoicesByIDsInOrderRow&&)> on_row);
 
   /// Locks a batch of overdue invoices for a dunning worker; rows locked by
   /// other workers are skipped.
   /// ClaimOverdueInvoices :many (queries/billing/invoices.sql:35)
-  std::vector<ClaimOverdueInvoicesRow> claim_overdue_invoices(sqlgen::runtime::Interval grace, std::int64_t batch_size) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"billing_ClaimOverdueInvoices", "billing::Queries"}, grace, batch_size);
-    std::vector<ClaimOverdueInvoicesRow> out_;
-    out_.reserve(result_.size());
-    for (const pqxx::row& r_ : result_) read_claim_overdue_invoices(r_, out_.emplace_back());
-    return out_;
-  }
+  std::vector<ClaimOverdueInvoicesRow> claim_overdue_invoices(sqlgen::runtime::Interval grace, std::int64_t batch_size);
 
   /// claim_overdue_invoices, calling `on_row` with each row instead of collecting them.
-  template <typename F>
-  void claim_overdue_invoices_each(sqlgen::runtime::Interval grace, std::int64_t batch_size, F&& on_row) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"billing_ClaimOverdueInvoices", "billing::Queries"}, grace, batch_size);
-    for (const pqxx::row& r_ : result_) {
-      ClaimOverdueInvoicesRow row_;
-      read_claim_overdue_invoices(r_, row_);
-      on_row(std::move(row_));
-    }
-  }
+  void claim_overdue_invoices_each(sqlgen::runtime::Interval grace, std::int64_t batch_size, sqlgen::runtime::FunctionRef<void(ClaimOverdueInvoicesRow&&)> on_row);
 
   /// VoidInvoice :batchone (queries/billing/invoices.sql:43)
   /// Runs the statement for every VoidInvoiceParams of `items` in one round trip; one
   /// optional row per item.
   template <std::ranges::input_range Range>
   std::vector<std::optional<VoidInvoiceRow>> void_invoice(Range&& items) {
-    sqlgen::runtime::Batch batch_(m_tx, sqlgen::runtime::Statement{"billing_VoidInvoice", "billing::Queries"});
-    for (const VoidInvoiceParams& item : items) batch_.add(item.id);
-    std::vector<std::optional<VoidInvoiceRow>> out_;
-    for (const pqxx::result& result_ : batch_.results()) {
-      std::optional<VoidInvoiceRow>& row_ = out_.emplace_back();
-      if (!result_.empty()) read_void_invoice(result_[0], row_.emplace());
-    }
-    return out_;
+    return void_invoice(sqlgen::runtime::Items<VoidInvoiceParams>(
+        [&](sqlgen::runtime::FunctionRef<void(const VoidInvoiceParams&)> put_) {
+          for (const VoidInvoiceParams& item : items) put_(item);
+        }));
   }
 
   /// Open invoices of an organization, most urgent first.
   /// ListOpenInvoicesForOrganization :many (queries/billing/invoices.sql:50)
-  std::vector<ListOpenInvoicesForOrganizationRow> list_open_invoices_for_organization(sqlgen::runtime::Uuid organization_id) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"billing_ListOpenInvoicesForOrganization", "billing::Queries"}, organization_id);
-    std::vector<ListOpenInvoicesForOrganizationRow> out_;
-    out_.reserve(result_.size());
-    for (const pqxx::row& r_ : result_) read_list_open_invoices_for_organization(r_, out_.emplace_back());
-    return out_;
-  }
+  std::vector<ListOpenInvoicesForOrganizationRow> list_open_invoices_for_organization(sqlgen::runtime::Uuid organization_id);
 
   /// list_open_invoices_for_organization, calling `on_row` with each row instead of collecting them.
-  template <typename F>
-  void list_open_invoices_for_organization_each(sqlgen::runtime::Uuid organization_id, F&& on_row) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"billing_ListOpenInvoicesForOrganization", "billing::Queries"}, organization_id);
-    for (const pqxx::row& r_ : result_) {
-      ListOpenInvoicesForOrganizationRow row_;
-      read_list_open_invoices_for_organization(r_, row_);
-      on_row(std::move(row_));
-    }
-  }
+  void list_open_invoices_for_organization_each(sqlgen::runtime::Uuid organization_id, sqlgen::runtime::FunctionRef<void(ListOpenInvoicesForOrganizationRow&&)> on_row);
 
   /// InsertInvoiceLines :copyfrom (queries/billing/lines.sql:1)
   /// Loads every InsertInvoiceLinesParams of `items` through COPY; returns the number of rows.
   template <std::ranges::input_range Range>
   std::uint64_t insert_invoice_lines(Range&& items) {
-    pqxx::stream_to stream_(m_tx, "\"billing\".\"invoice_lines\"",
-                            std::vector<std::string>{ "\"invoice_id\"", "\"position\"", "\"description\"", "\"quantity\"", "\"unit_price\"", "\"tax_codes\"" });
-    std::uint64_t n_ = 0;
-    for (const InsertInvoiceLinesParams& item : items) {
-      sqlgen::runtime::copy_row(stream_, item.invoice_id, item.position, item.description, item.quantity, item.unit_price, item.tax_codes);
-      ++n_;
-    }
-    stream_.complete();
-    return n_;
+    return insert_invoice_lines(sqlgen::runtime::Items<InsertInvoiceLinesParams>(
+        [&](sqlgen::runtime::FunctionRef<void(const InsertInvoiceLinesParams&)> put_) {
+          for (const InsertInvoiceLinesParams& item : items) put_(item);
+        }));
   }
 
   /// Lines with the database-computed amount and a running total.
   /// ListInvoiceLines :many (queries/billing/lines.sql:6)
-  std::vector<ListInvoiceLinesRow> list_invoice_lines(sqlgen::runtime::Uuid invoice_id) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"billing_ListInvoiceLines", "billing::Queries"}, invoice_id);
-    std::vector<ListInvoiceLinesRow> out_;
-    out_.reserve(result_.size());
-    for (const pqxx::row& r_ : result_) read_list_invoice_lines(r_, out_.emplace_back());
-    return out_;
-  }
+  std::vector<ListInvoiceLinesRow> list_invoice_lines(sqlgen::runtime::Uuid invoice_id);
 
   /// list_invoice_lines, calling `on_row` with each row instead of collecting them.
-  template <typename F>
-  void list_invoice_lines_each(sqlgen::runtime::Uuid invoice_id, F&& on_row) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"billing_ListInvoiceLines", "billing::Queries"}, invoice_id);
-    for (const pqxx::row& r_ : result_) {
-      ListInvoiceLinesRow row_;
-      read_list_invoice_lines(r_, row_);
-      on_row(std::move(row_));
-    }
-  }
+  void list_invoice_lines_each(sqlgen::runtime::Uuid invoice_id, sqlgen::runtime::FunctionRef<void(ListInvoiceLinesRow&&)> on_row);
 
   /// Sets a draft invoice's total from its lines.
   /// RecomputeInvoiceTotal :one (queries/billing/lines.sql:20)
-  std::optional<RecomputeInvoiceTotalRow> recompute_invoice_total(sqlgen::runtime::Uuid invoice_id) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"billing_RecomputeInvoiceTotal", "billing::Queries"}, invoice_id);
-    std::optional<RecomputeInvoiceTotalRow> out_;
-    if (!result_.empty()) read_recompute_invoice_total(result_[0], out_.emplace());
-    return out_;
-  }
+  std::optional<RecomputeInvoiceTotalRow> recompute_invoice_total(sqlgen::runtime::Uuid invoice_id);
 
   /// Invoices of an account with at least one line carrying the tax code.
   /// ListInvoicesWithTaxCode :many (queries/billing/lines.sql:33)
-  std::vector<ListInvoicesWithTaxCodeRow> list_invoices_with_tax_code(sqlgen::runtime::Uuid account_id, const std::string& tax_code) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"billing_ListInvoicesWithTaxCode", "billing::Queries"}, account_id, tax_code);
-    std::vector<ListInvoicesWithTaxCodeRow> out_;
-    out_.reserve(result_.size());
-    for (const pqxx::row& r_ : result_) read_list_invoices_with_tax_code(r_, out_.emplace_back());
-    return out_;
-  }
+  std::vector<ListInvoicesWithTaxCodeRow> list_invoices_with_tax_code(sqlgen::runtime::Uuid account_id, const std::string& tax_code);
 
   /// list_invoices_with_tax_code, calling `on_row` with each row instead of collecting them.
-  template <typename F>
-  void list_invoices_with_tax_code_each(sqlgen::runtime::Uuid account_id, const std::string& tax_code, F&& on_row) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"billing_ListInvoicesWithTaxCode", "billing::Queries"}, account_id, tax_code);
-    for (const pqxx::row& r_ : result_) {
-      ListInvoicesWithTaxCodeRow row_;
-      read_list_invoices_with_tax_code(r_, row_);
-      on_row(std::move(row_));
-    }
-  }
+  void list_invoices_with_tax_code_each(sqlgen::runtime::Uuid account_id, const std::string& tax_code, sqlgen::runtime::FunctionRef<void(ListInvoicesWithTaxCodeRow&&)> on_row);
 
  private:
-  static void read_upsert_account(const pqxx::row& row, Account& row_) {
-    sqlgen::runtime::Fields r(row);
-    sqlgen::runtime::read(r[0], row_.id);
-    sqlgen::runtime::read(r[1], row_.organization_id);
-    sqlgen::runtime::read(r[2], row_.invoice_email);
-    sqlgen::runtime::read(r[3], row_.currency);
-    sqlgen::runtime::read(r[4], row_.credit_balance);
-    sqlgen::runtime::read(r[5], row_.tax_rate);
-    sqlgen::runtime::read(r[6], row_.created_at);
-    sqlgen::runtime::read(r[7], row_.updated_at);
-  }
-
-  static void read_account_billing_summary(const pqxx::row& row, AccountBillingSummaryRow& row_) {
-    sqlgen::runtime::Fields r(row);
-    sqlgen::runtime::read(r[0], row_.account_id);
-    sqlgen::runtime::read(r[1], row_.currency);
-    sqlgen::runtime::read(r[2], row_.invoice_count);
-    sqlgen::runtime::read(r[3], row_.billed_cents);
-    sqlgen::runtime::read(r[4], row_.largest_invoice_cents);
-    sqlgen::runtime::read(r[5], row_.average_invoice_cents);
-    sqlgen::runtime::read(r[6], row_.open_cents);
-  }
-
-  static void read_monthly_revenue(const pqxx::row& row, MonthlyRevenueRow& row_) {
-    sqlgen::runtime::Fields r(row);
-    sqlgen::runtime::read(r[0], row_.month);
-    sqlgen::runtime::read(r[1], row_.currency);
-    sqlgen::runtime::read(r[2], row_.revenue_cents);
-    sqlgen::runtime::read(r[3], row_.paid_invoices);
-  }
-
-  static void read_create_invoice(const pqxx::row& row, Invoice& row_) {
-    sqlgen::runtime::Fields r(row);
-    sqlgen::runtime::read(r[0], row_.id);
-    sqlgen::runtime::read(r[1], row_.account_id);
-    sqlgen::runtime::read(r[2], row_.number);
-    sqlgen::runtime::read(r[3], row_.status);
-    sqlgen::runtime::read(r[4], row_.total_cents);
-    sqlgen::runtime::read(r[5], row_.issued_at);
-    sqlgen::runtime::read(r[6], row_.due_at);
-    sqlgen::runtime::read(r[7], row_.metadata);
-    sqlgen::runtime::read(r[8], row_.created_at);
-    sqlgen::runtime::read(r[9], row_.paid_at);
-    sqlgen::runtime::read(r[10], row_.payment_reference);
-  }
-
-  static void read_list_invoices(const pqxx::row& row, ListInvoicesRow& row_) {
-    sqlgen::runtime::Fields r(row);
-    sqlgen::runtime::read(r[0], row_.id);
-    sqlgen::runtime::read(r[1], row_.number);
-    sqlgen::runtime::read(r[2], row_.status);
-    sqlgen::runtime::read(r[3], row_.total_cents);
-    sqlgen::runtime::read(r[4], row_.issued_at);
-    sqlgen::runtime::read(r[5], row_.due_at);
-    sqlgen::runtime::read(r[6], row_.paid_at);
-  }
-
-  static void read_count_open_invoices(const pqxx::row& row, std::int64_t& row_) {
-    sqlgen::runtime::Fields r(row);
-    sqlgen::runtime::read(r[0], row_);
-  }
-
-  static void read_get_invoice_with_account(const pqxx::row& row, GetInvoiceWithAccountRow& row_) {
-    sqlgen::runtime::Fields r(row);
-    sqlgen::runtime::read(r[0], row_.invoice.id);
-    sqlgen::runtime::read(r[1], row_.invoice.account_id);
-    sqlgen::runtime::read(r[2], row_.invoice.number);
-    sqlgen::runtime::read(r[3], row_.invoice.status);
-    sqlgen::runtime::read(r[4], row_.invoice.total_cents);
-    sqlgen::runtime::read(r[5], row_.invoice.issued_at);
-    sqlgen::runtime::read(r[6], row_.invoice.due_at);
-    sqlgen::runtime::read(r[7], row_.invoice.metadata);
-    sqlgen::runtime::read(r[8], row_.invoice.created_at);
-    sqlgen::runtime::read(r[9], row_.invoice.paid_at);
-    sqlgen::runtime::read(r[10], row_.invoice.payment_reference);
-    sqlgen::runtime::read(r[11], row_.account.id);
-    sqlgen::runtime::read(r[12], row_.account.organization_id);
-    sqlgen::runtime::read(r[13], row_.account.invoice_email);
-    sqlgen::runtime::read(r[14], row_.account.currency);
-    sqlgen::runtime::read(r[15], row_.account.credit_balance);
-    sqlgen::runtime::read(r[16], row_.account.tax_rate);
-    sqlgen::runtime::read(r[17], row_.account.created_at);
-    sqlgen::runtime::read(r[18], row_.account.updated_at);
-  }
-
-  static void read_list_invoices_by_ids_in_order(const pqxx::row& row, ListInvoicesByIDsInOrderRow& row_) {
-    sqlgen::runtime::Fields r(row);
-    sqlgen::runtime::read(r[0], row_.id);
-    sqlgen::runtime::read(r[1], row_.account_id);
-    sqlgen::runtime::read(r[2], row_.number);
-    sqlgen::runtime::read(r[3], row_.status);
-    sqlgen::runtime::read(r[4], row_.total_cents);
-    sqlgen::runtime::read(r[5], row_.issued_at);
-    sqlgen::runtime::read(r[6], row_.due_at);
-    sqlgen::runtime::read(r[7], row_.metadata);
-    sqlgen::runtime::read(r[8], row_.created_at);
-    sqlgen::runtime::read(r[9], row_.paid_at);
-    sqlgen::runtime::read(r[10], row_.payment_reference);
-    sqlgen::runtime::read(r[11], row_.requested_position);
-  }
-
-  static void read_claim_overdue_invoices(const pqxx::row& row, ClaimOverdueInvoicesRow& row_) {
-    sqlgen::runtime::Fields r(row);
-    sqlgen::runtime::read(r[0], row_.id);
-    sqlgen::runtime::read(r[1], row_.number);
-    sqlgen::runtime::read(r[2], row_.account_id);
-    sqlgen::runtime::read(r[3], row_.total_cents);
-    sqlgen::runtime::read(r[4], row_.due_at);
-  }
-
-  static void read_void_invoice(const pqxx::row& row, VoidInvoiceRow& row_) {
-    sqlgen::runtime::Fields r(row);
-    sqlgen::runtime::read(r[0], row_.id);
-    sqlgen::runtime::read(r[1], row_.number);
-    sqlgen::runtime::read(r[2], row_.status);
-  }
-
-  static void read_list_open_invoices_for_organization(const pqxx::row& row, ListOpenInvoicesForOrganizationRow& row_) {
-    sqlgen::runtime::Fields r(row);
-    sqlgen::runtime::read(r[0], row_.id);
-    sqlgen::runtime::read(r[1], row_.number);
-    sqlgen::runtime::read(r[2], row_.account_id);
-    sqlgen::runtime::read(r[3], row_.organization_id);
-    sqlgen::runtime::read(r[4], row_.organization_name);
-    sqlgen::runtime::read(r[5], row_.total_cents);
-    sqlgen::runtime::read(r[6], row_.issued_at);
-    sqlgen::runtime::read(r[7], row_.due_at);
-    sqlgen::runtime::read(r[8], row_.overdue);
-    sqlgen::runtime::read(r[9], row_.urgency);
-  }
-
-  static void read_list_invoice_lines(const pqxx::row& row, ListInvoiceLinesRow& row_) {
-    sqlgen::runtime::Fields r(row);
-    sqlgen::runtime::read(r[0], row_.id);
-    sqlgen::runtime::read(r[1], row_.position);
-    sqlgen::runtime::read(r[2], row_.description);
-    sqlgen::runtime::read(r[3], row_.quantity);
-    sqlgen::runtime::read(r[4], row_.unit_price);
-    sqlgen::runtime::read(r[5], row_.amount);
-    sqlgen::runtime::read(r[6], row_.tax_codes);
-    sqlgen::runtime::read(r[7], row_.running_total);
-  }
-
-  static void read_recompute_invoice_total(const pqxx::row& row, RecomputeInvoiceTotalRow& row_) {
-    sqlgen::runtime::Fields r(row);
-    sqlgen::runtime::read(r[0], row_.id);
-    sqlgen::runtime::read(r[1], row_.number);
-    sqlgen::runtime::read(r[2], row_.total_cents);
-  }
-
-  static void read_list_invoices_with_tax_code(const pqxx::row& row, ListInvoicesWithTaxCodeRow& row_) {
-    sqlgen::runtime::Fields r(row);
-    sqlgen::runtime::read(r[0], row_.id);
-    sqlgen::runtime::read(r[1], row_.number);
-    sqlgen::runtime::read(r[2], row_.status);
-  }
+  static void read_upsert_account(const pqxx::row& row, Account& row_);
+  static void read_account_billing_summary(const pqxx::row& row, AccountBillingSummaryRow& row_);
+  static void read_monthly_revenue(const pqxx::row& row, MonthlyRevenueRow& row_);
+  static void read_create_invoice(const pqxx::row& row, Invoice& row_);
+  static void read_list_invoices(const pqxx::row& row, ListInvoicesRow& row_);
+  static void read_count_open_invoices(const pqxx::row& row, std::int64_t& row_);
+  static void read_get_invoice_with_account(const pqxx::row& row, GetInvoiceWithAccountRow& row_);
+  static void read_list_invoices_by_ids_in_order(const pqxx::row& row, ListInvoicesByIDsInOrderRow& row_);
+  static void read_claim_overdue_invoices(const pqxx::row& row, ClaimOverdueInvoicesRow& row_);
+  std::vector<std::optional<VoidInvoiceRow>> void_invoice(sqlgen::runtime::Items<VoidInvoiceParams> items);
+  static void read_void_invoice(const pqxx::row& row, VoidInvoiceRow& row_);
+  static void read_list_open_invoices_for_organization(const pqxx::row& row, ListOpenInvoicesForOrganizationRow& row_);
+  std::uint64_t insert_invoice_lines(sqlgen::runtime::Items<InsertInvoiceLinesParams> items);
+  static void read_list_invoice_lines(const pqxx::row& row, ListInvoiceLinesRow& row_);
+  static void read_recompute_invoice_total(const pqxx::row& row, RecomputeInvoiceTotalRow& row_);
+  static void read_list_invoices_with_tax_code(const pqxx::row& row, ListInvoicesWithTaxCodeRow& row_);
 
   pqxx::transaction_base& m_tx;
 };

@@ -11,7 +11,7 @@
 #include <string>
 #include <string_view>
 
-#include <sqlgen/runtime/core.hpp>
+#include <sqlgen/runtime/values.hpp>
 
 namespace identity {
 

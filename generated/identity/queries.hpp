@@ -9,8 +9,8 @@
 #include <string>
 #include <vector>
 
-#include <pqxx/pqxx>
-#include <sqlgen/runtime/core.hpp>
+#include <pqxx/types>
+#include <sqlgen/runtime/values.hpp>
 
 #include "models.hpp"
 
@@ -134,314 +134,79 @@ class Queries {
   explicit Queries(pqxx::transaction_base& tx) : m_tx(tx) {}
 
   /// Registers every statement of these queries on `conn` (as "<module>_<Query>").
-  static void prepare(pqxx::connection_base& conn) {
-    conn.prepare("identity_CreateSession", R"sql(INSERT INTO identity.sessions (user_id, token_hash, user_agent, ip_address, expires_at)
-VALUES ($1, $2, $3, $4, now() + $5::interval)
-RETURNING id, created_at, expires_at)sql");
-    conn.prepare("identity_GetActiveSessionByTokenHash", R"sql(SELECT u.id, u.email, u.display_name, u.status, u.password_hash, u.last_login_at, u.created_at, u.updated_at, s.id AS session_id, s.expires_at
-FROM identity.sessions s
-JOIN identity.users u ON u.id = s.user_id
-WHERE s.token_hash = $1
-  AND s.revoked_at IS NULL
-  AND s.expires_at > now()
-  AND u.status = 'active')sql");
-    conn.prepare("identity_LatestSessionPerUser", R"sql(SELECT DISTINCT ON (s.user_id) s.user_id, s.id, s.created_at, s.ip_address, s.user_agent
-FROM identity.sessions s
-WHERE s.user_id = ANY($1::uuid[])
-ORDER BY s.user_id, s.created_at DESC)sql");
-    conn.prepare("identity_DeleteStaleSessions", R"sql(DELETE FROM identity.sessions
-WHERE expires_at < now() - $1::interval
-   OR revoked_at < now() - $1::interval)sql");
-    conn.prepare("identity_DeleteSessionsOfBlockedUsers", R"sql(DELETE FROM identity.sessions s
-USING identity.users u
-WHERE u.id = s.user_id AND u.status IN ('disabled', 'suspended'))sql");
-    conn.prepare("identity_GetUserByID", R"sql(SELECT users.id, users.email, users.display_name, users.status, users.password_hash, users.last_login_at, users.created_at, users.updated_at FROM identity.users WHERE id = $1)sql");
-    conn.prepare("identity_GetUserByEmail", R"sql(SELECT id, email, display_name, status, password_hash
-FROM identity.users
-WHERE email = $1)sql");
-    conn.prepare("identity_GetUserIdByEmail", R"sql(SELECT id FROM identity.users WHERE email = $1)sql");
-    conn.prepare("identity_CreateUser", R"sql(INSERT INTO identity.users (email, display_name, status, password_hash)
-VALUES ($1, $2, $3, $4)
-RETURNING users.id, users.email, users.display_name, users.status, users.password_hash, users.last_login_at, users.created_at, users.updated_at)sql");
-    conn.prepare("identity_UpdateUserProfile", R"sql(UPDATE identity.users
-SET display_name = $1,
-    status = $2,
-    password_hash = $3,
-    last_login_at = $4
-WHERE id = $5
-RETURNING users.id, users.email, users.display_name, users.status, users.password_hash, users.last_login_at, users.created_at, users.updated_at)sql");
-    conn.prepare("identity_UpsertUserByEmail", R"sql(INSERT INTO identity.users AS u (email, display_name)
-VALUES ($1, $2)
-ON CONFLICT (email) DO UPDATE
-SET display_name = COALESCE(excluded.display_name, u.display_name)
-RETURNING u.id, u.email, u.display_name, (u.xmax = 0) AS inserted)sql");
-    conn.prepare("identity_GetUsersByIDs", R"sql(SELECT id, email, display_name, status
-FROM identity.users
-WHERE id = ANY($1)
-ORDER BY email)sql");
-    conn.prepare("identity_ListActiveUsersInTaggedOrganizations", R"sql(SELECT u.id, u.email, u.display_name
-FROM identity.users u
-WHERE u.status = 'active'
-  AND u.id IN (
-    SELECT m.user_id
-    FROM organization.memberships m
-    JOIN organization.organizations o ON o.id = m.organization_id
-    WHERE $1::text = ANY(o.tags) AND o.deleted_at IS NULL
-  )
-ORDER BY u.email)sql");
-  }
+  static void prepare(pqxx::connection_base& conn);
 
   /// Issues a session valid for the given time to live.
   /// CreateSession :one (queries/identity/sessions.sql:2)
-  CreateSessionRow create_session(const CreateSessionParams& params) {
-    const sqlgen::runtime::Statement statement_{"identity_CreateSession", "identity::Queries"};
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, statement_, params.user_id, params.token_hash, params.user_agent, params.ip_address, params.ttl);
-    CreateSessionRow out_{};
-    read_create_session(sqlgen::runtime::only_row(result_, statement_), out_);
-    return out_;
-  }
+  CreateSessionRow create_session(const CreateSessionParams& params);
 
   /// The signed-in user of a live session, with the session's expiry.
   /// GetActiveSessionByTokenHash :one (queries/identity/sessions.sql:8)
-  std::optional<GetActiveSessionByTokenHashRow> get_active_session_by_token_hash(const sqlgen::runtime::Bytes& token_hash) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"identity_GetActiveSessionByTokenHash", "identity::Queries"}, token_hash);
-    std::optional<GetActiveSessionByTokenHashRow> out_;
-    if (!result_.empty()) read_get_active_session_by_token_hash(result_[0], out_.emplace());
-    return out_;
-  }
+  std::optional<GetActiveSessionByTokenHashRow> get_active_session_by_token_hash(const sqlgen::runtime::Bytes& token_hash);
 
   /// The most recent session of each given user.
   /// LatestSessionPerUser :many (queries/identity/sessions.sql:18)
-  std::vector<LatestSessionPerUserRow> latest_session_per_user(const std::vector<sqlgen::runtime::Uuid>& user_ids) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"identity_LatestSessionPerUser", "identity::Queries"}, user_ids);
-    std::vector<LatestSessionPerUserRow> out_;
-    out_.reserve(result_.size());
-    for (const pqxx::row& r_ : result_) read_latest_session_per_user(r_, out_.emplace_back());
-    return out_;
-  }
+  std::vector<LatestSessionPerUserRow> latest_session_per_user(const std::vector<sqlgen::runtime::Uuid>& user_ids);
 
   /// latest_session_per_user, calling `on_row` with each row instead of collecting them.
-  template <typename F>
-  void latest_session_per_user_each(const std::vector<sqlgen::runtime::Uuid>& user_ids, F&& on_row) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"identity_LatestSessionPerUser", "identity::Queries"}, user_ids);
-    for (const pqxx::row& r_ : result_) {
-      LatestSessionPerUserRow row_;
-      read_latest_session_per_user(r_, row_);
-      on_row(std::move(row_));
-    }
-  }
+  void latest_session_per_user_each(const std::vector<sqlgen::runtime::Uuid>& user_ids, sqlgen::runtime::FunctionRef<void(LatestSessionPerUserRow&&)> on_row);
 
   /// Removes sessions that expired or were revoked longer ago than age.
   /// DeleteStaleSessions :execresult (queries/identity/sessions.sql:25)
-  pqxx::result delete_stale_sessions(sqlgen::runtime::Interval age) {
-    return sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"identity_DeleteStaleSessions", "identity::Queries"}, age);
-  }
+  pqxx::result delete_stale_sessions(sqlgen::runtime::Interval age);
 
   /// DeleteSessionsOfBlockedUsers :execrows (queries/identity/sessions.sql:30)
-  std::uint64_t delete_sessions_of_blocked_users() {
-    return sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"identity_DeleteSessionsOfBlockedUsers", "identity::Queries"}).affected_rows();
-  }
+  std::uint64_t delete_sessions_of_blocked_users();
 
   /// GetUserByID :one (queries/identity/users.sql:1)
-  std::optional<User> get_user_by_id(sqlgen::runtime::Uuid id) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"identity_GetUserByID", "identity::Queries"}, id);
-    std::optional<User> out_;
-    if (!result_.empty()) read_get_user_by_id(result_[0], out_.emplace());
-    return out_;
-  }
+  std::optional<User> get_user_by_id(sqlgen::runtime::Uuid id);
 
   /// Looks a user up by login email; citext makes the match case-insensitive.
   /// GetUserByEmail :one (queries/identity/users.sql:5)
-  std::optional<GetUserByEmailRow> get_user_by_email(const std::string& email) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"identity_GetUserByEmail", "identity::Queries"}, email);
-    std::optional<GetUserByEmailRow> out_;
-    if (!result_.empty()) read_get_user_by_email(result_[0], out_.emplace());
-    return out_;
-  }
+  std::optional<GetUserByEmailRow> get_user_by_email(const std::string& email);
 
   /// One column: the :one returns the id itself (std::optional: there may be no such user).
   /// GetUserIdByEmail :one (queries/identity/users.sql:11)
-  std::optional<sqlgen::runtime::Uuid> get_user_id_by_email(const std::string& email) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"identity_GetUserIdByEmail", "identity::Queries"}, email);
-    std::optional<sqlgen::runtime::Uuid> out_;
-    if (!result_.empty()) read_get_user_id_by_email(result_[0], out_.emplace());
-    return out_;
-  }
+  std::optional<sqlgen::runtime::Uuid> get_user_id_by_email(const std::string& email);
 
   /// Registers a user; display name and password hash are optional (SSO users
   /// have no password).
   /// CreateUser :one (queries/identity/users.sql:16)
-  User create_user(const std::string& email, const std::optional<std::string>& display_name, UserStatus status, const std::optional<std::string>& password_hash) {
-    const sqlgen::runtime::Statement statement_{"identity_CreateUser", "identity::Queries"};
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, statement_, email, display_name, status, password_hash);
-    User out_{};
-    read_create_user(sqlgen::runtime::only_row(result_, statement_), out_);
-    return out_;
-  }
+  User create_user(const std::string& email, const std::optional<std::string>& display_name, UserStatus status, const std::optional<std::string>& password_hash);
 
   /// What a user changes on their profile (updated_at is set by the table's trigger).
   /// UpdateUserProfile :one (queries/identity/users.sql:22)
-  std::optional<User> update_user_profile(const UpdateUserProfileParams& params) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"identity_UpdateUserProfile", "identity::Queries"}, params.display_name, params.status, params.password_hash, params.last_login_at, params.id);
-    std::optional<User> out_;
-    if (!result_.empty()) read_update_user_profile(result_[0], out_.emplace());
-    return out_;
-  }
+  std::optional<User> update_user_profile(const UpdateUserProfileParams& params);
 
   /// Creates the user or refreshes its display name; inserted tells which.
   /// UpsertUserByEmail :one (queries/identity/users.sql:32)
-  UpsertUserByEmailRow upsert_user_by_email(const std::string& email, const std::optional<std::string>& display_name) {
-    const sqlgen::runtime::Statement statement_{"identity_UpsertUserByEmail", "identity::Queries"};
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, statement_, email, display_name);
-    UpsertUserByEmailRow out_{};
-    read_upsert_user_by_email(sqlgen::runtime::only_row(result_, statement_), out_);
-    return out_;
-  }
+  UpsertUserByEmailRow upsert_user_by_email(const std::string& email, const std::optional<std::string>& display_name);
 
   /// GetUsersByIDs :many (queries/identity/users.sql:39)
-  std::vector<GetUsersByIDsRow> get_users_by_ids(const std::vector<sqlgen::runtime::Uuid>& ids) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"identity_GetUsersByIDs", "identity::Queries"}, ids);
-    std::vector<GetUsersByIDsRow> out_;
-    out_.reserve(result_.size());
-    for (const pqxx::row& r_ : result_) read_get_users_by_ids(r_, out_.emplace_back());
-    return out_;
-  }
+  std::vector<GetUsersByIDsRow> get_users_by_ids(const std::vector<sqlgen::runtime::Uuid>& ids);
 
   /// get_users_by_ids, calling `on_row` with each row instead of collecting them.
-  template <typename F>
-  void get_users_by_ids_each(const std::vector<sqlgen::runtime::Uuid>& ids, F&& on_row) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"identity_GetUsersByIDs", "identity::Queries"}, ids);
-    for (const pqxx::row& r_ : result_) {
-      GetUsersByIDsRow row_;
-      read_get_users_by_ids(r_, row_);
-      on_row(std::move(row_));
-    }
-  }
+  void get_users_by_ids_each(const std::vector<sqlgen::runtime::Uuid>& ids, sqlgen::runtime::FunctionRef<void(GetUsersByIDsRow&&)> on_row);
 
   /// Active users belonging to at least one live organization carrying the tag.
   /// ListActiveUsersInTaggedOrganizations :many (queries/identity/users.sql:46)
-  std::vector<ListActiveUsersInTaggedOrganizationsRow> list_active_users_in_tagged_organizations(const std::string& tag) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"identity_ListActiveUsersInTaggedOrganizations", "identity::Queries"}, tag);
-    std::vector<ListActiveUsersInTaggedOrganizationsRow> out_;
-    out_.reserve(result_.size());
-    for (const pqxx::row& r_ : result_) read_list_active_users_in_tagged_organizations(r_, out_.emplace_back());
-    return out_;
-  }
+  std::vector<ListActiveUsersInTaggedOrganizationsRow> list_active_users_in_tagged_organizations(const std::string& tag);
 
   /// list_active_users_in_tagged_organizations, calling `on_row` with each row instead of collecting them.
-  template <typename F>
-  void list_active_users_in_tagged_organizations_each(const std::string& tag, F&& on_row) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"identity_ListActiveUsersInTaggedOrganizations", "identity::Queries"}, tag);
-    for (const pqxx::row& r_ : result_) {
-      ListActiveUsersInTaggedOrganizationsRow row_;
-      read_list_active_users_in_tagged_organizations(r_, row_);
-      on_row(std::move(row_));
-    }
-  }
+  void list_active_users_in_tagged_organizations_each(const std::string& tag, sqlgen::runtime::FunctionRef<void(ListActiveUsersInTaggedOrganizationsRow&&)> on_row);
 
  private:
-  static void read_create_session(const pqxx::row& row, CreateSessionRow& row_) {
-    sqlgen::runtime::Fields r(row);
-    sqlgen::runtime::read(r[0], row_.id);
-    sqlgen::runtime::read(r[1], row_.created_at);
-    sqlgen::runtime::read(r[2], row_.expires_at);
-  }
-
-  static void read_get_active_session_by_token_hash(const pqxx::row& row, GetActiveSessionByTokenHashRow& row_) {
-    sqlgen::runtime::Fields r(row);
-    sqlgen::runtime::read(r[8], row_.session_id);
-    sqlgen::runtime::read(r[9], row_.expires_at);
-    sqlgen::runtime::read(r[0], row_.user.id);
-    sqlgen::runtime::read(r[1], row_.user.email);
-    sqlgen::runtime::read(r[2], row_.user.display_name);
-    sqlgen::runtime::read(r[3], row_.user.status);
-    sqlgen::runtime::read(r[4], row_.user.password_hash);
-    sqlgen::runtime::read(r[5], row_.user.last_login_at);
-    sqlgen::runtime::read(r[6], row_.user.created_at);
-    sqlgen::runtime::read(r[7], row_.user.updated_at);
-  }
-
-  static void read_latest_session_per_user(const pqxx::row& row, LatestSessionPerUserRow& row_) {
-    sqlgen::runtime::Fields r(row);
-    sqlgen::runtime::read(r[0], row_.user_id);
-    sqlgen::runtime::read(r[1], row_.id);
-    sqlgen::runtime::read(r[2], row_.created_at);
-    sqlgen::runtime::read(r[3], row_.ip_address);
-    sqlgen::runtime::read(r[4], row_.user_agent);
-  }
-
-  static void read_get_user_by_id(const pqxx::row& row, User& row_) {
-    sqlgen::runtime::Fields r(row);
-    sqlgen::runtime::read(r[0], row_.id);
-    sqlgen::runtime::read(r[1], row_.email);
-    sqlgen::runtime::read(r[2], row_.display_name);
-    sqlgen::runtime::read(r[3], row_.status);
-    sqlgen::runtime::read(r[4], row_.password_hash);
-    sqlgen::runtime::read(r[5], row_.last_login_at);
-    sqlgen::runtime::read(r[6], row_.created_at);
-    sqlgen::runtime::read(r[7], row_.updated_at);
-  }
-
-  static void read_get_user_by_email(const pqxx::row& row, GetUserByEmailRow& row_) {
-    sqlgen::runtime::Fields r(row);
-    sqlgen::runtime::read(r[0], row_.id);
-    sqlgen::runtime::read(r[1], row_.email);
-    sqlgen::runtime::read(r[2], row_.display_name);
-    sqlgen::runtime::read(r[3], row_.status);
-    sqlgen::runtime::read(r[4], row_.password_hash);
-  }
-
-  static void read_get_user_id_by_email(const pqxx::row& row, sqlgen::runtime::Uuid& row_) {
-    sqlgen::runtime::Fields r(row);
-    sqlgen::runtime::read(r[0], row_);
-  }
-
-  static void read_create_user(const pqxx::row& row, User& row_) {
-    sqlgen::runtime::Fields r(row);
-    sqlgen::runtime::read(r[0], row_.id);
-    sqlgen::runtime::read(r[1], row_.email);
-    sqlgen::runtime::read(r[2], row_.display_name);
-    sqlgen::runtime::read(r[3], row_.status);
-    sqlgen::runtime::read(r[4], row_.password_hash);
-    sqlgen::runtime::read(r[5], row_.last_login_at);
-    sqlgen::runtime::read(r[6], row_.created_at);
-    sqlgen::runtime::read(r[7], row_.updated_at);
-  }
-
-  static void read_update_user_profile(const pqxx::row& row, User& row_) {
-    sqlgen::runtime::Fields r(row);
-    sqlgen::runtime::read(r[0], row_.id);
-    sqlgen::runtime::read(r[1], row_.email);
-    sqlgen::runtime::read(r[2], row_.display_name);
-    sqlgen::runtime::read(r[3], row_.status);
-    sqlgen::runtime::read(r[4], row_.password_hash);
-    sqlgen::runtime::read(r[5], row_.last_login_at);
-    sqlgen::runtime::read(r[6], row_.created_at);
-    sqlgen::runtime::read(r[7], row_.updated_at);
-  }
-
-  static void read_upsert_user_by_email(const pqxx::row& row, UpsertUserByEmailRow& row_) {
-    sqlgen::runtime::Fields r(row);
-    sqlgen::runtime::read(r[0], row_.id);
-    sqlgen::runtime::read(r[1], row_.email);
-    sqlgen::runtime::read(r[2], row_.display_name);
-    sqlgen::runtime::read(r[3], row_.inserted);
-  }
-
-  static void read_get_users_by_ids(const pqxx::row& row, GetUsersByIDsRow& row_) {
-    sqlgen::runtime::Fields r(row);
-    sqlgen::runtime::read(r[0], row_.id);
-    sqlgen::runtime::read(r[1], row_.email);
-    sqlgen::runtime::read(r[2], row_.display_name);
-    sqlgen::runtime::read(r[3], row_.status);
-  }
-
-  static void read_list_active_users_in_tagged_organizations(const pqxx::row& row, ListActiveUsersInTaggedOrganizationsRow& row_) {
-    sqlgen::runtime::Fields r(row);
-    sqlgen::runtime::read(r[0], row_.id);
-    sqlgen::runtime::read(r[1], row_.email);
-    sqlgen::runtime::read(r[2], row_.display_name);
-  }
+  static void read_create_session(const pqxx::row& row, CreateSessionRow& row_);
+  static void read_get_active_session_by_token_hash(const pqxx::row& row, GetActiveSessionByTokenHashRow& row_);
+  static void read_latest_session_per_user(const pqxx::row& row, LatestSessionPerUserRow& row_);
+  static void read_get_user_by_id(const pqxx::row& row, User& row_);
+  static void read_get_user_by_email(const pqxx::row& row, GetUserByEmailRow& row_);
+  static void read_get_user_id_by_email(const pqxx::row& row, sqlgen::runtime::Uuid& row_);
+  static void read_create_user(const pqxx::row& row, User& row_);
+  static void read_update_user_profile(const pqxx::row& row, User& row_);
+  static void read_upsert_user_by_email(const pqxx::row& row, UpsertUserByEmailRow& row_);
+  static void read_get_users_by_ids(const pqxx::row& row, GetUsersByIDsRow& row_);
+  static void read_list_active_users_in_tagged_organizations(const pqxx::row& row, ListActiveUsersInTaggedOrganizationsRow& row_);
 
   pqxx::transaction_base& m_tx;
 };

@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include <pqxx/pqxx>
+#include <pqxx/types>
 #include <sqlgen/runtime/runtime.hpp>
 
 #include "models.hpp"
@@ -309,139 +309,37 @@ class Queries {
   explicit Queries(pqxx::transaction_base& tx) : m_tx(tx) {}
 
   /// Registers every statement of these queries on `conn` (as "<module>_<Query>").
-  static void prepare(pqxx::connection_base& conn) {
-    conn.prepare("organization_CreateInvitation", R"sql(INSERT INTO organization.invitations (organization_id, email, role, invited_by)
-VALUES ($1, $2, $3, $4)
-RETURNING invitations.id, invitations.organization_id, invitations.email, invitations.role, invitations.token, invitations.invited_by, invitations.created_at, invitations.expires_at, invitations.accepted_at)sql");
-    conn.prepare("organization_AcceptInvitation", R"sql(UPDATE organization.invitations i
-SET accepted_at = now()
-FROM identity.users u
-WHERE i.token = $1
-  AND i.accepted_at IS NULL
-  AND i.expires_at > now()
-  AND u.email = i.email
-RETURNING i.organization_id, i.role, u.id AS user_id)sql");
-    conn.prepare("organization_ListPendingInvitations", R"sql(SELECT i.id, i.email, i.role, i.expires_at, inviter.id, inviter.email, inviter.display_name, inviter.status, inviter.password_hash, inviter.last_login_at, inviter.created_at, inviter.updated_at
-FROM organization.invitations i
-LEFT JOIN identity.users inviter ON inviter.id = i.invited_by
-WHERE i.organization_id = $1 AND i.accepted_at IS NULL
-ORDER BY i.created_at DESC)sql");
-    conn.prepare("organization_ListMembers", R"sql(SELECT u.id, u.email, u.display_name, u.status, u.password_hash, u.last_login_at, u.created_at, u.updated_at, m.role, m.joined_at
-FROM organization.memberships m
-JOIN identity.users u ON u.id = m.user_id
-WHERE m.organization_id = $1
-ORDER BY CASE m.role
-             WHEN 'owner' THEN 0
-             WHEN 'admin' THEN 1
-             WHEN 'member' THEN 2
-             ELSE 3
-         END,
-         u.email)sql");
-    conn.prepare("organization_UpsertMembership", R"sql(INSERT INTO organization.memberships (organization_id, user_id, role)
-VALUES ($1, $2, $3)
-ON CONFLICT (organization_id, user_id) DO UPDATE
-SET role = excluded.role)sql");
-    conn.prepare("organization_ListMemberIDsByRole", R"sql(SELECT user_id
-FROM organization.memberships
-WHERE organization_id = $1 AND role = $2)sql");
-    conn.prepare("organization_GetOrganizationBySlug", R"sql(SELECT organizations.id, organizations.slug, organizations.name, organizations.owner_id, organizations.settings, organizations.tags, organizations.created_at, organizations.updated_at, organizations.deleted_at FROM organization.organizations
-WHERE slug = $1 AND deleted_at IS NULL)sql");
-    conn.prepare("organization_CreateOrganizationWithOwner", R"sql(WITH org AS (
-    INSERT INTO organization.organizations (slug, name, owner_id, settings, tags)
-    VALUES ($1, $2, $3, $4, $5)
-    RETURNING id, slug, name, created_at
-), owner_membership AS (
-    INSERT INTO organization.memberships (organization_id, user_id, role)
-    SELECT org.id, $3, 'owner' FROM org
-    RETURNING organization_id, joined_at
-)
-SELECT org.id, org.slug, org.name, org.created_at, om.joined_at
-FROM org
-JOIN owner_membership om ON om.organization_id = org.id)sql");
-    conn.prepare("organization_ListOrganizationsForUser", R"sql(SELECT o.id,
-       o.slug,
-       o.name,
-       m.role,
-       o.settings ->> 'plan' AS plan,
-       (SELECT count(*) FROM organization.memberships m2 WHERE m2.organization_id = o.id) AS member_count
-FROM organization.organizations o
-JOIN organization.memberships m ON m.organization_id = o.id
-WHERE m.user_id = $1 AND o.deleted_at IS NULL
-ORDER BY o.name)sql");
-    conn.prepare("organization_UpdateOrganizationSettings", R"sql(UPDATE organization.organizations
-SET settings = settings || $1::jsonb,
-    tags = COALESCE($2::text[], tags)
-WHERE id = $3
-RETURNING id, settings, tags, updated_at)sql");
-  }
+  static void prepare(pqxx::connection_base& conn);
 
   /// CreateInvitation :one (queries/organization/invitations.sql:1)
-  Invitation create_invitation(sqlgen::runtime::Uuid organization_id, const std::string& email, const std::string& role, std::optional<sqlgen::runtime::Uuid> invited_by) {
-    const sqlgen::runtime::Statement statement_{"organization_CreateInvitation", "organization::Queries"};
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, statement_, organization_id, email, role, invited_by);
-    Invitation out_{};
-    read_create_invitation(sqlgen::runtime::only_row(result_, statement_), out_);
-    return out_;
-  }
+  Invitation create_invitation(sqlgen::runtime::Uuid organization_id, const std::string& email, const std::string& role, std::optional<sqlgen::runtime::Uuid> invited_by);
 
   /// Accepts an open invitation for the user registered with its email.
   /// AcceptInvitation :one (queries/organization/invitations.sql:7)
-  std::optional<AcceptInvitationRow> accept_invitation(sqlgen::runtime::Uuid token) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"organization_AcceptInvitation", "organization::Queries"}, token);
-    std::optional<AcceptInvitationRow> out_;
-    if (!result_.empty()) read_accept_invitation(result_[0], out_.emplace());
-    return out_;
-  }
+  std::optional<AcceptInvitationRow> accept_invitation(sqlgen::runtime::Uuid token);
 
   /// Open invitations with who sent them (NULL once the inviter is deleted).
   /// ListPendingInvitations :many (queries/organization/invitations.sql:18)
-  std::vector<ListPendingInvitationsRow> list_pending_invitations(sqlgen::runtime::Uuid organization_id) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"organization_ListPendingInvitations", "organization::Queries"}, organization_id);
-    std::vector<ListPendingInvitationsRow> out_;
-    out_.reserve(result_.size());
-    for (const pqxx::row& r_ : result_) read_list_pending_invitations(r_, out_.emplace_back());
-    return out_;
-  }
+  std::vector<ListPendingInvitationsRow> list_pending_invitations(sqlgen::runtime::Uuid organization_id);
 
   /// list_pending_invitations, calling `on_row` with each row instead of collecting them.
-  template <typename F>
-  void list_pending_invitations_each(sqlgen::runtime::Uuid organization_id, F&& on_row) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"organization_ListPendingInvitations", "organization::Queries"}, organization_id);
-    for (const pqxx::row& r_ : result_) {
-      ListPendingInvitationsRow row_;
-      read_list_pending_invitations(r_, row_);
-      on_row(std::move(row_));
-    }
-  }
+  void list_pending_invitations_each(sqlgen::runtime::Uuid organization_id, sqlgen::runtime::FunctionRef<void(ListPendingInvitationsRow&&)> on_row);
 
   /// Members of an organization, owners first.
   /// ListMembers :many (queries/organization/memberships.sql:2)
-  std::vector<ListMembersRow> list_members(sqlgen::runtime::Uuid organization_id) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"organization_ListMembers", "organization::Queries"}, organization_id);
-    std::vector<ListMembersRow> out_;
-    out_.reserve(result_.size());
-    for (const pqxx::row& r_ : result_) read_list_members(r_, out_.emplace_back());
-    return out_;
-  }
+  std::vector<ListMembersRow> list_members(sqlgen::runtime::Uuid organization_id);
 
   /// list_members, calling `on_row` with each row instead of collecting them.
-  template <typename F>
-  void list_members_each(sqlgen::runtime::Uuid organization_id, F&& on_row) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"organization_ListMembers", "organization::Queries"}, organization_id);
-    for (const pqxx::row& r_ : result_) {
-      ListMembersRow row_;
-      read_list_members(r_, row_);
-      on_row(std::move(row_));
-    }
-  }
+  void list_members_each(sqlgen::runtime::Uuid organization_id, sqlgen::runtime::FunctionRef<void(ListMembersRow&&)> on_row);
 
   /// UpsertMembership :batchexec (queries/organization/memberships.sql:15)
   /// Runs the statement for every UpsertMembershipParams of `items` in one round trip.
   template <std::ranges::input_range Range>
   void upsert_membership(Range&& items) {
-    sqlgen::runtime::Batch batch_(m_tx, sqlgen::runtime::Statement{"organization_UpsertMembership", "organization::Queries"});
-    for (const UpsertMembershipParams& item : items) batch_.add(item.organization_id, item.user_id, item.role);
-    batch_.results();
+    upsert_membership(sqlgen::runtime::Items<UpsertMembershipParams>(
+        [&](sqlgen::runtime::FunctionRef<void(const UpsertMembershipParams&)> put_) {
+          for (const UpsertMembershipParams& item : items) put_(item);
+        }));
   }
 
   /// ListMemberIDsByRole :batchmany (queries/organization/memberships.sql:21)
@@ -449,162 +347,42 @@ RETURNING id, settings, tags, updated_at)sql");
   /// of each item.
   template <std::ranges::input_range Range>
   std::vector<std::vector<ListMemberIDsByRoleRow>> list_member_ids_by_role(Range&& items) {
-    sqlgen::runtime::Batch batch_(m_tx, sqlgen::runtime::Statement{"organization_ListMemberIDsByRole", "organization::Queries"});
-    for (const ListMemberIDsByRoleParams& item : items) batch_.add(item.organization_id, item.role);
-    std::vector<std::vector<ListMemberIDsByRoleRow>> out_;
-    for (const pqxx::result& result_ : batch_.results()) {
-      std::vector<ListMemberIDsByRoleRow>& rows_ = out_.emplace_back();
-      rows_.reserve(result_.size());
-      for (const pqxx::row& r_ : result_) read_list_member_ids_by_role(r_, rows_.emplace_back());
-    }
-    return out_;
+    return list_member_ids_by_role(sqlgen::runtime::Items<ListMemberIDsByRoleParams>(
+        [&](sqlgen::runtime::FunctionRef<void(const ListMemberIDsByRoleParams&)> put_) {
+          for (const ListMemberIDsByRoleParams& item : items) put_(item);
+        }));
   }
 
   /// GetOrganizationBySlug :one (queries/organization/organizations.sql:1)
-  std::optional<Organization> get_organization_by_slug(const std::string& slug) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"organization_GetOrganizationBySlug", "organization::Queries"}, slug);
-    std::optional<Organization> out_;
-    if (!result_.empty()) read_get_organization_by_slug(result_[0], out_.emplace());
-    return out_;
-  }
+  std::optional<Organization> get_organization_by_slug(const std::string& slug);
 
   /// Creates an organization and makes its owner a member in one statement.
   /// CreateOrganizationWithOwner :one (queries/organization/organizations.sql:6)
-  std::optional<CreateOrganizationWithOwnerRow> create_organization_with_owner(const CreateOrganizationWithOwnerParams& params) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"organization_CreateOrganizationWithOwner", "organization::Queries"}, params.slug, params.name, params.owner_id, params.settings, params.tags);
-    std::optional<CreateOrganizationWithOwnerRow> out_;
-    if (!result_.empty()) read_create_organization_with_owner(result_[0], out_.emplace());
-    return out_;
-  }
+  std::optional<CreateOrganizationWithOwnerRow> create_organization_with_owner(const CreateOrganizationWithOwnerParams& params);
 
   /// The live organizations a user belongs to, with their plan and size.
   /// ListOrganizationsForUser :many (queries/organization/organizations.sql:21)
-  std::vector<ListOrganizationsForUserRow> list_organizations_for_user(sqlgen::runtime::Uuid user_id) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"organization_ListOrganizationsForUser", "organization::Queries"}, user_id);
-    std::vector<ListOrganizationsForUserRow> out_;
-    out_.reserve(result_.size());
-    for (const pqxx::row& r_ : result_) read_list_organizations_for_user(r_, out_.emplace_back());
-    return out_;
-  }
+  std::vector<ListOrganizationsForUserRow> list_organizations_for_user(sqlgen::runtime::Uuid user_id);
 
   /// list_organizations_for_user, calling `on_row` with each row instead of collecting them.
-  template <typename F>
-  void list_organizations_for_user_each(sqlgen::runtime::Uuid user_id, F&& on_row) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"organization_ListOrganizationsForUser", "organization::Queries"}, user_id);
-    for (const pqxx::row& r_ : result_) {
-      ListOrganizationsForUserRow row_;
-      read_list_organizations_for_user(r_, row_);
-      on_row(std::move(row_));
-    }
-  }
+  void list_organizations_for_user_each(sqlgen::runtime::Uuid user_id, sqlgen::runtime::FunctionRef<void(ListOrganizationsForUserRow&&)> on_row);
 
   /// Merges patch into the settings and optionally replaces the tags.
   /// UpdateOrganizationSettings :one (queries/organization/organizations.sql:34)
-  std::optional<UpdateOrganizationSettingsRow> update_organization_settings(const nlohmann::json& patch, const std::optional<std::vector<std::string>>& tags, sqlgen::runtime::Uuid id) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"organization_UpdateOrganizationSettings", "organization::Queries"}, patch, tags, id);
-    std::optional<UpdateOrganizationSettingsRow> out_;
-    if (!result_.empty()) read_update_organization_settings(result_[0], out_.emplace());
-    return out_;
-  }
+  std::optional<UpdateOrganizationSettingsRow> update_organization_settings(const nlohmann::json& patch, const std::optional<std::vector<std::string>>& tags, sqlgen::runtime::Uuid id);
 
  private:
-  static void read_create_invitation(const pqxx::row& row, Invitation& row_) {
-    sqlgen::runtime::Fields r(row);
-    sqlgen::runtime::read(r[0], row_.id);
-    sqlgen::runtime::read(r[1], row_.organization_id);
-    sqlgen::runtime::read(r[2], row_.email);
-    sqlgen::runtime::read(r[3], row_.role);
-    sqlgen::runtime::read(r[4], row_.token);
-    sqlgen::runtime::read(r[5], row_.invited_by);
-    sqlgen::runtime::read(r[6], row_.created_at);
-    sqlgen::runtime::read(r[7], row_.expires_at);
-    sqlgen::runtime::read(r[8], row_.accepted_at);
-  }
-
-  static void read_accept_invitation(const pqxx::row& row, AcceptInvitationRow& row_) {
-    sqlgen::runtime::Fields r(row);
-    sqlgen::runtime::read(r[0], row_.organization_id);
-    sqlgen::runtime::read(r[1], row_.role);
-    sqlgen::runtime::read(r[2], row_.user_id);
-  }
-
-  static void read_list_pending_invitations(const pqxx::row& row, ListPendingInvitationsRow& row_) {
-    sqlgen::runtime::Fields r(row);
-    sqlgen::runtime::read(r[0], row_.id);
-    sqlgen::runtime::read(r[1], row_.email);
-    sqlgen::runtime::read(r[2], row_.role);
-    sqlgen::runtime::read(r[3], row_.expires_at);
-    if (!sqlgen::runtime::all_null(r, 4, 8)) {
-      ::identity::User& e_ = row_.user.emplace();
-      sqlgen::runtime::read(r[4], e_.id);
-      sqlgen::runtime::read(r[5], e_.email);
-      sqlgen::runtime::read(r[6], e_.display_name);
-      sqlgen::runtime::read(r[7], e_.status);
-      sqlgen::runtime::read(r[8], e_.password_hash);
-      sqlgen::runtime::read(r[9], e_.last_login_at);
-      sqlgen::runtime::read(r[10], e_.created_at);
-      sqlgen::runtime::read(r[11], e_.updated_at);
-    }
-  }
-
-  static void read_list_members(const pqxx::row& row, ListMembersRow& row_) {
-    sqlgen::runtime::Fields r(row);
-    sqlgen::runtime::read(r[8], row_.role);
-    sqlgen::runtime::read(r[9], row_.joined_at);
-    sqlgen::runtime::read(r[0], row_.user.id);
-    sqlgen::runtime::read(r[1], row_.user.email);
-    sqlgen::runtime::read(r[2], row_.user.display_name);
-    sqlgen::runtime::read(r[3], row_.user.status);
-    sqlgen::runtime::read(r[4], row_.user.password_hash);
-    sqlgen::runtime::read(r[5], row_.user.last_login_at);
-    sqlgen::runtime::read(r[6], row_.user.created_at);
-    sqlgen::runtime::read(r[7], row_.user.updated_at);
-  }
-
-  static void read_list_member_ids_by_role(const pqxx::row& row, ListMemberIDsByRoleRow& row_) {
-    sqlgen::runtime::Fields r(row);
-    sqlgen::runtime::read(r[0], row_.user_id);
-  }
-
-  static void read_get_organization_by_slug(const pqxx::row& row, Organization& row_) {
-    sqlgen::runtime::Fields r(row);
-    sqlgen::runtime::read(r[0], row_.id);
-    sqlgen::runtime::read(r[1], row_.slug);
-    sqlgen::runtime::read(r[2], row_.name);
-    sqlgen::runtime::read(r[3], row_.owner_id);
-    sqlgen::runtime::read(r[4], row_.settings);
-    sqlgen::runtime::read(r[5], row_.tags);
-    sqlgen::runtime::read(r[6], row_.created_at);
-    sqlgen::runtime::read(r[7], row_.updated_at);
-    sqlgen::runtime::read(r[8], row_.deleted_at);
-  }
-
-  static void read_create_organization_with_owner(const pqxx::row& row, CreateOrganizationWithOwnerRow& row_) {
-    sqlgen::runtime::Fields r(row);
-    sqlgen::runtime::read(r[0], row_.id);
-    sqlgen::runtime::read(r[1], row_.slug);
-    sqlgen::runtime::read(r[2], row_.name);
-    sqlgen::runtime::read(r[3], row_.created_at);
-    sqlgen::runtime::read(r[4], row_.joined_at);
-  }
-
-  static void read_list_organizations_for_user(const pqxx::row& row, ListOrganizationsForUserRow& row_) {
-    sqlgen::runtime::Fields r(row);
-    sqlgen::runtime::read(r[0], row_.id);
-    sqlgen::runtime::read(r[1], row_.slug);
-    sqlgen::runtime::read(r[2], row_.name);
-    sqlgen::runtime::read(r[3], row_.role);
-    sqlgen::runtime::read(r[4], row_.plan);
-    sqlgen::runtime::read(r[5], row_.member_count);
-  }
-
-  static void read_update_organization_settings(const pqxx::row& row, UpdateOrganizationSettingsRow& row_) {
-    sqlgen::runtime::Fields r(row);
-    sqlgen::runtime::read(r[0], row_.id);
-    sqlgen::runtime::read(r[1], row_.settings);
-    sqlgen::runtime::read(r[2], row_.tags);
-    sqlgen::runtime::read(r[3], row_.updated_at);
-  }
+  static void read_create_invitation(const pqxx::row& row, Invitation& row_);
+  static void read_accept_invitation(const pqxx::row& row, AcceptInvitationRow& row_);
+  static void read_list_pending_invitations(const pqxx::row& row, ListPendingInvitationsRow& row_);
+  static void read_list_members(const pqxx::row& row, ListMembersRow& row_);
+  void upsert_membership(sqlgen::runtime::Items<UpsertMembershipParams> items);
+  std::vector<std::vector<ListMemberIDsByRoleRow>> list_member_ids_by_role(sqlgen::runtime::Items<ListMemberIDsByRoleParams> items);
+  static void read_list_member_ids_by_role(const pqxx::row& row, ListMemberIDsByRoleRow& row_);
+  static void read_get_organization_by_slug(const pqxx::row& row, Organization& row_);
+  static void read_create_organization_with_owner(const pqxx::row& row, CreateOrganizationWithOwnerRow& row_);
+  static void read_list_organizations_for_user(const pqxx::row& row, ListOrganizationsForUserRow& row_);
+  static void read_update_organization_settings(const pqxx::row& row, UpdateOrganizationSettingsRow& row_);
 
   pqxx::transaction_base& m_tx;
 };

@@ -99,10 +99,13 @@ std::pair<int, std::string> compile(const std::string& args) {
 RunResult run_case_program(const std::string& name, const std::string& conninfo) {
   util::TempDir tmp("sqlgen-case-program");
   const fs::path exe = tmp.path() / "program";
-  // -I tests/cases/codegen: the programs' shared EXPECT (expect.hpp).
-  auto [rc, log] = compile("-I" + shell_quote((codegen_case(name) / "expected").string()) + " -I" +
+  // -I tests/cases/codegen: the programs' shared EXPECT (expect.hpp); the generated queries'
+  // definitions come from the one source that includes them all.
+  const fs::path expected = codegen_case(name) / "expected";
+  auto [rc, log] = compile("-I" + shell_quote(expected.string()) + " -I" +
                            shell_quote(codegen_case("").string()) + " " +
-                           shell_quote((codegen_case(name) / "program.cpp").string()) + " -o " +
+                           shell_quote((codegen_case(name) / "program.cpp").string()) + " " +
+                           shell_quote((expected / codegen::k_all_sources).string()) + " -o " +
                            shell_quote(exe.string()) + " -lpqxx -lpq");
   INFO(log);
   REQUIRE(rc == 0);

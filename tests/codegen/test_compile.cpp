@@ -1,6 +1,7 @@
 // Every generated header, of the example app (generated/) and of the golden cases, compiles
 // on its own with -Wall -Wextra -Wpedantic -Werror -std=c++20; with `json: false`, and with
-// `json: auto` in modules without JSON values, also where nlohmann/json.hpp cannot be included;
+// `json: auto` in modules without JSON values, also where nlohmann/json.hpp cannot be included
+// (and those modules' headers where no libpqxx header but <pqxx/types> can);
 // the JSON of a module without JSON, used by one with JSON, through its json.hpp.
 #include <catch2/catch.hpp>
 #include <future>
@@ -67,15 +68,15 @@ TEST_CASE("json: false: no generated or runtime header includes nlohmann/json.hp
   REQUIRE(util::write_file_atomic(poison / "nlohmann/json.hpp",
                                   "#error \"nlohmann/json.hpp included\"\n")
               .empty());
-  size_t headers = 0;
+  size_t headers = 0, sources = 0;
   for (const auto& e : fs::recursive_directory_iterator(root / "expected")) {
-    if (e.path().extension() != ".hpp") continue;
-    ++headers;
+    if (e.path().extension() != ".hpp" && e.path().extension() != ".cpp") continue;
+    ++(e.path().extension() == ".hpp" ? headers : sources);
     std::string text = read_text(e.path());
     INFO(e.path().string());
     CHECK(text.find("nlohmann") == std::string::npos);
     std::string rel = e.path().lexically_relative(root / "expected").generic_string();
-    fs::path tu = tmp.path() / ("tu" + std::to_string(headers) + ".cpp");
+    fs::path tu = tmp.path() / ("tu" + std::to_string(headers + sources) + ".cpp");
     REQUIRE(util::write_file_atomic(tu, "#include \"" + rel + "\"\n").empty());
     auto [rc, log] =
         compile("-fsyntax-only -I" + shell_quote(poison.string()) + " -I" +
@@ -84,6 +85,7 @@ TEST_CASE("json: false: no generated or runtime header includes nlohmann/json.hp
     CHECK(rc == 0);
   }
   CHECK(headers == 4);
+  CHECK(sources == 3);  // app/queries.cpp, reports/queries.cpp, sqlgen_queries.cpp
   // json and jsonb columns are their text.
   CHECK(read_text(root / "expected/app/models.hpp").find("std::optional<std::string> docb{};") !=
         std::string::npos);
@@ -140,6 +142,39 @@ TEST_CASE("json: auto: the headers of a module without JSON values do without nl
         std::string::npos);
   CHECK_FALSE(compiles_without_nlohmann(poison, app, tmp.path() / "billing.cpp",
                                         "#include \"billing/queries.hpp\"\n"));
+}
+
+TEST_CASE("the headers of a module without JSON include no libpqxx header but <pqxx/types>",
+          "[codegen][compile]") {
+  util::TempDir tmp("sqlgen-light");
+  // nlohmann/json.hpp and every libpqxx header a generated header could reach for are #errors
+  // (<pqxx/types>, its forward declarations, stays): the definitions are in the .cpp files.
+  fs::path poison = poisoned_nlohmann(tmp.path() / "poison");
+  for (const char* h : {"pqxx/pqxx", "pqxx/connection", "pqxx/transaction", "pqxx/result",
+                        "pqxx/row", "pqxx/field", "pqxx/stream_to", "pqxx/pipeline"}) {
+    REQUIRE(util::write_file_atomic(poison / h, std::string("#error \"") + h + " included\"\n")
+                .empty());
+  }
+  const std::pair<fs::path, std::string> modules[] = {
+      {fs::path(SQLGEN_SOURCE_DIR) / "generated", "identity"},
+      {codegen_case("audit") / "expected", "ledger"},
+      {codegen_case("tx") / "expected", "bank"},
+      {codegen_case("optional_filters") / "expected", "work"}};
+  size_t n = 0;
+  for (const auto& [root, module] : modules) {
+    for (const char* file : {"models.hpp", "queries.hpp", "audit.hpp"}) {
+      if (!fs::exists(root / module / file)) continue;
+      std::string rel = module + "/" + file;
+      INFO(rel);
+      CHECK(compiles_without_nlohmann(poison, root, tmp.path() / (std::to_string(n++) + ".cpp"),
+                                      "#include \"" + rel + "\"\n"));
+    }
+  }
+  CHECK(n == 10);
+  // The control: the module's .cpp includes libpqxx, and fails there.
+  CHECK_FALSE(compiles_without_nlohmann(poison, fs::path(SQLGEN_SOURCE_DIR) / "generated",
+                                        tmp.path() / "identity.cpp",
+                                        "#include \"identity/queries.cpp\"\n"));
 }
 
 TEST_CASE("json: auto: a module with JSON converts another module's types through its json.hpp",

@@ -53,10 +53,12 @@ void write_project(const fs::path& dir, const std::string& extra, const std::str
   REQUIRE(util::write_file_atomic(dir / "queries/q.sql", queries).empty());
 }
 
-/// True when out/m/queries.hpp of the project in `dir` compiles on its own (the compiler's
-/// output is logged otherwise).
+/// True when out/m/queries.hpp of the project in `dir` compiles on its own, and so does
+/// out/m/queries.cpp, its definitions (the compiler's output is logged otherwise).
 bool queries_header_compiles(const fs::path& dir) {
-  REQUIRE(util::write_file_atomic(dir / "tu.cpp", "#include \"m/queries.hpp\"\n").empty());
+  REQUIRE(util::write_file_atomic(dir / "tu.cpp",
+                                  "#include \"m/queries.hpp\"\n#include \"m/queries.cpp\"\n")
+              .empty());
   auto [code, output] =
       compile("-fsyntax-only -I" + (dir / "out").string() + " " + (dir / "tu.cpp").string());
   UNSCOPED_INFO(output);
@@ -110,7 +112,7 @@ TEST_CASE("generate is deterministic, independent of the cwd, and skips unchange
   REQUIRE(a.exit_code == 0);
   REQUIRE(b.exit_code == 0);
   std::map<std::string, std::string> ta = tree(tmp.path() / "a"), tb = tree(tmp.path() / "b");
-  CHECK(ta.size() == 5);
+  CHECK(ta.size() == 8);  // per module models.hpp, queries.hpp, queries.cpp; sqlgen_queries.cpp
   CHECK(ta == tb);
   // The built-in templates (the copy has no templates/ next to it) give the golden output.
   CHECK(ta == tree(codegen_case("types") / "expected"));
@@ -122,7 +124,7 @@ TEST_CASE("generate is deterministic, independent of the cwd, and skips unchange
   RunResult again = run_sqlgen("-c " + shell_quote(config.string()) + " generate --output " +
                                shell_quote((tmp.path() / "a").string()));
   CHECK(again.exit_code == 0);
-  CHECK(again.out.find("0 files written, 5 unchanged") != std::string::npos);
+  CHECK(again.out.find("0 files written, 8 unchanged") != std::string::npos);
   CHECK(fs::last_write_time(header) == before);
 }
 
@@ -263,8 +265,8 @@ TEST_CASE("options: max_params, json, function_naming, nullable_array_elements",
   std::string queries = generate_and_read(tmp.path(), "out/m/queries.hpp");
   // The columns are exactly m.t's: the row is its model struct.
   CHECK(queries.find("std::vector<T> getTById(const GetTByIDParams& params)") != std::string::npos);
-  CHECK(queries.find("void getTByIdEach(const GetTByIDParams& params, F&& on_row)") !=
-        std::string::npos);
+  CHECK(queries.find("void getTByIdEach(const GetTByIDParams& params, "
+                     "sqlgen::runtime::FunctionRef<void(T&&)> on_row);") != std::string::npos);
   CHECK(queries.find("to_json") == std::string::npos);
   std::string models = read_text(tmp.path() / "out/m/models.hpp");
   CHECK(models.find("std::vector<std::optional<std::string>> tags{};") != std::string::npos);
@@ -298,8 +300,8 @@ TEST_CASE("options: exact_table_names, query_classes: file (a class and header p
   CHECK(admin.find("get_user") == std::string::npos);
   // Both headers in one translation unit: the classes and row types do not clash.
   REQUIRE(util::write_file_atomic(tmp.path() / "tu.cpp",
-                                  "#include \"m/q_queries.hpp\"\n"
-                                  "#include \"m/admin_tools_queries.hpp\"\n"
+                                  "#include \"m/q_queries.cpp\"\n"
+                                  "#include \"m/admin_tools_queries.cpp\"\n"
                                   "void use(pqxx::transaction_base& tx) {\n"
                                   "  m::QQueries a(tx);\n  m::AdminToolsQueries b(tx);\n}\n")
               .empty());

@@ -26,10 +26,12 @@ TEST_CASE(
   CHECK(r.diagnostics.empty());
   const std::string header =
       read_text(codegen_case("optional_filters") / "expected/work/queries.hpp");
+  const std::string source =
+      read_text(codegen_case("optional_filters") / "expected/work/queries.cpp");
   CHECK(header.find("enum class ListTasksOrderBy {") != std::string::npos);
-  CHECK(header.find("conn.prepare(\"work_ListTasks_47\", ") != std::string::npos);
-  CHECK(header.find("conn.prepare(\"work_ListTasks\", ") == std::string::npos);
-  CHECK(header.find("sqlgen::runtime::omit_if_empty(team)") != std::string::npos);
+  CHECK(source.find("conn.prepare(\"work_ListTasks_47\", ") != std::string::npos);
+  CHECK(source.find("conn.prepare(\"work_ListTasks\", ") == std::string::npos);
+  CHECK(source.find("sqlgen::runtime::omit_if_empty(team)") != std::string::npos);
 }
 
 TEST_CASE("optional filters and sorts: every variant's rows from PostgreSQL", "[codegen][pg]") {
@@ -61,13 +63,14 @@ TEST_CASE("optional parameters in a Params struct (max_params) compile and pick 
               .empty());
   std::string queries = generate_and_read(dir, "out/m/queries.hpp");
   CHECK(queries.find("std::optional<std::string> a{};") != std::string::npos);
-  CHECK(queries.find("sqlgen::runtime::Variant{k_find_variants[(params.a ? 1 : 0) + 2 * (2 * "
+  const std::string source = read_text(dir / "out/m/queries.cpp");
+  CHECK(source.find("sqlgen::runtime::Variant{k_find_variants[(params.a ? 1 : 0) + 2 * (2 * "
                      "static_cast<std::size_t>(by) + static_cast<std::size_t>(by_dir))]}, "
                      "sqlgen::runtime::omit_if_empty(params.a), params.b") != std::string::npos);
   CHECK(
       queries.find("const FindParams& params, FindBy by, sqlgen::runtime::SortDirection by_dir") !=
       std::string::npos);
-  REQUIRE(util::write_file_atomic(dir / "tu.cpp", "#include \"m/queries.hpp\"\n").empty());
+  REQUIRE(util::write_file_atomic(dir / "tu.cpp", "#include \"m/queries.cpp\"\n").empty());
   auto [code, output] =
       compile("-fsyntax-only -I" + (dir / "out").string() + " " + (dir / "tu.cpp").string());
   INFO(output);

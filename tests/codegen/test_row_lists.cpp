@@ -45,10 +45,11 @@ TEST_CASE("golden: tests/cases/codegen/row_lists generates its expected/ (SQLGEN
   CHECK(r.exit_code == 0);
   CHECK(r.diagnostics.empty());
   const std::string header = read_text(codegen_case("row_lists") / "expected/shop/queries.hpp");
+  const std::string source = read_text(codegen_case("row_lists") / "expected/shop/queries.cpp");
   CHECK(header.find("std::vector<OrderLine> lines{};") != std::string::npos);
-  CHECK(header.find("sqlgen::runtime::read_rows(r[2], row_.lines);") != std::string::npos);
-  CHECK(header.find("sqlgen::runtime::read_json_rows(r[1], row_.labels);") != std::string::npos);
-  CHECK(header.find("sqlgen::runtime::read_rows(r[0], row_);") != std::string::npos);
+  CHECK(source.find("sqlgen::runtime::read_rows(r[2], row_.lines);") != std::string::npos);
+  CHECK(source.find("sqlgen::runtime::read_json_rows(r[1], row_.labels);") != std::string::npos);
+  CHECK(source.find("sqlgen::runtime::read_rows(r[0], row_);") != std::string::npos);
 }
 
 TEST_CASE("array_agg and json_agg of a table's rows: orders with their lines from PostgreSQL",
@@ -72,7 +73,7 @@ TEST_CASE("json_agg of a table's rows gives the module JSON (options: json: auto
   std::string models = read_text(tmp.path() / "out/m/models.hpp");
   CHECK(models.find("inline void from_json([[maybe_unused]] const nlohmann::json& j, "
                     "[[maybe_unused]] Line& v)") != std::string::npos);
-  REQUIRE(util::write_file_atomic(tmp.path() / "tu.cpp", "#include \"m/queries.hpp\"\n").empty());
+  REQUIRE(util::write_file_atomic(tmp.path() / "tu.cpp", "#include \"m/queries.cpp\"\n").empty());
   auto [code, output] = compile("-fsyntax-only -I" + (tmp.path() / "out").string() + " " +
                                 (tmp.path() / "tu.cpp").string());
   INFO(output);
@@ -106,7 +107,8 @@ TEST_CASE("@raw-json keeps a json_agg of rows as nlohmann::json, @override wins 
   CHECK(queries.find("std::vector<Line> lines_b{};") != std::string::npos);
   CHECK(queries.find("std::vector<Line> line_array{};") != std::string::npos);
   CHECK(queries.find("std::optional<std::string> lines{};") != std::string::npos);
-  CHECK(queries.find("sqlgen::runtime::read(r[1], row_.lines);") != std::string::npos);
+  CHECK(read_text(tmp.path() / "out/m/queries.cpp").find("sqlgen::runtime::read(r[1], row_.lines);") !=
+        std::string::npos);
 }
 
 TEST_CASE("@raw-json names json_agg columns of a table's rows only", "[codegen]") {

@@ -106,7 +106,7 @@ namespace {{{namespace}}} {
 #include <sqlgen/runtime/runtime.hpp>
 {{/json}}
 {{^json}}
-#include <sqlgen/runtime/core.hpp>
+#include <sqlgen/runtime/values.hpp>
 {{/json}}
 {{#user_includes}}
 #include {{{.}}}
@@ -192,13 +192,9 @@ inline std::ostream& operator<<(std::ostream& os, {{{name}}} v) { return os << t
 {{/has_codec}}
 {{/structs}}
 )tmpl"},
-      {"queries.hpp", R"tmpl({{{header}}}
-{{! The module's queries: a Queries class bound to a transaction, one function per query. }}
-#pragma once
-
-{{#std_includes}}
-#include {{{.}}}
-{{/std_includes}}
+      {"queries.cpp", R"tmpl({{{header}}}
+{{! The definitions of the functions the header of the same stem declares (same view). }}
+#include "{{{header_file}}}"
 
 #include <pqxx/pqxx>
 {{#json}}
@@ -206,6 +202,171 @@ inline std::ostream& operator<<(std::ostream& os, {{{name}}} v) { return os << t
 {{/json}}
 {{^json}}
 #include <sqlgen/runtime/core.hpp>
+{{/json}}
+
+namespace {{{namespace}}} {
+
+void {{{class_name}}}::prepare(pqxx::connection_base& conn) {
+{{#queries}}
+{{#statements}}
+  conn.prepare("{{name}}", {{{sql_literal}}});
+{{/statements}}
+{{/queries}}
+}
+{{#queries}}
+{{#is_one}}
+{{#exactly_one}}
+
+{{{row_type}}} {{{class_name}}}::{{{fn}}}({{#args}}{{{decl}}}{{^last}}, {{/last}}{{/args}}) {
+  const sqlgen::runtime::Statement statement_{"{{stmt}}", "{{{namespace}}}::{{{class_name}}}"};
+  pqxx::result result_ = sqlgen::runtime::exec(m_tx, statement_{{#values}}, {{{expr}}}{{/values}});
+  {{{row_type}}} out_{};
+  {{{reader}}}(sqlgen::runtime::only_row(result_, statement_), out_);
+  return out_;
+}
+{{/exactly_one}}
+{{^exactly_one}}
+
+std::optional<{{{row_type}}}> {{{class_name}}}::{{{fn}}}({{#args}}{{{decl}}}{{^last}}, {{/last}}{{/args}}) {
+  pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"{{stmt}}", "{{{namespace}}}::{{{class_name}}}"}{{#values}}, {{{expr}}}{{/values}});
+  std::optional<{{{row_type}}}> out_;
+  if (!result_.empty()) {{{reader}}}(result_[0], out_.emplace());
+  return out_;
+}
+{{/exactly_one}}
+{{/is_one}}
+{{#is_many}}
+
+std::vector<{{{row_type}}}> {{{class_name}}}::{{{fn}}}({{#args}}{{{decl}}}{{^last}}, {{/last}}{{/args}}) {
+  pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"{{stmt}}", "{{{namespace}}}::{{{class_name}}}"}{{#values}}, {{{expr}}}{{/values}});
+  std::vector<{{{row_type}}}> out_;
+  out_.reserve(result_.size());
+  for (const pqxx::row& r_ : result_) {{{reader}}}(r_, out_.emplace_back());
+  return out_;
+}
+
+void {{{class_name}}}::{{{fn_each}}}({{#args}}{{{decl}}}, {{/args}}sqlgen::runtime::FunctionRef<void({{{row_type}}}&&)> on_row) {
+  pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"{{stmt}}", "{{{namespace}}}::{{{class_name}}}"}{{#values}}, {{{expr}}}{{/values}});
+  for (const pqxx::row& r_ : result_) {
+    {{{row_type}}} row_;
+    {{{reader}}}(r_, row_);
+    on_row(std::move(row_));
+  }
+}
+{{/is_many}}
+{{#is_exec}}
+
+void {{{class_name}}}::{{{fn}}}({{#args}}{{{decl}}}{{^last}}, {{/last}}{{/args}}) {
+  sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"{{stmt}}", "{{{namespace}}}::{{{class_name}}}"}{{#values}}, {{{expr}}}{{/values}});
+}
+{{/is_exec}}
+{{#is_execrows}}
+
+std::uint64_t {{{class_name}}}::{{{fn}}}({{#args}}{{{decl}}}{{^last}}, {{/last}}{{/args}}) {
+  return sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"{{stmt}}", "{{{namespace}}}::{{{class_name}}}"}{{#values}}, {{{expr}}}{{/values}}).affected_rows();
+}
+{{/is_execrows}}
+{{#is_execresult}}
+
+pqxx::result {{{class_name}}}::{{{fn}}}({{#args}}{{{decl}}}{{^last}}, {{/last}}{{/args}}) {
+  return sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"{{stmt}}", "{{{namespace}}}::{{{class_name}}}"}{{#values}}, {{{expr}}}{{/values}});
+}
+{{/is_execresult}}
+{{#is_copyfrom}}
+
+std::uint64_t {{{class_name}}}::{{{fn}}}(sqlgen::runtime::Items<{{{params_type}}}> items) {
+  pqxx::stream_to stream_(m_tx, "{{copy_table}}",
+                          std::vector<std::string>{ {{#copy_columns}}"{{name}}"{{^last}}, {{/last}}{{/copy_columns}} });
+  std::uint64_t n_ = 0;
+  items([&](const {{{params_type}}}& item) {
+    sqlgen::runtime::copy_row(stream_{{#copy_values}}, {{{expr}}}{{/copy_values}});
+    ++n_;
+  });
+  stream_.complete();
+  return n_;
+}
+{{/is_copyfrom}}
+{{#is_batchexec}}
+
+void {{{class_name}}}::{{{fn}}}(sqlgen::runtime::Items<{{{params_type}}}> items) {
+  sqlgen::runtime::Batch batch_(m_tx, sqlgen::runtime::Statement{"{{stmt}}", "{{{namespace}}}::{{{class_name}}}"});
+  items([&](const {{{params_type}}}& item) { batch_.add({{#values}}{{{expr}}}{{^last}}, {{/last}}{{/values}}); });
+  batch_.results();
+}
+{{/is_batchexec}}
+{{#is_batchone}}
+
+std::vector<std::optional<{{{row_type}}}>> {{{class_name}}}::{{{fn}}}(sqlgen::runtime::Items<{{{params_type}}}> items) {
+  sqlgen::runtime::Batch batch_(m_tx, sqlgen::runtime::Statement{"{{stmt}}", "{{{namespace}}}::{{{class_name}}}"});
+  items([&](const {{{params_type}}}& item) { batch_.add({{#values}}{{{expr}}}{{^last}}, {{/last}}{{/values}}); });
+  std::vector<std::optional<{{{row_type}}}>> out_;
+  for (const pqxx::result& result_ : batch_.results()) {
+    std::optional<{{{row_type}}}>& row_ = out_.emplace_back();
+    if (!result_.empty()) {{{reader}}}(result_[0], row_.emplace());
+  }
+  return out_;
+}
+{{/is_batchone}}
+{{#is_batchmany}}
+
+std::vector<std::vector<{{{row_type}}}>> {{{class_name}}}::{{{fn}}}(sqlgen::runtime::Items<{{{params_type}}}> items) {
+  sqlgen::runtime::Batch batch_(m_tx, sqlgen::runtime::Statement{"{{stmt}}", "{{{namespace}}}::{{{class_name}}}"});
+  items([&](const {{{params_type}}}& item) { batch_.add({{#values}}{{{expr}}}{{^last}}, {{/last}}{{/values}}); });
+  std::vector<std::vector<{{{row_type}}}>> out_;
+  for (const pqxx::result& result_ : batch_.results()) {
+    std::vector<{{{row_type}}}>& rows_ = out_.emplace_back();
+    rows_.reserve(result_.size());
+    for (const pqxx::row& r_ : result_) {{{reader}}}(r_, rows_.emplace_back());
+  }
+  return out_;
+}
+{{/is_batchmany}}
+{{#has_rows}}
+
+void {{{class_name}}}::{{{reader}}}(const pqxx::row& row, {{{row_type}}}& row_) {
+  sqlgen::runtime::Fields r(row);
+{{#scalar}}
+  sqlgen::runtime::{{{scalar_read}}}(r[0], row_);
+{{/scalar}}
+{{#reads}}
+  sqlgen::runtime::{{{read}}}(r[{{index}}], row_.{{{target}}});
+{{/reads}}
+{{#embeds}}
+{{#nullable}}
+  if (!sqlgen::runtime::all_null(r, {{first}}, {{count}})) {
+    {{{type}}}& e_ = row_.{{{field}}}.emplace();
+{{#reads}}
+    sqlgen::runtime::read(r[{{index}}], e_.{{{target}}});
+{{/reads}}
+  }
+{{/nullable}}
+{{^nullable}}
+{{#reads}}
+  sqlgen::runtime::read(r[{{index}}], row_.{{{field}}}.{{{target}}});
+{{/reads}}
+{{/nullable}}
+{{/embeds}}
+}
+{{/has_rows}}
+{{/queries}}
+
+}  // namespace {{{namespace}}}
+)tmpl"},
+      {"queries.hpp", R"tmpl({{{header}}}
+{{! The module's queries: a Queries class bound to a transaction, one function per query,
+    declared here and defined in queries.cpp (no libpqxx header needed to include this one). }}
+#pragma once
+
+{{#std_includes}}
+#include {{{.}}}
+{{/std_includes}}
+
+#include <pqxx/types>
+{{#json}}
+#include <sqlgen/runtime/runtime.hpp>
+{{/json}}
+{{^json}}
+#include <sqlgen/runtime/values.hpp>
 {{/json}}
 {{#user_includes}}
 #include {{{.}}}
@@ -239,13 +400,7 @@ class {{{class_name}}} {
   explicit {{{class_name}}}(pqxx::transaction_base& tx) : m_tx(tx) {}
 
   /// Registers every statement of these queries on `conn` (as "<module>_<Query>").
-  static void prepare(pqxx::connection_base& conn) {
-{{#queries}}
-{{#statements}}
-    conn.prepare("{{name}}", {{{sql_literal}}});
-{{/statements}}
-{{/queries}}
-  }
+  static void prepare(pqxx::connection_base& conn);
 {{#queries}}
 
 {{#doc}}
@@ -253,80 +408,45 @@ class {{{class_name}}} {
 {{/doc}}
 {{#is_one}}
 {{#exactly_one}}
-  {{{row_type}}} {{{fn}}}({{#args}}{{{decl}}}{{^last}}, {{/last}}{{/args}}) {
-    const sqlgen::runtime::Statement statement_{"{{stmt}}", "{{{namespace}}}::{{{class_name}}}"};
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, statement_{{#values}}, {{{expr}}}{{/values}});
-    {{{row_type}}} out_{};
-    {{{reader}}}(sqlgen::runtime::only_row(result_, statement_), out_);
-    return out_;
-  }
+  {{{row_type}}} {{{fn}}}({{#args}}{{{decl}}}{{^last}}, {{/last}}{{/args}});
 {{/exactly_one}}
 {{^exactly_one}}
-  std::optional<{{{row_type}}}> {{{fn}}}({{#args}}{{{decl}}}{{^last}}, {{/last}}{{/args}}) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"{{stmt}}", "{{{namespace}}}::{{{class_name}}}"}{{#values}}, {{{expr}}}{{/values}});
-    std::optional<{{{row_type}}}> out_;
-    if (!result_.empty()) {{{reader}}}(result_[0], out_.emplace());
-    return out_;
-  }
+  std::optional<{{{row_type}}}> {{{fn}}}({{#args}}{{{decl}}}{{^last}}, {{/last}}{{/args}});
 {{/exactly_one}}
 {{/is_one}}
 {{#is_many}}
-  std::vector<{{{row_type}}}> {{{fn}}}({{#args}}{{{decl}}}{{^last}}, {{/last}}{{/args}}) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"{{stmt}}", "{{{namespace}}}::{{{class_name}}}"}{{#values}}, {{{expr}}}{{/values}});
-    std::vector<{{{row_type}}}> out_;
-    out_.reserve(result_.size());
-    for (const pqxx::row& r_ : result_) {{{reader}}}(r_, out_.emplace_back());
-    return out_;
-  }
+  std::vector<{{{row_type}}}> {{{fn}}}({{#args}}{{{decl}}}{{^last}}, {{/last}}{{/args}});
 
   /// {{{fn}}}, calling `on_row` with each row instead of collecting them.
-  template <typename F>
-  void {{{fn_each}}}({{#args}}{{{decl}}}, {{/args}}F&& on_row) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"{{stmt}}", "{{{namespace}}}::{{{class_name}}}"}{{#values}}, {{{expr}}}{{/values}});
-    for (const pqxx::row& r_ : result_) {
-      {{{row_type}}} row_;
-      {{{reader}}}(r_, row_);
-      on_row(std::move(row_));
-    }
-  }
+  void {{{fn_each}}}({{#args}}{{{decl}}}, {{/args}}sqlgen::runtime::FunctionRef<void({{{row_type}}}&&)> on_row);
 {{/is_many}}
 {{#is_exec}}
-  void {{{fn}}}({{#args}}{{{decl}}}{{^last}}, {{/last}}{{/args}}) {
-    sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"{{stmt}}", "{{{namespace}}}::{{{class_name}}}"}{{#values}}, {{{expr}}}{{/values}});
-  }
+  void {{{fn}}}({{#args}}{{{decl}}}{{^last}}, {{/last}}{{/args}});
 {{/is_exec}}
 {{#is_execrows}}
-  std::uint64_t {{{fn}}}({{#args}}{{{decl}}}{{^last}}, {{/last}}{{/args}}) {
-    return sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"{{stmt}}", "{{{namespace}}}::{{{class_name}}}"}{{#values}}, {{{expr}}}{{/values}}).affected_rows();
-  }
+  std::uint64_t {{{fn}}}({{#args}}{{{decl}}}{{^last}}, {{/last}}{{/args}});
 {{/is_execrows}}
 {{#is_execresult}}
-  pqxx::result {{{fn}}}({{#args}}{{{decl}}}{{^last}}, {{/last}}{{/args}}) {
-    return sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"{{stmt}}", "{{{namespace}}}::{{{class_name}}}"}{{#values}}, {{{expr}}}{{/values}});
-  }
+  pqxx::result {{{fn}}}({{#args}}{{{decl}}}{{^last}}, {{/last}}{{/args}});
 {{/is_execresult}}
 {{#is_copyfrom}}
   /// Loads every {{{params_type}}} of `items` through COPY; returns the number of rows.
   template <std::ranges::input_range Range>
   std::uint64_t {{{fn}}}(Range&& items) {
-    pqxx::stream_to stream_(m_tx, "{{copy_table}}",
-                            std::vector<std::string>{ {{#copy_columns}}"{{name}}"{{^last}}, {{/last}}{{/copy_columns}} });
-    std::uint64_t n_ = 0;
-    for (const {{{params_type}}}& item : items) {
-      sqlgen::runtime::copy_row(stream_{{#copy_values}}, {{{expr}}}{{/copy_values}});
-      ++n_;
-    }
-    stream_.complete();
-    return n_;
+    return {{{fn}}}(sqlgen::runtime::Items<{{{params_type}}}>(
+        [&](sqlgen::runtime::FunctionRef<void(const {{{params_type}}}&)> put_) {
+          for (const {{{params_type}}}& item : items) put_(item);
+        }));
   }
 {{/is_copyfrom}}
 {{#is_batchexec}}
   /// Runs the statement for every {{{params_type}}} of `items` in one round trip.
   template <std::ranges::input_range Range>
   void {{{fn}}}(Range&& items) {
-    sqlgen::runtime::Batch batch_(m_tx, sqlgen::runtime::Statement{"{{stmt}}", "{{{namespace}}}::{{{class_name}}}"});
-    for (const {{{params_type}}}& item : items) batch_.add({{#values}}{{{expr}}}{{^last}}, {{/last}}{{/values}});
-    batch_.results();
+    {{{fn}}}(sqlgen::runtime::Items<{{{params_type}}}>(
+        [&](sqlgen::runtime::FunctionRef<void(const {{{params_type}}}&)> put_) {
+          for (const {{{params_type}}}& item : items) put_(item);
+        }));
   }
 {{/is_batchexec}}
 {{#is_batchone}}
@@ -334,14 +454,10 @@ class {{{class_name}}} {
   /// optional row per item.
   template <std::ranges::input_range Range>
   std::vector<std::optional<{{{row_type}}}>> {{{fn}}}(Range&& items) {
-    sqlgen::runtime::Batch batch_(m_tx, sqlgen::runtime::Statement{"{{stmt}}", "{{{namespace}}}::{{{class_name}}}"});
-    for (const {{{params_type}}}& item : items) batch_.add({{#values}}{{{expr}}}{{^last}}, {{/last}}{{/values}});
-    std::vector<std::optional<{{{row_type}}}>> out_;
-    for (const pqxx::result& result_ : batch_.results()) {
-      std::optional<{{{row_type}}}>& row_ = out_.emplace_back();
-      if (!result_.empty()) {{{reader}}}(result_[0], row_.emplace());
-    }
-    return out_;
+    return {{{fn}}}(sqlgen::runtime::Items<{{{params_type}}}>(
+        [&](sqlgen::runtime::FunctionRef<void(const {{{params_type}}}&)> put_) {
+          for (const {{{params_type}}}& item : items) put_(item);
+        }));
   }
 {{/is_batchone}}
 {{#is_batchmany}}
@@ -349,21 +465,28 @@ class {{{class_name}}} {
   /// of each item.
   template <std::ranges::input_range Range>
   std::vector<std::vector<{{{row_type}}}>> {{{fn}}}(Range&& items) {
-    sqlgen::runtime::Batch batch_(m_tx, sqlgen::runtime::Statement{"{{stmt}}", "{{{namespace}}}::{{{class_name}}}"});
-    for (const {{{params_type}}}& item : items) batch_.add({{#values}}{{{expr}}}{{^last}}, {{/last}}{{/values}});
-    std::vector<std::vector<{{{row_type}}}>> out_;
-    for (const pqxx::result& result_ : batch_.results()) {
-      std::vector<{{{row_type}}}>& rows_ = out_.emplace_back();
-      rows_.reserve(result_.size());
-      for (const pqxx::row& r_ : result_) {{{reader}}}(r_, rows_.emplace_back());
-    }
-    return out_;
+    return {{{fn}}}(sqlgen::runtime::Items<{{{params_type}}}>(
+        [&](sqlgen::runtime::FunctionRef<void(const {{{params_type}}}&)> put_) {
+          for (const {{{params_type}}}& item : items) put_(item);
+        }));
   }
 {{/is_batchmany}}
 {{/queries}}
 
  private:
 {{#queries}}
+{{#is_copyfrom}}
+  std::uint64_t {{{fn}}}(sqlgen::runtime::Items<{{{params_type}}}> items);
+{{/is_copyfrom}}
+{{#is_batchexec}}
+  void {{{fn}}}(sqlgen::runtime::Items<{{{params_type}}}> items);
+{{/is_batchexec}}
+{{#is_batchone}}
+  std::vector<std::optional<{{{row_type}}}>> {{{fn}}}(sqlgen::runtime::Items<{{{params_type}}}> items);
+{{/is_batchone}}
+{{#is_batchmany}}
+  std::vector<std::vector<{{{row_type}}}>> {{{fn}}}(sqlgen::runtime::Items<{{{params_type}}}> items);
+{{/is_batchmany}}
 {{#variants}}
   /// The prepared statements of {{{fn}}}, one per SQL variant.
   static constexpr const char* {{{array}}}[] = {
@@ -371,36 +494,12 @@ class {{{class_name}}} {
       "{{name}}",
 {{/names}}
   };
-
 {{/variants}}
 {{#has_rows}}
-  static void {{{reader}}}(const pqxx::row& row, {{{row_type}}}& row_) {
-    sqlgen::runtime::Fields r(row);
-{{#scalar}}
-    sqlgen::runtime::{{{scalar_read}}}(r[0], row_);
-{{/scalar}}
-{{#reads}}
-    sqlgen::runtime::{{{read}}}(r[{{index}}], row_.{{{target}}});
-{{/reads}}
-{{#embeds}}
-{{#nullable}}
-    if (!sqlgen::runtime::all_null(r, {{first}}, {{count}})) {
-      {{{type}}}& e_ = row_.{{{field}}}.emplace();
-{{#reads}}
-      sqlgen::runtime::read(r[{{index}}], e_.{{{target}}});
-{{/reads}}
-    }
-{{/nullable}}
-{{^nullable}}
-{{#reads}}
-    sqlgen::runtime::read(r[{{index}}], row_.{{{field}}}.{{{target}}});
-{{/reads}}
-{{/nullable}}
-{{/embeds}}
-  }
-
+  static void {{{reader}}}(const pqxx::row& row, {{{row_type}}}& row_);
 {{/has_rows}}
 {{/queries}}
+
   pqxx::transaction_base& m_tx;
 };
 

@@ -154,6 +154,10 @@ std::vector<FileView> file_views(const config::Config& config, const catalog::Ca
     }
     for (QueriesFile& f : query_files[i]) {
       set_json_includes(f.view, plan, json, i, f.uses, "models.hpp");
+      // The header declares, the .cpp of the same stem defines (from the same view).
+      f.view["header_file"] = f.file;
+      std::string source = f.file.substr(0, f.file.size() - 4) + ".cpp";
+      out.push_back(FileView{output_path(config, name, source.c_str()), "queries.cpp", f.view});
       out.push_back(
           FileView{output_path(config, name, f.file.c_str()), "queries.hpp", std::move(f.view)});
     }
@@ -171,6 +175,10 @@ std::vector<GeneratedFile> generate(const config::Config& config, const catalog:
   if (diags.error_count() > errors_before) return {};
 
   std::vector<FileView> views = file_views(config, cat, queries, options, diags);
+  // A templates directory without queries.cpp.mustache keeps its self-contained headers.
+  if (!templates.templates.count("queries.cpp")) {
+    std::erase_if(views, [](const FileView& v) { return v.template_name == "queries.cpp"; });
+  }
   // audit.hpp and json.hpp are rendered only where needed: a templates directory may lack them.
   for (const char* name : {"audit.hpp", "json.hpp"}) {
     bool used = std::any_of(views.begin(), views.end(),
@@ -189,10 +197,25 @@ std::vector<GeneratedFile> generate(const config::Config& config, const catalog:
     views[i].view = View();
   });
   std::vector<GeneratedFile> files;
+  std::string all_sources;  // the includes of sqlgen_queries.cpp
   for (size_t i = 0; i < views.size(); ++i) {
-    if (texts[i]) files.push_back(GeneratedFile{std::move(views[i].path), std::move(*texts[i])});
+    if (!texts[i]) continue;
+    if (views[i].template_name == "queries.cpp") {
+      all_sources += "#include \"" +
+                     std::filesystem::path(views[i].path)
+                         .lexically_relative(std::filesystem::path(config.output))
+                         .generic_string() +
+                     "\"\n";
+    }
+    files.push_back(GeneratedFile{std::move(views[i].path), std::move(*texts[i])});
   }
   if (diags.error_count() > errors_before) return {};
+  files.push_back(GeneratedFile{
+      (std::filesystem::path(config.output) / k_all_sources).lexically_normal().generic_string(),
+      std::string(k_generated_marker) +
+          "\n// Every .cpp sqlgen generated in this directory, for builds that compile one file\n"
+          "// (sqlgen_generate() in CMake does). Compile this file or those, not both.\n" +
+          all_sources});
   return files;
 }
 

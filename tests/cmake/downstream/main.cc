@@ -12,7 +12,8 @@
 #include <sqlgen/runtime/runtime.hpp>
 
 int main() {
-  // Odr-uses the generated statements' registration, so the link needs libpqxx.
+  // Odr-uses the generated statements' registration, defined in the generated notes/queries.cpp
+  // (compiled into sqlgen_generate's library), so the link needs that library and libpqxx.
   void (*prepare)(pqxx::connection_base&) = &notes::Queries::prepare;
 
   notes::Note note;

@@ -89,9 +89,6 @@ struct Statement {
   const char* owner;  ///< "billing::Queries"
 };
 
-/// The direction of a sort the caller chooses (`ORDER BY sqlgen.sort(name: ...)`).
-enum class SortDirection { asc, desc };
-
 /// A query with optional parameters or sorts: the prepared statement of the SQL variant that
 /// runs, passed to exec() before the values (it names the statement instead of Statement::name).
 struct Variant {

@@ -22,4 +22,7 @@ struct Interval {
   bool operator==(const Interval&) const = default;
 };
 
+/// The direction of a sort the caller chooses (`ORDER BY sqlgen.sort(name: ...)`).
+enum class SortDirection { asc, desc };
+
 }  // namespace sqlgen::runtime

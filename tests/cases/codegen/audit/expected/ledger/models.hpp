@@ -5,7 +5,7 @@
 #include <cstdint>
 #include <string>
 
-#include <sqlgen/runtime/core.hpp>
+#include <sqlgen/runtime/values.hpp>
 
 namespace acme::ledger {
 

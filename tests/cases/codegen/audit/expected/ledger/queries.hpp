@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include <pqxx/pqxx>
-#include <sqlgen/runtime/core.hpp>
+#include <pqxx/types>
+#include <sqlgen/runtime/values.hpp>
 
 #include "models.hpp"
 
@@ -23,44 +23,17 @@ class Queries {
   explicit Queries(pqxx::transaction_base& tx) : m_tx(tx) {}
 
   /// Registers every statement of these queries on `conn` (as "<module>_<Query>").
-  static void prepare(pqxx::connection_base& conn) {
-    conn.prepare("ledger_CreateEntry", R"sql(INSERT INTO ledger.entries (amount_cents, iban) VALUES ($1, $2)
-RETURNING entries.id, entries.amount_cents, entries.iban)sql");
-    conn.prepare("ledger_CorrectEntry", R"sql(UPDATE ledger.entries SET amount_cents = $1, iban = $2 WHERE id = $3
-RETURNING entries.id, entries.amount_cents, entries.iban)sql");
-  }
+  static void prepare(pqxx::connection_base& conn);
 
   /// CreateEntry :one (queries/ledger/entries.sql:1)
-  Entry create_entry(std::int64_t amount_cents, const std::string& iban) {
-    const sqlgen::runtime::Statement statement_{"ledger_CreateEntry", "acme::ledger::Queries"};
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, statement_, amount_cents, iban);
-    Entry out_{};
-    read_create_entry(sqlgen::runtime::only_row(result_, statement_), out_);
-    return out_;
-  }
+  Entry create_entry(std::int64_t amount_cents, const std::string& iban);
 
   /// CorrectEntry :one (queries/ledger/entries.sql:5)
-  std::optional<Entry> correct_entry(std::int64_t amount_cents, const std::string& iban, std::int64_t id) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"ledger_CorrectEntry", "acme::ledger::Queries"}, amount_cents, iban, id);
-    std::optional<Entry> out_;
-    if (!result_.empty()) read_correct_entry(result_[0], out_.emplace());
-    return out_;
-  }
+  std::optional<Entry> correct_entry(std::int64_t amount_cents, const std::string& iban, std::int64_t id);
 
  private:
-  static void read_create_entry(const pqxx::row& row, Entry& row_) {
-    sqlgen::runtime::Fields r(row);
-    sqlgen::runtime::read(r[0], row_.id);
-    sqlgen::runtime::read(r[1], row_.amount_cents);
-    sqlgen::runtime::read(r[2], row_.iban);
-  }
-
-  static void read_correct_entry(const pqxx::row& row, Entry& row_) {
-    sqlgen::runtime::Fields r(row);
-    sqlgen::runtime::read(r[0], row_.id);
-    sqlgen::runtime::read(r[1], row_.amount_cents);
-    sqlgen::runtime::read(r[2], row_.iban);
-  }
+  static void read_create_entry(const pqxx::row& row, Entry& row_);
+  static void read_correct_entry(const pqxx::row& row, Entry& row_);
 
   pqxx::transaction_base& m_tx;
 };

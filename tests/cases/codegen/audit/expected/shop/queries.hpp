@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include <pqxx/pqxx>
+#include <pqxx/types>
 #include <sqlgen/runtime/runtime.hpp>
 
 #include "models.hpp"
@@ -86,122 +86,29 @@ class Queries {
   explicit Queries(pqxx::transaction_base& tx) : m_tx(tx) {}
 
   /// Registers every statement of these queries on `conn` (as "<module>_<Query>").
-  static void prepare(pqxx::connection_base& conn) {
-    conn.prepare("shop_CreateCustomer", R"sql(INSERT INTO shop.customers (email, card_token)
-VALUES ($1, $2)
-RETURNING customers.id, customers.email, customers.name, customers.tier, customers.tags, customers.credit, customers.active, customers.birthday, customers.trial, customers.external_id, customers.card_token, customers.api_key, customers.settings, customers.last_seen_at, customers.created_at, customers.referrer)sql");
-    conn.prepare("shop_GetCustomer", R"sql(SELECT customers.id, customers.email, customers.name, customers.tier, customers.tags, customers.credit, customers.active, customers.birthday, customers.trial, customers.external_id, customers.card_token, customers.api_key, customers.settings, customers.last_seen_at, customers.created_at, customers.referrer FROM shop.customers WHERE id = $1)sql");
-    conn.prepare("shop_UpdateCustomer", R"sql(UPDATE shop.customers
-SET email = $1, name = $2, tier = $3, tags = $4, credit = $5,
-    active = $6, birthday = $7, trial = $8,
-    external_id = $9, card_token = $10,
-    api_key = $11, settings = $12, last_seen_at = $13,
-    referrer = $14
-WHERE id = $15)sql");
-    conn.prepare("shop_CreateOrder", R"sql(INSERT INTO shop.orders (customer_id, total_cents) VALUES ($1, $2)
-RETURNING orders.id, orders.customer_id, orders.total_cents, orders.paid_at, orders.updated_at)sql");
-    conn.prepare("shop_PayOrder", R"sql(UPDATE shop.orders SET paid_at = $1, updated_at = $1 WHERE id = $2
-RETURNING orders.id, orders.customer_id, orders.total_cents, orders.paid_at, orders.updated_at)sql");
-  }
+  static void prepare(pqxx::connection_base& conn);
 
   /// CreateCustomer :one (queries/shop/customers.sql:1)
-  Customer create_customer(const std::string& email, const std::optional<std::string>& card_token) {
-    const sqlgen::runtime::Statement statement_{"shop_CreateCustomer", "shop::Queries"};
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, statement_, email, card_token);
-    Customer out_{};
-    read_create_customer(sqlgen::runtime::only_row(result_, statement_), out_);
-    return out_;
-  }
+  Customer create_customer(const std::string& email, const std::optional<std::string>& card_token);
 
   /// GetCustomer :one (queries/shop/customers.sql:6)
-  std::optional<Customer> get_customer(std::int64_t id) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"shop_GetCustomer", "shop::Queries"}, id);
-    std::optional<Customer> out_;
-    if (!result_.empty()) read_get_customer(result_[0], out_.emplace());
-    return out_;
-  }
+  std::optional<Customer> get_customer(std::int64_t id);
 
   /// Every audited column but id and created_at from the parameters.
   /// UpdateCustomer :exec (queries/shop/customers.sql:10)
-  void update_customer(const UpdateCustomerParams& params) {
-    sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"shop_UpdateCustomer", "shop::Queries"}, params.email, params.name, params.tier, params.tags, params.credit, params.active, params.birthday, params.trial, params.external_id, params.card_token, params.api_key, params.settings, params.last_seen_at, params.referrer, params.id);
-  }
+  void update_customer(const UpdateCustomerParams& params);
 
   /// CreateOrder :one (queries/shop/customers.sql:19)
-  Order create_order(std::int64_t customer_id, std::int64_t total_cents) {
-    const sqlgen::runtime::Statement statement_{"shop_CreateOrder", "shop::Queries"};
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, statement_, customer_id, total_cents);
-    Order out_{};
-    read_create_order(sqlgen::runtime::only_row(result_, statement_), out_);
-    return out_;
-  }
+  Order create_order(std::int64_t customer_id, std::int64_t total_cents);
 
   /// PayOrder :one (queries/shop/customers.sql:23)
-  std::optional<Order> pay_order(std::optional<std::chrono::sys_time<std::chrono::microseconds>> paid_at, std::int64_t id) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"shop_PayOrder", "shop::Queries"}, paid_at, id);
-    std::optional<Order> out_;
-    if (!result_.empty()) read_pay_order(result_[0], out_.emplace());
-    return out_;
-  }
+  std::optional<Order> pay_order(std::optional<std::chrono::sys_time<std::chrono::microseconds>> paid_at, std::int64_t id);
 
  private:
-  static void read_create_customer(const pqxx::row& row, Customer& row_) {
-    sqlgen::runtime::Fields r(row);
-    sqlgen::runtime::read(r[0], row_.id);
-    sqlgen::runtime::read(r[1], row_.email);
-    sqlgen::runtime::read(r[2], row_.name);
-    sqlgen::runtime::read(r[3], row_.tier);
-    sqlgen::runtime::read(r[4], row_.tags);
-    sqlgen::runtime::read(r[5], row_.credit);
-    sqlgen::runtime::read(r[6], row_.active);
-    sqlgen::runtime::read(r[7], row_.birthday);
-    sqlgen::runtime::read(r[8], row_.trial);
-    sqlgen::runtime::read(r[9], row_.external_id);
-    sqlgen::runtime::read(r[10], row_.card_token);
-    sqlgen::runtime::read(r[11], row_.api_key);
-    sqlgen::runtime::read(r[12], row_.settings);
-    sqlgen::runtime::read(r[13], row_.last_seen_at);
-    sqlgen::runtime::read(r[14], row_.created_at);
-    sqlgen::runtime::read(r[15], row_.referrer);
-  }
-
-  static void read_get_customer(const pqxx::row& row, Customer& row_) {
-    sqlgen::runtime::Fields r(row);
-    sqlgen::runtime::read(r[0], row_.id);
-    sqlgen::runtime::read(r[1], row_.email);
-    sqlgen::runtime::read(r[2], row_.name);
-    sqlgen::runtime::read(r[3], row_.tier);
-    sqlgen::runtime::read(r[4], row_.tags);
-    sqlgen::runtime::read(r[5], row_.credit);
-    sqlgen::runtime::read(r[6], row_.active);
-    sqlgen::runtime::read(r[7], row_.birthday);
-    sqlgen::runtime::read(r[8], row_.trial);
-    sqlgen::runtime::read(r[9], row_.external_id);
-    sqlgen::runtime::read(r[10], row_.card_token);
-    sqlgen::runtime::read(r[11], row_.api_key);
-    sqlgen::runtime::read(r[12], row_.settings);
-    sqlgen::runtime::read(r[13], row_.last_seen_at);
-    sqlgen::runtime::read(r[14], row_.created_at);
-    sqlgen::runtime::read(r[15], row_.referrer);
-  }
-
-  static void read_create_order(const pqxx::row& row, Order& row_) {
-    sqlgen::runtime::Fields r(row);
-    sqlgen::runtime::read(r[0], row_.id);
-    sqlgen::runtime::read(r[1], row_.customer_id);
-    sqlgen::runtime::read(r[2], row_.total_cents);
-    sqlgen::runtime::read(r[3], row_.paid_at);
-    sqlgen::runtime::read(r[4], row_.updated_at);
-  }
-
-  static void read_pay_order(const pqxx::row& row, Order& row_) {
-    sqlgen::runtime::Fields r(row);
-    sqlgen::runtime::read(r[0], row_.id);
-    sqlgen::runtime::read(r[1], row_.customer_id);
-    sqlgen::runtime::read(r[2], row_.total_cents);
-    sqlgen::runtime::read(r[3], row_.paid_at);
-    sqlgen::runtime::read(r[4], row_.updated_at);
-  }
+  static void read_create_customer(const pqxx::row& row, Customer& row_);
+  static void read_get_customer(const pqxx::row& row, Customer& row_);
+  static void read_create_order(const pqxx::row& row, Order& row_);
+  static void read_pay_order(const pqxx::row& row, Order& row_);
 
   pqxx::transaction_base& m_tx;
 };

@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include <pqxx/pqxx>
-#include <sqlgen/runtime/core.hpp>
+#include <pqxx/types>
+#include <sqlgen/runtime/values.hpp>
 
 #include "models.hpp"
 
@@ -78,482 +78,45 @@ class Queries {
   explicit Queries(pqxx::transaction_base& tx) : m_tx(tx) {}
 
   /// Registers every statement of these queries on `conn` (as "<module>_<Query>").
-  static void prepare(pqxx::connection_base& conn) {
-    conn.prepare("work_ListTasks_0", R"sql(SELECT id, team, title, priority
-FROM public.tasks
-WHERE NOT done
-ORDER BY priority ASC, id)sql");
-    conn.prepare("work_ListTasks_1", R"sql(SELECT id, team, title, priority
-FROM public.tasks
-WHERE team = $1
-  AND NOT done
-ORDER BY priority ASC, id)sql");
-    conn.prepare("work_ListTasks_2", R"sql(SELECT id, team, title, priority
-FROM public.tasks
-WHERE priority >= $1
-  AND NOT done
-ORDER BY priority ASC, id)sql");
-    conn.prepare("work_ListTasks_3", R"sql(SELECT id, team, title, priority
-FROM public.tasks
-WHERE team = $1
-  AND priority >= $2
-  AND NOT done
-ORDER BY priority ASC, id)sql");
-    conn.prepare("work_ListTasks_4", R"sql(SELECT id, team, title, priority
-FROM public.tasks
-WHERE title LIKE '%' || $1 || '%'
-  AND NOT done
-ORDER BY priority ASC, id)sql");
-    conn.prepare("work_ListTasks_5", R"sql(SELECT id, team, title, priority
-FROM public.tasks
-WHERE team = $1
-  AND title LIKE '%' || $2 || '%'
-  AND NOT done
-ORDER BY priority ASC, id)sql");
-    conn.prepare("work_ListTasks_6", R"sql(SELECT id, team, title, priority
-FROM public.tasks
-WHERE priority >= $1
-  AND title LIKE '%' || $2 || '%'
-  AND NOT done
-ORDER BY priority ASC, id)sql");
-    conn.prepare("work_ListTasks_7", R"sql(SELECT id, team, title, priority
-FROM public.tasks
-WHERE team = $1
-  AND priority >= $2
-  AND title LIKE '%' || $3 || '%'
-  AND NOT done
-ORDER BY priority ASC, id)sql");
-    conn.prepare("work_ListTasks_8", R"sql(SELECT id, team, title, priority
-FROM public.tasks
-WHERE NOT done
-ORDER BY priority DESC, id)sql");
-    conn.prepare("work_ListTasks_9", R"sql(SELECT id, team, title, priority
-FROM public.tasks
-WHERE team = $1
-  AND NOT done
-ORDER BY priority DESC, id)sql");
-    conn.prepare("work_ListTasks_10", R"sql(SELECT id, team, title, priority
-FROM public.tasks
-WHERE priority >= $1
-  AND NOT done
-ORDER BY priority DESC, id)sql");
-    conn.prepare("work_ListTasks_11", R"sql(SELECT id, team, title, priority
-FROM public.tasks
-WHERE team = $1
-  AND priority >= $2
-  AND NOT done
-ORDER BY priority DESC, id)sql");
-    conn.prepare("work_ListTasks_12", R"sql(SELECT id, team, title, priority
-FROM public.tasks
-WHERE title LIKE '%' || $1 || '%'
-  AND NOT done
-ORDER BY priority DESC, id)sql");
-    conn.prepare("work_ListTasks_13", R"sql(SELECT id, team, title, priority
-FROM public.tasks
-WHERE team = $1
-  AND title LIKE '%' || $2 || '%'
-  AND NOT done
-ORDER BY priority DESC, id)sql");
-    conn.prepare("work_ListTasks_14", R"sql(SELECT id, team, title, priority
-FROM public.tasks
-WHERE priority >= $1
-  AND title LIKE '%' || $2 || '%'
-  AND NOT done
-ORDER BY priority DESC, id)sql");
-    conn.prepare("work_ListTasks_15", R"sql(SELECT id, team, title, priority
-FROM public.tasks
-WHERE team = $1
-  AND priority >= $2
-  AND title LIKE '%' || $3 || '%'
-  AND NOT done
-ORDER BY priority DESC, id)sql");
-    conn.prepare("work_ListTasks_16", R"sql(SELECT id, team, title, priority
-FROM public.tasks
-WHERE NOT done
-ORDER BY title ASC, id)sql");
-    conn.prepare("work_ListTasks_17", R"sql(SELECT id, team, title, priority
-FROM public.tasks
-WHERE team = $1
-  AND NOT done
-ORDER BY title ASC, id)sql");
-    conn.prepare("work_ListTasks_18", R"sql(SELECT id, team, title, priority
-FROM public.tasks
-WHERE priority >= $1
-  AND NOT done
-ORDER BY title ASC, id)sql");
-    conn.prepare("work_ListTasks_19", R"sql(SELECT id, team, title, priority
-FROM public.tasks
-WHERE team = $1
-  AND priority >= $2
-  AND NOT done
-ORDER BY title ASC, id)sql");
-    conn.prepare("work_ListTasks_20", R"sql(SELECT id, team, title, priority
-FROM public.tasks
-WHERE title LIKE '%' || $1 || '%'
-  AND NOT done
-ORDER BY title ASC, id)sql");
-    conn.prepare("work_ListTasks_21", R"sql(SELECT id, team, title, priority
-FROM public.tasks
-WHERE team = $1
-  AND title LIKE '%' || $2 || '%'
-  AND NOT done
-ORDER BY title ASC, id)sql");
-    conn.prepare("work_ListTasks_22", R"sql(SELECT id, team, title, priority
-FROM public.tasks
-WHERE priority >= $1
-  AND title LIKE '%' || $2 || '%'
-  AND NOT done
-ORDER BY title ASC, id)sql");
-    conn.prepare("work_ListTasks_23", R"sql(SELECT id, team, title, priority
-FROM public.tasks
-WHERE team = $1
-  AND priority >= $2
-  AND title LIKE '%' || $3 || '%'
-  AND NOT done
-ORDER BY title ASC, id)sql");
-    conn.prepare("work_ListTasks_24", R"sql(SELECT id, team, title, priority
-FROM public.tasks
-WHERE NOT done
-ORDER BY title DESC, id)sql");
-    conn.prepare("work_ListTasks_25", R"sql(SELECT id, team, title, priority
-FROM public.tasks
-WHERE team = $1
-  AND NOT done
-ORDER BY title DESC, id)sql");
-    conn.prepare("work_ListTasks_26", R"sql(SELECT id, team, title, priority
-FROM public.tasks
-WHERE priority >= $1
-  AND NOT done
-ORDER BY title DESC, id)sql");
-    conn.prepare("work_ListTasks_27", R"sql(SELECT id, team, title, priority
-FROM public.tasks
-WHERE team = $1
-  AND priority >= $2
-  AND NOT done
-ORDER BY title DESC, id)sql");
-    conn.prepare("work_ListTasks_28", R"sql(SELECT id, team, title, priority
-FROM public.tasks
-WHERE title LIKE '%' || $1 || '%'
-  AND NOT done
-ORDER BY title DESC, id)sql");
-    conn.prepare("work_ListTasks_29", R"sql(SELECT id, team, title, priority
-FROM public.tasks
-WHERE team = $1
-  AND title LIKE '%' || $2 || '%'
-  AND NOT done
-ORDER BY title DESC, id)sql");
-    conn.prepare("work_ListTasks_30", R"sql(SELECT id, team, title, priority
-FROM public.tasks
-WHERE priority >= $1
-  AND title LIKE '%' || $2 || '%'
-  AND NOT done
-ORDER BY title DESC, id)sql");
-    conn.prepare("work_ListTasks_31", R"sql(SELECT id, team, title, priority
-FROM public.tasks
-WHERE team = $1
-  AND priority >= $2
-  AND title LIKE '%' || $3 || '%'
-  AND NOT done
-ORDER BY title DESC, id)sql");
-    conn.prepare("work_ListTasks_32", R"sql(SELECT id, team, title, priority
-FROM public.tasks
-WHERE NOT done
-ORDER BY created_at ASC, id)sql");
-    conn.prepare("work_ListTasks_33", R"sql(SELECT id, team, title, priority
-FROM public.tasks
-WHERE team = $1
-  AND NOT done
-ORDER BY created_at ASC, id)sql");
-    conn.prepare("work_ListTasks_34", R"sql(SELECT id, team, title, priority
-FROM public.tasks
-WHERE priority >= $1
-  AND NOT done
-ORDER BY created_at ASC, id)sql");
-    conn.prepare("work_ListTasks_35", R"sql(SELECT id, team, title, priority
-FROM public.tasks
-WHERE team = $1
-  AND priority >= $2
-  AND NOT done
-ORDER BY created_at ASC, id)sql");
-    conn.prepare("work_ListTasks_36", R"sql(SELECT id, team, title, priority
-FROM public.tasks
-WHERE title LIKE '%' || $1 || '%'
-  AND NOT done
-ORDER BY created_at ASC, id)sql");
-    conn.prepare("work_ListTasks_37", R"sql(SELECT id, team, title, priority
-FROM public.tasks
-WHERE team = $1
-  AND title LIKE '%' || $2 || '%'
-  AND NOT done
-ORDER BY created_at ASC, id)sql");
-    conn.prepare("work_ListTasks_38", R"sql(SELECT id, team, title, priority
-FROM public.tasks
-WHERE priority >= $1
-  AND title LIKE '%' || $2 || '%'
-  AND NOT done
-ORDER BY created_at ASC, id)sql");
-    conn.prepare("work_ListTasks_39", R"sql(SELECT id, team, title, priority
-FROM public.tasks
-WHERE team = $1
-  AND priority >= $2
-  AND title LIKE '%' || $3 || '%'
-  AND NOT done
-ORDER BY created_at ASC, id)sql");
-    conn.prepare("work_ListTasks_40", R"sql(SELECT id, team, title, priority
-FROM public.tasks
-WHERE NOT done
-ORDER BY created_at DESC, id)sql");
-    conn.prepare("work_ListTasks_41", R"sql(SELECT id, team, title, priority
-FROM public.tasks
-WHERE team = $1
-  AND NOT done
-ORDER BY created_at DESC, id)sql");
-    conn.prepare("work_ListTasks_42", R"sql(SELECT id, team, title, priority
-FROM public.tasks
-WHERE priority >= $1
-  AND NOT done
-ORDER BY created_at DESC, id)sql");
-    conn.prepare("work_ListTasks_43", R"sql(SELECT id, team, title, priority
-FROM public.tasks
-WHERE team = $1
-  AND priority >= $2
-  AND NOT done
-ORDER BY created_at DESC, id)sql");
-    conn.prepare("work_ListTasks_44", R"sql(SELECT id, team, title, priority
-FROM public.tasks
-WHERE title LIKE '%' || $1 || '%'
-  AND NOT done
-ORDER BY created_at DESC, id)sql");
-    conn.prepare("work_ListTasks_45", R"sql(SELECT id, team, title, priority
-FROM public.tasks
-WHERE team = $1
-  AND title LIKE '%' || $2 || '%'
-  AND NOT done
-ORDER BY created_at DESC, id)sql");
-    conn.prepare("work_ListTasks_46", R"sql(SELECT id, team, title, priority
-FROM public.tasks
-WHERE priority >= $1
-  AND title LIKE '%' || $2 || '%'
-  AND NOT done
-ORDER BY created_at DESC, id)sql");
-    conn.prepare("work_ListTasks_47", R"sql(SELECT id, team, title, priority
-FROM public.tasks
-WHERE team = $1
-  AND priority >= $2
-  AND title LIKE '%' || $3 || '%'
-  AND NOT done
-ORDER BY created_at DESC, id)sql");
-    conn.prepare("work_TeamCounts_0", R"sql(SELECT t.team, count(*) AS tasks, count(g.tag) AS tagged
-FROM public.tasks t LEFT JOIN public.tags g ON g.task_id = t.id
-
-GROUP BY t.team
-
-ORDER BY t.team)sql");
-    conn.prepare("work_TeamCounts_1", R"sql(SELECT t.team, count(*) AS tasks, count(g.tag) AS tagged
-FROM public.tasks t LEFT JOIN public.tags g ON g.task_id = t.id AND g.tag = $1
-
-GROUP BY t.team
-
-ORDER BY t.team)sql");
-    conn.prepare("work_TeamCounts_2", R"sql(SELECT t.team, count(*) AS tasks, count(g.tag) AS tagged
-FROM public.tasks t LEFT JOIN public.tags g ON g.task_id = t.id
-WHERE (t.done = $1)
-GROUP BY t.team
-
-ORDER BY t.team)sql");
-    conn.prepare("work_TeamCounts_3", R"sql(SELECT t.team, count(*) AS tasks, count(g.tag) AS tagged
-FROM public.tasks t LEFT JOIN public.tags g ON g.task_id = t.id AND g.tag = $1
-WHERE (t.done = $2)
-GROUP BY t.team
-
-ORDER BY t.team)sql");
-    conn.prepare("work_TeamCounts_4", R"sql(SELECT t.team, count(*) AS tasks, count(g.tag) AS tagged
-FROM public.tasks t LEFT JOIN public.tags g ON g.task_id = t.id
-WHERE (t.priority >= $1)
-GROUP BY t.team
-
-ORDER BY t.team)sql");
-    conn.prepare("work_TeamCounts_5", R"sql(SELECT t.team, count(*) AS tasks, count(g.tag) AS tagged
-FROM public.tasks t LEFT JOIN public.tags g ON g.task_id = t.id AND g.tag = $1
-WHERE (t.priority >= $2)
-GROUP BY t.team
-
-ORDER BY t.team)sql");
-    conn.prepare("work_TeamCounts_6", R"sql(SELECT t.team, count(*) AS tasks, count(g.tag) AS tagged
-FROM public.tasks t LEFT JOIN public.tags g ON g.task_id = t.id
-WHERE (t.done = $1 AND t.priority >= $2)
-GROUP BY t.team
-
-ORDER BY t.team)sql");
-    conn.prepare("work_TeamCounts_7", R"sql(SELECT t.team, count(*) AS tasks, count(g.tag) AS tagged
-FROM public.tasks t LEFT JOIN public.tags g ON g.task_id = t.id AND g.tag = $1
-WHERE (t.done = $2 AND t.priority >= $3)
-GROUP BY t.team
-
-ORDER BY t.team)sql");
-    conn.prepare("work_TeamCounts_8", R"sql(SELECT t.team, count(*) AS tasks, count(g.tag) AS tagged
-FROM public.tasks t LEFT JOIN public.tags g ON g.task_id = t.id
-
-GROUP BY t.team
-HAVING count(*) >= $1
-ORDER BY t.team)sql");
-    conn.prepare("work_TeamCounts_9", R"sql(SELECT t.team, count(*) AS tasks, count(g.tag) AS tagged
-FROM public.tasks t LEFT JOIN public.tags g ON g.task_id = t.id AND g.tag = $1
-
-GROUP BY t.team
-HAVING count(*) >= $2
-ORDER BY t.team)sql");
-    conn.prepare("work_TeamCounts_10", R"sql(SELECT t.team, count(*) AS tasks, count(g.tag) AS tagged
-FROM public.tasks t LEFT JOIN public.tags g ON g.task_id = t.id
-WHERE (t.done = $1)
-GROUP BY t.team
-HAVING count(*) >= $2
-ORDER BY t.team)sql");
-    conn.prepare("work_TeamCounts_11", R"sql(SELECT t.team, count(*) AS tasks, count(g.tag) AS tagged
-FROM public.tasks t LEFT JOIN public.tags g ON g.task_id = t.id AND g.tag = $1
-WHERE (t.done = $2)
-GROUP BY t.team
-HAVING count(*) >= $3
-ORDER BY t.team)sql");
-    conn.prepare("work_TeamCounts_12", R"sql(SELECT t.team, count(*) AS tasks, count(g.tag) AS tagged
-FROM public.tasks t LEFT JOIN public.tags g ON g.task_id = t.id
-WHERE (t.priority >= $1)
-GROUP BY t.team
-HAVING count(*) >= $2
-ORDER BY t.team)sql");
-    conn.prepare("work_TeamCounts_13", R"sql(SELECT t.team, count(*) AS tasks, count(g.tag) AS tagged
-FROM public.tasks t LEFT JOIN public.tags g ON g.task_id = t.id AND g.tag = $1
-WHERE (t.priority >= $2)
-GROUP BY t.team
-HAVING count(*) >= $3
-ORDER BY t.team)sql");
-    conn.prepare("work_TeamCounts_14", R"sql(SELECT t.team, count(*) AS tasks, count(g.tag) AS tagged
-FROM public.tasks t LEFT JOIN public.tags g ON g.task_id = t.id
-WHERE (t.done = $1 AND t.priority >= $2)
-GROUP BY t.team
-HAVING count(*) >= $3
-ORDER BY t.team)sql");
-    conn.prepare("work_TeamCounts_15", R"sql(SELECT t.team, count(*) AS tasks, count(g.tag) AS tagged
-FROM public.tasks t LEFT JOIN public.tags g ON g.task_id = t.id AND g.tag = $1
-WHERE (t.done = $2 AND t.priority >= $3)
-GROUP BY t.team
-HAVING count(*) >= $4
-ORDER BY t.team)sql");
-    conn.prepare("work_CloseTasks_0", R"sql(UPDATE public.tasks SET done = true
-WHERE team = $1)sql");
-    conn.prepare("work_CloseTasks_1", R"sql(UPDATE public.tasks SET done = true
-WHERE team = $1 AND priority <= $2)sql");
-    conn.prepare("work_TaskTitles_0", R"sql(SELECT t.id, upper(t.title) AS loud
-FROM public.tasks t
-ORDER BY t.created_at ASC, t.id)sql");
-    conn.prepare("work_TaskTitles_1", R"sql(SELECT t.id, upper(t.title) AS loud
-FROM public.tasks t
-ORDER BY t.created_at DESC, t.id)sql");
-    conn.prepare("work_TaskTitles_2", R"sql(SELECT t.id, upper(t.title) AS loud
-FROM public.tasks t
-ORDER BY loud ASC, t.id)sql");
-    conn.prepare("work_TaskTitles_3", R"sql(SELECT t.id, upper(t.title) AS loud
-FROM public.tasks t
-ORDER BY loud DESC, t.id)sql");
-    conn.prepare("work_TasksByIds_0", R"sql(SELECT id FROM public.tasks  ORDER BY id)sql");
-    conn.prepare("work_TasksByIds_1", R"sql(SELECT id FROM public.tasks WHERE id = ANY($1) ORDER BY id)sql");
-  }
+  static void prepare(pqxx::connection_base& conn);
 
   /// Open tasks, filtered by whichever of team, minimum priority and title text are given.
   /// Optional: team, min_priority, search (when empty, the condition using it is left out).
   /// Sort "order_by": by priority, title, created_at, ascending or descending.
   /// ListTasks :many (queries/tasks.sql:1)
-  std::vector<ListTasksRow> list_tasks(const std::optional<std::string>& team, const std::optional<std::int32_t>& min_priority, const std::optional<std::string>& search, ListTasksOrderBy order_by, sqlgen::runtime::SortDirection order_by_dir) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"work_ListTasks", "work::Queries"}, sqlgen::runtime::Variant{k_list_tasks_variants[(team ? 1 : 0) + (min_priority ? 2 : 0) + (search ? 4 : 0) + 8 * (2 * static_cast<std::size_t>(order_by) + static_cast<std::size_t>(order_by_dir))]}, sqlgen::runtime::omit_if_empty(team), sqlgen::runtime::omit_if_empty(min_priority), sqlgen::runtime::omit_if_empty(search));
-    std::vector<ListTasksRow> out_;
-    out_.reserve(result_.size());
-    for (const pqxx::row& r_ : result_) read_list_tasks(r_, out_.emplace_back());
-    return out_;
-  }
+  std::vector<ListTasksRow> list_tasks(const std::optional<std::string>& team, const std::optional<std::int32_t>& min_priority, const std::optional<std::string>& search, ListTasksOrderBy order_by, sqlgen::runtime::SortDirection order_by_dir);
 
   /// list_tasks, calling `on_row` with each row instead of collecting them.
-  template <typename F>
-  void list_tasks_each(const std::optional<std::string>& team, const std::optional<std::int32_t>& min_priority, const std::optional<std::string>& search, ListTasksOrderBy order_by, sqlgen::runtime::SortDirection order_by_dir, F&& on_row) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"work_ListTasks", "work::Queries"}, sqlgen::runtime::Variant{k_list_tasks_variants[(team ? 1 : 0) + (min_priority ? 2 : 0) + (search ? 4 : 0) + 8 * (2 * static_cast<std::size_t>(order_by) + static_cast<std::size_t>(order_by_dir))]}, sqlgen::runtime::omit_if_empty(team), sqlgen::runtime::omit_if_empty(min_priority), sqlgen::runtime::omit_if_empty(search));
-    for (const pqxx::row& r_ : result_) {
-      ListTasksRow row_;
-      read_list_tasks(r_, row_);
-      on_row(std::move(row_));
-    }
-  }
+  void list_tasks_each(const std::optional<std::string>& team, const std::optional<std::int32_t>& min_priority, const std::optional<std::string>& search, ListTasksOrderBy order_by, sqlgen::runtime::SortDirection order_by_dir, sqlgen::runtime::FunctionRef<void(ListTasksRow&&)> on_row);
 
   /// Optional parameters in a JOIN ON, a parenthesized AND (left out whole when both are empty)
   /// and HAVING: four of them, 16 variants.
   /// Optional: tag, done, min_priority, min_tasks (when empty, the condition using it is left out).
   /// TeamCounts :many (queries/tasks.sql:12)
-  std::vector<TeamCountsRow> team_counts(const std::optional<std::string>& tag, const std::optional<bool>& done, const std::optional<std::int32_t>& min_priority, const std::optional<std::int64_t>& min_tasks) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"work_TeamCounts", "work::Queries"}, sqlgen::runtime::Variant{k_team_counts_variants[(tag ? 1 : 0) + (done ? 2 : 0) + (min_priority ? 4 : 0) + (min_tasks ? 8 : 0)]}, sqlgen::runtime::omit_if_empty(tag), sqlgen::runtime::omit_if_empty(done), sqlgen::runtime::omit_if_empty(min_priority), sqlgen::runtime::omit_if_empty(min_tasks));
-    std::vector<TeamCountsRow> out_;
-    out_.reserve(result_.size());
-    for (const pqxx::row& r_ : result_) read_team_counts(r_, out_.emplace_back());
-    return out_;
-  }
+  std::vector<TeamCountsRow> team_counts(const std::optional<std::string>& tag, const std::optional<bool>& done, const std::optional<std::int32_t>& min_priority, const std::optional<std::int64_t>& min_tasks);
 
   /// team_counts, calling `on_row` with each row instead of collecting them.
-  template <typename F>
-  void team_counts_each(const std::optional<std::string>& tag, const std::optional<bool>& done, const std::optional<std::int32_t>& min_priority, const std::optional<std::int64_t>& min_tasks, F&& on_row) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"work_TeamCounts", "work::Queries"}, sqlgen::runtime::Variant{k_team_counts_variants[(tag ? 1 : 0) + (done ? 2 : 0) + (min_priority ? 4 : 0) + (min_tasks ? 8 : 0)]}, sqlgen::runtime::omit_if_empty(tag), sqlgen::runtime::omit_if_empty(done), sqlgen::runtime::omit_if_empty(min_priority), sqlgen::runtime::omit_if_empty(min_tasks));
-    for (const pqxx::row& r_ : result_) {
-      TeamCountsRow row_;
-      read_team_counts(r_, row_);
-      on_row(std::move(row_));
-    }
-  }
+  void team_counts_each(const std::optional<std::string>& tag, const std::optional<bool>& done, const std::optional<std::int32_t>& min_priority, const std::optional<std::int64_t>& min_tasks, sqlgen::runtime::FunctionRef<void(TeamCountsRow&&)> on_row);
 
   /// Optional: max_priority (when empty, the condition using it is left out).
   /// CloseTasks :execrows (queries/tasks.sql:23)
-  std::uint64_t close_tasks(const std::string& team, const std::optional<std::int32_t>& max_priority) {
-    return sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"work_CloseTasks", "work::Queries"}, sqlgen::runtime::Variant{k_close_tasks_variants[(max_priority ? 1 : 0)]}, team, sqlgen::runtime::omit_if_empty(max_priority)).affected_rows();
-  }
+  std::uint64_t close_tasks(const std::string& team, const std::optional<std::int32_t>& max_priority);
 
   /// A sort alone, on a qualified column and an output column name.
   /// Sort "by": by created_at, loud, ascending or descending.
   /// TaskTitles :many (queries/tasks.sql:27)
-  std::vector<TaskTitlesRow> task_titles(TaskTitlesBy by, sqlgen::runtime::SortDirection by_dir) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"work_TaskTitles", "work::Queries"}, sqlgen::runtime::Variant{k_task_titles_variants[2 * static_cast<std::size_t>(by) + static_cast<std::size_t>(by_dir)]});
-    std::vector<TaskTitlesRow> out_;
-    out_.reserve(result_.size());
-    for (const pqxx::row& r_ : result_) read_task_titles(r_, out_.emplace_back());
-    return out_;
-  }
+  std::vector<TaskTitlesRow> task_titles(TaskTitlesBy by, sqlgen::runtime::SortDirection by_dir);
 
   /// task_titles, calling `on_row` with each row instead of collecting them.
-  template <typename F>
-  void task_titles_each(TaskTitlesBy by, sqlgen::runtime::SortDirection by_dir, F&& on_row) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"work_TaskTitles", "work::Queries"}, sqlgen::runtime::Variant{k_task_titles_variants[2 * static_cast<std::size_t>(by) + static_cast<std::size_t>(by_dir)]});
-    for (const pqxx::row& r_ : result_) {
-      TaskTitlesRow row_;
-      read_task_titles(r_, row_);
-      on_row(std::move(row_));
-    }
-  }
+  void task_titles_each(TaskTitlesBy by, sqlgen::runtime::SortDirection by_dir, sqlgen::runtime::FunctionRef<void(TaskTitlesRow&&)> on_row);
 
   /// An optional list (a slice): every task when it is empty.
   /// Optional: ids (when empty, the condition using it is left out).
   /// TasksByIds :many (queries/tasks.sql:33)
-  std::vector<TasksByIdsRow> tasks_by_ids(const std::optional<std::vector<std::int64_t>>& ids) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"work_TasksByIds", "work::Queries"}, sqlgen::runtime::Variant{k_tasks_by_ids_variants[(ids ? 1 : 0)]}, sqlgen::runtime::omit_if_empty(ids));
-    std::vector<TasksByIdsRow> out_;
-    out_.reserve(result_.size());
-    for (const pqxx::row& r_ : result_) read_tasks_by_ids(r_, out_.emplace_back());
-    return out_;
-  }
+  std::vector<TasksByIdsRow> tasks_by_ids(const std::optional<std::vector<std::int64_t>>& ids);
 
   /// tasks_by_ids, calling `on_row` with each row instead of collecting them.
-  template <typename F>
-  void tasks_by_ids_each(const std::optional<std::vector<std::int64_t>>& ids, F&& on_row) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"work_TasksByIds", "work::Queries"}, sqlgen::runtime::Variant{k_tasks_by_ids_variants[(ids ? 1 : 0)]}, sqlgen::runtime::omit_if_empty(ids));
-    for (const pqxx::row& r_ : result_) {
-      TasksByIdsRow row_;
-      read_tasks_by_ids(r_, row_);
-      on_row(std::move(row_));
-    }
-  }
+  void tasks_by_ids_each(const std::optional<std::vector<std::int64_t>>& ids, sqlgen::runtime::FunctionRef<void(TasksByIdsRow&&)> on_row);
 
  private:
   /// The prepared statements of list_tasks, one per SQL variant.
@@ -607,15 +170,7 @@ ORDER BY loud DESC, t.id)sql");
       "work_ListTasks_46",
       "work_ListTasks_47",
   };
-
-  static void read_list_tasks(const pqxx::row& row, ListTasksRow& row_) {
-    sqlgen::runtime::Fields r(row);
-    sqlgen::runtime::read(r[0], row_.id);
-    sqlgen::runtime::read(r[1], row_.team);
-    sqlgen::runtime::read(r[2], row_.title);
-    sqlgen::runtime::read(r[3], row_.priority);
-  }
-
+  static void read_list_tasks(const pqxx::row& row, ListTasksRow& row_);
   /// The prepared statements of team_counts, one per SQL variant.
   static constexpr const char* k_team_counts_variants[] = {
       "work_TeamCounts_0",
@@ -635,20 +190,12 @@ ORDER BY loud DESC, t.id)sql");
       "work_TeamCounts_14",
       "work_TeamCounts_15",
   };
-
-  static void read_team_counts(const pqxx::row& row, TeamCountsRow& row_) {
-    sqlgen::runtime::Fields r(row);
-    sqlgen::runtime::read(r[0], row_.team);
-    sqlgen::runtime::read(r[1], row_.tasks);
-    sqlgen::runtime::read(r[2], row_.tagged);
-  }
-
+  static void read_team_counts(const pqxx::row& row, TeamCountsRow& row_);
   /// The prepared statements of close_tasks, one per SQL variant.
   static constexpr const char* k_close_tasks_variants[] = {
       "work_CloseTasks_0",
       "work_CloseTasks_1",
   };
-
   /// The prepared statements of task_titles, one per SQL variant.
   static constexpr const char* k_task_titles_variants[] = {
       "work_TaskTitles_0",
@@ -656,23 +203,13 @@ ORDER BY loud DESC, t.id)sql");
       "work_TaskTitles_2",
       "work_TaskTitles_3",
   };
-
-  static void read_task_titles(const pqxx::row& row, TaskTitlesRow& row_) {
-    sqlgen::runtime::Fields r(row);
-    sqlgen::runtime::read(r[0], row_.id);
-    sqlgen::runtime::read(r[1], row_.loud);
-  }
-
+  static void read_task_titles(const pqxx::row& row, TaskTitlesRow& row_);
   /// The prepared statements of tasks_by_ids, one per SQL variant.
   static constexpr const char* k_tasks_by_ids_variants[] = {
       "work_TasksByIds_0",
       "work_TasksByIds_1",
   };
-
-  static void read_tasks_by_ids(const pqxx::row& row, TasksByIdsRow& row_) {
-    sqlgen::runtime::Fields r(row);
-    sqlgen::runtime::read(r[0], row_.id);
-  }
+  static void read_tasks_by_ids(const pqxx::row& row, TasksByIdsRow& row_);
 
   pqxx::transaction_base& m_tx;
 };

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include <pqxx/pqxx>
+#include <pqxx/types>
 #include <sqlgen/runtime/runtime.hpp>
 
 #include "models.hpp"
@@ -147,168 +147,51 @@ class Queries {
   explicit Queries(pqxx::transaction_base& tx) : m_tx(tx) {}
 
   /// Registers every statement of these queries on `conn` (as "<module>_<Query>").
-  static void prepare(pqxx::connection_base& conn) {
-    conn.prepare("shop_OrdersWithLines", R"sql(SELECT o.id, o.customer,
-       array_agg(l ORDER BY l.id) FILTER (WHERE l.id IS NOT NULL) AS lines
-FROM public.orders o LEFT JOIN public.order_lines l ON l.order_id = o.id
-GROUP BY o.id ORDER BY o.id)sql");
-    conn.prepare("shop_OrderLinesArray", R"sql(SELECT array_agg(l.* ORDER BY l.id) FROM public.order_lines l WHERE l.order_id = $1)sql");
-    conn.prepare("shop_OrdersWithLabelsJson", R"sql(SELECT o.id,
-       COALESCE(json_agg(v ORDER BY v.id) FILTER (WHERE v.id IS NOT NULL), '[]') AS labels,
-       jsonb_agg(v.*) FILTER (WHERE v.id IS NOT NULL) AS labels_b
-FROM public.orders o LEFT JOIN public.line_labels v ON v.order_id = o.id
-GROUP BY o.id ORDER BY o.id)sql");
-    conn.prepare("shop_OrdersWithLinesJson", R"sql(SELECT o.id, json_agg(l ORDER BY l.id) FILTER (WHERE l.id IS NOT NULL) AS lines
-FROM public.orders o LEFT JOIN public.order_lines l ON l.order_id = o.id
-GROUP BY o.id ORDER BY o.id)sql");
-    conn.prepare("shop_OrdersWithPayments", R"sql(SELECT o.id, array_agg(p ORDER BY p.id) AS payments, json_agg(p ORDER BY p.id) AS payments_json
-FROM public.orders o JOIN public.payments p ON p.order_id = o.id
-GROUP BY o.id ORDER BY o.id)sql");
-    conn.prepare("shop_OrderLabelsRaw", R"sql(SELECT json_agg(v ORDER BY v.id) AS labels, count(*) AS n FROM public.line_labels v WHERE v.order_id = $1)sql");
-  }
+  static void prepare(pqxx::connection_base& conn);
 
   /// Every order with its lines in one query: an order without lines has an empty list.
   /// OrdersWithLines :many (queries/orders.sql:1)
-  std::vector<OrdersWithLinesRow> orders_with_lines() {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"shop_OrdersWithLines", "shop::Queries"});
-    std::vector<OrdersWithLinesRow> out_;
-    out_.reserve(result_.size());
-    for (const pqxx::row& r_ : result_) read_orders_with_lines(r_, out_.emplace_back());
-    return out_;
-  }
+  std::vector<OrdersWithLinesRow> orders_with_lines();
 
   /// orders_with_lines, calling `on_row` with each row instead of collecting them.
-  template <typename F>
-  void orders_with_lines_each(F&& on_row) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"shop_OrdersWithLines", "shop::Queries"});
-    for (const pqxx::row& r_ : result_) {
-      OrdersWithLinesRow row_;
-      read_orders_with_lines(r_, row_);
-      on_row(std::move(row_));
-    }
-  }
+  void orders_with_lines_each(sqlgen::runtime::FunctionRef<void(OrdersWithLinesRow&&)> on_row);
 
   /// A :one of one column: the list itself (NULL when the order has no lines: empty).
   /// OrderLinesArray :one (queries/orders.sql:8)
-  std::vector<OrderLine> order_lines_array(std::int64_t order_id) {
-    const sqlgen::runtime::Statement statement_{"shop_OrderLinesArray", "shop::Queries"};
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, statement_, order_id);
-    std::vector<OrderLine> out_{};
-    read_order_lines_array(sqlgen::runtime::only_row(result_, statement_), out_);
-    return out_;
-  }
+  std::vector<OrderLine> order_lines_array(std::int64_t order_id);
 
   /// json_agg of a view's rows, COALESCE'd to an empty JSON array.
   /// OrdersWithLabelsJson :many (queries/orders.sql:12)
-  std::vector<OrdersWithLabelsJsonRow> orders_with_labels_json() {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"shop_OrdersWithLabelsJson", "shop::Queries"});
-    std::vector<OrdersWithLabelsJsonRow> out_;
-    out_.reserve(result_.size());
-    for (const pqxx::row& r_ : result_) read_orders_with_labels_json(r_, out_.emplace_back());
-    return out_;
-  }
+  std::vector<OrdersWithLabelsJsonRow> orders_with_labels_json();
 
   /// orders_with_labels_json, calling `on_row` with each row instead of collecting them.
-  template <typename F>
-  void orders_with_labels_json_each(F&& on_row) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"shop_OrdersWithLabelsJson", "shop::Queries"});
-    for (const pqxx::row& r_ : result_) {
-      OrdersWithLabelsJsonRow row_;
-      read_orders_with_labels_json(r_, row_);
-      on_row(std::move(row_));
-    }
-  }
+  void orders_with_labels_json_each(sqlgen::runtime::FunctionRef<void(OrdersWithLabelsJsonRow&&)> on_row);
 
   /// json_agg of a table's rows (enum, array, timestamptz and NULL fields through from_json).
   /// OrdersWithLinesJson :many (queries/orders.sql:20)
-  std::vector<OrdersWithLinesJsonRow> orders_with_lines_json() {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"shop_OrdersWithLinesJson", "shop::Queries"});
-    std::vector<OrdersWithLinesJsonRow> out_;
-    out_.reserve(result_.size());
-    for (const pqxx::row& r_ : result_) read_orders_with_lines_json(r_, out_.emplace_back());
-    return out_;
-  }
+  std::vector<OrdersWithLinesJsonRow> orders_with_lines_json();
 
   /// orders_with_lines_json, calling `on_row` with each row instead of collecting them.
-  template <typename F>
-  void orders_with_lines_json_each(F&& on_row) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"shop_OrdersWithLinesJson", "shop::Queries"});
-    for (const pqxx::row& r_ : result_) {
-      OrdersWithLinesJsonRow row_;
-      read_orders_with_lines_json(r_, row_);
-      on_row(std::move(row_));
-    }
-  }
+  void orders_with_lines_json_each(sqlgen::runtime::FunctionRef<void(OrdersWithLinesJsonRow&&)> on_row);
 
   /// Rows with a numeric column: array_agg reads them (numeric as its text); json_agg stays
   /// nlohmann::json, as PostgreSQL writes numeric as a JSON number a double would round.
   /// OrdersWithPayments :many (queries/orders.sql:26)
-  std::vector<OrdersWithPaymentsRow> orders_with_payments() {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"shop_OrdersWithPayments", "shop::Queries"});
-    std::vector<OrdersWithPaymentsRow> out_;
-    out_.reserve(result_.size());
-    for (const pqxx::row& r_ : result_) read_orders_with_payments(r_, out_.emplace_back());
-    return out_;
-  }
+  std::vector<OrdersWithPaymentsRow> orders_with_payments();
 
   /// orders_with_payments, calling `on_row` with each row instead of collecting them.
-  template <typename F>
-  void orders_with_payments_each(F&& on_row) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"shop_OrdersWithPayments", "shop::Queries"});
-    for (const pqxx::row& r_ : result_) {
-      OrdersWithPaymentsRow row_;
-      read_orders_with_payments(r_, row_);
-      on_row(std::move(row_));
-    }
-  }
+  void orders_with_payments_each(sqlgen::runtime::FunctionRef<void(OrdersWithPaymentsRow&&)> on_row);
 
   /// OrderLabelsRaw :one (queries/orders.sql:33)
-  OrderLabelsRawRow order_labels_raw(std::int64_t order_id) {
-    const sqlgen::runtime::Statement statement_{"shop_OrderLabelsRaw", "shop::Queries"};
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, statement_, order_id);
-    OrderLabelsRawRow out_{};
-    read_order_labels_raw(sqlgen::runtime::only_row(result_, statement_), out_);
-    return out_;
-  }
+  OrderLabelsRawRow order_labels_raw(std::int64_t order_id);
 
  private:
-  static void read_orders_with_lines(const pqxx::row& row, OrdersWithLinesRow& row_) {
-    sqlgen::runtime::Fields r(row);
-    sqlgen::runtime::read(r[0], row_.id);
-    sqlgen::runtime::read(r[1], row_.customer);
-    sqlgen::runtime::read_rows(r[2], row_.lines);
-  }
-
-  static void read_order_lines_array(const pqxx::row& row, std::vector<OrderLine>& row_) {
-    sqlgen::runtime::Fields r(row);
-    sqlgen::runtime::read_rows(r[0], row_);
-  }
-
-  static void read_orders_with_labels_json(const pqxx::row& row, OrdersWithLabelsJsonRow& row_) {
-    sqlgen::runtime::Fields r(row);
-    sqlgen::runtime::read(r[0], row_.id);
-    sqlgen::runtime::read_json_rows(r[1], row_.labels);
-    sqlgen::runtime::read_json_rows(r[2], row_.labels_b);
-  }
-
-  static void read_orders_with_lines_json(const pqxx::row& row, OrdersWithLinesJsonRow& row_) {
-    sqlgen::runtime::Fields r(row);
-    sqlgen::runtime::read(r[0], row_.id);
-    sqlgen::runtime::read_json_rows(r[1], row_.lines);
-  }
-
-  static void read_orders_with_payments(const pqxx::row& row, OrdersWithPaymentsRow& row_) {
-    sqlgen::runtime::Fields r(row);
-    sqlgen::runtime::read(r[0], row_.id);
-    sqlgen::runtime::read_rows(r[1], row_.payments);
-    sqlgen::runtime::read(r[2], row_.payments_json);
-  }
-
-  static void read_order_labels_raw(const pqxx::row& row, OrderLabelsRawRow& row_) {
-    sqlgen::runtime::Fields r(row);
-    sqlgen::runtime::read(r[0], row_.labels);
-    sqlgen::runtime::read(r[1], row_.n);
-  }
+  static void read_orders_with_lines(const pqxx::row& row, OrdersWithLinesRow& row_);
+  static void read_order_lines_array(const pqxx::row& row, std::vector<OrderLine>& row_);
+  static void read_orders_with_labels_json(const pqxx::row& row, OrdersWithLabelsJsonRow& row_);
+  static void read_orders_with_lines_json(const pqxx::row& row, OrdersWithLinesJsonRow& row_);
+  static void read_orders_with_payments(const pqxx::row& row, OrdersWithPaymentsRow& row_);
+  static void read_order_labels_raw(const pqxx::row& row, OrderLabelsRawRow& row_);
 
   pqxx::transaction_base& m_tx;
 };

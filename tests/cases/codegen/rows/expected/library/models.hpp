@@ -6,7 +6,7 @@
 #include <optional>
 #include <string>
 
-#include <sqlgen/runtime/core.hpp>
+#include <sqlgen/runtime/values.hpp>
 
 namespace library {
 

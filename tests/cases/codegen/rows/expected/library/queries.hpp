@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include <pqxx/pqxx>
-#include <sqlgen/runtime/core.hpp>
+#include <pqxx/types>
+#include <sqlgen/runtime/values.hpp>
 
 #include "models.hpp"
 
@@ -64,176 +64,50 @@ class Queries {
   explicit Queries(pqxx::transaction_base& tx) : m_tx(tx) {}
 
   /// Registers every statement of these queries on `conn` (as "<module>_<Query>").
-  static void prepare(pqxx::connection_base& conn) {
-    conn.prepare("library_ListBooks", R"sql(SELECT b.id, b.title, a.name AS author
-FROM public.books b JOIN public.authors a ON a.id = b.author_id
-ORDER BY b.id)sql");
-    conn.prepare("library_GetBook", R"sql(SELECT b.id, b.title, a.name AS author
-FROM public.books b JOIN public.authors a ON a.id = b.author_id
-WHERE b.id = $1)sql");
-    conn.prepare("library_SearchBooks", R"sql(SELECT books.id, books.title, authors.name AS author
-FROM public.books JOIN public.authors ON authors.id = books.author_id
-WHERE books.title ILIKE '%' || $1 || '%'
-ORDER BY books.id)sql");
-    conn.prepare("library_GetTitle", R"sql(SELECT title FROM public.books WHERE id = $1)sql");
-    conn.prepare("library_ListAuthors", R"sql(SELECT id, name FROM public.authors ORDER BY id)sql");
-    conn.prepare("library_BooksWithAuthors", R"sql(SELECT b.id, b.title, a.id, a.name FROM public.books b JOIN public.authors a ON a.id = b.author_id ORDER BY b.id)sql");
-    conn.prepare("library_BookWithAuthorByID", R"sql(SELECT b.id, b.title, a.id, a.name FROM public.books b JOIN public.authors a ON a.id = b.author_id WHERE b.id = $1)sql");
-  }
+  static void prepare(pqxx::connection_base& conn);
 
   /// ListBooks :many (queries/books.sql:1)
-  std::vector<BookCard> list_books() {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"library_ListBooks", "library::Queries"});
-    std::vector<BookCard> out_;
-    out_.reserve(result_.size());
-    for (const pqxx::row& r_ : result_) read_list_books(r_, out_.emplace_back());
-    return out_;
-  }
+  std::vector<BookCard> list_books();
 
   /// list_books, calling `on_row` with each row instead of collecting them.
-  template <typename F>
-  void list_books_each(F&& on_row) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"library_ListBooks", "library::Queries"});
-    for (const pqxx::row& r_ : result_) {
-      BookCard row_;
-      read_list_books(r_, row_);
-      on_row(std::move(row_));
-    }
-  }
+  void list_books_each(sqlgen::runtime::FunctionRef<void(BookCard&&)> on_row);
 
   /// GetBook :one (queries/books.sql:7)
-  std::optional<BookCard> get_book(std::int64_t id) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"library_GetBook", "library::Queries"}, id);
-    std::optional<BookCard> out_;
-    if (!result_.empty()) read_get_book(result_[0], out_.emplace());
-    return out_;
-  }
+  std::optional<BookCard> get_book(std::int64_t id);
 
   /// Books whose title contains the pattern.
   /// SearchBooks :many (queries/books.sql:13)
-  std::vector<BookCard> search_books(const std::string& dollar_1) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"library_SearchBooks", "library::Queries"}, dollar_1);
-    std::vector<BookCard> out_;
-    out_.reserve(result_.size());
-    for (const pqxx::row& r_ : result_) read_search_books(r_, out_.emplace_back());
-    return out_;
-  }
+  std::vector<BookCard> search_books(const std::string& dollar_1);
 
   /// search_books, calling `on_row` with each row instead of collecting them.
-  template <typename F>
-  void search_books_each(const std::string& dollar_1, F&& on_row) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"library_SearchBooks", "library::Queries"}, dollar_1);
-    for (const pqxx::row& r_ : result_) {
-      BookCard row_;
-      read_search_books(r_, row_);
-      on_row(std::move(row_));
-    }
-  }
+  void search_books_each(const std::string& dollar_1, sqlgen::runtime::FunctionRef<void(BookCard&&)> on_row);
 
   /// GetTitle :one (queries/books.sql:21)
-  std::optional<Title> get_title(std::int64_t id) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"library_GetTitle", "library::Queries"}, id);
-    std::optional<Title> out_;
-    if (!result_.empty()) read_get_title(result_[0], out_.emplace());
-    return out_;
-  }
+  std::optional<Title> get_title(std::int64_t id);
 
   /// ListAuthors :many (queries/books.sql:25)
-  std::vector<Writer> list_authors() {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"library_ListAuthors", "library::Queries"});
-    std::vector<Writer> out_;
-    out_.reserve(result_.size());
-    for (const pqxx::row& r_ : result_) read_list_authors(r_, out_.emplace_back());
-    return out_;
-  }
+  std::vector<Writer> list_authors();
 
   /// list_authors, calling `on_row` with each row instead of collecting them.
-  template <typename F>
-  void list_authors_each(F&& on_row) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"library_ListAuthors", "library::Queries"});
-    for (const pqxx::row& r_ : result_) {
-      Writer row_;
-      read_list_authors(r_, row_);
-      on_row(std::move(row_));
-    }
-  }
+  void list_authors_each(sqlgen::runtime::FunctionRef<void(Writer&&)> on_row);
 
   /// BooksWithAuthors :many (queries/books.sql:29)
-  std::vector<BookWithAuthor> books_with_authors() {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"library_BooksWithAuthors", "library::Queries"});
-    std::vector<BookWithAuthor> out_;
-    out_.reserve(result_.size());
-    for (const pqxx::row& r_ : result_) read_books_with_authors(r_, out_.emplace_back());
-    return out_;
-  }
+  std::vector<BookWithAuthor> books_with_authors();
 
   /// books_with_authors, calling `on_row` with each row instead of collecting them.
-  template <typename F>
-  void books_with_authors_each(F&& on_row) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"library_BooksWithAuthors", "library::Queries"});
-    for (const pqxx::row& r_ : result_) {
-      BookWithAuthor row_;
-      read_books_with_authors(r_, row_);
-      on_row(std::move(row_));
-    }
-  }
+  void books_with_authors_each(sqlgen::runtime::FunctionRef<void(BookWithAuthor&&)> on_row);
 
   /// BookWithAuthorByID :one (queries/books.sql:33)
-  std::optional<BookWithAuthor> book_with_author_by_id(std::int64_t id) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"library_BookWithAuthorByID", "library::Queries"}, id);
-    std::optional<BookWithAuthor> out_;
-    if (!result_.empty()) read_book_with_author_by_id(result_[0], out_.emplace());
-    return out_;
-  }
+  std::optional<BookWithAuthor> book_with_author_by_id(std::int64_t id);
 
  private:
-  static void read_list_books(const pqxx::row& row, BookCard& row_) {
-    sqlgen::runtime::Fields r(row);
-    sqlgen::runtime::read(r[0], row_.id);
-    sqlgen::runtime::read(r[1], row_.title);
-    sqlgen::runtime::read(r[2], row_.author);
-  }
-
-  static void read_get_book(const pqxx::row& row, BookCard& row_) {
-    sqlgen::runtime::Fields r(row);
-    sqlgen::runtime::read(r[0], row_.id);
-    sqlgen::runtime::read(r[1], row_.title);
-    sqlgen::runtime::read(r[2], row_.author);
-  }
-
-  static void read_search_books(const pqxx::row& row, BookCard& row_) {
-    sqlgen::runtime::Fields r(row);
-    sqlgen::runtime::read(r[0], row_.id);
-    sqlgen::runtime::read(r[1], row_.title);
-    sqlgen::runtime::read(r[2], row_.author);
-  }
-
-  static void read_get_title(const pqxx::row& row, Title& row_) {
-    sqlgen::runtime::Fields r(row);
-    sqlgen::runtime::read(r[0], row_.title);
-  }
-
-  static void read_list_authors(const pqxx::row& row, Writer& row_) {
-    sqlgen::runtime::Fields r(row);
-    sqlgen::runtime::read(r[0], row_.id);
-    sqlgen::runtime::read(r[1], row_.name);
-  }
-
-  static void read_books_with_authors(const pqxx::row& row, BookWithAuthor& row_) {
-    sqlgen::runtime::Fields r(row);
-    sqlgen::runtime::read(r[0], row_.id);
-    sqlgen::runtime::read(r[1], row_.title);
-    sqlgen::runtime::read(r[2], row_.author.id);
-    sqlgen::runtime::read(r[3], row_.author.name);
-  }
-
-  static void read_book_with_author_by_id(const pqxx::row& row, BookWithAuthor& row_) {
-    sqlgen::runtime::Fields r(row);
-    sqlgen::runtime::read(r[0], row_.id);
-    sqlgen::runtime::read(r[1], row_.title);
-    sqlgen::runtime::read(r[2], row_.author.id);
-    sqlgen::runtime::read(r[3], row_.author.name);
-  }
+  static void read_list_books(const pqxx::row& row, BookCard& row_);
+  static void read_get_book(const pqxx::row& row, BookCard& row_);
+  static void read_search_books(const pqxx::row& row, BookCard& row_);
+  static void read_get_title(const pqxx::row& row, Title& row_);
+  static void read_list_authors(const pqxx::row& row, Writer& row_);
+  static void read_books_with_authors(const pqxx::row& row, BookWithAuthor& row_);
+  static void read_book_with_author_by_id(const pqxx::row& row, BookWithAuthor& row_);
 
   pqxx::transaction_base& m_tx;
 };

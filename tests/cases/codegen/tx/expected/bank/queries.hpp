@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include <pqxx/pqxx>
-#include <sqlgen/runtime/core.hpp>
+#include <pqxx/types>
+#include <sqlgen/runtime/values.hpp>
 
 #include "models.hpp"
 
@@ -23,85 +23,34 @@ class Queries {
   explicit Queries(pqxx::transaction_base& tx) : m_tx(tx) {}
 
   /// Registers every statement of these queries on `conn` (as "<module>_<Query>").
-  static void prepare(pqxx::connection_base& conn) {
-    conn.prepare("bank_OpenAccount", R"sql(INSERT INTO bank.accounts (id, owner, balance) VALUES ($1, $2, $3))sql");
-    conn.prepare("bank_GetBalance", R"sql(SELECT balance FROM bank.accounts WHERE id = $1)sql");
-    conn.prepare("bank_SetBalance", R"sql(UPDATE bank.accounts SET balance = $1 WHERE id = $2)sql");
-    conn.prepare("bank_ListAccounts", R"sql(SELECT accounts.id, accounts.owner, accounts.balance FROM bank.accounts ORDER BY id)sql");
-    conn.prepare("bank_TransactionIsolation", R"sql(SELECT current_setting('transaction_isolation') AS level)sql");
-    conn.prepare("bank_RaiseSqlstate", R"sql(SELECT bank.raise_sqlstate($1))sql");
-  }
+  static void prepare(pqxx::connection_base& conn);
 
   /// OpenAccount :exec (queries/bank/accounts.sql:1)
-  void open_account(std::int32_t id, const std::string& owner, std::int64_t balance) {
-    sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"bank_OpenAccount", "bank::Queries"}, id, owner, balance);
-  }
+  void open_account(std::int32_t id, const std::string& owner, std::int64_t balance);
 
   /// GetBalance :one (queries/bank/accounts.sql:4)
-  std::optional<std::int64_t> get_balance(std::int32_t id) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"bank_GetBalance", "bank::Queries"}, id);
-    std::optional<std::int64_t> out_;
-    if (!result_.empty()) read_get_balance(result_[0], out_.emplace());
-    return out_;
-  }
+  std::optional<std::int64_t> get_balance(std::int32_t id);
 
   /// SetBalance :exec (queries/bank/accounts.sql:7)
-  void set_balance(std::int64_t balance, std::int32_t id) {
-    sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"bank_SetBalance", "bank::Queries"}, balance, id);
-  }
+  void set_balance(std::int64_t balance, std::int32_t id);
 
   /// ListAccounts :many (queries/bank/accounts.sql:10)
-  std::vector<Account> list_accounts() {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"bank_ListAccounts", "bank::Queries"});
-    std::vector<Account> out_;
-    out_.reserve(result_.size());
-    for (const pqxx::row& r_ : result_) read_list_accounts(r_, out_.emplace_back());
-    return out_;
-  }
+  std::vector<Account> list_accounts();
 
   /// list_accounts, calling `on_row` with each row instead of collecting them.
-  template <typename F>
-  void list_accounts_each(F&& on_row) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"bank_ListAccounts", "bank::Queries"});
-    for (const pqxx::row& r_ : result_) {
-      Account row_;
-      read_list_accounts(r_, row_);
-      on_row(std::move(row_));
-    }
-  }
+  void list_accounts_each(sqlgen::runtime::FunctionRef<void(Account&&)> on_row);
 
   /// The isolation level of the running transaction.
   /// TransactionIsolation :one (queries/bank/accounts.sql:14)
-  std::optional<std::string> transaction_isolation() {
-    const sqlgen::runtime::Statement statement_{"bank_TransactionIsolation", "bank::Queries"};
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, statement_);
-    std::optional<std::string> out_{};
-    read_transaction_isolation(sqlgen::runtime::only_row(result_, statement_), out_);
-    return out_;
-  }
+  std::optional<std::string> transaction_isolation();
 
   /// RaiseSqlstate :exec (queries/bank/accounts.sql:17)
-  void raise_sqlstate(const std::string& code) {
-    sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"bank_RaiseSqlstate", "bank::Queries"}, code);
-  }
+  void raise_sqlstate(const std::string& code);
 
  private:
-  static void read_get_balance(const pqxx::row& row, std::int64_t& row_) {
-    sqlgen::runtime::Fields r(row);
-    sqlgen::runtime::read(r[0], row_);
-  }
-
-  static void read_list_accounts(const pqxx::row& row, Account& row_) {
-    sqlgen::runtime::Fields r(row);
-    sqlgen::runtime::read(r[0], row_.id);
-    sqlgen::runtime::read(r[1], row_.owner);
-    sqlgen::runtime::read(r[2], row_.balance);
-  }
-
-  static void read_transaction_isolation(const pqxx::row& row, std::optional<std::string>& row_) {
-    sqlgen::runtime::Fields r(row);
-    sqlgen::runtime::read(r[0], row_);
-  }
+  static void read_get_balance(const pqxx::row& row, std::int64_t& row_);
+  static void read_list_accounts(const pqxx::row& row, Account& row_);
+  static void read_transaction_isolation(const pqxx::row& row, std::optional<std::string>& row_);
 
   pqxx::transaction_base& m_tx;
 };

@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include <pqxx/pqxx>
+#include <pqxx/types>
 #include <sqlgen/runtime/runtime.hpp>
 
 #include "models.hpp"
@@ -456,85 +456,29 @@ class Queries {
   explicit Queries(pqxx::transaction_base& tx) : m_tx(tx) {}
 
   /// Registers every statement of these queries on `conn` (as "<module>_<Query>").
-  static void prepare(pqxx::connection_base& conn) {
-    conn.prepare("app_CreateCategory", R"sql(INSERT INTO app.categories (title, parent_id) VALUES ($1, $2) RETURNING categories.id, categories.title, categories.parent_id)sql");
-    conn.prepare("app_CopyPeople", R"sql(INSERT INTO app.people (name, category_id, mood, score) VALUES ($1, $2, $3, $4))sql");
-    conn.prepare("app_SetMood", R"sql(UPDATE app.people SET mood = $1 WHERE id = $2)sql");
-    conn.prepare("app_GetPerson", R"sql(SELECT id, name, mood FROM app.people WHERE id = $1)sql");
-    conn.prepare("app_PeopleInCategory", R"sql(SELECT id, name FROM app.people WHERE category_id = $1 ORDER BY id)sql");
-    conn.prepare("app_PeopleWithCategory", R"sql(SELECT p.id, p.name, p.category_id, p.mood, p.score, c.id, c.title, c.parent_id
-FROM app.people p
-LEFT JOIN app.categories c ON c.id = p.category_id
-ORDER BY p.id)sql");
-    conn.prepare("app_CountByMood", R"sql(SELECT mood, count(*) AS n FROM app.people GROUP BY mood ORDER BY mood)sql");
-    conn.prepare("app_HappyPeople", R"sql(SELECT happy_people.id, happy_people.name FROM app.happy_people ORDER BY id)sql");
-    conn.prepare("app_PeopleByMoods", R"sql(SELECT id, name, score FROM app.people WHERE mood = ANY($1::app.mood[]) ORDER BY id)sql");
-    conn.prepare("app_PersonRows", R"sql(SELECT p.id, p AS person FROM app.people p ORDER BY p.id)sql");
-    conn.prepare("app_TakeSnapshot", R"sql(INSERT INTO app.snapshots (person, previous) VALUES ($1, $2) RETURNING snapshots.id, snapshots.person, snapshots.previous)sql");
-    conn.prepare("app_TryCategory", R"sql(INSERT INTO app.categories (id, title) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING id)sql");
-    conn.prepare("app_AddNote", R"sql(INSERT INTO app.notes (body) VALUES ($1) RETURNING id)sql");
-    conn.prepare("app_InsertThing", R"sql(INSERT INTO app.things (name, small, medium, big, real_value, double_value, flag, label, code,
-                        sys_name, email, amount, blob, uid, day, local_at, at, span, doc, docb,
-                        words, numbers, moods, mood, address, positive, ip, "class",
-                        "namespace", "default")
-VALUES ($1, $2, $3, $4, $5,
-        $6, $7, $8, $9,
-        $10, $11, $12, $13,
-        $14, $15, $16, $17, $18,
-        $19, $20, $21, $22,
-        $23, $24, $25, $26,
-        $27, $28, $29, $30)
-RETURNING things.id, things.name, things.small, things.medium, things.big, things.real_value, things.double_value, things.flag, things.label, things.code, things.sys_name, things.email, things.amount, things.blob, things.uid, things.day, things.local_at, things.at, things.span, things.doc, things.docb, things.words, things.numbers, things.moods, things.mood, things.address, things.positive, things.ip, things.class, things.namespace, things."default")sql");
-    conn.prepare("app_GetThing", R"sql(SELECT things.id, things.name, things.small, things.medium, things.big, things.real_value, things.double_value, things.flag, things.label, things.code, things.sys_name, things.email, things.amount, things.blob, things.uid, things.day, things.local_at, things.at, things.span, things.doc, things.docb, things.words, things.numbers, things.moods, things.mood, things.address, things.positive, things.ip, things.class, things.namespace, things."default" FROM app.things WHERE id = $1)sql");
-    conn.prepare("app_ListThings", R"sql(SELECT things.id, things.name, things.small, things.medium, things.big, things.real_value, things.double_value, things.flag, things.label, things.code, things.sys_name, things.email, things.amount, things.blob, things.uid, things.day, things.local_at, things.at, things.span, things.doc, things.docb, things.words, things.numbers, things.moods, things.mood, things.address, things.positive, things.ip, things.class, things.namespace, things."default" FROM app.things ORDER BY id)sql");
-    conn.prepare("app_DeleteThing", R"sql(DELETE FROM app.things WHERE id = $1)sql");
-    conn.prepare("app_ToggleThings", R"sql(UPDATE app.things SET flag = NOT coalesce(flag, false) WHERE id = ANY($1))sql");
-    conn.prepare("app_ThingNames", R"sql(SELECT name FROM app.things ORDER BY id)sql");
-    conn.prepare("app_Echo", R"sql(SELECT $1::text AS text_value, $2::int4 AS int_value, $3::text[] AS list_value)sql");
-    conn.prepare("app_ThingAmount", R"sql(SELECT id, amount FROM app.things WHERE id = $1)sql");
-    conn.prepare("app_CountThings", R"sql(SELECT count(*) FROM app.things)sql");
-    conn.prepare("app_ThingName", R"sql(SELECT name FROM app.things WHERE id = $1)sql");
-    conn.prepare("app_ThingLabel", R"sql(SELECT label FROM app.things WHERE id = $1)sql");
-    conn.prepare("app_BiggestThing", R"sql(SELECT max(big) AS biggest FROM app.things)sql");
-    conn.prepare("app_ThingByUid", R"sql(SELECT id FROM app.things WHERE uid = $1)sql");
-    conn.prepare("app_NewThingId", R"sql(INSERT INTO app.things (name) VALUES ($1) RETURNING id)sql");
-    conn.prepare("app_ThingTexts", R"sql(SELECT uid::text AS uid_text, day::text AS day_text, local_at::text AS local_at_text,
-       at::text AS at_text, span::text AS span_text, blob::text AS blob_text,
-       mood::text AS mood_text
-FROM app.things WHERE id = $1)sql");
-  }
+  static void prepare(pqxx::connection_base& conn);
 
   /// CreateCategory :one (queries/app/people.sql:1)
-  Category create_category(const std::string& title, std::optional<std::int32_t> parent_id) {
-    const sqlgen::runtime::Statement statement_{"app_CreateCategory", "app::Queries"};
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, statement_, title, parent_id);
-    Category out_{};
-    read_create_category(sqlgen::runtime::only_row(result_, statement_), out_);
-    return out_;
-  }
+  Category create_category(const std::string& title, std::optional<std::int32_t> parent_id);
 
   /// CopyPeople :copyfrom (queries/app/people.sql:4)
   /// Loads every CopyPeopleParams of `items` through COPY; returns the number of rows.
   template <std::ranges::input_range Range>
   std::uint64_t copy_people(Range&& items) {
-    pqxx::stream_to stream_(m_tx, "\"app\".\"people\"",
-                            std::vector<std::string>{ "\"name\"", "\"category_id\"", "\"mood\"", "\"score\"" });
-    std::uint64_t n_ = 0;
-    for (const CopyPeopleParams& item : items) {
-      sqlgen::runtime::copy_row(stream_, item.name, item.category_id, item.mood, item.score);
-      ++n_;
-    }
-    stream_.complete();
-    return n_;
+    return copy_people(sqlgen::runtime::Items<CopyPeopleParams>(
+        [&](sqlgen::runtime::FunctionRef<void(const CopyPeopleParams&)> put_) {
+          for (const CopyPeopleParams& item : items) put_(item);
+        }));
   }
 
   /// SetMood :batchexec (queries/app/people.sql:7)
   /// Runs the statement for every SetMoodParams of `items` in one round trip.
   template <std::ranges::input_range Range>
   void set_mood(Range&& items) {
-    sqlgen::runtime::Batch batch_(m_tx, sqlgen::runtime::Statement{"app_SetMood", "app::Queries"});
-    for (const SetMoodParams& item : items) batch_.add(item.mood, item.id);
-    batch_.results();
+    set_mood(sqlgen::runtime::Items<SetMoodParams>(
+        [&](sqlgen::runtime::FunctionRef<void(const SetMoodParams&)> put_) {
+          for (const SetMoodParams& item : items) put_(item);
+        }));
   }
 
   /// GetPerson :batchone (queries/app/people.sql:10)
@@ -542,14 +486,10 @@ FROM app.things WHERE id = $1)sql");
   /// optional row per item.
   template <std::ranges::input_range Range>
   std::vector<std::optional<GetPersonRow>> get_person(Range&& items) {
-    sqlgen::runtime::Batch batch_(m_tx, sqlgen::runtime::Statement{"app_GetPerson", "app::Queries"});
-    for (const GetPersonParams& item : items) batch_.add(item.id);
-    std::vector<std::optional<GetPersonRow>> out_;
-    for (const pqxx::result& result_ : batch_.results()) {
-      std::optional<GetPersonRow>& row_ = out_.emplace_back();
-      if (!result_.empty()) read_get_person(result_[0], row_.emplace());
-    }
-    return out_;
+    return get_person(sqlgen::runtime::Items<GetPersonParams>(
+        [&](sqlgen::runtime::FunctionRef<void(const GetPersonParams&)> put_) {
+          for (const GetPersonParams& item : items) put_(item);
+        }));
   }
 
   /// PeopleInCategory :batchmany (queries/app/people.sql:13)
@@ -557,518 +497,138 @@ FROM app.things WHERE id = $1)sql");
   /// of each item.
   template <std::ranges::input_range Range>
   std::vector<std::vector<PeopleInCategoryRow>> people_in_category(Range&& items) {
-    sqlgen::runtime::Batch batch_(m_tx, sqlgen::runtime::Statement{"app_PeopleInCategory", "app::Queries"});
-    for (const PeopleInCategoryParams& item : items) batch_.add(item.category_id);
-    std::vector<std::vector<PeopleInCategoryRow>> out_;
-    for (const pqxx::result& result_ : batch_.results()) {
-      std::vector<PeopleInCategoryRow>& rows_ = out_.emplace_back();
-      rows_.reserve(result_.size());
-      for (const pqxx::row& r_ : result_) read_people_in_category(r_, rows_.emplace_back());
-    }
-    return out_;
+    return people_in_category(sqlgen::runtime::Items<PeopleInCategoryParams>(
+        [&](sqlgen::runtime::FunctionRef<void(const PeopleInCategoryParams&)> put_) {
+          for (const PeopleInCategoryParams& item : items) put_(item);
+        }));
   }
 
   /// People with their category, if any.
   /// PeopleWithCategory :many (queries/app/people.sql:17)
-  std::vector<PeopleWithCategoryRow> people_with_category() {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"app_PeopleWithCategory", "app::Queries"});
-    std::vector<PeopleWithCategoryRow> out_;
-    out_.reserve(result_.size());
-    for (const pqxx::row& r_ : result_) read_people_with_category(r_, out_.emplace_back());
-    return out_;
-  }
+  std::vector<PeopleWithCategoryRow> people_with_category();
 
   /// people_with_category, calling `on_row` with each row instead of collecting them.
-  template <typename F>
-  void people_with_category_each(F&& on_row) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"app_PeopleWithCategory", "app::Queries"});
-    for (const pqxx::row& r_ : result_) {
-      PeopleWithCategoryRow row_;
-      read_people_with_category(r_, row_);
-      on_row(std::move(row_));
-    }
-  }
+  void people_with_category_each(sqlgen::runtime::FunctionRef<void(PeopleWithCategoryRow&&)> on_row);
 
   /// CountByMood :many (queries/app/people.sql:23)
-  std::vector<CountByMoodRow> count_by_mood() {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"app_CountByMood", "app::Queries"});
-    std::vector<CountByMoodRow> out_;
-    out_.reserve(result_.size());
-    for (const pqxx::row& r_ : result_) read_count_by_mood(r_, out_.emplace_back());
-    return out_;
-  }
+  std::vector<CountByMoodRow> count_by_mood();
 
   /// count_by_mood, calling `on_row` with each row instead of collecting them.
-  template <typename F>
-  void count_by_mood_each(F&& on_row) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"app_CountByMood", "app::Queries"});
-    for (const pqxx::row& r_ : result_) {
-      CountByMoodRow row_;
-      read_count_by_mood(r_, row_);
-      on_row(std::move(row_));
-    }
-  }
+  void count_by_mood_each(sqlgen::runtime::FunctionRef<void(CountByMoodRow&&)> on_row);
 
   /// HappyPeople :many (queries/app/people.sql:26)
-  std::vector<HappyPerson> happy_people() {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"app_HappyPeople", "app::Queries"});
-    std::vector<HappyPerson> out_;
-    out_.reserve(result_.size());
-    for (const pqxx::row& r_ : result_) read_happy_people(r_, out_.emplace_back());
-    return out_;
-  }
+  std::vector<HappyPerson> happy_people();
 
   /// happy_people, calling `on_row` with each row instead of collecting them.
-  template <typename F>
-  void happy_people_each(F&& on_row) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"app_HappyPeople", "app::Queries"});
-    for (const pqxx::row& r_ : result_) {
-      HappyPerson row_;
-      read_happy_people(r_, row_);
-      on_row(std::move(row_));
-    }
-  }
+  void happy_people_each(sqlgen::runtime::FunctionRef<void(HappyPerson&&)> on_row);
 
   /// PeopleByMoods :many (queries/app/people.sql:29)
-  std::vector<PeopleByMoodsRow> people_by_moods(const std::vector<Mood>& moods) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"app_PeopleByMoods", "app::Queries"}, moods);
-    std::vector<PeopleByMoodsRow> out_;
-    out_.reserve(result_.size());
-    for (const pqxx::row& r_ : result_) read_people_by_moods(r_, out_.emplace_back());
-    return out_;
-  }
+  std::vector<PeopleByMoodsRow> people_by_moods(const std::vector<Mood>& moods);
 
   /// people_by_moods, calling `on_row` with each row instead of collecting them.
-  template <typename F>
-  void people_by_moods_each(const std::vector<Mood>& moods, F&& on_row) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"app_PeopleByMoods", "app::Queries"}, moods);
-    for (const pqxx::row& r_ : result_) {
-      PeopleByMoodsRow row_;
-      read_people_by_moods(r_, row_);
-      on_row(std::move(row_));
-    }
-  }
+  void people_by_moods_each(const std::vector<Mood>& moods, sqlgen::runtime::FunctionRef<void(PeopleByMoodsRow&&)> on_row);
 
   /// Whole rows: a table's alias as a column is a row of its model struct.
   /// PersonRows :many (queries/app/people.sql:33)
-  std::vector<PersonRowsRow> person_rows() {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"app_PersonRows", "app::Queries"});
-    std::vector<PersonRowsRow> out_;
-    out_.reserve(result_.size());
-    for (const pqxx::row& r_ : result_) read_person_rows(r_, out_.emplace_back());
-    return out_;
-  }
+  std::vector<PersonRowsRow> person_rows();
 
   /// person_rows, calling `on_row` with each row instead of collecting them.
-  template <typename F>
-  void person_rows_each(F&& on_row) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"app_PersonRows", "app::Queries"});
-    for (const pqxx::row& r_ : result_) {
-      PersonRowsRow row_;
-      read_person_rows(r_, row_);
-      on_row(std::move(row_));
-    }
-  }
+  void person_rows_each(sqlgen::runtime::FunctionRef<void(PersonRowsRow&&)> on_row);
 
   /// TakeSnapshot :one (queries/app/people.sql:36)
-  Snapshot take_snapshot(const Person& person, const std::optional<Person>& previous) {
-    const sqlgen::runtime::Statement statement_{"app_TakeSnapshot", "app::Queries"};
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, statement_, person, previous);
-    Snapshot out_{};
-    read_take_snapshot(sqlgen::runtime::only_row(result_, statement_), out_);
-    return out_;
-  }
+  Snapshot take_snapshot(const Person& person, const std::optional<Person>& previous);
 
   /// ON CONFLICT DO NOTHING may skip the row: std::optional.
   /// TryCategory :one (queries/app/people.sql:40)
-  std::optional<std::int32_t> try_category(std::int32_t id, const std::string& title) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"app_TryCategory", "app::Queries"}, id, title);
-    std::optional<std::int32_t> out_;
-    if (!result_.empty()) read_try_category(result_[0], out_.emplace());
-    return out_;
-  }
+  std::optional<std::int32_t> try_category(std::int32_t id, const std::string& title);
 
   /// AddNote :one (queries/app/people.sql:43)
-  std::int32_t add_note(const std::string& body) {
-    const sqlgen::runtime::Statement statement_{"app_AddNote", "app::Queries"};
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, statement_, body);
-    std::int32_t out_{};
-    read_add_note(sqlgen::runtime::only_row(result_, statement_), out_);
-    return out_;
-  }
+  std::int32_t add_note(const std::string& body);
 
   /// Inserts a thing; every column but the name may be NULL.
   /// InsertThing :one (queries/app/things.sql:2)
-  Thing insert_thing(const InsertThingParams& params) {
-    const sqlgen::runtime::Statement statement_{"app_InsertThing", "app::Queries"};
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, statement_, params.name, params.small, params.medium, params.big, params.real_value, params.double_value, params.flag, params.label, params.code, params.sys_name, params.email, params.amount, params.blob, params.uid, params.day, params.local_at, params.at, params.span, params.doc, params.docb, params.words, params.numbers, params.moods, params.mood, params.address, params.positive, params.ip, params.class_, params.namespace_, params.default_);
-    Thing out_{};
-    read_insert_thing(sqlgen::runtime::only_row(result_, statement_), out_);
-    return out_;
-  }
+  Thing insert_thing(const InsertThingParams& params);
 
   /// GetThing :one (queries/app/things.sql:16)
-  std::optional<Thing> get_thing(std::int64_t id) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"app_GetThing", "app::Queries"}, id);
-    std::optional<Thing> out_;
-    if (!result_.empty()) read_get_thing(result_[0], out_.emplace());
-    return out_;
-  }
+  std::optional<Thing> get_thing(std::int64_t id);
 
   /// ListThings :many (queries/app/things.sql:19)
-  std::vector<Thing> list_things() {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"app_ListThings", "app::Queries"});
-    std::vector<Thing> out_;
-    out_.reserve(result_.size());
-    for (const pqxx::row& r_ : result_) read_list_things(r_, out_.emplace_back());
-    return out_;
-  }
+  std::vector<Thing> list_things();
 
   /// list_things, calling `on_row` with each row instead of collecting them.
-  template <typename F>
-  void list_things_each(F&& on_row) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"app_ListThings", "app::Queries"});
-    for (const pqxx::row& r_ : result_) {
-      Thing row_;
-      read_list_things(r_, row_);
-      on_row(std::move(row_));
-    }
-  }
+  void list_things_each(sqlgen::runtime::FunctionRef<void(Thing&&)> on_row);
 
   /// DeleteThing :exec (queries/app/things.sql:22)
-  void delete_thing(std::int64_t id) {
-    sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"app_DeleteThing", "app::Queries"}, id);
-  }
+  void delete_thing(std::int64_t id);
 
   /// Flips the flag of the given things.
   /// ToggleThings :execrows (queries/app/things.sql:26)
-  std::uint64_t toggle_things(const std::vector<std::int64_t>& ids) {
-    return sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"app_ToggleThings", "app::Queries"}, ids).affected_rows();
-  }
+  std::uint64_t toggle_things(const std::vector<std::int64_t>& ids);
 
   /// ThingNames :execresult (queries/app/things.sql:29)
-  pqxx::result thing_names() {
-    return sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"app_ThingNames", "app::Queries"});
-  }
+  pqxx::result thing_names();
 
   /// Positional parameters get the names arg1, arg2, ...
   /// Echo :one (queries/app/things.sql:33)
-  EchoRow echo(const std::string& dollar_1, std::int32_t dollar_2, const std::vector<std::string>& dollar_3) {
-    const sqlgen::runtime::Statement statement_{"app_Echo", "app::Queries"};
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, statement_, dollar_1, dollar_2, dollar_3);
-    EchoRow out_{};
-    read_echo(sqlgen::runtime::only_row(result_, statement_), out_);
-    return out_;
-  }
+  EchoRow echo(const std::string& dollar_1, std::int32_t dollar_2, const std::vector<std::string>& dollar_3);
 
   /// One query's own C++ types: the amount as a double (the config maps only NOT NULL numeric),
   /// the id parameter (not the id column) as a 32-bit integer.
   /// ThingAmount :one (queries/app/things.sql:38)
-  std::optional<ThingAmountRow> thing_amount(const std::int32_t& id) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"app_ThingAmount", "app::Queries"}, id);
-    std::optional<ThingAmountRow> out_;
-    if (!result_.empty()) read_thing_amount(result_[0], out_.emplace());
-    return out_;
-  }
+  std::optional<ThingAmountRow> thing_amount(const std::int32_t& id);
 
   /// One column: its value. An aggregate without GROUP BY always returns one row: no optional.
   /// CountThings :one (queries/app/things.sql:44)
-  std::int64_t count_things() {
-    const sqlgen::runtime::Statement statement_{"app_CountThings", "app::Queries"};
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, statement_);
-    std::int64_t out_{};
-    read_count_things(sqlgen::runtime::only_row(result_, statement_), out_);
-    return out_;
-  }
+  std::int64_t count_things();
 
   /// ThingName :one (queries/app/things.sql:47)
-  std::optional<std::string> thing_name(std::int64_t id) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"app_ThingName", "app::Queries"}, id);
-    std::optional<std::string> out_;
-    if (!result_.empty()) read_thing_name(result_[0], out_.emplace());
-    return out_;
-  }
+  std::optional<std::string> thing_name(std::int64_t id);
 
   /// A nullable column of a row that may not exist: no row, or a row holding NULL.
   /// ThingLabel :one (queries/app/things.sql:51)
-  std::optional<std::optional<std::string>> thing_label(std::int64_t id) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"app_ThingLabel", "app::Queries"}, id);
-    std::optional<std::optional<std::string>> out_;
-    if (!result_.empty()) read_thing_label(result_[0], out_.emplace());
-    return out_;
-  }
+  std::optional<std::optional<std::string>> thing_label(std::int64_t id);
 
   /// BiggestThing :one (queries/app/things.sql:54)
-  std::optional<std::int64_t> biggest_thing() {
-    const sqlgen::runtime::Statement statement_{"app_BiggestThing", "app::Queries"};
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, statement_);
-    std::optional<std::int64_t> out_{};
-    read_biggest_thing(sqlgen::runtime::only_row(result_, statement_), out_);
-    return out_;
-  }
+  std::optional<std::int64_t> biggest_thing();
 
   /// ThingByUid :one (queries/app/things.sql:57)
-  std::optional<std::int64_t> thing_by_uid(sqlgen::runtime::Uuid uid) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"app_ThingByUid", "app::Queries"}, uid);
-    std::optional<std::int64_t> out_;
-    if (!result_.empty()) read_thing_by_uid(result_[0], out_.emplace());
-    return out_;
-  }
+  std::optional<std::int64_t> thing_by_uid(sqlgen::runtime::Uuid uid);
 
   /// NewThingId :one (queries/app/things.sql:60)
-  std::int64_t new_thing_id(const std::string& name) {
-    const sqlgen::runtime::Statement statement_{"app_NewThingId", "app::Queries"};
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, statement_, name);
-    std::int64_t out_{};
-    read_new_thing_id(sqlgen::runtime::only_row(result_, statement_), out_);
-    return out_;
-  }
+  std::int64_t new_thing_id(const std::string& name);
 
   /// The server's text of every runtime type, to compare with how the runtime prints them.
   /// ThingTexts :one (queries/app/things.sql:64)
-  std::optional<ThingTextsRow> thing_texts(std::int64_t id) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"app_ThingTexts", "app::Queries"}, id);
-    std::optional<ThingTextsRow> out_;
-    if (!result_.empty()) read_thing_texts(result_[0], out_.emplace());
-    return out_;
-  }
+  std::optional<ThingTextsRow> thing_texts(std::int64_t id);
 
  private:
-  static void read_create_category(const pqxx::row& row, Category& row_) {
-    sqlgen::runtime::Fields r(row);
-    sqlgen::runtime::read(r[0], row_.id);
-    sqlgen::runtime::read(r[1], row_.title);
-    sqlgen::runtime::read(r[2], row_.parent_id);
-  }
-
-  static void read_get_person(const pqxx::row& row, GetPersonRow& row_) {
-    sqlgen::runtime::Fields r(row);
-    sqlgen::runtime::read(r[0], row_.id);
-    sqlgen::runtime::read(r[1], row_.name);
-    sqlgen::runtime::read(r[2], row_.mood);
-  }
-
-  static void read_people_in_category(const pqxx::row& row, PeopleInCategoryRow& row_) {
-    sqlgen::runtime::Fields r(row);
-    sqlgen::runtime::read(r[0], row_.id);
-    sqlgen::runtime::read(r[1], row_.name);
-  }
-
-  static void read_people_with_category(const pqxx::row& row, PeopleWithCategoryRow& row_) {
-    sqlgen::runtime::Fields r(row);
-    sqlgen::runtime::read(r[0], row_.person.id);
-    sqlgen::runtime::read(r[1], row_.person.name);
-    sqlgen::runtime::read(r[2], row_.person.category_id);
-    sqlgen::runtime::read(r[3], row_.person.mood);
-    sqlgen::runtime::read(r[4], row_.person.score);
-    if (!sqlgen::runtime::all_null(r, 5, 3)) {
-      Category& e_ = row_.category.emplace();
-      sqlgen::runtime::read(r[5], e_.id);
-      sqlgen::runtime::read(r[6], e_.title);
-      sqlgen::runtime::read(r[7], e_.parent_id);
-    }
-  }
-
-  static void read_count_by_mood(const pqxx::row& row, CountByMoodRow& row_) {
-    sqlgen::runtime::Fields r(row);
-    sqlgen::runtime::read(r[0], row_.mood);
-    sqlgen::runtime::read(r[1], row_.n);
-  }
-
-  static void read_happy_people(const pqxx::row& row, HappyPerson& row_) {
-    sqlgen::runtime::Fields r(row);
-    sqlgen::runtime::read(r[0], row_.id);
-    sqlgen::runtime::read(r[1], row_.name);
-  }
-
-  static void read_people_by_moods(const pqxx::row& row, PeopleByMoodsRow& row_) {
-    sqlgen::runtime::Fields r(row);
-    sqlgen::runtime::read(r[0], row_.id);
-    sqlgen::runtime::read(r[1], row_.name);
-    sqlgen::runtime::read(r[2], row_.score);
-  }
-
-  static void read_person_rows(const pqxx::row& row, PersonRowsRow& row_) {
-    sqlgen::runtime::Fields r(row);
-    sqlgen::runtime::read(r[0], row_.id);
-    sqlgen::runtime::read(r[1], row_.person);
-  }
-
-  static void read_take_snapshot(const pqxx::row& row, Snapshot& row_) {
-    sqlgen::runtime::Fields r(row);
-    sqlgen::runtime::read(r[0], row_.id);
-    sqlgen::runtime::read(r[1], row_.person);
-    sqlgen::runtime::read(r[2], row_.previous);
-  }
-
-  static void read_try_category(const pqxx::row& row, std::int32_t& row_) {
-    sqlgen::runtime::Fields r(row);
-    sqlgen::runtime::read(r[0], row_);
-  }
-
-  static void read_add_note(const pqxx::row& row, std::int32_t& row_) {
-    sqlgen::runtime::Fields r(row);
-    sqlgen::runtime::read(r[0], row_);
-  }
-
-  static void read_insert_thing(const pqxx::row& row, Thing& row_) {
-    sqlgen::runtime::Fields r(row);
-    sqlgen::runtime::read(r[0], row_.id);
-    sqlgen::runtime::read(r[1], row_.name);
-    sqlgen::runtime::read(r[2], row_.small);
-    sqlgen::runtime::read(r[3], row_.medium);
-    sqlgen::runtime::read(r[4], row_.big);
-    sqlgen::runtime::read(r[5], row_.real_value);
-    sqlgen::runtime::read(r[6], row_.double_value);
-    sqlgen::runtime::read(r[7], row_.flag);
-    sqlgen::runtime::read(r[8], row_.label);
-    sqlgen::runtime::read(r[9], row_.code);
-    sqlgen::runtime::read(r[10], row_.sys_name);
-    sqlgen::runtime::read(r[11], row_.email);
-    sqlgen::runtime::read(r[12], row_.amount);
-    sqlgen::runtime::read(r[13], row_.blob);
-    sqlgen::runtime::read(r[14], row_.uid);
-    sqlgen::runtime::read(r[15], row_.day);
-    sqlgen::runtime::read(r[16], row_.local_at);
-    sqlgen::runtime::read(r[17], row_.at);
-    sqlgen::runtime::read(r[18], row_.span);
-    sqlgen::runtime::read(r[19], row_.doc);
-    sqlgen::runtime::read(r[20], row_.docb);
-    sqlgen::runtime::read(r[21], row_.words);
-    sqlgen::runtime::read(r[22], row_.numbers);
-    sqlgen::runtime::read(r[23], row_.moods);
-    sqlgen::runtime::read(r[24], row_.mood);
-    sqlgen::runtime::read(r[25], row_.address);
-    sqlgen::runtime::read(r[26], row_.positive);
-    sqlgen::runtime::read(r[27], row_.ip);
-    sqlgen::runtime::read(r[28], row_.class_);
-    sqlgen::runtime::read(r[29], row_.namespace_);
-    sqlgen::runtime::read(r[30], row_.default_);
-  }
-
-  static void read_get_thing(const pqxx::row& row, Thing& row_) {
-    sqlgen::runtime::Fields r(row);
-    sqlgen::runtime::read(r[0], row_.id);
-    sqlgen::runtime::read(r[1], row_.name);
-    sqlgen::runtime::read(r[2], row_.small);
-    sqlgen::runtime::read(r[3], row_.medium);
-    sqlgen::runtime::read(r[4], row_.big);
-    sqlgen::runtime::read(r[5], row_.real_value);
-    sqlgen::runtime::read(r[6], row_.double_value);
-    sqlgen::runtime::read(r[7], row_.flag);
-    sqlgen::runtime::read(r[8], row_.label);
-    sqlgen::runtime::read(r[9], row_.code);
-    sqlgen::runtime::read(r[10], row_.sys_name);
-    sqlgen::runtime::read(r[11], row_.email);
-    sqlgen::runtime::read(r[12], row_.amount);
-    sqlgen::runtime::read(r[13], row_.blob);
-    sqlgen::runtime::read(r[14], row_.uid);
-    sqlgen::runtime::read(r[15], row_.day);
-    sqlgen::runtime::read(r[16], row_.local_at);
-    sqlgen::runtime::read(r[17], row_.at);
-    sqlgen::runtime::read(r[18], row_.span);
-    sqlgen::runtime::read(r[19], row_.doc);
-    sqlgen::runtime::read(r[20], row_.docb);
-    sqlgen::runtime::read(r[21], row_.words);
-    sqlgen::runtime::read(r[22], row_.numbers);
-    sqlgen::runtime::read(r[23], row_.moods);
-    sqlgen::runtime::read(r[24], row_.mood);
-    sqlgen::runtime::read(r[25], row_.address);
-    sqlgen::runtime::read(r[26], row_.positive);
-    sqlgen::runtime::read(r[27], row_.ip);
-    sqlgen::runtime::read(r[28], row_.class_);
-    sqlgen::runtime::read(r[29], row_.namespace_);
-    sqlgen::runtime::read(r[30], row_.default_);
-  }
-
-  static void read_list_things(const pqxx::row& row, Thing& row_) {
-    sqlgen::runtime::Fields r(row);
-    sqlgen::runtime::read(r[0], row_.id);
-    sqlgen::runtime::read(r[1], row_.name);
-    sqlgen::runtime::read(r[2], row_.small);
-    sqlgen::runtime::read(r[3], row_.medium);
-    sqlgen::runtime::read(r[4], row_.big);
-    sqlgen::runtime::read(r[5], row_.real_value);
-    sqlgen::runtime::read(r[6], row_.double_value);
-    sqlgen::runtime::read(r[7], row_.flag);
-    sqlgen::runtime::read(r[8], row_.label);
-    sqlgen::runtime::read(r[9], row_.code);
-    sqlgen::runtime::read(r[10], row_.sys_name);
-    sqlgen::runtime::read(r[11], row_.email);
-    sqlgen::runtime::read(r[12], row_.amount);
-    sqlgen::runtime::read(r[13], row_.blob);
-    sqlgen::runtime::read(r[14], row_.uid);
-    sqlgen::runtime::read(r[15], row_.day);
-    sqlgen::runtime::read(r[16], row_.local_at);
-    sqlgen::runtime::read(r[17], row_.at);
-    sqlgen::runtime::read(r[18], row_.span);
-    sqlgen::runtime::read(r[19], row_.doc);
-    sqlgen::runtime::read(r[20], row_.docb);
-    sqlgen::runtime::read(r[21], row_.words);
-    sqlgen::runtime::read(r[22], row_.numbers);
-    sqlgen::runtime::read(r[23], row_.moods);
-    sqlgen::runtime::read(r[24], row_.mood);
-    sqlgen::runtime::read(r[25], row_.address);
-    sqlgen::runtime::read(r[26], row_.positive);
-    sqlgen::runtime::read(r[27], row_.ip);
-    sqlgen::runtime::read(r[28], row_.class_);
-    sqlgen::runtime::read(r[29], row_.namespace_);
-    sqlgen::runtime::read(r[30], row_.default_);
-  }
-
-  static void read_echo(const pqxx::row& row, EchoRow& row_) {
-    sqlgen::runtime::Fields r(row);
-    sqlgen::runtime::read(r[0], row_.text_value);
-    sqlgen::runtime::read(r[1], row_.int_value);
-    sqlgen::runtime::read(r[2], row_.list_value);
-  }
-
-  static void read_thing_amount(const pqxx::row& row, ThingAmountRow& row_) {
-    sqlgen::runtime::Fields r(row);
-    sqlgen::runtime::read(r[0], row_.id);
-    sqlgen::runtime::read(r[1], row_.amount);
-  }
-
-  static void read_count_things(const pqxx::row& row, std::int64_t& row_) {
-    sqlgen::runtime::Fields r(row);
-    sqlgen::runtime::read(r[0], row_);
-  }
-
-  static void read_thing_name(const pqxx::row& row, std::string& row_) {
-    sqlgen::runtime::Fields r(row);
-    sqlgen::runtime::read(r[0], row_);
-  }
-
-  static void read_thing_label(const pqxx::row& row, std::optional<std::string>& row_) {
-    sqlgen::runtime::Fields r(row);
-    sqlgen::runtime::read(r[0], row_);
-  }
-
-  static void read_biggest_thing(const pqxx::row& row, std::optional<std::int64_t>& row_) {
-    sqlgen::runtime::Fields r(row);
-    sqlgen::runtime::read(r[0], row_);
-  }
-
-  static void read_thing_by_uid(const pqxx::row& row, std::int64_t& row_) {
-    sqlgen::runtime::Fields r(row);
-    sqlgen::runtime::read(r[0], row_);
-  }
-
-  static void read_new_thing_id(const pqxx::row& row, std::int64_t& row_) {
-    sqlgen::runtime::Fields r(row);
-    sqlgen::runtime::read(r[0], row_);
-  }
-
-  static void read_thing_texts(const pqxx::row& row, ThingTextsRow& row_) {
-    sqlgen::runtime::Fields r(row);
-    sqlgen::runtime::read(r[0], row_.uid_text);
-    sqlgen::runtime::read(r[1], row_.day_text);
-    sqlgen::runtime::read(r[2], row_.local_at_text);
-    sqlgen::runtime::read(r[3], row_.at_text);
-    sqlgen::runtime::read(r[4], row_.span_text);
-    sqlgen::runtime::read(r[5], row_.blob_text);
-    sqlgen::runtime::read(r[6], row_.mood_text);
-  }
+  static void read_create_category(const pqxx::row& row, Category& row_);
+  std::uint64_t copy_people(sqlgen::runtime::Items<CopyPeopleParams> items);
+  void set_mood(sqlgen::runtime::Items<SetMoodParams> items);
+  std::vector<std::optional<GetPersonRow>> get_person(sqlgen::runtime::Items<GetPersonParams> items);
+  static void read_get_person(const pqxx::row& row, GetPersonRow& row_);
+  std::vector<std::vector<PeopleInCategoryRow>> people_in_category(sqlgen::runtime::Items<PeopleInCategoryParams> items);
+  static void read_people_in_category(const pqxx::row& row, PeopleInCategoryRow& row_);
+  static void read_people_with_category(const pqxx::row& row, PeopleWithCategoryRow& row_);
+  static void read_count_by_mood(const pqxx::row& row, CountByMoodRow& row_);
+  static void read_happy_people(const pqxx::row& row, HappyPerson& row_);
+  static void read_people_by_moods(const pqxx::row& row, PeopleByMoodsRow& row_);
+  static void read_person_rows(const pqxx::row& row, PersonRowsRow& row_);
+  static void read_take_snapshot(const pqxx::row& row, Snapshot& row_);
+  static void read_try_category(const pqxx::row& row, std::int32_t& row_);
+  static void read_add_note(const pqxx::row& row, std::int32_t& row_);
+  static void read_insert_thing(const pqxx::row& row, Thing& row_);
+  static void read_get_thing(const pqxx::row& row, Thing& row_);
+  static void read_list_things(const pqxx::row& row, Thing& row_);
+  static void read_echo(const pqxx::row& row, EchoRow& row_);
+  static void read_thing_amount(const pqxx::row& row, ThingAmountRow& row_);
+  static void read_count_things(const pqxx::row& row, std::int64_t& row_);
+  static void read_thing_name(const pqxx::row& row, std::string& row_);
+  static void read_thing_label(const pqxx::row& row, std::optional<std::string>& row_);
+  static void read_biggest_thing(const pqxx::row& row, std::optional<std::int64_t>& row_);
+  static void read_thing_by_uid(const pqxx::row& row, std::int64_t& row_);
+  static void read_new_thing_id(const pqxx::row& row, std::int64_t& row_);
+  static void read_thing_texts(const pqxx::row& row, ThingTextsRow& row_);
 
   pqxx::transaction_base& m_tx;
 };

@@ -7,7 +7,7 @@
 #include <optional>
 #include <string>
 
-#include <sqlgen/runtime/core.hpp>
+#include <sqlgen/runtime/values.hpp>
 #include "../app/models.hpp"
 
 namespace acme::reports {

@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include <pqxx/pqxx>
-#include <sqlgen/runtime/core.hpp>
+#include <pqxx/types>
+#include <sqlgen/runtime/values.hpp>
 
 #include "models.hpp"
 #include "../app/models.hpp"
@@ -34,69 +34,21 @@ class Queries {
   explicit Queries(pqxx::transaction_base& tx) : m_tx(tx) {}
 
   /// Registers every statement of these queries on `conn` (as "<module>_<Query>").
-  static void prepare(pqxx::connection_base& conn) {
-    conn.prepare("reports_AddEntry", R"sql(INSERT INTO reports.entries (person_id, mood, note)
-VALUES ($1, $2, $3)
-RETURNING entries.id, entries.person_id, entries.mood, entries.note, entries.created_at)sql");
-    conn.prepare("reports_EntriesWithPerson", R"sql(SELECT e.id, e.person_id, e.mood, e.note, e.created_at, p.id, p.name, p.category_id, p.mood, p.score
-FROM reports.entries e
-JOIN app.people p ON p.id = e.person_id
-ORDER BY e.id)sql");
-  }
+  static void prepare(pqxx::connection_base& conn);
 
   /// AddEntry :one (queries/reports/entries.sql:1)
-  LogEntry add_entry(std::int32_t person_id, ::app::Mood mood, const std::optional<std::string>& note_text) {
-    const sqlgen::runtime::Statement statement_{"reports_AddEntry", "acme::reports::Queries"};
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, statement_, person_id, mood, note_text);
-    LogEntry out_{};
-    read_add_entry(sqlgen::runtime::only_row(result_, statement_), out_);
-    return out_;
-  }
+  LogEntry add_entry(std::int32_t person_id, ::app::Mood mood, const std::optional<std::string>& note_text);
 
   /// Entries with the person they are about (a model of another module).
   /// EntriesWithPerson :many (queries/reports/entries.sql:7)
-  std::vector<EntriesWithPersonRow> entries_with_person() {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"reports_EntriesWithPerson", "acme::reports::Queries"});
-    std::vector<EntriesWithPersonRow> out_;
-    out_.reserve(result_.size());
-    for (const pqxx::row& r_ : result_) read_entries_with_person(r_, out_.emplace_back());
-    return out_;
-  }
+  std::vector<EntriesWithPersonRow> entries_with_person();
 
   /// entries_with_person, calling `on_row` with each row instead of collecting them.
-  template <typename F>
-  void entries_with_person_each(F&& on_row) {
-    pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"reports_EntriesWithPerson", "acme::reports::Queries"});
-    for (const pqxx::row& r_ : result_) {
-      EntriesWithPersonRow row_;
-      read_entries_with_person(r_, row_);
-      on_row(std::move(row_));
-    }
-  }
+  void entries_with_person_each(sqlgen::runtime::FunctionRef<void(EntriesWithPersonRow&&)> on_row);
 
  private:
-  static void read_add_entry(const pqxx::row& row, LogEntry& row_) {
-    sqlgen::runtime::Fields r(row);
-    sqlgen::runtime::read(r[0], row_.id);
-    sqlgen::runtime::read(r[1], row_.person_id);
-    sqlgen::runtime::read(r[2], row_.mood);
-    sqlgen::runtime::read(r[3], row_.note_text);
-    sqlgen::runtime::read(r[4], row_.created_at);
-  }
-
-  static void read_entries_with_person(const pqxx::row& row, EntriesWithPersonRow& row_) {
-    sqlgen::runtime::Fields r(row);
-    sqlgen::runtime::read(r[0], row_.entry.id);
-    sqlgen::runtime::read(r[1], row_.entry.person_id);
-    sqlgen::runtime::read(r[2], row_.entry.mood);
-    sqlgen::runtime::read(r[3], row_.entry.note_text);
-    sqlgen::runtime::read(r[4], row_.entry.created_at);
-    sqlgen::runtime::read(r[5], row_.person.id);
-    sqlgen::runtime::read(r[6], row_.person.name);
-    sqlgen::runtime::read(r[7], row_.person.category_id);
-    sqlgen::runtime::read(r[8], row_.person.mood);
-    sqlgen::runtime::read(r[9], row_.person.score);
-  }
+  static void read_add_entry(const pqxx::row& row, LogEntry& row_);
+  static void read_entries_with_person(const pqxx::row& row, EntriesWithPersonRow& row_);
 
   pqxx::transaction_base& m_tx;
 };
