@@ -8,7 +8,8 @@
 #include <vector>
 
 #include <pqxx/types>
-#include <sqlgen/runtime/runtime.hpp>
+#include <sqlgen/runtime/json.hpp>
+#include <sqlgen/runtime/values.hpp>
 
 #include "models.hpp"
 

@@ -4,7 +4,8 @@
 #pragma once
 
 #include <nlohmann/json.hpp>
-#include <sqlgen/runtime/runtime.hpp>
+#include <sqlgen/runtime/json.hpp>
+#include <sqlgen/runtime/values.hpp>
 
 #include "models.hpp"
 

@@ -144,17 +144,26 @@ TEST_CASE("json: auto: the headers of a module without JSON values do without nl
                                         "#include \"billing/queries.hpp\"\n"));
 }
 
-TEST_CASE("the headers of a module without JSON include no libpqxx header but <pqxx/types>",
-          "[codegen][compile]") {
-  util::TempDir tmp("sqlgen-light");
-  // nlohmann/json.hpp and every libpqxx header a generated header could reach for are #errors
-  // (<pqxx/types>, its forward declarations, stays): the definitions are in the .cpp files.
-  fs::path poison = poisoned_nlohmann(tmp.path() / "poison");
+namespace {
+
+/// Makes every libpqxx header a generated header could reach for an #error in `dir` (not
+/// <pqxx/types>, its forward declarations).
+void poison_pqxx(const fs::path& dir) {
   for (const char* h : {"pqxx/pqxx", "pqxx/connection", "pqxx/transaction", "pqxx/result",
                         "pqxx/row", "pqxx/field", "pqxx/stream_to", "pqxx/pipeline"}) {
-    REQUIRE(util::write_file_atomic(poison / h, std::string("#error \"") + h + " included\"\n")
+    REQUIRE(util::write_file_atomic(dir / h, std::string("#error \"") + h + " included\"\n")
                 .empty());
   }
+}
+
+}  // namespace
+
+TEST_CASE("generated headers include no libpqxx header but <pqxx/types>", "[codegen][compile]") {
+  util::TempDir tmp("sqlgen-light");
+  // Modules without JSON: neither nlohmann/json.hpp nor libpqxx; the definitions are in the
+  // .cpp files.
+  fs::path poison = poisoned_nlohmann(tmp.path() / "poison");
+  poison_pqxx(poison);
   const std::pair<fs::path, std::string> modules[] = {
       {fs::path(SQLGEN_SOURCE_DIR) / "generated", "identity"},
       {codegen_case("audit") / "expected", "ledger"},
@@ -172,9 +181,16 @@ TEST_CASE("the headers of a module without JSON include no libpqxx header but <p
   }
   CHECK(n == 10);
   // The control: the module's .cpp includes libpqxx, and fails there.
-  CHECK_FALSE(compiles_without_nlohmann(poison, fs::path(SQLGEN_SOURCE_DIR) / "generated",
-                                        tmp.path() / "identity.cpp",
+  const fs::path app = fs::path(SQLGEN_SOURCE_DIR) / "generated";
+  CHECK_FALSE(compiles_without_nlohmann(poison, app, tmp.path() / "identity.cpp",
                                         "#include \"identity/queries.cpp\"\n"));
+  // A module with JSON (jsonb columns): nlohmann/json.hpp, still no libpqxx.
+  fs::path only_pqxx = tmp.path() / "only_pqxx";
+  poison_pqxx(only_pqxx);
+  CHECK(compiles_without_nlohmann(only_pqxx, app, tmp.path() / "billing.cpp",
+                                  "#include \"billing/queries.hpp\"\n"));
+  CHECK_FALSE(compiles_without_nlohmann(only_pqxx, app, tmp.path() / "billing_cpp.cpp",
+                                        "#include \"billing/queries.cpp\"\n"));
 }
 
 TEST_CASE("json: auto: a module with JSON converts another module's types through its json.hpp",

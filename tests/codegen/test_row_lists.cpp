@@ -68,7 +68,7 @@ TEST_CASE("json_agg of a table's rows gives the module JSON (options: json: auto
   write_project(tmp.path(), "", k_json_query);
   std::string queries = generate_and_read(tmp.path(), "out/m/queries.hpp");
   CHECK(queries.find("std::vector<Line> lines{};") != std::string::npos);
-  CHECK(queries.find("#include <sqlgen/runtime/runtime.hpp>") != std::string::npos);
+  CHECK(queries.find("#include <sqlgen/runtime/json.hpp>") != std::string::npos);
   // No json or jsonb value anywhere, yet the struct's from_json is generated: the reader uses it.
   std::string models = read_text(tmp.path() / "out/m/models.hpp");
   CHECK(models.find("inline void from_json([[maybe_unused]] const nlohmann::json& j, "

@@ -305,10 +305,10 @@ size_t check_project(const fs::path& config_path,
   for (const codegen::FileView& v : views) {
     INFO(v.path);
     diag::DiagnosticEngine diags;
-    std::optional<std::string> text = codegen::render_template(set, v.template_name, v.view, diags);
+    std::optional<std::string> text = codegen::render_template(set, v.template_name, *v.view, diags);
     INFO(diag::render_all(diags, false));
     REQUIRE(text);
-    std::string theirs = kainjow_render(templates, v.template_name, v.view);
+    std::string theirs = kainjow_render(templates, v.template_name, *v.view);
     INFO(codegen::unified_diff("sqlgen", *text, "kainjow", theirs));
     CHECK((*text == theirs));  // not expanded: the diff says it
     ours[v.path] = std::move(*text);

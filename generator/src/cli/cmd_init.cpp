@@ -25,12 +25,13 @@ int run_init_starter(Context& ctx, const InitOptions& opts, std::ostream& out) {
           ? "sqlgen"
           : "sqlgen -c " + fs::path(ctx.config_path).lexically_normal().generic_string();
   out << "next:\n"
-      << "  " << sqlgen << " generate   # C++ headers: " << r.output << "/" << r.module
-      << "/models.hpp and queries.hpp\n"
+      << "  " << sqlgen << " generate   # C++: " << r.output << "/" << r.module
+      << "/models.hpp, queries.hpp and queries.cpp\n"
       << "  " << sqlgen
       << " dump       # the schema for a development database (psql -f): " << r.schema_dump << "\n"
       << "  c++ -std=c++20 -I" << r.output
-      << " -I<sqlgen>/include main.cpp -lpqxx -lpq   # your program; see the README, \"Your "
+      << " -I<sqlgen>/include main.cpp " << r.output
+      << "/sqlgen_queries.cpp -lpqxx -lpq   # your program; see the README, \"Your "
          "own project\"\n";
   return k_exit_ok;
 }

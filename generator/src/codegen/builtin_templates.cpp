@@ -71,7 +71,8 @@ inline void from_json(const nlohmann::json& j, {{{name}}}& v) {
 #pragma once
 
 #include <nlohmann/json.hpp>
-#include <sqlgen/runtime/runtime.hpp>
+#include <sqlgen/runtime/json.hpp>
+#include <sqlgen/runtime/values.hpp>
 
 {{#module_includes}}
 #include "{{{.}}}"
@@ -103,7 +104,8 @@ namespace {{{namespace}}} {
 
 {{#json}}
 #include <nlohmann/json.hpp>
-#include <sqlgen/runtime/runtime.hpp>
+#include <sqlgen/runtime/json.hpp>
+#include <sqlgen/runtime/values.hpp>
 {{/json}}
 {{^json}}
 #include <sqlgen/runtime/values.hpp>
@@ -363,11 +365,9 @@ void {{{class_name}}}::{{{reader}}}(const pqxx::row& row, {{{row_type}}}& row_) 
 
 #include <pqxx/types>
 {{#json}}
-#include <sqlgen/runtime/runtime.hpp>
+#include <sqlgen/runtime/json.hpp>
 {{/json}}
-{{^json}}
 #include <sqlgen/runtime/values.hpp>
-{{/json}}
 {{#user_includes}}
 #include {{{.}}}
 {{/user_includes}}

@@ -1,9 +1,11 @@
 // The code generator's entry: plan the models, build every file's view model (per module
-// models.hpp, queries.hpp, audit.hpp for tables under `audit:`, json.hpp where the JSON plan
-// puts a companion), then render them. Nothing is returned when anything went wrong.
+// models.hpp, queries.hpp and queries.cpp, audit.hpp for tables under `audit:`, json.hpp where
+// the JSON plan puts a companion), then render them, and write sqlgen_queries.cpp. Nothing is
+// returned when anything went wrong.
 #include <algorithm>
 #include <deque>
 #include <filesystem>
+#include <memory>
 #include <optional>
 
 #include "codegen/internal.hpp"
@@ -67,6 +69,9 @@ std::vector<ModuleQueries> split_by_file(const ModuleQueries& mq) {
   }
   return parts;
 }
+
+/// `view`, moved into a pointer the file views of one view share.
+std::shared_ptr<const View> shared(View& view) { return std::make_shared<const View>(std::move(view)); }
 
 std::string output_path(const config::Config& config, const std::string& module, const char* file) {
   return (std::filesystem::path(config.output) / module / file).lexically_normal().generic_string();
@@ -143,23 +148,23 @@ std::vector<FileView> file_views(const config::Config& config, const catalog::Ca
     View companion;
     if (json.companion[i]) companion = companion_view(model_views[i], plan, json, i, model_uses[i]);
     out.push_back(
-        FileView{output_path(config, name, "models.hpp"), "models.hpp", std::move(model_views[i])});
+        FileView{output_path(config, name, "models.hpp"), "models.hpp", shared(model_views[i])});
     if (json.companion[i]) {
       out.push_back(
-          FileView{output_path(config, name, "json.hpp"), "json.hpp", std::move(companion)});
+          FileView{output_path(config, name, "json.hpp"), "json.hpp", shared(companion)});
     }
     if (!audits[i].is_null()) {
       out.push_back(
-          FileView{output_path(config, name, "audit.hpp"), "audit.hpp", std::move(audits[i])});
+          FileView{output_path(config, name, "audit.hpp"), "audit.hpp", shared(audits[i])});
     }
     for (QueriesFile& f : query_files[i]) {
       set_json_includes(f.view, plan, json, i, f.uses, "models.hpp");
-      // The header declares, the .cpp of the same stem defines (from the same view).
+      // The header declares, the .cpp of the same stem defines: one view renders both.
       f.view["header_file"] = f.file;
+      std::shared_ptr<const View> view = shared(f.view);
       std::string source = f.file.substr(0, f.file.size() - 4) + ".cpp";
-      out.push_back(FileView{output_path(config, name, source.c_str()), "queries.cpp", f.view});
-      out.push_back(
-          FileView{output_path(config, name, f.file.c_str()), "queries.hpp", std::move(f.view)});
+      out.push_back(FileView{output_path(config, name, source.c_str()), "queries.cpp", view});
+      out.push_back(FileView{output_path(config, name, f.file.c_str()), "queries.hpp", view});
     }
   }
   return out;
@@ -193,8 +198,8 @@ std::vector<GeneratedFile> generate(const config::Config& config, const catalog:
   // Every file rendered on its own, on every core; collected in the views' order.
   std::vector<std::optional<std::string>> texts(views.size());
   util::parallel_for_rethrow(views.size(), [&](size_t i) {
-    texts[i] = render_template(templates, views[i].template_name, views[i].view, diags);
-    views[i].view = View();
+    texts[i] = render_template(templates, views[i].template_name, *views[i].view, diags);
+    views[i].view.reset();
   });
   std::vector<GeneratedFile> files;
   std::string all_sources;  // the includes of sqlgen_queries.cpp

@@ -233,7 +233,7 @@ View companion_view(const View& models_view, const Plan& plan, const JsonPlan& j
 struct FileView {
   std::string path;
   std::string template_name;
-  View view;
+  std::shared_ptr<const View> view;  ///< a queries header and its .cpp share one
 };
 
 /// The view model of every file generate() writes, in its order: per module its models.hpp,

@@ -49,7 +49,7 @@ constexpr std::string_view k_queries =
     R"(-- Queries of module @M@. Each starts with `-- name: <Name> :<command>`: :one (one row or
 -- none), :many (all rows), :exec (no result), :execrows (the number of rows changed).
 -- Parameters are @name (named) or $1 (positional); `sqlgen generate` writes one C++
--- function per query into <output>/@M@/queries.hpp.
+-- function per query into <output>/@M@/queries.hpp (defined in queries.cpp).
 
 -- name: GetItem :one
 SELECT id, name, note, created_at FROM items WHERE id = @id;

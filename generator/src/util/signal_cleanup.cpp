@@ -20,8 +20,9 @@ namespace sqlgen::util {
 
 namespace {
 
-// A slot's life: free -> claimed (being filled, invisible to the handler) -> live -> free, or
-// live -> cleaning -> cleaned (by the handler; the process then ends).
+// A slot's life: free -> claimed (being filled by a thread that blocks the signals meanwhile;
+// the handler waits for it) -> live -> free, or live -> cleaning -> cleaned (by the handler;
+// the process then ends).
 enum SlotState : int { k_free = 0, k_claimed = 1, k_live = 2, k_cleaning = 3, k_cleaned = 4 };
 
 struct Slot {
@@ -125,6 +126,10 @@ void on_signal(int sig) {
   g_dying.store(true);
   const pid_t self = ::getpid();
   for (Slot& s : g_slots) {
+    // Another thread is creating this slot's path (with the signals blocked, so it is not this
+    // thread): wait until it is live or free, else the process could end with the path made
+    // but not removed. Bounded: a slot copied claimed into a forked child never changes.
+    for (int i = 0; i < 1000 && s.state.load() == k_claimed; ++i) sleep_ms(1);
     int expected = k_live;
     if (s.owner != self || !s.state.compare_exchange_strong(expected, k_cleaning)) continue;
     pid_t child = s.child.exchange(0);
@@ -169,20 +174,26 @@ int create(char* path, CleanupKind kind) {
 CleanupEntry make_cleaned_up(std::string& tmpl, CleanupKind kind) {
   install_signal_cleanup();
   CleanupEntry e;
-  Slot* s = claim(tmpl, kind);
-  if (s == nullptr) {
-    int r = create(tmpl.data(), kind);
-    if (r < 0) e.error = errno;
-    if (kind == CleanupKind::file) e.fd = r;
-    return e;
-  }
-  // Signals are blocked in this thread from creating the path until the handler can see it: a
-  // handler running here in between would miss it and end the process.
+  // Signals are blocked in this thread from claiming a slot until the handler can see its path:
+  // a handler running here in between would miss it, and one in another thread waits for it.
   sigset_t block;
   sigset_t old;
   ::sigemptyset(&block);
   for (int sig : k_signals) ::sigaddset(&block, sig);
   ::pthread_sigmask(SIG_BLOCK, &block, &old);
+  Slot* s = claim(tmpl, kind);
+  if (s == nullptr) {
+    ::pthread_sigmask(SIG_SETMASK, &old, nullptr);
+    int r = create(tmpl.data(), kind);
+    if (r < 0) e.error = errno;
+    if (kind == CleanupKind::file) e.fd = r;
+    return e;
+  }
+  if (g_dying.load()) {
+    // A handler already at work may have passed this slot while it was free: make nothing.
+    s->state.store(k_free);
+    wait_for_the_end();
+  }
   int r = create(s->path, kind);
   if (r < 0) {
     e.error = errno;

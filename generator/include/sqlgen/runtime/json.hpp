@@ -7,8 +7,9 @@
 ///   Timestamp → "2024-01-31T12:34:56.789000Z"; LocalTimestamp → "2024-01-31T12:34:56.789000";
 ///   Interval → {"months", "days", "microseconds"}; Uuid → "a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11";
 ///   arrays → JSON arrays; enums → their labels. Also `codec<nlohmann::json>` (json, jsonb) and
-///   `read_json_rows` (json_agg of a table's rows as its structs): only this header of the
-///   runtime includes nlohmann/json.hpp.
+///   `read_json_rows` (json_agg of a table's rows as its structs; of a libpqxx field in
+///   json_pqxx.hpp): only this header of the runtime includes nlohmann/json.hpp, and it
+///   includes no libpqxx header (generated headers with JSON include it and values.hpp).
 
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -17,7 +18,6 @@
 #include <vector>
 
 #include "sqlgen/runtime/error.hpp"
-#include "sqlgen/runtime/pqxx.hpp"
 #include "sqlgen/runtime/text.hpp"
 #include "sqlgen/runtime/types.hpp"
 #include "sqlgen/runtime/uuid.hpp"
@@ -157,16 +157,6 @@ void read_json_rows(std::optional<std::string_view> text, std::vector<T>& out) {
     from_json_value(e, v);
     out.push_back(std::move(v));
   }
-}
-
-/// read_json_rows of one result field.
-template <typename T>
-void read_json_rows(const pqxx::field& f, std::vector<T>& out) {
-  if (f.is_null()) {
-    out.clear();
-    return;
-  }
-  read_json_rows(std::optional<std::string_view>(std::string_view(f.c_str(), f.size())), out);
 }
 
 }  // namespace sqlgen::runtime

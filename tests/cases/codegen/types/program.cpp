@@ -9,6 +9,8 @@
 #include <cmath>
 #include <iostream>
 #include <limits>
+#include <pqxx/pqxx>
+#include <sqlgen/runtime/core.hpp>  // exec, Batch and libpqxx's conversion of Uuid, used directly
 #include <sstream>
 #include <type_traits>
 

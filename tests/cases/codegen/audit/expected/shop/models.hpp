@@ -13,7 +13,8 @@
 #include <vector>
 
 #include <nlohmann/json.hpp>
-#include <sqlgen/runtime/runtime.hpp>
+#include <sqlgen/runtime/json.hpp>
+#include <sqlgen/runtime/values.hpp>
 
 namespace shop {
 
