@@ -20,10 +20,10 @@ namespace {
 /// Compiles `source` with the generated code under `include` (its headers, and the source that
 /// includes every generated .cpp) into `exe`.
 void build_program(const fs::path& source, const fs::path& include, const fs::path& exe) {
-  auto [rc, log] = compile("-I" + shell_quote(include.string()) + " " +
-                           shell_quote(source.string()) + " " +
-                           shell_quote((include / codegen::k_all_sources).string()) + " -o " +
-                           shell_quote(exe.string()) + " -lpqxx -lpq");
+  auto [rc, log] =
+      compile("-I" + shell_quote(include.string()) + " " + shell_quote(source.string()) + " " +
+              shell_quote((include / codegen::k_all_sources).string()) + " -o " +
+              shell_quote(exe.string()) + " -lpqxx -lpq");
   INFO(log);
   REQUIRE(rc == 0);
 }

@@ -151,8 +151,8 @@ namespace {
 void poison_pqxx(const fs::path& dir) {
   for (const char* h : {"pqxx/pqxx", "pqxx/connection", "pqxx/transaction", "pqxx/result",
                         "pqxx/row", "pqxx/field", "pqxx/stream_to", "pqxx/pipeline"}) {
-    REQUIRE(util::write_file_atomic(dir / h, std::string("#error \"") + h + " included\"\n")
-                .empty());
+    REQUIRE(
+        util::write_file_atomic(dir / h, std::string("#error \"") + h + " included\"\n").empty());
   }
 }
 

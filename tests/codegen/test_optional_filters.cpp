@@ -65,8 +65,8 @@ TEST_CASE("optional parameters in a Params struct (max_params) compile and pick 
   CHECK(queries.find("std::optional<std::string> a{};") != std::string::npos);
   const std::string source = read_text(dir / "out/m/queries.cpp");
   CHECK(source.find("sqlgen::runtime::Variant{k_find_variants[(params.a ? 1 : 0) + 2 * (2 * "
-                     "static_cast<std::size_t>(by) + static_cast<std::size_t>(by_dir))]}, "
-                     "sqlgen::runtime::omit_if_empty(params.a), params.b") != std::string::npos);
+                    "static_cast<std::size_t>(by) + static_cast<std::size_t>(by_dir))]}, "
+                    "sqlgen::runtime::omit_if_empty(params.a), params.b") != std::string::npos);
   CHECK(
       queries.find("const FindParams& params, FindBy by, sqlgen::runtime::SortDirection by_dir") !=
       std::string::npos);

@@ -107,8 +107,8 @@ TEST_CASE("@raw-json keeps a json_agg of rows as nlohmann::json, @override wins 
   CHECK(queries.find("std::vector<Line> lines_b{};") != std::string::npos);
   CHECK(queries.find("std::vector<Line> line_array{};") != std::string::npos);
   CHECK(queries.find("std::optional<std::string> lines{};") != std::string::npos);
-  CHECK(read_text(tmp.path() / "out/m/queries.cpp").find("sqlgen::runtime::read(r[1], row_.lines);") !=
-        std::string::npos);
+  CHECK(read_text(tmp.path() / "out/m/queries.cpp")
+            .find("sqlgen::runtime::read(r[1], row_.lines);") != std::string::npos);
 }
 
 TEST_CASE("@raw-json names json_agg columns of a table's rows only", "[codegen]") {

@@ -305,7 +305,8 @@ size_t check_project(const fs::path& config_path,
   for (const codegen::FileView& v : views) {
     INFO(v.path);
     diag::DiagnosticEngine diags;
-    std::optional<std::string> text = codegen::render_template(set, v.template_name, *v.view, diags);
+    std::optional<std::string> text =
+        codegen::render_template(set, v.template_name, *v.view, diags);
     INFO(diag::render_all(diags, false));
     REQUIRE(text);
     std::string theirs = kainjow_render(templates, v.template_name, *v.view);

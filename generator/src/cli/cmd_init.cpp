@@ -29,8 +29,7 @@ int run_init_starter(Context& ctx, const InitOptions& opts, std::ostream& out) {
       << "/models.hpp, queries.hpp and queries.cpp\n"
       << "  " << sqlgen
       << " dump       # the schema for a development database (psql -f): " << r.schema_dump << "\n"
-      << "  c++ -std=c++20 -I" << r.output
-      << " -I<sqlgen>/include main.cpp " << r.output
+      << "  c++ -std=c++20 -I" << r.output << " -I<sqlgen>/include main.cpp " << r.output
       << "/sqlgen_queries.cpp -lpqxx -lpq   # your program; see the README, \"Your "
          "own project\"\n";
   return k_exit_ok;

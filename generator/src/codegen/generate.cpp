@@ -71,7 +71,9 @@ std::vector<ModuleQueries> split_by_file(const ModuleQueries& mq) {
 }
 
 /// `view`, moved into a pointer the file views of one view share.
-std::shared_ptr<const View> shared(View& view) { return std::make_shared<const View>(std::move(view)); }
+std::shared_ptr<const View> shared(View& view) {
+  return std::make_shared<const View>(std::move(view));
+}
 
 std::string output_path(const config::Config& config, const std::string& module, const char* file) {
   return (std::filesystem::path(config.output) / module / file).lexically_normal().generic_string();
@@ -150,8 +152,7 @@ std::vector<FileView> file_views(const config::Config& config, const catalog::Ca
     out.push_back(
         FileView{output_path(config, name, "models.hpp"), "models.hpp", shared(model_views[i])});
     if (json.companion[i]) {
-      out.push_back(
-          FileView{output_path(config, name, "json.hpp"), "json.hpp", shared(companion)});
+      out.push_back(FileView{output_path(config, name, "json.hpp"), "json.hpp", shared(companion)});
     }
     if (!audits[i].is_null()) {
       out.push_back(

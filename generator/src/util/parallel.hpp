@@ -1,6 +1,7 @@
 #pragma once
 /// Runs independent jobs on a few threads (one per core unless set_jobs says otherwise, at
-/// most `n`).
+/// most `n`): the calling thread and workers of one process-wide pool, started once and kept
+/// (a generate used to start a new thread per job group, 30-odd per run).
 
 #include <algorithm>
 #include <atomic>
@@ -8,14 +9,28 @@
 #include <exception>
 #include <mutex>
 #include <thread>
-#include <vector>
-
-#include "util/heap.hpp"
+#include <type_traits>
 
 namespace sqlgen::util {
 
 namespace detail {
 inline std::atomic<unsigned> g_jobs{0};
+
+/// fn(i) for every i in [0, n), shared by the calling thread and up to `helpers` workers.
+struct Batch {
+  void (*call)(void* fn, size_t i);
+  void* fn;
+  size_t n;
+  size_t helpers;               ///< how many pool workers may join
+  std::atomic<size_t> next{0};  ///< the next index to claim
+  size_t joined = 0;            ///< workers that took the batch (under the pool's mutex)
+  size_t active = 0;            ///< of them, still running its jobs (under the pool's mutex)
+};
+
+/// Posts `batch` to the pool (started or grown to batch.helpers workers), runs its jobs on the
+/// calling thread too, and returns once every job is done and no worker touches it any more.
+/// Nested calls (a job calling parallel_for) make progress: the caller runs its own jobs.
+void run_batch(Batch& batch);
 }  // namespace detail
 
 /// Sets how many threads parallel_for may use (`sqlgen --jobs N`); 0: one per core.
@@ -36,16 +51,10 @@ void parallel_for(size_t n, Fn&& fn) {
     for (size_t i = 0; i < n; ++i) fn(i);
     return;
   }
-  std::atomic<size_t> next{0};
-  std::vector<std::thread> threads;
-  threads.reserve(workers);
-  for (size_t w = 0; w < workers; ++w) {
-    threads.emplace_back([&] {
-      use_huge_page_thread_heap();
-      for (size_t i = next++; i < n; i = next++) fn(i);
-    });
-  }
-  for (std::thread& t : threads) t.join();
+  using F = std::remove_reference_t<Fn>;
+  detail::Batch batch{[](void* f, size_t i) { (*static_cast<F*>(f))(i); },
+                      const_cast<void*>(static_cast<const void*>(&fn)), n, workers - 1};
+  detail::run_batch(batch);
 }
 
 /// parallel_for for jobs that may throw: every job runs, then the first exception caught is

@@ -13,13 +13,18 @@ namespace sqlgen::runtime {
 template <typename Signature>
 class FunctionRef;
 
+namespace detail {
+/// F is a callable a FunctionRef of type Ref, returning R for Args..., may refer to (not Ref).
+template <typename F, typename Ref, typename R, typename... Args>
+concept callable_as =
+    !std::is_same_v<std::remove_cvref_t<F>, Ref> && std::is_invocable_r_v<R, F&, Args...>;
+}  // namespace detail
+
 template <typename R, typename... Args>
 class FunctionRef<R(Args...)> {
  public:
   /// Refers to `f` (any callable invocable with Args... whose result converts to R).
-  template <typename F>
-    requires(!std::is_same_v<std::remove_cvref_t<F>, FunctionRef> &&
-             std::is_invocable_r_v<R, F&, Args...>)
+  template <detail::callable_as<FunctionRef, R, Args...> F>
   FunctionRef(F&& f) noexcept  // NOLINT(google-explicit-constructor): takes lambdas in place
       : m_object(const_cast<void*>(static_cast<const void*>(std::addressof(f)))),
         m_call([](void* object, Args... args) -> R {
