@@ -298,10 +298,12 @@ TEST_CASE("options: exact_table_names, query_classes: file (a class and header p
   CHECK(admin.find("explicit AdminToolsQueries(pqxx::transaction_base& tx)") != std::string::npos);
   CHECK(admin.find("std::vector<Users> list_users()") != std::string::npos);
   CHECK(admin.find("get_user") == std::string::npos);
-  // Both headers in one translation unit: the classes and row types do not clash.
+  // Each header has its .cpp, and sqlgen_queries.cpp includes both.
+  CHECK(read_text(tmp.path() / "out/sqlgen_queries.cpp")
+            .ends_with("#include \"m/admin_tools_queries.cpp\"\n#include \"m/q_queries.cpp\"\n"));
+  // Both in one translation unit: the classes and row types do not clash.
   REQUIRE(util::write_file_atomic(tmp.path() / "tu.cpp",
-                                  "#include \"m/q_queries.cpp\"\n"
-                                  "#include \"m/admin_tools_queries.cpp\"\n"
+                                  "#include \"sqlgen_queries.cpp\"\n"
                                   "void use(pqxx::transaction_base& tx) {\n"
                                   "  m::QQueries a(tx);\n  m::AdminToolsQueries b(tx);\n}\n")
               .empty());
@@ -318,7 +320,36 @@ TEST_CASE("options: exact_table_names, query_classes: file (a class and header p
   CHECK(fs::exists(tmp.path() / "out/m/queries.hpp"));
   CHECK(!fs::exists(tmp.path() / "out/m/q_queries.hpp"));
   CHECK(!fs::exists(tmp.path() / "out/m/admin_tools_queries.hpp"));
+  CHECK(!fs::exists(tmp.path() / "out/m/q_queries.cpp"));
+  CHECK(!fs::exists(tmp.path() / "out/m/admin_tools_queries.cpp"));
   CHECK(read_text(tmp.path() / "out/m/models.hpp").find("struct User {") != std::string::npos);
+}
+
+TEST_CASE("a templates directory without queries.cpp.mustache keeps its headers and writes no .cpp",
+          "[codegen]") {
+  util::TempDir tmp("sqlgen-codegen");
+  write_project(tmp.path(), "templates: tpl\n",
+                "CREATE TABLE m.users (id int NOT NULL, name text NOT NULL);\n",
+                "-- name: GetUser :one\nSELECT id, name FROM m.users WHERE id = @id;\n");
+  // A header template of before the split: it defines what it declares.
+  REQUIRE(util::write_file_atomic(
+              tmp.path() / "tpl/queries.hpp.mustache",
+              "{{{header}}}\n#pragma once\n#include <pqxx/pqxx>\n\nnamespace {{{namespace}}} {\n"
+              "inline int query_count() { return {{#queries}}1 + {{/queries}}0; }\n}\n")
+              .empty());
+  fs::copy_file(fs::path(SQLGEN_SOURCE_DIR) / "templates/models.hpp.mustache",
+                tmp.path() / "tpl/models.hpp.mustache");
+  for (const char* partial : {"struct", "struct_json", "enum_json", "codec"}) {
+    fs::copy_file(fs::path(SQLGEN_SOURCE_DIR) / "templates" / (std::string(partial) + ".mustache"),
+                  tmp.path() / "tpl" / (std::string(partial) + ".mustache"));
+  }
+  GenerateRun r = generate(tmp.path() / "sqlgen.yaml");
+  INFO(r.diagnostics);
+  REQUIRE(r.exit_code == 0);
+  CHECK(read_text(tmp.path() / "out/m/queries.hpp").find("return 1 + 0;") != std::string::npos);
+  CHECK(!fs::exists(tmp.path() / "out/m/queries.cpp"));
+  // Still written (a build compiling it keeps working), with no include.
+  CHECK(read_text(tmp.path() / "out/sqlgen_queries.cpp").find("#include") == std::string::npos);
 }
 
 TEST_CASE("columns with the same name become name, name_2, ... as in sqlc", "[codegen]") {
