@@ -93,59 +93,6 @@ TEST_CASE("json: false: no generated or runtime header includes nlohmann/json.hp
 
 namespace {
 
-/// An include directory whose nlohmann/json.hpp is an #error: a program without nlohmann/json.
-fs::path poisoned_nlohmann(const fs::path& dir) {
-  REQUIRE(
-      util::write_file_atomic(dir / "nlohmann/json.hpp", "#error \"nlohmann/json.hpp included\"\n")
-          .empty());
-  return dir;
-}
-
-/// Compiles a translation unit holding `source` with `-I<poison> -I<root>`; true on success
-/// (the compiler's output is logged otherwise).
-bool compiles_without_nlohmann(const fs::path& poison, const fs::path& root, const fs::path& tu,
-                               const std::string& source) {
-  REQUIRE(util::write_file_atomic(tu, source).empty());
-  auto [rc, log] = compile("-fsyntax-only -I" + shell_quote(poison.string()) + " -I" +
-                           shell_quote(root.string()) + " " + shell_quote(tu.string()));
-  UNSCOPED_INFO(log);
-  return rc == 0;
-}
-
-}  // namespace
-
-TEST_CASE("json: auto: the headers of a module without JSON values do without nlohmann/json.hpp",
-          "[codegen][compile]") {
-  util::TempDir tmp("sqlgen-autojson");
-  fs::path poison = poisoned_nlohmann(tmp.path() / "poison");
-  // Golden modules without json or jsonb values: the example app's identity, the audit case's
-  // ledger, the tx case's bank.
-  const std::pair<fs::path, std::string> modules[] = {
-      {fs::path(SQLGEN_SOURCE_DIR) / "generated", "identity"},
-      {codegen_case("audit") / "expected", "ledger"},
-      {codegen_case("tx") / "expected", "bank"}};
-  size_t n = 0;
-  for (const auto& [root, module] : modules) {
-    for (const char* file : {"models.hpp", "queries.hpp", "audit.hpp"}) {
-      if (!fs::exists(root / module / file)) continue;
-      std::string rel = module + "/" + file;
-      INFO(rel);
-      CHECK(read_text(root / rel).find("nlohmann") == std::string::npos);
-      CHECK(compiles_without_nlohmann(poison, root, tmp.path() / (std::to_string(n++) + ".cpp"),
-                                      "#include \"" + rel + "\"\n"));
-    }
-  }
-  CHECK(n == 8);
-  // The control: a module with jsonb columns still includes it, and fails there.
-  fs::path app = fs::path(SQLGEN_SOURCE_DIR) / "generated";
-  CHECK(read_text(app / "billing/models.hpp").find("#include <nlohmann/json.hpp>") !=
-        std::string::npos);
-  CHECK_FALSE(compiles_without_nlohmann(poison, app, tmp.path() / "billing.cpp",
-                                        "#include \"billing/queries.hpp\"\n"));
-}
-
-namespace {
-
 /// Makes every libpqxx header a generated header could reach for an #error in `dir` (not
 /// <pqxx/types>, its forward declarations).
 void poison_pqxx(const fs::path& dir) {
@@ -156,14 +103,36 @@ void poison_pqxx(const fs::path& dir) {
   }
 }
 
+/// An include directory whose nlohmann/json.hpp is an #error: a program without nlohmann/json.
+fs::path poisoned_nlohmann(const fs::path& dir) {
+  REQUIRE(
+      util::write_file_atomic(dir / "nlohmann/json.hpp", "#error \"nlohmann/json.hpp included\"\n")
+          .empty());
+  return dir;
+}
+
+/// Compiles a translation unit holding `source` with `-I<poison> -I<root>` (`poison` holding
+/// #error headers); true on success (the compiler's output is logged otherwise).
+bool compiles_beside_poison(const fs::path& poison, const fs::path& root, const fs::path& tu,
+                            const std::string& source) {
+  REQUIRE(util::write_file_atomic(tu, source).empty());
+  auto [rc, log] = compile("-fsyntax-only -I" + shell_quote(poison.string()) + " -I" +
+                           shell_quote(root.string()) + " " + shell_quote(tu.string()));
+  UNSCOPED_INFO(log);
+  return rc == 0;
+}
+
 }  // namespace
 
-TEST_CASE("generated headers include no libpqxx header but <pqxx/types>", "[codegen][compile]") {
-  util::TempDir tmp("sqlgen-light");
-  // Modules without JSON: neither nlohmann/json.hpp nor libpqxx; the definitions are in the
-  // .cpp files.
+TEST_CASE(
+    "json: auto: headers of modules without JSON values need no nlohmann/json.hpp nor libpqxx",
+    "[codegen][compile]") {
+  util::TempDir tmp("sqlgen-autojson");
   fs::path poison = poisoned_nlohmann(tmp.path() / "poison");
+  // Nor libpqxx: their functions are defined in the .cpp files.
   poison_pqxx(poison);
+  // Golden modules without json or jsonb values: the example app's identity, the audit case's
+  // ledger, the tx case's bank, the optional filters case's work.
   const std::pair<fs::path, std::string> modules[] = {
       {fs::path(SQLGEN_SOURCE_DIR) / "generated", "identity"},
       {codegen_case("audit") / "expected", "ledger"},
@@ -175,22 +144,34 @@ TEST_CASE("generated headers include no libpqxx header but <pqxx/types>", "[code
       if (!fs::exists(root / module / file)) continue;
       std::string rel = module + "/" + file;
       INFO(rel);
-      CHECK(compiles_without_nlohmann(poison, root, tmp.path() / (std::to_string(n++) + ".cpp"),
-                                      "#include \"" + rel + "\"\n"));
+      CHECK(read_text(root / rel).find("nlohmann") == std::string::npos);
+      CHECK(compiles_beside_poison(poison, root, tmp.path() / (std::to_string(n++) + ".cpp"),
+                                   "#include \"" + rel + "\"\n"));
     }
   }
   CHECK(n == 10);
-  // The control: the module's .cpp includes libpqxx, and fails there.
-  const fs::path app = fs::path(SQLGEN_SOURCE_DIR) / "generated";
-  CHECK_FALSE(compiles_without_nlohmann(poison, app, tmp.path() / "identity.cpp",
-                                        "#include \"identity/queries.cpp\"\n"));
+  // The control: a module with jsonb columns still includes it, and fails there.
+  fs::path app = fs::path(SQLGEN_SOURCE_DIR) / "generated";
+  CHECK(read_text(app / "billing/models.hpp").find("#include <nlohmann/json.hpp>") !=
+        std::string::npos);
+  CHECK_FALSE(compiles_beside_poison(poison, app, tmp.path() / "billing.cpp",
+                                     "#include \"billing/queries.hpp\"\n"));
+}
+
+TEST_CASE("generated headers include no libpqxx header but <pqxx/types>", "[codegen][compile]") {
+  util::TempDir tmp("sqlgen-light");
+  // The headers of modules without JSON: the json: auto test above, with libpqxx poisoned too.
   // A module with JSON (jsonb columns): nlohmann/json.hpp, still no libpqxx.
+  const fs::path app = fs::path(SQLGEN_SOURCE_DIR) / "generated";
   fs::path only_pqxx = tmp.path() / "only_pqxx";
   poison_pqxx(only_pqxx);
-  CHECK(compiles_without_nlohmann(only_pqxx, app, tmp.path() / "billing.cpp",
-                                  "#include \"billing/queries.hpp\"\n"));
-  CHECK_FALSE(compiles_without_nlohmann(only_pqxx, app, tmp.path() / "billing_cpp.cpp",
-                                        "#include \"billing/queries.cpp\"\n"));
+  CHECK(compiles_beside_poison(only_pqxx, app, tmp.path() / "billing.cpp",
+                               "#include \"billing/queries.hpp\"\n"));
+  // The controls: the modules' .cpp include libpqxx, and fail there.
+  CHECK_FALSE(compiles_beside_poison(only_pqxx, app, tmp.path() / "billing_cpp.cpp",
+                                     "#include \"billing/queries.cpp\"\n"));
+  CHECK_FALSE(compiles_beside_poison(only_pqxx, app, tmp.path() / "identity_cpp.cpp",
+                                     "#include \"identity/queries.cpp\"\n"));
 }
 
 TEST_CASE("json: auto: a module with JSON converts another module's types through its json.hpp",
@@ -240,8 +221,7 @@ TEST_CASE("json: auto: a module with JSON converts another module's types throug
     CHECK(text.find("inline void to_json(nlohmann::json& j, const ") != std::string::npos);
   }
   fs::path poison = poisoned_nlohmann(tmp.path() / "poison");
-  CHECK(
-      compiles_without_nlohmann(poison, out, tmp.path() / "b.cpp", "#include \"b/queries.hpp\"\n"));
+  CHECK(compiles_beside_poison(poison, out, tmp.path() / "b.cpp", "#include \"b/queries.hpp\"\n"));
   // A row of a holding b's enum and struct, to JSON and back.
   REQUIRE(util::write_file_atomic(tmp.path() / "main.cpp", R"(#include <iostream>
 #include "a/queries.hpp"
