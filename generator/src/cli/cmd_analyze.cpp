@@ -11,6 +11,7 @@
 #include "cli/subcommands.hpp"
 #include "driver/driver.hpp"
 #include "util/parallel.hpp"
+#include "util/retire.hpp"
 
 namespace sqlgen::cli {
 
@@ -72,6 +73,7 @@ int run_analyze(Context& ctx, const AnalyzeCmdOptions& opts, std::ostream& out) 
   out << ",\n  \"queries\": ";
   write_array(out, queries);
   out << "\n}\n";
+  util::retire(std::move(project));
   return k_exit_ok;
 }
 

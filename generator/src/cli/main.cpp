@@ -9,6 +9,7 @@
 #include "cli/subcommands.hpp"
 #include "util/heap.hpp"
 #include "util/parallel.hpp"
+#include "util/retire.hpp"
 #include "util/stack.hpp"
 
 using namespace sqlgen::cli;
@@ -84,6 +85,8 @@ int run(int argc, char** argv) {
 int main(int argc, char** argv) {
   // Before any thread: the heap in huge pages (page faults were a third of a cold run).
   sqlgen::util::use_huge_page_heap();
+  // The process ends after the command: what it no longer needs is left to the exit.
+  sqlgen::util::set_keep_at_exit(true);
   // Deeply nested statements recurse deeply (libpg_query, the AST, the analysis): a large
   // stack for the command and its worker threads; parse/ refuses what would not fit.
   return sqlgen::util::run_with_stack(sqlgen::util::k_main_stack_bytes,

@@ -9,6 +9,7 @@
 #include "driver/driver.hpp"
 #include "pg/cluster.hpp"
 #include "util/cache.hpp"
+#include "util/retire.hpp"
 
 namespace sqlgen::driver {
 
@@ -105,6 +106,8 @@ GenerateResult generate(const std::string& config_path, const GenerateOptions& o
   result.migrations = project.migrations.size();
   for (const codegen::ModuleQueries& mq : project.modules) result.queries += mq.queries.size();
   if (!options.check) stamp.store(files, diags);
+  util::retire(std::move(files));
+  util::retire(std::move(project));
   return result;
 }
 
