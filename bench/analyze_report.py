@@ -109,7 +109,9 @@ def project(d, p, repo):
              ("noop", "`sqlgen generate`, no-op (stamp)")]
     rows += [(k, label) for k, label in (("noop_schema", "`sqlgen schema`, no-op (stamp)"),
                                          ("noop_vet", "`sqlgen vet`, no-op (stamp)"),
-                                         ("version", "`sqlgen --version` (process start)"))
+                                         ("version", "`sqlgen --version` (process start)"),
+                                         ("harness", "`true`: the harness alone (Python starting "
+                                                     "`sh -c`), part of every row"))
              if k in r]
     for key, label in rows:
         if key not in r:
@@ -156,6 +158,8 @@ def project(d, p, repo):
     if "noop_vet" in r:
         noop_note = (f"; no-op schema {ms(r['noop_schema']['median'])} ms and vet "
                      f"{ms(r['noop_vet']['median'])} ms, `--version` {ms(r['version']['median'])} ms")
+        if "harness" in r:
+            noop_note += f", the harness alone {ms(r['harness']['median'])} ms"
     lines.append(f"**{title}: analyze {a / floor:.2f}x and generate {g / floor:.2f}x the "
                  f"protobuf floor by median ({amin / fmin:.2f}x and {gmin / fmin:.2f}x by min; "
                  f"{a / floor_json:.2f}x and {g / floor_json:.2f}x the JSON floor"

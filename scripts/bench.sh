@@ -492,7 +492,7 @@ bench_analyze() {
       "noop=SQLGEN_CACHE_DIR=$dir/stamps $SQLGEN -c $cfg generate --output $dir/${p}_x1.noop 2>/dev/null"
       "noop_schema=SQLGEN_CACHE_DIR=$dir/stamps $SQLGEN -c $cfg schema 2>/dev/null"
       "noop_vet=SQLGEN_CACHE_DIR=$dir/stamps $SQLGEN -c $cfg vet 2>/dev/null; test \$? -le 1"
-      "version=$SQLGEN --version")
+      "version=$SQLGEN --version" "harness=true")
     python3 bench/timeit.py --reps "$REPS" --warmup 1 "${cmds[@]}" >"$dir/$p.json"
 
     # Linearity: the floor and analyze on 1, 2 and 4 copies, alternating.
