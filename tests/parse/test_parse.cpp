@@ -82,7 +82,7 @@ TEST_CASE("comments between statements: the scanner's comments, scanning less", 
       "-- name: A :one\nSELECT 1 /* x */ + 2;\nSELECT 3 -- name: B :one\n;\n-- tail\n";
   std::vector<StatementRange> stmts = split_statements(text, &parsed);
   REQUIRE(parsed);
-  std::vector<Comment> marked = scan_comments_between(text, stmts, "name:");
+  std::vector<Comment> marked = scan_comments_between(text, stmts, {"name:"});
   REQUIRE(marked.size() == 3);
   CHECK(text.substr(marked[0].offset, marked[0].length) == "-- name: A :one");
   CHECK(text.substr(marked[1].offset, marked[1].length) == "-- name: B :one");

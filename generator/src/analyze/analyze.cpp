@@ -130,9 +130,17 @@ AnalyzedQuery Analyzer::run() {
   if (m_parsed) {
     for (diag::Diagnostic& d : m_parsed->diagnostics) early.report(std::move(d));
     stmts = std::move(m_parsed->stmts);
+    const bool from_file_parse = m_parsed->from_file_parse;
     m_parsed = nullptr;
-    diag::DiagnosticEngine again;  // parse_query reported them
-    if (!m_variant) sorts = find_sorts(m_query, again);
+    if (!m_variant && from_file_parse) {
+      // The file's tree reads a sort call as the function it spells: with sorts (or a
+      // malformed one), the statement is parsed as parse_query would.
+      sorts = find_sorts(m_query, early);
+      if (!sorts.empty()) stmts = parse_statement(m_query, sorts, early);
+    } else if (!m_variant) {
+      diag::DiagnosticEngine again;  // parse_query reported them
+      sorts = find_sorts(m_query, again);
+    }
   } else {
     if (!m_variant) sorts = find_sorts(m_query, early);
     stmts = parse_statement(m_query, sorts, early);
@@ -146,7 +154,7 @@ AnalyzedQuery Analyzer::run() {
   if (!m_variant) {
     VariantPlan variants = plan_variants(stmt, m_query, m_plan, std::move(sorts), early);
     if (variants.needed() || variants.failed) {
-      const bool failed = early.has_errors();
+      const bool failed = variants.failed || early.has_errors();
       forward();
       return failed ? out : run_variants(variants);
     }
@@ -201,7 +209,7 @@ AnalyzedQuery Analyzer::run_variants(const VariantPlan& plan) {
   for (size_t index : order) {
     Variant v = make_variant(plan, source()->text(), index);
     source::Query vq = m_query;
-    vq.source = diag::make_source(source()->path(), v.text);
+    vq.source = diag::make_source(source()->path(), std::move(v.text));  // v.text not read again
     diag::DiagnosticEngine engine;
     Analyzer a(m_cat, vq, m_opts, engine);
     a.as_variant(v.edits);

@@ -101,6 +101,9 @@ struct AnalyzeOptions {
 struct ParsedQuery {
   std::vector<parse::StmtPtr> stmts;
   std::vector<diag::Diagnostic> diagnostics;
+  /// Parsed with its whole file (parse::split_and_parse), not by parse_query: the text as
+  /// written, its `sqlgen.sort(...)` calls not looked at yet.
+  bool from_file_parse = false;
 };
 
 /// Parses `query`'s statement as analyze_query would; needs no catalog.

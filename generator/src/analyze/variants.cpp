@@ -8,6 +8,7 @@
 #include <functional>
 #include <limits>
 #include <set>
+#include <string_view>
 
 #include "parse/tokens.hpp"
 #include "parse/walk.hpp"
@@ -74,9 +75,7 @@ class VariantPlanner {
  public:
   VariantPlanner(const source::Query& query, ParamPlan& params, diag::DiagnosticEngine& diags,
                  VariantPlan& plan)
-      : m_query(query), m_params(params), m_diags(diags), m_plan(plan) {
-    m_tokens = parse::scan_tokens(query.source->text(), query.offset, query.length);
-  }
+      : m_query(query), m_params(params), m_diags(diags), m_plan(plan) {}
 
   void run(const parse::Stmt& stmt);
 
@@ -393,6 +392,8 @@ void VariantPlanner::run(const parse::Stmt& stmt) {
     if (p.optional) m_plan.optionals.push_back(p.name);
   }
   if (!m_plan.needed()) return;
+  // Only now: most queries have neither optional parameters nor sorts.
+  m_tokens = parse::scan_tokens(m_query.source->text(), m_query.offset, m_query.length);
   const size_t k = m_plan.optionals.size();
   if (k > k_max_optionals) {
     report(DiagId::err_optional_too_many, name_at, name_len,
@@ -442,7 +443,12 @@ void VariantPlanner::run(const parse::Stmt& stmt) {
 std::vector<SortSlot> find_sorts(const source::Query& query, diag::DiagnosticEngine& diags) {
   std::vector<SortSlot> out;
   const std::string& text = query.source->text();
-  if (lower(text.substr(query.offset, query.length)).find("sqlgen") == std::string::npos) {
+  // Most queries have no sqlgen.sort(): a search without a copy of the text decides.
+  const std::string_view sql(text.data() + query.offset, query.length);
+  constexpr std::string_view k_sqlgen = "sqlgen";
+  if (std::search(sql.begin(), sql.end(), k_sqlgen.begin(), k_sqlgen.end(), [](char a, char b) {
+        return std::tolower(static_cast<unsigned char>(a)) == b;
+      }) == sql.end()) {
     return out;
   }
   std::vector<Token> toks = parse::scan_tokens(text, query.offset, query.length);
@@ -456,7 +462,9 @@ std::vector<SortSlot> find_sorts(const source::Query& query, diag::DiagnosticEng
       continue;
     }
     auto fail = [&](size_t j, const std::string& why) {
-      uint32_t end = at(j).length ? at(j).offset + at(j).length : toks[j - 1].offset + 1;
+      // Past the text's end (`sqlgen.sort(` last): up to the last token.
+      const Token& before = toks[std::min(j - 1, toks.size() - 1)];
+      uint32_t end = at(j).length ? at(j).offset + at(j).length : before.offset + 1;
       diags.report(diag::make(
           DiagId::err_sort_bad_call,
           diag::Location::at(query.source, toks[i].offset, end - toks[i].offset), {why}));

@@ -15,6 +15,7 @@
 #include "source/queries.hpp"
 #include "source/query_file.hpp"
 #include "util/fs.hpp"
+#include "util/heap.hpp"
 #include "util/parallel.hpp"
 
 namespace sqlgen::driver {
@@ -206,6 +207,7 @@ void prepare_queries(const Project& project, QueryPrep& p) {
     for (size_t q = 0; q < p.out[m].queries.size(); ++q) {
       if (parsed[m][q]) {
         p.parsed[m][q].stmts = std::move(*parsed[m][q]);  // parsed without a diagnostic
+        p.parsed[m][q].from_file_parse = true;
       } else {
         jobs.emplace_back(m, q);
       }
@@ -226,7 +228,10 @@ std::shared_ptr<QueryPrep> start_queries(const Project& project) {
   auto prep = std::make_shared<QueryPrep>();
   // On one thread (`-j 1`), the preparation runs when analyze_queries asks for it.
   auto policy = util::jobs() > 1 ? std::launch::async : std::launch::deferred;
-  prep->done = std::async(policy, [&project, p = prep.get()] { prepare_queries(project, *p); });
+  prep->done = std::async(policy, [&project, p = prep.get(), policy] {
+    if (policy == std::launch::async) util::use_huge_page_thread_heap();  // a thread of its own
+    prepare_queries(project, *p);
+  });
   return prep;
 }
 

@@ -147,14 +147,21 @@ std::vector<Comment> scan_comments(std::string_view text) {
 
 std::vector<Comment> scan_comments_between(std::string_view text,
                                            const std::vector<StatementRange>& stmts,
-                                           std::string_view inside_marker) {
+                                           std::initializer_list<std::string_view> inside_markers) {
   std::vector<Comment> out;
   uint32_t pos = 0;
+  auto marked = [&](std::string_view body) {
+    if (inside_markers.size() == 0) return true;
+    for (std::string_view m : inside_markers) {
+      if (body.find(m) != std::string_view::npos) return true;
+    }
+    return false;
+  };
   for (const StatementRange& st : stmts) {
     if (st.offset > pos) scan_comments_in(text, pos, st.offset, out);
     std::string_view body = text.substr(st.offset, st.length);
     if ((body.find("--") != std::string_view::npos || body.find("/*") != std::string_view::npos) &&
-        body.find(inside_marker) != std::string_view::npos) {
+        marked(body)) {
       scan_comments_in(text, st.offset, st.offset + st.length, out);
     }
     pos = st.offset + st.length;

@@ -4,6 +4,7 @@
 /// length of the token at an offset (what a diagnostic underlines).
 
 #include <cstdint>
+#include <initializer_list>
 #include <string_view>
 #include <vector>
 
@@ -37,12 +38,13 @@ std::vector<Comment> scan_comments(std::string_view text);
 /// `parsed`): then every statement, and every stretch between two, starts and ends at a token
 /// boundary, so the scanner reads the stretches between statements and only the statements
 /// that hold `--` or `/*` (no comment can hide in the others). Same comments, a fraction of
-/// the scanning: most statements of a query file have no comment inside. With `inside_marker`,
-/// a statement is scanned only when its text also holds the marker: the comments inside a
-/// statement that cannot hold it are left out (a query file needs only its `name:` comments).
-std::vector<Comment> scan_comments_between(std::string_view text,
-                                           const std::vector<StatementRange>& stmts,
-                                           std::string_view inside_marker = {});
+/// the scanning: most statements of a query file have no comment inside. With
+/// `inside_markers`, a statement is scanned only when its text also holds one of them: the
+/// comments inside a statement that cannot hold one are left out (a query file needs only its
+/// `name:` comments and migration markers).
+std::vector<Comment> scan_comments_between(
+    std::string_view text, const std::vector<StatementRange>& stmts,
+    std::initializer_list<std::string_view> inside_markers = {});
 
 /// Offset of the first byte of `text` at or after `from` that is neither
 /// whitespace nor inside a `--` or `/* */` comment.

@@ -237,8 +237,9 @@ std::vector<Query> read_query_file(const diag::SourcePtr& source, diag::Diagnost
   parse::SplitParse split = parse::split_and_parse(source, 0, text);
   const std::vector<parse::StatementRange>& stmts = split.ranges;
   std::vector<parse::Comment> comments =
-      // Inside a statement only a `name:` comment matters (a missing `;` before it).
-      split.parsed ? parse::scan_comments_between(text, stmts, "name:")
+      // Inside a statement only a `name:` comment (a missing `;` before it) or a migration
+      // marker (a `-- +goose Down` after a last statement without `;`) matters.
+      split.parsed ? parse::scan_comments_between(text, stmts, {"name:", "+goose", "migrate:"})
                    : parse::scan_comments(text);
   const Reader reader{source, text, diags};
   for (const parse::Comment& c : comments) {
