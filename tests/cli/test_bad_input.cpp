@@ -273,7 +273,7 @@ TEST_CASE("a full disk (writes fail with EFBIG): a clear error, no half-written 
   generated_project(dir);
   const TreeSnapshot before = snapshot_tree(tmp.path());
   SpawnOptions options;
-  options.file_size_limit = 512;  // every generated file is longer
+  options.file_size_limit = 512;  // the files this run changes are longer
   SpawnResult r = spawn_sqlgen({"generate"}, dir, options);
   INFO(r.err);
   CHECK(r.exit_code == 1);

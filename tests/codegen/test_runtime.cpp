@@ -356,3 +356,35 @@ TEST_CASE("runtime: every runtime type prints as psql shows it", "[codegen][runt
   CHECK(to_display(demo::Color::dark_blue) == "dark blue");
   CHECK(to_display(Interval{0, 0, 1}) == "00:00:00.000001");
 }
+
+namespace {
+int g_calls = 0;
+void count_call(int&& v) { g_calls += v; }
+}  // namespace
+
+TEST_CASE("runtime: FunctionRef calls lambdas, functions and function pointers",
+          "[codegen][runtime]") {
+  using sqlgen::runtime::FunctionRef;
+  int sum = 0;
+  auto add = [&](int&& v) { sum += v; };
+  auto call = [](FunctionRef<void(int&&)> f, int v) { f(std::move(v)); };
+  call(add, 2);
+  call([&](int v) { sum += 10 * v; }, 3);  // by value, from an rvalue
+  CHECK(sum == 32);
+  call(count_call, 5);  // a function named as such
+  void (*pointer)(int&&) = &count_call;
+  call(pointer, 7);
+  CHECK(g_calls == 12);
+  // A result converted to R.
+  auto twice = [](int v) { return 2 * v; };
+  FunctionRef<long(int)> f = twice;
+  CHECK(f(21) == 42L);
+  // Items: every element of a range, handed out one by one.
+  std::vector<int> seen;
+  auto one_two_three = [](FunctionRef<void(const int&)> put) {
+    for (int i = 1; i <= 3; ++i) put(i);
+  };
+  sqlgen::runtime::Items<int> items = one_two_three;  // refers to it: it must outlive `items`
+  items([&](const int& v) { seen.push_back(v); });
+  CHECK(seen == std::vector<int>{1, 2, 3});
+}

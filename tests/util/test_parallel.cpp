@@ -36,9 +36,10 @@ TEST_CASE("parallel_for runs every index once, on more than one thread", "[util]
       std::lock_guard lock(mutex);
       threads.insert(std::this_thread::get_id());
     }
-    // The first job waits (bounded) for another thread to join: proof the work is shared.
+    // The first job waits for another thread to run a job: proof the work is shared. Bounded
+    // only against a broken pool (a minute: no machine is that slow to schedule a thread).
     if (i == 0) {
-      for (int k = 0; k < 2000 && !release; ++k)
+      for (int k = 0; k < 60000 && !release; ++k)
         std::this_thread::sleep_for(std::chrono::milliseconds(1));
     } else {
       release = true;
@@ -84,4 +85,27 @@ TEST_CASE("parallel_for_rethrow runs every job, then rethrows the first exceptio
                                                }),
                     "job failed");
   CHECK(ran == 50);
+}
+
+TEST_CASE("parallel_for: a job throwing on the calling thread ends the call, the pool lives on",
+          "[util][parallel]") {
+  Jobs jobs(2);
+  const std::thread::id caller = std::this_thread::get_id();
+  std::atomic<bool> thrown{false};
+  // Only the calling thread throws: a worker's exception would end the process (the rule is
+  // that jobs do not throw; parallel_for_rethrow catches for them). The worker's job waits for
+  // that throw, so the caller surely runs a job, and the worker is still in the batch then.
+  auto job = [&](size_t) {
+    if (std::this_thread::get_id() == caller) {
+      thrown = true;
+      throw std::runtime_error("caller's job failed");
+    }
+    for (int k = 0; k < 60000 && !thrown; ++k) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+  };
+  CHECK_THROWS_WITH(util::parallel_for(1000, job), "caller's job failed");
+  std::atomic<size_t> sum{0};
+  util::parallel_for(100, [&](size_t i) { sum += i; });
+  CHECK(sum == 4950);
 }

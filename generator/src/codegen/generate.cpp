@@ -203,21 +203,21 @@ std::vector<GeneratedFile> generate(const config::Config& config, const catalog:
     views[i].view.reset();
   });
   std::vector<GeneratedFile> files;
-  std::string all_sources;  // the includes of sqlgen_queries.cpp
+  std::string all_sources;  // the includes of sqlgen_queries.cpp, relative to it
+  const std::filesystem::path out_dir = std::filesystem::path(config.output).lexically_normal();
   for (size_t i = 0; i < views.size(); ++i) {
     if (!texts[i]) continue;
     if (views[i].template_name == "queries.cpp") {
-      all_sources += "#include \"" +
-                     std::filesystem::path(views[i].path)
-                         .lexically_relative(std::filesystem::path(config.output))
-                         .generic_string() +
-                     "\"\n";
+      all_sources +=
+          "#include \"" +
+          std::filesystem::path(views[i].path).lexically_relative(out_dir).generic_string() +
+          "\"\n";
     }
     files.push_back(GeneratedFile{std::move(views[i].path), std::move(*texts[i])});
   }
   if (diags.error_count() > errors_before) return {};
   files.push_back(GeneratedFile{
-      (std::filesystem::path(config.output) / k_all_sources).lexically_normal().generic_string(),
+      output_path(config, "", k_all_sources),
       std::string(k_generated_marker) +
           "\n// Every .cpp sqlgen generated in this directory, for builds that compile one file\n"
           "// (sqlgen_generate() in CMake does). Compile this file or those, not both.\n" +

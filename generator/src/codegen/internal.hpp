@@ -136,6 +136,8 @@ class TypeMapper {
   const config::Config& m_config;
   const Options& m_options;
   const Plan& m_plan;
+  /// Per module (by index; the last entry for none): whether any db_type override applies.
+  std::vector<bool> m_db_type_overrides;
   /// find_type_override's answers by (oid, not_null, from): spelling a type is costly and the
   /// same types come back for every column (queries are mapped in parallel).
   mutable std::mutex m_type_override_mutex;

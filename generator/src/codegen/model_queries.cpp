@@ -652,7 +652,7 @@ void QueryBuilder::statements(const analyze::AnalyzedQuery& q, const diag::Locat
   std::string stmt = m_mod.name + "_" + q.name;
   json statements = json::array(), variants = json::array();
   if (q.variants.empty()) {
-    statements.push_back(json{{"name", stmt}, {"sql_literal", cpp_raw_string(q.sql)}});
+    statements.push_back(json{{"name", stmt}, {"sql_literal", view["sql_literal"]}});
   } else {
     std::string array = variants_array(q);
     declare(true, false, array, "the SQL variants of query \"" + q.name + "\"", loc);

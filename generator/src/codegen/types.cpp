@@ -4,6 +4,7 @@
 // the default.
 #include "analyze/types.hpp"
 
+#include <algorithm>
 #include <map>
 
 #include "codegen/internal.hpp"
@@ -61,7 +62,15 @@ std::string include_spelling(const std::string& include) {
 
 TypeMapper::TypeMapper(const catalog::Catalog& cat, const config::Config& config,
                        const Options& options, const Plan& plan)
-    : m_cat(cat), m_config(config), m_options(options), m_plan(plan) {}
+    : m_cat(cat), m_config(config), m_options(options), m_plan(plan) {
+  for (size_t m = 0; m <= plan.modules.size(); ++m) {
+    bool any = false;
+    for (const auto* list : override_lists(m)) {
+      for (const config::Override& o : *list) any = any || !o.db_type.empty();
+    }
+    m_db_type_overrides.push_back(any);
+  }
+}
 
 std::string TypeMapper::qualified(const ModelRef& ref, size_t from) const {
   if (ref.module == from) return ref.name;
@@ -97,6 +106,8 @@ const config::Override* TypeMapper::find_override(Oid oid, bool not_null,
 }
 
 const config::Override* TypeMapper::find_type_override(Oid oid, bool not_null, size_t from) const {
+  // Most projects have no db_type override: then no lookup (and no lock) at all.
+  if (!m_db_type_overrides[std::min(from, m_plan.modules.size())]) return nullptr;
   const uint64_t key =
       (static_cast<uint64_t>(oid) << 32) | (static_cast<uint64_t>(from) << 1) | (not_null ? 1 : 0);
   {
@@ -111,11 +122,6 @@ const config::Override* TypeMapper::find_type_override(Oid oid, bool not_null, s
 
 const config::Override* TypeMapper::match_type_override(Oid oid, bool not_null, size_t from) const {
   const auto lists = override_lists(from);
-  bool any = false;
-  for (const auto* list : lists) {
-    for (const config::Override& o : *list) any = any || !o.db_type.empty();
-  }
-  if (!any) return nullptr;  // no need to spell the type
   // Database types: the type's name, schema-qualified name or format_type spelling
   // ("uuid", "pg_catalog.uuid", "text[]", "timestamp with time zone").
   auto [schema, name] = m_cat.type_name(oid);

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <condition_variable>
 #include <deque>
+#include <exception>
 
 #include "util/heap.hpp"
 
@@ -21,13 +22,20 @@ class Pool {
       m_queue.push_back(&batch);
     }
     m_work.notify_all();
-    work(batch);
+    std::exception_ptr thrown;  // a job that broke parallel_for's no-throw rule, on this thread
+    try {
+      work(batch);
+    } catch (...) {
+      thrown = std::current_exception();
+      batch.next = batch.n;  // no job starts any more
+    }
     std::unique_lock lock(m_mutex);
-    // No worker may take it from now on; wait for those that did.
+    // No worker may take it from now on; wait for those that did: the batch dies with our frame.
     if (auto it = std::find(m_queue.begin(), m_queue.end(), &batch); it != m_queue.end()) {
       m_queue.erase(it);
     }
     m_done.wait(lock, [&] { return batch.active == 0; });
+    if (thrown) std::rethrow_exception(thrown);
   }
 
  private:

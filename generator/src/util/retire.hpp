@@ -25,6 +25,7 @@ void keep_until_exit(void* object);
 /// else destroyed now.
 template <class T>
 void retire(T&& object) {
+  static_assert(!std::is_lvalue_reference_v<T>, "retire takes what it ends: std::move it");
   using V = std::remove_cvref_t<T>;
   if (!keep_at_exit()) {
     V gone(std::forward<T>(object));

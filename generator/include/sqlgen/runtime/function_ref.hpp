@@ -23,21 +23,40 @@ concept callable_as =
 template <typename R, typename... Args>
 class FunctionRef<R(Args...)> {
  public:
-  /// Refers to `f` (any callable invocable with Args... whose result converts to R).
+  /// Refers to `f`: any callable invocable with Args... whose result converts to R, a function
+  /// (`on_row` named by its function) included.
   template <detail::callable_as<FunctionRef, R, Args...> F>
   FunctionRef(F&& f) noexcept  // NOLINT(google-explicit-constructor): takes lambdas in place
-      : m_object(const_cast<void*>(static_cast<const void*>(std::addressof(f)))),
-        m_call([](void* object, Args... args) -> R {
-          return static_cast<R>(
-              (*static_cast<std::remove_reference_t<F>*>(object))(std::forward<Args>(args)...));
-        }) {}
+      : m_call(&call<std::remove_reference_t<F>>) {
+    using T = std::remove_reference_t<F>;
+    if constexpr (std::is_function_v<T>) {
+      m_target.function = reinterpret_cast<void (*)()>(&f);
+    } else {
+      m_target.object = const_cast<void*>(static_cast<const void*>(std::addressof(f)));
+    }
+  }
 
   /// Calls the callable.
-  R operator()(Args... args) const { return m_call(m_object, std::forward<Args>(args)...); }
+  R operator()(Args... args) const { return m_call(m_target, std::forward<Args>(args)...); }
 
  private:
-  void* m_object;
-  R (*m_call)(void*, Args...);
+  /// An object's address, or a function's (which a void* need not hold).
+  union Target {
+    void* object;
+    void (*function)();
+  };
+
+  template <typename T>
+  static R call(Target target, Args... args) {
+    if constexpr (std::is_function_v<T>) {
+      return static_cast<R>(reinterpret_cast<T*>(target.function)(std::forward<Args>(args)...));
+    } else {
+      return static_cast<R>((*static_cast<T*>(target.object))(std::forward<Args>(args)...));
+    }
+  }
+
+  Target m_target;
+  R (*m_call)(Target, Args...);
 };
 
 /// The items of a range of T, handed over as a function that calls `put` with each of them
