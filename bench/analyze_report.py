@@ -93,7 +93,8 @@ def project(d, p, repo):
     lines.append("")
     lines.append("| Benchmark | Median (ms) | Min (ms) | Max (ms) | / floor (protobuf) | / floor (JSON) |")
     lines.append("|---|---:|---:|---:|---:|---:|")
-    threads = sorted((int(k[len("analyze_j"):]) for k in r if k.startswith("analyze_j")))
+    threads = sorted(int(k[len("analyze_j"):]) for k in r
+                     if k.startswith("analyze_j") and k[len("analyze_j"):].isdigit())
     rows = [("floor", "Floor: libpg_query, protobuf (`sqlgen_parse_floor`)"),
             ("floor_json", "Floor: libpg_query, JSON (`sqlgen_parse_floor --json`)"),
             ("floor_raw", "libpg_query's raw parse, nothing serialized (`sqlgen_parse_floor --raw`): "
@@ -134,18 +135,40 @@ def project(d, p, repo):
         m = r[f"analyze_j{t}"]["median"]
         lines.append(f"| {t} | {ms(m)} | {one / m:.2f}x |")
     lines.append("")
-    lines.append("Linearity (copies of the project under new names, alternating in one run):")
+    if "analyze_j1_at_once" in r:
+        # N independent single-threaded runs at once: the throughput perfect parallelism gets
+        # on this machine (N = the number of cores, the last row of the table above).
+        n = threads[-1]
+        ceiling = n * one / r["analyze_j1_at_once"]["median"]
+        floor_ceiling = n * floor / r["floor_at_once"]["median"]
+        best = one / r[f"analyze_j{n}"]["median"]
+        lines.append(f"The machine's ceiling: {n} runs of `sqlgen -j 1 analyze` started at once "
+                     f"take {ms(r['analyze_j1_at_once']['median'])} ms, a throughput of "
+                     f"**{ceiling:.2f}x** one run ({n} floors at once: {floor_ceiling:.2f}x); "
+                     f"`-j {n}` reaches {best:.2f}x, {best / ceiling * 100:.0f}% of that ceiling.")
+        lines.append("")
+    lines.append("Linearity (copies of the project under new names, alternating in one run; 0 "
+                 "copies is an empty project, the fixed cost of a run; \"per added copy\" is the "
+                 "time each copy adds over the row above, constant when the time is linear):")
     lines.append("")
     lines.append("| Copies | Files | Bytes | Queries | Floor (ms) | Analyze, all cores (ms) | "
-                 "x of 1 copy | Analyze, 1 thread (ms) | x of 1 copy |")
-    lines.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
-    for n in (1, 2, 4):
-        fx = facts(d, p, n)
+                 "x of 1 copy | per added copy (ms) | Analyze, 1 thread (ms) | x of 1 copy | "
+                 "per added copy (ms) |")
+    lines.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    counts = [n for n in (0, 1, 2, 4) if f"analyze_x{n}" in lin]
+    prev = None
+    for n in counts:
+        fx = facts(d, p, n) if n else {"files": 0, "bytes": 0, "queries": 0}
         a, a1 = lin[f"analyze_x{n}"]["median"], lin[f"analyze_j1_x{n}"]["median"]
+        added = added1 = ""
+        if prev is not None:
+            pa, pa1, pn = prev
+            added, added1 = ms((a - pa) / (n - pn)), ms((a1 - pa1) / (n - pn))
         lines.append(f"| {n} | {fx['files']} | {fx['bytes']:,} | {fx['queries']} | "
                      f"{ms(lin[f'floor_x{n}']['median'])} | {ms(a)} | "
-                     f"{a / lin['analyze_x1']['median']:.2f} | {ms(a1)} | "
-                     f"{a1 / lin['analyze_j1_x1']['median']:.2f} |")
+                     f"{a / lin['analyze_x1']['median']:.2f} | {added} | {ms(a1)} | "
+                     f"{a1 / lin['analyze_j1_x1']['median']:.2f} | {added1} |")
+        prev = (a, a1, n)
     lines.append("")
     rss = ", ".join(f"`{c}` {f1['rss'][c] / 1024:.0f} MB" for c in ("analyze", "generate", "schema", "vet"))
     rss4 = ", ".join(f"`{c}` {f4['rss'][c] / 1024:.0f} MB" for c in ("analyze", "generate"))
@@ -160,6 +183,12 @@ def project(d, p, repo):
                      f"{ms(r['noop_vet']['median'])} ms, `--version` {ms(r['version']['median'])} ms")
         if "harness" in r:
             noop_note += f", the harness alone {ms(r['harness']['median'])} ms"
+    marginal_note = ""
+    if "analyze_j1_x0" in lin:
+        j1 = {n: lin[f"analyze_j1_x{n}"]["median"] for n in (1, 2, 4)}
+        marginal_note = (f" (on 1 thread each copy past the first adds "
+                         f"{ms(j1[2] - j1[1])} ms, then {ms((j1[4] - j1[2]) / 2)} ms: "
+                         f"{(j1[4] - j1[2]) / 2 / (j1[2] - j1[1]):.2f}x)")
     lines.append(f"**{title}: analyze {a / floor:.2f}x and generate {g / floor:.2f}x the "
                  f"protobuf floor by median ({amin / fmin:.2f}x and {gmin / fmin:.2f}x by min; "
                  f"{a / floor_json:.2f}x and {g / floor_json:.2f}x the JSON floor"
@@ -167,7 +196,8 @@ def project(d, p, repo):
                     f"the protobuf floor with sqlgen's heap" if "floor_huge" in r else "") + "); "
                  f"2 copies {lin['analyze_x2']['median'] / lin['analyze_x1']['median']:.2f}x, "
                  f"4 copies {lin['analyze_x4']['median'] / lin['analyze_x1']['median']:.2f}x the "
-                 f"time of one; no-op generate {ms(r['noop']['median'])} ms{noop_note}.**")
+                 f"time of one{marginal_note}; no-op generate {ms(r['noop']['median'])} ms"
+                 f"{noop_note}.**")
     lines.append("")
     return lines
 

@@ -448,6 +448,10 @@ bench_analyze() {
   mkdir -p "$dir"
 
   local projects=(synthetic) rw_repo=${BENCH_REALWORLD_PROJECT:-hatchet-dev/hatchet} k
+  # The empty project (one module, no files): what every run costs before its input.
+  mkdir -p "$dir/empty/migrations" "$dir/empty/queries"
+  printf 'version: "1"\noutput: generated\nmodules:\n  - name: empty\n    migrations: migrations\n    queries: queries\n' \
+    >"$dir/empty/sqlgen.yaml"
   analyze_synthetic_projects "$dir"
   if analyze_realworld_projects "$dir" "$rw_repo"; then projects+=(realworld); fi
 
@@ -484,6 +488,14 @@ bench_analyze() {
     for ((j = 1; j <= $(nproc); j++)); do
       cmds+=("analyze_j$j=$SQLGEN -j $j -c $cfg analyze 2>/dev/null")
     done
+    # The machine's own ceiling for the scaling table: as many single-threaded runs as there
+    # are cores, all at once (no shared state; the throughput perfect parallelism would give).
+    local at_once="" floor_at_once=""
+    for ((j = 1; j <= $(nproc); j++)); do
+      at_once+="$SQLGEN -j 1 -c $cfg analyze >/dev/null 2>&1 & "
+      floor_at_once+="$floor $files >/dev/null & "
+    done
+    cmds+=("analyze_j1_at_once=${at_once}wait" "floor_at_once=${floor_at_once}wait")
     cmds+=("analyze=$SQLGEN -c $cfg analyze 2>/dev/null"
       "generate=SQLGEN_NO_CACHE=1 $SQLGEN -c $cfg generate --output $dir/${p}_x1.out 2>/dev/null"
       "generate_small_pages=SQLGEN_HUGE_PAGES=0 SQLGEN_NO_CACHE=1 $SQLGEN -c $cfg generate --output $dir/${p}_x1.out 2>/dev/null"
@@ -495,9 +507,11 @@ bench_analyze() {
       "version=$SQLGEN --version" "harness=true")
     python3 bench/timeit.py --reps "$REPS" --warmup 1 "${cmds[@]}" >"$dir/$p.json"
 
-    # Linearity: the floor and analyze on 1, 2 and 4 copies, alternating.
-    log "analyze: $p: $REPS alternating repetitions on 1, 2 and 4 copies"
-    cmds=()
+    # Linearity: the floor and analyze on 0 (an empty project: the fixed cost), 1, 2 and 4
+    # copies, alternating.
+    log "analyze: $p: $REPS alternating repetitions on 0, 1, 2 and 4 copies"
+    cmds=("floor_x0=$floor" "analyze_x0=$SQLGEN -c $dir/empty/sqlgen.yaml analyze 2>/dev/null"
+      "analyze_j1_x0=$SQLGEN -j 1 -c $dir/empty/sqlgen.yaml analyze 2>/dev/null")
     for n in 1 2 4; do
       cfg=$dir/${p}_x$n/sqlgen.yaml
       cmds+=("floor_x$n=$floor $(cat "$dir/${p}_x$n.files")"
