@@ -504,7 +504,7 @@ bench_analyze() {
       "noop=SQLGEN_CACHE_DIR=$dir/stamps $SQLGEN -c $cfg generate --output $dir/${p}_x1.noop 2>/dev/null"
       "noop_schema=SQLGEN_CACHE_DIR=$dir/stamps $SQLGEN -c $cfg schema 2>/dev/null"
       "noop_vet=SQLGEN_CACHE_DIR=$dir/stamps $SQLGEN -c $cfg vet 2>/dev/null; test \$? -le 1"
-      "version=$SQLGEN --version" "harness=true")
+      "version=$SQLGEN --version" "harness=/bin/true")
     python3 bench/timeit.py --reps "$REPS" --warmup 1 "${cmds[@]}" >"$dir/$p.json"
 
     # Linearity: the floor and analyze on 0 (an empty project: the fixed cost), 1, 2 and 4
@@ -540,14 +540,18 @@ rows are whole processes, output to /dev/null: \`analyze\` (read, split, parse, 
 catalog, analyze every query, print the JSON) on all cores and on 1..N threads (\`-j\`),
 \`generate\` cold (\`SQLGEN_NO_CACHE=1\`: also render and write the headers), \`schema\`
 (catalog only) and \`vet\` (both with \`SQLGEN_NO_CACHE=1\`), then \`generate\`, \`schema\` and
-\`vet\` answered from their stamps (no-op; the warm-up round stores them) and \`sqlgen
---version\` (starting the process at all). Projects: the
+\`vet\` answered from their stamps (no-op; the warm-up round stores them), \`sqlgen
+--version\` (starting the process at all) and \`/bin/true\` (the harness: every command runs
+through \`sh -c\`, which starts it as a child). Scaling: \`-j 1..N\`, next to the machine's
+ceiling, N single-threaded runs started at once (what perfect parallelism would give here: the
+two vCPUs of this VM do not give twice the work of one, and how much they give varies). Projects: the
 synthetic project (\`bench/gen_codegen_corpus.py\`: the synthetic query corpus as eight modules,
 one per schema) and, with \`BENCH_REALWORLD\` set, the largest project of the real-world corpus
 (\`$rw_repo\`, after \`sqlgen init --from-sqlc\`). Linearity: 2 and 4 copies of a project under
 new names (the real-world copies by \`bench/copy_project.py\`: each copy a module creating its
 objects in a schema of its own through \`SET search_path\`; the synthetic copies are the
-project generated again with suffixed schema and module names).
+project generated again with suffixed schema and module names), and 0 copies (an empty project:
+what a run costs before its input); the time is linear when each added copy adds the same.
 
 $(run_facts)
 

@@ -27,10 +27,11 @@ const std::vector<const builtins::BuiltinOperator*>& extension_operators(std::st
                                                                          std::string_view name) {
   using ByName =
       std::map<std::string_view, std::vector<const builtins::BuiltinOperator*>, std::less<>>;
-  static const std::map<std::string_view, ByName, std::less<>> k_index = [] {
-    std::map<std::string_view, ByName, std::less<>> out;
+  // Never destroyed (as builtins' index): freeing it would be work at every exit.
+  static const std::map<std::string_view, ByName, std::less<>>& k_index = *[] {
+    auto* out = new std::map<std::string_view, ByName, std::less<>>;
     for (std::string_view e : builtins::known_extensions()) {
-      ByName& by_name = out[e];
+      ByName& by_name = (*out)[e];
       if (const builtins::ExtensionObjects* objects = builtins::extension_objects(e)) {
         for (const builtins::BuiltinOperator* op : objects->operators) {
           by_name[op->name].push_back(op);

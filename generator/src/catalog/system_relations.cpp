@@ -25,10 +25,11 @@ Relation relation_from_builtin(const builtins::BuiltinRelation& b, const std::st
 }
 
 const Relation* system_relation(Oid oid) {
-  static const std::map<Oid, Relation> k_relations = [] {
-    std::map<Oid, Relation> out;
+  // Never destroyed (as builtins' index): freeing it would be work at every exit.
+  static const std::map<Oid, Relation>& k_relations = *[] {
+    auto* out = new std::map<Oid, Relation>;
     for (const builtins::BuiltinRelation& b : builtins::all_relations()) {
-      if (b.extension.empty()) out.emplace(b.oid, relation_from_builtin(b, std::string(b.schema)));
+      if (b.extension.empty()) out->emplace(b.oid, relation_from_builtin(b, std::string(b.schema)));
     }
     return out;
   }();
