@@ -284,6 +284,40 @@ TEST_CASE("a full disk (writes fail with EFBIG): a clear error, no half-written 
   CHECK(after == before);
 }
 
+TEST_CASE("a write that fails midway changes no output: the run's files change together",
+          "[cli][bad_input]") {
+  // A second module: its new headers are longer than the limit, the aggregator that includes
+  // its .cpp (sqlgen_queries.cpp) is shorter. Written one by one, the aggregator would name a
+  // .cpp that was never written, and gen/b/ would be left behind.
+  util::TempDir tmp("sqlgen-midway");
+  const fs::path dir = tmp.path() / "p";
+  generated_project(dir);
+  REQUIRE(spawn_sqlgen({"generate"}, dir).exit_code == 0);
+  write(dir / "sqlgen.yaml", std::string(k_default_config) +
+                                 "  - name: b\n    migrations: b/migrations\n    queries: b/queries\n");
+  write(dir / "b/migrations/001_t.sql", "-- +goose Up\nCREATE TABLE t (id int PRIMARY KEY);\n");
+  write(dir / "b/queries/t.sql", "-- name: GetT :one\nSELECT id FROM t WHERE id = $1;\n");
+  const std::string aggregator = util::read_file(dir / "gen/sqlgen_queries.cpp").text.value_or("");
+  const TreeSnapshot before = snapshot_tree(tmp.path());
+  SpawnOptions options;
+  options.file_size_limit = static_cast<long>(aggregator.size()) + 200;
+  SpawnResult r = spawn_sqlgen({"generate"}, dir, options);
+  INFO(r.err);
+  CHECK(r.exit_code == 1);
+  CHECK(r.err.find("error: cannot write \"gen/") != std::string::npos);
+  CHECK(r.err.find("File too large") != std::string::npos);
+  const TreeSnapshot after = snapshot_tree(tmp.path());
+  INFO(difference(before, after));
+  CHECK(after == before);
+  // Without the limit, the same run writes them all.
+  r = spawn_sqlgen({"generate"}, dir);
+  INFO(r.err);
+  CHECK(r.exit_code == 0);
+  CHECK(util::read_file(dir / "gen/sqlgen_queries.cpp").text.value_or("").find("b/queries.cpp") !=
+        std::string::npos);
+  CHECK(fs::exists(dir / "gen/b/queries.cpp"));
+}
+
 TEST_CASE("an editor's lock file (a dangling hidden .sql symlink) is skipped, not an error",
           "[cli][bad_input]") {
   // The visible counterpart is queries_sql_symlink_dangling.case: an error.

@@ -7,6 +7,8 @@
 #include <filesystem>
 #include <set>
 #include <system_error>
+#include <utility>
+#include <vector>
 
 #include "codegen/internal.hpp"
 #include "util/fs.hpp"
@@ -44,10 +46,50 @@ StrayFiles stray_generated_files(const fs::path& out_dir, const std::set<fs::pat
   return out;
 }
 
+namespace {
+
+/// The directories above `target` that do not exist yet, deepest first.
+void missing_dirs(const fs::path& target, std::vector<fs::path>& out) {
+  std::error_code ec;
+  for (fs::path dir = target.parent_path(); !dir.empty() && dir != dir.root_path();
+       dir = dir.parent_path()) {
+    if (fs::exists(dir, ec) || ec) break;
+    out.push_back(dir);
+  }
+}
+
+/// Puts the staged files in place, all of them or (when one could not be staged) none: then
+/// the staged files are removed, and the directories staging made that are still empty.
+void commit_all(std::vector<std::pair<std::string, util::StagedFile>>& staged,
+                std::vector<fs::path>& made_dirs, bool failed, diag::DiagnosticEngine& diags) {
+  if (failed) {
+    staged.clear();
+    std::sort(made_dirs.begin(), made_dirs.end(), [](const fs::path& a, const fs::path& b) {
+      return a.string().size() > b.string().size();  // deepest first
+    });
+    std::error_code ec;
+    for (const fs::path& dir : made_dirs) fs::remove(dir, ec);  // only removes empty ones
+    return;
+  }
+  for (auto& [path, file] : staged) {
+    if (std::string err = file.commit(); !err.empty()) {
+      diags.report(diag::make(diag::DiagId::err_file_write, {}, {path, err}));
+    }
+  }
+}
+
+}  // namespace
+
 WriteSummary write_files(const config::Config& config, const std::vector<GeneratedFile>& files,
                          bool check, std::ostream& diff_out, diag::DiagnosticEngine& diags) {
   WriteSummary summary;
   std::set<fs::path> expected;
+  // Every changed output is written under a temporary name first; only when all were written
+  // do they take their places (a header and its .cpp, a module and the aggregator, change
+  // together). A failure leaves every output as it was.
+  std::vector<std::pair<std::string, util::StagedFile>> staged;
+  std::vector<fs::path> made_dirs;
+  bool stage_failed = false;
   for (const GeneratedFile& f : files) {
     fs::path target = config.resolve(f.path).lexically_normal();
     expected.insert(target);
@@ -63,10 +105,20 @@ WriteSummary write_files(const config::Config& config, const std::vector<Generat
       diags.report(diag::make(diag::DiagId::err_codegen_stale, {}, {f.path}));
       continue;
     }
-    std::string err = util::write_file_atomic(target, f.content);
-    if (!err.empty()) {
+    if (stage_failed) continue;  // nothing will be committed: the first error is the one
+    missing_dirs(target, made_dirs);
+    util::StagedFile file;
+    if (std::string err = util::stage_file(target, f.content, file); !err.empty()) {
       diags.report(diag::make(diag::DiagId::err_file_write, {}, {f.path, err}));
+      stage_failed = true;
+      continue;
     }
+    staged.emplace_back(f.path, std::move(file));
+  }
+  commit_all(staged, made_dirs, stage_failed, diags);
+  if (stage_failed) {  // stale files stay too: the run changed nothing
+    summary.written.clear();
+    return summary;
   }
 
   fs::path out_dir = config.resolve(config.output).lexically_normal();

@@ -144,7 +144,47 @@ ReadResult read_file(const fs::path& path) {
   return r;
 }
 
-std::string write_file_atomic(const fs::path& path, const std::string& content) {
+StagedFile::StagedFile(StagedFile&& other) noexcept
+    : m_temp(std::move(other.m_temp)), m_target(std::move(other.m_target)), m_slot(other.m_slot) {
+  other.m_temp.clear();
+  other.m_slot = -1;
+}
+
+StagedFile& StagedFile::operator=(StagedFile&& other) noexcept {
+  if (this != &other) {
+    discard();
+    m_temp = std::move(other.m_temp);
+    m_target = std::move(other.m_target);
+    m_slot = other.m_slot;
+    other.m_temp.clear();
+    other.m_slot = -1;
+  }
+  return *this;
+}
+
+StagedFile::~StagedFile() { discard(); }
+
+void StagedFile::discard() {
+  if (!m_temp.empty()) ::unlink(m_temp.c_str());
+  m_temp.clear();
+  release_cleanup(m_slot);
+  m_slot = -1;
+}
+
+std::string StagedFile::commit() {
+  if (m_temp.empty()) return "nothing staged";
+  std::string err;
+  if (::rename(m_temp.c_str(), m_target.c_str()) == 0) {
+    m_temp.clear();  // in place: nothing to remove
+  } else {
+    err = std::strerror(errno);
+  }
+  discard();
+  return err;
+}
+
+std::string stage_file(const fs::path& path, const std::string& content, StagedFile& staged) {
+  staged.discard();
   std::error_code ec;
   fs::path dir = path.parent_path();
   if (!dir.empty()) {
@@ -156,12 +196,11 @@ std::string write_file_atomic(const fs::path& path, const std::string& content) 
   // Registered so that SIGINT, SIGTERM or SIGHUP removes it: an interrupted run leaves each
   // output old or new, never a temp file beside it.
   CleanupEntry temp = make_cleaned_up(tmpl, CleanupKind::file);
-  struct Release {
-    int slot;
-    ~Release() { release_cleanup(slot); }
-  } release{temp.slot};
+  if (temp.fd < 0) return std::strerror(temp.error);
+  staged.m_temp = tmpl;
+  staged.m_target = path;
+  staged.m_slot = temp.slot;
   int fd = temp.fd;
-  if (fd < 0) return std::strerror(temp.error);
   const char* p = content.data();
   size_t left = content.size();
   while (left > 0) {
@@ -170,24 +209,31 @@ std::string write_file_atomic(const fs::path& path, const std::string& content) 
       if (errno == EINTR) continue;
       std::string err = std::strerror(errno);
       ::close(fd);
-      ::unlink(tmpl.c_str());
+      staged.discard();
       return err;
     }
     p += n;
     left -= static_cast<size_t>(n);
   }
   ::fchmod(fd, 0644);
-  if (::fsync(fd) != 0 || ::close(fd) != 0) {
+  if (::fsync(fd) != 0) {
     std::string err = std::strerror(errno);
-    ::unlink(tmpl.c_str());
+    ::close(fd);
+    staged.discard();
     return err;
   }
-  if (::rename(tmpl.c_str(), path.c_str()) != 0) {
+  if (::close(fd) != 0) {
     std::string err = std::strerror(errno);
-    ::unlink(tmpl.c_str());
+    staged.discard();
     return err;
   }
   return {};
+}
+
+std::string write_file_atomic(const fs::path& path, const std::string& content) {
+  StagedFile staged;
+  if (std::string err = stage_file(path, content, staged); !err.empty()) return err;
+  return staged.commit();
 }
 
 TempDir::TempDir(const std::string& prefix) {

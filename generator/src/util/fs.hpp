@@ -64,8 +64,37 @@ using DescendFilter = std::function<bool(std::string_view rel, std::string_view 
 /// is reported in the result; never throws.
 DirWalk walk_files(const std::filesystem::path& dir, const DescendFilter& descend = {});
 
-/// Writes `content` to `path` atomically: a temp file in the same directory,
-/// fsync, then rename. Creates parent directories. Returns an error message or "".
+/// A file written in full under a temporary name beside its target, not yet in place: commit()
+/// renames it over the target; destroyed uncommitted, it is removed. Until then an interrupt
+/// (SIGINT, SIGTERM, SIGHUP) removes it too (signal_cleanup.hpp). Staging every output first and
+/// committing them after all were written keeps a set of files old or new together.
+class StagedFile {
+ public:
+  StagedFile() = default;
+  StagedFile(StagedFile&& other) noexcept;
+  StagedFile& operator=(StagedFile&& other) noexcept;
+  StagedFile(const StagedFile&) = delete;
+  StagedFile& operator=(const StagedFile&) = delete;
+  ~StagedFile();
+
+  /// Renames the temp file over the target. Returns an error message or "".
+  std::string commit();
+
+ private:
+  friend std::string stage_file(const std::filesystem::path&, const std::string&, StagedFile&);
+  void discard();
+  std::string m_temp;  ///< "" when there is none (committed, discarded or never made)
+  std::filesystem::path m_target;
+  int m_slot = -1;  ///< its signal-cleanup slot
+};
+
+/// Writes `content` to a temp file beside `path` (creating parent directories), fsynced, into
+/// `staged`. Returns an error message or "" (then `staged` holds the file).
+std::string stage_file(const std::filesystem::path& path, const std::string& content,
+                       StagedFile& staged);
+
+/// Writes `content` to `path` atomically: stage_file, then commit. Returns an error message or
+/// "".
 std::string write_file_atomic(const std::filesystem::path& path, const std::string& content);
 
 /// A directory under the system temp dir, removed (recursively) on destruction.

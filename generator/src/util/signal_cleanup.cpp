@@ -33,7 +33,7 @@ struct Slot {
   char path[4096] = {};
 };
 
-constexpr int k_slots = 96;
+constexpr int k_slots = 512;  // codegen stages every output of a run at once
 Slot g_slots[k_slots];
 std::atomic<bool> g_dying{false};
 
