@@ -64,8 +64,8 @@ TEST_CASE("optional parameters in a Params struct (max_params) compile and pick 
   std::string queries = generate_and_read(dir, "out/m/queries.hpp");
   CHECK(queries.find("std::optional<std::string> a{};") != std::string::npos);
   const std::string source = read_text(dir / "out/m/queries.cpp");
-  CHECK(source.find("sqlgen::runtime::Variant{k_find_variants[(params.a ? 1 : 0) + 2 * (2 * "
-                    "static_cast<std::size_t>(by) + static_cast<std::size_t>(by_dir))]}, "
+  CHECK(source.find("sqlgen::runtime::Variant{k_find_variants[(params.a ? 1 : 0) + 2 * ("
+                    "sqlgen::runtime::sort_choice(by, 2, by_dir))]}, "
                     "sqlgen::runtime::omit_if_empty(params.a), params.b") != std::string::npos);
   CHECK(
       queries.find("const FindParams& params, FindBy by, sqlgen::runtime::SortDirection by_dir") !=

@@ -635,8 +635,8 @@ std::string QueryBuilder::variant_index(
   for (size_t i = 0; i < q.sorts.size(); ++i) {
     const std::string& column = sort_args[2 * i].second;
     const std::string& dir = sort_args[2 * i + 1].second;
-    std::string choice =
-        "2 * static_cast<std::size_t>(" + column + ") + static_cast<std::size_t>(" + dir + ")";
+    std::string choice = "sqlgen::runtime::sort_choice(" + column + ", " +
+                         std::to_string(q.sorts[i].columns.size()) + ", " + dir + ")";
     add(base == 1 ? choice : std::to_string(base) + " * (" + choice + ")");
     base *= 2 * q.sorts[i].columns.size();
   }

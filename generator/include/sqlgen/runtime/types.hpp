@@ -4,6 +4,7 @@
 #include <compare>
 #include <cstddef>
 #include <cstdint>
+#include <stdexcept>
 #include <vector>
 
 namespace sqlgen::runtime {
@@ -24,5 +25,19 @@ struct Interval {
 
 /// The direction of a sort the caller chooses (`ORDER BY sqlgen.sort(name: ...)`).
 enum class SortDirection { asc, desc };
+
+/// Which of a sort's `2 * columns` SQL variants runs: `2 * column + direction`. A value outside
+/// the enums (`static_cast<XBy>(9)`) throws std::invalid_argument instead of running another
+/// variant or reading past the variants.
+template <typename Column>
+std::size_t sort_choice(Column column, std::size_t columns, SortDirection direction) {
+  const auto c = static_cast<std::size_t>(column);
+  const auto d = static_cast<std::size_t>(direction);
+  if (c >= columns || d > 1) {
+    throw std::invalid_argument(c >= columns ? "sort column out of range"
+                                             : "sort direction out of range");
+  }
+  return 2 * c + d;
+}
 
 }  // namespace sqlgen::runtime

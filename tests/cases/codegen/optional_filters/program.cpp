@@ -8,7 +8,9 @@
 #include <map>
 #include <pqxx/pqxx>
 #include <sstream>
+#include <stdexcept>
 #include <type_traits>
+#include <utility>
 
 #include "expect.hpp"
 #include "work/queries.hpp"
@@ -180,6 +182,17 @@ void check_titles(work::Queries& q) {
   EXPECT(ids(titles(work::TaskTitlesBy::created_at, SortDirection::desc)) == "4 5 2 3 1 6 ");
   EXPECT(ids(titles(work::TaskTitlesBy::loud, SortDirection::asc)) == "3 2 5 1 6 4 ");
   EXPECT(ids(titles(work::TaskTitlesBy::loud, SortDirection::desc)) == "4 6 1 5 2 3 ");
+  // Values outside the enums are refused, not mapped onto another variant (or past them).
+  for (auto [by, dir] : {std::pair{static_cast<work::TaskTitlesBy>(2), SortDirection::asc},
+                         std::pair{work::TaskTitlesBy::loud, static_cast<SortDirection>(2)}}) {
+    bool refused = false;
+    try {
+      (void)q.task_titles(by, dir);
+    } catch (const std::invalid_argument&) {
+      refused = true;
+    }
+    EXPECT(refused);
+  }
 }
 
 }  // namespace

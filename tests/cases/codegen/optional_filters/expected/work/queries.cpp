@@ -389,7 +389,7 @@ ORDER BY loud DESC, t.id)sql");
 }
 
 std::vector<ListTasksRow> Queries::list_tasks(const std::optional<std::string>& team, const std::optional<std::int32_t>& min_priority, const std::optional<std::string>& search, ListTasksOrderBy order_by, sqlgen::runtime::SortDirection order_by_dir) {
-  pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"work_ListTasks", "work::Queries"}, sqlgen::runtime::Variant{k_list_tasks_variants[(team ? 1 : 0) + (min_priority ? 2 : 0) + (search ? 4 : 0) + 8 * (2 * static_cast<std::size_t>(order_by) + static_cast<std::size_t>(order_by_dir))]}, sqlgen::runtime::omit_if_empty(team), sqlgen::runtime::omit_if_empty(min_priority), sqlgen::runtime::omit_if_empty(search));
+  pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"work_ListTasks", "work::Queries"}, sqlgen::runtime::Variant{k_list_tasks_variants[(team ? 1 : 0) + (min_priority ? 2 : 0) + (search ? 4 : 0) + 8 * (sqlgen::runtime::sort_choice(order_by, 3, order_by_dir))]}, sqlgen::runtime::omit_if_empty(team), sqlgen::runtime::omit_if_empty(min_priority), sqlgen::runtime::omit_if_empty(search));
   std::vector<ListTasksRow> out_;
   out_.reserve(result_.size());
   for (const pqxx::row& r_ : result_) read_list_tasks(r_, out_.emplace_back());
@@ -397,7 +397,7 @@ std::vector<ListTasksRow> Queries::list_tasks(const std::optional<std::string>& 
 }
 
 void Queries::list_tasks_each(const std::optional<std::string>& team, const std::optional<std::int32_t>& min_priority, const std::optional<std::string>& search, ListTasksOrderBy order_by, sqlgen::runtime::SortDirection order_by_dir, sqlgen::runtime::FunctionRef<void(ListTasksRow&&)> on_row) {
-  pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"work_ListTasks", "work::Queries"}, sqlgen::runtime::Variant{k_list_tasks_variants[(team ? 1 : 0) + (min_priority ? 2 : 0) + (search ? 4 : 0) + 8 * (2 * static_cast<std::size_t>(order_by) + static_cast<std::size_t>(order_by_dir))]}, sqlgen::runtime::omit_if_empty(team), sqlgen::runtime::omit_if_empty(min_priority), sqlgen::runtime::omit_if_empty(search));
+  pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"work_ListTasks", "work::Queries"}, sqlgen::runtime::Variant{k_list_tasks_variants[(team ? 1 : 0) + (min_priority ? 2 : 0) + (search ? 4 : 0) + 8 * (sqlgen::runtime::sort_choice(order_by, 3, order_by_dir))]}, sqlgen::runtime::omit_if_empty(team), sqlgen::runtime::omit_if_empty(min_priority), sqlgen::runtime::omit_if_empty(search));
   for (const pqxx::row& r_ : result_) {
     ListTasksRow row_;
     read_list_tasks(r_, row_);
@@ -442,7 +442,7 @@ std::uint64_t Queries::close_tasks(const std::string& team, const std::optional<
 }
 
 std::vector<TaskTitlesRow> Queries::task_titles(TaskTitlesBy by, sqlgen::runtime::SortDirection by_dir) {
-  pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"work_TaskTitles", "work::Queries"}, sqlgen::runtime::Variant{k_task_titles_variants[2 * static_cast<std::size_t>(by) + static_cast<std::size_t>(by_dir)]});
+  pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"work_TaskTitles", "work::Queries"}, sqlgen::runtime::Variant{k_task_titles_variants[sqlgen::runtime::sort_choice(by, 2, by_dir)]});
   std::vector<TaskTitlesRow> out_;
   out_.reserve(result_.size());
   for (const pqxx::row& r_ : result_) read_task_titles(r_, out_.emplace_back());
@@ -450,7 +450,7 @@ std::vector<TaskTitlesRow> Queries::task_titles(TaskTitlesBy by, sqlgen::runtime
 }
 
 void Queries::task_titles_each(TaskTitlesBy by, sqlgen::runtime::SortDirection by_dir, sqlgen::runtime::FunctionRef<void(TaskTitlesRow&&)> on_row) {
-  pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"work_TaskTitles", "work::Queries"}, sqlgen::runtime::Variant{k_task_titles_variants[2 * static_cast<std::size_t>(by) + static_cast<std::size_t>(by_dir)]});
+  pqxx::result result_ = sqlgen::runtime::exec(m_tx, sqlgen::runtime::Statement{"work_TaskTitles", "work::Queries"}, sqlgen::runtime::Variant{k_task_titles_variants[sqlgen::runtime::sort_choice(by, 2, by_dir)]});
   for (const pqxx::row& r_ : result_) {
     TaskTitlesRow row_;
     read_task_titles(r_, row_);
