@@ -59,11 +59,18 @@ struct Project {
   std::vector<codegen::ModuleQueries> modules;  ///< after analyze_queries: modules with queries
 };
 
-/// The project `inputs` name, its migrations loaded (not yet its queries).
-Project load(const Inputs& inputs, diag::DiagnosticEngine& diags);
+struct QueryPrep;
 
-/// The project of a config already read (e.g. with its output changed), migrations loaded.
-Project load(config::Config config, diag::DiagnosticEngine& diags);
+/// The project `inputs` name, its migrations loaded (not yet its queries). With `queries`, the
+/// query preparation (start_queries) starts before the migrations load and lands there (null
+/// when there is nothing to prepare).
+Project load(const Inputs& inputs, diag::DiagnosticEngine& diags,
+             std::shared_ptr<QueryPrep>* queries = nullptr);
+
+/// The project of a config already read (e.g. with its output changed), migrations loaded;
+/// `queries` as above.
+Project load(config::Config config, diag::DiagnosticEngine& diags,
+             std::shared_ptr<QueryPrep>* queries = nullptr);
 
 /// Builds the catalog from the project's migrations, views bound by analyze::view_binder().
 void build_catalog(Project& project, diag::DiagnosticEngine& diags);
@@ -77,8 +84,8 @@ using QueryDiagnostics = std::vector<std::vector<std::vector<diag::Diagnostic>>>
 /// command that stops at the catalog's errors shows none of it. Destroying one waits for it.
 struct QueryPrep;
 
-/// Starts the query preparation of `project` (its migrations loaded, its config unchanged until
-/// analyze_queries); nullptr when there is nothing to prepare (`migrations_missing`).
+/// Starts the query preparation of `project` (what it reads of the project is copied first);
+/// nullptr when there is nothing to prepare (`migrations_missing`).
 std::shared_ptr<QueryPrep> start_queries(const Project& project);
 
 /// Finds, reads, parses and analyzes every module's query files against the catalog; duplicate

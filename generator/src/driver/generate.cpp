@@ -84,8 +84,8 @@ GenerateResult generate(const std::string& config_path, const GenerateOptions& o
     return result;
   }
 
-  Project project = load(std::move(*config), diags);
-  std::shared_ptr<QueryPrep> queries = start_queries(project);  // overlaps the catalog's build
+  std::shared_ptr<QueryPrep> queries;  // read and parsed while the migrations load and apply
+  Project project = load(std::move(*config), diags, &queries);
   build_catalog(project, diags);
   // The audit diff helpers need every column of an audited table classified.
   vet::check_audit_coverage(project.catalog, audit_tables(*project.config), diags);

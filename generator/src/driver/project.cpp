@@ -100,8 +100,21 @@ void drop_skipped(const ModuleFiles& module, std::vector<source::Query>& queries
   parsed.resize(kept);
 }
 
+}  // namespace
+
+/// What the query preparation reads of a project: copied when it starts, so that the project
+/// may move (load returns it) and load its migrations meanwhile.
+struct QuerySources {
+  bool from_config = false;
+  std::optional<config::Config> config;
+  std::vector<std::string> query_paths;
+  std::vector<std::string> search_path;
+};
+
+namespace {
+
 /// The modules with queries: the config's, or one named "" for `--queries` paths.
-std::vector<ModuleFiles> list_modules(const Project& project, diag::DiagnosticEngine& diags) {
+std::vector<ModuleFiles> list_modules(const QuerySources& project, diag::DiagnosticEngine& diags) {
   std::vector<ModuleFiles> out;
   if (!project.from_config) {
     ModuleFiles m;
@@ -128,7 +141,21 @@ std::vector<ModuleFiles> list_modules(const Project& project, diag::DiagnosticEn
 
 }  // namespace
 
-Project load(const Inputs& inputs, diag::DiagnosticEngine& diags) {
+namespace {
+
+/// With `queries`, the query preparation starts now, before the migrations load (they load on
+/// every core while it runs); dropped again when they turn out missing (start_queries).
+void start_early(const Project& project, std::shared_ptr<QueryPrep>* queries) {
+  if (queries) *queries = start_queries(project);
+}
+void drop_if_missing(const Project& project, std::shared_ptr<QueryPrep>* queries) {
+  if (queries && project.migrations_missing) queries->reset();  // waits for it
+}
+
+}  // namespace
+
+Project load(const Inputs& inputs, diag::DiagnosticEngine& diags,
+             std::shared_ptr<QueryPrep>* queries) {
   if (inputs.uses_config()) {
     std::optional<config::Config> config = config::load_config(inputs.config_path, diags);
     if (!config) {
@@ -136,21 +163,27 @@ Project load(const Inputs& inputs, diag::DiagnosticEngine& diags) {
       failed.from_config = true;
       return failed;
     }
-    return load(std::move(*config), diags);
+    return load(std::move(*config), diags, queries);
   }
   Project project;
   project.query_paths = inputs.query_paths;
   project.search_path = inputs.search_path;
+  start_early(project, queries);
   project.migrations =
       source::load_schema_paths(inputs.schema_paths, diags, &project.migrations_missing);
+  drop_if_missing(project, queries);
   return project;
 }
 
-Project load(config::Config config, diag::DiagnosticEngine& diags) {
+Project load(config::Config config, diag::DiagnosticEngine& diags,
+             std::shared_ptr<QueryPrep>* queries) {
   Project project;
   project.from_config = true;
-  project.migrations = source::load_all_migrations(config, diags, &project.migrations_missing);
   project.config = std::move(config);
+  start_early(project, queries);
+  project.migrations =
+      source::load_all_migrations(*project.config, diags, &project.migrations_missing);
+  drop_if_missing(project, queries);
   return project;
 }
 
@@ -159,6 +192,7 @@ void build_catalog(Project& project, diag::DiagnosticEngine& diags) {
 }
 
 struct QueryPrep {
+  QuerySources sources;
   std::vector<ModuleFiles> modules;
   std::vector<codegen::ModuleQueries> out;  ///< queries and files; `analyzed` not yet filled
   std::vector<std::vector<analyze::ParsedQuery>> parsed;  ///< [module][query]
@@ -171,8 +205,8 @@ namespace {
 /// Fills `p`: the query files of every module read, split, checked and their statements parsed
 /// (each file by one parse that also splits it; a statement it leaves to parse_range, by
 /// analyze::parse_query).
-void prepare_queries(const Project& project, QueryPrep& p) {
-  p.modules = list_modules(project, p.diags);
+void prepare_queries(QueryPrep& p) {
+  p.modules = list_modules(p.sources, p.diags);
   p.out.resize(p.modules.size());
   struct File {
     size_t module;  ///< index into `out`
@@ -221,17 +255,33 @@ void prepare_queries(const Project& project, QueryPrep& p) {
 
 }  // namespace
 
+namespace {
+
+std::shared_ptr<QueryPrep> make_prep(const Project& project) {
+  auto prep = std::make_shared<QueryPrep>();
+  prep->sources = QuerySources{project.from_config, project.config, project.query_paths,
+                               project.search_path};
+  return prep;
+}
+
+/// Starts `prep`'s work on a thread of its own (on one thread, `-j 1`, it runs when
+/// analyze_queries asks for it).
+void launch(const std::shared_ptr<QueryPrep>& prep) {
+  auto policy = util::jobs() > 1 ? std::launch::async : std::launch::deferred;
+  prep->done = std::async(policy, [p = prep.get(), policy] {
+    if (policy == std::launch::async) util::use_huge_page_thread_heap();  // a thread of its own
+    prepare_queries(*p);
+  });
+}
+
+}  // namespace
+
 std::shared_ptr<QueryPrep> start_queries(const Project& project) {
   // A missing migrations directory is the cause: "relation ... does not exist" in every query
   // that reads its tables would only bury it (analyze_queries analyzes nothing then).
   if (project.migrations_missing) return nullptr;
-  auto prep = std::make_shared<QueryPrep>();
-  // On one thread (`-j 1`), the preparation runs when analyze_queries asks for it.
-  auto policy = util::jobs() > 1 ? std::launch::async : std::launch::deferred;
-  prep->done = std::async(policy, [&project, p = prep.get(), policy] {
-    if (policy == std::launch::async) util::use_huge_page_thread_heap();  // a thread of its own
-    prepare_queries(project, *p);
-  });
+  std::shared_ptr<QueryPrep> prep = make_prep(project);
+  launch(prep);
   return prep;
 }
 
@@ -239,8 +289,8 @@ void analyze_queries(Project& project, diag::DiagnosticEngine& diags, QueryDiagn
                      std::shared_ptr<QueryPrep> prep) {
   if (project.migrations_missing) return;  // see start_queries
   if (!prep) {
-    prep = std::make_shared<QueryPrep>();
-    prepare_queries(project, *prep);
+    prep = make_prep(project);
+    prepare_queries(*prep);
   } else {
     prep->done.get();  // its exception, if any, is this call's
   }
@@ -271,8 +321,8 @@ void analyze_queries(Project& project, diag::DiagnosticEngine& diags, QueryDiagn
 }
 
 Project analyze(const Inputs& inputs, diag::DiagnosticEngine& diags) {
-  Project project = load(inputs, diags);
-  std::shared_ptr<QueryPrep> queries = start_queries(project);
+  std::shared_ptr<QueryPrep> queries;
+  Project project = load(inputs, diags, &queries);
   build_catalog(project, diags);
   analyze_queries(project, diags, nullptr, std::move(queries));
   return project;

@@ -7,8 +7,8 @@ namespace sqlgen::driver {
 
 verify::Report verify(const Inputs& inputs, const verify::Options& options,
                       diag::DiagnosticEngine& diags) {
-  Project project = load(inputs, diags);
-  std::shared_ptr<QueryPrep> prep = start_queries(project);  // overlaps the catalog's build
+  std::shared_ptr<QueryPrep> prep;  // read and parsed while the migrations load and apply
+  Project project = load(inputs, diags, &prep);
   build_catalog(project, diags);
   QueryDiagnostics kept;
   analyze_queries(project, diags, options.all ? &kept : nullptr, std::move(prep));
