@@ -114,14 +114,23 @@ CORE_TYPE_WHERE = f"""(t.typrelid = 0 and ((n.nspname = 'pg_catalog' and t.oid <
   or t.oid in ({SYSTEM_COLUMN_TYPES})
   or t.oid in (select e.typelem from pg_type e where e.oid in ({SYSTEM_COLUMN_TYPES}))"""
 
-# Relations with their columns: "name:type[/typmod][!]" separated by spaces, "!" = not null.
+# Relations with their columns: "name:type[/typmod][!]" separated by spaces, "!" = not null;
+# then the primary key's name and columns (system catalogs have one since PostgreSQL 14, which
+# GROUP BY's functional dependency uses), comma-separated in key order, "" for none.
 REL_SQL = """
 select c.oid, c.reltype, n.nspname, c.relname, c.relkind,
        coalesce((select string_agg(a.attname || ':' || a.atttypid ||
                  case when a.atttypmod <> -1 then '/' || a.atttypmod else '' end ||
                  case when a.attnotnull then '!' else '' end, ' ' order by a.attnum)
           from pg_attribute a where a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped),
-          '')
+          ''),
+       coalesce((select con.conname from pg_constraint con
+          where con.conrelid = c.oid and con.contype = 'p'), ''),
+       coalesce((select string_agg(a.attname, ',' order by k.ord)
+          from pg_constraint con, unnest(con.conkey) with ordinality k(attnum, ord),
+               pg_attribute a
+          where con.conrelid = c.oid and con.contype = 'p' and a.attrelid = c.oid
+            and a.attnum = k.attnum), '')
 from pg_class c join pg_namespace n on n.oid = c.relnamespace
 where {where} order by c.oid"""
 
@@ -260,11 +269,11 @@ def column_list(text, omap):
 
 
 def rel_row(r, omap, ext):
-    oid, reltype, nsp, name, kind, columns = r
+    oid, reltype, nsp, name, kind, columns, pk_name, pk_columns = r
     nsp = "" if ext else nsp
     row_type = omap.known(reltype)
     return (f"{{{omap(oid)}, {row_type}, {c_str(nsp)}, {c_str(name)}, {c_str(ext)}, '{kind}', "
-            f"{column_list(columns, omap)}}},")
+            f"{column_list(columns, omap)}, {c_str(pk_name)}, {c_str(pk_columns)}}},")
 
 
 def check_names(server, db):

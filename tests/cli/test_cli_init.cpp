@@ -228,8 +228,6 @@ TEST_CASE("init --from-sqlc: bad input is located and writes nothing", "[cli][in
        "\"3\", "
        "expected \"1\" or \"2\""},
       {"sqlc.yaml", "sql: []\n", "sqlc.yaml:1:1: error: missing required key \"version\""},
-      {"sqlc.yaml", "version: \"2\"\nsql:\n  - engine: postgresql\n    queries: q.sql\n",
-       "sqlc.yaml:3:5: error: missing required key \"schema\""},
       {"sqlc.yml", "version: \"1\"\npackages:\n  - name: db\n    schema: s.sql\n",
        "sqlc.yml:3:5: error: missing required key \"queries\""},
       {"sqlc.yaml", "version: \"1\"\n", "sqlc.yaml:1:1: error: missing required key \"packages\""},
@@ -496,4 +494,32 @@ TEST_CASE("init --from-sqlc: a glob matching nothing leaves the module without q
   REQUIRE(config);
   REQUIRE(config->modules.size() == 1);
   CHECK(config->modules[0].queries.empty());
+}
+
+TEST_CASE("init --from-sqlc: a package without schema reads PostgreSQL's catalogs",
+          "[cli][init]") {
+  // sqlc accepts a package with queries only (over pg_catalog and information_schema): the
+  // module lists no migrations, its queries are analyzed against the built-in catalogs.
+  util::TempDir dir;
+  write(dir, "sqlc.yaml",
+        "version: \"2\"\nsql:\n  - engine: postgresql\n    queries: q.sql\n"
+        "    gen:\n      go:\n        package: sys\n");
+  write(dir, "q.sql",
+        "-- name: Constraints :many\n"
+        "SELECT n.nspname, con.conname, con.condeferrable, count(*)\n"
+        "FROM pg_catalog.pg_constraint con JOIN pg_catalog.pg_namespace n ON n.oid = "
+        "con.connamespace\nWHERE n.nspname = ANY(sqlc.arg('schemas')::text[])\n"
+        "GROUP BY con.oid, n.nspname;\n");
+  auto r = run_sqlgen("init --from-sqlc", dir.path().string());
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  CHECK_FALSE(contains(r.err, "skip_queries"));
+  std::string yaml = util::read_file(dir.path() / "sqlgen.yaml").text.value_or("");
+  INFO(yaml);
+  CHECK(contains(yaml, "# sql[0] has no schema: its queries read PostgreSQL's own catalogs"));
+  CHECK_FALSE(contains(yaml, "migrations:"));
+  auto a = run_sqlgen("analyze", dir.path().string());
+  INFO(a.err);
+  CHECK(a.exit_code == 0);
+  CHECK(contains(a.out, "\"name\": \"Constraints\""));
 }

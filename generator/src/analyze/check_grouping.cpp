@@ -226,8 +226,8 @@ std::optional<Analyzer::Grouping> Analyzer::grouping_of(const SelectStmt& s,
   // Functional dependency: a table whose primary key columns are all grouped.
   for (size_t i = 0; i < scope.entries.size(); ++i) {
     const RangeEntry& e = scope.entries[i];
-    const catalog::Type* rt = e.row_type ? m_cat.type(e.row_type) : nullptr;
-    const catalog::Relation* rel = rt && rt->relation ? m_cat.relation(rt->relation) : nullptr;
+    // By the relation itself: a system catalog's row type is not among the built-in types.
+    const catalog::Relation* rel = e.relation ? m_cat.relation(e.relation) : nullptr;
     if (!rel ||
         (rel->kind != catalog::RelKind::Table && rel->kind != catalog::RelKind::PartitionedTable)) {
       continue;

@@ -32,6 +32,7 @@ struct RangeEntry {
   bool nullable_side = false;       ///< under the nullable side of an outer join
   std::vector<std::string> merged;  ///< USING/NATURAL columns hidden from `*` on the right side
   catalog::Oid row_type = 0;        ///< tables and views: their composite row type
+  catalog::Oid relation = 0;        ///< tables and views: the relation (system ones too)
   bool broken = false;              ///< a view whose definition had errors: columns unknown
 };
 

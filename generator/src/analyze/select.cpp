@@ -291,6 +291,7 @@ bool Analyzer::from_table(const TableRef& t, Scope& scope, RangeEntry& entry) {
     entry.broken = true;
   }
   entry.row_type = rel->row_type;
+  entry.relation = rel->oid;
   return true;
 }
 

@@ -36,6 +36,8 @@ struct RawRelation {
   std::string_view extension;
   char kind;
   std::string_view columns;  // "name:type[/typmod][!]" separated by spaces; "!" = not null
+  std::string_view primary_key_name;  // "" for none
+  std::string_view primary_key;       // its columns separated by commas
 };
 
 struct RawKeyword {
@@ -148,7 +150,9 @@ BuiltinRelation decode_relation(const RawRelation& raw) {
                          raw.name,
                          raw.extension,
                          raw.kind,
-                         parse_columns(raw.columns)};
+                         parse_columns(raw.columns),
+                         raw.primary_key_name,
+                         split_names(raw.primary_key)};
 }
 
 BuiltinProc decode_proc(const RawProc& raw) {

@@ -21,6 +21,13 @@ Relation relation_from_builtin(const builtins::BuiltinRelation& b, const std::st
     col.not_null = c.not_null;
     r.columns.push_back(std::move(col));
   }
+  if (!b.primary_key.empty()) {  // system catalogs (PostgreSQL 14+): GROUP BY's dependency
+    TableConstraint pk;
+    pk.name = std::string(b.primary_key_name);
+    pk.type = 'p';
+    for (std::string_view c : b.primary_key) pk.columns.emplace_back(c);
+    r.constraints.push_back(std::move(pk));
+  }
   return r;
 }
 

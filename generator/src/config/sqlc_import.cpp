@@ -109,6 +109,7 @@ class Importer {
   /// The package's engine is PostgreSQL; else noted.
   bool is_postgresql(const YAML::Node& pkg, const std::string& what, bool engine_default_pg);
   std::vector<std::string> paths(const YAML::Node& pkg, const char* key, const std::string& what);
+  void schema_paths(const YAML::Node& pkg, const std::string& what, ModuleOut& m);
   std::optional<std::string> scalar(const YAML::Node& node, const std::string& key);
   YAML::Node mapping_or_none(const YAML::Node& node, const std::string& what);
   void read_rename(const YAML::Node& node, std::map<std::string, std::string>& out);
@@ -254,6 +255,18 @@ std::vector<std::string> expand(const fs::path& dir, const std::string& rel) {
   }
   std::sort(out.begin(), out.end());
   return out;
+}
+
+/// A package's `schema`. sqlc accepts a package without one (its queries read only
+/// PostgreSQL's own catalogs, pg_catalog and information_schema): the module then lists no
+/// migrations, and says so.
+void Importer::schema_paths(const YAML::Node& pkg, const std::string& what, ModuleOut& m) {
+  if (!pkg["schema"]) {
+    m.comments.push_back(what + " has no schema: its queries read PostgreSQL's own catalogs "
+                         "(and the tables of the other modules' migrations)");
+    return;
+  }
+  m.schema = paths(pkg, "schema", what);
 }
 
 std::vector<std::string> Importer::paths(const YAML::Node& pkg, const char* key,
@@ -489,7 +502,7 @@ void Importer::read_v1(const YAML::Node& root) {
     m.origin = what;
     std::string name = pkg["name"] ? scalar(pkg["name"], "name").value_or("") : "";
     if (name.empty() && pkg["path"]) name = last_element(scalar(pkg["path"], "path").value_or(""));
-    m.schema = paths(pkg, "schema", what);
+    schema_paths(pkg, what, m);
     m.queries = paths(pkg, "queries", what);
     read_rename(pkg["rename"], m.rename);
     read_overrides(pkg["overrides"], m.overrides);
@@ -531,7 +544,7 @@ void Importer::read_v2(const YAML::Node& root) {
     if (!is_postgresql(pkg, what, false)) continue;
     ModuleOut m;
     m.origin = what;
-    m.schema = paths(pkg, "schema", what);
+    schema_paths(pkg, what, m);
     m.queries = paths(pkg, "queries", what);
     std::string name;
     const YAML::Node gen = mapping_or_none(pkg["gen"], what + ".gen");

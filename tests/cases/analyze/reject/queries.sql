@@ -35,6 +35,9 @@ SELECT v FROM u GROUP BY k;
 -- name: GroupViewNoPk :many
 SELECT name FROM av GROUP BY id;
 
+-- name: GroupCatalogNotPk :many
+SELECT con.condeferrable FROM pg_catalog.pg_constraint con GROUP BY con.conname;
+
 -- name: GroupStar :many
 SELECT * FROM b GROUP BY a_id;
 
@@ -114,6 +117,14 @@ UPDATE w SET qty = 2 RETURNING sum(qty);
 INSERT INTO w (price, qty) VALUES (1, 1) RETURNING row_number() OVER ();
 
 -- near misses PostgreSQL accepts
+
+-- name: OkGroupCatalogPk :many
+SELECT n.nspname, con.conname, con.condeferrable, count(*)
+FROM pg_catalog.pg_constraint con JOIN pg_catalog.pg_namespace n ON n.oid = con.connamespace
+GROUP BY con.oid, n.nspname;
+
+-- name: OkGroupCatalogCompositePk :many
+SELECT a.attname, a.atttypid, count(*) FROM pg_catalog.pg_attribute a GROUP BY a.attrelid, a.attnum;
 
 -- name: OkGroupPkJoin :many
 SELECT a.name, count(*) FROM a JOIN b ON b.a_id = a.id GROUP BY a.id;
