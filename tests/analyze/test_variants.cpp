@@ -139,6 +139,14 @@ TEST_CASE("AND connectors, emptied conditions and nested ANDs", "[analyze]") {
           "SELECT t.team, count(*) AS n FROM public.tasks t JOIN public.tags g ON TRUE\n"
           "WHERE t.id IN (SELECT task_id FROM public.tags )\nGROUP BY t.team ");
   }
+  SECTION("a whole JOIN ON condition shorter than TRUE becomes 1=1") {
+    auto v = variants(
+        "-- name: L :many\n-- @optional ab\n"
+        "SELECT t.id FROM tasks t JOIN tags g ON @ab WHERE t.done;\n");
+    REQUIRE(v.size() == 2);
+    CHECK(v[0] == "SELECT t.id FROM public.tasks t JOIN public.tags g ON 1=1 WHERE t.done");
+    CHECK(v[1] == "SELECT t.id FROM public.tasks t JOIN public.tags g ON $1 WHERE t.done");
+  }
   SECTION("UPDATE and DELETE") {
     auto v = variants(
         "-- name: L :execrows\n"

@@ -314,12 +314,16 @@ void VariantPlanner::place_optionals(const parse::Stmt& stmt) {
       }
     }
   }
+  // A JOIN ON left empty becomes TRUE, written in place of the condition (a variant keeps the
+  // file's offsets): "1=1" where "TRUE" does not fit; nothing shorter is true.
   for (const Condition& c : m_plan.conditions) {
-    if (c.join_on && c.end - c.begin < 4) {
+    if (c.join_on && c.end - c.begin < 3) {
       for (const AndTerm& t : m_plan.groups[c.group].terms) {
         if (!t.optionals.empty()) {
           report(DiagId::err_optional_use, c.begin, c.end - c.begin,
-                 {m_plan.optionals[t.optionals.front()], "as a whole JOIN ON condition"});
+                 {m_plan.optionals[t.optionals.front()],
+                  "as a whole JOIN ON condition two characters long (too short to be replaced "
+                  "by a true condition when it is empty: give it a longer name)"});
           break;
         }
       }
@@ -595,7 +599,7 @@ Variant make_variant(const VariantPlan& plan, const std::string& file_text, size
       if (ci < 0) return;  // the enclosing term is left out
       const Condition& c = plan.conditions[static_cast<size_t>(ci)];
       if (c.join_on) {
-        edits.push_back(Edit{c.begin, c.end - c.begin, "TRUE"});
+        edits.push_back(Edit{c.begin, c.end - c.begin, c.end - c.begin >= 4 ? "TRUE" : "1=1"});
       } else {
         edits.push_back(Edit{c.keyword, c.end - c.keyword, ""});
       }

@@ -13,6 +13,10 @@ SELECT id FROM tasks ORDER BY id LIMIT sqlgen.opt(n); -- expected-error {{option
 -- name: OptionalInValues :exec
 INSERT INTO tags (task_id, tag) VALUES (1, sqlgen.opt(tag)); -- expected-error {{optional parameter "tag" is used outside a WHERE, HAVING or JOIN ON condition: only an AND term of a WHERE, HAVING or JOIN ON condition can be left out when it is empty}}
 
+-- name: OptionalWholeShortJoinOn :many
+-- @optional a
+SELECT t.id FROM tasks t JOIN tags g ON @a; -- expected-error {{optional parameter "a" is used as a whole JOIN ON condition two characters long (too short to be replaced by a true condition when it is empty: give it a longer name): only an AND term of a WHERE, HAVING or JOIN ON condition can be left out when it is empty}}
+
 -- name: OptionalSharesTerm :many
 SELECT id FROM tasks WHERE priority BETWEEN sqlgen.opt(lo) AND @hi; -- expected-error {{parameter "hi" is in the condition left out when optional parameter "lo" is empty: give each optional parameter an AND term of its own}}
 
