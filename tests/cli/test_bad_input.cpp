@@ -293,8 +293,9 @@ TEST_CASE("a write that fails midway changes no output: the run's files change t
   const fs::path dir = tmp.path() / "p";
   generated_project(dir);
   REQUIRE(spawn_sqlgen({"generate"}, dir).exit_code == 0);
-  write(dir / "sqlgen.yaml", std::string(k_default_config) +
-                                 "  - name: b\n    migrations: b/migrations\n    queries: b/queries\n");
+  write(dir / "sqlgen.yaml",
+        std::string(k_default_config) +
+            "  - name: b\n    migrations: b/migrations\n    queries: b/queries\n");
   write(dir / "b/migrations/001_t.sql", "-- +goose Up\nCREATE TABLE t (id int PRIMARY KEY);\n");
   write(dir / "b/queries/t.sql", "-- name: GetT :one\nSELECT id FROM t WHERE id = $1;\n");
   const std::string aggregator = util::read_file(dir / "gen/sqlgen_queries.cpp").text.value_or("");

@@ -496,8 +496,7 @@ TEST_CASE("init --from-sqlc: a glob matching nothing leaves the module without q
   CHECK(config->modules[0].queries.empty());
 }
 
-TEST_CASE("init --from-sqlc: a package without schema reads PostgreSQL's catalogs",
-          "[cli][init]") {
+TEST_CASE("init --from-sqlc: a package without schema reads PostgreSQL's catalogs", "[cli][init]") {
   // sqlc accepts a package with queries only (over pg_catalog and information_schema): the
   // module lists no migrations, its queries are analyzed against the built-in catalogs.
   util::TempDir dir;

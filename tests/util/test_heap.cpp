@@ -28,8 +28,8 @@ bool huge_pages_available() {
   std::string mode;
   std::getline(f, mode);
   if (mode.find("[never]") != std::string::npos || mode.empty()) return false;
-  void* region = mmap(nullptr, 2 * k_huge, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
-                      -1, 0);
+  void* region =
+      mmap(nullptr, 2 * k_huge, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
   if (region == MAP_FAILED) return false;
   auto aligned = reinterpret_cast<char*>((reinterpret_cast<uintptr_t>(region) + k_huge - 1) &
                                          ~(uintptr_t{k_huge} - 1));

@@ -35,7 +35,7 @@ struct RawRelation {
   std::string_view name;
   std::string_view extension;
   char kind;
-  std::string_view columns;  // "name:type[/typmod][!]" separated by spaces; "!" = not null
+  std::string_view columns;           // "name:type[/typmod][!]" separated by spaces; "!" = not null
   std::string_view primary_key_name;  // "" for none
   std::string_view primary_key;       // its columns separated by commas
 };

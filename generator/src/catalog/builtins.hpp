@@ -160,7 +160,7 @@ struct BuiltinRelation {
   std::string_view extension;          ///< the extension that creates it, "" for core
   char kind = 'r';                     ///< relkind: r table, v view, c composite type
   std::vector<BuiltinColumn> columns;  ///< in attnum order
-  std::string_view primary_key_name;          ///< its primary key (system catalogs), "" for none
+  std::string_view primary_key_name;   ///< its primary key (system catalogs), "" for none
   std::vector<std::string_view> primary_key;  ///< the key's columns in key order
 };
 

@@ -262,7 +262,8 @@ std::vector<std::string> expand(const fs::path& dir, const std::string& rel) {
 /// migrations, and says so.
 void Importer::schema_paths(const YAML::Node& pkg, const std::string& what, ModuleOut& m) {
   if (!pkg["schema"]) {
-    m.comments.push_back(what + " has no schema: its queries read PostgreSQL's own catalogs "
+    m.comments.push_back(what +
+                         " has no schema: its queries read PostgreSQL's own catalogs "
                          "(and the tables of the other modules' migrations)");
     return;
   }

@@ -259,8 +259,8 @@ namespace {
 
 std::shared_ptr<QueryPrep> make_prep(const Project& project) {
   auto prep = std::make_shared<QueryPrep>();
-  prep->sources = QuerySources{project.from_config, project.config, project.query_paths,
-                               project.search_path};
+  prep->sources =
+      QuerySources{project.from_config, project.config, project.query_paths, project.search_path};
   return prep;
 }
 
