@@ -352,6 +352,39 @@ TEST_CASE("a templates directory without queries.cpp.mustache keeps its headers 
   CHECK(read_text(tmp.path() / "out/sqlgen_queries.cpp").find("#include") == std::string::npos);
 }
 
+TEST_CASE("templates that declare no SQL variants: an error at the template for optional queries",
+          "[codegen]") {
+  util::TempDir tmp("sqlgen-codegen");
+  write_project(tmp.path(), "templates: tpl\n",
+                "CREATE TABLE m.users (id int NOT NULL, name text NOT NULL);\n",
+                "-- name: FindUsers :many\n-- @optional name\n"
+                "SELECT id FROM m.users WHERE name = @name;\n");
+  fs::create_directories(tmp.path() / "tpl");
+  for (const fs::directory_entry& e :
+       fs::directory_iterator(fs::path(SQLGEN_SOURCE_DIR) / "templates")) {
+    if (e.path().extension() == ".mustache") {
+      fs::copy_file(e.path(), tmp.path() / "tpl" / e.path().filename());
+    }
+  }
+  // sqlgen's own templates generate it.
+  GenerateRun ok = generate(tmp.path() / "sqlgen.yaml");
+  INFO(ok.diagnostics);
+  REQUIRE(ok.exit_code == 0);
+  // A queries.hpp.mustache of before sqlgen had variants: the {{#variants}} section gone.
+  std::string hpp = read_text(tmp.path() / "tpl/queries.hpp.mustache");
+  size_t begin = hpp.find("{{#variants}}");
+  size_t end = hpp.find("{{/variants}}");
+  REQUIRE(begin != std::string::npos);
+  REQUIRE(end != std::string::npos);
+  hpp.erase(begin, end + std::string("{{/variants}}").size() - begin);
+  REQUIRE(util::write_file_atomic(tmp.path() / "tpl/queries.hpp.mustache", hpp).empty());
+  GenerateRun r = generate(tmp.path() / "sqlgen.yaml");
+  INFO(r.diagnostics);
+  CHECK(r.exit_code == 1);
+  CHECK(r.diagnostics.find("queries.hpp.mustache: error: template \"queries.hpp.mustache\": "
+                           "query \"FindUsers\" has SQL variants") != std::string::npos);
+}
+
 TEST_CASE("columns with the same name become name, name_2, ... as in sqlc", "[codegen]") {
   util::TempDir tmp("sqlgen-codegen");
   write_project(tmp.path(), "",

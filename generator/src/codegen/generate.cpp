@@ -180,6 +180,28 @@ std::vector<GeneratedFile> generate(const config::Config& config, const catalog:
   TemplateSet templates = load_templates(config, diags);
   if (diags.error_count() > errors_before) return {};
 
+  // A query with SQL variants (optional parameters, sorts) calls the array of their statements'
+  // names, which templates written before sqlgen had variants do not declare: the generated
+  // code would not compile. Said here, at the template.
+  for (const ModuleQueries& m : queries) {
+    auto q = std::find_if(m.analyzed.begin(), m.analyzed.end(),
+                          [](const analyze::AnalyzedQuery& a) { return !a.variants.empty(); });
+    if (q == m.analyzed.end() || !templates.templates.count("queries.hpp") ||
+        template_has_section(templates, "queries.hpp", "variants") ||
+        template_has_section(templates, "queries.cpp", "variants")) {
+      continue;
+    }
+    diags.report(diag::make(
+        diag::DiagId::err_codegen_template_syntax,
+        diag::Location::file(templates.templates.at("queries.hpp")),
+        {"queries.hpp.mustache",
+         "query \"" + q->name +
+             "\" has SQL variants (optional parameters or sorts), and no template declares "
+             "them: add the {{#variants}} section of sqlgen's templates/queries.hpp.mustache "
+             "(the array of their prepared statements' names)"}));
+    return {};
+  }
+
   std::vector<FileView> views = file_views(config, cat, queries, options, diags);
   // A templates directory without queries.cpp.mustache keeps its self-contained headers.
   if (!templates.templates.count("queries.cpp")) {

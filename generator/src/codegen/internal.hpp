@@ -287,6 +287,10 @@ std::string builtin_templates_source(const std::map<std::string, std::string>& t
 std::optional<std::string> render_template(const TemplateSet& set, const std::string& name,
                                            const View& view, diag::DiagnosticEngine& diags);
 
+/// True when template `name` (or a partial it uses) has a section `{{#section}}`.
+bool template_has_section(const TemplateSet& set, const std::string& name,
+                          std::string_view section);
+
 /// Escapes text for the inside of a C++ string literal.
 std::string cpp_string_escape(std::string_view text);
 /// A C++ raw string literal holding `text`, with a delimiter that does not occur in it.

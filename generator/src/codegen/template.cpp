@@ -25,8 +25,10 @@
 // a missing variable. kainjow is now only a test dependency.
 #include <algorithm>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <set>
+#include <string_view>
 #include <vector>
 
 #include "codegen/internal.hpp"
@@ -553,6 +555,41 @@ TemplateSet load_templates(const config::Config& config, diag::DiagnosticEngine&
   }
   parse_all(set);
   return set;
+}
+
+namespace {
+
+bool has_section(const TemplateSet& set, const std::string& name, std::string_view section,
+                 int depth) {
+  auto src = set.templates.find(name);
+  if (depth > 16 || src == set.templates.end()) return false;
+  std::shared_ptr<const ParsedTemplate> own;
+  const ParsedTemplate* p = nullptr;
+  if (auto it = set.parsed.find(name); it != set.parsed.end()) {
+    p = it->second.get();
+  } else {
+    own = parse_template(src->second->text());
+    p = own.get();
+  }
+  if (!p || p->error) return false;
+  std::function<bool(const std::vector<RenderNode>&)> walk = [&](const auto& nodes) {
+    for (const RenderNode& n : nodes) {
+      if (n.kind == RenderNode::Kind::Section && n.text == section) return true;
+      if (n.kind == RenderNode::Kind::Partial && has_section(set, n.text, section, depth + 1)) {
+        return true;
+      }
+      if (walk(n.children)) return true;
+    }
+    return false;
+  };
+  return walk(p->nodes);
+}
+
+}  // namespace
+
+bool template_has_section(const TemplateSet& set, const std::string& name,
+                          std::string_view section) {
+  return has_section(set, name, section, 0);
 }
 
 std::optional<std::string> render_template(const TemplateSet& set, const std::string& name,
