@@ -70,6 +70,16 @@ std::vector<ModuleQueries> split_by_file(const ModuleQueries& mq) {
   return parts;
 }
 
+/// The first query with SQL variants, if any.
+const analyze::AnalyzedQuery* first_with_variants(const std::vector<ModuleQueries>& queries) {
+  for (const ModuleQueries& m : queries) {
+    for (const analyze::AnalyzedQuery& q : m.analyzed) {
+      if (!q.variants.empty()) return &q;
+    }
+  }
+  return nullptr;
+}
+
 /// `view`, moved into a pointer the file views of one view share.
 std::shared_ptr<const View> shared(View& view) {
   return std::make_shared<const View>(std::move(view));
@@ -183,14 +193,10 @@ std::vector<GeneratedFile> generate(const config::Config& config, const catalog:
   // A query with SQL variants (optional parameters, sorts) calls the array of their statements'
   // names, which templates written before sqlgen had variants do not declare: the generated
   // code would not compile. Said here, at the template.
-  for (const ModuleQueries& m : queries) {
-    auto q = std::find_if(m.analyzed.begin(), m.analyzed.end(),
-                          [](const analyze::AnalyzedQuery& a) { return !a.variants.empty(); });
-    if (q == m.analyzed.end() || !templates.templates.count("queries.hpp") ||
-        template_has_section(templates, "queries.hpp", "variants") ||
-        template_has_section(templates, "queries.cpp", "variants")) {
-      continue;
-    }
+  if (const analyze::AnalyzedQuery* q = first_with_variants(queries);
+      q && templates.templates.count("queries.hpp") &&
+      !template_has_section(templates, "queries.hpp", "variants") &&
+      !template_has_section(templates, "queries.cpp", "variants")) {
     diags.report(diag::make(
         diag::DiagId::err_codegen_template_syntax,
         diag::Location::file(templates.templates.at("queries.hpp")),

@@ -25,7 +25,6 @@
 // a missing variable. kainjow is now only a test dependency.
 #include <algorithm>
 #include <filesystem>
-#include <functional>
 #include <memory>
 #include <set>
 #include <string_view>
@@ -279,6 +278,17 @@ bool is_falsy(const json& v) {
 /// Each undefined name is reported once at its tag, a missing partial or one nested more than
 /// 16 deep at each use, a partial's syntax error once; after the first error the walk goes on
 /// checking (nothing it renders is used).
+/// Parsed templates by name, for a set load_templates did not make (tests): parsed per use.
+using LocalParses = std::map<std::string, std::shared_ptr<const ParsedTemplate>>;
+
+/// Template `name` of `set` as parsed: load_templates's parse, else parsed now into `local`.
+const ParsedTemplate* parsed_template(const TemplateSet& set, const std::string& name,
+                                      LocalParses& local) {
+  if (auto it = set.parsed.find(name); it != set.parsed.end()) return it->second.get();
+  auto [it, _] = local.emplace(name, parse_template(set.templates.at(name)->text()));
+  return it->second.get();
+}
+
 class Walker {
  public:
   Walker(const TemplateSet& set, diag::DiagnosticEngine& diags, std::string& out)
@@ -296,13 +306,7 @@ class Walker {
  private:
   /// Template `name` as parsed, or null after reporting its syntax error (once per walk).
   const ParsedTemplate* parsed(const std::string& name) {
-    const ParsedTemplate* p = nullptr;
-    if (auto it = m_set.parsed.find(name); it != m_set.parsed.end()) {
-      p = it->second.get();
-    } else {  // a set load_templates did not make (tests): parsed for this walk
-      auto [it2, _] = m_local.emplace(name, parse_template(m_set.templates.at(name)->text()));
-      p = it2->second.get();
-    }
+    const ParsedTemplate* p = parsed_template(m_set, name, m_local);
     if (!p->error) return p;
     if (m_deferred) {
       m_deferred->push_back(Deferred{Deferred::Syntax, nullptr, nullptr, name, 0});
@@ -484,7 +488,7 @@ class Walker {
   diag::DiagnosticEngine& m_diags;
   std::string& m_out;
   std::vector<Deferred>* m_deferred = nullptr;  ///< set in the item walkers of a parallel section
-  std::map<std::string, std::shared_ptr<const ParsedTemplate>> m_local;
+  LocalParses m_local;
   std::vector<const json*> m_stack;
   std::set<std::pair<std::string, size_t>> m_reported;
   std::set<std::string> m_syntax_reported;
@@ -559,37 +563,30 @@ TemplateSet load_templates(const config::Config& config, diag::DiagnosticEngine&
 
 namespace {
 
-bool has_section(const TemplateSet& set, const std::string& name, std::string_view section,
-                 int depth) {
-  auto src = set.templates.find(name);
-  if (depth > 16 || src == set.templates.end()) return false;
-  std::shared_ptr<const ParsedTemplate> own;
-  const ParsedTemplate* p = nullptr;
-  if (auto it = set.parsed.find(name); it != set.parsed.end()) {
-    p = it->second.get();
-  } else {
-    own = parse_template(src->second->text());
-    p = own.get();
-  }
-  if (!p || p->error) return false;
-  std::function<bool(const std::vector<RenderNode>&)> walk = [&](const auto& nodes) {
-    for (const RenderNode& n : nodes) {
-      if (n.kind == RenderNode::Kind::Section && n.text == section) return true;
-      if (n.kind == RenderNode::Kind::Partial && has_section(set, n.text, section, depth + 1)) {
+/// Whether `nodes` (of a template of `set`) or a partial they use has section `section`.
+bool has_section(const TemplateSet& set, const std::vector<RenderNode>& nodes,
+                 std::string_view section, int depth, LocalParses& local) {
+  for (const RenderNode& n : nodes) {
+    if (n.kind == RenderNode::Kind::Section && n.text == section) return true;
+    if (n.kind == RenderNode::Kind::Partial && depth < 16 && set.templates.count(n.text)) {
+      const ParsedTemplate* partial = parsed_template(set, n.text, local);
+      if (!partial->error && has_section(set, partial->nodes, section, depth + 1, local)) {
         return true;
       }
-      if (walk(n.children)) return true;
     }
-    return false;
-  };
-  return walk(p->nodes);
+    if (has_section(set, n.children, section, depth, local)) return true;
+  }
+  return false;
 }
 
 }  // namespace
 
 bool template_has_section(const TemplateSet& set, const std::string& name,
                           std::string_view section) {
-  return has_section(set, name, section, 0);
+  if (!set.templates.count(name)) return false;
+  LocalParses local;
+  const ParsedTemplate* p = parsed_template(set, name, local);
+  return !p->error && has_section(set, p->nodes, section, 0, local);
 }
 
 std::optional<std::string> render_template(const TemplateSet& set, const std::string& name,

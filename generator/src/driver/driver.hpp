@@ -59,6 +59,11 @@ struct Project {
   std::vector<codegen::ModuleQueries> modules;  ///< after analyze_queries: modules with queries
 };
 
+/// The part of analyze_queries that needs no catalog (every module's query files found, read,
+/// split and their statements parsed), started by start_queries() (or load) on its own thread
+/// so that it overlaps loading the migrations and build_catalog; analyze_queries takes it. What
+/// it finds is reported only then, so a command that stops at the catalog's errors shows none of
+/// it. Destroying one waits for it.
 struct QueryPrep;
 
 /// The project `inputs` name, its migrations loaded (not yet its queries). With `queries`, the
@@ -77,12 +82,6 @@ void build_catalog(Project& project, diag::DiagnosticEngine& diags);
 
 /// Each query's own analysis diagnostics, [module][query] as Project::modules holds them.
 using QueryDiagnostics = std::vector<std::vector<std::vector<diag::Diagnostic>>>;
-
-/// The part of analyze_queries that needs no catalog (every module's query files found, read,
-/// split and their statements parsed), started by start_queries() on its own thread so that it
-/// overlaps build_catalog; analyze_queries takes it. What it finds is reported only then, so a
-/// command that stops at the catalog's errors shows none of it. Destroying one waits for it.
-struct QueryPrep;
 
 /// Starts the query preparation of `project` (what it reads of the project is copied first);
 /// nullptr when there is nothing to prepare (`migrations_missing`).

@@ -201,32 +201,27 @@ std::string stage_file(const fs::path& path, const std::string& content, StagedF
   staged.m_target = path;
   staged.m_slot = temp.slot;
   int fd = temp.fd;
+  // errno's message, the file closed (unless `closed`) and removed.
+  auto fail = [&](bool closed) {
+    std::string err = std::strerror(errno);
+    if (!closed) ::close(fd);
+    staged.discard();
+    return err;
+  };
   const char* p = content.data();
   size_t left = content.size();
   while (left > 0) {
     ssize_t n = ::write(fd, p, left);
     if (n < 0) {
       if (errno == EINTR) continue;
-      std::string err = std::strerror(errno);
-      ::close(fd);
-      staged.discard();
-      return err;
+      return fail(false);
     }
     p += n;
     left -= static_cast<size_t>(n);
   }
   ::fchmod(fd, 0644);
-  if (::fsync(fd) != 0) {
-    std::string err = std::strerror(errno);
-    ::close(fd);
-    staged.discard();
-    return err;
-  }
-  if (::close(fd) != 0) {
-    std::string err = std::strerror(errno);
-    staged.discard();
-    return err;
-  }
+  if (::fsync(fd) != 0) return fail(false);
+  if (::close(fd) != 0) return fail(true);
   return {};
 }
 
