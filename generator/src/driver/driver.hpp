@@ -10,6 +10,7 @@
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
+#include <future>
 #include <memory>
 #include <optional>
 #include <ostream>
@@ -57,6 +58,10 @@ struct Project {
   bool migrations_missing = false;
   catalog::Catalog catalog;                     ///< after build_catalog
   std::vector<codegen::ModuleQueries> modules;  ///< after analyze_queries: modules with queries
+  /// analyze::warm_up() on a thread of its own (with more than one job), started by load():
+  /// the built-in lookup tables are ready when build_catalog, on one core, first needs them.
+  /// build_catalog waits for it (and the last copy's destruction would).
+  std::shared_future<void> warm_up;
 };
 
 /// The part of analyze_queries that needs no catalog (every module's query files found, read,

@@ -143,9 +143,16 @@ std::vector<ModuleFiles> list_modules(const QuerySources& project, diag::Diagnos
 
 namespace {
 
-/// With `queries`, the query preparation starts now, before the migrations load (they load on
-/// every core while it runs); dropped again when they turn out missing (start_queries).
-void start_early(const Project& project, std::shared_ptr<QueryPrep>* queries) {
+/// The warm-up of the built-in lookup tables starts now (more than one job); with `queries`, the
+/// query preparation too, before the migrations load (they load on every core while it runs);
+/// dropped again when they turn out missing (start_queries).
+void start_early(Project& project, std::shared_ptr<QueryPrep>* queries) {
+  if (util::jobs() > 1) {
+    project.warm_up = std::async(std::launch::async, [] {
+                        util::use_huge_page_thread_heap();
+                        analyze::warm_up();
+                      }).share();
+  }
   if (queries) *queries = start_queries(project);
 }
 void drop_if_missing(const Project& project, std::shared_ptr<QueryPrep>* queries) {
@@ -189,6 +196,7 @@ Project load(config::Config config, diag::DiagnosticEngine& diags,
 
 void build_catalog(Project& project, diag::DiagnosticEngine& diags) {
   project.catalog = catalog::build_catalog(project.migrations, diags, analyze::view_binder());
+  if (project.warm_up.valid()) project.warm_up.wait();
 }
 
 struct QueryPrep {
@@ -224,8 +232,15 @@ void prepare_queries(QueryPrep& p) {
       files.push_back(File{m, std::move(src), {}, {}});
     }
   }
-  util::parallel_for_rethrow(files.size(), [&](size_t i) {
-    files[i].queries = source::read_query_file(files[i].source, p.diags, &files[i].parsed);
+  // Largest first: a large file parsed last would leave the other cores idle meanwhile.
+  std::vector<size_t> order(files.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    return files[a].source->text().size() > files[b].source->text().size();
+  });
+  util::parallel_for_rethrow(order.size(), [&](size_t k) {
+    File& f = files[order[k]];
+    f.queries = source::read_query_file(f.source, p.diags, &f.parsed);
   });
   std::vector<std::vector<parse::ParsedRange>> parsed(p.out.size());  // [module][query]
   for (File& f : files) {

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <limits>
 #include <map>
+#include <span>
 #include <utility>
 
 #include "source/sql_files.hpp"
@@ -131,18 +132,19 @@ std::vector<std::pair<diag::SourcePtr, ParsedFile>> read_files(
 
 }  // namespace
 
-std::vector<Migration> load_module_migrations(const config::Module& module, size_t module_index,
-                                              const config::Config& config,
-                                              diag::DiagnosticEngine& diags, bool* missing) {
-  if (module.migrations.empty()) return {};
+namespace {
+
+/// The migrations of the module at `module_index` from its files (`files`, each read and split
+/// in `read`), ordered by version; files that cannot be used are reported and left out.
+std::vector<Migration> number_module_migrations(
+    const config::Module& module, size_t module_index, const config::Config& config,
+    std::span<const detail::FoundFile> files,
+    std::span<std::pair<diag::SourcePtr, ParsedFile>> read, diag::DiagnosticEngine& diags) {
   const int64_t range_start = config.version_range(module_index).first;
   std::map<int64_t, Migration> by_version;
   // Unversioned schema files (list form), each after the highest version listed before it.
   std::vector<Migration> schema_files;
   int64_t anchor = range_start - 1;
-  std::vector<detail::FoundFile> files = detail::module_source_files(
-      module.migrations, module.migrations_listed, config, diags, missing);
-  std::vector<std::pair<diag::SourcePtr, ParsedFile>> read = read_files(files, diags);
   for (size_t i = 0; i < files.size(); ++i) {
     const detail::FoundFile& f = files[i];
     auto& [source, parsed] = read[i];
@@ -192,12 +194,41 @@ std::vector<Migration> load_module_migrations(const config::Module& module, size
   return out;
 }
 
+}  // namespace
+
+std::vector<Migration> load_module_migrations(const config::Module& module, size_t module_index,
+                                              const config::Config& config,
+                                              diag::DiagnosticEngine& diags, bool* missing) {
+  if (module.migrations.empty()) return {};
+  std::vector<detail::FoundFile> files = detail::module_source_files(
+      module.migrations, module.migrations_listed, config, diags, missing);
+  std::vector<std::pair<diag::SourcePtr, ParsedFile>> read = read_files(files, diags);
+  return number_module_migrations(module, module_index, config, files, read, diags);
+}
+
 std::vector<Migration> load_all_migrations(const config::Config& config,
                                            diag::DiagnosticEngine& diags, bool* missing) {
+  // Every module's files found first and read in one parallel batch (a batch per module waited
+  // for each module's slowest file, one core idle meanwhile), then numbered module by module.
+  std::vector<detail::FoundFile> files;
+  std::vector<size_t> first(config.modules.size() + 1, 0);  // module i: files[first[i], first[i+1])
+  for (size_t i = 0; i < config.modules.size(); ++i) {
+    const config::Module& module = config.modules[i];
+    if (!module.migrations.empty()) {
+      std::vector<detail::FoundFile> found = detail::module_source_files(
+          module.migrations, module.migrations_listed, config, diags, missing);
+      std::move(found.begin(), found.end(), std::back_inserter(files));
+    }
+    first[i + 1] = files.size();
+  }
+  std::vector<std::pair<diag::SourcePtr, ParsedFile>> read = read_files(files, diags);
   std::vector<Migration> out;
   for (size_t i = 0; i < config.modules.size(); ++i) {
+    if (config.modules[i].migrations.empty()) continue;
+    const size_t n = first[i + 1] - first[i];
     std::vector<Migration> module =
-        load_module_migrations(config.modules[i], i, config, diags, missing);
+        number_module_migrations(config.modules[i], i, config, std::span(files).subspan(first[i], n),
+                                 std::span(read).subspan(first[i], n), diags);
     std::move(module.begin(), module.end(), std::back_inserter(out));
   }
   std::stable_sort(out.begin(), out.end(),
