@@ -120,10 +120,6 @@ AnalyzedQuery analyze_query(const catalog::Catalog& cat, const source::Query& qu
 /// errors are reported at the view's definition.
 catalog::ViewBinder view_binder();
 
-/// catalog::warm_up(), and the analysis's own lookup tables (the operators of extensions): for a
-/// thread of its own while the project loads.
-void warm_up();
-
 /// The `sqlgen analyze` JSON of one query (see the analyzer issue's contract).
 nlohmann::json to_json(const catalog::Catalog& cat, const AnalyzedQuery& q);
 

@@ -47,15 +47,6 @@ const std::vector<const builtins::BuiltinOperator*>& extension_operators(std::st
   return ops == by_name->second.end() ? k_none : ops->second;
 }
 
-}  // namespace
-
-void warm_up() {
-  catalog::warm_up();
-  (void)extension_operators({}, {});
-}
-
-namespace {
-
 /// The operators named `name` of the wanted kind in the searched schemas, in path order:
 /// pg_catalog's builtins plus the operators of installed extensions.
 std::vector<PathOperator> operators_on_path(const catalog::Catalog& cat, const std::string& name,

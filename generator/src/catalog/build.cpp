@@ -1,5 +1,6 @@
 // Building the catalog from migrations: every Up statement parsed (source::parse_up), then
 // applied in version order.
+#include "catalog/builtins.hpp"
 #include "catalog/catalog.hpp"
 #include "source/parse_up.hpp"
 
@@ -20,5 +21,7 @@ Catalog build_catalog(const std::vector<source::Migration>& migrations,
   cat.set_view_binder({});
   return cat;
 }
+
+void warm_up() { (void)builtins::find_relation(0); }
 
 }  // namespace sqlgen::catalog

@@ -44,11 +44,6 @@ const Relation* system_relation(Oid oid) {
   return it == k_relations.end() ? nullptr : &it->second;
 }
 
-void warm_up() {
-  (void)builtins::find_relation(0);  // builtins' index
-  (void)system_relation(0);
-}
-
 bool is_system_schema(const std::string& schema) {
   return schema == "pg_catalog" || schema == "information_schema";
 }

@@ -58,8 +58,8 @@ struct Project {
   bool migrations_missing = false;
   catalog::Catalog catalog;                     ///< after build_catalog
   std::vector<codegen::ModuleQueries> modules;  ///< after analyze_queries: modules with queries
-  /// analyze::warm_up() on a thread of its own (with more than one job), started by load():
-  /// the built-in lookup tables are ready when build_catalog, on one core, first needs them.
+  /// catalog::warm_up() on a thread of its own (with more than one job), started by load():
+  /// the index of built-in objects is ready when build_catalog, on one core, first needs it.
   /// build_catalog waits for it (and the last copy's destruction would).
   std::shared_future<void> warm_up;
 };
