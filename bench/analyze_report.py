@@ -148,6 +148,28 @@ def project(d, p, repo):
                      f"**{ceiling:.2f}x** one run ({n} floors at once: {floor_ceiling:.2f}x); "
                      f"`-j {n}` reaches {best:.2f}x, {best / ceiling * 100:.0f}% of that ceiling.")
         lines.append("")
+    counts = [n for n in (0, 1, 2, 4) if f"analyze_x{n}" in lin]
+    if len(counts) > 1 and counts[0] == 0:
+        # The same speed-up by input size, from the linearity run below: a run's fixed cost (an
+        # empty project: process start, config, exit) is serial, so the whole-run speed-up
+        # grows with the input; the work each added copy brings shows the parallel part alone.
+        lines.append("Scaling by input size (the linearity run below; all cores against 1 "
+                     "thread):")
+        lines.append("")
+        lines.append("| Copies | 1 thread (ms) | All cores (ms) | Speed-up |")
+        lines.append("|---:|---:|---:|---:|")
+        for n in counts:
+            a, a1 = lin[f"analyze_x{n}"]["median"], lin[f"analyze_j1_x{n}"]["median"]
+            lines.append(f"| {n} | {ms(a1)} | {ms(a)} | {a1 / a:.2f}x |")
+        last = counts[-1]
+        added1 = (lin[f"analyze_j1_x{last}"]["median"] - lin["analyze_j1_x0"]["median"]) / last
+        added = (lin[f"analyze_x{last}"]["median"] - lin["analyze_x0"]["median"]) / last
+        lines.append("")
+        lines.append(f"Without the fixed cost (the empty project's row), each copy of the input "
+                     f"takes {ms(added1)} ms on 1 thread and {ms(added)} ms on all cores: "
+                     f"**{added1 / added:.2f}x**" + (f", {added1 / added / ceiling * 100:.0f}% "
+                     f"of the machine's ceiling above" if "analyze_j1_at_once" in r else "") + ".")
+        lines.append("")
     lines.append("Linearity (copies of the project under new names, alternating in one run; 0 "
                  "copies is an empty project, the fixed cost of a run; \"per added copy\" is the "
                  "time each copy adds over the row above, constant when the time is linear):")

@@ -60,7 +60,7 @@ struct Project {
   std::vector<codegen::ModuleQueries> modules;  ///< after analyze_queries: modules with queries
   /// catalog::warm_up() on a thread of its own (with more than one job), started by load():
   /// the index of built-in objects is ready when build_catalog, on one core, first needs it.
-  /// build_catalog waits for it (and the last copy's destruction would).
+  /// Destroying the last copy waits for it; a retired project leaves it to the exit.
   std::shared_future<void> warm_up;
 };
 
