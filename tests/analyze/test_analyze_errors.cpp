@@ -74,3 +74,32 @@ TEST_CASE("an operand compared several times is typed and schema-qualified once"
         "SELECT CASE $1::shop.order_status WHEN 'new' THEN 1 WHEN 'paid' THEN 2 "
         "END FROM shop.orders");
 }
+
+TEST_CASE("a query parsed beforehand keeps its statements: the analysis borrows them", "[analyze]") {
+  // Freeing them inside the analysis, on another core than the one that parsed them, took the
+  // parsing thread's malloc arena lock per node; they are freed with their ParsedQuery.
+  auto migrations = testing::load_case_migrations("analyze/shop/schema");
+  diag::DiagnosticEngine diags;
+  catalog::Catalog cat = catalog::build_catalog(migrations, diags, analyze::view_binder());
+  auto src = diag::make_source(
+      "q.sql", "-- name: X :many\nSELECT id, email FROM shop.customers WHERE id = @id;\n");
+  auto queries = source::read_query_file(src, diags);
+  REQUIRE(queries.size() == 1);
+  analyze::ParsedQuery parsed = analyze::parse_query(queries[0]);
+  REQUIRE(parsed.stmts.size() == 1);
+  const parse::Stmt* tree = parsed.stmts[0].get();
+  analyze::AnalyzedQuery with = analyze::analyze_query(cat, queries[0], {}, diags, &parsed);
+  CHECK(parsed.stmts.size() == 1);
+  CHECK(parsed.stmts[0].get() == tree);
+  analyze::AnalyzedQuery without = analyze::analyze_query(cat, queries[0], {}, diags);
+  CHECK(with.ok);
+  CHECK(with.sql == without.sql);
+  REQUIRE(with.columns.size() == 2);
+  REQUIRE(without.columns.size() == 2);
+  for (size_t i = 0; i < 2; ++i) {
+    CHECK(with.columns[i].name == without.columns[i].name);
+    CHECK(with.columns[i].type.oid == without.columns[i].type.oid);
+  }
+  CHECK(with.params.size() == 1);
+  CHECK(diags.error_count() == 0);
+}

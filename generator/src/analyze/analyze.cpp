@@ -125,43 +125,39 @@ AnalyzedQuery Analyzer::run() {
   auto forward = [&] {
     for (diag::Diagnostic& d : early.sorted()) m_diags.report(std::move(d));
   };
-  std::vector<parse::StmtPtr> stmts;
+  // The trees parsed beforehand stay with their ParsedQuery, borrowed here, and are freed with
+  // it: they were allocated on the thread that parsed them, and freeing them here, on another
+  // core, took that thread's malloc arena's lock for every node (with two threads, free() was
+  // a fifth of the analysis's extra CPU). Trees parsed here are this call's own.
+  std::vector<parse::StmtPtr> own;
+  const std::vector<parse::StmtPtr>* stmts = &own;
   std::vector<SortSlot> sorts;
-  // The trees parsed beforehand go back to their ParsedQuery when this returns, to be freed
-  // with it: they were allocated on the thread that parsed them, and freeing them here, on
-  // another core, took that thread's malloc arena's lock for every node (with two threads,
-  // free() was a fifth of the analysis's extra CPU).
-  struct GiveBack {
-    ParsedQuery* to = nullptr;
-    std::vector<parse::StmtPtr>* stmts;
-    ~GiveBack() {
-      if (to) to->stmts = std::move(*stmts);
-    }
-  } give_back{nullptr, &stmts};
   if (m_parsed) {
-    for (diag::Diagnostic& d : m_parsed->diagnostics) early.report(std::move(d));
-    stmts = std::move(m_parsed->stmts);
-    give_back.to = m_parsed;
-    const bool from_file_parse = m_parsed->from_file_parse;
+    ParsedQuery& parsed = *m_parsed;
     m_parsed = nullptr;
-    if (!m_variant && from_file_parse) {
+    for (diag::Diagnostic& d : parsed.diagnostics) early.report(std::move(d));
+    stmts = &parsed.stmts;
+    if (!m_variant && parsed.from_file_parse) {
       // The file's tree reads a sort call as the function it spells: with sorts (or a
       // malformed one), the statement is parsed as parse_query would.
       sorts = find_sorts(m_query, early);
-      if (!sorts.empty()) stmts = parse_statement(m_query, sorts, early);
+      if (!sorts.empty()) {
+        own = parse_statement(m_query, sorts, early);
+        stmts = &own;
+      }
     } else if (!m_variant) {
       diag::DiagnosticEngine again;  // parse_query reported them
       sorts = find_sorts(m_query, again);
     }
   } else {
     if (!m_variant) sorts = find_sorts(m_query, early);
-    stmts = parse_statement(m_query, sorts, early);
+    own = parse_statement(m_query, sorts, early);
   }
-  if (stmts.size() != 1) {
+  if (stmts->size() != 1) {
     forward();
     return out;
   }
-  const parse::Stmt& stmt = *stmts[0];
+  const parse::Stmt& stmt = *(*stmts)[0];
   m_plan = plan_params(stmt, source(), early);
   if (!m_variant) {
     VariantPlan variants = plan_variants(stmt, m_query, m_plan, std::move(sorts), early);

@@ -110,8 +110,8 @@ struct ParsedQuery {
 ParsedQuery parse_query(const source::Query& query);
 
 /// Analyzes one query; problems are reported at their place in the query file. With `parsed`
-/// (parse_query's result for this query, consumed: its diagnostics taken, its statements left
-/// there or replaced), the statement is not parsed again.
+/// (parse_query's result for this query: its diagnostics taken, its statements read in place
+/// and left there, to be freed with it), the statement is not parsed again.
 AnalyzedQuery analyze_query(const catalog::Catalog& cat, const source::Query& query,
                             const AnalyzeOptions& opts, diag::DiagnosticEngine& diags,
                             ParsedQuery* parsed = nullptr);
