@@ -10,6 +10,7 @@
 
 #include "codegen/internal.hpp"
 #include "util/parallel.hpp"
+#include "util/retire.hpp"
 
 namespace sqlgen::codegen {
 
@@ -228,7 +229,9 @@ std::vector<GeneratedFile> generate(const config::Config& config, const catalog:
   std::vector<std::optional<std::string>> texts(views.size());
   util::parallel_for_rethrow(views.size(), [&](size_t i) {
     texts[i] = render_template(templates, views[i].template_name, *views[i].view, diags);
-    views[i].view.reset();
+    // Left to the exit, not freed here: its items were built on other cores (queries_view), and
+    // freeing them here took those threads' malloc arena locks while the other files render.
+    util::retire(std::move(views[i].view));
   });
   std::vector<GeneratedFile> files;
   std::string all_sources;  // the includes of sqlgen_queries.cpp, relative to it
