@@ -51,12 +51,14 @@ analyze::AnalyzeOptions module_options(const config::Config& config, const std::
 /// analysis). The analysis's findings of vet rules (one-without-returning, unused-parameter)
 /// follow the rules' levels; its other diagnostics (a query that does not parse, an unknown
 /// column) are reported as generate reports them: vet never passes a query generate rejects.
+/// `prep`: the query preparation load started, else it starts here.
 std::vector<vet::QueryInput> analyzed_queries(Project& project, const vet::Options& options,
-                                              diag::DiagnosticEngine& diags) {
+                                              diag::DiagnosticEngine& diags,
+                                              std::shared_ptr<QueryPrep> prep) {
   std::vector<vet::QueryInput> out;
   if (!project.config) return out;
   diag::DiagnosticEngine quiet;  // vet's own walk reports the catalog's errors
-  std::shared_ptr<QueryPrep> prep = start_queries(project);  // overlaps the catalog's build
+  if (!prep) prep = start_queries(project);  // overlaps the catalog's build
   build_catalog(project, quiet);
   QueryDiagnostics kept;
   analyze_queries(project, quiet, &kept, std::move(prep));
@@ -109,13 +111,16 @@ VetResult run_vet(const Inputs& inputs, const vet::Options& given, bool fix,
   // Loading's diagnostics: duplicate versions and versions outside a module's range are
   // findings of "version-conflict".
   diag::DiagnosticEngine loading;
-  Project project = load(inputs, loading);
+  // With a config, the queries are read and parsed while the migrations load (as generate does).
+  std::shared_ptr<QueryPrep> prep;
+  Project project = load(inputs, loading, inputs.uses_config() ? &prep : nullptr);
   const vet::Options options = with_config_levels(given, project);
   vet::report_stage_findings(loading.sorted(), options, true, diags);
   for (const source::Migration& m : project.migrations) {
     ++(m.unversioned ? result.schema_files : result.migrations);
   }
-  std::vector<vet::QueryInput> queries = analyzed_queries(project, options, diags);
+  std::vector<vet::QueryInput> queries =
+      analyzed_queries(project, options, diags, std::move(prep));
   vet::check_queries(queries, options, diags, &project.catalog);
   if (!fix) {
     vet::check(project.migrations, options, diags, queries);
