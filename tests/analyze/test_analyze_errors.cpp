@@ -75,7 +75,8 @@ TEST_CASE("an operand compared several times is typed and schema-qualified once"
         "END FROM shop.orders");
 }
 
-TEST_CASE("a query parsed beforehand keeps its statements: the analysis borrows them", "[analyze]") {
+TEST_CASE("a query parsed beforehand keeps its statements: the analysis borrows them",
+          "[analyze]") {
   // Freeing them inside the analysis, on another core than the one that parsed them, took the
   // parsing thread's malloc arena lock per node; they are freed with their ParsedQuery.
   auto migrations = testing::load_case_migrations("analyze/shop/schema");

@@ -149,10 +149,11 @@ namespace {
 /// Nothing waits for it but the lookups that need the index (and the future's destruction).
 std::shared_future<void> start_warm_up() {
   if (util::jobs() <= 1) return {};
-  return std::async(std::launch::async, [] {
-           util::use_huge_page_thread_heap();
-           catalog::warm_up();
-         })
+  return std::async(std::launch::async,
+                    [] {
+                      util::use_huge_page_thread_heap();
+                      catalog::warm_up();
+                    })
       .share();
 }
 
@@ -166,8 +167,7 @@ void drop_if_missing(const Project& project, std::shared_ptr<QueryPrep>* queries
 }
 
 Project load_config_project(config::Config config, diag::DiagnosticEngine& diags,
-                            std::shared_ptr<QueryPrep>* queries,
-                            std::shared_future<void> warm_up) {
+                            std::shared_ptr<QueryPrep>* queries, std::shared_future<void> warm_up) {
   Project project;
   project.from_config = true;
   project.config = std::move(config);

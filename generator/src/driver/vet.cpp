@@ -119,8 +119,7 @@ VetResult run_vet(const Inputs& inputs, const vet::Options& given, bool fix,
   for (const source::Migration& m : project.migrations) {
     ++(m.unversioned ? result.schema_files : result.migrations);
   }
-  std::vector<vet::QueryInput> queries =
-      analyzed_queries(project, options, diags, std::move(prep));
+  std::vector<vet::QueryInput> queries = analyzed_queries(project, options, diags, std::move(prep));
   vet::check_queries(queries, options, diags, &project.catalog);
   if (!fix) {
     vet::check(project.migrations, options, diags, queries);

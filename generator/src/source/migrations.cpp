@@ -226,9 +226,9 @@ std::vector<Migration> load_all_migrations(const config::Config& config,
   for (size_t i = 0; i < config.modules.size(); ++i) {
     if (config.modules[i].migrations.empty()) continue;
     const size_t n = first[i + 1] - first[i];
-    std::vector<Migration> module =
-        number_module_migrations(config.modules[i], i, config, std::span(files).subspan(first[i], n),
-                                 std::span(read).subspan(first[i], n), diags);
+    std::vector<Migration> module = number_module_migrations(
+        config.modules[i], i, config, std::span(files).subspan(first[i], n),
+        std::span(read).subspan(first[i], n), diags);
     std::move(module.begin(), module.end(), std::back_inserter(out));
   }
   std::stable_sort(out.begin(), out.end(),
