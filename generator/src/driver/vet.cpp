@@ -57,7 +57,7 @@ std::vector<vet::QueryInput> analyzed_queries(Project& project, const vet::Optio
                                               std::shared_ptr<QueryPrep> prep) {
   std::vector<vet::QueryInput> out;
   if (!project.config) return out;
-  diag::DiagnosticEngine quiet;  // vet's own walk reports the catalog's errors
+  diag::DiagnosticEngine quiet;              // vet's own walk reports the catalog's errors
   if (!prep) prep = start_queries(project);  // overlaps the catalog's build
   build_catalog(project, quiet);
   QueryDiagnostics kept;
