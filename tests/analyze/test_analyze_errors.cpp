@@ -7,6 +7,24 @@
 
 using namespace sqlgen;
 
+namespace {
+
+/// The shop schema's catalog and the queries of a file `q.sql` holding `text`; `diags` has what
+/// both reported.
+struct ShopQueries {
+  diag::DiagnosticEngine diags;
+  catalog::Catalog cat;
+  std::vector<source::Query> queries;
+
+  explicit ShopQueries(std::string text) {
+    cat = catalog::build_catalog(testing::load_case_migrations("analyze/shop/schema"), diags,
+                                 analyze::view_binder());
+    queries = source::read_query_file(diag::make_source("q.sql", std::move(text)), diags);
+  }
+};
+
+}  // namespace
+
 TEST_CASE("analyzer diagnostics fixtures under tests/cases/analyze_errors", "[analyze]") {
   auto migrations = testing::load_case_migrations("analyze/shop/schema");
   diag::DiagnosticEngine diags;
@@ -27,14 +45,11 @@ TEST_CASE("analyzer diagnostics fixtures under tests/cases/analyze_errors", "[an
 }
 
 TEST_CASE("a parameter conflict notes where the parameter got its first type", "[analyze]") {
-  auto migrations = testing::load_case_migrations("analyze/shop/schema");
-  diag::DiagnosticEngine diags;
-  catalog::Catalog cat = catalog::build_catalog(migrations, diags, analyze::view_binder());
-  auto src = diag::make_source(
-      "q.sql", "-- name: X :many\nSELECT id FROM shop.customers WHERE id = @v OR email = @v;\n");
-  auto queries = source::read_query_file(src, diags);
-  REQUIRE(queries.size() == 1);
-  analyze::analyze_query(cat, queries[0], {}, diags);
+  ShopQueries shop(
+      "-- name: X :many\nSELECT id FROM shop.customers WHERE id = @v OR email = @v;\n");
+  auto& diags = shop.diags;
+  REQUIRE(shop.queries.size() == 1);
+  analyze::analyze_query(shop.cat, shop.queries[0], {}, diags);
   auto all = diags.sorted();
   REQUIRE(all.size() == 1);
   CHECK(diag::render_text(all[0]) ==
@@ -47,23 +62,19 @@ TEST_CASE("a parameter conflict notes where the parameter got its first type", "
 }
 
 TEST_CASE("an operand compared several times is typed and schema-qualified once", "[analyze]") {
-  auto migrations = testing::load_case_migrations("analyze/shop/schema");
-  diag::DiagnosticEngine diags;
-  catalog::Catalog cat = catalog::build_catalog(migrations, diags, analyze::view_binder());
-  auto src = diag::make_source(
-      "q.sql",
+  ShopQueries shop(
       "-- name: In :many\nSELECT id FROM orders WHERE @s::order_status IN ('new', 'paid');\n"
       "-- name: Between :many\n"
       "SELECT id FROM orders WHERE status BETWEEN 'new'::order_status AND 'paid';\n"
       "-- name: Case :many\n"
       "SELECT CASE @t::order_status WHEN 'new' THEN 1 WHEN 'paid' THEN 2 END FROM orders;\n");
-  auto queries = source::read_query_file(src, diags);
-  REQUIRE(queries.size() == 3);
+  auto& diags = shop.diags;
+  REQUIRE(shop.queries.size() == 3);
   analyze::AnalyzeOptions opts;
   opts.search_path = {"shop", "public"};
   std::vector<std::string> sql;
-  for (const source::Query& q : queries)
-    sql.push_back(analyze::analyze_query(cat, q, opts, diags).sql);
+  for (const source::Query& q : shop.queries)
+    sql.push_back(analyze::analyze_query(shop.cat, q, opts, diags).sql);
   INFO(diag::render_all(diags, false));
   CHECK(diags.error_count() == 0);
   CHECK(sql[0] == "SELECT id FROM shop.orders WHERE $1::shop.order_status IN ('new', 'paid')");
@@ -79,20 +90,16 @@ TEST_CASE("a query parsed beforehand keeps its statements: the analysis borrows 
           "[analyze]") {
   // Freeing them inside the analysis, on another core than the one that parsed them, took the
   // parsing thread's malloc arena lock per node; they are freed with their ParsedQuery.
-  auto migrations = testing::load_case_migrations("analyze/shop/schema");
-  diag::DiagnosticEngine diags;
-  catalog::Catalog cat = catalog::build_catalog(migrations, diags, analyze::view_binder());
-  auto src = diag::make_source(
-      "q.sql", "-- name: X :many\nSELECT id, email FROM shop.customers WHERE id = @id;\n");
-  auto queries = source::read_query_file(src, diags);
-  REQUIRE(queries.size() == 1);
-  analyze::ParsedQuery parsed = analyze::parse_query(queries[0]);
+  ShopQueries shop("-- name: X :many\nSELECT id, email FROM shop.customers WHERE id = @id;\n");
+  REQUIRE(shop.queries.size() == 1);
+  const source::Query& query = shop.queries[0];
+  analyze::ParsedQuery parsed = analyze::parse_query(query);
   REQUIRE(parsed.stmts.size() == 1);
   const parse::Stmt* tree = parsed.stmts[0].get();
-  analyze::AnalyzedQuery with = analyze::analyze_query(cat, queries[0], {}, diags, &parsed);
+  analyze::AnalyzedQuery with = analyze::analyze_query(shop.cat, query, {}, shop.diags, &parsed);
   CHECK(parsed.stmts.size() == 1);
   CHECK(parsed.stmts[0].get() == tree);
-  analyze::AnalyzedQuery without = analyze::analyze_query(cat, queries[0], {}, diags);
+  analyze::AnalyzedQuery without = analyze::analyze_query(shop.cat, query, {}, shop.diags);
   CHECK(with.ok);
   CHECK(with.sql == without.sql);
   REQUIRE(with.columns.size() == 2);
@@ -102,5 +109,5 @@ TEST_CASE("a query parsed beforehand keeps its statements: the analysis borrows 
     CHECK(with.columns[i].type.oid == without.columns[i].type.oid);
   }
   CHECK(with.params.size() == 1);
-  CHECK(diags.error_count() == 0);
+  CHECK(shop.diags.error_count() == 0);
 }
