@@ -58,8 +58,9 @@ struct Project {
   bool migrations_missing = false;
   catalog::Catalog catalog;                     ///< after build_catalog
   std::vector<codegen::ModuleQueries> modules;  ///< after analyze_queries: modules with queries
-  /// catalog::warm_up() on a thread of its own (with more than one job), started by load():
-  /// the index of built-in objects is ready when build_catalog, on one core, first needs it.
+  /// catalog::warm_up() on a thread of its own, started by load() when it also starts the query
+  /// preparation (with more than one job): the index of built-in objects is ready when
+  /// build_catalog, on one core, first needs it.
   /// Destroying the last copy waits for it; a retired project leaves it to the exit.
   std::shared_future<void> warm_up;
 };

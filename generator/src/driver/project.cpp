@@ -144,11 +144,13 @@ std::vector<ModuleFiles> list_modules(const QuerySources& project, diag::Diagnos
 
 namespace {
 
-/// catalog::warm_up() on a thread of its own, started first thing (with more than one job), so
-/// it is done before build_catalog needs it; invalid with one job (the build does it then).
-/// Nothing waits for it but the lookups that need the index (and the future's destruction).
-std::shared_future<void> start_warm_up() {
-  if (util::jobs() <= 1) return {};
+/// catalog::warm_up() on a thread of its own, started first thing for a command that analyzes
+/// queries (`queries` given) with more than one job, so it is done before build_catalog needs
+/// it; else invalid (the build does it then, and commands that build no catalog start no
+/// thread). Nothing waits for it but the lookups that need the index (and the future's
+/// destruction).
+std::shared_future<void> start_warm_up(const std::shared_ptr<QueryPrep>* queries) {
+  if (!queries || util::jobs() <= 1) return {};
   return std::async(std::launch::async,
                     [] {
                       util::use_huge_page_thread_heap();
@@ -183,7 +185,7 @@ Project load_config_project(config::Config config, diag::DiagnosticEngine& diags
 
 Project load(const Inputs& inputs, diag::DiagnosticEngine& diags,
              std::shared_ptr<QueryPrep>* queries) {
-  std::shared_future<void> warm_up = start_warm_up();  // while the config is read too
+  std::shared_future<void> warm_up = start_warm_up(queries);  // while the config is read too
   if (inputs.uses_config()) {
     std::optional<config::Config> config = config::load_config(inputs.config_path, diags);
     if (!config) {
@@ -207,7 +209,7 @@ Project load(const Inputs& inputs, diag::DiagnosticEngine& diags,
 
 Project load(config::Config config, diag::DiagnosticEngine& diags,
              std::shared_ptr<QueryPrep>* queries) {
-  return load_config_project(std::move(config), diags, queries, start_warm_up());
+  return load_config_project(std::move(config), diags, queries, start_warm_up(queries));
 }
 
 void build_catalog(Project& project, diag::DiagnosticEngine& diags) {
