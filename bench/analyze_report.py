@@ -178,7 +178,6 @@ def project(d, p, repo):
                  "x of 1 copy | per added copy (ms) | Analyze, 1 thread (ms) | x of 1 copy | "
                  "per added copy (ms) |")
     lines.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
-    counts = [n for n in (0, 1, 2, 4) if f"analyze_x{n}" in lin]
     prev = None
     for n in counts:
         fx = facts(d, p, n) if n else {"files": 0, "bytes": 0, "queries": 0}

@@ -359,25 +359,25 @@ TEST_CASE("templates that declare no SQL variants: an error at the template for 
                 "CREATE TABLE m.users (id int NOT NULL, name text NOT NULL);\n",
                 "-- name: FindUsers :many\n-- @optional name\n"
                 "SELECT id FROM m.users WHERE name = @name;\n");
-  fs::create_directories(tmp.path() / "tpl");
-  for (const fs::directory_entry& e :
-       fs::directory_iterator(fs::path(SQLGEN_SOURCE_DIR) / "templates")) {
-    if (e.path().extension() == ".mustache") {
-      fs::copy_file(e.path(), tmp.path() / "tpl" / e.path().filename());
+  std::map<std::string, std::string> tpl = repo_templates();
+  auto write_templates = [&] {
+    for (const auto& [name, text] : tpl) {
+      REQUIRE(util::write_file_atomic(tmp.path() / "tpl" / (name + ".mustache"), text).empty());
     }
-  }
+  };
   // sqlgen's own templates generate it.
+  write_templates();
   GenerateRun ok = generate(tmp.path() / "sqlgen.yaml");
   INFO(ok.diagnostics);
   REQUIRE(ok.exit_code == 0);
   // A queries.hpp.mustache of before sqlgen had variants: the {{#variants}} section gone.
-  std::string hpp = read_text(tmp.path() / "tpl/queries.hpp.mustache");
+  std::string& hpp = tpl.at("queries.hpp");
   size_t begin = hpp.find("{{#variants}}");
   size_t end = hpp.find("{{/variants}}");
   REQUIRE(begin != std::string::npos);
   REQUIRE(end != std::string::npos);
   hpp.erase(begin, end + std::string("{{/variants}}").size() - begin);
-  REQUIRE(util::write_file_atomic(tmp.path() / "tpl/queries.hpp.mustache", hpp).empty());
+  write_templates();
   GenerateRun r = generate(tmp.path() / "sqlgen.yaml");
   INFO(r.diagnostics);
   CHECK(r.exit_code == 1);

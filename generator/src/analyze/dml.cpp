@@ -21,6 +21,7 @@ bool Analyzer::dml_target(const QualName& table, const std::string& alias,
   target.schema = (*rel)->schema;
   target.cols = relation_columns(**rel);
   target.row_type = (*rel)->row_type;
+  target.relation = (*rel)->oid;
   return true;
 }
 

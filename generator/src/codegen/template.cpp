@@ -272,12 +272,6 @@ bool is_falsy(const json& v) {
   return v.is_null() || (v.is_bool() && !v.boolean()) || (v.is_array() && v.empty());
 }
 
-/// The one walk over a template's render tree: renders it over a view (see the file comment for
-/// the rules) and checks every name a tag uses, also in the parts that are not rendered (a
-/// false section, an inverted section over a true value), so a typo cannot hide behind a flag.
-/// Each undefined name is reported once at its tag, a missing partial or one nested more than
-/// 16 deep at each use, a partial's syntax error once; after the first error the walk goes on
-/// checking (nothing it renders is used).
 /// Parsed templates by name, for a set load_templates did not make (tests): parsed per use.
 using LocalParses = std::map<std::string, std::shared_ptr<const ParsedTemplate>>;
 
@@ -289,6 +283,12 @@ const ParsedTemplate* parsed_template(const TemplateSet& set, const std::string&
   return it->second.get();
 }
 
+/// The one walk over a template's render tree: renders it over a view (see the file comment for
+/// the rules) and checks every name a tag uses, also in the parts that are not rendered (a
+/// false section, an inverted section over a true value), so a typo cannot hide behind a flag.
+/// Each undefined name is reported once at its tag, a missing partial or one nested more than
+/// 16 deep at each use, a partial's syntax error once; after the first error the walk goes on
+/// checking (nothing it renders is used).
 class Walker {
  public:
   Walker(const TemplateSet& set, diag::DiagnosticEngine& diags, std::string& out)

@@ -57,8 +57,9 @@ std::vector<vet::QueryInput> analyzed_queries(Project& project, const vet::Optio
                                               std::shared_ptr<QueryPrep> prep) {
   std::vector<vet::QueryInput> out;
   if (!project.config) return out;
-  diag::DiagnosticEngine quiet;              // vet's own walk reports the catalog's errors
-  if (!prep) prep = start_queries(project);  // overlaps the catalog's build
+  // vet's own walk reports the catalog's errors; the preparation overlaps the catalog's build.
+  diag::DiagnosticEngine quiet;
+  if (!prep) prep = start_queries(project);
   build_catalog(project, quiet);
   QueryDiagnostics kept;
   analyze_queries(project, quiet, &kept, std::move(prep));

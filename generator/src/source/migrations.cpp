@@ -130,10 +130,6 @@ std::vector<std::pair<diag::SourcePtr, ParsedFile>> read_files(
   return out;
 }
 
-}  // namespace
-
-namespace {
-
 /// The migrations of the module at `module_index` from its files (`files`, each read and split
 /// in `read`), ordered by version; files that cannot be used are reported and left out.
 std::vector<Migration> number_module_migrations(
@@ -224,7 +220,6 @@ std::vector<Migration> load_all_migrations(const config::Config& config,
   std::vector<std::pair<diag::SourcePtr, ParsedFile>> read = read_files(files, diags);
   std::vector<Migration> out;
   for (size_t i = 0; i < config.modules.size(); ++i) {
-    if (config.modules[i].migrations.empty()) continue;
     const size_t n = first[i + 1] - first[i];
     std::vector<Migration> module = number_module_migrations(
         config.modules[i], i, config, std::span(files).subspan(first[i], n),
