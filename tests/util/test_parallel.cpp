@@ -1,5 +1,7 @@
 // util::parallel_for on its worker pool: every index once, on several threads, nested calls,
-// many calls in a row (the pool's workers are reused), exceptions through parallel_for_rethrow.
+// many calls in a row (the pool's workers are reused), exceptions through parallel_for_rethrow;
+// util::Task: run by a worker without being waited for, by wait() with one job, dropped when
+// destroyed before a worker took it, its exception rethrown, its nested parallel_for done.
 #include <atomic>
 #include <catch2/catch.hpp>
 #include <chrono>
@@ -108,4 +110,108 @@ TEST_CASE("parallel_for: a job throwing on the calling thread ends the call, the
   std::atomic<size_t> sum{0};
   util::parallel_for(100, [&](size_t i) { sum += i; });
   CHECK(sum == 4950);
+}
+
+namespace {
+
+/// Waits (a minute at most: no machine is that slow to schedule a thread) until `flag` is set.
+void await(const std::atomic<bool>& flag) {
+  for (int k = 0; k < 60000 && !flag; ++k)
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+}
+
+}  // namespace
+
+TEST_CASE("Task: a worker runs the job before anyone waits for it", "[util][parallel]") {
+  Jobs jobs(2);
+  std::atomic<bool> ran{false};
+  std::thread::id runner;
+  util::Task task([&] {
+    runner = std::this_thread::get_id();
+    ran = true;
+  });
+  await(ran);  // not wait(): that would run it here
+  CHECK(ran);
+  task.wait();
+  CHECK(runner != std::this_thread::get_id());
+  CHECK_FALSE(task.pending());
+  task.wait();  // again: returns at once
+}
+
+TEST_CASE("Task with one job runs at wait(), on the waiting thread", "[util][parallel]") {
+  Jobs jobs(1);
+  bool ran = false;
+  std::thread::id runner;
+  util::Task task([&] {
+    runner = std::this_thread::get_id();
+    ran = true;
+  });
+  std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  CHECK_FALSE(ran);
+  CHECK(task.pending());
+  task.wait();
+  CHECK(ran);
+  CHECK(runner == std::this_thread::get_id());
+  // Destroyed without wait(): never run.
+  bool dropped_ran = false;
+  {
+    util::Task dropped([&] { dropped_ran = true; });
+  }
+  CHECK_FALSE(dropped_ran);
+}
+
+TEST_CASE("Task destroyed before a worker took it is dropped, a running one is waited for",
+          "[util][parallel]") {
+  Jobs jobs(2);
+  // More blockers than the pool has workers (it has at most 3: the most any test allows, less
+  // one): each holds a worker until released, the rest wait in the queue before `late`.
+  std::atomic<bool> release{false};
+  std::atomic<int> blockers_started{0};
+  std::atomic<int> blockers_finished{0};
+  std::vector<util::Task> blockers;
+  for (int i = 0; i < 16; ++i) {
+    blockers.emplace_back([&] {
+      ++blockers_started;
+      await(release);
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+      ++blockers_finished;
+    });
+  }
+  for (int k = 0; k < 60000 && blockers_started == 0; ++k) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  std::atomic<bool> late_ran{false};
+  {
+    util::Task late([&] { late_ran = true; });
+  }  // queued behind blockers: dropped
+  release = true;
+  blockers.clear();  // waits for those running (the waiting thread may run some itself)
+  CHECK_FALSE(late_ran);
+  CHECK(blockers_started >= 1);
+  CHECK(blockers_finished == blockers_started);
+}
+
+TEST_CASE("Task: wait() rethrows the job's exception", "[util][parallel]") {
+  for (unsigned n : {1u, 2u}) {
+    Jobs jobs(n);
+    util::Task task([] { throw std::runtime_error("task failed"); });
+    CHECK_THROWS_WITH(task.wait(), "task failed");
+    CHECK_FALSE(task.pending());
+  }
+}
+
+TEST_CASE("Task: a job's nested parallel_for completes while the caller waits",
+          "[util][parallel]") {
+  for (unsigned n : {2u, 3u}) {
+    Jobs jobs(n);
+    for (int round = 0; round < 100; ++round) {
+      std::atomic<size_t> sum{0};
+      util::Task a([&] { util::parallel_for(50, [&](size_t i) { sum += i; }); });
+      util::Task b([&] { util::parallel_for(50, [&](size_t i) { sum += i; }); });
+      util::parallel_for(10, [&](size_t i) { sum += i; });
+      a.wait();
+      b.wait();
+      REQUIRE(sum == 2 * 1225 + 45);
+    }
+  }
 }

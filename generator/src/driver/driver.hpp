@@ -10,7 +10,6 @@
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
-#include <future>
 #include <memory>
 #include <optional>
 #include <ostream>
@@ -22,6 +21,7 @@
 #include "config/config.hpp"
 #include "diag/diag.hpp"
 #include "source/migrations.hpp"
+#include "util/parallel.hpp"
 #include "verify/verify.hpp"
 #include "vet/vet.hpp"
 
@@ -58,18 +58,19 @@ struct Project {
   bool migrations_missing = false;
   catalog::Catalog catalog;                     ///< after build_catalog
   std::vector<codegen::ModuleQueries> modules;  ///< after analyze_queries: modules with queries
-  /// catalog::warm_up() on a thread of its own, started by load() when it also starts the query
-  /// preparation (with more than one job): the index of built-in objects is ready when
-  /// build_catalog, on one core, first needs it.
-  /// Destroying the last copy waits for it; a retired project leaves it to the exit.
-  std::shared_future<void> warm_up;
+  /// catalog::warm_up() as a task of the pool, posted by load() when it also starts the query
+  /// preparation (with more than one job, a worker runs it): the index of built-in objects is
+  /// ready when build_catalog, on one core, first needs it. Destroying the project drops it if
+  /// no worker took it, else waits for it; a retired project leaves it to the exit.
+  util::Task warm_up;
 };
 
 /// The part of analyze_queries that needs no catalog (every module's query files found, read,
-/// split and their statements parsed), started by start_queries() (or load) on its own thread
-/// so that it overlaps loading the migrations and build_catalog; analyze_queries takes it. What
-/// it finds is reported only then, so a command that stops at the catalog's errors shows none of
-/// it. Destroying one waits for it.
+/// split and their statements parsed), started by start_queries() (or load) as a task of the
+/// pool (util::Task) so that it overlaps loading the migrations and build_catalog;
+/// analyze_queries takes it (helping its parallel parse). What it finds is reported only then,
+/// so a command that stops at the catalog's errors shows none of it. Destroying one drops it if
+/// no worker has started it, else waits for it.
 struct QueryPrep;
 
 /// The project `inputs` name, its migrations loaded (not yet its queries). With `queries`, the

@@ -7,7 +7,6 @@
 // sorted when printed, so the output does not depend on the scheduling.
 #include <algorithm>
 #include <filesystem>
-#include <future>
 #include <set>
 
 #include "analyze/analyze.hpp"
@@ -15,7 +14,6 @@
 #include "source/queries.hpp"
 #include "source/query_file.hpp"
 #include "util/fs.hpp"
-#include "util/heap.hpp"
 #include "util/parallel.hpp"
 #include "util/retire.hpp"
 
@@ -144,19 +142,14 @@ std::vector<ModuleFiles> list_modules(const QuerySources& project, diag::Diagnos
 
 namespace {
 
-/// catalog::warm_up() on a thread of its own, started first thing for a command that analyzes
-/// queries (`queries` given) with more than one job, so it is done before build_catalog needs
-/// it; else invalid (the build does it then, and commands that build no catalog start no
-/// thread). Nothing waits for it but the lookups that need the index (and the future's
-/// destruction).
-std::shared_future<void> start_warm_up(const std::shared_ptr<QueryPrep>* queries) {
-  if (!queries || util::jobs() <= 1) return {};
-  return std::async(std::launch::async,
-                    [] {
-                      util::use_huge_page_thread_heap();
-                      catalog::warm_up();
-                    })
-      .share();
+/// catalog::warm_up() as a task of the pool, posted first thing for a command that analyzes
+/// queries (`queries` given), so a worker builds the index before build_catalog needs it; else
+/// none (the build does it then, and commands that build no catalog post nothing). Nothing
+/// waits for it but the lookups that need the index (a project destroyed before a worker took
+/// it drops it).
+util::Task start_warm_up(const std::shared_ptr<QueryPrep>* queries) {
+  if (!queries) return {};
+  return util::Task([] { catalog::warm_up(); });
 }
 
 /// With `queries`, the query preparation starts now, before the migrations load (they load on
@@ -169,7 +162,7 @@ void drop_if_missing(const Project& project, std::shared_ptr<QueryPrep>* queries
 }
 
 Project load_config_project(config::Config config, diag::DiagnosticEngine& diags,
-                            std::shared_ptr<QueryPrep>* queries, std::shared_future<void> warm_up) {
+                            std::shared_ptr<QueryPrep>* queries, util::Task warm_up) {
   Project project;
   project.from_config = true;
   project.config = std::move(config);
@@ -185,7 +178,7 @@ Project load_config_project(config::Config config, diag::DiagnosticEngine& diags
 
 Project load(const Inputs& inputs, diag::DiagnosticEngine& diags,
              std::shared_ptr<QueryPrep>* queries) {
-  std::shared_future<void> warm_up = start_warm_up(queries);  // while the config is read too
+  util::Task warm_up = start_warm_up(queries);  // while the config is read too
   if (inputs.uses_config()) {
     std::optional<config::Config> config = config::load_config(inputs.config_path, diags);
     if (!config) {
@@ -225,7 +218,7 @@ struct QueryPrep {
   std::vector<codegen::ModuleQueries> out;  ///< queries and files; `analyzed` not yet filled
   std::vector<std::vector<analyze::ParsedQuery>> parsed;  ///< [module][query]
   diag::DiagnosticEngine diags;                           ///< held until analyze_queries
-  std::future<void> done;  ///< last: destroyed first, so destruction waits for the thread
+  util::Task done;  ///< last: destroyed first, so destruction waits for the worker (if one runs it)
 };
 
 namespace {
@@ -299,14 +292,10 @@ std::shared_ptr<QueryPrep> make_prep(const Project& project) {
   return prep;
 }
 
-/// Starts `prep`'s work on a thread of its own (on one thread, `-j 1`, it runs when
-/// analyze_queries asks for it).
+/// Posts `prep`'s work to the pool (on one thread, `-j 1`, it runs when analyze_queries asks
+/// for it).
 void launch(const std::shared_ptr<QueryPrep>& prep) {
-  auto policy = util::jobs() > 1 ? std::launch::async : std::launch::deferred;
-  prep->done = std::async(policy, [p = prep.get(), policy] {
-    if (policy == std::launch::async) util::use_huge_page_thread_heap();  // a thread of its own
-    prepare_queries(*p);
-  });
+  prep->done = util::Task([p = prep.get()] { prepare_queries(*p); });
 }
 
 }  // namespace
@@ -327,7 +316,7 @@ void analyze_queries(Project& project, diag::DiagnosticEngine& diags, QueryDiagn
     prep = make_prep(project);
     prepare_queries(*prep);
   } else {
-    prep->done.get();  // its exception, if any, is this call's
+    prep->done.wait();  // its exception, if any, is this call's
   }
   for (diag::Diagnostic& d : prep->diags.sorted()) diags.report(std::move(d));
   std::vector<codegen::ModuleQueries>& out = prep->out;

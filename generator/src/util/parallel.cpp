@@ -1,5 +1,6 @@
 // parallel_for's pool: workers started on first need, kept for the life of the process, each
-// taking posted batches in order and claiming their jobs one index at a time.
+// taking posted batches in order and claiming their jobs one index at a time. A Task is a
+// batch of one job that its poster does not run at once.
 #include "util/parallel.hpp"
 
 #include <algorithm>
@@ -16,12 +17,7 @@ namespace {
 class Pool {
  public:
   void run(Batch& batch) {
-    {
-      std::lock_guard lock(m_mutex);
-      grow(batch.helpers);
-      m_queue.push_back(&batch);
-    }
-    m_work.notify_all();
+    post(batch);
     std::exception_ptr thrown;  // a job that broke parallel_for's no-throw rule, on this thread
     try {
       work(batch);
@@ -36,6 +32,48 @@ class Pool {
     }
     m_done.wait(lock, [&] { return batch.active == 0; });
     if (thrown) std::rethrow_exception(thrown);
+  }
+
+  void post(Batch& batch) {
+    {
+      std::lock_guard lock(m_mutex);
+      grow(batch.helpers);
+      m_queue.push_back(&batch);
+    }
+    m_work.notify_all();
+    m_done.notify_all();  // a thread in finish() may help it
+  }
+
+  void finish(Batch& batch, bool run) {
+    if (run) {
+      work(batch);  // batch's jobs must not throw (Task's do not)
+    } else {
+      batch.next = batch.n;
+    }
+    std::unique_lock lock(m_mutex);
+    if (auto it = std::find(m_queue.begin(), m_queue.end(), &batch); it != m_queue.end()) {
+      m_queue.erase(it);
+    }
+    // A worker still runs one of its jobs: help the batches posted meanwhile (that job's
+    // nested parallel_for among them) rather than leave this core idle.
+    while (batch.active != 0) {
+      Batch* other = nullptr;
+      for (Batch* b : m_queue) {
+        if (b->next < b->n) {
+          other = b;
+          break;
+        }
+      }
+      if (!other) {
+        m_done.wait(lock);
+        continue;
+      }
+      take(*other);
+      lock.unlock();
+      work(*other);
+      lock.lock();
+      leave(*other);
+    }
   }
 
  private:
@@ -58,17 +96,25 @@ class Pool {
         std::unique_lock lock(m_mutex);
         m_work.wait(lock, [&] { return !m_queue.empty(); });
         batch = m_queue.front();
-        ++batch->active;
-        if (++batch->joined >= batch->helpers) m_queue.pop_front();  // it has all it wants
+        take(*batch);
       }
       work(*batch);
-      bool last = false;
-      {
-        std::lock_guard lock(m_mutex);
-        last = --batch->active == 0;  // the last time this worker touches the batch
-      }
-      if (last) m_done.notify_all();
+      std::lock_guard lock(m_mutex);
+      leave(*batch);
     }
+  }
+
+  /// Joins `batch` as one of its helpers (under m_mutex).
+  void take(Batch& batch) {
+    ++batch.active;
+    if (++batch.joined >= batch.helpers) {  // it has all it wants
+      m_queue.erase(std::find(m_queue.begin(), m_queue.end(), &batch));
+    }
+  }
+
+  /// Leaves `batch` (under m_mutex): the last time this thread touches it.
+  void leave(Batch& batch) {
+    if (--batch.active == 0) m_done.notify_all();
   }
 
   std::mutex m_mutex;
@@ -80,10 +126,77 @@ class Pool {
 
 }  // namespace
 
-void run_batch(Batch& batch) {
+namespace {
+Pool& pool() {
   // Never destroyed: its workers outlive every static destructor.
   static Pool* pool = new Pool;
-  pool->run(batch);
+  return *pool;
 }
+}  // namespace
+
+void run_batch(Batch& batch) { pool().run(batch); }
+
+void post_batch(Batch& batch) { pool().post(batch); }
+
+void finish_batch(Batch& batch, bool run) { pool().finish(batch, run); }
+
+/// A Task's job and what it threw; the batch that runs it points here.
+struct TaskState {
+  std::function<void()> job;
+  std::exception_ptr thrown;
+  Batch batch;
+  bool posted = false;
+};
 
 }  // namespace sqlgen::util::detail
+
+namespace sqlgen::util {
+
+Task::Task() noexcept = default;
+
+Task::Task(std::function<void()> job) : m_state(std::make_unique<detail::TaskState>()) {
+  detail::TaskState& s = *m_state;
+  s.job = std::move(job);
+  s.batch.call = [](void* state, size_t) {
+    auto& t = *static_cast<detail::TaskState*>(state);
+    try {
+      t.job();
+    } catch (...) {
+      t.thrown = std::current_exception();
+    }
+  };
+  s.batch.fn = &s;
+  s.batch.n = 1;
+  s.batch.helpers = 1;
+  if (jobs() > 1) {
+    detail::post_batch(s.batch);
+    s.posted = true;
+  }
+}
+
+Task::Task(Task&&) noexcept = default;
+
+Task& Task::operator=(Task&& other) noexcept {
+  if (this != &other) {
+    finish(false);
+    m_state = std::move(other.m_state);
+  }
+  return *this;
+}
+
+Task::~Task() { finish(false); }
+
+void Task::finish(bool run) {
+  if (!m_state) return;
+  std::unique_ptr<detail::TaskState> state = std::move(m_state);
+  if (state->posted) {
+    detail::finish_batch(state->batch, run);
+  } else if (run) {
+    state->batch.call(state.get(), 0);
+  }
+  if (run && state->thrown) std::rethrow_exception(state->thrown);
+}
+
+void Task::wait() { finish(true); }
+
+}  // namespace sqlgen::util

@@ -7,6 +7,8 @@
 #include <atomic>
 #include <cstddef>
 #include <exception>
+#include <functional>
+#include <memory>
 #include <mutex>
 #include <thread>
 #include <type_traits>
@@ -31,6 +33,18 @@ struct Batch {
 /// calling thread too, and returns once every job is done and no worker touches it any more.
 /// Nested calls (a job calling parallel_for) make progress: the caller runs its own jobs.
 void run_batch(Batch& batch);
+
+/// Posts `batch` to the pool (started or grown to batch.helpers workers) and returns: its jobs
+/// wait for a free worker, or for finish_batch.
+void post_batch(Batch& batch);
+
+/// Ends a posted batch: with `run`, the calling thread runs the jobs no worker took, then,
+/// while a worker still runs one, helps the other posted batches (a job's nested parallel_for)
+/// until it is done; without, jobs no worker took are dropped. Returns once no worker touches
+/// the batch any more.
+void finish_batch(Batch& batch, bool run);
+
+struct TaskState;
 }  // namespace detail
 
 /// Sets how many threads parallel_for may use (`sqlgen --jobs N`); 0: one per core.
@@ -56,6 +70,32 @@ void parallel_for(size_t n, Fn&& fn) {
                       const_cast<void*>(static_cast<const void*>(&fn)), n, workers - 1};
   detail::run_batch(batch);
 }
+
+/// One job started now on a pool worker when one is free (before the jobs posted after it),
+/// while the calling thread goes on; wait() runs it on the waiting thread if no worker took it
+/// by then. With one job allowed (`--jobs 1`) nothing is posted: wait() runs it. A pool worker
+/// runs it with no thread started for it (the pool's are started once), and the thread that
+/// waits for it helps its nested parallel_for.
+class Task {
+ public:
+  Task() noexcept;  ///< no job: wait() returns at once
+  explicit Task(std::function<void()> job);
+  Task(Task&&) noexcept;
+  Task& operator=(Task&&) noexcept;
+  /// A job no worker took is dropped (never run); a running one is waited for.
+  ~Task();
+
+  /// Returns once the job has run (here, if no worker took it); rethrows what it threw.
+  /// Later calls return at once.
+  void wait();
+
+  /// Whether there is a job not yet waited for.
+  bool pending() const { return m_state != nullptr; }
+
+ private:
+  void finish(bool run);
+  std::unique_ptr<detail::TaskState> m_state;
+};
 
 /// parallel_for for jobs that may throw: every job runs, then the first exception caught is
 /// rethrown, as a sequential loop would have let it escape.
