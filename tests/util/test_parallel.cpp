@@ -13,6 +13,10 @@
 
 #include "util/parallel.hpp"
 
+#if defined(__linux__)
+#include <sched.h>
+#endif
+
 using namespace sqlgen;
 
 namespace {
@@ -215,3 +219,24 @@ TEST_CASE("Task: a job's nested parallel_for completes while the caller waits",
     }
   }
 }
+
+#if defined(__linux__)
+TEST_CASE("a worker may run on every core its starter may", "[util][parallel]") {
+  // The pool starts a worker on another core than its starter's (util/parallel.cpp); the
+  // worker must widen its affinity back, or it stays off the core it was started from.
+  Jobs jobs(2);
+  cpu_set_t mine;
+  REQUIRE(sched_getaffinity(0, sizeof mine, &mine) == 0);
+  cpu_set_t workers;
+  CPU_ZERO(&workers);
+  std::atomic<bool> ran{false};
+  util::Task task([&] {
+    sched_getaffinity(0, sizeof workers, &workers);
+    ran = true;
+  });
+  await(ran);  // run by a worker, not by wait()
+  task.wait();
+  REQUIRE(ran);
+  CHECK(CPU_EQUAL(&workers, &mine));
+}
+#endif
