@@ -14,9 +14,9 @@ void use_huge_page_heap();
 
 /// The same advice for the calling thread's own malloc arena (glibc gives each thread an arena
 /// of its own, so threads do not wait on one lock): called first thing by every thread sqlgen
-/// starts. The arena's first 2 MB, which glibc touched before the advice, is collapsed into a
-/// huge page too (MADV_COLLAPSE, Linux 6.1+): otherwise it takes 512 faults of 4 KB, which were
-/// most of a short thread's faults. Does nothing unless use_huge_page_heap ran.
+/// starts. The rest of the arena's first 2 MB, which glibc touched before the advice, is
+/// allocated and left unused: otherwise it takes 512 faults of 4 KB, which were most of a
+/// short thread's faults. Does nothing unless use_huge_page_heap ran.
 void use_huge_page_thread_heap();
 
 }  // namespace sqlgen::util
