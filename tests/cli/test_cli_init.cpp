@@ -176,6 +176,52 @@ sql:
   CHECK(read(dir, "sqlgen.yaml") == y);
 }
 
+TEST_CASE("init --from-sqlc: packages sharing settings through YAML anchors and merge keys",
+          "[cli][init]") {
+  util::TempDir dir;
+  write(dir, "db/schema/0001_init.sql", k_schema);
+  write(dir, "db/core.sql", k_queries);
+  write(dir, "db/audit.sql", "-- name: CountAuthors :one\nSELECT count(*) FROM authors;\n");
+  write(dir, "sqlc.yaml", R"(version: "2"
+sql:
+  - &pkg
+    engine: "postgresql"
+    schema: "db/schema"
+    queries: "db/core.sql"
+    gen:
+      go: &go
+        package: "core"
+        out: "internal/core"
+        overrides:
+          - db_type: "uuid"
+            go_type: "github.com/google/uuid.UUID"
+  - <<: *pkg
+    queries: ["db/audit.sql"]
+    gen:
+      go:
+        <<: *go
+        package: "audit"
+        out: "internal/audit"
+)");
+  auto r = run_sqlgen("init --from-sqlc", dir.path().string());
+  INFO(r.err << r.out);
+  REQUIRE(r.exit_code == 0);
+  CHECK(contains(r.out, "wrote sqlgen.yaml (2 modules) from sqlc.yaml"));
+  const std::string y = read(dir, "sqlgen.yaml");
+  INFO(y);
+  CHECK(contains(y, "  # sql[1]\n"));
+  CHECK(contains(y, "  - name: \"audit\"\n"));
+  CHECK(contains(y, "      - \"db/audit.sql\"\n"));
+  // The second package's merged gen.go overrides, in the audit module too.
+  const size_t audit = y.find("name: \"audit\"");
+  REQUIRE(audit != std::string::npos);
+  CHECK(y.find("cpp_type: \"sqlgen::runtime::Uuid\"", audit) != std::string::npos);
+  auto gen = run_sqlgen("analyze", dir.path().string());
+  INFO(gen.err);
+  CHECK(gen.exit_code == 0);
+  CHECK(contains(gen.out, "\"name\": \"CountAuthors\""));
+}
+
 TEST_CASE("init --from-sqlc: a v1 JSON config", "[cli][init]") {
   util::TempDir dir;
   write(dir, "sub/sqlc.json", R"({

@@ -127,6 +127,88 @@ modules:
   CHECK(cfg->version_range(1).last == 299);
 }
 
+TEST_CASE("config: YAML merge keys share settings between mappings", "[config]") {
+  const std::string text = R"(modules:
+  - &base
+    name: core
+    migrations: migrations/shared
+    search_path: [core, public]
+    rename: &renames
+      id: key
+    overrides:
+      - &ov
+        db_type: uuid
+        cpp_type: Uuid
+  - <<: *base
+    name: billing
+    queries: q/billing
+  - <<: [{queries: q/first, name: never}, *base]
+    name: audit
+    search_path: [audit]
+    rename:
+      <<: *renames
+      usr: User
+    overrides:
+      - <<: *ov
+        nullable: true
+)";
+  diag::DiagnosticEngine diags;
+  auto cfg = parse(text, diags);
+  INFO(diag::render_all(diags, false));
+  REQUIRE(cfg);
+  CHECK(diags.sorted().empty());
+  REQUIRE(cfg->modules.size() == 3);
+  const config::Module& core = cfg->modules[0];
+  CHECK(core.name == "core");
+  CHECK(core.queries.empty());
+  const config::Module& billing = cfg->modules[1];
+  CHECK(billing.name == "billing");
+  REQUIRE(billing.migrations.size() == 1);
+  CHECK(billing.migrations[0].path == "migrations/shared");
+  REQUIRE(billing.queries.size() == 1);
+  CHECK(billing.queries[0].path == "q/billing");
+  CHECK(billing.search_path == std::vector<std::string>{"core", "public"});
+  CHECK(billing.rename == std::map<std::string, std::string>{{"id", "key"}});
+  REQUIRE(billing.overrides.size() == 1);
+  CHECK(billing.overrides[0].cpp_type == "Uuid");
+  // A list merges its mappings in order, the first holding a key winning; the mapping's own
+  // keys win over all of them.
+  const config::Module& audit = cfg->modules[2];
+  CHECK(audit.name == "audit");
+  REQUIRE(audit.queries.size() == 1);
+  CHECK(audit.queries[0].path == "q/first");
+  REQUIRE(audit.migrations.size() == 1);
+  CHECK(audit.migrations[0].path == "migrations/shared");
+  CHECK(audit.search_path == std::vector<std::string>{"audit"});
+  CHECK(audit.rename == std::map<std::string, std::string>{{"id", "key"}, {"usr", "User"}});
+  REQUIRE(audit.overrides.size() == 1);
+  CHECK(audit.overrides[0].db_type == "uuid");
+  CHECK(audit.overrides[0].cpp_type == "Uuid");
+  CHECK(audit.overrides[0].nullable);
+}
+
+TEST_CASE("config: a bad merge key, and errors in merged keys, are located", "[config]") {
+  CHECK(only_error("modules:\n  - <<: 3\n    name: core\n") ==
+        "proj/sqlgen.yaml:2:9: error: \"<<\" must be a mapping or a list of mappings (a merge "
+        "key)");
+  CHECK(only_error("modules:\n  - <<: [{name: a}, [x]]\n    name: core\n") ==
+        "proj/sqlgen.yaml:2:9: error: \"<<\" must be a mapping or a list of mappings (a merge "
+        "key)");
+  // Quoted, "<<" is an ordinary key.
+  CHECK(only_error("modules:\n  - \"<<\": {name: a}\n    name: core\n") ==
+        "proj/sqlgen.yaml:2:5: error: unknown key \"<<\"");
+  // A key merged in from an anchor is reported where the anchor spells it.
+  diag::DiagnosticEngine diags;
+  CHECK_FALSE(
+      parse("modules:\n  - &m\n    name: core\n    migratons: m\n"
+            "  - <<: *m\n    name: billing\n",
+            diags));
+  CHECK(diags.error_count() == 2);
+  CHECK(first_line(diags, 0) ==
+        "proj/sqlgen.yaml:4:5: error: unknown key \"migratons\", did you mean \"migrations\"?");
+  CHECK(first_line(diags, 1) == first_line(diags, 0));
+}
+
 TEST_CASE("config: module version ranges", "[config]") {
   CHECK(config::module_version_range(0, 1000).first == 1001);
   CHECK(config::module_version_range(0, 1000).last == 1999);

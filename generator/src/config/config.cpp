@@ -401,6 +401,7 @@ std::optional<Config> parse_config(diag::SourcePtr source, diag::DiagnosticEngin
     r.error(DiagId::err_config_yaml, at, {e.msg});
     return std::nullopt;
   }
+  if (!r.apply_merge_keys(root)) return std::nullopt;
   if (root.IsNull()) {
     // An empty config is valid: every setting has its default, no modules.
     diags.report(diag::make(DiagId::warn_file_empty, diag::Location::file(source)));

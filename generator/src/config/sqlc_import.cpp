@@ -175,14 +175,17 @@ std::optional<YAML::Node> Importer::load() {
     // Valid JSON has tabs only between tokens, where YAML wants spaces; offsets stay the same.
     std::replace(text.begin(), text.end(), '\t', ' ');
   }
+  YAML::Node root;
   try {
-    return YAML::Load(text);
+    root = YAML::Load(text);
   } catch (const YAML::Exception& e) {
     diag::Location at = e.mark.is_null() ? diag::Location::file(m_source)
                                          : diag::Location::at(m_source, m_r.offset_of(e.mark));
     m_r.error(DiagId::err_config_yaml, at, {e.msg});
     return std::nullopt;
   }
+  if (!m_r.apply_merge_keys(root)) return std::nullopt;
+  return root;
 }
 
 std::optional<SqlcImport> Importer::run() {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <set>
 
 namespace sqlgen::config::detail {
 
@@ -49,6 +50,59 @@ void YamlReader::error(diag::DiagId id, diag::Location where, std::vector<std::s
 void YamlReader::report(diag::Diagnostic d) {
   if (d.severity == diag::Severity::Error) ++m_errors;
   m_diags.report(std::move(d));
+}
+
+bool YamlReader::apply_merge_keys(YAML::Node& root) { return apply_merge_keys(root, 0); }
+
+bool YamlReader::apply_merge_keys(YAML::Node& node, int depth) {
+  // Deeper than any config nests; an alias can make a mapping its own descendant.
+  constexpr int k_max_depth = 64;
+  if (depth > k_max_depth) return true;
+  bool ok = true;
+  if (node.IsSequence()) {
+    for (YAML::Node item : node) ok = apply_merge_keys(item, depth + 1) && ok;
+    return ok;
+  }
+  if (!node.IsMap()) return true;
+  YAML::Node merge;
+  bool merges = false;  // (a default YAML::Node is a defined null: no test of `merge` tells)
+  std::set<std::string> own;
+  for (auto it = node.begin(); it != node.end(); ++it) {
+    if (!it->first.IsScalar()) continue;
+    if (it->first.Scalar() == "<<" && it->first.Tag() != "!") {
+      merge = it->second;
+      merges = true;
+    } else {
+      own.insert(it->first.Scalar());
+    }
+  }
+  if (merges) {
+    std::vector<YAML::Node> sources;
+    if (merge.IsMap()) {
+      sources.push_back(merge);
+    } else if (merge.IsSequence()) {
+      for (const YAML::Node& item : merge) sources.push_back(item);
+    }
+    bool valid = !sources.empty();
+    for (const YAML::Node& source : sources) valid = valid && source.IsMap();
+    if (!valid) {
+      type_error(merge, "<<", loc(node), "a mapping or a list of mappings (a merge key)");
+      return false;
+    }
+    node.remove("<<");
+    for (YAML::Node source : sources) {
+      ok = apply_merge_keys(source, depth + 1) && ok;  // a merged mapping's own merges first
+      for (auto it = source.begin(); it != source.end(); ++it) {
+        if (!it->first.IsScalar() || !own.insert(it->first.Scalar()).second) continue;
+        node.force_insert(it->first, it->second);
+      }
+    }
+  }
+  for (auto it = node.begin(); it != node.end(); ++it) {
+    YAML::Node value = it->second;
+    ok = apply_merge_keys(value, depth + 1) && ok;
+  }
+  return ok;
 }
 
 bool YamlReader::for_each_key(const YAML::Node& node, std::string_view what,

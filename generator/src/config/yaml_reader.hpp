@@ -49,6 +49,14 @@ class YamlReader {
   /// `homes` (other than the mapping's own list) holds is reported with where it belongs.
   void set_key_homes(const std::vector<KeyHome>* homes) { m_homes = homes; }
 
+  /// Applies YAML merge keys in place, everywhere under `root`: a mapping's `<<: *anchor` (or
+  /// `<<: [*a, *b]`) gets each key of the merged mapping(s) it does not have itself (of a list,
+  /// the first mapping holding a key wins), and loses its `<<`; merged entries keep their own
+  /// marks (diagnostics point into the anchor). What sqlc's YAML reader does, so sqlc configs
+  /// that share settings through anchors read the same. False (reported) when a `<<` holds
+  /// something else than a mapping or a list of them.
+  bool apply_merge_keys(YAML::Node& root);
+
   /// Checks `node` is a mapping named `what`, then calls `fn` for each key in
   /// `known`; unknown, duplicate and non-scalar keys are errors. False when not a mapping.
   bool for_each_key(const YAML::Node& node, std::string_view what,
@@ -78,6 +86,7 @@ class YamlReader {
  private:
   void type_error(const YAML::Node& value, const std::string& key, const diag::Location& fallback,
                   const char* expected);
+  bool apply_merge_keys(YAML::Node& node, int depth);
 
   diag::SourcePtr m_source;
   diag::DiagnosticEngine& m_diags;
