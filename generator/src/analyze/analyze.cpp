@@ -81,6 +81,7 @@ std::string default_sqlstate(diag::DiagId id, const std::vector<std::string>& ar
         return "42601";
       }
       if (has("could not determine")) return "42P18";
+      if (has("could not convert type")) return "42846";  // coerce_to_common_type
       if (has("cannot be matched") || has("requires array") || has("cannot subscript") ||
           has("is not composite")) {
         return "42804";

@@ -136,7 +136,8 @@ namespace {
 /// select_common_type_from_oids: 0 when the types' categories differ (`what` names the
 /// inputs in the error: "argument", "UNION", "CASE", ...).
 Oid common_type_from_oids(const catalog::Catalog& cat, const std::vector<Oid>& types,
-                          std::string* error, std::string_view what = "argument") {
+                          std::string* error, std::string_view what = "argument",
+                          size_t* culprit = nullptr) {
   Oid ptype = types[0];
   size_t i = 1;
   if (ptype != k_unknown_oid) {
@@ -160,6 +161,7 @@ Oid common_type_from_oids(const catalog::Catalog& cat, const std::vector<Oid>& t
         *error = std::string(what) + " types " + format(cat, ptype) + " and " + format(cat, ntype) +
                  " cannot be matched";
       }
+      if (culprit) *culprit = i;
       return 0;
     } else if (!pispreferred && can_coerce(cat, ptype, ntype, CoercionContext::Implicit) &&
                !can_coerce(cat, ntype, ptype, CoercionContext::Implicit)) {
@@ -602,7 +604,7 @@ PolymorphicResult resolve_polymorphic(const catalog::Catalog& cat, std::span<con
 }
 
 ExprType select_common_type(const catalog::Catalog& cat, const std::vector<ExprType>& types,
-                            const char* context, std::string* error) {
+                            const char* context, std::string* error, size_t* culprit) {
   if (types.empty()) return {};
   std::string ctx = context ? context : "";
   std::vector<Oid> oids;
@@ -611,14 +613,16 @@ ExprType select_common_type(const catalog::Catalog& cat, const std::vector<ExprT
     if (t.oid == 0) return {};
     oids.push_back(t.oid);
   }
-  Oid ptype = common_type_from_oids(cat, oids, error, ctx);
+  Oid ptype = common_type_from_oids(cat, oids, error, ctx, culprit);
   if (ptype == 0) return {};
   // coerce_to_common_type: every input must reach the common type implicitly.
-  for (const ExprType& t : types) {
+  for (size_t i = 0; i < types.size(); ++i) {
+    const ExprType& t = types[i];
     if (t.oid == ptype || can_coerce(cat, t.oid, ptype, CoercionContext::Implicit)) continue;
     if (error) {
       *error = ctx + " could not convert type " + format(cat, t.oid) + " to " + format(cat, ptype);
     }
+    if (culprit) *culprit = i;
     return {};
   }
   // select_common_typmod: kept only when every input has the common type and that typmod.

@@ -153,6 +153,13 @@ std::vector<Col> Analyzer::update(const UpdateStmt& s, const Scope* parent,
   for (const FromItemPtr& f : s.from) {
     if (f) add_from(*f, scope, parent);
   }
+  // PostgreSQL's transformUpdateStmt: FROM, WHERE, RETURNING, then the SET list. The order
+  // types the parameters: `SET name = @n WHERE name = @n` over a varchar column makes @n text
+  // (from the WHERE's comparison), not varchar. Narrowing by the WHERE waits for the SET list.
+  if (s.where) {
+    infer_as(*s.where, scope, {catalog::builtins::type_oid::k_bool, -1}, false);
+    check_calls(s.where.get(), Clause::Where, scope);
+  }
   for (const ResTarget& t : s.set) {
     if (t.multi_index == 1 && !check_multi_assign(t)) return {};
     const Col* col = target_column(scope.entries[0], t, rel->name);
@@ -169,11 +176,7 @@ std::vector<Col> Analyzer::update(const UpdateStmt& s, const Scope* parent,
     infer_assigned(t, scope, target_type, *col);
     check_calls(t.value.get(), Clause::Update, scope);
   }
-  if (s.where) {
-    infer_as(*s.where, scope, {catalog::builtins::type_oid::k_bool, -1}, false);
-    check_calls(s.where.get(), Clause::Where, scope);
-    narrow(s.where.get(), scope);
-  }
+  if (s.where) narrow(s.where.get(), scope);
   std::vector<Col> returned = returning(s.returning, scope, out);
   check_set(s.set, *rel);
   check_view_write(*rel, Write::Update, s.table.span, s.set);

@@ -517,9 +517,16 @@ Typed Analyzer::infer_expr(const CaseExpr& c, Scope& scope) {
     nullable = nullable || t.nullable;
   }
   std::string err;
-  ExprType common = select_common_type(m_cat, types, "CASE", &err);
+  size_t culprit = 0;
+  ExprType common = select_common_type(m_cat, types, "CASE", &err, &culprit);
   if (!err.empty()) {
-    error(diag::DiagId::err_type_resolution, c.span, {err});
+    // At the result PostgreSQL reports (`types` has a placeholder first when there is no ELSE).
+    const size_t r = c.default_result ? culprit : culprit - 1;
+    // Converting a result to the common type, PostgreSQL names the branch: CASE/ELSE, CASE/WHEN.
+    if (const std::string convert = "CASE could not convert"; err.rfind(convert, 0) == 0) {
+      err.replace(0, 4, c.default_result && culprit == 0 ? "CASE/ELSE" : "CASE/WHEN");
+    }
+    error(diag::DiagId::err_type_resolution, r < results.size() ? results[r]->span : c.span, {err});
     return Typed{};
   }
   for (const Expr* r : results) bind(*r, common);
@@ -536,9 +543,11 @@ Typed Analyzer::infer_common(const std::vector<ExprPtr>& list, const char* ctx, 
     all_null = all_null && t.nullable;
   }
   std::string err;
-  ExprType common = select_common_type(m_cat, types, ctx, &err);
+  size_t culprit = 0;
+  ExprType common = select_common_type(m_cat, types, ctx, &err, &culprit);
   if (!err.empty()) {
-    error(diag::DiagId::err_type_resolution, span, {err});
+    error(diag::DiagId::err_type_resolution, culprit < list.size() ? list[culprit]->span : span,
+          {err});
     return Typed{};
   }
   for (const ExprPtr& a : list) bind(*a, common);
@@ -553,9 +562,11 @@ Typed Analyzer::infer_expr(const ArrayExpr& arr, Scope& scope) {
     return Typed{};
   }
   std::string err;
-  ExprType common = select_common_type(m_cat, types, "ARRAY", &err);
+  size_t culprit = 0;
+  ExprType common = select_common_type(m_cat, types, "ARRAY", &err, &culprit);
   if (!err.empty()) {
-    error(diag::DiagId::err_type_resolution, arr.span, {err});
+    error(diag::DiagId::err_type_resolution,
+          culprit < arr.elements.size() ? arr.elements[culprit]->span : arr.span, {err});
     return Typed{};
   }
   for (const ExprPtr& el : arr.elements) bind(*el, common);

@@ -699,8 +699,13 @@ std::vector<Col> Analyzer::values_list(const SelectStmt& s, Scope& scope,
       nullable = nullable || t.nullable;
     }
     std::string err;
-    ExprType common = select_common_type(m_cat, types, "VALUES", &err);
-    if (!err.empty()) error(diag::DiagId::err_type_resolution, s.span, {err});
+    size_t culprit = 0;
+    ExprType common = select_common_type(m_cat, types, "VALUES", &err, &culprit);
+    if (!err.empty()) {
+      // At the row's value PostgreSQL reports (every row has column i: checked above).
+      error(diag::DiagId::err_type_resolution,
+            culprit < s.values.size() ? s.values[culprit][i]->span : s.span, {err});
+    }
     for (const auto& row : s.values) {
       if (i < row.size()) bind(*row[i], common);
     }

@@ -142,9 +142,10 @@ PolymorphicResult resolve_polymorphic(const catalog::Catalog& cat, std::span<con
 /// callers and select_common_typmod: the type of CASE (list the ELSE result first, as
 /// PostgreSQL does), COALESCE, GREATEST/LEAST, ARRAY[...], a VALUES column or one UNION
 /// step. All-unknown inputs give text. On failure returns {} and sets `*error` to
-/// PostgreSQL's message, e.g. "CASE types integer and text cannot be matched".
+/// PostgreSQL's message, e.g. "CASE types integer and text cannot be matched", and `*culprit`
+/// to the index of the input PostgreSQL reports it at (the first whose type does not fit).
 ExprType select_common_type(const catalog::Catalog& cat, const std::vector<ExprType>& types,
-                            const char* context, std::string* error);
+                            const char* context, std::string* error, size_t* culprit = nullptr);
 
 // --- operators (resolve_operator.cpp) -------------------------------------
 

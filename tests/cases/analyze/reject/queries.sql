@@ -1452,3 +1452,29 @@ SELECT a.id, (SELECT row_to_json(a.*) FROM b WHERE b.a_id = a.id LIMIT 1) FROM a
 
 -- name: OkWholeRowColumnShadow :many
 SELECT json_agg(b.*) FROM b JOIN c AS note ON note.x = b.id;
+
+-- Common types that cannot be matched, reported at the input PostgreSQL names (the first whose
+-- type does not fit), not at the construct.
+-- name: CoalesceTextJsonb :many
+SELECT coalesce(nullif(w.j->>'k', ''), to_jsonb(w.qty)) FROM w;
+
+-- name: CoalesceThirdArg :many
+SELECT coalesce(w.qty, w.sm, w.flag) FROM w;
+
+-- name: GreatestDateBool :many
+SELECT greatest(w.at, w.ts, w.flag) FROM w;
+
+-- name: CaseThenMismatch :many
+SELECT CASE WHEN w.flag THEN w.qty WHEN w.qty > 1 THEN w.j ELSE w.big END FROM w;
+
+-- name: CaseNoElseMismatch :many
+SELECT CASE WHEN w.flag THEN w.tags WHEN true THEN w.nums END FROM w;
+
+-- name: ArrayElementMismatch :many
+SELECT ARRAY[w.qty, w.big, w.tok] FROM w;
+
+-- name: ValuesColumnMismatch :many
+VALUES (1, 'a'), (2, 'b'), (true, 'c');
+
+-- name: CaseElseNotConvertible :many
+SELECT CASE WHEN w.flag THEN w.nums ELSE w.tags END FROM w;

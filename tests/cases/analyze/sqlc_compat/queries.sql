@@ -146,3 +146,8 @@ SELECT 9223372036854775807 AS largest, 9223372036854775808 AS past_largest,
 -- name: TicketsInSlice :many
 SELECT id FROM tickets
 WHERE id IN (sqlc.slice('ids')/*SLICE:ids*/) AND project_id NOT IN ( sqlc.slice(skip) );
+
+-- name: RetitleIfUnchanged :exec
+-- PostgreSQL types an UPDATE's WHERE before its SET list: @title is text (from `title = @title`),
+-- not the column's varchar(200).
+UPDATE tickets SET title = @title WHERE id = @id AND (title = @title OR closed_at IS NULL);
