@@ -74,8 +74,9 @@ void parallel_for(size_t n, Fn&& fn) {
 /// One job started now on a pool worker when one is free (before the jobs posted after it),
 /// while the calling thread goes on; wait() runs it on the waiting thread if no worker took it
 /// by then. With one job allowed (`--jobs 1`) nothing is posted: wait() runs it. A pool worker
-/// runs it with no thread started for it (the pool's are started once), and the thread that
-/// waits for it helps its nested parallel_for.
+/// runs it with no thread started for it (the pool's are started once); while a worker runs
+/// it, the thread waiting for it helps with the batches posted meanwhile (its nested
+/// parallel_for among them) instead of idling.
 class Task {
  public:
   Task() noexcept;  ///< no job: wait() returns at once
