@@ -160,6 +160,71 @@ TEST_CASE("source: goose annotation errors are reported at their line and column
         "m/001_x.sql:3:11: error: duplicate \"+goose Up\" annotation");
 }
 
+TEST_CASE("source: sql-migrate's annotations read as goose's", "[source]") {
+  // rubenv/sql-migrate (`-- +migrate Up`, ...), which sqlc reads too: a plain-file reading
+  // would apply the Down section's DROP TABLE as well.
+  const std::string text =
+      "-- +migrate Up\n"
+      "CREATE TABLE t (id int PRIMARY KEY);\n"
+      "-- +migrate StatementBegin\n"
+      "CREATE FUNCTION f() RETURNS int AS $$ BEGIN RETURN 1; END; $$ LANGUAGE plpgsql;\n"
+      "-- +migrate StatementEnd\n"
+      "\n"
+      "-- +migrate Down\n"
+      "DROP FUNCTION f();\n"
+      "DROP TABLE t;\n";
+  diag::DiagnosticEngine diags;
+  diag::SourcePtr src;
+  source::ParsedFile p = parse("m/1677078479.sql", text, diags, &src);
+  INFO(diag::render_all(diags, false));
+  CHECK(diags.sorted().empty());
+  CHECK(p.format == source::Migration::Goose);
+  CHECK_FALSE(p.no_transaction);
+  CHECK(texts(src, p.up) ==
+        std::vector<std::string>{
+            "CREATE TABLE t (id int PRIMARY KEY)",
+            "CREATE FUNCTION f() RETURNS int AS $$ BEGIN RETURN 1; END; $$ LANGUAGE plpgsql"});
+  CHECK(texts(src, p.down) == std::vector<std::string>{"DROP FUNCTION f()", "DROP TABLE t"});
+
+  // A direction may come back any number of times, in any order (goose refuses both).
+  diag::DiagnosticEngine diags3;
+  source::ParsedFile r = parse("m/3_many.sql",
+                               "-- +migrate Down\nDROP TABLE a;\n"
+                               "-- +migrate Up\nCREATE TABLE a (id int);\n"
+                               "-- +migrate Down\nDROP TABLE b;\n"
+                               "-- +migrate Up\nCREATE TABLE b (id int);\n",
+                               diags3, &src);
+  INFO(diag::render_all(diags3, false));
+  CHECK(diags3.sorted().empty());
+  CHECK(texts(src, r.up) ==
+        std::vector<std::string>{"CREATE TABLE a (id int)", "CREATE TABLE b (id int)"});
+  CHECK(texts(src, r.down) == std::vector<std::string>{"DROP TABLE a", "DROP TABLE b"});
+
+  diag::DiagnosticEngine diags2;
+  source::ParsedFile q = parse("m/2_idx.sql",
+                               "-- +migrate Up notransaction\n"
+                               "CREATE INDEX CONCURRENTLY i ON t (id);\n"
+                               "-- +migrate Down\nDROP INDEX i;\n",
+                               diags2);
+  CHECK(diags2.sorted().empty());
+  CHECK(q.no_transaction);
+  CHECK(q.up.size() == 1);
+
+  // Errors name the annotations the file uses.
+  auto error_of = [](const std::string& t) {
+    diag::DiagnosticEngine d;
+    parse("m/001_x.sql", t, d);
+    CHECK(d.error_count() == 1);
+    return first_line(d);
+  };
+  CHECK(error_of("-- +migrate Up\nSELECT 1;\n-- +migrate NO TRANSACTION\n") ==
+        "m/001_x.sql:3:13: error: unknown sql-migrate annotation \"NO TRANSACTION\"");
+  CHECK(error_of("-- +migrate Down\nDROP TABLE t;\n") ==
+        "m/001_x.sql: error: migration has no \"+migrate Up\" section");
+  CHECK(error_of("-- +migrate Up\n-- +migrate StatementBegin\nSELECT 1;\n") ==
+        "m/001_x.sql:2:13: error: \"+migrate StatementBegin\" without \"+migrate StatementEnd\"");
+}
+
 TEST_CASE("source: a goose file needs an Up section", "[source]") {
   diag::DiagnosticEngine diags;
   parse("m/001_x.sql", "-- +goose NO TRANSACTION\n", diags);

@@ -18,20 +18,24 @@ using diag::DiagId;
 
 enum class Annotation { Up, Down, StatementBegin, StatementEnd, NoTransaction, EnvSub, Unknown };
 
-/// A `-- +goose ...` line: what it says and where its words are.
+/// A `-- +goose ...` line (or sql-migrate's `-- +migrate ...`, the same annotations): what it
+/// says and where its words are.
 struct AnnotationLine {
   Annotation kind = Annotation::Unknown;
   uint32_t line_begin = 0;  ///< first byte of the line
   uint32_t next_line = 0;   ///< first byte after the line's '\n'
   uint32_t word = 0;        ///< first byte after "+goose" and blanks
   uint32_t word_length = 0;
-  std::string text;  ///< the words after "+goose" as written
+  std::string text;             ///< the words after "+goose" as written
+  const char* tool = "goose";   ///< "goose" or "migrate" (sql-migrate), as the line says
+  bool no_transaction = false;  ///< sql-migrate's `Up notransaction`
 };
 
 bool is_blank(char c) { return c == ' ' || c == '\t'; }
 
-/// The words after "+goose", blanks collapsed, upper-cased, to an annotation.
-Annotation classify(std::string_view words) {
+/// The words after "+goose" (or "+migrate"), blanks collapsed, upper-cased, to an annotation;
+/// sql-migrate's `Up notransaction` sets `*no_transaction`.
+Annotation classify(std::string_view words, bool migrate, bool* no_transaction) {
   std::string key;
   for (char c : words) {
     if (is_blank(c)) {
@@ -44,21 +48,30 @@ Annotation classify(std::string_view words) {
   if (key == "DOWN") return Annotation::Down;
   if (key == "STATEMENTBEGIN") return Annotation::StatementBegin;
   if (key == "STATEMENTEND") return Annotation::StatementEnd;
+  if (migrate) {
+    if (key == "UP NOTRANSACTION") {
+      *no_transaction = true;
+      return Annotation::Up;
+    }
+    if (key == "DOWN NOTRANSACTION") return Annotation::Down;
+    return Annotation::Unknown;
+  }
   if (key == "NO TRANSACTION") return Annotation::NoTransaction;
   if (key == "ENVSUB ON" || key == "ENVSUB OFF") return Annotation::EnvSub;
   return Annotation::Unknown;
 }
 
 /// The annotation on the line [begin, end), if the line is one:
-/// optional blanks, "--", optional blanks, "+goose", words.
+/// optional blanks, "--", optional blanks, "+goose" (or sql-migrate's "+migrate"), words.
 std::optional<AnnotationLine> annotation_at(std::string_view text, uint32_t begin, uint32_t end) {
   uint32_t i = begin;
   while (i < end && is_blank(text[i])) ++i;
   if (text.compare(i, 2, "--") != 0) return std::nullopt;
   i += 2;
   while (i < end && is_blank(text[i])) ++i;
-  if (text.compare(i, 6, "+goose") != 0) return std::nullopt;
-  i += 6;
+  const bool migrate = text.compare(i, 8, "+migrate") == 0;
+  if (!migrate && text.compare(i, 6, "+goose") != 0) return std::nullopt;
+  i += migrate ? 8 : 6;
   if (i < end && !is_blank(text[i]) && text[i] != '\r') return std::nullopt;
   while (i < end && is_blank(text[i])) ++i;
   uint32_t word_end = end;
@@ -68,7 +81,8 @@ std::optional<AnnotationLine> annotation_at(std::string_view text, uint32_t begi
   a.word = i;
   a.word_length = word_end - i;
   a.text = std::string(text.substr(i, word_end - i));
-  a.kind = classify(a.text);
+  a.tool = migrate ? "migrate" : "goose";
+  a.kind = classify(a.text, migrate, &a.no_transaction);
   return a;
 }
 
@@ -196,6 +210,7 @@ class GooseParser {
 
   ParsedFile run(const std::vector<AnnotationLine>& annotations) {
     m_out.format = Migration::Goose;
+    m_tool = annotations.front().tool;  // messages name the annotations the file uses
     for (const AnnotationLine& a : annotations) visit(a);
     if (m_block) {
       report_unterminated();
@@ -203,9 +218,9 @@ class GooseParser {
       add_plain(m_run_start, static_cast<uint32_t>(m_text.size()));
     }
     if (!m_up) {
-      m_diags.report(diag::make(DiagId::err_goose_no_up, diag::Location::file(m_source)));
-    } else if (m_down && m_down->word < m_up->word) {
-      m_diags.report(diag::make(DiagId::err_goose_down_before_up, at(*m_down)));
+      m_diags.report(diag::make(DiagId::err_goose_no_up, diag::Location::file(m_source), {m_tool}));
+    } else if (m_down && m_down->word < m_up->word && m_tool == "goose") {
+      m_diags.report(diag::make(DiagId::err_goose_down_before_up, at(*m_down), {m_tool}));
     }
     m_out.parsed_up = m_parses.finish(m_source, m_out.up);
     return std::move(m_out);
@@ -218,6 +233,9 @@ class GooseParser {
     return diag::Location::at(m_source, a.word, a.word_length);
   }
 
+  /// The tool, as "unknown ... annotation" names it.
+  std::string tool_name() const { return m_tool == "migrate" ? "sql-migrate" : "goose"; }
+
   void visit(const AnnotationLine& a) {
     switch (a.kind) {
       case Annotation::NoTransaction:
@@ -226,24 +244,26 @@ class GooseParser {
       case Annotation::EnvSub:
         return;
       case Annotation::Unknown:
-        m_diags.report(diag::make(DiagId::err_goose_unknown_annotation, at(a), {a.text}));
+        m_diags.report(
+            diag::make(DiagId::err_goose_unknown_annotation, at(a), {a.text, tool_name()}));
         return;
       case Annotation::Up:
       case Annotation::Down:
         end_run(a);
         start_section(a);
+        if (a.no_transaction) m_out.no_transaction = true;
         break;
       case Annotation::StatementBegin:
         end_run(a);
         if (m_block) report_unterminated();
         if (m_section == Section::None) {
-          m_diags.report(diag::make(DiagId::err_goose_statement_outside_section, at(a)));
+          m_diags.report(diag::make(DiagId::err_goose_statement_outside_section, at(a), {m_tool}));
         }
         m_block = a;
         break;
       case Annotation::StatementEnd:
         if (!m_block) {
-          m_diags.report(diag::make(DiagId::err_goose_stray_end, at(a)));
+          m_diags.report(diag::make(DiagId::err_goose_stray_end, at(a), {m_tool}));
         } else {
           std::optional<Statement> s = block_statement(m_text, m_block->next_line, a.line_begin);
           if (s && m_section != Section::None) {
@@ -274,9 +294,15 @@ class GooseParser {
   void start_section(const AnnotationLine& a) {
     bool is_up = a.kind == Annotation::Up;
     std::optional<AnnotationLine>& seen = is_up ? m_up : m_down;
+    // sql-migrate takes a direction any number of times, in any order: each section adds to its
+    // direction's statements (goose takes each once, Up first).
+    if (seen && m_tool == "migrate") {
+      m_section = is_up ? Section::Up : Section::Down;
+      return;
+    }
     if (seen) {
       diag::Diagnostic d =
-          diag::make(DiagId::err_goose_duplicate_section, at(a), {is_up ? "Up" : "Down"});
+          diag::make(DiagId::err_goose_duplicate_section, at(a), {is_up ? "Up" : "Down", m_tool});
       d.note(DiagId::note_previous_here, at(*seen), {"annotation"});
       m_diags.report(std::move(d));
     } else {
@@ -292,7 +318,7 @@ class GooseParser {
       if (m_section == Section::None) {
         if (!m_reported_outside) {
           m_diags.report(diag::make(DiagId::err_goose_statement_outside_section,
-                                    diag::Location::at(m_source, s.offset, 0)));
+                                    diag::Location::at(m_source, s.offset, 0), {m_tool}));
         }
         m_reported_outside = true;
         continue;
@@ -303,7 +329,7 @@ class GooseParser {
   }
 
   void report_unterminated() {
-    m_diags.report(diag::make(DiagId::err_goose_unterminated_block, at(*m_block)));
+    m_diags.report(diag::make(DiagId::err_goose_unterminated_block, at(*m_block), {m_tool}));
   }
 
   std::vector<Statement>& section() { return m_section == Section::Down ? m_out.down : m_out.up; }
@@ -317,6 +343,7 @@ class GooseParser {
   uint32_t m_run_start = 0;
   bool m_reported_outside = false;
   UpParses m_parses;
+  std::string m_tool = "goose";  ///< the annotations' word: "goose" or "migrate" (sql-migrate)
 };
 
 bool ends_with(const std::string& s, std::string_view suffix) {
