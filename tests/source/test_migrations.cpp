@@ -33,6 +33,14 @@ source::ParsedFile parse(const std::string& path, const std::string& text,
   return source::parse_migration_file(src, diags);
 }
 
+/// The one error parsing `text` as m/001_x.sql reports (its first line).
+std::string error_of(const std::string& text) {
+  diag::DiagnosticEngine diags;
+  parse("m/001_x.sql", text, diags);
+  CHECK(diags.error_count() == 1);
+  return first_line(diags);
+}
+
 /// A project in a temp dir: files written relative to it, a config parsed from it.
 struct Project {
   util::TempDir tmp;
@@ -134,12 +142,6 @@ TEST_CASE("source: NO TRANSACTION and ENVSUB annotations", "[source]") {
 }
 
 TEST_CASE("source: goose annotation errors are reported at their line and column", "[source]") {
-  auto error_of = [](const std::string& text) {
-    diag::DiagnosticEngine diags;
-    parse("m/001_x.sql", text, diags);
-    CHECK(diags.error_count() == 1);
-    return first_line(diags);
-  };
   CHECK(error_of("-- +goose Up\nSELECT 1;\n-- +goose Upp\n") ==
         "m/001_x.sql:3:11: error: unknown goose annotation \"Upp\"");
   CHECK(error_of("-- +goose Up\n  --   +goose   Statement Begin  \n") ==
@@ -211,12 +213,6 @@ TEST_CASE("source: sql-migrate's annotations read as goose's", "[source]") {
   CHECK(q.up.size() == 1);
 
   // Errors name the annotations the file uses.
-  auto error_of = [](const std::string& t) {
-    diag::DiagnosticEngine d;
-    parse("m/001_x.sql", t, d);
-    CHECK(d.error_count() == 1);
-    return first_line(d);
-  };
   CHECK(error_of("-- +migrate Up\nSELECT 1;\n-- +migrate NO TRANSACTION\n") ==
         "m/001_x.sql:3:13: error: unknown sql-migrate annotation \"NO TRANSACTION\"");
   CHECK(error_of("-- +migrate Down\nDROP TABLE t;\n") ==
