@@ -285,8 +285,9 @@ Catalog build_catalog(const std::vector<source::Migration>& migrations,
                       diag::DiagnosticEngine& diags, ViewBinder binder = {});
 
 /// Builds now the process-wide index of PostgreSQL's built-in objects that a catalog build
-/// otherwise builds at its first lookup (1.5-2 ms). Thread-safe: a command calls it on a thread
-/// of its own while the migrations load, so the build, which runs on one core, does not wait.
+/// otherwise builds at its first lookup (1.5-2 ms). Thread-safe: a command posts it as a task of
+/// the worker pool while the migrations load, so the build, which runs on one core, does not
+/// wait.
 void warm_up();
 
 }  // namespace sqlgen::catalog

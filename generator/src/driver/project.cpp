@@ -158,7 +158,8 @@ void start_early(const Project& project, std::shared_ptr<QueryPrep>* queries) {
   if (queries) *queries = start_queries(project);
 }
 void drop_if_missing(const Project& project, std::shared_ptr<QueryPrep>* queries) {
-  if (queries && project.migrations_missing) queries->reset();  // waits for it
+  // Dropped if no worker started it, else waited for.
+  if (queries && project.migrations_missing) queries->reset();
 }
 
 Project load_config_project(config::Config config, diag::DiagnosticEngine& diags,

@@ -27,7 +27,7 @@ struct AnnotationLine {
   uint32_t word = 0;        ///< first byte after "+goose" and blanks
   uint32_t word_length = 0;
   std::string text;             ///< the words after "+goose" as written
-  const char* tool = "goose";   ///< "goose" or "migrate" (sql-migrate), as the line says
+  bool sql_migrate = false;     ///< `+migrate` (sql-migrate), not `+goose`
   bool no_transaction = false;  ///< sql-migrate's `Up notransaction`
 };
 
@@ -81,7 +81,7 @@ std::optional<AnnotationLine> annotation_at(std::string_view text, uint32_t begi
   a.word = i;
   a.word_length = word_end - i;
   a.text = std::string(text.substr(i, word_end - i));
-  a.tool = migrate ? "migrate" : "goose";
+  a.sql_migrate = migrate;
   a.kind = classify(a.text, migrate, &a.no_transaction);
   return a;
 }
@@ -210,7 +210,7 @@ class GooseParser {
 
   ParsedFile run(const std::vector<AnnotationLine>& annotations) {
     m_out.format = Migration::Goose;
-    m_tool = annotations.front().tool;  // messages name the annotations the file uses
+    m_sql_migrate = annotations.front().sql_migrate;  // as the file's first annotation says
     for (const AnnotationLine& a : annotations) visit(a);
     if (m_block) {
       report_unterminated();
@@ -218,9 +218,9 @@ class GooseParser {
       add_plain(m_run_start, static_cast<uint32_t>(m_text.size()));
     }
     if (!m_up) {
-      m_diags.report(diag::make(DiagId::err_goose_no_up, diag::Location::file(m_source), {m_tool}));
-    } else if (m_down && m_down->word < m_up->word && m_tool == "goose") {
-      m_diags.report(diag::make(DiagId::err_goose_down_before_up, at(*m_down), {m_tool}));
+      m_diags.report(diag::make(DiagId::err_goose_no_up, diag::Location::file(m_source), {word()}));
+    } else if (m_down && m_down->word < m_up->word && !m_sql_migrate) {
+      m_diags.report(diag::make(DiagId::err_goose_down_before_up, at(*m_down), {word()}));
     }
     m_out.parsed_up = m_parses.finish(m_source, m_out.up);
     return std::move(m_out);
@@ -234,7 +234,10 @@ class GooseParser {
   }
 
   /// The tool, as "unknown ... annotation" names it.
-  std::string tool_name() const { return m_tool == "migrate" ? "sql-migrate" : "goose"; }
+  std::string tool_name() const { return m_sql_migrate ? "sql-migrate" : "goose"; }
+
+  /// The annotations' word after "+", as messages spell them.
+  std::string word() const { return m_sql_migrate ? "migrate" : "goose"; }
 
   void visit(const AnnotationLine& a) {
     switch (a.kind) {
@@ -257,13 +260,13 @@ class GooseParser {
         end_run(a);
         if (m_block) report_unterminated();
         if (m_section == Section::None) {
-          m_diags.report(diag::make(DiagId::err_goose_statement_outside_section, at(a), {m_tool}));
+          m_diags.report(diag::make(DiagId::err_goose_statement_outside_section, at(a), {word()}));
         }
         m_block = a;
         break;
       case Annotation::StatementEnd:
         if (!m_block) {
-          m_diags.report(diag::make(DiagId::err_goose_stray_end, at(a), {m_tool}));
+          m_diags.report(diag::make(DiagId::err_goose_stray_end, at(a), {word()}));
         } else {
           std::optional<Statement> s = block_statement(m_text, m_block->next_line, a.line_begin);
           if (s && m_section != Section::None) {
@@ -296,13 +299,13 @@ class GooseParser {
     std::optional<AnnotationLine>& seen = is_up ? m_up : m_down;
     // sql-migrate takes a direction any number of times, in any order: each section adds to its
     // direction's statements (goose takes each once, Up first).
-    if (seen && m_tool == "migrate") {
+    if (seen && m_sql_migrate) {
       m_section = is_up ? Section::Up : Section::Down;
       return;
     }
     if (seen) {
       diag::Diagnostic d =
-          diag::make(DiagId::err_goose_duplicate_section, at(a), {is_up ? "Up" : "Down", m_tool});
+          diag::make(DiagId::err_goose_duplicate_section, at(a), {is_up ? "Up" : "Down", word()});
       d.note(DiagId::note_previous_here, at(*seen), {"annotation"});
       m_diags.report(std::move(d));
     } else {
@@ -318,7 +321,7 @@ class GooseParser {
       if (m_section == Section::None) {
         if (!m_reported_outside) {
           m_diags.report(diag::make(DiagId::err_goose_statement_outside_section,
-                                    diag::Location::at(m_source, s.offset, 0), {m_tool}));
+                                    diag::Location::at(m_source, s.offset, 0), {word()}));
         }
         m_reported_outside = true;
         continue;
@@ -329,7 +332,7 @@ class GooseParser {
   }
 
   void report_unterminated() {
-    m_diags.report(diag::make(DiagId::err_goose_unterminated_block, at(*m_block), {m_tool}));
+    m_diags.report(diag::make(DiagId::err_goose_unterminated_block, at(*m_block), {word()}));
   }
 
   std::vector<Statement>& section() { return m_section == Section::Down ? m_out.down : m_out.up; }
@@ -343,7 +346,7 @@ class GooseParser {
   uint32_t m_run_start = 0;
   bool m_reported_outside = false;
   UpParses m_parses;
-  std::string m_tool = "goose";  ///< the annotations' word: "goose" or "migrate" (sql-migrate)
+  bool m_sql_migrate = false;  ///< the file's annotations are sql-migrate's (`+migrate`)
 };
 
 bool ends_with(const std::string& s, std::string_view suffix) {

@@ -32,9 +32,7 @@ class Pool {
     }
     std::unique_lock lock(m_mutex);
     // No worker may take it from now on; wait for those that did: the batch dies with our frame.
-    if (auto it = std::find(m_queue.begin(), m_queue.end(), &batch); it != m_queue.end()) {
-      m_queue.erase(it);
-    }
+    unqueue(batch);
     m_done.wait(lock, [&] { return batch.active == 0; });
     if (thrown) std::rethrow_exception(thrown);
   }
@@ -56,9 +54,7 @@ class Pool {
       batch.next = batch.n;
     }
     std::unique_lock lock(m_mutex);
-    if (auto it = std::find(m_queue.begin(), m_queue.end(), &batch); it != m_queue.end()) {
-      m_queue.erase(it);
-    }
+    unqueue(batch);
     // A worker still runs one of its jobs: help the batches posted meanwhile (that job's
     // nested parallel_for among them) rather than leave this core idle.
     while (batch.active != 0) {
@@ -140,8 +136,13 @@ class Pool {
   /// Joins `batch` as one of its helpers (under m_mutex).
   void take(Batch& batch) {
     ++batch.active;
-    if (++batch.joined >= batch.helpers) {  // it has all it wants
-      m_queue.erase(std::find(m_queue.begin(), m_queue.end(), &batch));
+    if (++batch.joined >= batch.helpers) unqueue(batch);  // it has all it wants
+  }
+
+  /// Takes `batch` off the queue if it is there (under m_mutex): no worker joins it any more.
+  void unqueue(Batch& batch) {
+    if (auto it = std::find(m_queue.begin(), m_queue.end(), &batch); it != m_queue.end()) {
+      m_queue.erase(it);
     }
   }
 
